@@ -1,0 +1,150 @@
+"""Per-file results: what the audit function returns and every renderer consumes.
+
+Results are plain, picklable records with line/column already resolved, so the
+same object travels from a worker process or a Dask worker to any renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kzaudit.model import SEVERITY_RANK, Document, Finding, Span
+
+
+@dataclass(slots=True)
+class FindingRecord:
+    rule: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    suggestion: str | None = None
+    context: str = ""  # the sentence around the finding (for the terminal report)
+    context_start: int = 0  # offset of ``context`` in the file's text
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract's finding object."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    reference_date: str | None = None
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[FindingRecord] = field(default_factory=list)
+    error: str | None = None  # one-line reason when the file could not be audited
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> int:
+        """Rank of the most severe finding (0 when clean)."""
+        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "reference_date": self.reference_date,
+            "claims": self.claims,
+            "dates": self.dates,
+            "attributions": self.attributions,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+
+def _position(doc: Document, span: Span) -> dict[str, int]:
+    line, column = doc.line_col(span.start)
+    return {"line": line, "column": column, "start": span.start, "end": span.end}
+
+
+def build_result(doc: Document, findings: list[Finding]) -> FileResult:
+    """Serialise an analysed document and its findings, sorted deterministically."""
+    claims = [
+        {
+            "kind": c.kind,
+            "text": c.text,
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "unit": c.unit,
+            "category": c.category,
+            "subject": c.subject,
+            **_position(doc, c.span),
+            "source": c.attribution,
+            "date": c.date,
+        }
+        for c in sorted(doc.claims, key=lambda c: (c.span.start, c.span.end))
+    ]
+    dates = [
+        {
+            "text": d.text,
+            "date": d.date.isoformat() if d.date else None,
+            "precision": d.precision,
+            "tense": d.tense,
+            **_position(doc, d.span),
+        }
+        for d in sorted(doc.dates, key=lambda d: (d.span.start, d.span.end))
+    ]
+    attributions = [
+        {
+            "source": a.source,
+            "verb": a.verb,
+            **_position(doc, a.span),
+            "quote": doc.slice(a.quote_span) if a.quote_span else None,
+        }
+        for a in sorted(doc.attributions, key=lambda a: (a.span.start, a.span.end))
+    ]
+    records = []
+    for f in sorted(findings, key=lambda f: (f.span.start, f.rule, f.span.end, f.message)):
+        line, column = doc.line_col(f.span.start)
+        end_line, end_column = doc.line_col(f.span.end)
+        sent = doc.sentences[doc.sentence_index(f.span.start)].span if doc.sentences else f.span
+        ctx = Span(min(sent.start, f.span.start), max(sent.end, f.span.end))
+        records.append(
+            FindingRecord(
+                rule=f.rule,
+                severity=f.severity,
+                message=f.message,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                start=f.span.start,
+                end=f.span.end,
+                text=f.text,
+                suggestion=f.suggestion,
+                context=doc.slice(ctx),
+                context_start=ctx.start,
+            )
+        )
+    return FileResult(
+        path=doc.path,
+        reference_date=doc.reference_date.isoformat() if doc.reference_date else None,
+        claims=claims,
+        dates=dates,
+        attributions=attributions,
+        findings=records,
+    )

@@ -1,0 +1,42 @@
+from kzaudit.model import Document
+from kzaudit.segment import segment
+
+
+def _doc(text: str) -> Document:
+    return segment(Document(path="t.txt", source=text, text=text))
+
+
+def test_one_paragraph_per_line_when_no_blank_lines():
+    doc = _doc("First para. Still first.\nSecond para here.\n")
+    assert len(doc.paragraphs) == 2
+    assert len(doc.sentences) == 3
+
+
+def test_blank_line_blocks_and_hard_wrap():
+    text = "Headline Here\n\nA wrapped line that goes\non to the next line.\n\nAnother one.\n"
+    doc = _doc(text)
+    assert [text[p.start : p.end] for p in doc.paragraphs][1] == (
+        "A wrapped line that goes\non to the next line."
+    )
+    assert doc.headline is not None
+    assert text[doc.headline.start : doc.headline.end] == "Headline Here"
+
+
+def test_abbreviations_and_initials_do_not_split():
+    text = "U.S. Secretary of State Antony Blinken met Gen. Smith on Jan. 5 in Washington. John F. Kennedy was not there."
+    doc = _doc(text)
+    assert len(doc.sentences) == 2
+
+
+def test_quotes_spans_and_open_quote_runs_to_paragraph_end():
+    text = "He said \u201cno\u201d and \u201cthe rest runs on\nNext."
+    doc = _doc(text)
+    quoted = [text[q.start : q.end] for q in doc.quotes]
+    assert quoted[0] == "\u201cno\u201d"
+    assert quoted[1].startswith("\u201cthe rest")
+
+
+def test_line_col():
+    doc = _doc("ab\ncd\n")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(4) == (2, 2)
