@@ -1,26 +1,102 @@
-"""The command line: a thin Typer layer over pipeline, batch and report."""
+"""The command line: a thin Typer layer over config, batch, baseline and report.
+
+Everything heavy (the pipeline, rules, Rich) is imported inside the commands, so
+``kzaudit --version`` and ``kzaudit check --format json`` start fast.  Usage
+errors are one line on stderr, ``kzaudit: <reason>``, with exit code 2.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
 from enum import Enum
-from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import typer
+from typer.core import TyperGroup
 
 from kzaudit import __version__
 
+if TYPE_CHECKING:
+    from kzaudit.config import Config
+    from kzaudit.report import RenderOptions, RuleInfo
+    from kzaudit.result import FileResult
+
+try:  # recent Typer vendors Click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException
+Abort = typer.Abort
+
+
+class _OneLineErrors(TyperGroup):
+    """Click's usage errors as one line, ``kzaudit: <reason> (see '... --help')``."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()
+            else:
+                _echo_error(_usage_message(exc))
+            sys.exit(exc.exit_code)
+        except Abort:
+            _echo_error("aborted")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _usage_message(exc: ClickException) -> str:
+    message = exc.format_message().replace("Value error, ", "").rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message
+
+
+def _echo_error(message: str) -> None:
+    typer.echo(f"kzaudit: {message}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    """A usage error found by kzaudit itself: one line, exit 2."""
+    _echo_error(message)
+    raise typer.Exit(2)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     add_completion=False,
     no_args_is_help=True,
     help="Audit news articles: cross-check every figure, date, name and attribution.",
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 
 class CheckFormat(str, Enum):
     rich = "rich"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
     json = "json"
 
 
@@ -28,6 +104,17 @@ class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
+    never = "never"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
     never = "never"
 
 
@@ -46,55 +133,361 @@ def _root(
     """kzaudit: audit news articles before readers do."""
 
 
+# -- shared options ----------------------------------------------------------------
+PATHS = typer.Argument(..., metavar="PATH...", help="Files or folders to audit; '-' reads stdin.")
+AS_OF = typer.Option(
+    None, "--as-of", metavar="YYYY-MM-DD", help="Reference date (default: the dateline)."
+)
+CONFIG = typer.Option(
+    None, "--config", metavar="FILE", help="Config file (default: nearest kzaudit.toml)."
+)
+ISOLATED = typer.Option(False, "--isolated", help="Ignore every config file.")
+OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to FILE.")
+COLOR = typer.Option(Color.auto, "--color", help="Colour: auto honours NO_COLOR and TTYs.")
+JOBS = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default: one).")
+NO_PROGRESS = typer.Option(False, "--no-progress", help="No progress bar on stderr.")
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        _fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD)")
 
 
+def _color(choice: Color) -> bool | None:
+    """--color as RenderOptions.color: NO_COLOR (non-empty) turns auto off."""
+    if choice is Color.always:
+        return True
+    if choice is Color.never or os.environ.get("NO_COLOR"):
+        return False
+    return None
+
+
+def _load_config(
+    paths: list[str], config_file: str | None, isolated: bool, as_of: str | None
+) -> Config:
+    from kzaudit.config import ConfigError, load_config
+
+    start = next((p for p in paths if p != "-" and "://" not in p), None)
+    try:
+        config, _ = load_config(config_file, start=start, isolated=isolated)
+    except ConfigError as exc:
+        _fail(str(exc))
+    return replace(config, as_of=_parse_date(as_of))
+
+
+def _rule_list(values: list[str] | None, option: str) -> tuple[str, ...]:
+    from kzaudit.config import ConfigError, parse_rule_list
+
+    try:
+        return parse_rule_list(values or (), where=option)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+@contextmanager
+def _output(path: str | None, machine: bool) -> Iterator[TextIO]:
+    """The report stream: FILE (UTF-8) or stdout (UTF-8 for machine formats)."""
+    if path is None:
+        if machine and hasattr(sys.stdout, "reconfigure"):
+            with suppress(ValueError, OSError):
+                sys.stdout.reconfigure(encoding="utf-8")
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        _fail(f"--output: {path}: {exc.strerror or exc}")
+    with fh:
+        yield fh
+
+
+def _report_errors(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """One line on stderr per unreadable input, as the result passes by."""
+    from kzaudit.textsafe import clean
+
+    for r in results:
+        if r.error is not None:
+            _echo_error(f"{clean(r.path)}: {clean(r.error)}")
+        yield r
+
+
+def _progress(no_progress: bool, quiet: bool) -> bool:
+    return not (no_progress or quiet) and sys.stderr.isatty()
+
+
+def _rule_infos(rule_ids: Iterable[str]) -> tuple[RuleInfo, ...]:
+    """Rule descriptors for the renderers, from the registry (renderers never import it)."""
+    import inspect
+
+    from kzaudit.report import RuleInfo
+    from kzaudit.rules import all_rules
+
+    rules = all_rules()
+    return tuple(
+        RuleInfo(
+            id=rid,
+            severity=rules[rid].SEVERITY,
+            summary=rules[rid].SUMMARY,
+            help=inspect.cleandoc(rules[rid].__doc__ or ""),
+            group=rules[rid].GROUP,
+        )
+        for rid in rule_ids
+        if rid in rules
+    )
+
+
+# -- commands ------------------------------------------------------------------------
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Files or folders to audit; '-' for stdin."),
-    fmt: CheckFormat = typer.Option(CheckFormat.rich, "--format", "-f", help="Output format."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Reference date, YYYY-MM-DD."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest failing severity."),
+    paths: list[str] = PATHS,
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.rich, "--format", "-f", help="Report format (rich is for people)."
+    ),
+    as_of: str | None = AS_OF,
+    fail_on: FailOn = typer.Option(
+        FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."
+    ),
+    select: list[str] | None = typer.Option(
+        None, "--select", metavar="RULES", help="Only these rules or groups (comma-separated)."
+    ),
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", metavar="RULES", help="Skip these rules or groups (comma-separated)."
+    ),
+    jobs: int | None = JOBS,
+    config_file: str | None = CONFIG,
+    isolated: bool = ISOLATED,
+    baseline: str | None = typer.Option(
+        None, "--baseline", metavar="FILE", help="Report only findings not in FILE."
+    ),
+    write_baseline: str | None = typer.Option(
+        None, "--write-baseline", metavar="FILE", help="Record the current findings in FILE."
+    ),
+    no_progress: bool = NO_PROGRESS,
+    engine: Engine = typer.Option(Engine.local, "--engine", help="Where the audit runs."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="Dask scheduler (with --engine dask)."
+    ),
+    output_dir: str | None = typer.Option(
+        None, "--output-dir", metavar="URL", help="Workers write per-file results here."
+    ),
+    output: str | None = OUTPUT,
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Only error findings, unreadable files and the summary."
+    ),
+    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
+    color: Color = COLOR,
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0, metavar="SECONDS", help="Give up on a file after SECONDS."
+    ),
 ) -> None:
-    """Audit articles and report what does not add up."""
-    from kzaudit.config import Config
-    from kzaudit.model import SEVERITY_RANK
-    from kzaudit.pipeline import audit_path
-    from kzaudit.report import RenderOptions, renderer
+    """Audit articles and report what does not add up.
 
-    config = Config(as_of=_parse_date(as_of))
-    files = _expand(paths)
-    results = [audit_path(p, config) for p in files]
-    for r in results:
-        if r.error:
-            typer.echo(f"kzaudit: {r.path}: {r.error}", err=True)
-    renderer(fmt.value).render(results, sys.stdout, RenderOptions())
-    if any(r.error for r in results):
+    Exit code 0: nothing at or above --fail-on; 1: findings at or above it;
+    2: usage error or an unreadable input (the other files are still reported).
+    """
+    from kzaudit import batch
+    from kzaudit.baseline import Baseline, BaselineError
+    from kzaudit.model import SEVERITY_RANK
+    from kzaudit.pipeline import enabled_rule_ids
+    from kzaudit.report import Tally, renderer
+
+    config = _load_config(paths, config_file, isolated, as_of)
+    if select:
+        config = replace(config, select=_rule_list(select, "--select"))
+    if ignore:
+        config = replace(config, ignore=config.ignore + _rule_list(ignore, "--ignore"))
+    if scheduler and engine is not Engine.dask:
+        _fail("--scheduler needs --engine dask")
+    try:
+        accepted = Baseline.load(baseline) if baseline else None
+    except BaselineError as exc:
+        _fail(f"--baseline: {exc}")
+
+    files, missing = batch.discover(paths, config.include, config.exclude)
+    run_options: dict[str, Any] = {
+        "jobs": jobs,
+        "engine": engine.value,
+        "scheduler": scheduler,
+        "timeout": timeout,
+        "progress": _progress(no_progress, quiet),
+        "stdin_data": None,
+    }
+    if output_dir is not None:
+        run_options["output_dir"] = output_dir
+    results: Iterable[FileResult] = _report_errors(
+        _chain(missing, batch.run(files, config, **run_options))
+    )
+    recorder = Baseline(write_baseline) if write_baseline else None
+    if recorder is not None:
+        results = recorder.record(results)
+    if accepted is not None:
+        results = accepted.filter(results)
+    tally = Tally()
+    options = _render_options(fmt.value, color, quiet, statistics, enabled_rule_ids(config))
+    with _output(output, machine=fmt is not CheckFormat.rich) as out:
+        renderer(fmt.value).render(tally.watch(results), out, options)
+    if recorder is not None:
+        try:
+            recorder.write(write_baseline)
+        except BaselineError as exc:
+            _fail(f"--write-baseline: {exc}")
+    if statistics and fmt is not CheckFormat.rich:
+        _print_statistics(tally)
+    if tally.unreadable:
         raise typer.Exit(2)
-    threshold = SEVERITY_RANK.get(fail_on.value, 99)
-    if any(r.worst() >= threshold for r in results):
+    if tally.worst >= SEVERITY_RANK.get(fail_on.value, 99):
         raise typer.Exit(1)
 
 
-def _expand(paths: list[str]) -> list[str]:
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(path.rglob("*"))
-                if f.suffix in {".txt", ".md", ".html", ".htm", ".markdown"} and f.is_file()
-            )
-        else:
-            out.append(p)
-    return out
+def _chain(first: Iterable[FileResult], then: Iterable[FileResult]) -> Iterator[FileResult]:
+    yield from first
+    yield from then
+
+
+def _render_options(
+    fmt: str, color: Color, quiet: bool, statistics: bool, rule_ids: Iterable[str]
+) -> RenderOptions:
+    from kzaudit.report import RenderOptions
+
+    rules = _rule_infos(rule_ids) if fmt == "sarif" else ()
+    return RenderOptions(color=_color(color), quiet=quiet, statistics=statistics, rules=rules)
+
+
+def _print_statistics(tally: Any) -> None:
+    for rule, severity, n in tally.statistics():
+        typer.echo(f"{n:>7}  {severity:<7}  {rule}", err=True)
+
+
+@app.command()
+def claims(
+    paths: list[str] = PATHS,
+    fmt: ClaimsFormat = typer.Option(ClaimsFormat.table, "--format", "-f", help="Output format."),
+    as_of: str | None = AS_OF,
+    jobs: int | None = JOBS,
+    config_file: str | None = CONFIG,
+    isolated: bool = ISOLATED,
+    no_progress: bool = NO_PROGRESS,
+    output: str | None = OUTPUT,
+    color: Color = COLOR,
+) -> None:
+    """List every figure, date and attribution the audit extracted (for fact-checkers)."""
+    from kzaudit import batch
+    from kzaudit.report import RenderOptions, Tally, renderer
+    from kzaudit.rules import all_rules
+
+    config = _load_config(paths, config_file, isolated, as_of)
+    config = replace(config, select=(), ignore=tuple(all_rules()))  # extraction only
+    files, missing = batch.discover(paths, config.include, config.exclude)
+    results = batch.run(
+        files,
+        config,
+        jobs=jobs,
+        engine="local",
+        scheduler=None,
+        timeout=None,
+        progress=_progress(no_progress, False),
+        stdin_data=None,
+    )
+    tally = Tally()
+    options = RenderOptions(color=_color(color))
+    with _output(output, machine=fmt is not ClaimsFormat.table) as out:
+        stream = tally.watch(_report_errors(_chain(missing, results)))
+        renderer(fmt.value, claims=True).render(stream, out, options)
+    if tally.unreadable:
+        raise typer.Exit(2)
+
+
+@app.command()
+def rules(
+    fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+    color: Color = COLOR,
+) -> None:
+    """The rule catalogue: id, group, default severity and summary."""
+    import json
+
+    from kzaudit.rules import all_rules
+
+    catalogue = [
+        {
+            "id": rid,
+            "group": m.GROUP,
+            "severity": m.SEVERITY,
+            "summary": m.SUMMARY,
+            "options": dict(getattr(m, "OPTIONS", {}) or {}),
+        }
+        for rid, m in all_rules().items()
+    ]
+    if fmt is RulesFormat.json:
+        typer.echo(json.dumps(catalogue, ensure_ascii=False, indent=2, default=_jsonable))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from kzaudit.report import RenderOptions
+    from kzaudit.report.terminal import STYLE, console_for
+
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "group", "severity", "summary"):
+        table.add_column(column, no_wrap=column != "summary")
+    for r in catalogue:
+        severity = Text(r["severity"], style=STYLE.get(r["severity"], ""))
+        table.add_row(r["id"], r["group"], severity, r["summary"])
+    console_for(sys.stdout, RenderOptions(color=_color(color))).print(table)
+
+
+def _jsonable(value: Any) -> Any:
+    """Option defaults that JSON lacks (sets, tuples) as sorted lists."""
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return str(value)
+
+
+@app.command()
+def explain(
+    rule: str = typer.Argument(..., help="A rule id, e.g. date-outlier."),
+    color: Color = COLOR,
+) -> None:
+    """Show a rule's documentation: what it does, why, a bad and a good example."""
+    import difflib
+    import inspect
+
+    from kzaudit.rules import all_rules
+
+    rules_by_id = all_rules()
+    module = rules_by_id.get(rule)
+    if module is None:
+        close = difflib.get_close_matches(rule, list(rules_by_id), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else " (see 'kzaudit rules')"
+        _fail(f"unknown rule {rule!r}{hint}")
+    doc = inspect.cleandoc(module.__doc__ or module.SUMMARY)
+    options = getattr(module, "OPTIONS", {}) or {}
+    head = f"{module.ID} ({module.GROUP}, {module.SEVERITY}): {module.SUMMARY}"
+    tail = "".join(f"\n  {k} = {v!r}" for k, v in sorted(options.items()))
+    if tail:
+        tail = "\nOptions ([rules." + module.ID + "] in kzaudit.toml):" + tail
+    color_on = _color(color)
+    if color_on is False or (color_on is None and not sys.stdout.isatty()):
+        typer.echo(f"{head}\n\n{doc}\n{tail}".rstrip())
+        return
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    from kzaudit.report import RenderOptions
+    from kzaudit.report.terminal import console_for
+
+    console = console_for(sys.stdout, RenderOptions(color=color_on))
+    console.print(Text(head, style="bold"))
+    console.print()
+    console.print(Markdown(doc))
+    if tail:
+        console.print(Text(tail))
 
 
 def main() -> None:

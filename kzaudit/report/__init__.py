@@ -1,22 +1,47 @@
 """report: one renderer module per output format; renderers know nothing about rules.
 
 A renderer module exposes ``render(results, out, options)``: ``results`` is an
-iterable of ``FileResult`` in output order (streaming renderers write as they
-go), ``out`` a text stream, ``options`` a ``RenderOptions``.
+iterable of ``FileResult`` in output order, consumed as a stream (every renderer
+writes each file as it arrives and keeps only counters, so memory stays flat over
+100,000 files); ``out`` is a text stream; ``options`` a ``RenderOptions``.  What a
+renderer needs to know about rules (SARIF descriptors) arrives as data in
+``RenderOptions.rules``.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any, TextIO
 
 # format name -> module under kzaudit.report (imported lazily: start-up stays fast)
 CHECK_FORMATS = {
     "rich": "terminal",
     "json": "json",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
 }
-CLAIMS_FORMATS: dict[str, str] = {}
+CLAIMS_FORMATS = {
+    "table": "table",
+    "json": "json",
+    "csv": "csv",
+}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report may say about a rule: given by the caller from the registry."""
+
+    id: str
+    severity: str
+    summary: str
+    help: str = ""  # the rule's documentation (its module docstring)
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -24,18 +49,105 @@ class RenderOptions:
     color: bool | None = None  # None: auto (TTY and no NO_COLOR)
     quiet: bool = False
     statistics: bool = False
+    rules: tuple[RuleInfo, ...] = ()
+    width: int | None = None  # terminal width; None: detect
 
 
-def renderer(fmt: str) -> ModuleType:
-    module = CHECK_FORMATS.get(fmt) or CLAIMS_FORMATS[fmt]
+def renderer(fmt: str, claims: bool = False) -> ModuleType:
+    """The renderer module for ``fmt`` (``claims``: the ``kzaudit claims`` formats)."""
+    module = (CLAIMS_FORMATS if claims else CHECK_FORMATS)[fmt]
+    if claims and fmt == "json":
+        module = "claims_json"
     return importlib.import_module(f"{__name__}.{module}")
+
+
+@dataclass
+class Tally:
+    """Running counts over a stream of results: the summary, the exit code, --statistics."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    unreadable: int = 0
+    worst: int = 0
+    per_rule: Counter = field(default_factory=Counter)
+
+    def add(self, result: Any) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.unreadable += 1
+        for f in result.findings:
+            if f.severity == "error":
+                self.errors += 1
+            elif f.severity == "warning":
+                self.warnings += 1
+            else:
+                self.infos += 1
+            self.per_rule[(f.rule, f.severity)] += 1
+        self.worst = max(self.worst, result.worst())
+
+    def watch(self, results: Iterable[Any]) -> Iterator[Any]:
+        """Pass ``results`` through, counting each one."""
+        for r in results:
+            self.add(r)
+            yield r
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+        }
+
+    def statistics(self) -> list[tuple[str, str, int]]:
+        """(rule, severity, count), most frequent first, then by rule id."""
+        return sorted(
+            ((rule, sev, n) for (rule, sev), n in self.per_rule.items()),
+            key=lambda t: (-t[2], t[0], t[1]),
+        )
 
 
 def summary(results: list) -> dict[str, int]:
     """Counts shared by every renderer's summary."""
-    return {
-        "files": len(results),
-        "errors": sum(r.count("error") for r in results),
-        "warnings": sum(r.count("warning") for r in results),
-        "infos": sum(r.count("info") for r in results),
-    }
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+    return tally.as_dict()
+
+
+HOLE = "@@kzaudit-stream@@"  # placeholder for the streamed list in stream_json
+
+
+def stream_json(
+    out: TextIO,
+    make_doc: Callable[[], dict[str, Any]],
+    items: Iterable[dict[str, Any]],
+) -> None:
+    """Write ``make_doc()`` as indented JSON with the list at the ``HOLE`` value streamed.
+
+    ``make_doc`` is called twice, before and after ``items`` is consumed (so
+    counters gathered while streaming can appear after the hole).  The bytes are
+    exactly those of ``json.dump(doc, indent=2)`` with the list in place.
+    """
+    head = _split(make_doc())[0]
+    out.write(head)
+    indent = head[head.rfind("\n") + 1 :]
+    indent = " " * (len(indent) - len(indent.lstrip(" ")))
+    inner = indent + "  "
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        out.write(("[\n" if first else ",\n") + inner + text)
+        first = False
+    out.write("[]" if first else "\n" + indent + "]")
+    out.write(_split(make_doc())[1])
+    out.write("\n")
+
+
+def _split(doc: dict[str, Any]) -> tuple[str, str]:
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    marker = json.dumps(HOLE)
+    i = text.index(marker)
+    return text[:i], text[i + len(marker) :]

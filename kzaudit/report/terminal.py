@@ -1,7 +1,10 @@
 """``--format rich``: the editor's report in the terminal.
 
-Article text is untrusted: it is printed through ``rich.text.Text`` (never parsed
-as markup) after control characters are stripped.
+Grouped by file: ``line:column  severity  rule  message``, then the sentence with
+the offending text highlighted, then the suggestion; a summary line at the end
+(and, with ``--statistics``, a count per rule).  Article text is untrusted: it is
+printed through ``rich.text.Text`` (never parsed as markup) after control
+characters are stripped.
 """
 
 from __future__ import annotations
@@ -12,78 +15,106 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from kzaudit.report import RenderOptions, summary
-from kzaudit.result import FileResult
+from kzaudit.report import RenderOptions, Tally
+from kzaudit.result import FileResult, FindingRecord
 from kzaudit.textsafe import clean
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CONTEXT_CHARS = 60  # of sentence shown on either side of the offending text
+
+
+def console_for(out: TextIO, options: RenderOptions) -> Console:
+    """A console honouring ``--color`` (None: auto, where Rich also honours NO_COLOR)."""
+    return Console(
+        file=out,
+        force_terminal=True if options.color else None,
+        color_system=None if options.color is False else "auto",
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+        width=options.width,
+    )
 
 
 def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -> None:
-    console = Console(
-        file=out,
-        force_terminal=options.color,
-        no_color=options.color is False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    done: list[FileResult] = []
-    for result in results:
-        done.append(result)
-        if result.error:
+    console = console_for(out, options)
+    tally = Tally()
+    for result in tally.watch(results):
+        if result.error is not None:
             console.print(
                 Text.assemble(
                     (clean(result.path), "bold"), ": ", ("error", "red"), ": ", clean(result.error)
                 )
             )
             continue
-        if not result.findings or options.quiet and result.worst() < 2:
+        shown = [f for f in result.findings if not options.quiet or f.severity == "error"]
+        if not shown:
             continue
         console.print(Text(clean(result.path), style="bold underline"))
-        for f in result.findings:
-            head = Text.assemble(
-                (f"  {f.line}:{f.column}", "dim"),
-                "  ",
-                (f"{f.severity:<7}", STYLE[f.severity]),
-                "  ",
-                (f.rule, "magenta"),
-                "  ",
-                clean(f.message),
-            )
-            console.print(head)
-            console.print(_context(f))
-            if f.suggestion:
-                console.print(
-                    Text.assemble("      ", ("suggestion: ", "green"), clean(f.suggestion))
-                )
+        for f in shown:
+            _finding(console, f)
         console.print()
-    s = summary(done)
-    line = Text.assemble(
-        ("Checked ", ""),
-        (str(s["files"]), "bold"),
-        " file(s): ",
-        (f"{s['errors']} error(s)", STYLE["error"] if s["errors"] else "green"),
-        ", ",
-        (f"{s['warnings']} warning(s)", STYLE["warning"] if s["warnings"] else "green"),
-        ", ",
-        (f"{s['infos']} info", STYLE["info"] if s["infos"] else "green"),
+        out.flush()
+    console.print(summary_line(tally))
+    if options.statistics:
+        for rule, severity, n in tally.statistics():
+            console.print(
+                Text.assemble(f"{n:>7}  ", (f"{severity:<7}", STYLE[severity]), "  ", rule)
+            )
+
+
+def _finding(console: Console, f: FindingRecord) -> None:
+    console.print(
+        Text.assemble(
+            (f"  {f.line}:{f.column}", "dim"),
+            "  ",
+            (f"{f.severity:<7}", STYLE[f.severity]),
+            "  ",
+            (f.rule, "magenta"),
+            "  ",
+            clean(f.message),
+        )
     )
-    console.print(line)
+    if f.context:
+        console.print(_context(f))
+    if f.suggestion:
+        console.print(Text.assemble("      ", ("suggestion: ", "green"), clean(f.suggestion)))
 
 
-def _context(f) -> Text:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(tally: Tally) -> Text:
+    parts: list[str | tuple[str, str]] = [
+        "Checked ",
+        (_plural(tally.files, "file"), "bold"),
+        ": ",
+        (_plural(tally.errors, "error"), STYLE["error"] if tally.errors else "green"),
+        ", ",
+        (_plural(tally.warnings, "warning"), STYLE["warning"] if tally.warnings else "green"),
+        ", ",
+        (f"{tally.infos} info", STYLE["info"] if tally.infos else "green"),
+    ]
+    if tally.unreadable:
+        parts += [", ", (f"{tally.unreadable} unreadable", "bold red")]
+    return Text.assemble(*parts)
+
+
+def _context(f: FindingRecord) -> Text:
     """The sentence with the offending text highlighted, trimmed around it."""
-    rel_start = f.start - f.context_start
-    rel_end = f.end - f.context_start
+    rel_start = max(f.start - f.context_start, 0)
+    rel_end = max(f.end - f.context_start, rel_start)
     before = f.context[:rel_start]
     after = f.context[rel_end:]
-    if len(before) > 60:
-        before = "…" + before[-59:]
-    if len(after) > 60:
-        after = after[:59] + "…"
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-(CONTEXT_CHARS - 1) :]
+    if len(after) > CONTEXT_CHARS:
+        after = after[: CONTEXT_CHARS - 1] + "…"
     return Text.assemble(
         "      ",
-        (clean(before), "dim"),
+        (clean(before).lstrip(), "dim"),
         (clean(f.context[rel_start:rel_end]), "bold reverse"),
-        (clean(after), "dim"),
+        (clean(after).rstrip(), "dim"),
     )
