@@ -193,6 +193,13 @@ def validate(gold: Gold) -> list[str]:
             parse_gold_date(d["date"])
         except ValueError as exc:
             problems.append(f"{gold.name}: date {d.get('text')!r}: {d['date']!r} ({exc})")
+    for kind, items in gold.items.items():
+        ordered = sorted(items, key=lambda g: g.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if b.start < a.end:
+                problems.append(
+                    f"{gold.name}: {kind} {a.data['text']!r} and {b.data['text']!r} overlap"
+                )
     for item in gold.items["attributions"]:
         if not item.data.get("source"):
             problems.append(f"{gold.name}: attribution {item.data.get('text')!r}: no source")
