@@ -65,6 +65,11 @@ class Claim:
     date: str | None = None
     upper: float | int | None = None  # upper bound of a range ("three to five")
     sentence: int = -1  # index into Document.sentences
+    # How the sentence uses the figure: "from"/"to" (a change's old/new value),
+    # "rise"/"fall" (the change itself: "rose 8%"), "part"/"rest" (of a whole:
+    # "12 of whom", "the other 100"), "update" (a tally said to have changed).
+    role: str | None = None
+    ref: int | None = None  # index into Document.claims of the related figure
 
 
 @dataclass(slots=True)
