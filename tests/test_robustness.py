@@ -1,0 +1,228 @@
+"""Hostile input: terminal injection, denial of service, no network, no stray writes.
+
+The denial-of-service tests are hang detectors, not speed tests: each adversarial
+input runs at two sizes ten times apart; a linear pipeline takes ~10x longer on the
+larger one, a quadratic one ~100x.  A SIGALRM turns a true hang into a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import socket
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from kzaudit.pipeline import audit_document, audit_path
+from kzaudit.read import document_from_source
+from kzaudit.report import RenderOptions
+from kzaudit.report.terminal import render
+from kzaudit.result import FileResult, FindingRecord
+from kzaudit.textsafe import clean
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "kazakhstan-unrest.txt"
+
+HOSTILE = (
+    "[bold red]fake[/bold red] [link=https://evil.example]click[/link] "
+    "\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 "
+    "\x1b]0;owned title\x1b\\ \x1bP1$r\x1b\\ bell\x07 back\x08\x08 cr\rX "
+    "\u202eevil\u202c \u2066iso\u2069 \x9b31m"
+)
+
+
+# -- terminal injection --------------------------------------------------------------
+
+
+def _hostile_result() -> FileResult:
+    finding = FindingRecord(
+        rule="date-outlier",
+        severity="warning",
+        message=f"message quoting {HOSTILE}",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=5,
+        start=0,
+        end=5,
+        text=HOSTILE[:5],
+        suggestion=HOSTILE,
+        context=HOSTILE,
+        context_start=0,
+    )
+    return FileResult(path=f"dir/{HOSTILE}.txt", findings=[finding])
+
+
+def _assert_inert(out: str) -> None:
+    for bad in ("\x1b]", "\x1bP", "\x07", "\x08", "\r", "\u202e", "\u2066", "\x9b", "\x1b[31m"):
+        assert bad not in out, repr(bad)
+    assert "[bold red]fake[/bold red]" in out  # markup shown literally, not applied
+    assert "[link=https://evil.example]click[/link]" in out
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_terminal_report_never_interprets_article_text(color: bool) -> None:
+    buf = io.StringIO()
+    render([_hostile_result()], buf, RenderOptions(color=color))
+    out = buf.getvalue()
+    _assert_inert(out)
+    if not color:
+        assert "\x1b" not in out
+    else:  # Rich's own styling is plain SGR: ESC [ digits/; m
+        import regex
+
+        assert not regex.search(r"\x1b(?!\[[0-9;]*m)", out)
+
+
+def test_clean_strips_every_control_sequence() -> None:
+    out = clean(HOSTILE)
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "owned title" not in out and "https://evil.example\x07" not in out
+    assert "red" in out and "evil" in out
+
+
+def test_error_reason_and_path_are_cleaned(tmp_path: Path) -> None:
+    buf = io.StringIO()
+    render([FileResult(path=HOSTILE, error=f"binary {HOSTILE}")], buf, RenderOptions(color=False))
+    _assert_inert(buf.getvalue())
+
+
+def test_hostile_article_through_the_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kzaudit.cli import app
+
+    article = tmp_path / "story.txt"
+    article.write_text(SEED.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
+    for fmt in ("rich", "github"):
+        result = CliRunner().invoke(app, ["check", str(article), "--format", fmt])
+        assert result.exit_code in (0, 1), result.output
+        for bad in ("\x1b]", "\x07", "\x08", "\u202e"):
+            assert bad not in result.output, (fmt, repr(bad))
+
+
+# -- denial of service ----------------------------------------------------------------
+
+
+@contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def _hang(signum, frame):  # noqa: ARG001
+        raise TimeoutError(f"pipeline still running after {seconds} s: a hang")
+
+    old = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _audit(path: str, text: str) -> float:
+    t = time.perf_counter()
+    doc = document_from_source(path, text)
+    result = audit_document(doc)
+    assert result.error is None
+    return time.perf_counter() - t
+
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "digit run": lambda n: "1" * (n * 5),
+    "comma number run": lambda n: ",".join(["123"] * n),
+    "decimal run": lambda n: ".".join(["1"] * n),
+    "nested parentheses": lambda n: "(" * n + "x" + ")" * n,
+    "open parentheses": lambda n: "Collective Security (" * n,
+    "straight quotes": lambda n: '"' * n,
+    "curly quotes": lambda n: "\u201c" * n + "\u201d" * n,
+    "apostrophes": lambda n: "'" * n,
+    "numbers in one paragraph": lambda n: " ".join(str(i) for i in range(n)),
+    "claims in one paragraph": lambda n: "More than 2,000 people were killed, " * (n // 5),
+    "money and percents": lambda n: "$3.5bn (40%) and 1.2m " * (n // 5),
+    "month names": lambda n: "January " * n,
+    "dates": lambda n: "on January 5, 2022, " * (n // 4),
+    "weekdays": lambda n: "on Monday " * n,
+    "capitalised words": lambda n: " ".join(f"Word{chr(65 + i % 26)}" for i in range(n)),
+    "same capitalised word": lambda n: "Tokayev " * n,
+    "acronym definitions": lambda n: "Collective Security Treaty Organization (CSTO) " * (n // 6),
+    "acronyms": lambda n: "CSTO CTSO " * (n // 2),
+    "attributions": lambda n: '"Yes," he said. ' * (n // 4),
+    "said run": lambda n: "said " * n,
+    "abbreviations": lambda n: "Mr. U.S. Gen. " * (n // 3),
+    "periods": lambda n: ". " * n,
+    "dots": lambda n: "." * n,
+    "hyphens and dashes": lambda n: "-\u2013\u2014" * n,
+    "blank lines": lambda n: "\n \n" * n,
+    "one word per line": lambda n: "word\n" * n,
+    "short lines no blank": lambda n: "Police said\n" * n,
+    "commas": lambda n: "," * n,
+    "seed repeated": lambda n: (SEED.read_text(encoding="utf-8") + "\n\n") * max(1, n // 1000),
+}
+MARKUP: dict[str, Callable[[int], str]] = {
+    "md brackets": lambda n: "[" * n + "](" * n,
+    "md backticks": lambda n: "` `` ``` " * n,
+    "md stars": lambda n: "*_" * n,
+    "md links": lambda n: "[a](b " * n,
+    "md comment unclosed": lambda n: "<!-- " * n,
+    "md directives": lambda n: "<!-- kzaudit: ignore -->" * (n // 4),
+    "html lt": lambda n: "<" * n,
+    "html tag opens": lambda n: '<a href="' * n,
+    "html unclosed nav": lambda n: "<nav>" * n,
+    "html entities": lambda n: "&amp;&#8217;&bogus;" * n,
+    "html deep nesting": lambda n: "<div><p>" * n + "text" + "</p></div>" * n,
+}
+
+N = 20_000  # words: the larger run is ~100-300 KB of text
+
+
+def _ratio_check(path: str, make: Callable[[int], str]) -> None:
+    small, large = make(N // 10), make(N)
+    with _deadline(120):
+        _audit(path, small)  # warm caches and lazy imports
+        t_small = _audit(path, small)
+        t_large = _audit(path, large)
+    assert t_large <= max(3.0, 40 * t_small), f"{t_large:.2f}s vs {t_small:.3f}s on 10x input"
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_plain_text_stays_linear(name: str) -> None:
+    _ratio_check("story.txt", ADVERSARIAL[name])
+
+
+@pytest.mark.parametrize("name", sorted(MARKUP))
+def test_markup_stays_linear(name: str) -> None:
+    path = "story.html" if name.startswith("html") else "story.md"
+    _ratio_check(path, MARKUP[name])
+
+
+def test_megabyte_line_and_100k_numbers_complete() -> None:
+    with _deadline(120):
+        _audit("story.txt", " ".join(str(i) for i in range(100_000)))
+        _audit("story.txt", ("word " * 200_000)[: 1024 * 1024])
+        _audit("story.txt", "January " * 100_000)
+        _audit("story.txt", " ".join(f"Name{i}" for i in range(100_000)))
+
+
+# -- no network, no writes ----------------------------------------------------------
+
+
+def test_no_network_and_no_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("kzaudit tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    article = tmp_path / "story.txt"
+    article.write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    before = sorted(os.listdir(tmp_path))
+    result = audit_path(str(article))
+    assert result.error is None
+    assert sorted(os.listdir(tmp_path)) == before
