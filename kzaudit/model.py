@@ -87,6 +87,11 @@ class DateMention:
     year: int | None = None  # as written (None when the text gives no year)
     relative: bool = False  # "yesterday", "on Tuesday" with no day number
     sentence: int = -1
+    lead: str | None = None  # the word before the date, lower-case ("on", "since", "until")
+    time_of_day: str | None = None  # "early", "evening" in "early on January 6"
+    governor: str | None = None  # the word that set ``tense`` ("erupted", "will")
+    governor_clear: bool = False  # ``governor`` is a clear verb right next to the date
+    event: str | None = None  # normalised verb phrase the date is attached to ("declar emergency state")
 
 
 @dataclass(slots=True)

@@ -1,16 +1,714 @@
-"""Dates and durations.  (Placeholder: being built.)"""
+"""Dates and durations: "January 5", "5 May 2005", "on Tuesday", "last year", "15 months".
+
+Why hand-written: general date parsers read "We" as a Wednesday and "$40" as 1940
+(see ANCHORS.md) and know nothing of tense.  Here one precompiled pattern finds
+every date-shaped phrase in a single pass; words that are also ordinary English
+("May", "March", "June", a bare "2019") count only with a day, a year or a date
+context.  A month-day without a year is resolved against the reference date by the
+tense of its governing verb: "erupted on January 2" is the last January 2, "is due
+to resume on April 2" the next one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import cache
 
-from kzaudit.model import DateMention, Document, Duration, Span
+import regex
+
+from kzaudit.extract.tense import data_lines, data_toml, governing_tense
+from kzaudit.model import DateMention, Document, Duration, Qualifier, Span, Tense
+
+MAX_YEAR_SPAN = 1  # a yearless month-day resolves within this many years of the reference
 
 
-def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
-    """The dateline ("BRANTFORD, March 3, 2025 —") and the date it gives, if any."""
+@dataclass(frozen=True)
+class _Vocab:
+    months: dict[str, int]  # "January", "Jan" -> 1
+    month_names: tuple[str, ...]  # index 1..12 -> "January"
+    ambiguous: frozenset[str]
+    weekdays: dict[str, int]  # "Tuesday", "Tue" -> 1
+    weekday_names: tuple[str, ...]  # 0..6 -> "Monday"
+    weekday_abbr: frozenset[str]
+    month_before: frozenset[str]
+    month_weak_before: frozenset[str]
+    year_before: frozenset[str]
+    year_weak_before: frozenset[str]
+    count_after: frozenset[str]
+    weekday_not_date: frozenset[str]
+
+
+@cache
+def vocab() -> _Vocab:
+    """Month and weekday names and context words, from ``kzaudit/data``."""
+    months: dict[str, int] = {}
+    names = [""]
+    for line in data_lines("dates_months.txt"):
+        num, full, *abbr = line.split()
+        names.append(full)
+        for word in (full, *abbr):
+            months[word] = int(num)
+    weekdays: dict[str, int] = {}
+    wnames: list[str] = []
+    wabbr: set[str] = set()
+    for line in data_lines("dates_weekdays.txt"):
+        num, full, *abbr = line.split()
+        wnames.append(full)
+        weekdays[full] = int(num)
+        for word in abbr:
+            weekdays[word] = int(num)
+            wabbr.add(word)
+    ctx = data_toml("dates_context.toml")
+    return _Vocab(
+        months=months,
+        month_names=tuple(names),
+        ambiguous=frozenset(data_lines("dates_ambiguous.txt")),
+        weekdays=weekdays,
+        weekday_names=tuple(wnames),
+        weekday_abbr=frozenset(wabbr),
+        month_before=frozenset(ctx["month_before"]),
+        month_weak_before=frozenset(ctx["month_weak_before"]),
+        year_before=frozenset(ctx["year_before"]),
+        year_weak_before=frozenset(ctx["year_weak_before"]),
+        count_after=frozenset(ctx["count_after"]),
+        weekday_not_date=frozenset(ctx["weekday_not_date"]),
+    )
+
+
+def _alt(words: object) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
+
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w]|[.,]\d)"
+_YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = _YEAR_DIGITS + r"(?![\d\w]|[.,]\d)"
+_ISO = rf"(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+_NUM_BEFORE = r"(?<![\w$\u00a3\u20ac.,/-])"  # not inside a number, an amount or a range
+_POSS = regex.compile(r"'s\b|\u2019s\b")
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    """The one combined date pattern, plus small patterns for a match's surroundings."""
+    v = vocab()
+    mon = rf"(?:{_alt(v.months)})\b\.?"
+    mon_full = rf"(?:{_alt(v.month_names[1:])})\b"
+    wd_full = rf"(?:{_alt(v.weekday_names)})\b"
+    md = (
+        rf"(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})"
+        rf"(?:(?:\s?[-\u2013]\s?|\s(?:and|or|to)\s)(?P<d2>{_DAY}))?"
+        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+    )
+    dm = (
+        rf"(?:(?P<d0>{_DAY})(?:\s?[-\u2013]\s?|\s(?:and|or|to)\s))?"
+        rf"(?P<d>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<m>{mon})"
+        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+    )
+    combined = (
+        rf"{_NUM_BEFORE}(?P<iso>{_ISO})"
+        rf"|\b(?P<md>{md})"
+        rf"|{_NUM_BEFORE}(?P<dm>{dm})"
+        rf"|\b(?P<my>(?P<m>{mon}),?\s{{1,3}}(?P<y>{_YEAR}))"
+        rf"|\b(?P<wd>(?P<w>{wd_full}|(?:{_alt(v.weekday_abbr)})\b\.?(?=,?\s{{1,3}}{mon})))"
+        rf"|\b(?P<mo>{mon_full})"
+        rf"|{_NUM_BEFORE}(?P<yr>(?P<y>{_YEAR}))"
+        r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow"
+        r"|(?:(?:earlier|later)\s{1,3})?(?:this|last|next)\s{1,3}(?:weekend|week|month|year))\b)"
+    )
+    return {
+        "date": regex.compile(combined),
+        # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)".
+        "after_weekday": regex.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
+        "time_before": regex.compile(
+            r"(?i:\b(early|late)\s{1,3}on"
+            r"|\bthe\s{1,3}(?:early\s{1,3}|late\s{1,3})?(morning|afternoon|evening|night)"
+            r"\s{1,3}of)\s{1,3}$"
+        ),
+        "time_after": regex.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
+    }
+
+
+_STRIP = "\"'()[]\u201c\u201d\u2018\u2019"
+
+
+def words_before(text: str, start: int, reach: int = 40) -> tuple[str, str]:
+    """The two words before ``start`` (punctuation stripped, "" where there is none).
+
+    Plain string splitting over a bounded window: constant time per call, so a page of
+    100,000 month names costs no more than 100,000 lookups.
+    """
+    lo = max(0, start - reach)
+    parts = text[lo:start].replace(",", " ").split()
+    if lo > 0 and len(parts) > 2:
+        parts = parts[-2:]
+    words = [w.strip(_STRIP) for w in parts[-2:]]
+    if not words:
+        return "", ""
+    return (words[0], words[1]) if len(words) == 2 else ("", words[0])
+
+
+# -- resolution against the reference date ---------------------------------------
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick(cands: list[dt.date], ref: dt.date, tense: Tense | None) -> dt.date | None:
+    """Past: the latest on or before ``ref``; future: the earliest on or after; else nearest."""
+    if not cands:
+        return None
+    if tense == "past":
+        before = [c for c in cands if c <= ref]
+        return max(before) if before else None
+    if tense == "future":
+        after = [c for c in cands if c >= ref]
+        return min(after) if after else None
+    return min(cands, key=lambda c: (abs((c - ref).days), c))
+
+
+def resolve_month_day(
+    month: int, day: int, ref: dt.date, tense: Tense | None, lead: str | None = None
+) -> dt.date | None:
+    """The date of a yearless "January 5" seen from ``ref``, by tense."""
+    years = range(ref.year - MAX_YEAR_SPAN, ref.year + MAX_YEAR_SPAN + 1)
+    cands = [d for d in (_safe_date(y, month, day) for y in years) if d is not None]
+    return _pick(cands, ref, _lead_tense(lead) or tense)
+
+
+def _lead_tense(lead: str | None) -> Tense | None:
+    if lead in ("last", "since"):
+        return "past"
+    if lead == "next":
+        return "future"
     return None
 
 
+def resolve_month(month: int, ref: dt.date, tense: Tense | None, lead: str | None) -> dt.date:
+    """First day of the month meant by "in June", "last June", "next May"."""
+    if lead == "this":
+        return dt.date(ref.year, month, 1)
+    cands = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    this_month = dt.date(ref.year, ref.month, 1)
+    if lead == "last":
+        return max(c for c in cands if c < this_month)
+    if lead == "next":
+        return min(c for c in cands if c > this_month)
+    return _pick(cands, this_month, _lead_tense(lead) or tense) or cands[1]
+
+
+def resolve_weekday(weekday: int, ref: dt.date, tense: Tense | None, lead: str | None) -> dt.date:
+    """The date of "on Tuesday": the last one for a past event, the next for a future one."""
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if lead == "last":
+        return ref - dt.timedelta(days=back or 7)
+    if lead == "next":
+        return ref + dt.timedelta(days=ahead or 7)
+    if tense == "future" or (tense is None and ahead < back):
+        return ref + dt.timedelta(days=ahead)
+    return ref - dt.timedelta(days=back)
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _relative(phrase: str, ref: dt.date | None) -> tuple[dt.date | None, str]:
+    """Date and precision of "yesterday", "last week", "earlier this month"."""
+    words = phrase.lower().split()
+    if words[0] in _RELATIVE_DAYS:
+        date = ref + dt.timedelta(days=_RELATIVE_DAYS[words[0]]) if ref else None
+        return date, "day"
+    which, unit = words[-2], words[-1]
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if unit in ("week", "weekend"):
+        if ref is None:
+            return None, "week"
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return monday + dt.timedelta(weeks=step), "week"
+    if unit == "month":
+        if ref is None:
+            return None, "month"
+        index = ref.year * 12 + ref.month - 1 + step
+        return dt.date(index // 12, index % 12 + 1, 1), "month"
+    return (dt.date(ref.year + step, 1, 1) if ref else None), "year"
+
+
+# -- event keys ----------------------------------------------------------------------
+
+EVENT_MIN_WORDS = 2  # content words besides the verb: "struck" alone names no event
+_EVENT_WORD = regex.compile(r"[A-Za-z][a-z]{1,30}")
+
+
+def stem(word: str) -> str:
+    """A light stem so "declared", "declares" and "declare" share one key."""
+    w = word.lower()
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+@cache
+def _event_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    lex = data_toml("dates_tense.toml")
+    return frozenset(lex["event_stopwords"]), frozenset(lex["event_skip_verbs"])
+
+
+def event_key(text: str, at: tuple[int, int] | None, start: int, end: int, lo: int) -> str | None:
+    """ "declar emergency nationwide state" for "declared a nationwide state of emergency
+    until January 19": the verb's stem, then the sorted stems of its object (the words
+    between verb and date) and of the two words before it (its subject)."""
+    if at is None:
+        return None
+    stop, skip = _event_lexicon()
+    verb = text[at[0] : at[1]].lower()
+    if verb in skip or " " in verb:
+        return None
+    # The object: words between verb and date, or after a verb that follows its date.
+    obj = text[at[1] : start] if at[0] < start else text[at[1] : at[1] + 40]
+    subject = _EVENT_WORD.findall(text, max(lo, at[0] - 30), at[0])[-2:]
+    words = [w for w in (*subject, *_EVENT_WORD.findall(obj)[:6]) if w.lower() not in stop]
+    content = sorted({stem(w) for w in words if not w[0].isupper() or w.isupper()})
+    if len(content) < EVENT_MIN_WORDS:
+        return None
+    return " ".join([stem(verb), *content])
+
+
+# -- the extraction pass -------------------------------------------------------------
+
+
+@dataclass
+class _Pass:
+    """State of one extraction pass over a document."""
+
+    doc: Document
+    text: str
+    ref: dt.date | None
+    mentions: list[DateMention]
+    skip_to: int = 0
+
+    def words_before(self, start: int) -> tuple[str, str]:
+        """The two words before ``start`` as written ("" where there is none)."""
+        return words_before(self.text, start)
+
+    def lead(self, start: int) -> str | None:
+        """The context word before a date, lower-case ("on", "since", "end of")."""
+        first, second = (w.lower() for w in self.words_before(start))
+        if first and f"{first} {second}" in vocab().month_before:
+            return f"{first} {second}"
+        return second or None
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int, int]:
+        doc = self.doc
+        if not doc.sentences:
+            return -1, 0, len(self.text)
+        i = doc.sentence_index(offset)
+        span = doc.sentences[i].span
+        return i, span.start, span.end
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        precision: str,
+        *,
+        month: int | None = None,
+        day: int | None = None,
+        year: int | None = None,
+        weekday: int | None = None,
+        relative: bool = False,
+        date: dt.date | None = None,
+    ) -> DateMention:
+        """Record a mention: tense of its verb, lead word, time of day, resolved date."""
+        sent, lo, hi = self.sentence_bounds(start)
+        lead = self.lead(start)
+        hint = governing_tense(self.text, start, end, lo, hi)
+        tense = hint.tense
+        if date is None and self.ref is not None:
+            date = self._resolve(month, day, year, weekday, precision, tense, lead)
+        mention = DateMention(
+            text=self.doc.source[start:end],
+            span=Span(start, end),
+            date=date,
+            precision=precision,  # type: ignore[arg-type]
+            weekday=weekday,
+            tense=tense,
+            month=month,
+            day=day,
+            year=year,
+            relative=relative,
+            sentence=sent,
+            lead=lead,
+            time_of_day=self._time_of_day(start, end),
+            governor=hint.marker,
+            governor_clear=hint.strong,
+            event=event_key(self.text, hint.at, start, end, lo) if hint.tense == "past" else None,
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def _resolve(
+        self,
+        month: int | None,
+        day: int | None,
+        year: int | None,
+        weekday: int | None,
+        precision: str,
+        tense: Tense | None,
+        lead: str | None,
+    ) -> dt.date | None:
+        ref = self.ref
+        assert ref is not None
+        if month is not None and day is not None:
+            return resolve_month_day(month, day, ref, tense, lead)
+        if month is not None and precision == "month":
+            return resolve_month(month, ref, tense, lead)
+        if weekday is not None:
+            return resolve_weekday(weekday, ref, tense, lead)
+        return None
+
+    def _time_of_day(self, start: int, end: int) -> str | None:
+        p = _patterns()
+        m = p["time_before"].search(self.text, max(0, start - 40), start)
+        if m:
+            return (m.group(1) or m.group(2)).lower()
+        m = p["time_after"].match(self.text, end)
+        return m.group(1).lower() if m else None
+
+
+def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    """ "January 5", "5 January 2005", "January 5-7", "2005-01-05"."""
+    raw_month = m.group("m")
+    month = int(raw_month) if raw_month.isdigit() else vocab().months[raw_month.rstrip(".")]
+    year = int(m.group("y")) if m.group("y") else None
+    end = m.end()
+    if kind == "md" and m.group("d2"):
+        # "January 5-7, 2022": "January 5" and "7, 2022" are two mentions.
+        _add_day(p, m.start("d2"), end, month, _day(m.group("d2")), year)
+        end = m.end("d")
+    if kind == "dm" and m.group("d0"):
+        _add_day(p, m.start("d0"), m.end("d0"), month, _day(m.group("d0")), year)
+    if end < len(p.text) and p.text[end - 1] == "." and not m.group("y"):
+        end -= 1  # "5 Jan." closing a sentence
+    start = m.start("d") if kind == "dm" else m.start()
+    _add_day(p, start, end, month, _day(m.group("d")), year)
+
+
+def _add_day(p: _Pass, start: int, end: int, month: int, day: int, year: int | None) -> None:
+    date = _safe_date(year, month, day) if year else None
+    p.add(start, end, "day", month=month, day=day, year=year, date=date)
+
+
+def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    """ "on Tuesday", "Sunday's rally", "Wednesday, March 5" (weekday as written)."""
+    v = vocab()
+    word = m.group("w").rstrip(".")
+    if p.words_before(m.start())[1] in v.weekday_not_date:
+        return  # "Good Friday", "Super Tuesday": named days
+    weekday = v.weekdays[word]
+    after = _patterns()["after_weekday"].match(p.text, m.end())
+    if after is not None:
+        month = v.months[after.group("m").rstrip(".")]
+        day = _day(after.group("d"))
+        year = int(after.group("y")) if after.group("y") else None
+        end = after.end("y") if year else max(after.end("d"), after.end("m"))
+        if p.text[end - 1] == ".":
+            end -= 1  # "Tuesday, 5 Jan." at a sentence end: the period is not the date's
+        p.skip_to = end
+        date = _safe_date(year, month, day) if year else None
+        p.add(m.start(), end, "day", month=month, day=day, year=year, weekday=weekday, date=date)
+        return
+    if word in v.weekday_abbr:
+        return
+    end = m.end()
+    poss = _POSS.match(p.text, end)
+    p.add(m.start(), poss.end() if poss else end, "day", weekday=weekday, relative=True)
+
+
+def _month_alone(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    """ "in June", "last May", "mid-January": a month with a date context.
+
+    May, March, June and August are also words and names: they need a strong context
+    ("in June", "last May"); "and"/"or"/"to" count only after another month.
+    """
+    v = vocab()
+    word = m.group("mo")
+    first, second = (w.lower() for w in p.words_before(m.start()))
+    ambiguous = word in v.ambiguous
+    ok = f"{first} {second}" in v.month_before or second in v.month_before
+    if ok and second in v.month_weak_before:
+        prior = p.mentions[-1] if p.mentions else None
+        listed = prior is not None and prior.month is not None and m.start() - prior.span.end < 12
+        ok = listed or (not ambiguous and second not in ("and", "or"))
+    if not ok and not ambiguous:
+        after = _WORD_AFTER.match(p.text, m.end())
+        ok = second in _DETERMINERS and bool(after and after.group(1).islower())
+    if not ok or (ambiguous and _name_follows(p.text, m.end())):
+        return  # no date context, or "June Smith"
+    p.add(m.start(), m.end(), "month", month=v.months[word])
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "last", "next"]
+)
+_WORD_AFTER = regex.compile(r"\s{1,3}([\w%]+)")
+
+
+def _name_follows(text: str, end: int) -> bool:
+    after = _WORD_AFTER.match(text, end)
+    return bool(after and after.group(1)[:1].isupper() and after.group(1).isalpha())
+
+
+def _month_year(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    month = vocab().months[m.group("m").rstrip(".")]
+    year = int(m.group("y"))
+    p.add(m.start(), m.end(), "month", month=month, year=year, date=dt.date(year, month, 1))
+
+
+def _year(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    """ "in 2019", "since 2003", "2019's": a four-digit number in a date context.
+
+    Words that also introduce counts ("of", "for", "from", "and") need more: a year
+    range ("from 1998 to 2004"), a list of years ("in 2003 and 2014") or the number
+    closing its phrase ("For 2005, the firm expects").
+    """
+    v = vocab()
+    text = p.text
+    end = m.end()
+    poss = _POSS.match(text, end)
+    first, second = (w.lower() for w in p.words_before(m.start()))
+    two = f"{first} {second}"
+    if poss is None:
+        if two not in v.year_before and second not in v.year_before:
+            return
+        if two not in v.year_before and second in v.year_weak_before:
+            prior = p.mentions[-1] if p.mentions else None
+            chained = (
+                prior is not None and prior.precision == "year" and m.start() - prior.span.end < 8
+            )
+            closes = text[end : end + 1] in (",", ".", ";", ")")
+            if not (chained or closes or _YEAR_RANGE.match(text, end)):
+                return
+        after = _WORD_AFTER.match(text, end)
+        if after and after.group(1).lower() in v.count_after:
+            return
+    year = int(m.group("y"))
+    p.add(m.start(), poss.end() if poss else end, "year", year=year, date=dt.date(year, 1, 1))
+
+
+_YEAR_RANGE = regex.compile(rf"\s{{0,3}}(?:to|and|-|\u2013)\s{{0,3}}{_YEAR}")
+
+
+def _day(raw: str) -> int:
+    return int(raw.rstrip("stndrh"))
+
+
+def _relative_phrase(p: _Pass, m: regex.Match[str], kind: str) -> None:
+    date, precision = _relative(m.group("rel"), p.ref)
+    p.add(m.start(), m.end(), precision, relative=True, date=date)
+
+
+_HANDLERS = {
+    "iso": _month_day,
+    "md": _month_day,
+    "dm": _month_day,
+    "wd": _weekday,
+    "mo": _month_alone,
+    "my": _month_year,
+    "yr": _year,
+    "rel": _relative_phrase,
+}
+
+
+def _kind(m: regex.Match[str]) -> str:
+    """Which branch of the combined pattern matched (its outer group's name)."""
+    groups = m.groupdict()
+    return next(k for k in _HANDLERS if groups[k] is not None)
+
+
 def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:
-    return [], []
+    """Every date mention (in text order) and every duration of ``doc``."""
+    text = doc.text
+    p = _Pass(doc=doc, text=text, ref=doc.reference_date, mentions=[])
+    for m in _patterns()["date"].finditer(text):
+        if m.start() < p.skip_to:
+            continue
+        kind = _kind(m)
+        _HANDLERS[kind](p, m, kind)
+    p.mentions.sort(key=lambda d: (d.span.start, d.span.end))
+    return p.mentions, find_durations(doc, p.mentions)
+
+
+# -- durations ---------------------------------------------------------------------
+
+
+@cache
+def _duration_vocab() -> dict:
+    return data_toml("dates_durations.toml")
+
+
+@cache
+def _duration_pattern() -> regex.Pattern[str]:
+    d = _duration_vocab()
+    units = [form for forms in d["units"].values() for form in forms]
+    words = _alt(d["numbers"])
+    number = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?:\.\d{{1,3}})?|(?:{words})(?:[-\s](?:{words}))?"
+    )
+    lead = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(d["lead"], key=len, reverse=True)
+    )
+    qual = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s{1,3}")
+        for w in sorted(d["qualifiers"], key=len, reverse=True)
+    )
+    vague = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s{1,3}")
+        for w in sorted(d["vague"], key=len, reverse=True)
+    )
+    return regex.compile(
+        rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<lead>{lead})\s{{1,3}})?(?i:(?P<qual>{qual})\s{{1,3}})?"
+        rf"(?i:(?P<vague>{vague})|(?P<num>{number}))(?:-|\s{{1,3}})"
+        rf"(?P<unit>{_alt(units)})(?![\w-])(?!\s{{1,3}}old\b)"
+    )
+
+
+_UNTIL = frozenset(["until", "till", "through", "until early", "until late"])
+_JOIN = regex.compile(r"\s{1,3}(?:or|to)\s{1,3}")
+
+
+def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]:
+    """ "15 months", "three decades", "several days or several weeks", "until January 19"."""
+    d = _duration_vocab()
+    unit_of = {form: unit for unit, forms in d["units"].items() for form in forms}
+    out: list[Duration] = []
+    text = doc.text
+    for m in _duration_pattern().finditer(text):
+        qualifier: Qualifier = d["qualifiers"].get(_norm(m.group("qual")), "exact")
+        value: float | None
+        if m.group("vague"):
+            kind = d["vague"][_norm(m.group("vague"))]
+            value = 2 if kind == "about" else None
+            qualifier = kind
+        else:
+            value = _number_value(m.group("num"), d["numbers"])
+            if value is None:
+                continue
+        start = m.start("qual") if m.group("qual") and not m.group("lead") else m.start()
+        dur = Duration(
+            doc.source[start : m.end()],
+            Span(start, m.end()),
+            value,
+            unit_of[m.group("unit").lower()],
+            qualifier,
+        )
+        if out and _JOIN.fullmatch(text, out[-1].span.end, start):
+            prev = out.pop()
+            dur = Duration(
+                doc.source[prev.span.start : m.end()],
+                Span(prev.span.start, m.end()),
+                prev.value,
+                prev.unit,
+                prev.qualifier,
+            )
+        out.append(dur)
+    for mention in mentions:
+        if mention.lead in _UNTIL and mention.precision in ("day", "month"):
+            lead_start = text.rfind(
+                mention.lead.split()[0], max(0, mention.span.start - 20), mention.span.start
+            )
+            if lead_start >= 0:
+                span = Span(lead_start, mention.span.end)
+                out.append(Duration(doc.source[span.start : span.end], span, None, None, "exact"))
+    out.sort(key=lambda x: (x.span.start, x.span.end))
+    return out
+
+
+def _norm(words: str | None) -> str:
+    return " ".join(words.lower().split()) if words else ""
+
+
+def _number_value(raw: str, numbers: dict[str, int]) -> float | None:
+    """Value of "15", "1,000", "2.5", "three", "twenty-five"."""
+    raw = raw.lower()
+    if raw[0].isdigit():
+        return float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", ""))
+    parts = regex.split(r"[-\s]+", raw)
+    total = 0
+    for part in parts:
+        if part not in numbers:
+            return None
+        n = numbers[part]
+        total = total * n if n == 100 and total else total + n
+    return total
+
+
+# -- the dateline ------------------------------------------------------------------
+
+DATELINE_WINDOW = 600  # the dateline sits in the first lines of the article
+
+
+@cache
+def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    v = vocab()
+    mon = rf"(?:{_alt(v.months)})\b\.?"
+    wd = rf"(?:{_alt(v.weekdays)})\b\.?,?\s{{1,3}}"
+    date = (
+        rf"(?:{wd})?(?:(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})|(?P<d>{_DAY})\s{{1,3}}(?P<m>{mon}))"
+        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+    )
+    agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
+    word = r"[A-Z][\w.'\u2019-]{1,30}"
+    place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
+    dateline = regex.compile(
+        rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}\s{{0,3}}[\u2014\u2013-]{{1,2}}"
+    )
+    stamp = regex.compile(
+        rf"(?m)^[ \t*_#>]{{0,6}}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
+        rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
+        r"[ \t,]{0,3}(?:\d{1,2}[:.]\d\d[^\n]{0,20})?$"
+    )
+    return dateline, stamp
+
+
+def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
+    """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -") and its date.
+
+    A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
+    in the article; a "WASHINGTON (AP) —" dateline with no date at all uses a date
+    stamp line at the top ("Published March 3, 2025").
+    """
+    dateline, stamp = _dateline_patterns()
+    head_end = min(len(doc.text), DATELINE_WINDOW)
+    m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("iso"):
+        date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    else:
+        month = vocab().months[m.group("m").rstrip(".")]
+        day = _day(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else _latest_year(doc.text)
+        date = _safe_date(year, month, day) if year else None
+    if date is None:
+        return None
+    start = (
+        m.start("place")
+        if groups.get("place")
+        else m.start("date" if groups.get("date") else "iso")
+    )
+    return Span(start, m.end()), date
+
+
+_ANY_YEAR = regex.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(y) for y in _ANY_YEAR.findall(text[:20000])]
+    return max(years) if years else None

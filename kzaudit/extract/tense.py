@@ -1,0 +1,156 @@
+"""Tense of the verb that governs a phrase ("erupted on January 2", "will resume on April 2").
+
+Why a small heuristic and no parser: a date's year often depends only on whether its
+event lies behind or ahead of the reference date, and the governing verb almost
+always sits a few words before the date in the same clause ("Troops arrived on
+January 6"), or just after a fronted date ("Toqaev on January 5 removed ...").
+The scan is one precompiled pattern over a bounded window: linear, no parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from kzaudit.compat import tomllib
+from kzaudit.model import Tense
+
+WINDOW_BEFORE = 160  # characters of the clause before the phrase that are scanned
+WINDOW_AFTER = 60  # characters after it (for fronted dates)
+NEAR_WORDS = 3  # a marker this close (in words) is the clear governing verb
+
+# Clause boundaries: a verb beyond one of these governs something else.
+_BOUNDARY = regex.compile(
+    r"[;:()\[\]\u2014\u201c\u201d\"]|\s[-\u2013]\s"
+    r"|\b(?:but|while|whereas|although|though|because|unless)\b"
+)
+_WORD = regex.compile(r"[\w'\u2019]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TenseHint:
+    """What the scan found: the tense, the word that decided it and how sure it is."""
+
+    tense: Tense | None
+    marker: str | None = None
+    strong: bool = False  # a clear governing verb next to the phrase
+    hedged: bool = False  # "may", "could", "if": the verb says nothing firm
+    at: tuple[int, int] | None = None  # offsets of ``marker``
+
+
+_NONE = TenseHint(None)
+
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def data_toml(name: str) -> dict[str, Any]:
+    """A TOML data file of ``kzaudit/data``, parsed once."""
+    with open(DATA_DIR / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def data_lines(name: str) -> tuple[str, ...]:
+    """A plain-text data file: non-blank lines without ``#`` comments, read once."""
+    text = (DATA_DIR / name).read_text("utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+def _lexicon() -> dict[str, Any]:
+    return data_toml("dates_tense.toml")
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def _marker_pattern() -> regex.Pattern[str]:
+    """One pattern naming each marker class; longest phrases first within a class."""
+    lex = _lexicon()
+    return regex.compile(
+        rf"(?<![\w'\u2019])(?:(?P<fs>{_alternation(lex['future_strong'])})"
+        rf"|(?P<fw>{_alternation(lex['future_weak'])})"
+        rf"|(?P<hedge>{_alternation(lex['hedge'])})"
+        rf"|(?P<past>{_alternation(lex['past'])})"
+        rf"|(?P<present>{_alternation(lex['present'])})"
+        r"|(?P<ed>[a-z]{2,20}ed))(?![\w'\u2019])",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _not_past() -> tuple[frozenset[str], frozenset[str]]:
+    lex = _lexicon()
+    return frozenset(lex["not_past"]), frozenset(lex["not_past_before"])
+
+
+def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool] | None:
+    """(tense, strong marker, hedge) for one marker match, or None to skip it."""
+    kind = m.lastgroup
+    word = m.group()
+    if kind == "hedge":
+        return (None, False, True) if word != "May" else None  # "May" is the month
+    if kind == "fs":
+        return "future", True, False
+    if kind == "fw":
+        return "future", False, False
+    if kind == "present":
+        return "present", False, False
+    if kind == "ed":
+        if not word.islower():
+            return None  # "Ted", "United": names, not verbs
+        not_past, aux = _not_past()
+        if word.lower() in not_past:
+            return None
+        prev = _WORD.findall(text, max(0, m.start() - 20), m.start())
+        if prev and prev[-1].lower() in aux:
+            return None  # "will be held", "is scheduled": tense comes from the auxiliary
+    return "past", True, False
+
+
+def _clause_start(text: str, lo: int, start: int) -> int:
+    last = lo
+    for b in _BOUNDARY.finditer(text, lo, start):
+        last = b.end()
+    return last
+
+
+def _clause_end(text: str, end: int, hi: int) -> int:
+    b = _BOUNDARY.search(text, end, hi)
+    return b.start() if b else hi
+
+
+def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> TenseHint:
+    """Tense of the verb governing ``text[start:end]`` within the sentence ``[lo, hi)``.
+
+    The nearest marker before the phrase in its clause decides; a phrase that opens
+    its clause ("On January 5, troops arrived") takes the first marker after it.
+    """
+    pattern = _marker_pattern()
+    left = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
+    before = [m for m in pattern.finditer(text, left, start)]
+    for m in reversed(before):
+        got = _classify(m, text)
+        if got is None:
+            continue
+        tense, strong, hedged = got
+        near = len(_WORD.findall(text, m.end(), start)) <= NEAR_WORDS
+        return TenseHint(tense, m.group(), strong and near, hedged, m.span())
+    right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
+    for m in pattern.finditer(text, end, right):
+        got = _classify(m, text)
+        if got is None:
+            continue
+        tense, strong, hedged = got
+        near = len(_WORD.findall(text, end, m.start())) <= NEAR_WORDS
+        return TenseHint(tense, m.group(), strong and near, hedged, m.span())
+    return _NONE
