@@ -1,0 +1,82 @@
+"""Helpers the text-mechanics rules share: words, body paragraphs, sentence starts.
+
+Not a rule (the registry skips modules starting with ``_``).  Everything here is a
+single linear scan; no pattern has nested quantifiers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from kzaudit.model import Document, Span
+
+# A word: letters (with combining marks), inner apostrophes and hyphens allowed.
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
+
+# A list item: a bullet, or "1." / "2)" / "a)" / "(iii)" before the text.
+_LIST_MARKER = regex.compile(
+    r"[\-\u2013\u2014\u2022\u00b7*+\u25aa\u25cf>]\s|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s"
+    r"|\([ivxIVX]{1,5}\)\s"
+)
+_OPENERS = "\"'\u201c\u2018([\u2014\u2013-"
+CLOSERS = "\"'\u201d\u2019)]"
+TERMINAL = ".!?\u2026:;"
+HEADING_MAX_WORDS = 8
+
+
+def is_list_item(line: str) -> bool:
+    """True for a bulleted or numbered line ("- Upgrading security", "2) the plan")."""
+    return _LIST_MARKER.match(line.lstrip()) is not None
+
+
+def last_line(text: str) -> str:
+    return text[text.rfind("\n") + 1 :].strip()
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line with no sentence punctuation: a subheading, byline or caption."""
+    if "\n" in text.strip():
+        return False
+    words = text.split()
+    return len(words) <= HEADING_MAX_WORDS and not any(c in text for c in ".!?;")
+
+
+def body_paragraphs(doc: Document) -> Iterator[tuple[int, Span]]:
+    """(index, span) of running-text paragraphs: no headline, heading or list item.
+
+    The first paragraph is skipped when it reads as a title even if the segmenter
+    did not mark it (a headline may end in a closing quote: Economy 'stronger').
+    """
+    for i, para in enumerate(doc.paragraphs):
+        if doc.headline is not None and para == doc.headline:
+            continue
+        text = doc.text[para.start : para.end]
+        if is_list_item(text) or is_list_item(last_line(text)):
+            continue
+        if i == 0 and looks_like_title(text):
+            continue
+        yield i, para
+
+
+def looks_like_title(text: str) -> bool:
+    """A single short line without a full stop inside: reads as a headline."""
+    return "\n" not in text and len(text.split()) <= 20 and ". " not in text
+
+
+def at_sentence_start(text: str, offset: int, floor: int) -> bool:
+    """True when only openers and spaces separate ``offset`` from a sentence end."""
+    i = offset - 1
+    while i >= floor and (text[i] in _OPENERS or text[i] in " \t\u00a0"):
+        i -= 1
+    return i < floor or text[i] in ".!?\u2026:\n"
+
+
+def paragraph_starts_lower(doc: Document, index: int) -> bool:
+    """True when paragraph ``index`` begins with a lower-case letter (a broken line)."""
+    if index >= len(doc.paragraphs):
+        return False
+    para = doc.paragraphs[index]
+    head = doc.text[para.start : min(para.end, para.start + 3)].lstrip(_OPENERS)
+    return bool(head) and head[0].islower()

@@ -1,0 +1,76 @@
+"""missing-terminal-punctuation: a body paragraph that stops without a full stop.
+
+## What it does
+Flags a paragraph of running text whose last sentence has no terminal punctuation
+(. ! ? … : ;), looking through closing quotes and brackets.
+
+## Why is this bad?
+A paragraph that simply stops is usually a sentence cut short when a story was
+trimmed ("…most thought it was unlikely that the opposition would halt the deal"),
+or a line broken in two by a bad paste.
+
+Never flagged: the headline, subheadings, bylines and captions (short lines with no
+sentence punctuation), list items ("- Upgrading security"), and paragraphs that
+end in a comma (``comma-ending`` reports those).
+
+## Example
+```
+In 2003, imports declined by 1.8%. In 2003, the economy expanded by 1.3%
+```
+
+## Use instead
+```
+In 2003, imports declined by 1.8%. In 2003, the economy expanded by 1.3%.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._mechanics import (
+    CLOSERS,
+    TERMINAL,
+    body_paragraphs,
+    looks_like_heading,
+    paragraph_starts_lower,
+)
+from kzaudit.rules.base import RuleContext
+
+ID = "missing-terminal-punctuation"
+GROUP = "mechanics"
+SEVERITY = "info"  # corpus: ~0.02 per article, nearly all real; a glance suffices
+SUMMARY = "A body paragraph that ends without a full stop."
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc.text
+    for i, para in body_paragraphs(doc):
+        end = para.end
+        while end > para.start and (text[end - 1] in CLOSERS or text[end - 1].isspace()):
+            end -= 1
+        if end == para.start or text[end - 1] in TERMINAL or text[end - 1] == ",":
+            continue
+        body = text[para.start : para.end]
+        if looks_like_heading(body) or not any(c.isalpha() for c in body):
+            continue
+        word_start = max(text.rfind(" ", para.start, end) + 1, para.start)
+        span = Span(word_start, para.end)
+        tail = doc.slice(span)
+        if paragraph_starts_lower(doc, i + 1):
+            yield ctx.finding(
+                doc,
+                span,
+                f'the paragraph breaks off mid-sentence ("…{tail}") and the next one '
+                "starts in lower case",
+                "join it to the next paragraph",
+            )
+            continue
+        cut = end - word_start
+        yield ctx.finding(
+            doc,
+            span,
+            f'the paragraph ends without a full stop ("…{tail}")',
+            tail[:cut] + "." + tail[cut:],
+        )

@@ -1,0 +1,75 @@
+"""unbalanced-parentheses: a bracket opened and never closed, or closed unopened.
+
+## What it does
+Pairs round and square brackets within each paragraph and flags one left without
+its partner.
+
+## Why is this bad?
+An unclosed bracket swallows the rest of the sentence into an aside; a stray
+closing one usually marks where an edit cut the opening half of a parenthesis.
+
+Not counted: list markers ("1)", "a)", "iii)"), smileys (":)", ";-(") and
+a closing bracket right after a digit at the start of a clause ("2) the vote").
+
+## Example
+```
+The Collective Security Treaty Organization (CSTO sent troops.
+```
+
+## Use instead
+```
+The Collective Security Treaty Organization (CSTO) sent troops.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from kzaudit.model import Document, Finding, Span
+from kzaudit.rules.base import RuleContext
+
+ID = "unbalanced-parentheses"
+GROUP = "mechanics"
+SEVERITY = "warning"
+SUMMARY = "A bracket opened and never closed, or closed without being opened."
+
+_PAIRS = {")": "(", "]": "["}
+_BRACKETS = regex.compile(r"[()\[\]]")
+# "1)", "a)", "iv)" as a list marker: a short token after a space, line start or "(".
+_MARKER = regex.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
+_SMILEY = regex.compile(r"[:;=8][\-o^']?$")
+_MARKER_LOOKBACK = 6
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc.text
+    for para in doc.paragraphs:
+        for offset, problem in _unbalanced(text, para):
+            yield ctx.finding(doc, Span(offset, offset + 1), problem)
+
+
+def _not_a_bracket(text: str, i: int, floor: int) -> bool:
+    """Smileys (":)", ":-(") and list markers ("1)", "b)") are not brackets."""
+    before = text[max(floor, i - _MARKER_LOOKBACK) : i]
+    if _SMILEY.search(before):
+        return True
+    return text[i] == ")" and _MARKER.search(before) is not None
+
+
+def _unbalanced(text: str, para: Span) -> Iterator[tuple[int, str]]:
+    stack: list[int] = []
+    for m in _BRACKETS.finditer(text, para.start, para.end):
+        i = m.start()
+        ch = text[i]
+        if ch in "([":
+            if not (ch == "(" and _SMILEY.search(text[max(para.start, i - 3) : i])):
+                stack.append(i)
+        elif stack and text[stack[-1]] == _PAIRS[ch]:
+            stack.pop()
+        elif not _not_a_bracket(text, i, para.start):
+            yield i, f'this "{ch}" closes a bracket that was never opened'
+    for i in stack:
+        yield i, f'this "{text[i]}" is never closed in its paragraph'
