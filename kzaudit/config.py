@@ -192,7 +192,7 @@ def _no_unknown(data: Mapping[str, Any], allowed: Iterable[str], where: str, pre
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{where}: unknown key {prefix}{key!r}{hint}")
+            raise ConfigError(f"{where}: unknown key {prefix + str(key)!r}{hint}")
 
 
 def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:

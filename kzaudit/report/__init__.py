@@ -11,10 +11,10 @@ renderer needs to know about rules (SARIF descriptors) arrives as data in
 from __future__ import annotations
 
 import importlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from json import dumps as _dumps
 from types import ModuleType
 from typing import Any, TextIO
 
@@ -138,7 +138,7 @@ def stream_json(
     inner = indent + "  "
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        text = _dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
         out.write(("[\n" if first else ",\n") + inner + text)
         first = False
     out.write("[]" if first else "\n" + indent + "]")
@@ -147,7 +147,7 @@ def stream_json(
 
 
 def _split(doc: dict[str, Any]) -> tuple[str, str]:
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
-    marker = json.dumps(HOLE)
+    text = _dumps(doc, ensure_ascii=False, indent=2)
+    marker = _dumps(HOLE)
     i = text.index(marker)
     return text[:i], text[i + len(marker) :]
