@@ -1,9 +1,353 @@
-"""Attributions.  (Placeholder: being built.)"""
+"""Attributions: who said what ("the Interior Ministry said", "said Mr Smith",
+"according to police", "He added").
+
+Why this shape: an attribution verb (from ``data/attribution_verbs.txt``) is found
+first; its source is then the subject of the clause it ends (a name from the entity
+pass, or a source noun such as "police" or "analysts"), or, when the clause starts
+with the verb ("..., said Mr Smith"), the name after it.  Pronouns ("He said") take
+the last person who spoke, or the last person named.  Each attribution carries the
+quotation it introduces and the index of its sentence, so claims can be linked to it.
+"""
 
 from __future__ import annotations
 
-from kzaudit.model import Attribution, Document
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from kzaudit.extract.entities import last_match_end, load_words
+from kzaudit.model import Attribution, Document, Entity, Span
+
+_CLOSE_QUOTES = "\u201d\"'\u2019"
+_PREPOSITIONS = frozenset(
+    "in at of for from with on to by near across about against over under into between "
+    "among including than like via after before since during".split()
+)
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_AUX = frozenset(
+    "has have had also then later previously earlier recently repeatedly yesterday today "
+    "has also had also would will could may might did does do once again separately "
+    "however further".split()
+)
+_PASSIVE = frozenset("was were is are be been being".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "org"}
+_CLAUSE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:and|but|while|as|because|although|though|when|where|which|who|that|if|"
+    r"whether|after|before|since)(?![\p{L}])"
+)
+_CLAUSE_PUNCT = regex.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
+_OPEN_QUOTES = "\u201c\"'\u2018"
+_MAX_CLAUSE = 160  # characters of subject before a verb
+_MAX_APPOSITION = 160
+_RESOLVE_WINDOW = 4  # sentences a pronoun looks back for its speaker
+
+
+@dataclass(slots=True)
+class _Source:
+    text: str
+    span: Span
+    kind: str  # person | org | noun | pronoun
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_VERB = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:{_alternation(load_words('attribution_verbs'))}|according\s{{1,3}}to)(?![\p{{L}}\-])"
+)
+_SOURCE_NOUN = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_alternation(load_words('attribution_sources'))})(?![\p{{L}}])",
+    regex.IGNORECASE,
+)
 
 
 def extract_attributions(doc: Document) -> list[Attribution]:
-    return []
+    """Attributions in text order, pronouns resolved, continued quotations carried over."""
+    finder = _Finder(doc)
+    out: list[Attribution] = []
+    for m in _VERB.finditer(doc.text):
+        attribution = finder.attribution(m)
+        if attribution is not None:
+            out.append(attribution)
+    out.extend(_continued_quotes(doc, out))
+    out.sort(key=lambda a: (a.span.start, a.span.end))
+    return out
+
+
+class _Finder:
+    """Per-document state: entity index, quotes, and the speakers seen so far."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities = sorted(doc.entities, key=lambda e: e.span.start)
+        self.starts = [e.span.start for e in self.entities]
+        self.closed_quotes = [
+            q for q in doc.quotes if len(q) > 1 and self.text[q.end - 1] in _CLOSE_QUOTES
+        ]
+        self.speakers: list[tuple[int, _Source]] = []  # (sentence, source) in order
+
+    # -- one verb ----------------------------------------------------------
+    def attribution(self, m: regex.Match[str]) -> Attribution | None:
+        verb_span = Span(m.start(), m.end())
+        if any(
+            q.start < verb_span.start and verb_span.end < q.end
+            for q in self._quotes_near(verb_span)
+        ):
+            return None
+        sentence_index = self.doc.sentence_index(verb_span.start) if self.doc.sentences else -1
+        sent_start = self.doc.sentences[sentence_index].span.start if sentence_index >= 0 else 0
+        verb = regex.sub(r"\s+", " ", m.group())
+        source: _Source | None = None
+        resolved_from: str | None = None
+        if verb == "according to":
+            source = self._after(verb_span.end, sent_start)
+        else:
+            if self._passive(verb_span.start):
+                return None
+            source = self._before(sent_start, verb_span.start)
+            if source is None and self._clause_initial(sent_start, verb_span.start):
+                source = self._after(verb_span.end, sent_start)
+        if source is None:
+            return None
+        if source.kind == "pronoun":
+            resolved_from = source.text
+            resolved = self._resolve(source, sentence_index)
+            if resolved is None:
+                return None
+            source = _Source(resolved.text, source.span, resolved.kind)
+        if source.kind in ("person", "org"):
+            self.speakers.append((sentence_index, source))
+        span = Span(min(source.span.start, verb_span.start), max(source.span.end, verb_span.end))
+        return Attribution(
+            source=source.text,
+            verb=verb,
+            span=span,
+            quote_span=self._quote_for(span, sentence_index),
+            resolved_from=resolved_from,
+            sentence=sentence_index,
+        )
+
+    # -- subject before the verb -------------------------------------------
+    def _before(self, sent_start: int, verb_start: int) -> _Source | None:
+        end = self._skip_aux_back(max(sent_start, verb_start - _MAX_CLAUSE), verb_start)
+        apposition: tuple[int, int] | None = None
+        if self.text[end - 1 : end] == ",":
+            comma = self.text.rfind(",", max(sent_start, end - 1 - _MAX_APPOSITION), end - 1)
+            if comma == -1 or any(c in self.text[comma:end] for c in _OPEN_QUOTES + _CLOSE_QUOTES):
+                return None
+            apposition = (comma + 1, end - 1)
+            end = comma
+        start = self._clause_start(max(sent_start, end - _MAX_CLAUSE), end)
+        source = self._subject(start, end)
+        if apposition is not None:
+            person = self._first_person(*apposition)
+            if person is not None and (source is None or source.kind not in ("person", "org")):
+                return person
+        return source
+
+    def _skip_aux_back(self, lo: int, end: int) -> int:
+        """Step back over "has", "also", "on Tuesday"-free auxiliaries before the verb."""
+        while True:
+            stripped = end
+            while stripped > lo and self.text[stripped - 1].isspace():
+                stripped -= 1
+            word_start = stripped
+            while word_start > lo and self.text[word_start - 1].isalpha():
+                word_start -= 1
+            if word_start == stripped or self.text[word_start:stripped].lower() not in _AUX:
+                return stripped
+            end = word_start
+
+    def _passive(self, verb_start: int) -> bool:
+        before = self.text[max(0, verb_start - 12) : verb_start].split()
+        return bool(before) and before[-1].lower() in _PASSIVE
+
+    def _clause_start(self, lo: int, end: int) -> int:
+        start = last_match_end(_CLAUSE_PUNCT, self.text, lo, end)
+        return last_match_end(_CLAUSE_WORDS, self.text, start, end)
+
+    def _subject(self, start: int, end: int) -> _Source | None:
+        """The clause's subject: a pronoun, a person next to the verb, or the first
+        name or source noun not inside a prepositional phrase."""
+        words = list(_WORD.finditer(self.text, start, end))
+        if not words:
+            return None
+        first = words[0]
+        pronoun = first.group().lower()
+        if pronoun in _PRONOUNS and len(words) == 1:
+            return _Source(first.group(), Span(first.start(), first.end()), "pronoun")
+        candidates = self._candidates(start, end)
+        if not candidates:
+            return None
+        last = candidates[-1]
+        if (
+            last.kind == "person"
+            and last.span.end == end
+            and not self._after_preposition(start, last.span.start)
+        ):
+            return last
+        for cand in candidates:
+            if not self._after_preposition(start, cand.span.start):
+                return cand
+        return None
+
+    def _candidates(self, start: int, end: int) -> list[_Source]:
+        """Names and source nouns in ``[start, end)``, a name followed by a noun merged
+        ("RFE/RL journalists"), possessive chains merged ("RFE/RL's Kazakh Service")."""
+        found: list[_Source] = []
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.entities) and self.entities[i].span.start < end:
+            e = self.entities[i]
+            if e.span.end <= end:
+                found.append(_Source(e.text, e.span, _entity_kind(e)))
+            i += 1
+        for m in _SOURCE_NOUN.finditer(self.text, start, end):
+            span = Span(m.start(), m.end())
+            if not any(s.span.overlaps(span) for s in found):
+                found.append(_Source(m.group(), span, "noun"))
+        found.sort(key=lambda s: s.span.start)
+        return self._merge(found)
+
+    def _merge(self, found: list[_Source]) -> list[_Source]:
+        merged: list[_Source] = []
+        for s in found:
+            if merged:
+                prev = merged[-1]
+                gap = self.text[prev.span.end : s.span.start]
+                if gap.strip() in ("", "'s", "\u2019s") and len(gap) <= 3 and "\n" not in gap:
+                    if prev.kind == "noun" and s.kind == "person":  # "diplomat Josep Borrell"
+                        merged[-1] = s
+                        continue
+                    span = Span(prev.span.start, s.span.end)
+                    kind = prev.kind if s.kind == "noun" else s.kind
+                    merged[-1] = _Source(self.text[span.start : span.end], span, kind)
+                    continue
+            merged.append(s)
+        return merged
+
+    def _after_preposition(self, clause_start: int, pos: int) -> bool:
+        words = self.text[max(clause_start, pos - 40) : pos].split()
+        while words and words[-1].lower() in _DETERMINERS:
+            words.pop()
+        return bool(words) and words[-1].lower() in _PREPOSITIONS
+
+    def _first_person(self, start: int, end: int) -> _Source | None:
+        for cand in self._candidates(start, end):
+            if self.text[start : cand.span.start].strip() == "" and cand.kind == "person":
+                return cand
+        return None
+
+    # -- source after the verb ("said Mr Smith", "according to police") -----
+    def _clause_initial(self, sent_start: int, verb_start: int) -> bool:
+        before = self.text[sent_start:verb_start].rstrip()
+        return before == "" or before[-1] in ",;:" + _CLOSE_QUOTES
+
+    def _after(self, verb_end: int, sent_start: int) -> _Source | None:
+        limit = min(len(self.text), verb_end + 120)
+        stop = _CLAUSE_PUNCT.search(self.text, verb_end, limit)
+        end = stop.start() if stop else limit
+        words = list(_WORD.finditer(self.text, verb_end, end))
+        if not words:
+            return None
+        candidates = self._candidates(verb_end, end)
+        if not candidates:
+            return None
+        cand = candidates[0]
+        lead = self.text[verb_end : cand.span.start].split()
+        if all(w.lower() in _DETERMINERS or w[:1].isupper() for w in lead) and len(lead) <= 4:
+            if cand.kind == "noun" and cand.text.lower() in (
+                "figures",
+                "data",
+                "report",
+                "survey",
+                "statement",
+            ):
+                later = [c for c in candidates[1:] if c.kind != "noun"]
+                if later and self._after_preposition(verb_end, later[0].span.start):
+                    return later[0]
+            return cand
+        return None
+
+    # -- pronouns ----------------------------------------------------------
+    def _resolve(self, pronoun: _Source, sentence_index: int) -> _Source | None:
+        kind = _PRONOUNS[pronoun.text.lower()]
+        for sent, speaker in reversed(self.speakers):
+            if sentence_index - sent > _RESOLVE_WINDOW:
+                break
+            if speaker.kind == kind:
+                return speaker
+        if kind != "person":
+            return None
+        i = bisect.bisect_left(self.starts, pronoun.span.start) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.kind == "person" and not self.doc.in_quote(e.span):
+                return _Source(e.text, e.span, "person")
+            i -= 1
+        return None
+
+    # -- quotations ----------------------------------------------------------
+    def _quotes_near(self, span: Span) -> list[Span]:
+        return [q for q in self.closed_quotes if q.start <= span.end and span.start <= q.end]
+
+    def _quote_for(self, span: Span, sentence_index: int) -> Span | None:
+        """The quotation this attribution introduces or closes, in its paragraph."""
+        if sentence_index < 0:
+            return None
+        sentence = self.doc.sentences[sentence_index]
+        para = self.doc.paragraphs[sentence.paragraph]
+        quotes = [q for q in self.doc.quotes if para.start <= q.start < para.end]
+        for q in quotes:  # "...," Borrell wrote / "...," said Ash
+            if q.end <= span.start and self.text[q.end : span.start].strip(" ,") == "":
+                return q
+        for q in quotes:  # Zas said he expected "several days"
+            if span.end <= q.start < sentence.span.end:
+                return q
+        for q in quotes:
+            if q.overlaps(sentence.span):
+                return q
+        return None
+
+
+def _entity_kind(e: Entity) -> str:
+    if e.kind == "person":
+        return "person"
+    if e.kind in ("org", "acronym", "other", "place"):
+        return "org"
+    return "noun"
+
+
+def _continued_quotes(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """A paragraph that is only a quotation, right after an attributed paragraph,
+    continues the same speaker's words (news style for multi-paragraph quotes)."""
+    if not doc.sentences or not found:
+        return []
+    by_para: dict[int, Attribution] = {}
+    for a in found:
+        by_para[doc.sentences[a.sentence].paragraph] = a
+    out: list[Attribution] = []
+    quotes = sorted(doc.quotes)
+    for index, para in enumerate(doc.paragraphs):
+        if index in by_para or index - 1 not in by_para:
+            continue
+        first = next((q for q in quotes if q.start == para.start), None)
+        if first is None or first.end < para.end - 1:
+            continue
+        prev = by_para[index - 1]
+        attribution = Attribution(
+            source=prev.source,
+            verb=prev.verb,
+            span=first,
+            quote_span=first,
+            resolved_from=None,
+            sentence=doc.sentence_index(first.start),
+        )
+        by_para[index] = attribution
+        out.append(attribution)
+    return out

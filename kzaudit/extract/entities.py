@@ -1,9 +1,448 @@
-"""Names and acronyms.  (Placeholder: being built.)"""
+"""Names and acronyms: people, organisations, places, acronym uses and definitions.
+
+Why hand-written: news names are capitalised runs ("Coast Guard Captain Lena Ruiz",
+"Collective Security Treaty Organization") that a few rules split reliably: titles
+are stripped, a sentence-initial ordinary word ("Police", "Still") is not a name,
+possessives and acronyms break runs.  One linear regex finds the runs; the rest is a
+short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" after
+"Lena Ruiz" has key "Lena Ruiz"; "CSTO" has the key of its expansion when defined.
+"""
 
 from __future__ import annotations
 
-from kzaudit.model import AcronymDefinition, Document, Entity
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from kzaudit.model import AcronymDefinition, Document, Entity, Span
+
+# -- vocabularies ------------------------------------------------------------
+
+
+@cache
+def load_words(name: str) -> tuple[str, ...]:
+    """Lines of ``kzaudit/data/<name>.txt`` (comments and blanks dropped), loaded once."""
+    text = resources.files("kzaudit.data").joinpath(f"{name}.txt").read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def word_set(name: str, lower: bool = True) -> frozenset[str]:
+    words = load_words(name)
+    return frozenset(w.lower() for w in words) if lower else frozenset(words)
+
+
+def common_words() -> frozenset[str]:
+    """Ordinary lower-case English words (a capitalised one is not a name by itself)."""
+    return word_set("names_common_words")
+
+
+def common_acronyms() -> frozenset[str]:
+    """Acronyms that need no definition, upper-cased with dots removed."""
+    return frozenset(acronym_norm(w) for w in word_set("common_acronyms", lower=False))
+
+
+def acronym_norm(text: str) -> str:
+    """ "U.S." -> "US", "MPs" -> "MP": the form acronyms are compared in."""
+    if len(text) > 2 and text.endswith("s") and text[-2].isupper():
+        text = text[:-1]
+    return text.replace(".", "").upper()
+
+
+# -- patterns ----------------------------------------------------------------
+
+_CONNECTORS = "of|for|and|the|de|du|del|della|di|da|van|von|der|den|le|la|bin|ibn|&"
+_TOKEN = (
+    r"(?:\p{Lu}\.){2,5}"  # initials: U.S., U.K.
+    r"|\p{Lu}[\p{L}\p{M}\p{N}]{0,40}(?:[-'\u2019&/][\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,40}){0,4}\.?"
+)
+# A capitalised run: tokens joined by spaces, with up to three connectors between two.
+# Linear: connectors are lower case and tokens start upper case (disjoint), all bounded.
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:{_TOKEN})(?:[ ]{{1,3}}(?:(?:{_CONNECTORS})[ ]{{1,3}}){{0,3}}(?:{_TOKEN})){{0,20}}"
+)
+_SPLIT = regex.compile(r"\S+")
+_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
+_ROMAN = regex.compile(r"[IVX]{1,4}")
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+_OPENERS = frozenset("\"'\u201c\u2018([\u2014\u2013- ")
+CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
+_SOFT_CONNECTORS = frozenset({"of", "for", "de", "du", "del", "della", "di", "da"})
+
+# Acronym definitions: "Expansion (ACR)" and "ACR (Expansion)".
+_PAREN_ACRONYM = regex.compile(r"\(\s{0,2}(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})\s{0,2}\)")
+_ACRONYM_PAREN = regex.compile(
+    r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})[ ]{1,2}\(([^()\n]{3,150})\)"
+)
+_EXPANSION_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019&\-]{0,40}")
+_CLAUSE_BREAK = regex.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+# -- public API ----------------------------------------------------------------
 
 
 def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinition]]:
-    return [], []
+    """Entity mentions in text order, and the acronym definitions of the document."""
+    text = doc.text
+    runs = [_words(m) for m in _RUN.finditer(text)]
+    initial = _sentence_initial_offsets(doc)
+    mid_caps = _mid_sentence_words(runs, initial)
+    entities: list[Entity] = []
+    for words in runs:
+        for piece in _pieces(words):
+            entities.extend(_classify(piece, text, initial, mid_caps))
+    definitions = find_acronym_definitions(text, runs)
+    _assign_keys(entities, definitions)
+    return entities, definitions
+
+
+def last_match_end(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """End of the last match of ``pattern`` in ``text[lo:hi]``, or ``lo``."""
+    end = lo
+    for m in pattern.finditer(text, lo, hi):
+        end = m.end()
+    return end
+
+
+def is_acronym(token: str) -> bool:
+    """All capitals (digits, &, / allowed; plural "s" allowed), at least two letters."""
+    if not _ACRONYM.fullmatch(token) or _ROMAN.fullmatch(token):
+        return False
+    return sum(1 for c in token if c.isupper()) >= 2
+
+
+# -- runs -> pieces ------------------------------------------------------------
+
+
+def _words(match: regex.Match[str]) -> list[_Word]:
+    base = match.start()
+    return [
+        _Word(m.group(), base + m.start(), base + m.end()) for m in _SPLIT.finditer(match.group())
+    ]
+
+
+def _sentence_initial_offsets(doc: Document) -> list[int]:
+    """Offsets where a sentence's first word starts (after any opening quote)."""
+    text = doc.text
+    out = []
+    for sentence in doc.sentences:
+        i, end = sentence.span.start, min(sentence.span.end, sentence.span.start + 8)
+        while i < end and text[i] in _OPENERS:
+            i += 1
+        out.append(i)
+    return out
+
+
+def _is_initial(offsets: list[int], start: int) -> bool:
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] == start
+
+
+def _mid_sentence_words(runs: list[list[_Word]], initial: list[int]) -> frozenset[str]:
+    """Capitalised words seen away from a sentence start: these are names wherever they are."""
+    out: set[str] = set()
+    for words in runs:
+        for w in words:
+            if not _is_initial(initial, w.start):
+                out.add(_bare(w.text))
+    return frozenset(out)
+
+
+def _bare(token: str) -> str:
+    """Token without a final period or possessive."""
+    if token.endswith(".") and not _is_abbreviation(token):
+        token = token[:-1]
+    for suffix in _POSSESSIVE:
+        if token.endswith(suffix) and len(token) > len(suffix) + 1:
+            return token[: -len(suffix)] if suffix[0] in "'\u2019" else token[:-1]
+    return token
+
+
+def _is_abbreviation(token: str) -> bool:
+    core = token.rstrip(".")
+    return len(core) == 1 or "." in core or core.lower() in word_set("names_titles")
+
+
+def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
+    """Split a run where it is really several names: sentence ends, possessives,
+    acronyms, and an "and" that joins two names rather than being inside one."""
+    current: list[_Word] = []
+    for w in words:
+        raw = w.text
+        bare = _bare(raw)
+        if bare.lower() == "and" and not any(c.lower in _SOFT_CONNECTORS for c in current):
+            yield current
+            current = []
+            continue
+        word = _Word(bare, w.start, w.start + len(bare))
+        if is_acronym(bare):
+            yield current
+            yield [word]
+            current = []
+            continue
+        current.append(word)
+        ends_sentence = raw.endswith(".") and not _is_abbreviation(raw)
+        if ends_sentence or bare != raw.rstrip("."):
+            yield current
+            current = []
+    yield current
+
+
+def _modifier(token: str) -> bool:
+    """ "Moscow-led", "Soviet-era", "Sixty-two": a hyphenated word ending in lower case."""
+    tail = token.rsplit("-", 1)
+    return len(tail) == 2 and tail[1][:1].islower()
+
+
+def _trim(words: list[_Word]) -> list[_Word]:
+    """Drop connectors at either end and never-name words at the start."""
+    not_names = word_set("names_not_names")
+    i, j = 0, len(words)
+    while i < j and (
+        words[i].lower in CONNECTOR_WORDS or words[i].lower in not_names or _modifier(words[i].text)
+    ):
+        i += 1
+    while j > i and (words[j - 1].lower in CONNECTOR_WORDS or words[j - 1].lower in not_names):
+        j -= 1
+    return words[i:j]
+
+
+# -- classification ----------------------------------------------------------
+
+
+def _classify(
+    piece: list[_Word], text: str, initial: list[int], mid_caps: frozenset[str]
+) -> list[Entity]:
+    if not piece:
+        return []
+    if len(piece) == 1 and is_acronym(piece[0].text):
+        w = piece[0]
+        return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
+    if _is_initial(initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
+        piece = piece[1:]
+    piece = _trim(piece)
+    if not piece:
+        return []
+    person = _titled_person(piece)
+    if person is not None:
+        return [_entity(person, text, "person")] if person else []
+    return [_entity(piece, text, _kind(piece))]
+
+
+def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
+    """A sentence-initial word that is just an ordinary word capitalised."""
+    low = word.lower()
+    if low in word_set("names_not_names"):
+        return True
+    if (
+        word in mid_caps
+        or low in word_set("names_first")
+        or word in word_set("names_places", False)
+    ):
+        return False
+    return low in common_words()
+
+
+def _titled_person(piece: list[_Word]) -> list[_Word] | None:
+    """The name after the last title with a name after it ("Captain Lena Ruiz" -> "Lena Ruiz").
+
+    ``None``: no title; ``[]``: the run is only a title ("Prime Minister").
+    """
+    titles = word_set("names_titles")
+    org_words = word_set("names_org_words")
+    found_title = False
+    for i in range(len(piece) - 1, -1, -1):
+        if piece[i].lower.rstrip(".") not in titles:
+            continue
+        found_title = True
+        rest = _skip_title_clauses(piece[i + 1 :])
+        if rest and all(w.lower.rstrip(".") not in titles for w in rest):
+            if any(w.lower in org_words for w in rest) or len(rest) > 4:
+                return None
+            return rest
+    if found_title and all(
+        w.lower.rstrip(".") in titles or w.lower in CONNECTOR_WORDS for w in piece
+    ):
+        return []
+    return None
+
+
+def _skip_title_clauses(rest: list[_Word]) -> list[_Word]:
+    """ "of State Antony Blinken" -> "Antony Blinken": a title's "of X"/"for X" is part of it."""
+    while len(rest) >= 2 and rest[0].lower in CONNECTOR_WORDS:
+        rest = rest[2:]
+        while rest and rest[0].lower in CONNECTOR_WORDS:
+            rest = rest[2:] if len(rest) >= 2 else []
+    return rest
+
+
+def _kind(piece: list[_Word]) -> str:
+    org_words = word_set("names_org_words")
+    name = " ".join(w.text for w in piece)
+    if name in word_set("names_places", False):
+        return "place"
+    if any(w.lower in org_words for w in piece):
+        return "org"
+    if 2 <= len(piece) <= 4 and piece[0].lower in word_set("names_first"):
+        return "person"
+    return "other"
+
+
+def _entity(piece: list[_Word], text: str, kind: str) -> Entity:
+    span = Span(piece[0].start, piece[-1].end)
+    name = " ".join(w.text for w in piece)
+    return Entity(name, span, kind, name)  # type: ignore[arg-type]
+
+
+# -- keys ----------------------------------------------------------------------
+
+
+def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -> None:
+    """Group mentions: a surname alone takes the key of the full name it shortens;
+    an acronym takes its expansion's."""
+    full: dict[str, list[tuple[int, str]]] = {}
+    for e in entities:
+        if e.kind == "person" and " " in e.text:
+            parts = e.text.split(" ")
+            e.key = f"{parts[0]} {parts[-1]}" if len(parts) > 2 else e.text
+            full.setdefault(parts[-1], []).append((e.span.start, e.key))
+    for e in entities:
+        if " " in e.text or e.kind not in ("person", "other"):
+            continue
+        candidates = full.get(e.text)
+        if candidates:
+            before = [key for start, key in candidates if start < e.span.start]
+            e.key = before[-1] if before else candidates[0][1]
+            e.kind = "person"
+    expansions = {acronym_norm(d.acronym): d.expansion for d in definitions}
+    for e in entities:
+        if e.kind == "acronym" and e.key in expansions:
+            e.key = expansions[e.key]
+
+
+# -- acronym definitions -------------------------------------------------------
+
+
+def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
+    """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position."""
+    run_ends = {words[-1].end: words for words in runs if words}
+    out: list[AcronymDefinition] = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        definition = _expansion_before(text, m, run_ends)
+        if definition is not None:
+            out.append(definition)
+    for m in _ACRONYM_PAREN.finditer(text):
+        definition = _expansion_inside(text, m)
+        if definition is not None:
+            out.append(definition)
+    out.sort(key=lambda d: d.span.start)
+    return out
+
+
+def _expansion_before(
+    text: str, m: regex.Match[str], run_ends: dict[int, list[_Word]]
+) -> AcronymDefinition | None:
+    acronym = m.group(1).rstrip(".")
+    letters = [c for c in acronym if c.isalnum()]
+    if len(letters) < 2:
+        return None
+    open_paren = m.start()
+    lo = max(0, open_paren - 200)
+    window_start = last_match_end(_CLAUSE_BREAK, text, lo, open_paren)
+    words = [
+        _Word(w.group(), w.start(), w.end())
+        for w in _EXPANSION_WORD.finditer(text, window_start, open_paren)
+    ]
+    words = words[-min(len(letters) + 5, len(letters) * 2) :]
+    start = _schwartz_hearst(acronym, words)
+    span = Span(m.start(1), m.start(1) + len(acronym))
+    if start is not None:
+        chosen = _trim_articles(words[start:])
+    else:
+        if not is_acronym(acronym):
+            return None
+        before = text[window_start:open_paren].rstrip()
+        run = run_ends.get(window_start + len(before))
+        chosen = _trim_articles([w for w in run if w.start >= window_start]) if run else []
+        if len([w for w in chosen if w.lower not in CONNECTOR_WORDS]) < 2:
+            return None
+    if not chosen:
+        return None
+    exp_span = Span(chosen[0].start, chosen[-1].end)
+    return AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span)
+
+
+def _expansion_inside(text: str, m: regex.Match[str]) -> AcronymDefinition | None:
+    acronym = m.group(1).rstrip(".")
+    if not is_acronym(acronym):
+        return None
+    inner_start = m.start(2)
+    words = [
+        _Word(w.group(), inner_start + w.start(), inner_start + w.end())
+        for w in _EXPANSION_WORD.finditer(m.group(2))
+    ]
+    words = _trim_articles(words)
+    if not words:
+        return None
+    content = [w for w in words if w.lower not in CONNECTOR_WORDS]
+    matched = _schwartz_hearst(acronym, words) == 0
+    capitalised = len(content) >= 2 and all(w.text[0].isupper() for w in content)
+    if not (matched or capitalised) or len(content) > len(acronym) + 4:
+        return None
+    exp_span = Span(words[0].start, words[-1].end)
+    span = Span(m.start(1), m.start(1) + len(acronym))
+    return AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span)
+
+
+def _trim_articles(words: list[_Word]) -> list[_Word]:
+    i = 0
+    while i < len(words) and words[i].lower in ("the", "a", "an", "of", "its", "their"):
+        i += 1
+    return words[i:]
+
+
+def _schwartz_hearst(acronym: str, words: list[_Word]) -> int | None:
+    """Index of the first word of the shortest expansion whose letters spell ``acronym``.
+
+    Schwartz & Hearst (2003): match the acronym's characters right to left in the
+    candidate text; the first must start a word.  Handles skipped words ("Organisation
+    for Economic Co-operation and Development (OECD)") and letters inside words.
+    """
+    if not words:
+        return None
+    joined = " ".join(w.text for w in words).lower()
+    short = [c for c in acronym.lower() if c.isalnum()]
+    s, pos = len(short) - 1, len(joined) - 1
+    while s >= 0:
+        c = short[s]
+        while pos >= 0 and (joined[pos] != c or (s == 0 and pos > 0 and joined[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    first = pos + 1
+    # Word index containing ``first``.
+    offset = 0
+    for i, w in enumerate(words):
+        if offset <= first < offset + len(w.text):
+            return i
+        offset += len(w.text) + 1
+    return None

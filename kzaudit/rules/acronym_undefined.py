@@ -1,0 +1,55 @@
+"""acronym-undefined: an uncommon acronym the story never spells out.
+
+## What it does
+Reports, once per story, an acronym of three letters or more that is used but never
+defined ("National Security Committee (KNB)" or "the KNB (National Security
+Committee)") and is not a well-known one (``data/common_acronyms.txt``, or the house
+style's ``known_acronyms``).  Mixed-case short forms ("Ofgem", "MoD") are left alone.
+Information only: many acronyms are familiar to a given readership.
+
+## Why is this bad?
+Readers who do not know the acronym cannot tell which organisation is meant; news
+style spells an acronym out at its first use.
+
+## Example
+```
+The KNB said the curfew would continue.
+```
+
+## Use instead
+```
+The National Security Committee (KNB) said the curfew would continue.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzaudit.extract.entities import acronym_norm, common_acronyms
+from kzaudit.model import Document, Finding
+from kzaudit.rules.base import RuleContext
+
+ID = "acronym-undefined"
+GROUP = "names"
+SEVERITY = "info"
+SUMMARY = "An uncommon acronym used without ever being spelled out."
+OPTIONS = {"min_length": 3}
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    defined = {acronym_norm(d.acronym) for d in doc.acronyms}
+    known = common_acronyms() | {acronym_norm(a) for a in ctx.style.known_acronyms}
+    min_length = int(ctx.options.get("min_length", 3))
+    seen: set[str] = set()
+    for e in doc.entities:
+        if e.kind != "acronym":
+            continue
+        norm = acronym_norm(e.text)
+        letters = sum(1 for c in norm if c.isalpha())
+        if norm in seen or norm in defined or norm in known or letters < min_length:
+            continue
+        seen.add(norm)
+        yield ctx.finding(
+            doc, e.span, f'"{e.text}" is never spelled out; define it at its first use'
+        )

@@ -1,0 +1,169 @@
+"""name-variant: a recurring name spelled differently once ("Ruiz" ... "Ruis").
+
+## What it does
+Flags a name word that appears exactly once when a name one letter away (a letter
+added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" among
+"Kazakhstan"s, "Ruis" among "Ruiz"es.  The suggestion is the majority spelling.
+
+It stays quiet where a one-letter difference is real: two spellings that are both
+ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
+inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
+first name or surname ("Gordon Brown"/"Des Browne": different first names), two
+given names or two places, names that start with different letters, and names the
+house style lists in ``ignore_names``.  Names under five letters are flagged only in
+the clearest case: a surname repeated at least three times.
+
+## Why is this bad?
+A misspelt name is a correction waiting to happen and tells the named person the
+story was not checked.
+
+## Example
+```
+Captain Lena Ruiz said ... Ruiz added ... Ruis said the search would go on.
+```
+
+## Use instead
+```
+Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
+```
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kzaudit.extract.entities import common_words, word_set
+from kzaudit.model import Document, Finding, Span
+from kzaudit.rules.base import RuleContext
+
+ID = "name-variant"
+GROUP = "names"
+SEVERITY = "warning"
+SUMMARY = 'A recurring name spelled differently once ("Ruiz" ... "Ruis").'
+OPTIONS = {"min_length": 5, "min_majority": 2}
+
+_MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
+_INFLECTIONS = ("s", "n", "i", "e")
+
+
+@dataclass(slots=True)
+class _Word:
+    """One name word: where it occurs and the words beside it in full names."""
+
+    spans: list[Span] = field(default_factory=list)
+    partners: set[str] = field(default_factory=set)  # other words of its multi-word names
+    surname: bool = False  # last word of a multi-word person name
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    words = _name_words(doc)
+    min_length = int(ctx.options.get("min_length", 5))
+    min_majority = int(ctx.options.get("min_majority", 2))
+    ignore = {n.lower() for n in ctx.style.ignore_names}
+    frequent = {w: info for w, info in words.items() if len(info.spans) >= min_majority}
+    index = _deletion_index(frequent)
+    for rare, info in sorted(words.items(), key=lambda kv: kv[1].spans[0].start):
+        if len(info.spans) != 1 or rare.lower() in ignore or not _namelike(rare):
+            continue
+        for common in sorted(_neighbours(rare, index)):
+            if common.lower() in ignore or not _confusable(
+                rare, common, info, frequent[common], min_length
+            ):
+                continue
+            n = len(frequent[common].spans)
+            yield ctx.finding(
+                doc,
+                info.spans[0],
+                f'"{rare}" appears once; "{common}" appears {n} times elsewhere in the story',
+                common,
+            )
+            break
+
+
+def _name_words(doc: Document) -> dict[str, _Word]:
+    """Each word of each non-acronym entity, with its occurrences and partners."""
+    out: dict[str, _Word] = {}
+    for e in doc.entities:
+        if e.kind == "acronym":
+            continue
+        parts = e.text.split(" ")
+        offset = e.span.start
+        for i, part in enumerate(parts):
+            start = doc.text.find(part, offset, e.span.end)
+            start = offset if start == -1 else start
+            offset = start + len(part)
+            info = out.get(part)
+            if info is None:
+                if len(out) >= _MAX_WORDS:
+                    continue
+                info = out[part] = _Word()
+            info.spans.append(Span(start, start + len(part)))
+            if len(parts) > 1:
+                info.partners.update(p for p in parts if p != part)
+                if e.kind == "person" and i == len(parts) - 1:
+                    info.surname = True
+    return out
+
+
+def _namelike(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
+
+
+def _deletion_index(words: dict[str, _Word]) -> dict[str, list[str]]:
+    """Every word and each of its one-letter deletions -> words: one shared key means
+    one edit or one adjacent swap apart (symmetric-delete lookup, linear in text)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        low = w.lower()
+        for variant in {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}:
+            index[variant].append(w)
+    return index
+
+
+def _neighbours(word: str, index: dict[str, list[str]]) -> set[str]:
+    low = word.lower()
+    found: set[str] = set()
+    for variant in {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}:
+        found.update(index.get(variant, ()))
+    found.discard(word)
+    return found
+
+
+def _confusable(
+    rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int
+) -> bool:
+    from rapidfuzz.distance import OSA
+
+    a, b = rare.lower(), common.lower()
+    if a == b or a[0] != b[0] or OSA.distance(a, b, score_cutoff=1) != 1:
+        return False
+    if _inflection(a, b):
+        return False
+    words = common_words()
+    if a in words or (b in words and len(a) < 6):
+        return False
+    first, places = word_set("names_first"), word_set("names_places")
+    if (a in first and b in first) or (a in places and b in places):
+        return False
+    if (
+        rare_info.partners
+        and common_info.partners
+        and not rare_info.partners & common_info.partners
+    ):
+        return False  # "Des Browne" is not "Gordon Brown"
+    if len(a) < min_length:
+        return (
+            common_info.surname
+            and len(common_info.spans) >= 3
+            and len(a) >= 4
+            and not rare_info.partners
+        )
+    return True
+
+
+def _inflection(a: str, b: str) -> bool:
+    """One is the other plus an ending ("Russia"/"Russian", "Blair"/"Blairs")."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in _INFLECTIONS
