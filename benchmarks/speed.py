@@ -1,0 +1,147 @@
+"""Speed: start-up wall time against proselint, and throughput over the corpus.
+
+    .venv/bin/python benchmarks/speed.py [--quick] [--json]
+
+- start-up: the whole process ``kzaudit check seeds/kazakhstan-unrest.txt`` (median of
+  several runs after one warm-up), next to ``proselint check`` on the same file;
+- throughput: articles/s over ``../shared/corpus`` in process on one core (the
+  pipeline alone), and through the CLI (``--format jsonl --no-progress``) with
+  ``--jobs 1`` and ``--jobs <all cores>`` (start-up included).
+
+The corpus is read in place, never copied.  ``measure()`` returns the figures as a
+dict for ``benchmarks/run.py``; the helpers here are shared by the other harnesses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = ROOT / "seeds" / "kazakhstan-unrest.txt"
+BIN = Path(sys.executable).parent
+KZAUDIT = str(BIN / "kzaudit")
+PROSELINT = str(BIN / "proselint")
+
+
+def corpus_files(limit: int | None = None) -> list[Path]:
+    files = sorted(CORPUS.glob("*.txt"))
+    return files[:limit] if limit else files
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "nproc": cores(),
+        "python": sys.version.split()[0],
+        "platform": sys.platform,
+    }
+
+
+def wall(cmd: list[str], runs: int = 5, **kwargs: Any) -> dict[str, Any]:
+    """Median wall time of a whole command (one warm-up run first); exit code kept."""
+    rc = None
+    times = []
+    for i in range(runs + 1):
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+        elapsed = time.perf_counter() - t
+        rc = proc.returncode
+        if i:
+            times.append(elapsed)
+        if rc not in (0, 1):  # 1 = findings (kzaudit) or problems (proselint)
+            return {"error": proc.stderr.decode(errors="replace").strip()[-200:], "rc": rc}
+    return {"seconds": statistics.median(times), "min": min(times), "rc": rc}
+
+
+def startup(runs: int = 5) -> dict[str, Any]:
+    """Whole-process time on the seed article: kzaudit vs proselint."""
+    kz = wall([KZAUDIT, "check", str(SEED), "--format", "json", "--fail-on", "never"], runs)
+    if Path(PROSELINT).exists():
+        pl = wall([PROSELINT, "check", str(SEED)], runs)
+    else:
+        pl = {"error": "proselint not installed"}
+    return {"kzaudit": kz, "proselint": pl}
+
+
+def in_process(limit: int | None = None) -> dict[str, Any]:
+    """The pipeline alone on one core: read + analyse + check every corpus article."""
+    from kzaudit.pipeline import audit_path
+
+    files = [str(f) for f in corpus_files(limit)]
+    for f in files[:20]:  # warm caches, data files, lazy imports
+        audit_path(f)
+    t = time.perf_counter()
+    crashes = 0
+    for f in files:
+        try:
+            audit_path(f)
+        except Exception:  # noqa: BLE001 - a benchmark counts crashes, it does not stop
+            crashes += 1
+    elapsed = time.perf_counter() - t
+    return {
+        "files": len(files),
+        "seconds": elapsed,
+        "per_s": len(files) / elapsed,
+        "ms_per_article": 1000 * elapsed / len(files),
+        "crashes": crashes,
+    }
+
+
+def cli_throughput(paths: list[str], jobs: int, n_files: int) -> dict[str, Any]:
+    """``kzaudit check PATH --format jsonl --jobs N`` over ``n_files`` articles, whole process."""
+    cmd = [KZAUDIT, "check", *paths, "--format", "jsonl", "--no-progress", "--fail-on", "never"]
+    cmd += ["--jobs", str(jobs)]
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        return {"error": proc.stderr.decode(errors="replace").strip()[-200:], "jobs": jobs}
+    return {"jobs": jobs, "files": n_files, "seconds": elapsed, "per_s": n_files / elapsed}
+
+
+def measure(quick: bool = False) -> dict[str, Any]:
+    limit = 200 if quick else None
+    files = corpus_files(limit)
+    paths = [str(CORPUS)] if limit is None else [str(f) for f in files]
+    return {
+        "machine": machine(),
+        "startup": startup(3 if quick else 5),
+        "in_process": in_process(limit),
+        "cli_jobs_1": cli_throughput(paths, 1, len(files)),
+        "cli_jobs_all": cli_throughput(paths, cores(), len(files)),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="200 articles, 3 start-up runs")
+    ap.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    args = ap.parse_args()
+    figures = measure(args.quick)
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
