@@ -320,7 +320,7 @@ def check(
     if output_dir is not None:
         run_options["output_dir"] = output_dir
     results: Iterable[FileResult] = _report_errors(
-        _chain(missing, batch.run(files, config, **run_options))
+        _chain(missing, _started(batch.run(files, config, **run_options)))
     )
     recorder = Baseline(write_baseline) if write_baseline else None
     if recorder is not None:
@@ -330,7 +330,10 @@ def check(
     tally = Tally()
     options = _render_options(fmt.value, color, quiet, statistics, enabled_rule_ids(config))
     with _output(output, machine=fmt is not CheckFormat.rich) as out:
-        renderer(fmt.value).render(tally.watch(results), out, options)
+        try:
+            renderer(fmt.value).render(tally.watch(results), out, options)
+        except batch.EngineError as exc:
+            _fail(str(exc))
     if recorder is not None:
         try:
             recorder.write(write_baseline)
@@ -342,6 +345,24 @@ def check(
         raise typer.Exit(2)
     if tally.worst >= SEVERITY_RANK.get(fail_on.value, 99):
         raise typer.Exit(1)
+
+
+def _started(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """Start the engine (wait for the first result) before any output is written.
+
+    An engine that cannot start (Dask missing, scheduler unreachable) is then a
+    clean one-line error with nothing half-written on stdout.
+    """
+    from kzaudit.batch import EngineError
+
+    it = iter(results)
+    try:
+        first = next(it)
+    except StopIteration:
+        return iter(())
+    except EngineError as exc:
+        _fail(str(exc))
+    return _chain((first,), it)
 
 
 def _chain(first: Iterable[FileResult], then: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -383,21 +404,26 @@ def claims(
     config = _load_config(paths, config_file, isolated, as_of)
     config = replace(config, select=(), ignore=tuple(all_rules()))  # extraction only
     files, missing = batch.discover(paths, config.include, config.exclude)
-    results = batch.run(
-        files,
-        config,
-        jobs=jobs,
-        engine="local",
-        scheduler=None,
-        timeout=None,
-        progress=_progress(no_progress, False),
-        stdin_data=None,
+    results = _started(
+        batch.run(
+            files,
+            config,
+            jobs=jobs,
+            engine="local",
+            scheduler=None,
+            timeout=None,
+            progress=_progress(no_progress, False),
+            stdin_data=None,
+        )
     )
     tally = Tally()
     options = RenderOptions(color=_color(color))
     with _output(output, machine=fmt is not ClaimsFormat.table) as out:
         stream = tally.watch(_report_errors(_chain(missing, results)))
-        renderer(fmt.value, claims=True).render(stream, out, options)
+        try:
+            renderer(fmt.value, claims=True).render(stream, out, options)
+        except batch.EngineError as exc:
+            _fail(str(exc))
     if tally.unreadable:
         raise typer.Exit(2)
 
