@@ -88,6 +88,35 @@ def _marker_pattern() -> regex.Pattern[str]:
 
 
 @cache
+def _first_words() -> frozenset[str]:
+    lex = _lexicon()
+    kinds = ("future_strong", "future_weak", "hedge", "present", "past")
+    return frozenset(w.split()[0].lower() for k in kinds for w in lex[k])
+
+
+def _markers(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """Marker matches in ``text[lo:hi]``, trying the pattern only at plausible words.
+
+    Why: the full marker alternation is slow to try at every character; a word that
+    starts no marker phrase and does not end in -ed cannot start a match.
+    """
+    pattern = _marker_pattern()
+    first = _first_words()
+    out: list[regex.Match[str]] = []
+    end = lo
+    for w in _WORD.finditer(text, lo, hi):
+        if w.start() < end:
+            continue
+        word = w.group().lower()
+        if word in first or word.endswith("ed"):
+            m = pattern.match(text, w.start(), hi)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+@cache
 def _not_past() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lexicon()
     return frozenset(lex["not_past"]), frozenset(lex["not_past_before"])
@@ -135,10 +164,8 @@ def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> TenseH
     The nearest marker before the phrase in its clause decides; a phrase that opens
     its clause ("On January 5, troops arrived") takes the first marker after it.
     """
-    pattern = _marker_pattern()
     left = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
-    before = [m for m in pattern.finditer(text, left, start)]
-    for m in reversed(before):
+    for m in reversed(_markers(text, left, start)):
         got = _classify(m, text)
         if got is None:
             continue
@@ -146,7 +173,7 @@ def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> TenseH
         near = len(_WORD.findall(text, m.end(), start)) <= NEAR_WORDS
         return TenseHint(tense, m.group(), strong and near, hedged, m.span())
     right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
-    for m in pattern.finditer(text, end, right):
+    for m in _markers(text, end, right):
         got = _classify(m, text)
         if got is None:
             continue

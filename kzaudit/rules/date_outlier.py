@@ -1,0 +1,169 @@
+"""A date whose month is far from the story's timeline: most likely a month slip.
+
+What it does
+    Finds the story's timeline (at least three day-precision dates within about a
+    month of each other) and flags a lone date months away from it whose day fits
+    the timeline, when nothing explains the distance: no year written, no "last",
+    "next", "since" or "until", no future tense, no other mention of that month.
+    The suggestion puts the date in the timeline's month.
+
+Why is this bad?
+    A slipped month ("June" typed for "January") moves an event half a year and
+    reads as fact.  Readers cannot tell; editors rarely re-check dates that look
+    well formed.
+
+Example
+    Protests erupted on January 2 ... Toqaev on January 5 removed Nazarbaev ...
+    security forces opened fire on January 6 ... announcing the resignation of the
+    cabinet early on June 5.
+
+Use instead
+    ... announcing the resignation of the cabinet early on January 5.
+
+    A date legitimately outside the timeline stays quiet: "the vote is due on June
+    5", "elections in June", "last June", "on June 5, 2019".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzaudit.extract.dates import month_day, number_word, with_month
+from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules.base import RuleContext
+
+ID = "date-outlier"
+GROUP = "dates"
+SEVERITY = "warning"
+SUMMARY = "A date months away from every other date in the story (a month slip)"
+OPTIONS = {
+    "min_cluster": 3,  # dates needed to call something the story's timeline
+    "window_days": 31,  # every timeline date lies this close to its centre
+    "min_gap_days": 60,  # the outlier is at least this far from every timeline date
+}
+
+# Leads that place a date outside the story's timeline on purpose.
+_EXPLAINED_LEADS = frozenset(
+    ["last", "next", "since", "until", "till", "by", "before", "after", "from", "through",
+     "between", "this", "every", "each", "and", "or", "to"]
+)  # fmt: skip
+_CUMULATIVE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_YEAR_DAYS = 365
+
+
+def _day_of_year(d: DateMention) -> int:
+    return _CUMULATIVE[d.month - 1] + min(d.day, 31) - 1  # type: ignore[index,operator,type-var]
+
+
+def _offset(a: int, b: int) -> int:
+    """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
+    diff = (b - a) % _YEAR_DAYS
+    return diff - _YEAR_DAYS if diff > _YEAR_DAYS // 2 else diff
+
+
+def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
+    """The largest set of dates spanning at most ``window`` days (around the year end too).
+
+    Two pointers over the sorted days of the year, doubled to wrap December into
+    January: O(n log n) however many dates the article holds.
+    """
+    ordered = sorted(days, key=_day_of_year)
+    n = len(ordered)
+    ext = [_day_of_year(d) for d in ordered]
+    ext += [p + _YEAR_DAYS for p in ext]
+    best_i, best_len, j = 0, 0, 0
+    for i in range(n):
+        j = max(j, i)
+        while j + 1 < i + n and ext[j + 1] - ext[i] <= window:
+            j += 1
+        if j - i + 1 > best_len:
+            best_i, best_len = i, j - i + 1
+    chosen = [ordered[k % n] for k in range(best_i, best_i + best_len)]
+    return sorted(chosen, key=lambda d: d.span.start)
+
+
+def _range_text(timeline: list[DateMention]) -> str:
+    """ "January 2–19" or "December 28–January 4" (around the timeline's first date)."""
+    base = _day_of_year(timeline[0])
+    ordered = sorted(timeline, key=lambda d: _offset(base, _day_of_year(d)))
+    first, last = ordered[0], ordered[-1]
+    if (first.month, first.day) == (last.month, last.day):
+        return month_day(first.month, first.day)  # type: ignore[arg-type]
+    if first.month == last.month:
+        return f"{month_day(first.month, first.day)}\u2013{last.day}"  # type: ignore[arg-type]
+    return f"{month_day(first.month, first.day)}\u2013{month_day(last.month, last.day)}"  # type: ignore[arg-type]
+
+
+def _explained(doc: Document, d: DateMention) -> bool:
+    """A reason in the text for the date to lie outside the timeline."""
+    if d.year is not None or d.tense == "future" or d.lead in _EXPLAINED_LEADS:
+        return True
+    same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
+    return any(
+        o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
+    )
+
+
+def _target(timeline: list[DateMention], d: DateMention, span: int) -> tuple[int, bool] | None:
+    """The timeline month to move ``d`` into, and whether that date appears in the story."""
+    for t in timeline:
+        if t.day == d.day:
+            return t.month, True  # type: ignore[return-value]
+    base = _day_of_year(timeline[0])
+    offsets = [_offset(base, _day_of_year(t)) for t in timeline]
+    lo, hi = min(offsets), max(offsets)
+    for month in sorted({t.month for t in timeline}):  # type: ignore[type-var]
+        moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
+        if lo <= _offset(base, _day_of_year(moved)) <= hi and hi - lo <= span:
+            return month, False  # type: ignore[return-value]
+    return None
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    opts = ctx.options
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    if len(days) < opts["min_cluster"] + 1:
+        return
+    timeline = _timeline(days, opts["window_days"])
+    if len(timeline) < opts["min_cluster"]:
+        return
+    on_timeline = {id(t) for t in timeline}
+    others = [d for d in days if id(d) not in on_timeline]
+    months_elsewhere = [d.month for d in doc.dates if d.precision == "month"]
+    for d in others:
+        pos = _day_of_year(d)
+        gap = min(abs(_offset(_day_of_year(t), pos)) for t in timeline)
+        if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
+            continue
+        company = [
+            o
+            for o in others
+            if o is not d and abs(_offset(_day_of_year(o), pos)) <= opts["window_days"]
+        ]
+        if company:
+            continue  # a second timeline, not a slip
+        target = _target(timeline, d, opts["window_days"])
+        if target is None:
+            continue
+        month, seen = target
+        yield _finding(doc, ctx, d, timeline, month, seen, len(others) == 1)
+
+
+def _finding(
+    doc: Document,
+    ctx: RuleContext,
+    d: DateMention,
+    timeline: list[DateMention],
+    month: int,
+    seen: bool,
+    alone: bool,
+) -> Finding:
+    months = min((d.month - t.month) % 12 for t in timeline)  # type: ignore[operator]
+    months = min(months, min((t.month - d.month) % 12 for t in timeline))  # type: ignore[operator]
+    distance = f"{number_word(months)} month{'s' if months != 1 else ''}"
+    where = "every other date in the story" if alone else "the story's timeline"
+    message = f'"{d.text}" is {distance} from {where} ({_range_text(timeline)})'
+    suggestion = with_month(d.text, month)
+    if seen:
+        message += f'; "{month_day(month, d.day)}" appears elsewhere'  # type: ignore[arg-type]
+    return ctx.finding(doc, d.span, message, suggestion)
