@@ -67,7 +67,6 @@ _TOKEN = (
 _RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{_TOKEN})(?:[ ]{{1,3}}(?:(?:{_CONNECTORS})[ ]{{1,3}}){{0,3}}(?:{_TOKEN})){{0,20}}"
 )
-_SPLIT = regex.compile(r"\S+")
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
@@ -86,13 +85,16 @@ _CLAUSE_BREAK = regex.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
 
 @dataclass(slots=True)
 class _Word:
-    text: str
+    text: str  # without a final period or possessive
     start: int
     end: int
+    lower: str
+    cut: bool = False  # a name ends after this word (sentence end, possessive)
+    acronym: bool = False
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+
+def _word(text: str, start: int) -> _Word:
+    return _Word(text, start, start + len(text), text.lower())
 
 
 # -- public API ----------------------------------------------------------------
@@ -123,8 +125,12 @@ def last_match_end(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> 
 
 def is_acronym(token: str) -> bool:
     """All capitals (digits, &, / allowed; plural "s" allowed), at least two letters."""
+    if len(token) < 2 or not (token[1].isupper() or token[1] in "0123456789.&/"):
+        return False
     if not _ACRONYM.fullmatch(token) or _ROMAN.fullmatch(token):
         return False
+    if len(token) >= 5 and token.lower() in common_words():
+        return False  # a shouted word ("VALIDATION"), not an acronym
     return sum(1 for c in token if c.isupper()) >= 2
 
 
@@ -132,10 +138,18 @@ def is_acronym(token: str) -> bool:
 
 
 def _words(match: regex.Match[str]) -> list[_Word]:
-    base = match.start()
-    return [
-        _Word(m.group(), base + m.start(), base + m.end()) for m in _SPLIT.finditer(match.group())
-    ]
+    pos, out = match.start(), []
+    for raw in match.group().split(" "):
+        if not raw:
+            pos += 1
+            continue
+        bare = _bare(raw)
+        w = _word(bare, pos)
+        pos += len(raw) + 1
+        w.cut = bare != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
+        w.acronym = is_acronym(bare)
+        out.append(w)
+    return out
 
 
 def _sentence_initial_offsets(doc: Document) -> list[int]:
@@ -161,12 +175,14 @@ def _mid_sentence_words(runs: list[list[_Word]], initial: list[int]) -> frozense
     for words in runs:
         for w in words:
             if not _is_initial(initial, w.start):
-                out.add(_bare(w.text))
+                out.add(w.text)
     return frozenset(out)
 
 
 def _bare(token: str) -> str:
     """Token without a final period or possessive."""
+    if "'" not in token and "\u2019" not in token and not token.endswith("."):
+        return token
     if token.endswith(".") and not _is_abbreviation(token):
         token = token[:-1]
     for suffix in _POSSESSIVE:
@@ -183,25 +199,23 @@ def _is_abbreviation(token: str) -> bool:
 def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
     """Split a run where it is really several names: sentence ends, possessives,
     acronyms, and an "and" that joins two names rather than being inside one."""
+    if len(words) == 1:
+        yield words
+        return
     current: list[_Word] = []
     for w in words:
-        raw = w.text
-        bare = _bare(raw)
-        if bare.lower() == "and" and not any(c.lower in _SOFT_CONNECTORS for c in current):
+        if w.lower == "and" and not any(c.lower in _SOFT_CONNECTORS for c in current):
             yield current
             current = []
-            continue
-        word = _Word(bare, w.start, w.start + len(bare))
-        if is_acronym(bare):
+        elif w.acronym:
             yield current
-            yield [word]
+            yield [w]
             current = []
-            continue
-        current.append(word)
-        ends_sentence = raw.endswith(".") and not _is_abbreviation(raw)
-        if ends_sentence or bare != raw.rstrip("."):
-            yield current
-            current = []
+        else:
+            current.append(w)
+            if w.cut:
+                yield current
+                current = []
     yield current
 
 
@@ -232,7 +246,7 @@ def _classify(
 ) -> list[Entity]:
     if not piece:
         return []
-    if len(piece) == 1 and is_acronym(piece[0].text):
+    if len(piece) == 1 and piece[0].acronym:
         w = piece[0]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
     if _is_initial(initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
@@ -367,7 +381,7 @@ def _expansion_before(
     lo = max(0, open_paren - 200)
     window_start = last_match_end(_CLAUSE_BREAK, text, lo, open_paren)
     words = [
-        _Word(w.group(), w.start(), w.end())
+        _word(w.group(), w.start())
         for w in _EXPANSION_WORD.finditer(text, window_start, open_paren)
     ]
     words = words[-min(len(letters) + 5, len(letters) * 2) :]
@@ -395,8 +409,7 @@ def _expansion_inside(text: str, m: regex.Match[str]) -> AcronymDefinition | Non
         return None
     inner_start = m.start(2)
     words = [
-        _Word(w.group(), inner_start + w.start(), inner_start + w.end())
-        for w in _EXPANSION_WORD.finditer(m.group(2))
+        _word(w.group(), inner_start + w.start()) for w in _EXPANSION_WORD.finditer(m.group(2))
     ]
     words = _trim_articles(words)
     if not words:

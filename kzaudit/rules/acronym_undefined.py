@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzaudit.extract.entities import acronym_norm, common_acronyms
+from kzaudit.extract.entities import acronym_norm, common_acronyms, common_words
 from kzaudit.model import Document, Finding
 from kzaudit.rules.base import RuleContext
 
@@ -47,9 +47,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         norm = acronym_norm(e.text)
         letters = sum(1 for c in norm if c.isalpha())
-        if norm in seen or norm in defined or norm in known or letters < min_length:
+        if norm in seen or letters < min_length or _known(norm, defined | known):
             continue
         seen.add(norm)
         yield ctx.finding(
             doc, e.span, f'"{e.text}" is never spelled out; define it at its first use'
         )
+
+
+def _known(norm: str, known: set[str] | frozenset[str]) -> bool:
+    """Known itself, or made of known parts ("HIV/AIDS", "BBC2"), or a shouted word ("WILL")."""
+    if norm in known or norm.rstrip("0123456789") in known:
+        return True
+    parts = norm.split("/")
+    if len(parts) > 1 and all(p in known for p in parts):
+        return True
+    return len(norm) >= 4 and norm.lower() in common_words()

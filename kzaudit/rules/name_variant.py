@@ -45,7 +45,7 @@ SUMMARY = 'A recurring name spelled differently once ("Ruiz" ... "Ruis").'
 OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
-_INFLECTIONS = ("s", "n", "i", "e")
+_INFLECTIONS = frozenset("sniey")
 
 
 @dataclass(slots=True)
@@ -137,6 +137,8 @@ def _confusable(
     from rapidfuzz.distance import OSA
 
     a, b = rare.lower(), common.lower()
+    if a.replace("-", "") == b.replace("-", "") or _same_stem(a, b):
+        return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany"
     if a == b or a[0] != b[0] or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
     if _inflection(a, b):
@@ -161,6 +163,11 @@ def _confusable(
             and not rare_info.partners
         )
     return True
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one stem ("Germans"/"Germany", "Kazakhs"/"Kazakhi")."""
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= _INFLECTIONS
 
 
 def _inflection(a: str, b: str) -> bool:
