@@ -1,0 +1,554 @@
+"""Plant one defect at a time in real articles, the way a tired editor would.
+
+Each plant takes one article from ``../shared/corpus``, changes it in one place and
+records where (character offsets into the planted text) and which class of defect
+it is; ``benchmarks/detection.py`` then checks whether kzaudit finds it there.
+Seeded (``random.Random``) and reproducible: same seed, same plants.
+
+Classes, and where they are planted:
+
+- ``month-slip``: the month of a day date ("5 January" -> "5 June") whose month recurs
+  in the story and whose other month mentions all lie within two months of it
+  (a timeline); the new month is 4-8 months away and mentioned nowhere in the story.
+- ``acronym-typo``: a use, after its definition "... (ABC)", of an acronym with two
+  adjacent letters swapped (2 in 3 plants) or one letter mistyped to a keyboard
+  neighbour.
+- ``name-typo``: one occurrence (not the first) of a capitalised name that recurs at
+  least three times, mostly mid-sentence, changed by one letter edit (swap, vowel
+  change, dropped or doubled letter).
+- ``doubled-word``: a common word doubled ("the the"); words whose doubling can be
+  grammatical ("had had", "that that", particles: "carry on on Monday") are not used.
+- ``figure-conflict``: a count of people/jobs/... that the story gives twice with the
+  same value: the later mention gets a digit slip.  Where no story repeats a count
+  (most), a restatement of an existing count is appended to the next paragraph with
+  a digit-slipped value: "It was later confirmed that 2,500 jobs could go."
+  (synthetic, marked so in the records).
+- ``subset-exceeds-total``: "X of the Y" / "X out of Y" with X raised above Y; where
+  none exists, after a sentence with a count of people or jobs, one sentence is
+  appended: "Of those, 2,600 were women." with a value above the count (synthetic).
+- ``weekday-mismatch``: the weekday of "Monday, 5 January 2004"-style dates changed;
+  where none exists, a wrong weekday is inserted before a full date with a year
+  ("on 5 January 2004" -> "on Thursday 5 January 2004", synthetic).
+- ``percent-mismatch``: in "rose 2% to $11.1bn from $10.9bn" (checked consistent
+  first) the percentage gets a wrong value; where the sentence has from/to figures
+  but no percentage ("fell to £1.9bn from £2.1bn", "£2bn, down from £2.6bn") a
+  wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
+- ``comma-ending``: a paragraph's final full stop replaced with a comma.
+
+    .venv/bin/python benchmarks/planter.py [--seed N] [--per-class N] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_M = "|".join(MONTHS)
+_W = "|".join(WEEKDAYS)
+DAY_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_M})|(?P<m2>{_M}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
+)
+YEAR_AFTER = re.compile(r",? (?P<y>(?:19|20)\d\d)\b")
+MONTH_WORD = re.compile(rf"\b(?:{_M})\b")
+WEEKDAY_BEFORE = re.compile(rf"\b(?:{_W}),? $")
+ACRONYM_DEF = re.compile(r"\(([A-Z]{3,6})\)")
+NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+PEOPLE = (
+    "people workers staff employees troops soldiers passengers members customers "
+    "subscribers students children civilians residents patients prisoners officers"
+).split()
+COUNT_NOUNS = PEOPLE + ["jobs"]
+COUNT = re.compile(
+    rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s(?P<noun>{'|'.join(COUNT_NOUNS)})\b"
+)
+SUBSET = re.compile(
+    r"\b(?P<x>\d{1,3}(?:,\d{3})*|\d+) (?:of the|of its|of their|out of) "
+    r"(?P<y>\d{1,3}(?:,\d{3})*|\d+)\b(?![\-.,]| ?(?:million|billion|bn|m\b|%|per))"
+)
+_AMOUNT = r"[£$€]?\d[\d,]*(?:\.\d+)?(?:bn|m| million| billion)?"
+_RISE = "rose|increased|grew|jumped|climbed|gained|soared|up"
+_FALL = "fell|decreased|dropped|declined|slumped|slipped|down"
+PCT_FULL = re.compile(
+    rf"\b(?P<verb>{_RISE}|{_FALL})(?: by)? (?P<pct>\d+(?:\.\d+)?)% "
+    rf"(?:to (?P<to1>{_AMOUNT}),? from (?P<from1>{_AMOUNT})|from (?P<from2>{_AMOUNT}) to (?P<to2>{_AMOUNT}))"
+)
+PCT_NONE = re.compile(
+    rf"\b(?P<verb>{_RISE}|{_FALL}) "
+    rf"(?:to (?P<to1>{_AMOUNT}),? from (?P<from1>{_AMOUNT})|from (?P<from2>{_AMOUNT}) to (?P<to2>{_AMOUNT}))"
+)
+PCT_UPFROM = re.compile(rf"(?P<to1>{_AMOUNT}), (?P<verb>up|down) from (?P<from1>{_AMOUNT})")
+KEYBOARD = {
+    "A": "SQ", "B": "VN", "C": "XV", "D": "SF", "E": "WR", "F": "DG", "G": "FH", "H": "GJ",
+    "I": "UO", "J": "HK", "K": "JL", "L": "K", "M": "N", "N": "BM", "O": "IP", "P": "O",
+    "Q": "W", "R": "ET", "S": "AD", "T": "RY", "U": "YI", "V": "CB", "W": "QE", "X": "ZC",
+    "Y": "TU", "Z": "X",
+}  # fmt: skip
+# Doubling these can be grammatical ("had had", "carry on on Monday"): not a defect.
+GRAMMATICAL_DOUBLES = frozenset(
+    "had that this is was do does her in on out up off down over by around back through about".split()
+)
+DOUBLED_POOL = ("the", "a", "to", "of", "and", "for", "with", "from", "at", "as", "has", "said")
+NOT_NAMES = frozenset(MONTHS + WEEKDAYS) | frozenset(
+    "The This That These Those There Their They Then When While With What Which Where "
+    "However After Before Also Some Many Most Other Such This Under Over From Into Last "
+    "Next More Less Both Each Every".split()
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One possible edit: replace ``text[start:end]`` by ``new``; the defect is
+    ``new[mark_start:mark_end]``; ``related`` are spans (in the original text) of the
+    mentions it now conflicts with."""
+
+    start: int
+    end: int
+    new: str
+    mark_start: int
+    mark_end: int
+    related: tuple[tuple[int, int], ...] = ()
+    synthetic: bool = False
+
+
+@dataclass(frozen=True)
+class Plant:
+    """A planted article: the defect is ``text[start:end]``."""
+
+    cls: str
+    file: str
+    text: str
+    start: int
+    end: int
+    before: str  # the original text that was replaced
+    after: str  # what replaced it
+    related: tuple[tuple[int, int], ...] = field(default=())
+    synthetic: bool = False
+
+    @property
+    def planted(self) -> str:
+        return self.text[self.start : self.end]
+
+
+# -- small helpers -------------------------------------------------------------------
+
+
+def _circ(a: int, b: int) -> int:
+    d = abs(a - b) % 12
+    return min(d, 12 - d)
+
+
+def _int(s: str) -> int:
+    return int(s.replace(",", ""))
+
+
+def _fmt_like(value: int, like: str) -> str:
+    return f"{value:,}" if "," in like or value >= 10000 else str(value)
+
+
+def _amount(s: str) -> tuple[str, float]:
+    """(currency, value) of "$11.1bn", "£639m", "79,000"."""
+    cur = s[0] if s[0] in "£$€" else ""
+    m = re.match(r"[£$€]?([\d,]*\.?\d+)\s?(bn|m|million|billion)?", s)
+    assert m is not None
+    scale = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6}.get(m.group(2) or "", 1.0)
+    return cur, float(m.group(1).replace(",", "")) * scale
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Offset just after the full stop ending the sentence containing ``pos``."""
+    m = re.compile(r"[.!?](?=\s|$)").search(text, pos)
+    return m.end() if m else -1
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    j = text.find("\n", pos)
+    return len(text.rstrip()) if j == -1 else j
+
+
+def _slips(value: int, rng: random.Random) -> list[int]:
+    """Values a tired editor types instead of ``value``: digit swaps and slips."""
+    digits = str(value)
+    out = []
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1]:
+            swapped = digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]
+            if swapped[0] != "0":
+                out.append(int(swapped))
+    first = int(digits[0])
+    for d in (first + 1, first - 1, first + 2):
+        if 1 <= d <= 9:
+            out.append(int(str(d) + digits[1:]))
+    out = sorted({v for v in out if v != value and v > 0})
+    rng.shuffle(out)
+    return out
+
+
+# -- site finders: each returns natural sites, then synthetic ones -------------------
+
+
+def month_slip_sites(text: str, rng: random.Random) -> list[Site]:
+    mentions = [
+        (m.start(), MONTHS.index(m.group()))
+        for m in MONTH_WORD.finditer(text)
+        if m.group() != "May" or re.match(r" \d|\d{1,2} May", text[m.end() : m.end() + 2])
+    ]
+    used = {k for _, k in mentions}
+    sites = []
+    for m in DAY_DATE.finditer(text):
+        if WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        name = m.group("m1") or m.group("m2")
+        k = MONTHS.index(name)
+        others = [j for pos, j in mentions if not m.start() <= pos < m.end()]
+        near = sum(1 for j in others if _circ(j, k) <= 2)
+        if k not in others or len(others) < 2 or near * 3 < len(others) * 2:
+            continue  # no timeline around it: a month change need not be a slip
+        choices = [(k + d) % 12 for d in (4, 5, 6, 7, 8) if (k + d) % 12 not in used]
+        if not choices:
+            continue
+        new_name = MONTHS[rng.choice(choices)]
+        mstart = m.start("m1") if m.group("m1") else m.start("m2")
+        new = text[m.start() : mstart] + new_name + text[mstart + len(name) : m.end()]
+        sites.append(Site(m.start(), m.end(), new, 0, len(new)))
+    return sites
+
+
+def acronym_typo_sites(text: str, rng: random.Random) -> list[Site]:
+    sites = []
+    for d in ACRONYM_DEF.finditer(text):
+        acr = d.group(1)
+        before = text[max(0, d.start() - 120) : d.start()].split()[-8:]
+        if not any(w[:1] == acr[0] and w[:1].isupper() for w in before):
+            continue  # not "Expansion Words (EW)"
+        uses = [m for m in re.finditer(rf"\b{acr}\b", text) if m.start() > d.end()]
+        if not uses:
+            continue
+        use = rng.choice(uses)
+        wrong = _mistype_acronym(acr, rng)
+        if wrong is None or re.search(rf"\b{wrong}\b", text):
+            continue
+        sites.append(Site(use.start(), use.end(), wrong, 0, len(wrong)))
+    return sites
+
+
+def _mistype_acronym(acr: str, rng: random.Random) -> str | None:
+    swaps = [i for i in range(len(acr) - 1) if acr[i] != acr[i + 1]]
+    if swaps and rng.random() < 2 / 3:
+        i = rng.choice(swaps)
+        return acr[:i] + acr[i + 1] + acr[i] + acr[i + 2 :]
+    i = rng.randrange(len(acr))
+    return acr[:i] + rng.choice(KEYBOARD[acr[i]]) + acr[i + 1 :]
+
+
+def name_typo_sites(text: str, rng: random.Random) -> list[Site]:
+    by_name: dict[str, list[re.Match[str]]] = {}
+    for m in NAME.finditer(text):
+        by_name.setdefault(m.group(), []).append(m)
+    sites = []
+    for name, ms in sorted(by_name.items()):
+        if len(ms) < 3 or name in NOT_NAMES or re.search(rf"\b{name.lower()}\b", text):
+            continue
+        mid = [m for m in ms if not re.search(r"(^|[.!?\"]\s*|\n\s*)$", text[: m.start()][-3:])]
+        if len(mid) < 2:
+            continue
+        occ = rng.choice(ms[1:])
+        wrong = _misspell_name(name, rng)
+        if wrong is None or wrong in text:
+            continue
+        sites.append(Site(occ.start(), occ.end(), wrong, 0, len(wrong)))
+    return sites
+
+
+def _misspell_name(name: str, rng: random.Random) -> str | None:
+    inner = range(1, len(name) - 1)
+    vowels = "aeiou"
+    edits = ["swap", "vowel", "drop", "double"]
+    rng.shuffle(edits)
+    for edit in edits:
+        if edit == "swap":
+            cand = [i for i in inner if name[i] != name[i + 1] and i + 1 < len(name) - 1]
+            if cand:
+                i = rng.choice(cand)
+                return name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+        elif edit == "vowel":
+            cand = [i for i in inner if name[i] in vowels]
+            if cand:
+                i = rng.choice(cand)
+                v = rng.choice([x for x in vowels if x != name[i]])
+                return name[:i] + v + name[i + 1 :]
+        elif edit == "drop" and len(name) >= 6:
+            i = rng.choice(list(inner))
+            return name[:i] + name[i + 1 :]
+        elif edit == "double":
+            i = rng.choice(list(inner))
+            return name[: i + 1] + name[i] + name[i + 1 :]
+    return None
+
+
+def doubled_word_sites(text: str, rng: random.Random) -> list[Site]:
+    body = text.find("\n")  # never the headline
+    sites = []
+    for m in re.finditer(r"(?<=[a-z,] )([a-z]{1,12})(?= [a-z])", text[body:]):
+        word = m.group(1)
+        if word in GRAMMATICAL_DOUBLES:
+            continue
+        if word in DOUBLED_POOL or (len(word) >= 5 and rng.random() < 0.1):
+            s, e = body + m.start(1), body + m.end(1)
+            sites.append(Site(s, e, f"{word} {word}", 0, 2 * len(word) + 1))
+    return sites
+
+
+def comma_ending_sites(text: str, rng: random.Random) -> list[Site]:
+    sites = []
+    pos = text.find("\n")  # skip the headline
+    for m in re.finditer(r"[^\n]*[a-z0-9%)]\.(?=[ \t]*(\n|$))", text[pos:]):
+        end = pos + m.end()
+        sites.append(Site(end - 1, end, ",", 0, 1))
+    return sites
+
+
+def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
+    groups: dict[tuple[int, str], list[re.Match[str]]] = {}
+    for m in COUNT.finditer(text):
+        groups.setdefault((_int(m.group("n")), m.group("noun")), []).append(m)
+    natural = []
+    for (value, _noun), ms in sorted(groups.items()):
+        if len(ms) < 2:
+            continue
+        last = ms[-1]
+        for wrong in _slips(value, rng)[:1]:
+            new = _fmt_like(wrong, last.group("n"))
+            rel = tuple((m.start("n"), m.end("n")) for m in ms[:-1])
+            natural.append(Site(last.start("n"), last.end("n"), new, 0, len(new), rel))
+    if natural:
+        return natural
+    return [s for m in COUNT.finditer(text) if (s := _restatement(text, m, rng))]
+
+
+_LEADS = ("It was later confirmed that", "Officials later said", "Reports later said")
+
+
+def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None:
+    """Append "It was later confirmed that 2,500 jobs could go." after the paragraph."""
+    rest = re.match(r"((?: [a-z][a-z'\-]*){1,8})(?=[.,;])", text[m.end() :])
+    if rest is None or not re.match(
+        r" (?:were|are|was|is|had|have|could|would|will|may|might|had|died|lost)\b", rest.group(1)
+    ):
+        return None
+    value = _int(m.group("n"))
+    slips = _slips(value, rng)
+    if not slips:
+        return None
+    number = _fmt_like(slips[0], m.group("n"))
+    lead = rng.choice(_LEADS)
+    sentence = f" {lead} {number} {m.group('noun')}{rest.group(1)}."
+    at = _paragraph_end(text, m.end())
+    mark = sentence.index(number)
+    rel = ((m.start("n"), m.end("n")),)
+    return Site(at, at, sentence, mark, mark + len(number), rel, synthetic=True)
+
+
+def subset_sites(text: str, rng: random.Random) -> list[Site]:
+    natural = []
+    for m in SUBSET.finditer(text):
+        x, y = _int(m.group("x")), _int(m.group("y"))
+        if not 0 < x < y:
+            continue
+        bigger = [v for v in _slips(x, rng) if v > y] or [y + max(1, x // 3)]
+        new = _fmt_like(bigger[0], m.group("x"))
+        rel = ((m.start("y"), m.end("y")),)
+        natural.append(Site(m.start("x"), m.end("x"), new, 0, len(new), rel))
+    if natural:
+        return natural
+    sites = []
+    for m in COUNT.finditer(text):
+        n = _int(m.group("n"))
+        end = _sentence_end(text, m.end())
+        if n < 10 or end < 0 or "\n" in text[m.end() : end]:
+            continue
+        larger = n + max(1, int(round(n * rng.uniform(0.1, 0.6), -max(len(str(n)) - 2, 0))))
+        number = _fmt_like(larger, m.group("n"))
+        tail = (
+            "are in the UK"
+            if m.group("noun") == "jobs"
+            else rng.choice(["were women", "were under 25", "were in London"])
+        )
+        sentence = f" Of those, {number} {tail}."
+        rel = ((m.start("n"), m.end("n")),)
+        mark = sentence.index(number)
+        sites.append(Site(end, end, sentence, mark, mark + len(number), rel, synthetic=True))
+    return sites
+
+
+def weekday_sites(text: str, rng: random.Random) -> list[Site]:
+    import datetime as dt
+
+    natural, synthetic = [], []
+    for m in DAY_DATE.finditer(text):
+        year = YEAR_AFTER.match(text, m.end())
+        name = m.group("m1") or m.group("m2")
+        day = int(m.group("d1") or m.group("d2"))
+        wd = re.search(rf"\b({_W}),? $", text[max(0, m.start() - 12) : m.start()])
+        actual = None
+        if year:
+            try:
+                actual = dt.date(int(year.group("y")), MONTHS.index(name) + 1, day).weekday()
+            except ValueError:
+                continue
+        end = year.end() if year else m.end()
+        if wd:
+            wstart = m.start() - (len(wd.group(0)))
+            current = WEEKDAYS.index(wd.group(1))
+            wrong = rng.choice([w for i, w in enumerate(WEEKDAYS) if i not in (current, actual)])
+            new = wrong + text[wstart + len(wd.group(1)) : end]
+            natural.append(Site(wstart, end, new, 0, len(new)))
+        elif actual is not None:
+            wrong = rng.choice([w for i, w in enumerate(WEEKDAYS) if i != actual])
+            sep = (
+                ", " if m.group("m2") else " "
+            )  # "Thursday, January 5, 2004" / "Thursday 5 January 2004"
+            new = wrong + sep + text[m.start() : end]
+            synthetic.append(Site(m.start(), end, new, 0, len(new), synthetic=True))
+    return natural or synthetic
+
+
+def percent_sites(text: str, rng: random.Random) -> list[Site]:
+    natural, synthetic = [], []
+    for m in PCT_FULL.finditer(text):
+        true = _true_pct(m)
+        pct = float(m.group("pct"))
+        if true is None or abs(pct - true) > max(1.0, 0.15 * true):
+            continue  # not a consistent original: nothing to break
+        new = _wrong_pct(true, rng)
+        natural.append(Site(m.start("pct"), m.end("pct"), new, 0, len(new)))
+    for regex in (PCT_NONE, PCT_UPFROM):
+        for m in regex.finditer(text):
+            true = _true_pct(m)
+            if true is None or true < 1:
+                continue
+            new = _wrong_pct(true, rng)
+            ins = m.end("verb")
+            synthetic.append(Site(ins, ins, f" {new}%", 1, 2 + len(new), synthetic=True))
+    return natural or synthetic
+
+
+def _true_pct(m: re.Match[str]) -> float | None:
+    to = m.group("to1") or m.groupdict().get("to2")
+    frm = m.group("from1") or m.groupdict().get("from2")
+    if not to or not frm:
+        return None
+    (c1, a), (c2, b) = _amount(to), _amount(frm)
+    if c1 != c2 or b == 0 or "%" in m.string[m.end() : m.end() + 1]:
+        return None
+    rising = m.group("verb") in _RISE.split("|")
+    change = (a - b) / b * 100
+    if (change > 0) != rising or abs(change) > 500:
+        return None
+    return abs(change)
+
+
+def _wrong_pct(true: float, rng: random.Random) -> str:
+    """A percentage clearly off the true change (not a rounding difference)."""
+    for _ in range(20):
+        cand = round(true * rng.choice([0.3, 0.5, 2, 3]) + rng.choice([-3, 3, 5]))
+        if cand > 0 and abs(cand - true) >= max(3.0, 0.4 * true):
+            return str(cand)
+    return str(round(true) + 10)
+
+
+CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
+    "month-slip": month_slip_sites,
+    "acronym-typo": acronym_typo_sites,
+    "name-typo": name_typo_sites,
+    "doubled-word": doubled_word_sites,
+    "figure-conflict": figure_conflict_sites,
+    "subset-exceeds-total": subset_sites,
+    "weekday-mismatch": weekday_sites,
+    "percent-mismatch": percent_sites,
+    "comma-ending": comma_ending_sites,
+}
+
+
+def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:
+    return sorted(Path(corpus_dir).glob("*.txt"))
+
+
+def plant_all(
+    corpus_dir: Path | str = DEFAULT_CORPUS, seed: int = 1, per_class: int = 40
+) -> Iterator[Plant]:
+    """Up to ``per_class`` plants of each class, each in a different article.
+
+    Natural sites are used first; synthetic ones only once no article has a natural
+    site left.  One defect per planted article.
+    """
+    texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_files(corpus_dir)}
+    for cls, finder in CLASSES.items():
+        rng = random.Random(f"{seed}:{cls}")
+        names = sorted(texts)
+        rng.shuffle(names)
+        candidates = [(name, finder(texts[name], rng)) for name in names]
+        natural = [(n, [s for s in ss if not s.synthetic]) for n, ss in candidates]
+        synthetic = [(n, [s for s in ss if s.synthetic]) for n, ss in candidates]
+        made = 0
+        for pool in (natural, synthetic):
+            for name, sites in pool:
+                if made >= per_class:
+                    break
+                if sites:
+                    made += 1
+                    yield _apply(cls, name, texts[name], rng.choice(sites))
+            if made >= per_class:
+                break
+
+
+def _apply(cls: str, name: str, text: str, site: Site) -> Plant:
+    new_text = text[: site.start] + site.new + text[site.end :]
+    shift = len(site.new) - (site.end - site.start)
+    related = tuple((a + shift, b + shift) if a >= site.end else (a, b) for a, b in site.related)
+    return Plant(
+        cls=cls,
+        file=name,
+        text=new_text,
+        start=site.start + site.mark_start,
+        end=site.start + site.mark_end,
+        before=text[site.start : site.end],
+        after=site.new,
+        related=related,
+        synthetic=site.synthetic,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--per-class", type=int, default=40)
+    parser.add_argument("--show", action="store_true", help="print every plant")
+    args = parser.parse_args(argv)
+    counts: dict[str, list[int]] = {}
+    for p in plant_all(args.corpus, args.seed, args.per_class):
+        row = counts.setdefault(p.cls, [0, 0])
+        row[0] += 1
+        row[1] += p.synthetic
+        if args.show:
+            ctx = p.text[max(0, p.start - 50) : p.end + 30].replace("\n", " / ")
+            print(f"{p.cls:22} {p.file} {p.start}-{p.end} {p.before!r} -> {p.after!r} | …{ctx}…")
+    for cls, (n, synth) in counts.items():
+        print(f"{cls:22} {n:3} planted ({synth} synthetic)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
