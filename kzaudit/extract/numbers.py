@@ -1,13 +1,972 @@
-"""Numeric claims.  (Placeholder: being built.)"""
+"""Numeric claims: every figure with its value, qualifier, unit, category and subject.
+
+Why hand-written: general quantity extractors read "2:30" as 2 and 30, average
+"9-11" to 10 and drop "more than"; none knows that "400 hospitalised" counts
+people.  Here one linear scan finds number cores (digits, spelled numbers, vague
+words), then small anchored look-ups around each core add currency, magnitude,
+percent, age, qualifier, category and subject.  Every window is bounded, so the
+whole pass is linear in the text.  Vocabulary lives in ``kzaudit/data/numbers_*``.
+
+Numbers inside dates, times, durations, phone numbers, addresses, scores and
+names ("Apollo 11") are never claims: ``doc.dates``/``doc.durations`` spans are
+skipped and the obvious shapes are recognised here as well.
+"""
 
 from __future__ import annotations
 
-from kzaudit.model import Claim, Document
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from kzaudit.compat import tomllib
+from kzaudit.model import Claim, Document, Span
+
+MAX_DIGITS = 30  # longer digit runs are identifiers or junk, never figures
+WINDOW = 80  # characters of context read on either side of a number
+PEOPLE_CATEGORIES = (
+    "deaths",
+    "injured",
+    "hospitalised",
+    "arrested",
+    "evacuated",
+    "missing",
+    "rescued",
+    "troops",
+    "protesters",
+    "rescuers",
+)
+# Categories a verb or an event noun gives; the rest (troops...) come from the counted noun.
+_EVENT_CATEGORIES = frozenset(PEOPLE_CATEGORIES[:7])
+_GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others"})
+
+
+# -- vocabulary ------------------------------------------------------------------
+
+
+def _data(name: str) -> str:
+    return resources.files("kzaudit.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _toml(name: str) -> dict:
+    return tomllib.loads(_data(name))
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in _data(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _alt(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first (whitespace flexible)."""
+    parts = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    units: dict[str, int]
+    scales: dict[str, int]
+    suffixes: dict[str, int]
+    vague: dict[str, int]
+    fractions: dict[str, float]
+    ordinals: dict[str, int]
+    currency_prefix: dict[str, str]
+    currency_words: dict[str, str]
+    qualifiers: dict[str, str]
+    people: frozenset[str]
+    noun_category: dict[str, str]
+    after_category: dict[str, str]
+    before_category: dict[str, str]
+    change: dict[str, str]
+    months: frozenset[str]
+    starts: frozenset[str]  # lower-case words a spelled number can start with
+    core: regex.Pattern
+    currency_before: regex.Pattern
+    magnitude: regex.Pattern
+    currency_after: regex.Pattern
+    qualifier_before: regex.Pattern
+    after_kw: regex.Pattern
+    before_kw: regex.Pattern
+    noun_kw: regex.Pattern
+    update: regex.Pattern
+    part_before: regex.Pattern
+    part_after: regex.Pattern
+    rest_before: regex.Pattern
+    change_before: regex.Pattern
+    change_after: regex.Pattern
+
+
+def _months() -> frozenset[str]:
+    """Month names and abbreviations (shared with the dates extractor's list)."""
+    try:
+        rows = _lines("dates_months.txt")
+    except FileNotFoundError:  # pragma: no cover - the dates list is part of the package
+        return frozenset()
+    return frozenset(w.lower().rstrip(".") for row in rows for w in row.split()[1:])
+
+
+@cache
+def vocab() -> _Vocab:
+    """All number vocabulary and the regexes built from it, loaded once."""
+    words = _toml("numbers_words.toml")
+    ctx = _toml("numbers_context.toml")
+    cats = _toml("numbers_categories.toml")
+    units, scales = words["units"], words["scales"]
+    numword = _alt([*units, *scales])
+    ordword = _alt(list(words["ordinals"]))
+    vague = _alt(list(words["vague"]))
+    frac = r"(?:a|one|two|three|four|nine)[\s-](?:thirds?|quarters?|fifths?|tenths?)|half"
+    core = (
+        r"(?<![\w./])(?:"
+        rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
+        r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
+        rf"|(?P<frac>{frac})(?=\s+(?:of|the|a|an|their|its|his|her|all)\b)"
+        r"|(?P<digits>\d[\d,]*(?:\.\d+)?)"
+        rf"|(?P<words>(?:an?\s+)?(?:{numword})(?:[\s-]{{1,3}}(?:and\s{{1,3}})?(?:{numword})){{0,8}})(?!\w|-(?!years?-old))"
+        rf"|(?P<ord>{ordword})(?![\w-])"
+        r")"
+    )
+    cur_prefix = _alt(list(words["currency_prefix"]))
+    noun_category, after_category, before_category = {}, {}, {}
+    for cat, table in cats.items():
+        for w in table.get("nouns", []):
+            noun_category.setdefault(w, cat)
+        for w in table.get("after", []):
+            after_category.setdefault(w, cat)
+        for w in table.get("before", []):
+            before_category.setdefault(w, cat)
+    change = {w: "rise" for w in ctx["change"]["rise"]}
+    change.update({w: "fall" for w in ctx["change"]["fall"]})
+    flags = regex.IGNORECASE | regex.VERSION0
+    return _Vocab(
+        units=units,
+        scales=scales,
+        suffixes=words["suffixes"],
+        vague=words["vague"],
+        fractions=words["fractions"],
+        ordinals=words["ordinals"],
+        currency_prefix={k.lower(): v for k, v in words["currency_prefix"].items()},
+        currency_words=words["currency_words"],
+        qualifiers=ctx["qualifiers"],
+        people=frozenset(_lines("numbers_people.txt")),
+        noun_category=noun_category,
+        after_category=after_category,
+        before_category=before_category,
+        change=change,
+        months=_months(),
+        starts=frozenset(
+            [*units, *scales, *words["ordinals"], *(k.split()[0] for k in words["vague"])]
+            + ["a", "an", "several", "many", "half", "few", "couple"]
+        ),
+        core=regex.compile(core, flags),
+        currency_before=regex.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
+        magnitude=regex.compile(
+            r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh))(?![\w-])",
+            regex.VERSION0,
+        ),
+        currency_after=regex.compile(
+            rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
+        ),
+        qualifier_before=regex.compile(
+            rf"(?<![\w-])(?P<q>{_alt(list(ctx['qualifiers']))})\s{{1,3}}$", flags
+        ),
+        after_kw=regex.compile(rf"\b(?:{_alt(list(after_category))})\b", flags),
+        before_kw=regex.compile(rf"\b(?:{_alt(list(before_category))})\b", flags),
+        noun_kw=regex.compile(rf"\b(?:{_alt(list(noun_category))})$", flags),
+        update=regex.compile(rf"\b(?:{_alt(ctx['update']['words'])})\b", flags),
+        part_before=regex.compile(rf"\b(?:{_alt(ctx['part']['before'])})\s{{1,3}}$", flags),
+        part_after=regex.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
+        rest_before=regex.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
+        change_before=regex.compile(
+            rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
+            flags,
+        ),
+        change_after=regex.compile(
+            r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
+            flags,
+        ),
+    )
+
+
+# -- shapes that are never counts ------------------------------------------------
+
+_NEVER = regex.compile(
+    r"(?<![\w.,])(?=[\d+(])(?:"
+    r"\+?\(?\d{2,5}\)?(?:[ \-]\d{2,5}){2,4}(?![\w,])"  # phone numbers
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\w)"  # 2005-01-03
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\w)"  # 3/1/2005
+    r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?i:[ap]\.?m\b\.?|gmt\b|bst\b|hrs\b|hours\b|local\b|et\b|est\b)"
+    r"|\d{1,2}:\d{2}(?!\d)"  # 2:30
+    r"|\d{1,2}\s?(?i:[ap]\.m\.|[ap]m\b|o'clock\b)"  # 10am, 10 a.m.
+    r"|\d{4}[-/\u2013]\d{2}(?![\w\d])"  # 2004-05 (a season or fiscal year)
+    r"|\d{1,5}[A-Za-z]?\s{1,2}(?:[A-Z][a-z]{1,20}\s{1,2}){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Square|Place|Terrace|Crescent|Way|Close)\b"
+    r")",
+    regex.VERSION0,
+)
+# A score: "3-1" next to a word of winning or losing.
+_SCORE_SHAPE = regex.compile(r"(?<![\w.,])\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\w-])")
+_SCORE_BEFORE = regex.compile(
+    r"\b(?:beat|beating|won|win|wins|lost|lose|losing|drew|draw|defeat|defeated|victory|score|scored|lead|led|trail|trailing|thrashed|edged)\b",
+    regex.IGNORECASE,
+)
+_SCORE_AFTER = regex.compile(
+    r"\s{1,3}(?:win|victory|defeat|draw|loss|lead|scoreline|home|away|aggregate|thrashing)\b",
+    regex.IGNORECASE,
+)
+_TIME_UNIT_AFTER = regex.compile(
+    r"(?:\s{1,3}|-)(?:(?:and\s{1,3}a\s{1,3}half|more|further|full|consecutive|straight|successive|long|extra|additional)[\s-]{1,3})?"
+    r"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|terms?|sessions?|innings|seasons?)\b(?!-old|\s{1,3}old\b|\s{1,3}of\s{1,3}age\b)",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_AGE_AFTER = regex.compile(
+    r"(?:-|\s{1,3})(?:years?|yrs?)(?:-|\s{1,3})old\b|\s{1,3}years?\s{1,3}of\s{1,3}age\b",
+    regex.IGNORECASE,
+)
+_AGE_BEFORE = regex.compile(r"\b(?:aged|age|ages|age\s+of)\s{1,3}$", regex.IGNORECASE)
+_NAME_AGE = regex.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
+_PERCENT_AFTER = regex.compile(
+    r"\s?%|\s{0,2}(?:per\s?cent|percent|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
+    regex.IGNORECASE,
+)
+_POPULATION_BEFORE = regex.compile(
+    r"\b(?:nation|country|city|town|state|island|region|republic|province|kingdom|territory|population|populace|home\s+to|metropolis|capital)\s{1,3}of\s{1,3}(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|just\s+over|approximately)\s{1,3})?$",
+    regex.IGNORECASE,
+)
+_POPULATION_AFTER = regex.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
+_ORD_DIGITS = regex.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
+_DECADE = regex.compile(r"'?s(?![\w])")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
+_RANGE_JOIN = regex.compile(r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
+_AND = regex.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
+_FROM = regex.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
+_TO = regex.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
+_OF_THE_START = regex.compile(
+    r"(?<!\w)of\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
+    regex.IGNORECASE,
+)
+_OF = regex.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
+_AND_END = regex.compile(r"\band\s{1,3}$", regex.IGNORECASE)
+_OF_THE_NEXT = regex.compile(r"^\s{1,3}of\s{1,3}the\s{1,3}$", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
+    regex.IGNORECASE,
+)
+_OR_SO = regex.compile(r"\s{1,3}or\s{1,3}so\b|-odd\b|\s?\+(?![\d])|-plus\b", regex.IGNORECASE)
+
+_STOP = frozenset(
+    """
+    a an the of in on at to for from by with and or but as than that which who whom whose
+    were was are is be been being have has had will would could should may might can must
+    do did does not no nor per each this these those their its his her our your my it they
+    he she we them into over under after before since until during about around more less
+    up down out off there here while when where if so also still now then just only even
+    all both most some many such other another said says say told according against among
+    between across through within without because via including what how why whether
+    near outside inside behind beyond toward towards upon amid despite like beside along
+    onto throughout alongside who
+    year years month months week weeks day days
+    """.split()
+)
+# Capitalised words that may lead a sentence right before a figure (not a name).
+_LEADS = frozenset(
+    """
+    only just another all since until after before with for by between at nearly almost
+    roughly exactly precisely barely fully another total overall altogether fewer less
+    last next first both some those these her his their its our my and or but yet
+    """.split()
+)
+_ADJ_SUFFIXES = ("er", "est", "ed", "al", "ic", "ish", "ive", "ous", "ful", "less", "ing", "ly")
+
+
+# -- extraction ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A claim under construction."""
+
+    kind: str
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    unit: str | None = None
+    magnitude: bool = False
+    upper: float | None = None
+
+
+def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose numbers are never claims: dates, durations, times, phones, scores."""
+    spans = [(d.span.start, d.span.end) for d in doc.dates]
+    spans += [(d.span.start, d.span.end) for d in doc.durations]
+    text = doc.text
+    spans += [m.span() for m in _NEVER.finditer(text)]
+    for m in _SCORE_SHAPE.finditer(text):
+        if _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            spans.append(m.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _overlaps(blocked: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_right(starts, s) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(blocked) and blocked[j][0] < e and s < blocked[j][1]:
+            return True
+    return False
+
+
+def _words_value(text: str, v: _Vocab) -> tuple[float, bool] | None:
+    """Value of a spelled number ("Sixty-two", "two hundred and five"); magnitude flag."""
+    tokens = [t for t in _WORD_SPLIT.split(text.lower()) if t and t != "and"]
+    if tokens and tokens[0] in ("a", "an"):
+        tokens[0] = "one"
+        if len(tokens) < 2 or tokens[1] not in v.scales and tokens[1] != "dozen":
+            return None
+    total, current, scaled = 0, 0, False
+    for tok in tokens:
+        if tok == "dozen":
+            current = (current or 1) * 12
+        elif tok in v.units:
+            current += v.units[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in v.scales:
+            total += (current or 1) * v.scales[tok]
+            current, scaled = 0, True
+    return total + current, scaled
+
+
+def _number(s: str) -> float | None:
+    """Value of a digit string ("2,000", "2.4"); None when the commas are not thousands."""
+    s = s.rstrip(",")
+    if "," in s:
+        head, *groups = s.split(".")[0].split(",")
+        if not (1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)):
+            return None
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _tidy(x: float) -> float | int:
+    return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
+
+
+# Cheap tokens: a number core can only start at a digit run or at one of the number words.
+_TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*")
+_NEXT_WORD = regex.compile(r"\s{1,3}([A-Za-z]+)")
+_WORD_SPLIT = regex.compile(r"[\s\-]+")
+_CAP_BEFORE = regex.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
+_MONTH_BEFORE = regex.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
+_MONTH_AFTER = regex.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
+_NEXT_LOWER = regex.compile(r"\s{1,3}([a-z]{2,20})")
+_ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
+
+
+class _Scanner:
+    """One pass over a document's text producing ``_Raw`` claims."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.v = vocab()
+        self.blocked = _blocked_spans(doc)
+        self.starts = [s for s, _ in self.blocked]
+        self.sent_starts = [s.span.start for s in doc.sentences]
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.doc.sentences[i].span.start if i >= 0 else 0
+
+    def scan(self) -> list[_Raw]:
+        out: list[_Raw] = []
+        last_end = 0
+        text, core, starts = self.text, self.v.core, self.v.starts
+        # A tight filter first: most tokens are ordinary words.
+        cands = [
+            m.start()
+            for m in _TOKEN.finditer(text)
+            if (g := m.group())[0].isdigit() or g.lower() in starts
+        ]
+        for pos in cands:
+            if pos < last_end:
+                continue  # "million" of "19 million" is already part of a claim
+            if not text[pos].isdigit():
+                end = pos + 1
+                while end < len(text) and text[end].isalpha():
+                    end += 1
+                if text[pos:end].lower() in _ARTICLE_LEADS:
+                    nxt = _NEXT_WORD.match(text, end)
+                    if nxt is None or nxt.group(1).lower() not in starts:
+                        continue
+            m = core.match(text, pos)
+            if m is None:
+                continue
+            raw = self._one(m)
+            if raw is None:
+                continue
+            if _overlaps(self.blocked, self.starts, raw.start, raw.end):
+                unit = self._duration_unit(raw)
+                if unit is None:
+                    continue
+                raw.kind, raw.unit = "duration", unit  # kept only to close a range
+            out.append(raw)
+            last_end = raw.end
+        return out
+
+    def _duration_unit(self, raw: _Raw) -> str | None:
+        """The unit of the duration that starts at this number ("five days" -> "days")."""
+        if raw.kind == "duration":
+            return raw.unit
+        if raw.kind != "count":
+            return None
+        for d in self.doc.durations:
+            if d.span.start <= raw.start and raw.end <= d.span.end and d.unit:
+                return d.unit if d.unit.endswith("s") else d.unit + "s"
+        return None
+
+    # one core -> one raw claim (or None)
+    def _one(self, m: regex.Match) -> _Raw | None:
+        kind = m.lastgroup
+        if kind == "digits":
+            return self._digits(m)
+        if kind == "words":
+            got = _words_value(m.group(), self.v)
+            if got is None:
+                return None
+            value, scaled = got
+            if value == 1 and not scaled and m.group().lower() in ("one", "a", "an"):
+                return None  # "one of the", "no one": not a figure
+            if self._is_name(m.start()):
+                return None
+            return self._finish(_Raw("count", m.start(), m.end(), value, magnitude=scaled))
+        if kind == "vague":
+            low = " ".join(m.group().lower().split())
+            value = self.v.vague.get(low)
+            if value is None:  # "several hundred", "a few thousand"
+                value = self.v.scales.get(low.rsplit(" ", 1)[-1], 12) * 2
+            return self._finish(_Raw("count", m.start(), m.end(), value, qualifier="vague"))
+        if kind == "halfmag":
+            scale = self.v.scales[m.group().lower().rsplit(None, 1)[-1]]
+            return self._finish(_Raw("count", m.start(), m.end(), scale / 2, magnitude=True))
+        if kind == "frac":
+            low = m.group().lower().replace("-", " ").split()
+            num = 1 if low[0] in ("a", "one", "half") else self.v.units.get(low[0], 1)
+            value = round(100 * num / self.v.fractions[low[-1]], 3)
+            return _Raw("percent", m.start(), m.end(), value, unit="fraction")
+        if kind == "ord":
+            low = m.group().lower()
+            before = self.text[max(0, m.start() - 3) : m.start()].lower()
+            if low == "second" and before.endswith(("a ", "per ")):
+                return None
+            return _Raw("ordinal", m.start(), m.end(), self.v.ordinals[low])
+        return None
+
+    def _digits(self, m: regex.Match) -> _Raw | None:
+        text, s = self.text, m.group()
+        start, end = m.start(), m.end()
+        if s.endswith(","):
+            end -= len(s) - len(s.rstrip(","))
+            s = s.rstrip(",")
+        if len(s) > MAX_DIGITS:
+            return None
+        value = _number(s)
+        if value is None:
+            return None
+        nxt = text[end : end + 1]
+        # "F-16", "Covid-19": a hyphen after a letter makes the number part of a name.
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+            return None
+        if nxt == ":" or nxt == "/" or (nxt == "." and text[end + 1 : end + 2].isdigit()):
+            return None
+        if _ORD_DIGITS.match(text, end):
+            if self._near_month(start, end + 2):
+                return None
+            return _Raw("ordinal", start, end + 2, value)
+        # "1990s", "the '90s"
+        dm = _DECADE.match(text, end)
+        if dm and "," not in s and "." not in s and (len(s) == 4 or text[start - 1 : start] == "'"):
+            return _Raw("year", start, dm.end(), value)
+        mag = self.v.magnitude.match(text, end)
+        raw = _Raw("count", start, end, value)
+        cur = self._currency_before(start)
+        if mag is not None:
+            word = mag.group("short") or mag.group("long")
+            short_word = mag.group("short")
+            if (
+                short_word in ("m", "k", "b")
+                and cur is None
+                and not self._currency_word_after(mag.end())
+            ):
+                return None  # "a 600m drop" is metres
+            raw.value = value * self.v.suffixes[word.lower()]
+            raw.end, raw.magnitude = mag.end(), True
+        elif nxt.isalpha() and not self._currency_word_after(end):
+            return None  # "3G", "4x4", "747s"
+        if cur is not None:
+            raw.kind, raw.unit = "money", cur[1]
+            raw.start = cur[0]
+        if self._is_name(raw.start) or self._near_month(start, end):
+            return None
+        if raw.kind == "count" and not raw.magnitude and "," not in s and "." not in s:
+            if len(s) == 4 and 1000 <= value <= 2100:
+                if not self._people_after(end):
+                    return _Raw("year", start, end, value)
+        return self._finish(raw)
+
+    def _finish(self, raw: _Raw) -> _Raw | None:
+        """Unit, percent, age, duration, qualifier: what the words around the core say."""
+        text, end = self.text, raw.end
+        if raw.kind == "count":
+            cw = self._currency_word_after(end)
+            if cw is not None:
+                raw.kind, raw.unit, raw.end = "money", cw[1], cw[0]
+            else:
+                pm = _PERCENT_AFTER.match(text, end)
+                if pm is not None:
+                    low = pm.group().lower()
+                    raw.kind, raw.end = "percent", pm.end()
+                    raw.unit = "pp" if "point" in low else "%"
+        if raw.kind == "count":
+            age = _AGE_AFTER.match(text, raw.end)
+            lead = text[max(0, raw.start - 12) : raw.start]
+            if age is not None:
+                raw.kind, raw.end = "age", age.end()
+            elif _AGE_BEFORE.search(lead) or (
+                _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
+                and text[raw.end : raw.end + 1] == ","
+                and raw.value < 120
+                and not raw.magnitude
+            ):
+                raw.kind = "age"
+            elif tu := _TIME_UNIT_AFTER.match(text, raw.end):
+                # A duration ("six months", "three-year deal") is never a count; it is
+                # kept only to close a range ("three to five days") and dropped after.
+                raw.kind, raw.unit = "duration", tu.group("unit").lower()
+                return raw
+        q = self._qualifier(raw.start)
+        if q is not None and raw.qualifier != "vague":
+            raw.qualifier, raw.start = q
+        elif raw.qualifier == "exact" and _OR_SO.match(text, raw.end):
+            raw.qualifier = "about"
+        if raw.kind == "count" and (
+            _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start)
+            or _POPULATION_AFTER.match(text, raw.end)
+        ):
+            raw.kind = "population"
+        return raw
+
+    def _qualifier(self, start: int) -> tuple[str, int] | None:
+        lo = max(self.sentence_start(start), start - 24)
+        m = self.v.qualifier_before.search(self.text, lo, start)
+        if m is None:
+            return None
+        phrase = " ".join(m.group("q").lower().split())
+        return self.v.qualifiers[phrase], m.start("q")
+
+    def _currency_before(self, start: int) -> tuple[int, str] | None:
+        m = self.v.currency_before.search(self.text, max(0, start - 5), start)
+        if m is None:
+            return None
+        key = m.group().strip().lower()
+        unit = self.v.currency_prefix.get(key) or self.v.currency_prefix.get(key.replace(" ", ""))
+        return (m.start(), unit) if unit else None
+
+    def _currency_word_after(self, end: int) -> tuple[int, str] | None:
+        m = self.v.currency_after.match(self.text, end)
+        if m is None:
+            return None
+        word = m.group("word")
+        if word == "p" and m.start("word") != end:
+            return None  # "2p" only when attached
+        return m.end(), self.v.currency_words[word]
+
+    def _is_name(self, start: int) -> bool:
+        """ "Apollo 11", "FTSE 100", "No 10": a capitalised label right before the number."""
+        text = self.text
+        if start < 2 or text[start - 1] != " ":
+            return False
+        m = _CAP_BEFORE.search(text, max(0, start - 24), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        word_start = start - 1 - len(word)
+        low = word.lower()
+        if low in self.v.months or low in self.v.qualifiers or low in _STOP or low in _LEADS:
+            return False  # "Some 500", "About 30", "Only 12"
+        prev = text[max(0, word_start - 2) : word_start]
+        return not prev.strip() or prev.strip()[-1:] not in "\"'\u201c\u2018(["
+
+    def _near_month(self, start: int, end: int) -> bool:
+        """ "January 7", "7 Jan", "7th of January": the number is a day of the month."""
+        before = self.text[max(0, start - 12) : start]
+        mb = _MONTH_BEFORE.search(before)
+        if mb and mb.group(1).lower() in self.v.months and self._month_word(mb.group(1)):
+            return True
+        after = self.text[end : end + 16]
+        ma = _MONTH_AFTER.match(after)
+        return bool(ma and ma.group(1).lower() in self.v.months and self._month_word(ma.group(1)))
+
+    @staticmethod
+    def _month_word(word: str) -> bool:
+        # "may", "march" lower-case are verbs; months are written with a capital.
+        return word[:1].isupper()
+
+    def _people_after(self, end: int) -> bool:
+        m = _NEXT_LOWER.match(self.text, end)
+        return bool(m and (m.group(1) in self.v.people or m.group(1) in self.v.noun_category))
+
+
+def _merge_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """ "three to five", "between 10 and 20", "9-11", "$3-5bn": one range claim."""
+    out: list[_Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        if b is not None and _is_range(text, a, b):
+            out.append(_range(text, a, b))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: _Raw, b: _Raw) -> bool:
+    if b.kind == "duration":
+        if a.kind not in ("count", "duration") or a.magnitude:
+            return False
+    elif a.kind not in ("count", "money", "percent") or b.kind not in ("count", "money", "percent"):
+        return False
+    if a.kind != b.kind and a.unit is not None and b.unit is not None:
+        return False
+    if a.qualifier == "vague" or b.qualifier == "vague" or b.qualifier != "exact":
+        return False
+    gap_start = a.end
+    lead = text[max(0, a.start - 16) : a.start]
+    if _BETWEEN.search(lead):
+        joined = _AND.fullmatch(text, gap_start, b.start)
+    else:
+        joined = _RANGE_JOIN.fullmatch(text, gap_start, b.start)
+        if joined and _FROM.search(lead) or joined and vocab().change_before.search(lead):
+            return False  # "rose from 5 to 10": a change, not a range
+    if not joined:
+        return False
+    lo = a.value * (_scale_of(b) if b.magnitude and not a.magnitude else 1)
+    return lo < b.value
+
+
+def _scale_of(raw: _Raw) -> float:
+    base = raw.value
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if base >= scale:
+            return scale
+    return 1
+
+
+def _range(text: str, a: _Raw, b: _Raw) -> _Raw:
+    lo = a.value * (_scale_of(b) if b.magnitude and not a.magnitude else 1)
+    start = a.start
+    lead = _BETWEEN.search(text[max(0, a.start - 16) : a.start])
+    if lead is not None and a.qualifier == "exact":
+        start = a.start - (len(text[max(0, a.start - 16) : a.start]) - lead.start())
+    return _Raw(
+        "range",
+        start,
+        b.end,
+        lo,
+        qualifier=a.qualifier,
+        unit=b.unit or a.unit,
+        magnitude=b.magnitude,
+        upper=b.value,
+    )
+
+
+# -- category, subject, roles ----------------------------------------------------
+
+
+def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None:
+    """The counted noun right after the number ("18 security personnel died")."""
+    words: list[str] = []
+    if vague:  # "dozens of rioters"
+        m = _OF.match(text, end)
+        end = m.end() if m else end
+    for m in _WORD.finditer(text, end, min(limit, end + 60)):
+        w = m.group()
+        if not w[0].isalpha():
+            break
+        low = w.lower()
+        if low in _STOP or low in vocab().after_category or len(words) == 3:
+            break
+        words.append(w)
+    while len(words) > 1 and (words[0][0].isupper() or words[0].lower().endswith(_ADJ_SUFFIXES)):
+        words.pop(0)
+    if not words or words[-1][0].isupper():
+        return None
+    return " ".join(w.lower() for w in words)
+
+
+def _people_like(subject: str | None, v: _Vocab) -> bool:
+    if subject is None:
+        return True
+    last = subject.rsplit(" ", 1)[-1]
+    return last in v.people or subject in v.noun_category
+
+
+def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab) -> str:
+    """Category from the counted noun, the verb after the number, or the words before."""
+    text = doc.text
+    subj = c.subject
+    noun = v.noun_kw.search(subj) if subj else None
+    noun_cat = v.noun_category.get(noun.group().lower()) if noun else None
+    if noun_cat in _EVENT_CATEGORIES:
+        return noun_cat
+    if _people_like(subj, v):
+        clause_end = after_hi
+        brk = _CLAUSE_BREAK.search(text, c.span.end + (len(subj) + 1 if subj else 0), after_hi)
+        if brk is not None:
+            clause_end = brk.start()
+        m = v.after_kw.search(text, c.span.end, clause_end)
+        if m is not None:
+            return v.after_category[" ".join(m.group().lower().split())]
+        last = None
+        for m in v.before_kw.finditer(text, before_lo, c.span.start):
+            last = m
+        if last is not None:
+            return v.before_category[" ".join(last.group().lower().split())]
+    return noun_cat or "other"
+
+
+_UNIT_CATEGORY = {
+    "%": "percent",
+    "pp": "percent",
+    "fraction": "percent",
+    "GBp": "money",
+    "cents": "money",
+}
+_KIND_CATEGORY = {"money": "money", "percent": "percent", "age": "age", "population": "population"}
+
+
+def _annotate(doc: Document, claims: list[Claim]) -> None:
+    """Subject, category and sentence of each claim (context bounded by its neighbours)."""
+    v, text = vocab(), doc.text
+    for i, c in enumerate(claims):
+        sent = doc.sentences[c.sentence].span if doc.sentences else Span(0, len(text))
+        prev_end = claims[i - 1].span.end if i and claims[i - 1].sentence == c.sentence else 0
+        next_start = (
+            claims[i + 1].span.start
+            if i + 1 < len(claims) and claims[i + 1].sentence == c.sentence
+            else len(text)
+        )
+        after_hi = min(sent.end, next_start, c.span.end + WINDOW)
+        before_lo = max(sent.start, prev_end, c.span.start - WINDOW)
+        if c.kind in ("count", "age") or c.kind == "range" and c.unit is None:
+            c.subject = _subject(text, c.span.end, after_hi, c.qualifier == "vague")
+        elif c.kind == "population":
+            subject = _subject(text, c.span.end, after_hi)
+            c.subject = subject if subject in v.people else None
+        if c.kind == "range" and c.unit is not None:
+            c.category = _UNIT_CATEGORY.get(c.unit, "money" if c.unit.isupper() else "other")
+        elif c.kind in _KIND_CATEGORY:
+            c.category = _KIND_CATEGORY[c.kind]
+        elif c.kind in ("count", "range"):
+            if c.subject is None and prev_end:
+                c.subject = _coordinated_subject(text, claims[i - 1], c)
+            c.category = _category(doc, c, before_lo, after_hi, v)
+        else:
+            c.category = "other"
+
+
+def _coordinated_subject(text: str, prev: Claim, c: Claim) -> str | None:
+    """ "1,000 people were injured and 400 hospitalised": 400 counts people too."""
+    if prev.kind != "count" or c.span.start - prev.span.end > WINDOW:
+        return None
+    if not _AND_END.search(text, prev.span.end, c.span.start):
+        return None
+    if prev.category in PEOPLE_CATEGORIES or prev.subject in _GENERIC_SUBJECTS:
+        return prev.subject
+    return None
+
+
+def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
+    """ "Of the 600 passengers, ...": the "of" starts the sentence or a clause."""
+    before = text[max(sent_start, pos - 8) : pos].rstrip()
+    return pos - sent_start <= 1 or not before or before[-1] in ",;:(\u2013\u2014"
+
+
+def _roles(doc: Document, claims: list[Claim]) -> None:
+    """Change (from/to/rise/fall), part-of-whole and update roles, per sentence."""
+    v, text = vocab(), doc.text
+    by_sentence: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_sentence.setdefault(c.sentence, []).append(i)
+    for sent_index, idxs in by_sentence.items():
+        sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
+        _change_roles(text, claims, idxs, sent, v)
+        _part_roles(text, claims, idxs, sent, by_sentence.get(sent_index - 1, []), v)
+        if v.update.search(text, sent.start, sent.end):
+            for i in idxs:
+                if claims[i].role is None:
+                    claims[i].role = "update"
+
+
+def _lead(text: str, c: Claim, sent: Span, width: int = 40) -> tuple[int, int]:
+    return max(sent.start, c.span.start - width), c.span.start
+
+
+def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
+    """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
+    group: list[int] = []  # [change, to?, from?] for the change being read
+    for i in idxs:
+        c = claims[i]
+        lo, hi = _lead(text, c, sent)
+        if c.kind == "percent" and c.unit != "fraction":
+            m = v.change_before.search(text, lo, hi)
+            after = v.change_after.match(text, c.span.end) if m is None else None
+            if m is not None or after is not None:
+                verb = (m or after).group("verb").lower()
+                c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
+                _link_change(claims, group)
+                group = [i, -1, -1]
+                continue
+        if not group or c.kind not in ("money", "count", "percent"):
+            continue
+        if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi):
+            c.role, group[1] = "to", i
+        elif group[2] < 0 and _FROM.search(text, max(lo, hi - 8), hi):
+            c.role, group[2] = "from", i
+    _link_change(claims, group)
+
+
+_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
+
+
+def _link_change(claims: list[Claim], group: list[int]) -> None:
+    if not group or group[1] < 0:
+        return
+    change, to, frm = group
+    claims[change].ref = to
+    if frm >= 0 and claims[to].kind == claims[frm].kind and claims[to].unit == claims[frm].unit:
+        claims[to].ref = frm
+
+
+def _part_roles(
+    text: str, claims: list[Claim], idxs: list[int], sent: Span, prev_sent: list[int], v: _Vocab
+) -> None:
+    whole: int | None = None
+    last_part: Claim | None = None
+    for n, i in enumerate(idxs):
+        c = claims[i]
+        if c.kind != "count" or c.role is not None:
+            continue
+        lo, hi = _lead(text, c, sent, 24)
+        of = _OF_THE_START.search(text, lo, hi)
+        if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
+            whole = i
+            continue
+        if v.rest_before.search(text, lo, hi) and (whole is not None or last_part is not None):
+            c.role, c.ref = "rest", whole if whole is not None else last_part.ref
+            continue
+        nxt = claims[idxs[n + 1]] if n + 1 < len(idxs) else None
+        if (
+            nxt is not None
+            and nxt.kind == "count"
+            and _OF_THE_NEXT.match(text[c.span.end : nxt.span.start])
+        ):
+            c.role, c.ref = "part", idxs[n + 1]
+            last_part = c
+            continue
+        if v.part_before.search(text, lo, hi) or v.part_after.match(text, c.span.end):
+            earlier = [j for j in idxs[:n] if claims[j].kind == "count"] or [
+                j for j in prev_sent if claims[j].kind == "count"
+            ]
+            if earlier:
+                c.role, c.ref = "part", earlier[-1]
+                last_part = c
+            continue
+        if whole is not None:
+            c.role, c.ref = "part", whole
+            last_part = c
 
 
 def extract_claims(doc: Document) -> list[Claim]:
-    return []
+    """Every numeric claim in ``doc``, in text order, with category, subject and roles."""
+    scanner = _Scanner(doc)
+    raws = [r for r in _merge_ranges(doc.text, scanner.scan()) if r.kind != "duration"]
+    claims = [
+        Claim(
+            kind=r.kind,  # type: ignore[arg-type]
+            text=doc.source[r.start : r.end],
+            value=_tidy(r.value),
+            qualifier=r.qualifier,  # type: ignore[arg-type]
+            unit=r.unit,
+            category="other",
+            subject=None,
+            span=Span(r.start, r.end),
+            upper=_tidy(r.upper) if r.upper is not None else None,
+            sentence=doc.sentence_index(r.start) if doc.sentences else -1,
+        )
+        for r in raws
+    ]
+    _annotate(doc, claims)
+    _roles(doc, claims)
+    return claims
 
 
 def link_claims(doc: Document) -> None:
-    """Attach each claim's attribution source and date."""
+    """Attach each claim's attribution source and its day-precision date."""
+    by_sentence: dict[int, list] = {}
+    for a in doc.attributions:
+        idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
+        by_sentence.setdefault(idx, []).append(a)
+    dates: dict[int, list] = {}
+    for d in doc.dates:
+        if d.precision == "day" and d.date is not None:
+            idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
+            dates.setdefault(idx, []).append(d)
+    for c in doc.claims:
+        attrs = by_sentence.get(c.sentence)
+        if attrs:
+            c.attribution = min(attrs, key=lambda a: abs(a.span.start - c.span.start)).source
+        else:
+            c.attribution = _quote_source(doc, c)
+        ds = dates.get(c.sentence)
+        if ds:
+            c.date = min(ds, key=lambda d: abs(d.span.start - c.span.start)).date.isoformat()
+
+
+def _quote_source(doc: Document, c: Claim) -> str | None:
+    """Inside a quotation, the attribution of that quotation (same paragraph)."""
+    quote = next((q for q in doc.quotes if q.contains(c.span)), None)
+    if quote is None:
+        return None
+    for a in doc.attributions:
+        if a.quote_span is not None and a.quote_span.overlaps(quote):
+            return a.source
+    para = doc.sentences[c.sentence].paragraph if doc.sentences and c.sentence >= 0 else -1
+    for a in doc.attributions:
+        idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
+        if doc.sentences and doc.sentences[idx].paragraph == para:
+            return a.source
+    return None
