@@ -368,6 +368,17 @@ def _number(s: str) -> float | None:
         return None
 
 
+def _year_shape(raw: _Raw, digits: str) -> bool:
+    """ "2003": four plain digits in the range of years, no currency or magnitude."""
+    return (
+        raw.kind == "count"
+        and not raw.magnitude
+        and len(digits) == 4
+        and digits.isdigit()
+        and 1000 <= raw.value <= 2100
+    )
+
+
 def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
@@ -528,10 +539,8 @@ class _Scanner:
             raw.start = cur[0]
         if self._is_name(raw.start) or self._near_month(start, end):
             return None
-        if raw.kind == "count" and not raw.magnitude and "," not in s and "." not in s:
-            if len(s) == 4 and 1000 <= value <= 2100:
-                if not self._people_after(end):
-                    return _Raw("year", start, end, value)
+        if _year_shape(raw, s) and not self._people_after(end):
+            return _Raw("year", start, end, value)
         return self._finish(raw)
 
     def _finish(self, raw: _Raw) -> _Raw | None:
