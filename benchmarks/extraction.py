@@ -102,8 +102,8 @@ class GoldError(Exception):
     """A malformed expected file; the message names the file, item and reason."""
 
 
-def gold_names() -> list[str]:
-    return sorted(p.name[: -len(".expected.toml")] for p in GOLD.glob("*.expected.toml"))
+def gold_names(root: Path = GOLD) -> list[str]:
+    return sorted(p.name[: -len(".expected.toml")] for p in root.glob("*.expected.toml"))
 
 
 def line_starts(text: str) -> list[int]:
@@ -130,10 +130,10 @@ def locate(text: str, starts: list[int], line: int, needle: str, occurrence: int
     return found[occurrence - 1]
 
 
-def load_gold(name: str) -> Gold:
+def load_gold(name: str, root: Path = GOLD) -> Gold:
     """Read an article and its expected file, locating every item."""
-    text = (GOLD / f"{name}.txt").read_text(encoding="utf-8")
-    with open(GOLD / f"{name}.expected.toml", "rb") as fh:
+    text = (root / f"{name}.txt").read_text(encoding="utf-8")
+    with open(root / f"{name}.expected.toml", "rb") as fh:
         data = tomllib.load(fh)
     ref = data.get("reference_date")
     gold = Gold(name, text, dt.date.fromisoformat(ref) if ref else None)
@@ -400,19 +400,19 @@ def score_kind(gold: Gold, kind: str, preds: list[Pred]) -> Score:
     return score
 
 
-def score_article(name: str) -> dict[str, Score]:
-    gold = load_gold(name)
+def score_article(name: str, root: Path = GOLD) -> dict[str, Score]:
+    gold = load_gold(name, root)
     preds = predict(gold)
     return {kind: score_kind(gold, kind, preds[kind]) for kind in KINDS}
 
 
-def measure(names: Iterable[str] | None = None) -> dict[str, Any]:
+def measure(names: Iterable[str] | None = None, root: Path = GOLD) -> dict[str, Any]:
     """P/R per kind, overall and per article, plus the misses and spurious items."""
-    names = list(names) if names else gold_names()
+    names = list(names) if names else gold_names(root)
     totals = {kind: Score() for kind in KINDS}
     articles: dict[str, Any] = {}
     for name in names:
-        scores = score_article(name)
+        scores = score_article(name, root)
         articles[name] = {
             kind: {**s.as_dict(), "misses": s.misses, "spurious": s.spurious}
             for kind, s in scores.items()
@@ -468,8 +468,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and spurious")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="folder of annotated articles (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
-    result = measure(args.names or None)
+    result = measure(args.names or None, args.gold)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     elif args.markdown:
