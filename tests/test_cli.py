@@ -449,3 +449,31 @@ def test_output_dir_is_passed_to_the_engine(article: Path, monkeypatch, tmp_path
     assert "output_dir" not in seen and seen["jobs"] == 1 and seen["timeout"] == 5
     run("check", article, "--output-dir", tmp_path / "out", "--format", "json")
     assert seen["output_dir"] == str(tmp_path / "out")
+
+
+# -- integrations: pre-commit hook and GitHub Action -----------------------------------------
+ROOT = Path(__file__).parent.parent
+
+
+def test_pre_commit_hook_definition() -> None:
+    yaml = pytest.importorskip("yaml")
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "kzaudit" and hook["entry"] == "kzaudit check"
+    assert hook["types"] == ["text"] and hook["language"] == "python"
+    files = regex.compile(hook["files"])
+    for name in ("a.txt", "news/b.md", "c.markdown", "d.html", "e.htm"):
+        assert files.search(name), name
+    assert not files.search("setup.py")
+    # the hook's own arguments are valid for the command
+    assert run("check", "--help", *hook["args"]).exit_code == 0
+
+
+def test_action_definition() -> None:
+    yaml = pytest.importorskip("yaml")
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
+    audit = next(s for s in steps if s.get("id") == "audit")
+    assert "--format sarif --output" in audit["run"] and "--format github" in audit["run"]
+    assert "${{" not in audit["run"]  # inputs arrive as environment variables only

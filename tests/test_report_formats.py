@@ -256,3 +256,48 @@ def test_tally_counts() -> None:
     list(tally.watch(fake_results()))
     assert tally.as_dict() == {"files": 3, "errors": 1, "warnings": 1, "infos": 0}
     assert tally.unreadable == 1 and tally.worst == 3
+
+
+# -- memory: streaming renderers keep counters, not results -------------------------------
+class _Sink(io.TextIOBase):
+    """A text stream that counts and forgets what it is given."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def write(self, s: str) -> int:
+        self.chars += len(s)
+        return len(s)
+
+
+def _many(n: int):
+    template = fake_results()[0]
+    for i in range(n):
+        yield FileResult(
+            path=f"archive/{i:06d}.txt",
+            claims=list(template.claims),
+            dates=list(template.dates),
+            attributions=list(template.attributions),
+            findings=[finding(start=i % 500), finding(rule="stub-error", severity="error")],
+        )
+
+
+def _peak(fmt: str, n: int) -> int:
+    import tracemalloc
+
+    from kzaudit.report import RuleInfo
+
+    options = RenderOptions(rules=(RuleInfo("stub-word", "warning", "s"),), color=False)
+    tracemalloc.start()
+    try:
+        tally = Tally()
+        renderer(fmt).render(tally.watch(_many(n)), _Sink(), options)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_over_many_files() -> None:
+    for fmt in ("jsonl", "github", "json", "sarif"):
+        small, large = _peak(fmt, 100), _peak(fmt, 1000)
+        assert large < small * 1.5 + 200_000, (fmt, small, large)
