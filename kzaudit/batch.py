@@ -274,7 +274,7 @@ def run(
     stdin_data: bytes | None = None,
     output_dir: str | None = None,
 ) -> Iterator[FileResult]:
-    """Audit ``files`` and yield one ``FileResult`` per file, in the order of ``files``.
+    """An iterator of one ``FileResult`` per file, in the order of ``files``.
 
     ``engine`` is ``"local"`` (``jobs`` processes, default all cores; 1 runs in
     process) or ``"dask"`` (a ``LocalCluster``, or the cluster at ``scheduler``).
@@ -287,22 +287,37 @@ def run(
     if engine not in ("local", "dask"):
         raise EngineError(f"unknown engine {engine!r} (choose local or dask)")
     items = _items(files, stdin_data)
-    urls = any(p != STDIN and _is_url(p) for p in files)
-    if engine == "dask":
-        from kzaudit.engines.dask_engine import _import_distributed
-
-        _import_distributed()  # fail before any progress bar is drawn
-    elif output_dir is not None or urls:
-        _need_fsspec()
     bar = _Bar(len(items)) if progress and items else None
-    try:
-        advance = bar.advance if bar else None
-        yield from _engine_results(
-            engine, items, config, jobs, scheduler, timeout, output_dir, advance
+    advance = bar.advance if bar else None
+    if engine == "dask":
+        from kzaudit.engines.dask_engine import run_dask
+
+        # connects now: a missing extra or an unreachable scheduler raises here, eagerly
+        results = run_dask(
+            items,
+            config,
+            scheduler=scheduler,
+            timeout=timeout,
+            output_dir=output_dir,
+            advance=advance,
         )
+    else:
+        if output_dir is not None or any(_is_url(p) for p, data in items if data is None):
+            _need_fsspec()
+        results = _run_local(items, config, jobs, timeout, output_dir, advance)
+    return _with_progress(results, bar) if bar else results
+
+
+def _with_progress(results: Iterator[FileResult], bar: _Bar) -> Iterator[FileResult]:
+    """Show the bar while results flow; engines advance it as files finish."""
+    bar.start()
+    try:
+        yield from results
     finally:
-        if bar:
-            bar.close()
+        bar.close()
+        close = getattr(results, "close", None)
+        if close:
+            close()
 
 
 def _need_fsspec() -> None:
@@ -326,37 +341,20 @@ def _items(files: Sequence[str], stdin_data: bytes | None) -> list[tuple[str, by
     return items
 
 
-def _engine_results(
-    engine: str,
+def _run_local(
     items: list[tuple[str, bytes | None]],
     config: Config,
     jobs: int | None,
-    scheduler: str | None,
     timeout: float | None,
     output_dir: str | None,
     advance: Callable[[int], None] | None,
 ) -> Iterator[FileResult]:
-    if engine == "dask":
-        from kzaudit.engines.dask_engine import run_dask
-
-        yield from run_dask(
-            items,
-            config,
-            scheduler=scheduler,
-            timeout=timeout,
-            output_dir=output_dir,
-            advance=advance,
-        )
-        return
     from kzaudit.engines.local import run_local
 
     if any(_is_url(p) for p, data in items if data is None):
         items = [(p, _prefetch(p) if data is None and _is_url(p) else data) for p, data in items]
     results = run_local(items, config, jobs=jobs, timeout=timeout, advance=advance)
-    if output_dir is None:
-        yield from results
-    else:
-        yield from _write_shards(results, output_dir)
+    return results if output_dir is None else _write_shards(results, output_dir)
 
 
 def _prefetch(url: str) -> bytes | None:
@@ -417,6 +415,8 @@ class _Bar:
             transient=True,
         )
         self._task = self._progress.add_task("audit", total=total, rate="")
+
+    def start(self) -> None:
         self._progress.start()
 
     def advance(self, n: int) -> None:

@@ -50,9 +50,26 @@ def run_dask(
     advance: Callable[[int], None] | None = None,
     task_bytes: int = TASK_BYTES,
 ) -> Iterator[FileResult]:
-    """Audit ``items`` on a Dask cluster, yielding results in input order."""
+    """Connect now (``EngineError`` if that fails), then audit ``items`` lazily on the
+    cluster, yielding results in input order."""
     distributed = _import_distributed()
     client, cluster = _connect(distributed, scheduler)
+    return _results(
+        distributed, client, cluster, items, config, timeout, output_dir, advance, task_bytes
+    )
+
+
+def _results(
+    distributed: Any,
+    client: Any,
+    cluster: Any,
+    items: Sequence[Item],
+    config: Config,
+    timeout: float | None,
+    output_dir: str | None,
+    advance: Callable[[int], None] | None,
+    task_bytes: int,
+) -> Iterator[FileResult]:
     try:
         threads = max(1, sum(client.nthreads().values()))
         parts = partition(items, task_bytes, min_parts=threads * 2)

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from kzaudit.config import Config
-from kzaudit.engines import audit_one
+from kzaudit.engines import AUDIT_HOOK_ENV, audit_one
 from kzaudit.result import FileResult
 
 Item = tuple[str, "bytes | None"]  # (path, bytes already read, e.g. stdin)
@@ -75,9 +75,15 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _init_worker(config: Config, timeout: float | None) -> None:
+def _init_worker(config: Config, timeout: float | None, hook: str | None) -> None:
     global _worker_config, _worker_timeout
     from kzaudit.rules import all_rules
+
+    # a forkserver child inherits the server's environment, not the parent's current one
+    if hook:
+        os.environ[AUDIT_HOOK_ENV] = hook
+    else:
+        os.environ.pop(AUDIT_HOOK_ENV, None)
 
     all_rules()  # import every rule once per worker, not per file
     _worker_config, _worker_timeout = config, timeout
@@ -105,7 +111,7 @@ def _run_pool(
         while next_chunk < len(chunks) or pending:
             while next_chunk < len(chunks) and len(pending) < window:
                 chunk = chunks[next_chunk]
-                pending.append((chunk, pool.submit(_audit_chunk, chunk), False))
+                pending.append((chunk, _submit(pool, chunk), False))
                 next_chunk += 1
             chunk, future, retried = pending[0]
             try:
@@ -122,7 +128,7 @@ def _run_pool(
                     lost.pop(0)
                     results = list(_rescue(chunk, config, timeout))
                 for c, _, r in lost:
-                    pending.append((c, pool.submit(_audit_chunk, c), r or c is chunk))
+                    pending.append((c, _submit(pool, c), r or c is chunk))
                 if not retried:
                     continue
             else:
@@ -134,12 +140,22 @@ def _run_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[FileResult]]:
+    """Submit a chunk; a pool already broken gives a future carrying that error."""
+    try:
+        return pool.submit(_audit_chunk, chunk)
+    except BrokenProcessPool as exc:
+        future: Future[list[FileResult]] = Future()
+        future.set_exception(exc)
+        return future
+
+
 def _new_pool(jobs: int, config: Config, timeout: float | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(config, timeout),
+        initargs=(config, timeout, os.environ.get(AUDIT_HOOK_ENV)),
     )
 
 
