@@ -102,10 +102,12 @@ def measure(
     for row in classes.values():
         row["recall"] = round(row["found"] / row["planted"], 3) if row["planted"] else None
         row["hits"] = dict(sorted(row["hits"].items()))
-    out: dict[str, Any] = {"seed": seed, "per_class": per_class, "classes": classes}
+    out: dict[str, Any] = {"recall": {c: r["recall"] for c, r in classes.items()}}
     if with_fp:
         fp = false_positives.measure(corpus_dir)
+        out["fp_per_article"] = fp["loud_per_article"]
         out["false_positives"] = {k: v for k, v in fp.items() if k != "findings"}
+    out.update(seed=seed, per_class=per_class, classes=classes)
     return out
 
 

@@ -86,6 +86,7 @@ def measure(
         "loud_per_article": round(sum(loud.values()) / n, 4),
         "infos": sum(infos.values()),
         "infos_per_article": round(sum(infos.values()) / n, 4),
+        "per_rule_per_article": {r: round(loud[r] / n, 4) for r in rules if loud[r]},
         "by_rule": {
             r: {
                 "loud": loud[r],
