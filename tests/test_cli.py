@@ -85,7 +85,10 @@ def article(tmp_path: Path) -> Path:
 
 
 def run(*args: object, input: str | None = None, env: dict | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=input, env=env)
+    argv = [str(a) for a in args]
+    if argv[:1] == ["check"] and not any(a.startswith("--jobs") for a in argv):
+        argv.append("--jobs=1")  # in process: the stub rules exist only here
+    return CliRunner().invoke(app, argv, input=input, env=env)
 
 
 def as_json(result) -> dict:

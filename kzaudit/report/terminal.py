@@ -9,6 +9,7 @@ characters are stripped.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -20,12 +21,17 @@ from kzaudit.result import FileResult, FindingRecord
 from kzaudit.textsafe import clean
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+PIPE_WIDTH = 160
 CONTEXT_CHARS = 60  # of sentence shown on either side of the offending text
 
 
 def console_for(out: TextIO, options: RenderOptions) -> Console:
-    """A console honouring ``--color`` (None: auto, where Rich also honours NO_COLOR)."""
-    return Console(
+    """A console honouring ``--color`` (None: auto, where Rich also honours NO_COLOR).
+
+    Into a pipe or file (and no ``COLUMNS``) tables get ``PIPE_WIDTH`` columns, not
+    Rich's 80, which crush a nine-column claims table.
+    """
+    console = Console(
         file=out,
         force_terminal=True if options.color else None,
         color_system=None if options.color is False else "auto",
@@ -35,6 +41,9 @@ def console_for(out: TextIO, options: RenderOptions) -> Console:
         markup=False,
         width=options.width,
     )
+    if options.width is None and not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -> None:
