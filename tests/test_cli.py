@@ -480,3 +480,10 @@ def test_action_definition() -> None:
     audit = next(s for s in steps if s.get("id") == "audit")
     assert "--format sarif --output" in audit["run"] and "--format github" in audit["run"]
     assert "${{" not in audit["run"]  # inputs arrive as environment variables only
+
+
+def test_seed_sarif_with_the_real_rules_is_schema_valid() -> None:
+    doc = as_json(run("check", SEED, "--format", "sarif", "--isolated", "--fail-on", "never"))
+    validator().validate(doc)
+    ids = {r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in doc["runs"][0]["results"]} <= ids

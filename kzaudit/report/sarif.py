@@ -3,7 +3,7 @@
 One run; one rule descriptor per rule given in ``RenderOptions.rules`` (the
 renderer knows rules only as that data); one result per finding with its region
 (lines, code-point columns, character offset and length), the suggestion as a
-``fix`` and a stable ``partialFingerprints`` entry so dashboards track a finding
+property (and in the message) and a stable ``partialFingerprints`` entry so dashboards track a finding
 across edits elsewhere in the file.  Unreadable files become tool execution
 notifications.  Results are streamed; only those notifications are kept.
 """
@@ -82,25 +82,10 @@ def result_object(path: str, f: FindingRecord, rule_index: dict[str, int]) -> di
     ]
     out["partialFingerprints"] = {"kzaudit/v1": fingerprint(f)}
     if f.suggestion is not None:
-        out["fixes"] = [
-            {
-                "description": {"text": f"Replace {f.text!r} with {f.suggestion!r}"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": uri},
-                        "replacements": [
-                            {
-                                "deletedRegion": {
-                                    "charOffset": f.start,
-                                    "charLength": f.end - f.start,
-                                },
-                                "insertedContent": {"text": f.suggestion},
-                            }
-                        ],
-                    }
-                ],
-            }
-        ]
+        # A property, not a SARIF ``fix``: a suggestion may be replacement text
+        # ("January 5") or an instruction ("end the paragraph with a full stop"),
+        # and a fix would apply the instruction as text.
+        out["message"]["text"] += f" (suggestion: {f.suggestion})"
         out["properties"] = {"suggestion": f.suggestion}
     return out
 

@@ -66,7 +66,9 @@ def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -
         console.print()
         out.flush()
     console.print(summary_line(tally))
-    if options.statistics:
+    if options.statistics and tally.per_rule:
+        console.print()
+        console.print(Text("Findings per rule:", style="bold"))
         for rule, severity, n in tally.statistics():
             console.print(
                 Text.assemble(f"{n:>7}  ", (f"{severity:<7}", STYLE[severity]), "  ", rule)
