@@ -308,7 +308,7 @@ def check(
     except BaselineError as exc:
         _fail(f"--baseline: {exc}")
 
-    files, missing = batch.discover(paths, config.include, config.exclude)
+    files, missing = _discover(paths, config)
     run_options: dict[str, Any] = {
         "jobs": jobs,
         "engine": engine.value,
@@ -345,6 +345,16 @@ def check(
         raise typer.Exit(2)
     if tally.worst >= SEVERITY_RANK.get(fail_on.value, 99):
         raise typer.Exit(1)
+
+
+def _discover(paths: list[str], config: Config) -> tuple[list[str], list[FileResult]]:
+    """The files to audit; a warning on stderr when the paths hold no article at all."""
+    from kzaudit import batch
+
+    files, missing = batch.discover(paths, config.include, config.exclude)
+    if not files and not missing:
+        _echo_error("warning: no articles found in the given paths")
+    return files, missing
 
 
 def _started(results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -403,7 +413,7 @@ def claims(
 
     config = _load_config(paths, config_file, isolated, as_of)
     config = replace(config, select=(), ignore=tuple(all_rules()))  # extraction only
-    files, missing = batch.discover(paths, config.include, config.exclude)
+    files, missing = _discover(paths, config)
     results = _started(
         batch.run(
             files,

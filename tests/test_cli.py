@@ -487,3 +487,10 @@ def test_seed_sarif_with_the_real_rules_is_schema_valid() -> None:
     validator().validate(doc)
     ids = {r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} <= ids
+
+
+def test_empty_folder_warns_and_passes(tmp_path: Path) -> None:
+    result = run("check", tmp_path, "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("kzaudit: warning: no articles found")
+    assert as_json(result)["files"] == []
