@@ -27,15 +27,19 @@ _PREPOSITIONS = frozenset(
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
 _AUX = frozenset(
     "has have had also then later previously earlier recently repeatedly yesterday today "
-    "has also had also would will could may might did does do once again separately "
-    "however further".split()
+    "will did does do once again separately however further reportedly publicly "
+    "privately".split()
 )
-_PASSIVE = frozenset("was were is are be been being".split())
+_NOT_STATEMENT = frozenset(
+    "was were is are be been being to might may could would should not never n't can cannot".split()
+)
+_PAUSE = regex.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
+_JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})
 _PREV_WORD = regex.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$")
 _NOT_MODIFIERS = frozenset(
     "the a an its his her their our this that these those many some several most other few "
-    "all more two three four and or but of in at for from with on to by as than said says "
+    "all two three four and or but of in at for from with on to by as than said says "
     "told has have had was were is are be been also who which that".split()
 )
 # Verbs that are attributions only before a quotation, "that" or a pause: "Northlight
@@ -130,10 +134,12 @@ class _Finder:
             q for q in doc.quotes if len(q) > 1 and self.text[q.end - 1] in _CLOSE_QUOTES
         ]
         self.speakers: list[tuple[int, _Source]] = []  # (sentence, source) in order
+        self.prev_verb_end = 0  # a clause never reaches back over another verb
 
     # -- one verb ----------------------------------------------------------
     def attribution(self, m: regex.Match[str]) -> Attribution | None:
         verb_span = Span(m.start(), m.end())
+        floor, self.prev_verb_end = self.prev_verb_end, m.end()
         if any(
             q.start < verb_span.start and verb_span.end < q.end
             for q in self._quotes_near(verb_span)
@@ -151,9 +157,13 @@ class _Finder:
                 return None
             if verb in _GUARDED and not _GUARD_OK.match(self.text, verb_span.end):
                 return None
-            source = self._before(sent_start, verb_span.start)
-            if source is None and self._clause_initial(sent_start, verb_span.start):
-                source = self._after(verb_span.end, sent_start)
+            inverted = None
+            if self._clause_initial(sent_start, verb_span.start):
+                inverted = self._after(verb_span.end, sent_start)
+            if inverted is not None and self._named_then_pause(inverted):
+                source = inverted  # "..., once the owner of X, said founder Mikhail Khodorkovsky."
+            else:
+                source = self._before(max(sent_start, floor), verb_span.start) or inverted
         if source is None:
             return None
         if source.kind == "pronoun":
@@ -206,8 +216,14 @@ class _Finder:
             end = word_start
 
     def _passive(self, verb_start: int) -> bool:
-        before = self.text[max(0, verb_start - 12) : verb_start].split()
-        return bool(before) and before[-1].lower() in _PASSIVE
+        """Not a statement: "was told", "are also said", "refused to say", "might say",
+        "an estimated"."""
+        before = self.text[max(0, verb_start - 40) : verb_start].split()
+        if before and before[-1].lower() in _DETERMINERS:
+            return True
+        while before and before[-1].lower() in _AUX:
+            before.pop()
+        return bool(before) and before[-1].lower().rstrip(",") in _NOT_STATEMENT
 
     def _clause_start(self, lo: int, end: int) -> int:
         start = last_match_end(_CLAUSE_PUNCT, self.text, lo, end)
@@ -219,10 +235,9 @@ class _Finder:
         words = list(_WORD.finditer(self.text, start, end))
         if not words:
             return None
-        first = words[0]
-        pronoun = first.group().lower()
-        if pronoun in _PRONOUNS and len(words) == 1:
-            return _Source(first.group(), Span(first.start(), first.end()), "pronoun")
+        last_word = words[-1]
+        if last_word.group().lower() in _PRONOUNS and last_word.end() == end:  # "he warned"
+            return _Source(last_word.group(), Span(last_word.start(), last_word.end()), "pronoun")
         candidates = self._candidates(start, end)
         if not candidates:
             return None
@@ -249,7 +264,8 @@ class _Finder:
                 found.append(_Source(e.text, e.span, _entity_kind(e)))
             i += 1
         for m in reversed(list(_SOURCE_NOUN.finditer(self.text, start, end))):
-            span = Span(self._extend_left(start, m.start()), m.end())
+            bound = max([start, *(e.span.end for e in found if e.span.end <= m.start())])
+            span = Span(self._extend_left(bound, m.start()), m.end())
             if not any(s.span.overlaps(span) for s in found):
                 found.append(_Source(self.text[span.start : span.end], span, "noun"))
         found.sort(key=lambda s: s.span.start)
@@ -261,12 +277,13 @@ class _Finder:
             if merged:
                 prev = merged[-1]
                 gap = self.text[prev.span.end : s.span.start]
-                if gap.strip() in ("", "'s", "\u2019s") and len(gap) <= 3 and "\n" not in gap:
-                    if prev.kind == "noun" and s.kind in _PEOPLE:  # "diplomat Josep Borrell"
-                        merged[-1] = s
+                if gap.strip() in _JOINS and len(gap) <= 3 and "\n" not in gap:
+                    role = prev.text.rsplit(" ", 1)[-1][:1].islower()
+                    if s.kind == "person" or (s.kind == "name" and role):
+                        merged[-1] = s  # "UKIP leader Roger Knapman", "ABN Amro's Eddie Wong"
                         continue
                     span = Span(prev.span.start, s.span.end)
-                    kind = prev.kind if s.kind == "noun" else s.kind
+                    kind = s.kind if s.kind != "noun" else prev.kind if not gap.strip() else "noun"
                     merged[-1] = _Source(self.text[span.start : span.end], span, kind)
                     continue
             merged.append(s)
@@ -327,6 +344,10 @@ class _Finder:
                     return later[0]
             return cand
         return None
+
+    def _named_then_pause(self, source: _Source) -> bool:
+        """A name right after the verb and then a pause: "said Ronald Smith, an analyst"."""
+        return source.kind in _PEOPLE and _PAUSE.match(self.text, source.span.end) is not None
 
     # -- pronouns ----------------------------------------------------------
     def _resolve(self, pronoun: _Source, sentence_index: int) -> _Source | None:

@@ -257,7 +257,21 @@ def _classify(
     person = _titled_person(piece)
     if person is not None:
         return [_entity(person, text, "person")] if person else []
-    return [_entity(piece, text, _kind(piece))]
+    kind = _kind(piece)
+    if kind == "other" and 2 <= len(piece) <= 4 and _after_role(text, piece[0].start):
+        kind = "person"  # "party leader Marko Horvat"
+    return [_entity(piece, text, kind)]
+
+
+_PREV_LOWER = regex.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
+
+
+def _after_role(text: str, start: int) -> bool:
+    """The name follows a lower-case role ("leader", "spokesman", "analyst")."""
+    m = _PREV_LOWER.search(text, max(0, start - 24), start)
+    return m is not None and (
+        m.group(1) in word_set("names_titles") or m.group(1) in word_set("attribution_sources")
+    )
 
 
 def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
