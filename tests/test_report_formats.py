@@ -301,3 +301,8 @@ def test_memory_stays_flat_over_many_files() -> None:
     for fmt in ("jsonl", "github", "json", "sarif"):
         small, large = _peak(fmt, 100), _peak(fmt, 1000)
         assert large < small * 1.5 + 200_000, (fmt, small, large)
+
+
+def test_github_paths_lose_leading_dot_slash() -> None:
+    results = [FileResult(path="./news/a.md", findings=[finding()])]
+    assert render("github", results=results).startswith("::warning file=news/a.md,")

@@ -39,11 +39,19 @@ def command(level: str, message: str, **props: object) -> str:
     )
 
 
+def _relative(path: str) -> str:
+    """``./a.md`` as ``a.md``: annotations match files by their path from the repository root."""
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
 def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -> None:
     for r in results:
         if r.error is not None:
             out.write(
-                command("error", f"cannot read: {r.error}", file=r.path, title="kzaudit") + "\n"
+                command("error", f"cannot read: {r.error}", file=_relative(r.path), title="kzaudit")
+                + "\n"
             )
             continue
         for f in r.findings:
@@ -54,7 +62,7 @@ def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -
                 command(
                     LEVEL[f.severity],
                     message,
-                    file=r.path,
+                    file=_relative(r.path),
                     line=f.line,
                     col=f.column,
                     endLine=f.end_line,

@@ -31,7 +31,7 @@ def artifact_uri(path: str) -> str:
     pure = PurePath(path)
     if pure.is_absolute():
         return "file://" + quote(pure.as_posix())
-    return quote(pure.as_posix())
+    return quote(pure.as_posix())  # PurePath drops "./": "./a.md" -> "a.md"
 
 
 def descriptor(rule: RuleInfo) -> dict[str, Any]:
