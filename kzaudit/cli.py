@@ -512,7 +512,6 @@ def explain(
     if color_on is False or (color_on is None and not sys.stdout.isatty()):
         typer.echo(f"{head}\n\n{doc}\n{tail}".rstrip())
         return
-    from rich.markdown import Markdown
     from rich.text import Text
 
     from kzaudit.report import RenderOptions
@@ -521,9 +520,14 @@ def explain(
     console = console_for(sys.stdout, RenderOptions(color=color_on))
     console.print(Text(head, style="bold"))
     console.print()
-    console.print(Markdown(doc))
+    for line in doc.splitlines():  # headings bold; the rest verbatim (docstrings vary in style)
+        is_heading = line.lstrip("# ").rstrip() in EXPLAIN_HEADINGS
+        console.print(Text(line, style="bold underline" if is_heading else ""))
     if tail:
         console.print(Text(tail))
+
+
+EXPLAIN_HEADINGS = frozenset({"What it does", "Why is this bad?", "Example", "Use instead"})
 
 
 def main() -> None:

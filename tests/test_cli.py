@@ -376,6 +376,8 @@ def test_explain() -> None:
     assert result.stdout.startswith("stub-word (mechanics, warning): Flags afront.")
     for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "limit = 10"):
         assert heading in result.stdout
+    styled = run("explain", "stub-word", "--color", "always").stdout
+    assert "\x1b[1;4mWhat it does" in styled
     unknown = run("explain", "stub-wrd")
     assert unknown.exit_code == 2
     assert unknown.stderr == "kzaudit: unknown rule 'stub-wrd' (did you mean 'stub-word'?)\n"
