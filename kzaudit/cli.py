@@ -521,8 +521,11 @@ def explain(
     console.print(Text(head, style="bold"))
     console.print()
     for line in doc.splitlines():  # headings bold; the rest verbatim (docstrings vary in style)
-        is_heading = line.lstrip("# ").rstrip() in EXPLAIN_HEADINGS
-        console.print(Text(line, style="bold underline" if is_heading else ""))
+        heading = line.lstrip("# ").rstrip()
+        if heading in EXPLAIN_HEADINGS:
+            console.print(Text(heading, style="bold underline"))
+        else:
+            console.print(Text(line))
     if tail:
         console.print(Text(tail))
 
