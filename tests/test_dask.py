@@ -43,6 +43,15 @@ def slow_audit(path: str, config: Config, data: bytes | None = None) -> FileResu
     return audit_path(path, config, data)
 
 
+def spinning_audit(path: str, config: Config, data: bytes | None = None) -> FileResult:
+    """A pure-Python loop that never ends by itself (a runaway extractor)."""
+    if "story-01" in path:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            pass
+    return audit_path(path, config, data)
+
+
 async def _die() -> None:
     os._exit(1)
 
@@ -167,7 +176,24 @@ def test_killed_worker_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
         victim = sorted(client.scheduler_info()["workers"])[0]
         client.run(_die, workers=[victim], wait=False)
         rest = list(results)
+        assert victim not in client.scheduler_info()["workers"]  # it did die mid-run
     assert _json([first, *rest]) == local
+
+
+def test_timeout_in_worker_thread(
+    thread_cluster, memory_archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(AUDIT_HOOK_ENV, f"{__name__}:spinning_audit")
+    files, _ = batch.discover([memory_archive])
+    started = time.monotonic()
+    results = list(
+        batch.run(
+            files, Config(), engine="dask", scheduler=thread_cluster.scheduler_address, timeout=0.5
+        )
+    )
+    assert time.monotonic() - started < 20
+    errors = {r.path.rsplit("/", 1)[-1]: r.error for r in results if r.error}
+    assert errors == {"story-01.txt": "timed out after 0.5 s"}
 
 
 def test_extra_missing(monkeypatch: pytest.MonkeyPatch) -> None:

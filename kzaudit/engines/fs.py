@@ -144,11 +144,12 @@ def write_shard(output_dir: str, index: int, results: Sequence[FileResult]) -> N
     """
     import fsspec
 
+    from kzaudit.report import RenderOptions, jsonl
+
     name = f"part-{index:05d}"
     base = output_dir.rstrip("/")
     with fsspec.open(f"{base}/{name}.jsonl", "w", encoding="utf-8", auto_mkdir=True) as fh:
-        for r in results:
-            fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+        jsonl.render(results, fh, RenderOptions())  # the same lines as --format jsonl
     rows = [row for r in results for row in claim_rows(r)]
     with fsspec.open(f"{base}/claims/{name}.jsonl", "w", encoding="utf-8", auto_mkdir=True) as fh:
         for row in rows:
