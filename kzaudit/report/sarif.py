@@ -42,7 +42,7 @@ def descriptor(rule: RuleInfo) -> dict[str, Any]:
     }
     if rule.help:
         out["fullDescription"] = {"text": _first_paragraph(rule.help) or rule.summary}
-        out["help"] = {"text": rule.help, "markdown": rule.help}
+        out["help"] = {"text": rule.help}  # not all rule docstrings are Markdown
     if rule.group:
         out["properties"] = {"tags": [rule.group]}
     return out
