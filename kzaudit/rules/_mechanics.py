@@ -24,6 +24,15 @@ _OPENERS = "\"'\u201c\u2018([\u2014\u2013-"
 CLOSERS = "\"'\u201d\u2019)]"
 TERMINAL = ".!?\u2026:;"
 HEADING_MAX_WORDS = 8
+# Punctuation turned into blanks for quick C-level pre-scans (hyphens optional).
+_PUNCT = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2026/"
+_BLANK = str.maketrans(dict.fromkeys(_PUNCT, " "))
+_BLANK_HYPHENS = str.maketrans(dict.fromkeys(_PUNCT + "-\u2013\u2014", " "))
+
+
+def plain_words(text: str, hyphens: bool = False) -> list[str]:
+    """Lower-case words with punctuation dropped: a fast superset for pre-scans."""
+    return text.lower().translate(_BLANK_HYPHENS if hyphens else _BLANK).split()
 
 
 def is_list_item(line: str) -> bool:

@@ -26,12 +26,13 @@ Police said the protest had ended.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 import regex
 
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import WORD, at_sentence_start
+from kzaudit.rules._mechanics import at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
 
 ID = "doubled-word"
@@ -46,31 +47,38 @@ LEGITIMATE = frozenset(
     bye no so ha yes well very many far really tut now there knock chop blah yada
     go never more too much pretty long""".split()
 )
-_GAP = regex.compile(r"[ \t\u00a0]{1,20}")
+# Candidates only: a word, blanks on one line, the same word (any case).  Bounded
+# repetitions; the rule then checks each candidate.
+_DOUBLE = regex.compile(
+    r"(?<![\p{L}\p{M}'\u2019\-])([\p{L}\p{M}]{1,40})[ \t\u00a0]{1,20}(\1)(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
+_JOINERS = "'\u2019-"
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
+    words = plain_words(text)
+    if not any(map(operator.eq, words, words[1:])):
+        return  # the common case: no word follows itself anywhere
     for para in doc.paragraphs:
-        prev = None
-        for m in WORD.finditer(text, para.start, para.end):
-            if prev is not None and _doubled(text, prev, m, para.start):
-                word = m.group()
-                span = Span(prev.start(), m.end())
+        for m in _DOUBLE.finditer(text, para.start, para.end):
+            if _doubled(text, m, para.start):
+                span = Span(m.start(1), m.end(2))
                 yield ctx.finding(
                     doc,
                     span,
-                    f'"{word}" is doubled: "{doc.slice(span)}"',
-                    prev.group(),
+                    f'"{m.group(2)}" is doubled: "{doc.slice(span)}"',
+                    m.group(1),
                 )
-            prev = m
 
 
-def _doubled(text: str, first: regex.Match, second: regex.Match, floor: int) -> bool:
-    a, b = first.group(), second.group()
-    if a.lower() != b.lower() or not b.islower() or a.lower() in LEGITIMATE:
+def _doubled(text: str, m: regex.Match, floor: int) -> bool:
+    a, b = m.group(1), m.group(2)
+    if not b.islower() or a.lower() in LEGITIMATE:
         return False
-    if _GAP.fullmatch(text, first.end(), second.start()) is None:
-        return False
+    after = m.end(2)
+    if after < len(text) and text[after] in _JOINERS:
+        return False  # "Boutros Boutros-Ghali": the second word goes on
     # "May may", "Bush bush": a capitalised first word mid-sentence is a name.
-    return not (a[0].isupper() and not at_sentence_start(text, first.start(), floor))
+    return not (a[0].isupper() and not at_sentence_start(text, m.start(1), floor))

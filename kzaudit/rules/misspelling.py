@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import WORD, at_sentence_start
+from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
 
 ID = "misspelling"
@@ -63,6 +63,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     table = misspellings()
     known = ctx.style.known_words
     text = doc.text
+    if table.keys().isdisjoint(plain_words(text, hyphens=True)):
+        return  # the common case, decided in one C-level scan
     for para in doc.paragraphs:
         for m in WORD.finditer(text, para.start, para.end):
             if _in_code(text, m.start(), m.end()):

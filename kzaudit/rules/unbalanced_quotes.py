@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
@@ -36,7 +38,7 @@ GROUP = "mechanics"
 SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
 
-_OPENING_MARKS = '"\u201c\u2018'
+_MARKS = regex.compile('["\u201c\u201d]')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0"
 
 
@@ -76,16 +78,15 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
     in the file): the open quotation is continued, not an error.
     """
     open_at = -1
-    for i in range(para.start, para.end):
+    for mark in _MARKS.finditer(text, para.start, para.end):
+        i = mark.start()
         ch = text[i]
         if ch == '"':
             if open_at < 0 and i > para.start and text[i - 1].isdigit():
                 continue  # 5'10": an inch mark
             opening = _looks_opening(text, i, para.start, para.end)
-        elif ch in "\u201c\u201d":
-            opening = ch == "\u201c"
         else:
-            continue
+            opening = ch == "\u201c"
         if opening and open_at >= 0 and (ch != '"' or _after_sentence_end(text, i, para.start)):
             if not _after_sentence_end(text, i, para.start):
                 yield open_at, "this opening quotation mark is never closed"

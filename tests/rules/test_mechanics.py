@@ -1,0 +1,50 @@
+"""Mechanics rules beyond the case files: data integrity, the seed, hostile input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kzaudit.config import Config
+from kzaudit.pipeline import analyse, check
+from kzaudit.read import document_from_text
+from kzaudit.rules.misspelling import misspellings
+
+MECHANICS = (
+    "comma-ending",
+    "doubled-word",
+    "misspelling",
+    "missing-terminal-punctuation",
+    "unbalanced-parentheses",
+    "unbalanced-quotes",
+)
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "kazakhstan-unrest.txt"
+
+
+def _findings(text: str, rules: tuple[str, ...] = MECHANICS):
+    config = Config(select=rules)
+    return check(analyse(document_from_text("t.txt", text), config), config)
+
+
+def test_misspelling_table_is_clean() -> None:
+    table = misspellings()
+    assert len(table) >= 300
+    for wrong, right in table.items():
+        assert wrong == wrong.lower() and wrong.isalpha(), wrong
+        assert wrong != right.lower(), wrong
+        assert right and " -> " not in right, wrong
+
+
+def test_seed_gives_exactly_the_two_mechanics_defects() -> None:
+    found = sorted((f.rule, f.text, f.suggestion) for f in _findings(SEED.read_text("utf-8")))
+    assert found == [
+        ("comma-ending", ",", "replace the final comma with a full stop"),
+        ("misspelling", "afront", "affront"),
+    ]
+
+
+def test_hostile_input_is_linear() -> None:
+    text = ('"(' * 50_000 + " the the " * 20_000 + ")," * 50_000) + "\n\n" + "x" * 100_000
+    started = time.perf_counter()
+    _findings(text)
+    assert time.perf_counter() - started < 10
