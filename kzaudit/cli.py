@@ -220,10 +220,14 @@ def _progress(no_progress: bool, quiet: bool) -> bool:
     return not (no_progress or quiet) and sys.stderr.isatty()
 
 
-def _rule_infos(rule_ids: Iterable[str]) -> tuple[RuleInfo, ...]:
-    """Rule descriptors for the renderers, from the registry (renderers never import it)."""
+def _rule_infos(config: Config) -> tuple[RuleInfo, ...]:
+    """Descriptors of the enabled rules, at their configured severity, for the renderers.
+
+    Renderers never import the registry: what they may say about rules is this data.
+    """
     import inspect
 
+    from kzaudit.pipeline import enabled_rule_ids
     from kzaudit.report import RuleInfo
     from kzaudit.rules import all_rules
 
@@ -231,13 +235,12 @@ def _rule_infos(rule_ids: Iterable[str]) -> tuple[RuleInfo, ...]:
     return tuple(
         RuleInfo(
             id=rid,
-            severity=rules[rid].SEVERITY,
+            severity=config.severity.get(rid, rules[rid].SEVERITY),
             summary=rules[rid].SUMMARY,
             help=inspect.cleandoc(rules[rid].__doc__ or ""),
             group=rules[rid].GROUP,
         )
-        for rid in rule_ids
-        if rid in rules
+        for rid in enabled_rule_ids(config)
     )
 
 
@@ -293,7 +296,6 @@ def check(
     from kzaudit import batch
     from kzaudit.baseline import Baseline, BaselineError
     from kzaudit.model import SEVERITY_RANK
-    from kzaudit.pipeline import enabled_rule_ids
     from kzaudit.report import Tally, renderer
 
     config = _load_config(paths, config_file, isolated, as_of)
@@ -328,7 +330,7 @@ def check(
     if accepted is not None:
         results = accepted.filter(results)
     tally = Tally()
-    options = _render_options(fmt.value, color, quiet, statistics, enabled_rule_ids(config))
+    options = _render_options(fmt.value, color, quiet, statistics, config)
     with _output(output, machine=fmt is not CheckFormat.rich) as out:
         try:
             renderer(fmt.value).render(tally.watch(results), out, options)
@@ -381,11 +383,11 @@ def _chain(first: Iterable[FileResult], then: Iterable[FileResult]) -> Iterator[
 
 
 def _render_options(
-    fmt: str, color: Color, quiet: bool, statistics: bool, rule_ids: Iterable[str]
+    fmt: str, color: Color, quiet: bool, statistics: bool, config: Config
 ) -> RenderOptions:
     from kzaudit.report import RenderOptions
 
-    rules = _rule_infos(rule_ids) if fmt == "sarif" else ()
+    rules = _rule_infos(config) if fmt == "sarif" else ()
     return RenderOptions(color=_color(color), quiet=quiet, statistics=statistics, rules=rules)
 
 

@@ -496,3 +496,14 @@ def test_empty_folder_warns_and_passes(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.startswith("kzaudit: warning: no articles found")
     assert as_json(result)["files"] == []
+
+
+def test_sarif_descriptor_uses_the_configured_severity(article: Path, tmp_path: Path) -> None:
+    (tmp_path / "kzaudit.toml").write_text('[severity]\n"stub-word" = "error"\n', encoding="utf-8")
+    doc = as_json(run("check", article, "--format", "sarif", STUBS))
+    levels = {
+        r["id"]: r["defaultConfiguration"]["level"]
+        for r in doc["runs"][0]["tool"]["driver"]["rules"]
+    }
+    assert levels == {"stub-word": "error", "stub-error": "error"}
+    assert doc["runs"][0]["results"][0]["level"] == "error"
