@@ -274,7 +274,7 @@ def run(
     stdin_data: bytes | None = None,
     output_dir: str | None = None,
 ) -> Iterator[FileResult]:
-    """An iterator of one ``FileResult`` per file, in the order of ``files``.
+    """Yield one ``FileResult`` per file, in the order of ``files``.
 
     ``engine`` is ``"local"`` (``jobs`` processes, default all cores; 1 runs in
     process) or ``"dask"`` (a ``LocalCluster``, or the cluster at ``scheduler``).
@@ -283,6 +283,9 @@ def run(
     ``part-NNNNN.jsonl`` plus a ``claims/`` export (JSONL, and Parquet with
     pyarrow), and the results yielded are light: path, reference date, findings
     and error (no claims, dates or attributions), enough for summary and exit code.
+
+    The engine starts on the first ``next()``: that is where ``EngineError`` is
+    raised (unknown engine, missing extra, unreachable scheduler), before any result.
     """
     if engine not in ("local", "dask"):
         raise EngineError(f"unknown engine {engine!r} (choose local or dask)")
@@ -292,7 +295,6 @@ def run(
     if engine == "dask":
         from kzaudit.engines.dask_engine import run_dask
 
-        # connects now: a missing extra or an unreachable scheduler raises here, eagerly
         results = run_dask(
             items,
             config,
@@ -305,7 +307,10 @@ def run(
         if output_dir is not None or any(_is_url(p) for p, data in items if data is None):
             _need_fsspec()
         results = _run_local(items, config, jobs, timeout, output_dir, advance)
-    return _with_progress(results, bar) if bar else results
+    if bar is None:
+        yield from results
+    else:
+        yield from _with_progress(results, bar)
 
 
 def _with_progress(results: Iterator[FileResult], bar: _Bar) -> Iterator[FileResult]:

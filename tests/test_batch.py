@@ -212,4 +212,4 @@ def test_progress_bar_does_not_change_results(tmp_path: Path) -> None:
 
 def test_unknown_engine() -> None:
     with pytest.raises(batch.EngineError, match="unknown engine"):
-        batch.run([], Config(), engine="spark")
+        next(batch.run([], Config(), engine="spark"))

@@ -206,7 +206,7 @@ def test_extra_missing(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(EngineError) as exc:
-        batch.run(["a.txt"], Config(), engine="dask")
+        next(batch.run(["a.txt"], Config(), engine="dask"))
     assert str(exc.value) == "the dask engine needs the optional extra: pip install 'kzaudit[dask]'"
 
 
@@ -218,7 +218,7 @@ def test_unreachable_scheduler_fails_fast() -> None:
         port = s.getsockname()[1]
     started = time.monotonic()
     with dask.config.set({"kzaudit.connect-timeout": 1}), pytest.raises(EngineError) as exc:
-        batch.run(["a.txt"], Config(), engine="dask", scheduler=f"tcp://127.0.0.1:{port}")
+        next(batch.run(["a.txt"], Config(), engine="dask", scheduler=f"tcp://127.0.0.1:{port}"))
     assert time.monotonic() - started < 10
     assert str(exc.value).startswith(f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
     assert "\n" not in str(exc.value)
