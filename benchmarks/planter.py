@@ -35,6 +35,9 @@ Classes, and where they are planted:
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
 
+A respelt acronym or name that is itself a word somewhere in the corpus ("Tory" ->
+"Troy", "ISP" -> "ISO") is not planted: no checker could tell it from a real one.
+
     .venv/bin/python benchmarks/planter.py [--seed N] [--per-class N] [--show]
 """
 
@@ -481,6 +484,9 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
 }
 
 
+RESPELLINGS = frozenset({"acronym-typo", "name-typo"})
+
+
 def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:
     return sorted(Path(corpus_dir).glob("*.txt"))
 
@@ -494,11 +500,14 @@ def plant_all(
     site left.  One defect per planted article.
     """
     texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_files(corpus_dir)}
+    vocabulary = {w for t in texts.values() for w in re.findall(r"\w+", t)}
     for cls, finder in CLASSES.items():
         rng = random.Random(f"{seed}:{cls}")
         names = sorted(texts)
         rng.shuffle(names)
         candidates = [(name, finder(texts[name], rng)) for name in names]
+        if cls in RESPELLINGS:  # a slip that makes another real word is undetectable
+            candidates = [(n, [s for s in ss if s.new not in vocabulary]) for n, ss in candidates]
         natural = [(n, [s for s in ss if not s.synthetic]) for n, ss in candidates]
         synthetic = [(n, [s for s in ss if s.synthetic]) for n, ss in candidates]
         made = 0
