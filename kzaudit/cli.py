@@ -190,11 +190,18 @@ def _rule_list(values: list[str] | None, option: str) -> tuple[str, ...]:
 
 @contextmanager
 def _output(path: str | None, machine: bool) -> Iterator[TextIO]:
-    """The report stream: FILE (UTF-8) or stdout (UTF-8 for machine formats)."""
+    """The report stream: FILE (UTF-8) or stdout.
+
+    Machine formats are UTF-8 whatever the locale; the human formats keep the
+    terminal's encoding and replace what it cannot show instead of crashing.
+    """
     if path is None:
-        if machine and hasattr(sys.stdout, "reconfigure"):
+        if hasattr(sys.stdout, "reconfigure"):
             with suppress(ValueError, OSError):
-                sys.stdout.reconfigure(encoding="utf-8")
+                if machine:
+                    sys.stdout.reconfigure(encoding="utf-8")
+                else:
+                    sys.stdout.reconfigure(errors="replace")
         yield sys.stdout
         sys.stdout.flush()
         return
