@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from kzaudit.extract.entities import common_words, last_match_end, load_words
+from kzaudit.extract.entities import common_words, last_match_end, load_words, word_set
 from kzaudit.model import Attribution, Document, Entity, Span
 
 _CLOSE_QUOTES = "\u201d\"'\u2019"
@@ -240,7 +240,7 @@ class _Finder:
             return _Source(last_word.group(), Span(last_word.start(), last_word.end()), "pronoun")
         candidates = self._candidates(start, end)
         if not candidates:
-            return None
+            return self._bare_name(words)
         last = candidates[-1]
         if (
             last.kind != "noun"
@@ -252,6 +252,16 @@ class _Finder:
             if not self._after_preposition(start, cand.span.start):
                 return cand
         return None
+
+    def _bare_name(self, words: list[regex.Match[str]]) -> _Source | None:
+        """A lone capitalised word before the verb ("Ash said"), even if it is also an
+        ordinary word the entity pass set aside at a sentence start."""
+        if len(words) != 1 or not words[0].group()[:1].isupper():
+            return None
+        word = words[0].group()
+        if word.lower() in word_set("names_not_names") or not word[1:].islower():
+            return None
+        return _Source(word, Span(words[0].start(), words[0].end()), "name")
 
     def _candidates(self, start: int, end: int) -> list[_Source]:
         """Names and source nouns in ``[start, end)``, a name followed by a noun merged

@@ -131,7 +131,8 @@ def is_acronym(token: str) -> bool:
         return False
     if len(token) >= 5 and token.lower() in common_words():
         return False  # a shouted word ("VALIDATION"), not an acronym
-    return sum(1 for c in token if c.isupper()) >= 2
+    upper = sum(1 for c in token if c.isupper())
+    return upper >= 2 or (upper == 1 and len(token) <= 4 and any(c.isdigit() for c in token))
 
 
 # -- runs -> pieces ------------------------------------------------------------
@@ -250,7 +251,9 @@ def _classify(
         w = piece[0]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
     if _is_initial(initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
-        piece = piece[1:]
+        org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
+        if not org_name or piece[0].lower in word_set("names_not_names"):
+            piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
     piece = _trim(piece)
     if not piece:
         return []
@@ -288,6 +291,9 @@ def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
     return low in common_words()
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor".split())
+
+
 def _titled_person(piece: list[_Word]) -> list[_Word] | None:
     """The name after the last title with a name after it ("Captain Lena Ruiz" -> "Lena Ruiz").
 
@@ -301,14 +307,14 @@ def _titled_person(piece: list[_Word]) -> list[_Word] | None:
             continue
         found_title = True
         rest = _skip_title_clauses(piece[i + 1 :])
-        if rest and all(w.lower.rstrip(".") not in titles for w in rest):
+        honorific = piece[i].lower.rstrip(".") in _HONORIFICS  # "Mr Major", "Sir John Major"
+        if rest and (honorific or all(w.lower.rstrip(".") not in titles for w in rest)):
             if any(w.lower in org_words for w in rest) or len(rest) > 4:
                 return None
             return rest
-    if found_title and all(
-        w.lower.rstrip(".") in titles or w.lower in CONNECTOR_WORDS for w in piece
-    ):
-        return []
+    only_title = found_title and piece[-1].lower.rstrip(".") in titles
+    if only_title and piece[0].lower not in word_set("names_first"):
+        return []  # "Prime Minister", but "John Major" is a name
     return None
 
 
