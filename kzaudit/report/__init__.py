@@ -109,14 +109,6 @@ class Tally:
         )
 
 
-def summary(results: list) -> dict[str, int]:
-    """Counts shared by every renderer's summary."""
-    tally = Tally()
-    for r in results:
-        tally.add(r)
-    return tally.as_dict()
-
-
 HOLE = "@@kzaudit-stream@@"  # placeholder for the streamed list in stream_json
 
 
