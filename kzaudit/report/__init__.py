@@ -28,7 +28,7 @@ CHECK_FORMATS = {
 }
 CLAIMS_FORMATS = {
     "table": "table",
-    "json": "json",
+    "json": "claims_json",
     "csv": "csv",
 }
 
@@ -56,8 +56,6 @@ class RenderOptions:
 def renderer(fmt: str, claims: bool = False) -> ModuleType:
     """The renderer module for ``fmt`` (``claims``: the ``kzaudit claims`` formats)."""
     module = (CLAIMS_FORMATS if claims else CHECK_FORMATS)[fmt]
-    if claims and fmt == "json":
-        module = "claims_json"
     return importlib.import_module(f"{__name__}.{module}")
 
 
