@@ -49,6 +49,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for para in doc.paragraphs:
         for offset, problem in _unbalanced(text, para):
             yield ctx.finding(doc, Span(offset, offset + 1), problem)
+            break  # the first only: one slip throws every later pairing off
 
 
 def _not_a_bracket(text: str, i: int, floor: int) -> bool:

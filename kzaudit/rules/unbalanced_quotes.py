@@ -47,8 +47,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     paras = doc.paragraphs
     for i, para in enumerate(paras):
         continued = i + 1 < len(paras) and _opens_with_quote(text, paras[i + 1])
+        # The first unmatched mark only: one slip throws every later pairing off.
         for offset, problem in _unbalanced(text, para, continued):
             yield ctx.finding(doc, Span(offset, offset + 1), problem)
+            break
 
 
 def _opens_with_quote(text: str, para: Span) -> bool:
