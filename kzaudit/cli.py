@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from kzaudit import __version__
+from kzaudit.report import CHECK_FORMATS, CLAIMS_FORMATS
 
 if TYPE_CHECKING:
     from kzaudit.config import Config
@@ -81,41 +82,17 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
-    rich = "rich"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    github = "github"
+def _choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """A str Enum of option values (Typer shows and checks them)."""
+    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
 
 
-class ClaimsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class RulesFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+CheckFormat = _choices("CheckFormat", CHECK_FORMATS)  # the renderers' own format table
+ClaimsFormat = _choices("ClaimsFormat", CLAIMS_FORMATS)
+RulesFormat = _choices("RulesFormat", ("table", "json"))
+FailOn = _choices("FailOn", ("error", "warning", "info", "never"))
+Engine = _choices("Engine", ("local", "dask"))
+Color = _choices("Color", ("auto", "always", "never"))
 
 
 def _version(value: bool) -> None:
