@@ -145,3 +145,19 @@ def test_hostile_input_is_fast():
     start = time.perf_counter()
     _doc(text)
     assert time.perf_counter() - start < 5
+
+
+def test_many_quotes_and_pronouns_are_fast():
+    text = '"We won," said Mr Smith. ' * 10_000 + "He said. " * 10_000
+    start = time.perf_counter()
+    doc = _doc(text)
+    assert time.perf_counter() - start < 5
+    assert len(doc.attributions) >= 10_000
+
+
+def test_it_said_resolves_to_the_last_organisation():
+    doc = _doc("The Interior Ministry said 18 died. It said 2,000 were arrested.")
+    assert [(a.source, a.resolved_from) for a in doc.attributions] == [
+        ("Interior Ministry", None),
+        ("Interior Ministry", "It"),
+    ]

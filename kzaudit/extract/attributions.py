@@ -58,6 +58,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
 _MAX_CLAUSE = 160  # characters of subject before a verb
 _MAX_APPOSITION = 160
+_MAX_LOOKBACK = 200  # entities a pronoun looks back over for a person
 _RESOLVE_WINDOW = 4  # sentences a pronoun looks back for its speaker
 
 
@@ -130,9 +131,8 @@ class _Finder:
         self.text = doc.text
         self.entities = sorted(doc.entities, key=lambda e: e.span.start)
         self.starts = [e.span.start for e in self.entities]
-        self.closed_quotes = [
-            q for q in doc.quotes if len(q) > 1 and self.text[q.end - 1] in _CLOSE_QUOTES
-        ]
+        self.quotes = sorted(doc.quotes)  # non-overlapping: sorted by start is sorted by end
+        self.quote_ends = [q.end for q in self.quotes]
         self.speakers: list[tuple[int, _Source]] = []  # (sentence, source) in order
         self.prev_verb_end = 0  # a clause never reaches back over another verb
 
@@ -140,9 +140,9 @@ class _Finder:
     def attribution(self, m: regex.Match[str]) -> Attribution | None:
         verb_span = Span(m.start(), m.end())
         floor, self.prev_verb_end = self.prev_verb_end, m.end()
+        inside = self._quotes_between(verb_span.start, verb_span.end)
         if any(
-            q.start < verb_span.start and verb_span.end < q.end
-            for q in self._quotes_near(verb_span)
+            q.start < verb_span.start and verb_span.end < q.end and self._closed(q) for q in inside
         ):
             return None
         sentence_index = self.doc.sentence_index(verb_span.start) if self.doc.sentences else -1
@@ -370,16 +370,29 @@ class _Finder:
         if kind != "person":
             return None
         i = bisect.bisect_left(self.starts, pronoun.span.start) - 1
-        while i >= 0:
+        lo = max(-1, i - _MAX_LOOKBACK)
+        while i > lo:
             e = self.entities[i]
-            if e.kind == "person" and not self.doc.in_quote(e.span):
+            if e.kind == "person" and not self._quoted(e.span):
                 return _Source(e.text, e.span, "person")
             i -= 1
         return None
 
     # -- quotations ----------------------------------------------------------
-    def _quotes_near(self, span: Span) -> list[Span]:
-        return [q for q in self.closed_quotes if q.start <= span.end and span.start <= q.end]
+    def _quotes_between(self, lo: int, hi: int) -> list[Span]:
+        """Quotations that end at or after ``lo`` and start at or before ``hi`` (bisect)."""
+        i = bisect.bisect_left(self.quote_ends, lo)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start <= hi:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
+    def _closed(self, q: Span) -> bool:
+        return len(q) > 1 and self.text[q.end - 1] in _CLOSE_QUOTES
+
+    def _quoted(self, span: Span) -> bool:
+        return any(q.contains(span) for q in self._quotes_between(span.start, span.end))
 
     def _quote_for(self, span: Span, sentence_index: int) -> Span | None:
         """The quotation this attribution introduces or closes, in its paragraph."""
@@ -387,7 +400,8 @@ class _Finder:
             return None
         sentence = self.doc.sentences[sentence_index]
         para = self.doc.paragraphs[sentence.paragraph]
-        quotes = [q for q in self.doc.quotes if para.start <= q.start < para.end]
+        near = self._quotes_between(sentence.span.start, sentence.span.end)
+        quotes = [q for q in near if q.start >= para.start]
         for q in quotes:  # "...," Borrell wrote / "...," said Ash
             if q.end <= span.start and self.text[q.end : span.start].strip(" ,") == "":
                 return q
@@ -418,11 +432,11 @@ def _continued_quotes(doc: Document, found: list[Attribution]) -> list[Attributi
     for a in found:
         by_para[doc.sentences[a.sentence].paragraph] = a
     out: list[Attribution] = []
-    quotes = sorted(doc.quotes)
+    quote_at = {q.start: q for q in doc.quotes}
     for index, para in enumerate(doc.paragraphs):
         if index in by_para or index - 1 not in by_para:
             continue
-        first = next((q for q in quotes if q.start == para.start), None)
+        first = quote_at.get(para.start)
         if first is None or first.end < para.end - 1:
             continue
         prev = by_para[index - 1]

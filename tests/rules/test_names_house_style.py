@@ -1,0 +1,34 @@
+"""The names rules honour the house style (``known_acronyms``, ``ignore_names``)."""
+
+from __future__ import annotations
+
+from kzaudit.config import Config
+from kzaudit.pipeline import analyse, check
+from kzaudit.read import document_from_text
+from kzaudit.rules.base import HouseStyle
+
+
+def _rules(text: str, rule: str, style: HouseStyle) -> list[str]:
+    config = Config(select=(rule,), style=style)
+    doc = analyse(document_from_text("t.txt", text), config)
+    return [f.text for f in check(doc, config)]
+
+
+def test_known_acronym_is_not_undefined():
+    text = "The KNB said the curfew would continue."
+    assert _rules(text, "acronym-undefined", HouseStyle()) == ["KNB"]
+    assert _rules(text, "acronym-undefined", HouseStyle(known_acronyms=frozenset({"KNB"}))) == []
+
+
+def test_known_acronym_is_not_a_near_miss():
+    text = "The Collective Security Treaty Organization (CSTO) met. CSTO troops left. CTSO arrived."
+    assert _rules(text, "acronym-mismatch", HouseStyle()) == ["CTSO"]
+    style = HouseStyle(known_acronyms=frozenset({"CTSO"}))
+    assert _rules(text, "acronym-mismatch", style) == []
+
+
+def test_ignored_name_is_not_a_variant():
+    text = "Troops reached Kazakhstan. Kazakhstan's leader spoke. Kazakstan Airlines flew."
+    assert _rules(text, "name-variant", HouseStyle()) == ["Kazakstan"]
+    style = HouseStyle(ignore_names=frozenset({"Kazakstan"}))
+    assert _rules(text, "name-variant", style) == []
