@@ -340,15 +340,17 @@ def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
     return [s for m in COUNT.finditer(text) if (s := _restatement(text, m, rng))]
 
 
+_VERB_START = re.compile(
+    r" (?:were|are|was|is|had|have|has|could|would|will|may|might|must|should|died|lost"
+    r"|face|faced|work|worked|joined|left|took|signed|voted|remain|remained|went|came)\b"
+)
 _LEADS = ("It was later confirmed that", "Officials later said", "Reports later said")
 
 
 def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None:
     """Append "It was later confirmed that 2,500 jobs could go." after the paragraph."""
     rest = re.match(r"((?: [a-z][a-z'\-]*){1,8})(?=[.,;])", text[m.end() :])
-    if rest is None or not re.match(
-        r" (?:were|are|was|is|had|have|could|would|will|may|might|had|died|lost)\b", rest.group(1)
-    ):
+    if rest is None or not _VERB_START.match(rest.group(1)):
         return None
     value = _int(m.group("n"))
     slips = _slips(value, rng)
