@@ -227,7 +227,11 @@ class _Finder:
 
     def _clause_start(self, lo: int, end: int) -> int:
         start = last_match_end(_CLAUSE_PUNCT, self.text, lo, end)
-        return last_match_end(_CLAUSE_WORDS, self.text, start, end)
+        start = last_match_end(_CLAUSE_WORDS, self.text, start, end)
+        i = bisect.bisect_right(self.starts, start) - 1  # never inside a name ("Oil and Gas")
+        if i >= 0 and self.entities[i].span.start < start < self.entities[i].span.end:
+            return max(lo, self.entities[i].span.start)
+        return start
 
     def _subject(self, start: int, end: int) -> _Source | None:
         """The clause's subject: a pronoun, a person next to the verb, or the first

@@ -70,6 +70,7 @@ _RUN = regex.compile(
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+_QUOTE_OPENERS = frozenset('"\u201c\u2018')
 _OPENERS = frozenset("\"'\u201c\u2018([\u2014\u2013- ")
 CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
 _SOFT_CONNECTORS = frozenset({"of", "for", "de", "du", "del", "della", "di", "da"})
@@ -204,8 +205,8 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
         yield words
         return
     current: list[_Word] = []
-    for w in words:
-        if w.lower == "and" and not any(c.lower in _SOFT_CONNECTORS for c in current):
+    for i, w in enumerate(words):
+        if w.lower == "and" and not _inner_and(current, words[i + 1 :]):
             yield current
             current = []
         elif w.acronym:
@@ -220,6 +221,17 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
     yield current
 
 
+def _inner_and(before: list[_Word], after: list[_Word]) -> bool:
+    """An "and" inside one name: "Department for Education and Skills", "Oil and Gas";
+    not "Tony Blair and Gordon Brown" or "the Bank of England and the Treasury"."""
+    if not after or after[0].lower == "the":
+        return False
+    if any(c.lower in _SOFT_CONNECTORS for c in before):
+        return True
+    org_words = word_set("names_org_words")
+    return bool(before) and before[-1].lower in org_words and after[0].lower in org_words
+
+
 def _modifier(token: str) -> bool:
     """ "Moscow-led", "Soviet-era", "Sixty-two": a hyphenated word ending in lower case."""
     tail = token.rsplit("-", 1)
@@ -230,8 +242,12 @@ def _trim(words: list[_Word]) -> list[_Word]:
     """Drop connectors at either end and never-name words at the start."""
     not_names = word_set("names_not_names")
     i, j = 0, len(words)
+    # "Sunday Telegraph", "Sunday Times": a weekday before a title's last word stays.
+    keep_day = len(words) > 1 and words[-1].lower in word_set("names_org_words")
     while i < j and (
-        words[i].lower in CONNECTOR_WORDS or words[i].lower in not_names or _modifier(words[i].text)
+        words[i].lower in CONNECTOR_WORDS
+        or (words[i].lower in not_names and not (keep_day and words[i].lower.endswith("day")))
+        or _modifier(words[i].text)
     ):
         i += 1
     while j > i and (words[j - 1].lower in CONNECTOR_WORDS or words[j - 1].lower in not_names):
@@ -250,7 +266,9 @@ def _classify(
     if len(piece) == 1 and piece[0].acronym:
         w = piece[0]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
-    if _is_initial(initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
+    start = piece[0].start
+    quoted = start > 0 and text[start - 1] in _QUOTE_OPENERS  # "Every day counts"
+    if (quoted or _is_initial(initial, start)) and _ordinary(piece[0].text, mid_caps):
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
