@@ -106,7 +106,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     text = doc.text
     runs = [_words(m) for m in _RUN.finditer(text)]
     initial = _sentence_initial_offsets(doc)
-    mid_caps = _mid_sentence_words(runs, initial)
+    mid_caps = _mid_sentence_words(runs, initial, text)
     entities: list[Entity] = []
     for words in runs:
         for piece in _pieces(words):
@@ -171,14 +171,20 @@ def _is_initial(offsets: list[int], start: int) -> bool:
     return i < len(offsets) and offsets[i] == start
 
 
-def _mid_sentence_words(runs: list[list[_Word]], initial: list[int]) -> frozenset[str]:
-    """Capitalised words seen away from a sentence start: these are names wherever they are."""
+def _mid_sentence_words(runs: list[list[_Word]], initial: list[int], text: str) -> frozenset[str]:
+    """Capitalised words seen away from a sentence or quotation start: these are names
+    wherever they are."""
     out: set[str] = set()
     for words in runs:
         for w in words:
-            if not _is_initial(initial, w.start):
+            if not _starts_clause(text, initial, w.start):
                 out.add(w.text)
     return frozenset(out)
+
+
+def _starts_clause(text: str, initial: list[int], start: int) -> bool:
+    """First word of a sentence, or of a quotation ("Every day counts")."""
+    return (start > 0 and text[start - 1] in _QUOTE_OPENERS) or _is_initial(initial, start)
 
 
 def _bare(token: str) -> str:
@@ -266,9 +272,7 @@ def _classify(
     if len(piece) == 1 and piece[0].acronym:
         w = piece[0]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
-    start = piece[0].start
-    quoted = start > 0 and text[start - 1] in _QUOTE_OPENERS  # "Every day counts"
-    if (quoted or _is_initial(initial, start)) and _ordinary(piece[0].text, mid_caps):
+    if _starts_clause(text, initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
