@@ -184,7 +184,25 @@ def resolve_month_day(
     """The date of a yearless "January 5" seen from ``ref``, by tense."""
     years = range(ref.year - MAX_YEAR_SPAN, ref.year + MAX_YEAR_SPAN + 1)
     cands = [d for d in (_safe_date(y, month, day) for y in years) if d is not None]
-    return _pick(cands, ref, _lead_tense(lead) or tense)
+    return _pick(cands, ref, _resolving_tense(tense, lead))
+
+
+_END_POINTS = frozenset(
+    [
+        "until",
+        "till",
+        "through",
+        "by",
+        "until early",
+        "until late",
+        "by early",
+        "by late",
+        "by mid",
+        "by the end of",
+        "the end of",
+        "end of",
+    ]
+)
 
 
 def _lead_tense(lead: str | None) -> Tense | None:
@@ -193,6 +211,13 @@ def _lead_tense(lead: str | None) -> Tense | None:
     if lead == "next":
         return "future"
     return None
+
+
+def _resolving_tense(tense: Tense | None, lead: str | None) -> Tense | None:
+    """The tense that places the date: "declared ... until January 19" is no past date."""
+    if lead in _END_POINTS and tense == "past":
+        return None
+    return _lead_tense(lead) or tense
 
 
 def resolve_month(month: int, ref: dt.date, tense: Tense | None, lead: str | None) -> dt.date:
@@ -205,7 +230,7 @@ def resolve_month(month: int, ref: dt.date, tense: Tense | None, lead: str | Non
         return max(c for c in cands if c < this_month)
     if lead == "next":
         return min(c for c in cands if c > this_month)
-    return _pick(cands, this_month, _lead_tense(lead) or tense) or cands[1]
+    return _pick(cands, this_month, _resolving_tense(tense, lead)) or cands[1]
 
 
 def resolve_weekday(weekday: int, ref: dt.date, tense: Tense | None, lead: str | None) -> dt.date:
@@ -447,8 +472,9 @@ def _month_alone(p: _Pass, m: regex.Match[str], kind: str) -> None:
     word = m.group("mo")
     first, second = (w.lower() for w in p.words_before(m.start()))
     ambiguous = word in v.ambiguous
-    ok = f"{first} {second}" in v.month_before or second in v.month_before
-    if ok and second in v.month_weak_before:
+    phrase = f"{first} {second}" in v.month_before
+    ok = phrase or second in v.month_before
+    if ok and not phrase and second in v.month_weak_before:
         prior = p.mentions[-1] if p.mentions else None
         listed = prior is not None and prior.month is not None and m.start() - prior.span.end < 12
         ok = listed or (not ambiguous and second not in ("and", "or"))
@@ -593,16 +619,29 @@ def _duration_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.
         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?:\.\d{{1,3}})?|(?:{words})(?:[-\s](?:{words}))?"
     )
     first = {w.split()[0] for w in [*d["numbers"], *d["vague"]]}
-    start = regex.compile(rf"\b(?:\d[\d,.]{{0,12}}(?:-|\s{{1,3}})[a-z]|(?i:{_alt(first)})\b)")
+    start = regex.compile(rf"\b(?:\d[\d,.]{{0,12}}[\s\u2013-]|(?i:{_alt(first)})\b)")
     body = regex.compile(
-        rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<vague>{_phrases(d['vague'])})|(?P<num>{number}))"
-        rf"(?:-|\s{{1,3}})(?P<unit>{_alt(units)})(?![\w-])(?!\s{{1,3}}old\b)"
+        rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<vague>{_phrases(d['vague'])})|(?P<num>{number})"
+        rf"(?:\s{{0,3}}(?:-|\u2013)\s{{0,3}}|\s{{1,3}}(?:to|or)\s{{1,3}})?(?P<num2>{number})?)"
+        rf"(?:-|\s{{1,3}})(?:(?:more|further|additional|extra|full|straight|consecutive)\s{{1,3}})?"
+        rf"(?P<unit>{_alt(units)})(?![\w-])(?!\s{{1,3}}old\b)"
     )
     before = regex.compile(
         rf"\b(?i:(?P<lead>{_phrases(d['lead'])})\s{{1,3}})?"
-        rf"(?i:(?P<qual>{_phrases(d['qualifiers'])})\s{{1,3}})?$"
+        rf"(?i:(?:just\s{{1,3}})?(?P<qual>{_phrases(d['qualifiers'])})\s{{1,3}})?$"
     )
     return start, body, before
+
+
+@cache
+def _vague_duration_pattern() -> regex.Pattern[str]:
+    """ "an hour", "a week" (kept only after "for", "almost"...) and a bare "weeks"."""
+    d = _duration_vocab()
+    singular = [forms[0] for forms in d["units"].values()]
+    plural = [forms[1] for forms in d["units"].values()]
+    return regex.compile(
+        rf"\b(?:(?P<a>an?)\s{{1,3}}(?P<one>{_alt(singular)})|(?P<bare>{_alt(plural)}))\b(?![\w-])"
+    )
 
 
 LEAD_REACH = 40  # characters before a duration's number searched for "for the past"
@@ -650,6 +689,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
                 prev.qualifier,
             )
         out.append(dur)
+    out.extend(_vague_durations(doc, out))
     for mention in mentions:
         if mention.lead in _UNTIL and mention.precision in ("day", "month"):
             lead_start = text.rfind(
@@ -659,6 +699,56 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
                 span = Span(lead_start, mention.span.end)
                 out.append(Duration(doc.source[span.start : span.end], span, None, None, "exact"))
     out.sort(key=lambda x: (x.span.start, x.span.end))
+    return out
+
+
+_BARE_BEFORE = frozenset(
+    [
+        "for",
+        "within",
+        "facing",
+        "after",
+        "in",
+        "over",
+        "take",
+        "takes",
+        "took",
+        "taking",
+        "last",
+        "lasted",
+        "spent",
+    ]
+)
+_OFFSET_AFTER = regex.compile(r"\s{1,3}(?:later|earlier|ago|long)\b")
+_BARE_AFTER = regex.compile(r"\s{1,3}of\b")
+
+
+def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
+    """ "almost a year", "for an hour" (value 1) and "for weeks", "weeks of talks" (vague)."""
+    d = _duration_vocab()
+    quals = d["qualifiers"]
+    leads = {w.split()[-1] for w in d["lead"]} | {w.split()[-1] for w in quals}
+    unit_of = {form: unit for unit, forms in d["units"].items() for form in forms}
+    taken = [x.span for x in found]
+    out: list[Duration] = []
+    text = doc.text
+    for m in _vague_duration_pattern().finditer(text):
+        span = Span(m.start(), m.end())
+        if any(t.overlaps(span) for t in taken):
+            continue
+        first, second = (w.lower() for w in words_before(text, m.start()))
+        if m.group("a"):
+            offset = _OFFSET_AFTER.match(text, m.end())
+            if m.group("one") == "second" or (second not in leads and not offset):
+                continue  # "a second time" is an ordinal
+            qual = quals.get(f"{first} {second}") or quals.get(second) or "exact"
+            lo = text.rfind(second, max(0, m.start() - 12), m.start()) if second in quals else -1
+            span = Span(lo if lo >= 0 else m.start(), m.end())
+            out.append(
+                Duration(doc.source[span.start : span.end], span, 1, unit_of[m.group("one")], qual)
+            )
+        elif second in _BARE_BEFORE or _BARE_AFTER.match(text, m.end()):
+            out.append(Duration(m.group(), span, None, unit_of[m.group("bare")], "vague"))
     return out
 
 

@@ -134,15 +134,12 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
         return "future", False, False
     if kind == "present":
         return "present", False, False
-    if kind == "ed":
-        if not word.islower():
-            return None  # "Ted", "United": names, not verbs
-        not_past, aux = _not_past()
-        if word.lower() in not_past:
-            return None
-        prev = _WORD.findall(text, max(0, m.start() - 20), m.start())
-        if prev and prev[-1].lower() in aux:
-            return None  # "will be held", "is scheduled": tense comes from the auxiliary
+    not_past, aux = _not_past()
+    if kind == "ed" and (not word.islower() or word.lower() in not_past):
+        return None  # "Ted", "United", "hundred": not verbs
+    prev = _WORD.findall(text, max(0, m.start() - 20), m.start())
+    if prev and prev[-1].lower() in aux:
+        return None  # "will be held", "is scheduled": tense comes from the auxiliary
     return "past", True, False
 
 
