@@ -60,10 +60,11 @@ def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -
         shown = [f for f in result.findings if not options.quiet or f.severity == "error"]
         if not shown:
             continue
-        console.print(Text(clean(result.path), style="bold underline"))
+        block = [Text(clean(result.path), style="bold underline")]
         for f in shown:
-            _finding(console, f)
-        console.print()
+            block.extend(_finding(f))
+        block.append(Text())
+        console.print(Text("\n").join(block))  # one print per file: Rich's cost is per call
         out.flush()
     console.print(summary_line(tally))
     if options.statistics and tally.per_rule:
@@ -75,8 +76,8 @@ def render(results: Iterable[FileResult], out: TextIO, options: RenderOptions) -
             )
 
 
-def _finding(console: Console, f: FindingRecord) -> None:
-    console.print(
+def _finding(f: FindingRecord) -> list[Text]:
+    lines = [
         Text.assemble(
             (f"  {f.line}:{f.column}", "dim"),
             "  ",
@@ -86,11 +87,12 @@ def _finding(console: Console, f: FindingRecord) -> None:
             "  ",
             clean(f.message),
         )
-    )
+    ]
     if f.context:
-        console.print(_context(f))
+        lines.append(_context(f))
     if f.suggestion:
-        console.print(Text.assemble("      ", ("suggestion: ", "green"), clean(f.suggestion)))
+        lines.append(Text.assemble("      ", ("suggestion: ", "green"), clean(f.suggestion)))
+    return lines
 
 
 def _plural(n: int, word: str) -> str:
