@@ -33,6 +33,7 @@ _AUX = frozenset(
 _NOT_STATEMENT = frozenset(
     "was were is are be been being to might may could would should not never n't can cannot".split()
 )
+_SPACES = regex.compile(r"\s+")
 _PAUSE = regex.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})
@@ -147,7 +148,7 @@ class _Finder:
             return None
         sentence_index = self.doc.sentence_index(verb_span.start) if self.doc.sentences else -1
         sent_start = self.doc.sentences[sentence_index].span.start if sentence_index >= 0 else 0
-        verb = regex.sub(r"\s+", " ", m.group())
+        verb = _SPACES.sub(" ", m.group())
         source: _Source | None = None
         resolved_from: str | None = None
         if verb == "according to":

@@ -104,7 +104,8 @@ def _word(text: str, start: int) -> _Word:
 def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinition]]:
     """Entity mentions in text order, and the acronym definitions of the document."""
     text = doc.text
-    runs = [_words(m) for m in _RUN.finditer(text)]
+    skip = _lone_non_names()
+    runs = [_words(m) for m in _RUN.finditer(text) if m.group() not in skip]
     initial = _sentence_initial_offsets(doc)
     mid_caps = _mid_sentence_words(runs, initial, text)
     entities: list[Entity] = []
@@ -114,6 +115,13 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     definitions = find_acronym_definitions(text, runs)
     _assign_keys(entities, definitions)
     return entities, definitions
+
+
+@cache
+def _lone_non_names() -> frozenset[str]:
+    """ "The", "But", "He.": runs that are one never-name word are skipped outright (fast path)."""
+    words = {w.capitalize() for w in word_set("names_not_names")}
+    return frozenset(words | {f"{w}." for w in words} | {w.upper() for w in words if len(w) > 2})
 
 
 def last_match_end(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
