@@ -346,7 +346,7 @@ class _Finder:
             return None
         cand = candidates[0]
         lead = self.text[verb_end : cand.span.start].split()
-        if all(w.lower() in _DETERMINERS or w[:1].isupper() for w in lead) and len(lead) <= 4:
+        if len(lead) <= 4 and all(_lead_word(w) for w in lead):
             if cand.kind == "noun" and cand.text.lower() in (
                 "figures",
                 "data",
@@ -417,6 +417,12 @@ class _Finder:
             if q.overlaps(sentence.span):
                 return q
         return None
+
+
+def _lead_word(word: str) -> bool:
+    """A word allowed between "said" and its source: "the", "Dr", "central bank governor"."""
+    low = word.lower()
+    return low in _DETERMINERS or word[:1].isupper() or low not in _NOT_MODIFIERS
 
 
 def _entity_kind(e: Entity) -> str:

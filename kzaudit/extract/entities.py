@@ -220,7 +220,10 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
         return
     current: list[_Word] = []
     for i, w in enumerate(words):
-        if w.lower == "and" and not _inner_and(current, words[i + 1 :]):
+        if w.lower in _SOFT_CONNECTORS and _name_before(current):
+            yield current  # "Junya Tanase of JPMorgan", "Nicolas Sarkozy of France"
+            current = []
+        elif w.lower == "and" and not _inner_and(current, words[i + 1 :]):
             yield current
             current = []
         elif w.acronym:
@@ -233,6 +236,16 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
                 yield current
                 current = []
     yield current
+
+
+def _name_before(words: list[_Word]) -> bool:
+    """Two or three plain capitalised words (a person's name) before "of"/"for"."""
+    if not 2 <= len(words) <= 3 or any(w.lower in CONNECTOR_WORDS for w in words):
+        return False
+    vocab = word_set("names_titles") | word_set("names_org_words")
+    if any(w.lower.rstrip(".") in vocab for w in words):
+        return False
+    return " ".join(w.text for w in words) not in word_set("names_places", False)
 
 
 def _inner_and(before: list[_Word], after: list[_Word]) -> bool:
@@ -342,7 +355,10 @@ def _titled_person(piece: list[_Word]) -> list[_Word] | None:
             if any(w.lower in org_words for w in rest) or len(rest) > 4:
                 return None
             return rest
-    only_title = found_title and piece[-1].lower.rstrip(".") in titles
+    last = piece[-1].lower.rstrip(".")
+    only_title = (
+        found_title and last in titles and last not in org_words
+    )  # not "Scottish Executive"
     if only_title and piece[0].lower not in word_set("names_first"):
         return []  # "Prime Minister", but "John Major" is a name
     return None
