@@ -85,7 +85,7 @@ def _near_defined(
     norm: str, defined: dict[str, AcronymDefinition], uses: Counter[str], min_length: int
 ) -> AcronymDefinition | None:
     for acronym, d in sorted(defined.items()):
-        if len(acronym) < min_length or uses[norm] >= uses[acronym]:
+        if len(acronym) < min_length or (uses[norm] > 1 and uses[norm] >= uses[acronym]):
             continue
         if _is_swap(norm, acronym) or (
             min(len(norm), len(acronym)) >= 4 and _one_edit(norm, acronym)
