@@ -9,8 +9,9 @@ It stays quiet where a one-letter difference is real: two spellings that are bot
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
 inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
 first name or surname ("Gordon Brown"/"Des Browne": different first names), two
-given names or two places, names that start with different letters, and names the
-house style lists in ``ignore_names``.  Names under five letters are flagged only in
+given names or two places, names that start with different letters, a longer form
+of an ordinary word ("Liffe" beside "Life"), and names the house style lists in
+``ignore_names``.  Names under five letters are flagged only in
 the clearest case: a surname repeated at least three times.
 
 ## Why is this bad?
@@ -144,7 +145,7 @@ def _confusable(
     if _inflection(a, b):
         return False
     words = common_words()
-    if a in words or (b in words and len(a) < 6):
+    if a in words or (b in words and len(a) > len(b)):  # "Liffe" is not a slip for "Life"
         return False
     first, places = word_set("names_first"), word_set("names_places")
     if (a in first and b in first) or (a in places and b in places):
