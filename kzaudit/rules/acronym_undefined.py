@@ -24,10 +24,12 @@ The National Security Committee (KNB) said the curfew would continue.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit.extract.entities import acronym_norm, common_acronyms, common_words
 from kzaudit.model import Document, Finding
+from kzaudit.rules._names import acronym_uses, near_defined
 from kzaudit.rules.base import RuleContext
 
 ID = "acronym-undefined"
@@ -41,6 +43,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     defined = {acronym_norm(d.acronym) for d in doc.acronyms}
     known = common_acronyms() | {acronym_norm(a) for a in ctx.style.known_acronyms}
     min_length = int(ctx.options.get("min_length", 3))
+    definitions = {acronym_norm(d.acronym): d for d in doc.acronyms}
+    uses = Counter(norm for _e, norm in acronym_uses(doc))
     seen: set[str] = set()
     for e in doc.entities:
         if e.kind != "acronym":
@@ -49,6 +53,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         letters = sum(1 for c in norm if c.isalpha())
         if norm in seen or letters < min_length or _known(norm, defined | known):
             continue
+        if near_defined(norm, definitions, uses, 3) is not None:
+            continue  # a slip for a defined acronym: acronym-mismatch reports it
         seen.add(norm)
         yield ctx.finding(
             doc, e.span, f'"{e.text}" is never spelled out; define it at its first use'
@@ -62,4 +68,4 @@ def _known(norm: str, known: set[str] | frozenset[str]) -> bool:
     parts = norm.split("/")
     if len(parts) > 1 and all(p in known for p in parts):
         return True
-    return len(norm) >= 4 and norm.lower() in common_words()
+    return len(norm) >= 3 and norm.lower() in common_words()

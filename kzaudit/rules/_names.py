@@ -1,0 +1,48 @@
+"""Helpers shared by the names rules (acronym-mismatch, acronym-undefined)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kzaudit.extract.entities import acronym_norm
+from kzaudit.model import AcronymDefinition, Document, Entity
+
+
+def acronym_uses(doc: Document) -> list[tuple[Entity, str]]:
+    """Acronym mentions with their comparison form ("U.S." -> "US")."""
+    return [(e, acronym_norm(e.text)) for e in doc.entities if e.kind == "acronym"]
+
+
+def near_defined(
+    norm: str, defined: dict[str, AcronymDefinition], uses: Counter[str], min_length: int
+) -> AcronymDefinition | None:
+    """The defined acronym that ``norm`` is one slip away from: two adjacent letters
+    swapped, or (four letters or more) one letter added, dropped or changed.  A form
+    used more than once, as often as the defined one, is taken as another name."""
+    for acronym, d in sorted(defined.items()):
+        if len(acronym) < min_length or (uses[norm] > 1 and uses[norm] >= uses[acronym]):
+            continue
+        if is_swap(norm, acronym) or (
+            min(len(norm), len(acronym)) >= 4 and _one_edit(norm, acronym)
+        ):
+            return d
+    return None
+
+
+def is_swap(a: str, b: str) -> bool:
+    """Same letters, exactly two adjacent ones swapped ("CTSO" / "CSTO")."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=1) == 1
