@@ -111,7 +111,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"|\b(?P<md>{md})"
         rf"|{_NUM_BEFORE}(?P<dm>{dm})"
         rf"|\b(?P<my>(?P<m>{mon}),?\s{{1,3}}(?P<y>{_YEAR}))"
-        rf"|\b(?P<wd>(?P<w>{wd_full}|(?:{_alt(v.weekday_abbr)})\b\.?(?=,?\s{{1,3}}{mon})))"
+        rf"|\b(?P<wd>(?P<w>{wd_full}|(?:{_alt(v.weekday_abbr)})\b\.?(?=,?\s{{1,3}}(?:{mon}|\d{{1,2}}\s))))"
         rf"|\b(?P<mo>{mon_full})"
         rf"|{_NUM_BEFORE}(?P<yr>(?P<y>{_YEAR}))"
         r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow"
@@ -187,7 +187,7 @@ def resolve_month_day(
     return _pick(cands, ref, _resolving_tense(tense, lead))
 
 
-_END_POINTS = frozenset(
+END_POINTS = frozenset(
     [
         "until",
         "till",
@@ -205,6 +205,22 @@ _END_POINTS = frozenset(
 )
 
 
+HALF_YEAR = 183
+
+
+def _weekday_fit(month: int, day: int, weekday: int, ref: dt.date) -> dt.date | None:
+    """The occurrence within half a year of ``ref`` on the weekday written, if one is.
+
+    "Thursday, 4 November" in a story of February 2005 is November 4, 2004 (a
+    Thursday), whatever the tense: the weekday is the writer's own evidence of year.
+    """
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        cand = _safe_date(year, month, day)
+        if cand and cand.weekday() == weekday and abs((cand - ref).days) <= HALF_YEAR:
+            return cand
+    return None
+
+
 def _lead_tense(lead: str | None) -> Tense | None:
     if lead in ("last", "since"):
         return "past"
@@ -215,7 +231,7 @@ def _lead_tense(lead: str | None) -> Tense | None:
 
 def _resolving_tense(tense: Tense | None, lead: str | None) -> Tense | None:
     """The tense that places the date: "declared ... until January 19" is no past date."""
-    if lead in _END_POINTS and tense == "past":
+    if lead in END_POINTS and tense == "past":
         return None
     return _lead_tense(lead) or tense
 
@@ -291,6 +307,12 @@ def _event_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lex["event_stopwords"]), frozenset(lex["event_skip_verbs"])
 
 
+@cache
+def _calendar_words() -> frozenset[str]:
+    v = vocab()
+    return frozenset(w.lower() for w in (*v.months, *v.weekdays))
+
+
 def event_key(text: str, at: tuple[int, int] | None, start: int, end: int, lo: int) -> str | None:
     """ "declar emergency nationwide state" for "declared a nationwide state of emergency
     until January 19": the verb's stem, then the sorted stems of its object (the words
@@ -303,9 +325,12 @@ def event_key(text: str, at: tuple[int, int] | None, start: int, end: int, lo: i
         return None
     # The object: words between verb and date, or after a verb that follows its date.
     obj = text[at[1] : start] if at[0] < start else text[at[1] : at[1] + 40]
-    subject = _EVENT_WORD.findall(text, max(lo, at[0] - 30), at[0])[-2:]
-    words = [w for w in (*subject, *_EVENT_WORD.findall(obj)[:6]) if w.lower() not in stop]
-    content = sorted({stem(w) for w in words if not w[0].isupper() or w.isupper()})
+    left = max(lo, at[0] - 30)
+    comma = text.rfind(",", left, at[0])
+    subject = _EVENT_WORD.findall(text, max(left, comma + 1), at[0])[-2:]
+    words = [w.lower() for w in (*subject, *_EVENT_WORD.findall(obj)[:6])]
+    calendar = _calendar_words()
+    content = sorted({stem(w) for w in words if w not in stop and w not in calendar})
     if len(content) < EVENT_MIN_WORDS:
         return None
     return " ".join([stem(verb), *content])
@@ -397,6 +422,10 @@ class _Pass:
         ref = self.ref
         assert ref is not None
         if month is not None and day is not None:
+            if weekday is not None:
+                fits = _weekday_fit(month, day, weekday, ref)
+                if fits is not None:
+                    return fits
             return resolve_month_day(month, day, ref, tense, lead)
         if month is not None and precision == "month":
             return resolve_month(month, ref, tense, lead)
@@ -719,7 +748,7 @@ _BARE_BEFORE = frozenset(
         "spent",
     ]
 )
-_OFFSET_AFTER = regex.compile(r"\s{1,3}(?:later|earlier|ago|long)\b")
+_OFFSET_AFTER = regex.compile(r"\s{1,3}(?:later|long)\b")
 _BARE_AFTER = regex.compile(r"\s{1,3}of\b")
 
 

@@ -1,0 +1,96 @@
+"""A past-tense event dated after the reference date, or a future one dated before it.
+
+What it does
+    With a reference date (``--as-of`` or the dateline), checks each day-precision
+    date that a clear verb governs ("erupted on January 9", "will resume on January
+    3").  A past event dated after the reference date, or a future event dated
+    before it, is flagged.  A date with no written year is placed at its nearest
+    occurrence, so only a date within three weeks on the wrong side is flagged.
+    End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
+    are left alone.
+
+Why is this bad?
+    Either the date or the tense is wrong: the story reports as done something that
+    has not happened yet, or announces as coming something already past.  Both are
+    typical of a story updated in a hurry or a dateline copied from a template.
+
+Example
+    BRANTFORD, March 3, 2025 — The plant closed on March 12, workers said.
+
+Use instead
+    BRANTFORD, March 3, 2025 — The plant will close on March 12, workers said.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from kzaudit.extract.dates import END_POINTS, format_date, month_day, number_word
+from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules.base import RuleContext
+
+ID = "date-tense"
+GROUP = "dates"
+SEVERITY = "warning"
+SUMMARY = "A past-tense event dated after the reference date, or a future event before it"
+OPTIONS = {
+    "max_days": 21,  # a yearless date this close on the wrong side is flagged
+}
+
+
+# Leads after which the date is not the governing verb's own time: end points, bounds
+# ("born after 1 September"), schedules ("earmarked for 23 March") and attributive
+# dates ("the 19 February meets").
+_NOT_EVENT = END_POINTS | frozenset(
+    ["after", "before", "since", "from", "to", "between", "and", "or", "for", "last", "next",
+     "this", "the", "a", "an", "its", "his", "her", "their", "until", "till", "by"]
+)  # fmt: skip
+
+
+def _nearest(d: DateMention, ref: dt.date) -> dt.date | None:
+    """The written date itself, or the occurrence of a yearless one nearest ``ref``."""
+    if d.year is not None:
+        return d.date
+    cands = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(dt.date(year, d.month, d.day))  # type: ignore[arg-type]
+        except ValueError:
+            continue
+    return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
+
+
+def _days(n: int) -> str:
+    return f"{number_word(n) if n <= 12 else n} day{'s' if n != 1 else ''}"
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    ref = doc.reference_date
+    if ref is None:
+        return
+    for d in doc.dates:
+        if d.precision != "day" or d.month is None or d.day is None or d.relative:
+            continue
+        if not d.governor_clear or d.tense not in ("past", "future") or d.lead in _NOT_EVENT:
+            continue
+        if doc.dateline is not None and doc.dateline.contains(d.span):
+            continue
+        date = _nearest(d, ref)
+        if date is None:
+            continue
+        delta = (date - ref).days
+        if d.year is None and abs(delta) > ctx.options["max_days"]:
+            continue
+        if d.tense == "past" and delta > 0:
+            side = "after"
+        elif d.tense == "future" and delta < 0:
+            side = "before"
+        else:
+            continue
+        written = month_day(d.month, d.day) if d.year is None else format_date(date)
+        message = (
+            f'"{d.governor}" is {d.tense} tense, but {written} is {_days(abs(delta))} {side} '
+            f"the reference date ({format_date(ref)}, from the {doc.reference_origin or 'reference'})"
+        )
+        yield ctx.finding(doc, d.span, message)
