@@ -39,6 +39,9 @@ PEOPLE_CATEGORIES = (
     "protesters",
     "rescuers",
 )
+# Hospitalised people in these states are a smaller group; the subject says so
+# ("people in intensive care") so that rules do not compare them with all patients.
+CRITICAL_CARE = ("intensive care", "critical condition", "serious condition")
 # Categories a verb or an event noun gives; the rest (troops...) come from the counted noun.
 _EVENT_CATEGORIES = frozenset(PEOPLE_CATEGORIES[:7])
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others"})
@@ -102,6 +105,7 @@ class _Vocab:
     rest_before: regex.Pattern
     change_before: regex.Pattern
     change_after: regex.Pattern
+    change_word: regex.Pattern  # a second change verb starts a new change
 
 
 def _months() -> frozenset[str]:
@@ -188,6 +192,9 @@ def vocab() -> _Vocab:
         change_before=regex.compile(
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
+        ),
+        change_word=regex.compile(
+            rf"\b(?:{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
         ),
         change_after=regex.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
@@ -284,6 +291,7 @@ _LEADS = frozenset(
     last next first both some those these her his their its our my and or but yet
     """.split()
 )
+_DEMONYM = regex.compile(r"[A-Z][a-z]{2,20}(?:ans|ers|ese|ons|is|ns)")  # Britons, Iraqis
 _ADJ_SUFFIXES = ("er", "est", "ed", "al", "ic", "ish", "ive", "ous", "ful", "less", "ing", "ly")
 
 
@@ -731,8 +739,10 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
         words.append(w)
     while len(words) > 1 and (words[0][0].isupper() or words[0].lower().endswith(_ADJ_SUFFIXES)):
         words.pop(0)
-    if not words or words[-1][0].isupper():
+    if not words:
         return None
+    if words[-1][0].isupper() and not (len(words) == 1 and _DEMONYM.fullmatch(words[0])):
+        return None  # "Apollo 11 Moon"; but "four Britons" counts Britons
     return " ".join(w.lower() for w in words)
 
 
@@ -758,7 +768,11 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
             clause_end = brk.start()
         m = v.after_kw.search(text, c.span.end, clause_end)
         if m is not None:
-            return v.after_category[" ".join(m.group().lower().split())]
+            phrase = " ".join(m.group().lower().split())
+            for critical in CRITICAL_CARE:
+                if critical in phrase:  # "in intensive care": a group inside the hospitalised
+                    c.subject = f"{subj or 'people'} in {critical}"
+            return v.after_category[phrase]
         last = None
         for m in v.before_kw.finditer(text, before_lo, c.span.start):
             last = m
@@ -861,6 +875,16 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 continue
         if not group or c.kind not in ("money", "count", "percent"):
             continue
+        last = max(group)  # the change and its figures sit in one clause, close together
+        gap = (claims[last].span.end, c.span.start)
+        if (
+            gap[1] - gap[0] > CHANGE_GAP
+            or _CHANGE_BREAK.search(text, *gap)
+            or v.change_word.search(text, *gap)  # "grow by 6% ..., would rise from"
+        ):
+            _link_change(claims, group)
+            group = []
+            continue
         if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi):
             c.role, group[1] = "to", i
         elif group[2] < 0 and _FROM.search(text, max(lo, hi - 8), hi):
@@ -868,6 +892,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
     _link_change(claims, group)
 
 
+CHANGE_GAP = 60  # characters between a change's figures
+_CHANGE_BREAK = regex.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 
 
@@ -894,8 +920,9 @@ def _part_roles(
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
             whole = i
             continue
-        if v.rest_before.search(text, lo, hi) and (whole is not None or last_part is not None):
-            c.role, c.ref = "rest", whole if whole is not None else last_part.ref
+        if v.rest_before.search(text, lo, hi):  # "the other 100" (of a whole, if stated)
+            c.role = "rest"
+            c.ref = whole if whole is not None else last_part.ref if last_part else None
             continue
         nxt = claims[idxs[n + 1]] if n + 1 < len(idxs) else None
         if (
@@ -906,10 +933,11 @@ def _part_roles(
             c.role, c.ref = "part", idxs[n + 1]
             last_part = c
             continue
-        if v.part_before.search(text, lo, hi) or v.part_after.match(text, c.span.end):
-            earlier = [j for j in idxs[:n] if claims[j].kind == "count"] or [
-                j for j in prev_sent if claims[j].kind == "count"
-            ]
+        anaphor = v.part_after.match(text, c.span.end)  # "Twelve of them" may look back
+        if anaphor or v.part_before.search(text, lo, hi):
+            earlier = [j for j in idxs[:n] if claims[j].kind == "count"]
+            if not earlier and anaphor:
+                earlier = [j for j in prev_sent if claims[j].kind == "count"]
             if earlier:
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c

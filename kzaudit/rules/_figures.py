@@ -1,0 +1,160 @@
+"""Helpers shared by the figure rules: bounds of a qualified figure, "same quantity" pairs.
+
+Not a rule (the registry skips modules starting with ``_``).  The figure rules read
+``doc.claims`` only; what a qualifier allows and which two figures count the same
+thing is decided here once, so the rules stay a few lines each.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+
+from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
+from kzaudit.model import Claim, Document
+
+GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
+MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
+# Roles that say a figure is not a plain tally of the event: a change, an update, a total.
+_SKIP_ROLES = frozenset({"from", "to", "rise", "fall", "update", "rest"})
+
+
+def bounds(c: Claim, about: float = 0.1) -> tuple[float, float]:
+    """The values a figure allows: "more than 1,000" is (1000, inf), "about 900" 810-990."""
+    v = float(c.value)
+    if c.kind == "range" and c.upper is not None:
+        return v, float(c.upper)
+    q = c.qualifier
+    if q in ("more_than", "at_least", "vague"):
+        return v, math.inf
+    if q in ("less_than", "up_to"):
+        return 0.0, v
+    if q == "about":
+        return v * (1 - about), v * (1 + about)
+    if q == "nearly":
+        return v * (1 - about), v
+    return v, v
+
+
+def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] > b[1] or b[0] > a[1]
+
+
+def label(c: Claim) -> str:
+    """The figure as quoted in a message: "210 detainees", "more than 1,000 (injured)"."""
+    text = " ".join(c.text.split())
+    if c.subject and c.subject not in text:
+        text = f"{text} {c.subject}"
+    return f'"{text}"'
+
+
+def where(doc: Document, c: Claim) -> str:
+    line, _col = doc.line_col(c.span.start)
+    return f"line {line}"
+
+
+def critical(c: Claim) -> bool:
+    """Counts people in intensive care / critical condition (a part of the hospitalised)."""
+    return bool(c.subject) and c.subject.endswith(CRITICAL_CARE)
+
+
+def _base(subject: str | None) -> str | None:
+    for state in CRITICAL_CARE:
+        if subject and subject.endswith(" in " + state):
+            return subject[: -len(state) - 4]
+    return subject
+
+
+def subjects_match(a: Claim, b: Claim) -> bool:
+    """Same counted group: equal nouns, or one is generic ("people") or left out."""
+    if critical(a) != critical(b):
+        return False
+    sa, sb = _base(a.subject), _base(b.subject)
+    if sa == sb or sa in GENERIC_SUBJECTS or sb in GENERIC_SUBJECTS:
+        return True
+    if sa is None or sb is None:
+        return False  # "the 12" and "four Britons": no evidence they are one group
+    # "security personnel" / "personnel"; "detainees" named by the category itself
+    return sa.endswith(" " + sb) or sb.endswith(" " + sa)
+
+
+def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
+    """Per sentence: the places and the dates (month, day, year) it names."""
+    places: dict[int, set] = {}
+    for e in doc.entities:
+        if e.kind == "place":
+            places.setdefault(doc.sentence_index(e.span.start), set()).add(e.key)
+    dates: dict[int, set] = {}
+    for d in doc.dates:
+        if d.day is not None or d.year is not None:
+            idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
+            dates.setdefault(idx, set()).add((d.month, d.day, d.year))
+    for c in doc.claims:
+        if c.kind == "year":
+            dates.setdefault(c.sentence, set()).add((None, None, c.value))
+    return (
+        {k: frozenset(v) for k, v in places.items()},
+        {k: frozenset(v) for k, v in dates.items()},
+    )
+
+
+def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> bool:
+    """Different sources, places or dates: two figures may describe different things."""
+    if a.attribution and b.attribution and a.attribution != b.attribution:
+        return True
+    if a.date and b.date and a.date != b.date:
+        return True
+    pa, pb = places.get(a.sentence), places.get(b.sentence)
+    if pa and pb and pa != pb:
+        return True
+    da, db = dates.get(a.sentence, frozenset()), dates.get(b.sentence, frozenset())
+    if da and db and da != db:
+        return True
+    # A year named on one side only ("Mitch killed 10,000 people in 1998"): another event.
+    return _years(da) != _years(db)
+
+
+def _years(keys: frozenset) -> frozenset:
+    return frozenset(y for _m, _d, y in keys if y is not None)
+
+
+def tally_claims(doc: Document) -> list[Claim]:
+    """People counts that state a plain tally (not a change, an update or a vague word)."""
+    return [
+        c
+        for c in doc.claims
+        if c.kind in ("count", "range")
+        and c.category in PEOPLE_CATEGORIES
+        and c.qualifier != "vague"
+        and c.role not in _SKIP_ROLES
+    ]
+
+
+def same_quantity_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
+    """(earlier, later) figures that count the same thing in the same scope.
+
+    Same category and counted group, different sentences, and nothing that tells
+    them apart: the same or no source, no different place or date named alongside.
+    """
+    places, dates = _scope_keys(doc)
+    groups: dict[str, list[Claim]] = {}
+    for c in tally_claims(doc):
+        groups.setdefault(c.category, []).append(c)
+    for category in sorted(groups):
+        group = groups[category][:MAX_GROUP]
+        for j, later in enumerate(group):
+            for earlier in group[:j]:
+                if earlier.sentence == later.sentence:
+                    continue
+                if not subjects_match(earlier, later):
+                    continue
+                if _different_scope(earlier, later, places, dates):
+                    continue
+                yield earlier, later
+
+
+def fmt(x: float) -> str:
+    """A number as a reader writes it: 1,200 or 2.5."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,103 @@
+"""percent-mismatch: a stated percentage change that the stated figures contradict.
+
+What it does
+    In one sentence with an explicit change structure, a percentage change and the
+    old and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from
+    $639m"), computes the change the two figures give and reports the percentage
+    when it is outside a tolerance (default: 1 percentage point or 5% of the stated
+    value, after allowing for the rounding of every figure as written), or when the
+    direction is wrong ("fell 10% to $90m from $80m").  Figures must have the same
+    unit.  A change in percentage points is checked against the difference of two
+    percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.
+
+Why is this bad?
+    Readers and other outlets recompute changes.  A wrong percentage is usually a
+    typo in one of the three figures, or a figure from another period.
+
+Example
+    Sales rose 50% from 200 to 250 units.
+
+Use instead
+    Sales rose 25% from 200 to 250 units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from kzaudit.model import Claim, Document, Finding
+from kzaudit.rules._figures import fmt
+from kzaudit.rules.base import RuleContext
+
+ID = "percent-mismatch"
+GROUP = "figures"
+SEVERITY = "warning"
+SUMMARY = "A stated percentage change disagrees with the stated old and new figures."
+OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05}
+
+_DIGITS = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _half_step(c: Claim) -> float:
+    """Half the last written digit's worth, in the claim's units ("$1.13bn" -> 0.005bn)."""
+    m = _DIGITS.search(c.text)
+    if m is None:
+        return 0.0
+    written = float(m.group().replace(",", ""))
+    decimals = len(m.group(1) or "")
+    scale = float(c.value) / written if written else 1.0
+    return 0.5 * 10.0**-decimals * scale
+
+
+def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] | None:
+    """Lowest and highest change the rounded figures allow (percent or points)."""
+    o, n = float(old.value), float(new.value)
+    do, dn = _half_step(old), _half_step(new)
+    if points:
+        return (n - dn) - (o + do), (n + dn) - (o - do)
+    if o - do <= 0:
+        return None
+    lo = ((n - dn) - (o + do)) / (o + do) * 100
+    hi = ((n + dn) - (o - do)) / (o - do) * 100
+    return lo, hi
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    pts = float(ctx.options.get("tolerance_points", 1.0))
+    rel = float(ctx.options.get("tolerance_relative", 0.05))
+    for c in doc.claims:
+        if c.role not in ("rise", "fall") or c.ref is None or c.qualifier not in ("exact", "about"):
+            continue
+        new = doc.claims[c.ref]
+        if new.ref is None:
+            continue
+        old = doc.claims[new.ref]
+        if not (c.sentence == new.sentence == old.sentence):
+            continue
+        if new.kind != old.kind or new.unit != old.unit or new.qualifier != "exact":
+            continue
+        points = c.unit == "pp"
+        if (new.kind == "percent") != points or old.qualifier != "exact":
+            continue  # "rose 2% from 5% to 7%" is ambiguous; points need percentages
+        got = _change_range(old, new, points)
+        if got is None:
+            continue
+        lo, hi = got
+        stated = float(c.value) if c.role == "rise" else -float(c.value)
+        slack = max(pts, rel * abs(stated)) + _half_step(c)
+        if c.qualifier == "about":
+            slack += 0.1 * abs(stated)
+        if lo - slack <= stated <= hi + slack:
+            continue
+        actual = (lo + hi) / 2
+        unit = " points" if points else "%"
+        verb = "rise" if actual >= 0 else "fall"
+        yield ctx.finding(
+            doc,
+            c.span,
+            f'"{c.text}" does not match the figures: {old.text} to {new.text} is a '
+            f"{verb} of {fmt(round(abs(actual), 1))}{unit}",
+            f"{fmt(round(abs(actual)))}{unit}",
+        )

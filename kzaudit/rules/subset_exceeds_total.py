@@ -1,0 +1,98 @@
+"""subset-exceeds-total: a part of a group is larger than the whole group.
+
+What it does
+    Reports a figure that is stated as part of another ("12 of whom", "of them",
+    "of the 20", "including 30 children") but is larger than it, and a count of
+    hospitalised people larger than the count of injured people it belongs to
+    (injured includes hospitalised).  Qualifiers are respected: "more than 1,000
+    injured and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom".
+
+Why is this bad?
+    A part cannot exceed its whole: one of the two figures is wrong, often a
+    transposed or mistyped digit.
+
+Example
+    Nine people were hurt in the blast, 12 of whom were taken to hospital.
+
+Use instead
+    Nineteen people were hurt in the blast, 12 of whom were taken to hospital.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzaudit.model import Claim, Document, Finding
+from kzaudit.rules._figures import bounds, critical, label, subjects_match, tally_claims, where
+from kzaudit.rules.base import RuleContext
+
+ID = "subset-exceeds-total"
+GROUP = "figures"
+SEVERITY = "warning"
+SUMMARY = "A part is larger than its whole (12 of 9 hurt were hospitalised)."
+OPTIONS = {"about_margin": 0.1}
+
+# (whole, part) groups where the part is included in the whole: injured people include
+# the hospitalised, who include those in intensive care.
+NESTED = (("injured", "hospitalised"), ("hospitalised", "critical"), ("injured", "critical"))
+
+
+def _group(c: Claim) -> str:
+    return "critical" if critical(c) else c.category
+
+
+def _exceeds(part: Claim, whole: Claim, margin: float) -> bool:
+    return bounds(part, margin)[0] > bounds(whole, margin)[1]
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    margin = float(ctx.options.get("about_margin", 0.1))
+    flagged: set[int] = set()
+    for part in doc.claims:
+        if part.role != "part" or part.ref is None or part.kind != "count":
+            continue
+        whole = doc.claims[part.ref]
+        if whole.kind != "count" or whole.qualifier == "vague" or part.qualifier == "vague":
+            continue
+        if _exceeds(part, whole, margin):
+            flagged.add(part.span.start)
+            yield ctx.finding(
+                doc,
+                part.span,
+                f"{label(part)} is stated as part of {label(whole)}, but is larger than it",
+            )
+    yield from _nested(doc, ctx, margin, flagged)
+
+
+def _same_people(outer: Claim, inner: Claim) -> bool:
+    """Subjects match once the "in intensive care" of the inner group is set aside."""
+    if critical(inner) and not critical(outer):
+        return outer.subject in (None, "people") or inner.subject.startswith(outer.subject + " ")
+    return subjects_match(outer, inner)
+
+
+def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -> Iterator[Finding]:
+    """Hospitalised above injured in the same paragraph, same source and group."""
+    tallies = tally_claims(doc)
+    para = {c.span.start: doc.sentences[c.sentence].paragraph for c in tallies if doc.sentences}
+    for outer_cat, inner_cat in NESTED:
+        outers = [c for c in tallies if _group(c) == outer_cat]
+        inners = [c for c in tallies if _group(c) == inner_cat]
+        for inner in inners[:40]:
+            if inner.span.start in flagged:
+                continue
+            for outer in outers[:40]:
+                if para.get(outer.span.start) != para.get(inner.span.start):
+                    continue
+                sources = {outer.attribution, inner.attribution} - {None}
+                if len(sources) > 1 or not _same_people(outer, inner):
+                    continue
+                if _exceeds(inner, outer, margin):
+                    flagged.add(inner.span.start)
+                    yield ctx.finding(
+                        doc,
+                        inner.span,
+                        f"{label(inner)} {inner_cat} is more than the {label(outer)} "
+                        f"{outer_cat} on {where(doc, outer)}; the {inner_cat} are among the {outer_cat}",
+                    )
+                    break
