@@ -454,7 +454,7 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
         end = m.end("d")
     if kind == "dm" and m.group("d0"):
         _add_day(p, m.start("d0"), m.end("d0"), month, _day(m.group("d0")), year)
-    if end < len(p.text) and p.text[end - 1] == "." and not m.group("y"):
+    if p.text[end - 1] == "." and not m.group("y"):
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
     _add_day(p, start, end, month, _day(m.group("d")), year)
@@ -607,8 +607,7 @@ def _scan(
 
 def _kind(m: regex.Match[str]) -> str:
     """Which branch of the combined pattern matched (its outer group's name)."""
-    groups = m.groupdict()
-    return next(k for k in _HANDLERS if groups[k] is not None)
+    return next(k for k in _HANDLERS if m.start(k) >= 0)
 
 
 def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:

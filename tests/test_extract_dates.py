@@ -1,0 +1,308 @@
+"""Date and duration extraction: constructions, normalisation by tense, datelines, traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from kzaudit.config import Config
+from kzaudit.extract.dates import find_dateline, with_month, with_weekday
+from kzaudit.model import DateMention, Document
+from kzaudit.pipeline import analyse
+from kzaudit.read import document_from_text
+
+
+def _doc(text: str, as_of: str | None = None) -> Document:
+    ref = dt.date.fromisoformat(as_of) if as_of else None
+    return analyse(document_from_text("t.txt", text), Config(as_of=ref))
+
+
+def _dates(text: str, as_of: str | None = None) -> list[DateMention]:
+    return _doc(text, as_of).dates
+
+
+def _one(text: str, as_of: str | None = None) -> DateMention:
+    found = _dates(text, as_of)
+    assert len(found) == 1, [d.text for d in found]
+    return found[0]
+
+
+# -- constructions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "month", "day", "year"),
+    [
+        ("Troops arrived on January 5.", "January 5", 1, 5, None),
+        ("Troops arrived on Jan. 5 in the capital.", "Jan. 5", 1, 5, None),
+        ("Troops arrived on Jan 5 in the capital.", "Jan 5", 1, 5, None),
+        ("Troops arrived on 5 January.", "5 January", 1, 5, None),
+        ("Troops arrived on the 5th of January.", "5th of January", 1, 5, None),
+        ("The deal closed on Aug. 14, 2025, the firm said.", "Aug. 14, 2025", 8, 14, 2025),
+        ("The deal closed on 2025-08-14.", "2025-08-14", 8, 14, 2025),
+        ("The deal closed on 14 August 2025.", "14 August 2025", 8, 14, 2025),
+    ],
+)
+def test_day_precision(text: str, written: str, month: int, day: int, year: int | None) -> None:
+    d = _one(text)
+    assert (d.text, d.month, d.day, d.year, d.precision) == (written, month, day, year, "day")
+    if year:
+        assert d.date == dt.date(year, month, day)
+    assert text[d.span.start : d.span.end] == written
+
+
+def test_month_and_year_precision() -> None:
+    d = _one("Sales fell in August 2025 across the region.")
+    assert (d.text, d.precision, d.date) == ("August 2025", "month", dt.date(2025, 8, 1))
+    d = _one("He stepped down in 2019 as president.")
+    assert (d.text, d.precision, d.year) == ("2019", "year", 2019)
+    assert _one("It has grown since 2003.").year == 2003
+    assert _one("Compared with 2019's figures, it rose.").text == "2019's"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill came to 2,019 pounds.",
+        "He paid $2019 for it.",
+        "A total of 2019 people attended.",
+        "Shares rose to 2019 points.",
+        "In 2000 people were hurt.",
+    ],
+)
+def test_bare_numbers_are_not_years(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_year_ranges_and_lists() -> None:
+    years = [d.year for d in _dates("Growth slowed between 2001 and 2002, and from 1998 to 2004.")]
+    assert years == [2001, 2002, 1998, 2004]
+    years = [d.year for d in _dates("Revolts in Georgia in 2003 and 2014 toppled leaders.")]
+    assert years == [2003, 2014]
+
+
+def test_weekdays() -> None:
+    d = _one("The minister said on Tuesday that talks would go on.")
+    assert (d.text, d.weekday, d.relative, d.month) == ("Tuesday", 1, True, None)
+    assert _one("Sunday's rally drew thousands.").text == "Sunday's"
+    d = _one("The vote is on Wednesday, March 5, officials said.")
+    assert (d.text, d.weekday, d.month, d.day) == ("Wednesday, March 5", 2, 3, 5)
+    assert _dates("Christians marked Good Friday quietly.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "date"),
+    [
+        ("It happened yesterday.", "day", dt.date(2022, 1, 6)),
+        ("It happens today.", "day", dt.date(2022, 1, 7)),
+        ("Protests erupted earlier this week.", "week", dt.date(2022, 1, 3)),
+        ("Prices rose last week.", "week", dt.date(2021, 12, 27)),
+        ("Talks resume next month.", "month", dt.date(2022, 2, 1)),
+        ("Profits fell last year.", "year", dt.date(2021, 1, 1)),
+    ],
+)
+def test_relative(text: str, precision: str, date: dt.date) -> None:
+    d = _one(text, "2022-01-07")
+    assert (d.precision, d.date, d.relative) == (precision, date, True)
+
+
+def test_time_of_day() -> None:
+    d = _one("Police said early on January 6 that rioters had been killed.")
+    assert (d.text, d.time_of_day) == ("January 6", "early")
+    d = _one("Troops arrived on the evening of January 6.")
+    assert (d.text, d.time_of_day) == ("January 6", "evening")
+    assert _one("Shots were heard on Tuesday night.").time_of_day == "night"
+
+
+def test_ranges_give_two_mentions() -> None:
+    found = _dates("The curfew ran from January 5-7 in the city.")
+    assert [(d.month, d.day) for d in found] == [(1, 5), (1, 7)]
+    found = _dates("Talks are set for 5 and 6 March.")
+    assert sorted((d.month, d.day) for d in found) == [(3, 5), (3, 6)]
+
+
+# -- normalisation against the reference date -------------------------------------------
+
+
+def test_yearless_dates_resolve_by_tense() -> None:
+    ref = "2022-01-07"
+    assert _one("Protests erupted on January 2.", ref).date == dt.date(2022, 1, 2)
+    assert _one("Protests erupted on December 30.", ref).date == dt.date(2021, 12, 30)
+    assert _one("Talks are due to resume on April 2.", ref).date == dt.date(2022, 4, 2)
+    assert _one("The court will rule on January 3.", ref).date == dt.date(2023, 1, 3)
+    assert _one("The firm plans to list on March 1.", ref).date == dt.date(2022, 3, 1)
+    d = _one("A state of emergency was declared until January 19.", ref)
+    assert d.date == dt.date(2022, 1, 19)  # an end point, not a past date
+
+
+def test_weekday_resolves_by_tense() -> None:
+    ref = "2022-01-07"  # a Friday
+    assert _one("The minister resigned on Tuesday.", ref).date == dt.date(2022, 1, 4)
+    assert _one("The minister will resign on Tuesday.", ref).date == dt.date(2022, 1, 11)
+    assert _one("He resigned last Friday.", ref).date == dt.date(2021, 12, 31)
+
+
+def test_months_resolve() -> None:
+    ref = "2025-04-18"
+    assert _one("A coalition is likely to be in place by June.", ref).date == dt.date(2025, 6, 1)
+    assert _one("Turnout fell last June.", ref).date == dt.date(2024, 6, 1)
+    assert _one("Output fell in March.", ref).date == dt.date(2025, 3, 1)
+
+
+def test_without_reference_keeps_month_day() -> None:
+    d = _one("Protests erupted on January 2.")
+    assert (d.date, d.month, d.day, d.tense) == (None, 1, 2, "past")
+
+
+def test_weekday_picks_the_year_it_fits() -> None:
+    d = _one("The vote took place on Thursday, 4 November.", "2005-02-15")
+    assert d.date == dt.date(2004, 11, 4)
+
+
+# -- datelines --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("BRANTFORD, March 3, 2025 — The plant closed.", dt.date(2025, 3, 3)),
+        ("MANILA, Philippines, Aug. 14, 2025 — A ferry sank.", dt.date(2025, 8, 14)),
+        ("LONDON, 26 November 2025 — The budget.", dt.date(2025, 11, 26)),
+        ("LONDON, Jan 5 (Reuters) - Police arrested 12 in 2024 protests.", dt.date(2024, 1, 5)),
+        ("Headline here\n\nNEW YORK, Oct. 29, 2025 — Streaming firm.", dt.date(2025, 10, 29)),
+        ("Published March 3, 2025\nWASHINGTON (AP) — The Senate voted.", dt.date(2025, 3, 3)),
+        ("2025-03-03\nWASHINGTON (AP) — The Senate voted.", dt.date(2025, 3, 3)),
+    ],
+)
+def test_dateline(text: str, date: dt.date) -> None:
+    doc = _doc(text)
+    assert doc.reference_date == date
+    assert doc.reference_origin == "dateline"
+    found = find_dateline(document_from_text("t", text))
+    assert found is not None and found[1] == date
+
+
+def test_no_dateline() -> None:
+    assert _doc("WASHINGTON (AP) — The Senate voted on Tuesday.").reference_date is None
+    assert _doc("Ad sales boost Time Warner profit\n\nProfits rose 76%.").reference_date is None
+
+
+def test_as_of_wins_over_dateline() -> None:
+    doc = _doc("BRANTFORD, March 3, 2025 — The plant closed.", "2025-03-04")
+    assert doc.reference_date == dt.date(2025, 3, 4)
+
+
+# -- false-date traps -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyzstan may also send troops.",
+        "May we also send troops, he asked.",
+        "Thousands joined a protest march through the city.",
+        "Protesters March on the capital.",
+        "June Smith, a teacher, said she was afraid.",
+        "The newspaper was called The Sun.",
+        "It was an august body of scholars.",
+        "The film Independence Day opened.",
+        "He spoke to Jones and May about it.",
+    ],
+)
+def test_false_dates(text: str) -> None:
+    assert _dates(text) == [], [d.text for d in _dates(text)]
+
+
+def test_ambiguous_months_with_context() -> None:
+    assert _one("Elections are due in June.").month == 6
+    assert _one("The march began on May 5.").month == 5
+    assert _one("The bill passed last March.").month == 3
+    assert _one("Vaccination ends by the end of March.").month == 3
+    assert [d.month for d in _dates("Sales rose between April and June.")] == [4, 6]
+
+
+# -- durations --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "qualifier"),
+    [
+        ("He ruled for three decades.", "for three decades", 3, "decade", "exact"),
+        ("In the past 15 months, Russia acted.", "In the past 15 months", 15, "month", "exact"),
+        ("Price limits for six months.", "for six months", 6, "month", "exact"),
+        ("It lasted 15 months.", "15 months", 15, "month", "exact"),
+        (
+            "A mission of several days or several weeks.",
+            "several days or several weeks",
+            None,
+            "day",
+            "vague",
+        ),
+        ("It took nearly three decades.", "nearly three decades", 3, "decade", "nearly"),
+        ("Rescuers have three to five days.", "three to five days", 3, "day", "exact"),
+        ("It lasted almost a year.", "almost a year", 1, "year", "nearly"),
+        ("It signed a five-year deal.", "five-year", 5, "year", "exact"),
+    ],
+)
+def test_durations(text: str, written: str, value: float | None, unit: str, qualifier: str) -> None:
+    durations = _doc(text).durations
+    assert len(durations) == 1, [x.text for x in durations]
+    x = durations[0]
+    assert (x.text, x.value, x.unit, x.qualifier) == (written, value, unit, qualifier)
+
+
+def test_until_is_a_duration_and_a_date() -> None:
+    doc = _doc("Authorities declared an emergency until January 19.")
+    assert [x.text for x in doc.durations] == ["until January 19"]
+    assert [d.text for d in doc.dates] == ["January 19"]
+
+
+def test_ages_are_not_durations() -> None:
+    assert _doc("The 81-year-old leader, 60 years old, spoke.").durations == []
+
+
+# -- helpers used by rules ----------------------------------------------------------------
+
+
+def test_rewriting_keeps_style() -> None:
+    assert with_month("June 5", 1) == "January 5"
+    assert with_month("Jun. 5", 1) == "Jan. 5"
+    assert with_month("5 Sept 2020", 3) == "5 Mar 2020"
+    assert with_weekday("Friday, August 14", 3) == "Thursday, August 14"
+    assert with_weekday("Fri., Aug. 14", 3) == "Thu., Aug. 14"
+
+
+# -- hostile input --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "January " * 100_000,
+        "1" * 100_000,
+        "on January 5, " * 10_000,
+        "in 2019 and " * 10_000,
+        "May " * 100_000,
+        "for three years or " * 10_000,
+        "Tuesday, " * 10_000,
+        "2019-" * 50_000,
+        "Jan. 5-" * 20_000,
+    ],
+)
+def test_hostile_input_is_fast(text: str) -> None:
+    doc = document_from_text("t", text)
+    start = time.perf_counter()
+    analyse_dates_only(doc)
+    assert time.perf_counter() - start < 5.0
+
+
+def analyse_dates_only(doc: Document) -> None:
+    """Segment and extract dates only: the hostile tests time this module, not the others."""
+    from kzaudit.extract.dates import extract_dates
+    from kzaudit.segment import segment
+
+    segment(doc)
+    find_dateline(doc)
+    extract_dates(doc)
