@@ -178,15 +178,21 @@ def _front_matter(text: str) -> str:
 
 
 def _blocks(text: str) -> str:
-    """Blank code blocks, rules, reference definitions and block markers, line by line."""
+    """Blank code blocks, rules, reference definitions and block markers, line by line.
+
+    An article whose paragraphs are mostly indented (a CMS export) is laid out, not
+    code: indented code blocks are only recognised when most lines are not indented.
+    """
+    lines = text.split("\n")
+    indented_lines = sum(1 for line in lines if line.startswith(("    ", "\t")) and line.strip())
+    code_allowed = indented_lines * 2 < sum(1 for line in lines if line.strip())
     out: list[str] = []
     fence: str | None = None
     prev_blank = True
     in_code = False  # inside an indented code block
     in_list = False  # the current block is a list (indented lines continue it)
     prev_prose = False
-    for line in text.split("\n"):
-        body = line
+    for body in lines:
         if fence is not None:
             m = _FENCE.match(body)
             closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
@@ -201,7 +207,7 @@ def _blocks(text: str) -> str:
             prev_blank, prev_prose = True, False
             continue
         indented = body.startswith(("    ", "\t"))
-        if in_code and indented or indented and prev_blank and not in_list:
+        if code_allowed and indented and (in_code or prev_blank and not in_list):
             in_code = True
             out.append(blank(body))
             prev_blank, prev_prose = False, False

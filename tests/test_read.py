@@ -234,3 +234,11 @@ def test_read_document_dispatches_on_suffix() -> None:
     assert read_document("<stdin>", b"<!DOCTYPE html><p>x</p>").text.strip() == "x"
     md = read_document("a.md", b"# Title\n")
     assert md.text == "  Title\n" and md.source == "# Title\n"
+
+
+def test_markdown_indented_paragraphs_are_layout_not_code() -> None:
+    src = "    Police said 12 people died.\n\n    The ministry said 40 were hurt.\n\nEnd.\n"
+    text, _ = strip_markdown(src)
+    assert "12 people" in text and "40 were hurt" in text
+    text, _ = strip_markdown("Intro.\n\n    code 99\n\nMore prose.\n\nEnd.\n")
+    assert "99" not in text
