@@ -6,7 +6,8 @@ the same character in the file.  Paragraph structure survives as newlines: in
 HTML, block tags (``<p>``, ``<div>``, ``<li>``, ``<br>``, ...) are blanked to
 ``"\\n\\n"`` plus spaces and newlines inside running text become spaces (HTML
 whitespace), so paragraphs come from the markup, not from how the file is wrapped.
-Entities become their character padded with spaces (``&amp;`` -> ``&    ``).
+Entities become their character padded with spaces on the side away from
+the word they touch (``&amp; `` -> ``&     ``, ``&ldquo;We`` -> ``      \u201cWe``).
 
 Why not selectolax: its parsers expose no source offsets, and a linear
 hand-written scanner keeps the offset guarantee simple (one piece out per piece in).
@@ -48,11 +49,21 @@ def blank(segment: str) -> str:
 
 
 def _entity(m: regex.Match[str]) -> str:
+    """The character, padded on the side away from the word it belongs to.
+
+    ``&ldquo;We`` -> ``"      \u201cWe"`` (an opening mark stays on its word);
+    ``said,&rdquo; he`` and ``Kazakhstan&rsquo;s`` -> the character, then spaces.
+    """
     raw = m.group()
     char = html.unescape(raw)
     if len(char) > len(raw):
         return raw
-    return char + " " * (len(raw) - len(char))
+    pad = " " * (len(raw) - len(char))
+    text, start, end = m.string, m.start(), m.end()
+    opens = (start == 0 or text[start - 1].isspace()) and end < len(text)
+    if opens and not text[end].isspace():
+        return pad + char
+    return char + pad
 
 
 def unescape_entities(text: str) -> str:

@@ -242,3 +242,9 @@ def test_markdown_indented_paragraphs_are_layout_not_code() -> None:
     assert "12 people" in text and "40 were hurt" in text
     text, _ = strip_markdown("Intro.\n\n    code 99\n\nMore prose.\n\nEnd.\n")
     assert "99" not in text
+
+
+def test_entity_padding_keeps_marks_on_their_word() -> None:
+    text, _ = strip_html("<p>&ldquo;We won,&rdquo; he said. AT&amp;T</p>")
+    assert "\u201cWe won,\u201d       he said." in text
+    assert text.endswith("AT&    T\n\n  ")
