@@ -105,6 +105,7 @@ class _Vocab:
     rest_before: regex.Pattern
     change_before: regex.Pattern
     change_after: regex.Pattern
+    label_before: regex.Pattern
     change_word: regex.Pattern  # a second change verb starts a new change
 
 
@@ -132,10 +133,10 @@ def vocab() -> _Vocab:
         r"(?<![\w./])(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
         r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
-        rf"|(?P<frac>{frac})(?=\s+(?:of|the|a|an|their|its|his|her|all)\b)"
+        rf"|(?P<frac>{frac})(?=\s+(?:of|the|a|an|their|its|his|her|all|were|was|are|is|had|have|has|will|would|could|said)\b|[,;.])"
         r"|(?P<digits>\d[\d,]*(?:\.\d+)?)"
         rf"|(?P<words>(?:an?\s+)?(?:{numword})(?:[\s-]{{1,3}}(?:and\s{{1,3}})?(?:{numword})){{0,8}})(?!\w|-(?!years?-old))"
-        rf"|(?P<ord>{ordword})(?![\w-])"
+        rf"|(?P<ord>{ordword})(?!\w)"
         r")"
     )
     cur_prefix = _alt(list(words["currency_prefix"]))
@@ -193,6 +194,7 @@ def vocab() -> _Vocab:
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
         ),
+        label_before=regex.compile(rf"\b(?:{_alt(ctx['labels']['before'])})\s{{1,3}}$", flags),
         change_word=regex.compile(
             rf"\b(?:{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
         ),
@@ -207,7 +209,7 @@ def vocab() -> _Vocab:
 
 _NEVER = regex.compile(
     r"(?<![\w.,])(?=[\d+(])(?:"
-    r"\+?\(?\d{2,5}\)?(?:[ \-]\d{2,5}){2,4}(?![\w,])"  # phone numbers
+    r"\+?\(?\d{1,5}\)?(?:[ \-]\d{2,5}){2,4}(?!\w|,\d)"  # phone numbers
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\w)"  # 2005-01-03
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\w)"  # 3/1/2005
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?i:[ap]\.?m\b\.?|gmt\b|bst\b|hrs\b|hours\b|local\b|et\b|est\b)"
@@ -237,16 +239,27 @@ _AGE_AFTER = regex.compile(
     r"(?:-|\s{1,3})(?:years?|yrs?)(?:-|\s{1,3})old\b|\s{1,3}years?\s{1,3}of\s{1,3}age\b",
     regex.IGNORECASE,
 )
-_AGE_BEFORE = regex.compile(r"\b(?:aged|age|ages|age\s+of)\s{1,3}$", regex.IGNORECASE)
+_AGE_BEFORE = regex.compile(
+    r"\b(?:(?P<q>under|over|below|above)\s{1,3}the\s{1,3}age\s{1,3}of|aged|age|ages|age\s+of)\s{1,3}$",
+    regex.IGNORECASE,
+)
+_AGE_PLUS = regex.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:over|older|above)\b|-plus\b|\+", regex.I)
+_AGE_QUALIFIER = {
+    "under": "less_than",
+    "below": "less_than",
+    "over": "more_than",
+    "above": "more_than",
+}
 _NAME_AGE = regex.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
 _PERCENT_AFTER = regex.compile(
     r"\s?%|\s{0,2}(?:per\s?cent|percent|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
     regex.IGNORECASE,
 )
 _POPULATION_BEFORE = regex.compile(
-    r"\b(?:nation|country|city|town|state|island|region|republic|province|kingdom|territory|population|populace|home\s+to|metropolis|capital)\s{1,3}of\s{1,3}(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|just\s+over|approximately)\s{1,3})?$",
+    r"\b(?:nation|country|city|town|state|island|region|republic|province|kingdom|territory|population|populace|metropolis|capital)\s{1,3}of\s{1,3}(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|just\s+over|approximately)\s{1,3})?$",
     regex.IGNORECASE,
 )
+_HOME_TO = regex.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
 _POPULATION_AFTER = regex.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
 _ORD_DIGITS = regex.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
 _DECADE = regex.compile(r"'?s(?![\w])")
@@ -261,6 +274,9 @@ _OF_THE_START = regex.compile(
     regex.IGNORECASE,
 )
 _OF = regex.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
+_OF_GROUP = regex.compile(
+    r"\s{1,3}of\s{1,3}(?:(?:the|those)\s{1,3}[a-z]{2,20}|them|whom)\b", regex.I
+)
 _AND_END = regex.compile(r"\band\s{1,3}$", regex.IGNORECASE)
 _OF_THE_NEXT = regex.compile(r"^\s{1,3}of\s{1,3}the\s{1,3}$", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(
@@ -279,7 +295,8 @@ _STOP = frozenset(
     all both most some many such other another said says say told according against among
     between across through within without because via including what how why whether
     near outside inside behind beyond toward towards upon amid despite like beside along
-    onto throughout alongside who
+    onto throughout alongside who last next today yesterday tomorrow overnight ago
+    earlier later this that
     year years month months week weeks day days
     """.split()
 )
@@ -312,17 +329,22 @@ class _Raw:
     upper: float | None = None
 
 
-def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans whose numbers are never claims: dates, durations, times, phones, scores."""
-    spans = [(d.span.start, d.span.end) for d in doc.dates]
-    spans += [(d.span.start, d.span.end) for d in doc.durations]
-    text = doc.text
-    spans += [m.span() for m in _NEVER.finditer(text)]
+def _shape_spans(text: str) -> list[tuple[int, int]]:
+    """Times, phone numbers, numeric dates, addresses and scores found by their shape."""
+    spans = [m.span() for m in _NEVER.finditer(text)]
     for m in _SCORE_SHAPE.finditer(text):
         if _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(
             text, max(0, m.start() - 40), m.start()
         ):
             spans.append(m.span())
+    return spans
+
+
+def _blocked_spans(doc: Document, shapes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans whose numbers are never claims: dates, durations and the shapes above."""
+    spans = [(d.span.start, d.span.end) for d in doc.dates]
+    spans += [(d.span.start, d.span.end) for d in doc.durations]
+    spans += shapes
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -409,7 +431,8 @@ class _Scanner:
         self.doc = doc
         self.text = doc.text
         self.v = vocab()
-        self.blocked = _blocked_spans(doc)
+        self.shapes = _shape_spans(doc.text)
+        self.blocked = _blocked_spans(doc, self.shapes)
         self.starts = [s for s, _ in self.blocked]
         self.sent_starts = [s.span.start for s in doc.sentences]
 
@@ -444,7 +467,9 @@ class _Scanner:
             raw = self._one(m)
             if raw is None:
                 continue
-            if _overlaps(self.blocked, self.starts, raw.start, raw.end):
+            if _overlaps(self.blocked, self.starts, raw.start, raw.end) and not self._bare_year(
+                raw
+            ):
                 unit = self._duration_unit(raw)
                 if unit is None:
                     continue
@@ -452,6 +477,17 @@ class _Scanner:
             out.append(raw)
             last_end = raw.end
         return out
+
+    def _bare_year(self, raw: _Raw) -> bool:
+        """ "in 2019": a year the dates extractor read as a bare year is still a year claim."""
+        if raw.kind != "year":
+            return False
+        span = Span(raw.start, raw.end)
+        if any(d.span.overlaps(span) for d in self.doc.durations):
+            return False
+        if any(s < raw.end and raw.start < e for s, e in self.shapes):
+            return False
+        return all(d.precision == "year" for d in self.doc.dates if d.span.overlaps(span))
 
     def _duration_unit(self, raw: _Raw) -> str | None:
         """The unit of the duration that starts at this number ("five days" -> "days")."""
@@ -492,11 +528,15 @@ class _Scanner:
             low = m.group().lower().replace("-", " ").split()
             num = 1 if low[0] in ("a", "one", "half") else self.v.units.get(low[0], 1)
             value = round(100 * num / self.v.fractions[low[-1]], 3)
-            return _Raw("percent", m.start(), m.end(), value, unit="fraction")
+            raw = _Raw("percent", m.start(), m.end(), value, unit="fraction")
+            q = self._qualifier(raw.start)
+            if q is not None:
+                raw.qualifier, raw.start = q
+            return raw
         if kind == "ord":
             low = m.group().lower()
             before = self.text[max(0, m.start() - 3) : m.start()].lower()
-            if low == "second" and before.endswith(("a ", "per ")):
+            if low == "second" and before.endswith(("per ", "lit ")):
                 return None
             return _Raw("ordinal", m.start(), m.end(), self.v.ordinals[low])
         return None
@@ -545,7 +585,7 @@ class _Scanner:
         if cur is not None:
             raw.kind, raw.unit = "money", cur[1]
             raw.start = cur[0]
-        if self._is_name(raw.start) or self._near_month(start, end):
+        if self._is_name(raw.start) or self._is_label(raw.start) or self._near_month(start, end):
             return None
         if _year_shape(raw, s) and not self._people_after(end):
             return _Raw("year", start, end, value)
@@ -566,10 +606,18 @@ class _Scanner:
                     raw.unit = "pp" if "point" in low else "%"
         if raw.kind == "count":
             age = _AGE_AFTER.match(text, raw.end)
-            lead = text[max(0, raw.start - 12) : raw.start]
+            lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start)
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
-            elif _AGE_BEFORE.search(lead) or (
+            elif lead is not None:
+                raw.kind = "age"
+                if lead.group("q"):
+                    raw.qualifier, raw.start = _AGE_QUALIFIER[lead.group("q").lower()], lead.start()
+                plus = _AGE_PLUS.match(text, raw.end)
+                if plus is not None:
+                    raw.qualifier, raw.end = "at_least", plus.end()
+                return raw
+            elif (
                 _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
                 and text[raw.end : raw.end + 1] == ","
                 and raw.value < 120
@@ -589,6 +637,8 @@ class _Scanner:
         if raw.kind == "count" and (
             _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start)
             or _POPULATION_AFTER.match(text, raw.end)
+            or _HOME_TO.search(text, max(0, raw.start - 16), raw.start)
+            and self._people_after(raw.end)
         ):
             raw.kind = "population"
         return raw
@@ -617,6 +667,10 @@ class _Scanner:
         if word == "p" and m.start("word") != end:
             return None  # "2p" only when attached
         return m.end(), self.v.currency_words[word]
+
+    def _is_label(self, start: int) -> bool:
+        """ "hotline 909", "flight 447", "room 101": a number that names, not counts."""
+        return bool(self.v.label_before.search(self.text, max(0, start - 16), start))
 
     def _is_name(self, start: int) -> bool:
         """ "Apollo 11", "FTSE 100", "No 10": a capitalised label right before the number."""
@@ -736,6 +790,8 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
         low = w.lower()
         if low in _STOP or low in vocab().after_category or len(words) == 3:
             break
+        if words and low.endswith("ed") and low not in vocab().people:
+            break  # "officers suffered": the verb ends the noun phrase
         words.append(w)
     while len(words) > 1 and (words[0][0].isupper() or words[0].lower().endswith(_ADJ_SUFFIXES)):
         words.pop(0)
@@ -766,7 +822,8 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
         brk = _CLAUSE_BREAK.search(text, c.span.end + (len(subj) + 1 if subj else 0), after_hi)
         if brk is not None:
             clause_end = brk.start()
-        m = v.after_kw.search(text, c.span.end, clause_end)
+        of_group = _OF_GROUP.match(text, c.span.end)
+        m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
         if m is not None:
             phrase = " ".join(m.group().lower().split())
             for critical in CRITICAL_CARE:
@@ -796,20 +853,24 @@ def _annotate(doc: Document, claims: list[Claim]) -> None:
     v, text = vocab(), doc.text
     for i, c in enumerate(claims):
         sent = doc.sentences[c.sentence].span if doc.sentences else Span(0, len(text))
-        prev_end = claims[i - 1].span.end if i and claims[i - 1].sentence == c.sentence else 0
+        prev = claims[i - 1] if i and claims[i - 1].sentence == c.sentence else None
+        prev_end = prev.span.end if prev is not None else 0
+        bound = prev_end if prev is not None and prev.category in PEOPLE_CATEGORIES else 0
         next_start = (
             claims[i + 1].span.start
             if i + 1 < len(claims) and claims[i + 1].sentence == c.sentence
             else len(text)
         )
         after_hi = min(sent.end, next_start, c.span.end + WINDOW)
-        before_lo = max(sent.start, prev_end, c.span.start - WINDOW)
+        before_lo = max(sent.start, bound, c.span.start - WINDOW)
         if c.kind in ("count", "age") or c.kind == "range" and c.unit is None:
             c.subject = _subject(text, c.span.end, after_hi, c.qualifier == "vague")
         elif c.kind == "population":
             subject = _subject(text, c.span.end, after_hi)
             c.subject = subject if subject in v.people else None
-        if c.kind == "range" and c.unit is not None:
+        if c.kind == "range" and _AGE_BEFORE.search(text, max(0, c.span.start - 24), c.span.start):
+            c.category = "age"  # "aged between 75 and 93"
+        elif c.kind == "range" and c.unit is not None:
             c.category = _UNIT_CATEGORY.get(c.unit, "money" if c.unit.isupper() else "other")
         elif c.kind in _KIND_CATEGORY:
             c.category = _KIND_CATEGORY[c.kind]
@@ -906,6 +967,13 @@ def _link_change(claims: list[Claim], group: list[int]) -> None:
         claims[to].ref = frm
 
 
+def _inherit(part: Claim, whole: Claim) -> None:
+    """ "Sixty-two people are dead, 41 of them in Urubamba": the part counts the dead too."""
+    if part.category == "other" and whole.category in PEOPLE_CATEGORIES:
+        part.category = whole.category
+        part.subject = part.subject or whole.subject
+
+
 def _part_roles(
     text: str, claims: list[Claim], idxs: list[int], sent: Span, prev_sent: list[int], v: _Vocab
 ) -> None:
@@ -941,6 +1009,7 @@ def _part_roles(
             if earlier:
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
+                _inherit(c, claims[earlier[-1]])
             continue
         if whole is not None:
             c.role, c.ref = "part", whole

@@ -7,6 +7,7 @@ thing is decided here once, so the rules stay a few lines each.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterator, Mapping
 
@@ -86,7 +87,7 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
             places.setdefault(doc.sentence_index(e.span.start), set()).add(e.key)
     dates: dict[int, set] = {}
     for d in doc.dates:
-        if d.day is not None or d.year is not None:
+        if d.day is not None or d.year is not None or d.month is not None:
             idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
     for c in doc.claims:
@@ -96,6 +97,27 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
     )
+
+
+SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
+
+
+def _claim_scopes(doc: Document) -> dict[int, frozenset]:
+    """Per figure (by start): the names right after it, which narrow what it counts."""
+    names = sorted((e.span.start, e.key) for e in doc.entities if e.kind != "person")
+    starts = [n[0] for n in names]
+    out: dict[int, frozenset] = {}
+    for c in tally_claims(doc):
+        i = bisect.bisect_left(starts, c.span.end)
+        limit = c.span.end + SCOPE_REACH
+        if doc.sentences:
+            limit = min(limit, doc.sentences[c.sentence].span.end)
+        keys = set()
+        while i < len(names) and names[i][0] < limit:
+            keys.add(names[i][1])
+            i += 1
+        out[c.span.start] = frozenset(keys)
+    return out
 
 
 def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> bool:
@@ -110,12 +132,14 @@ def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> boo
     da, db = dates.get(a.sentence, frozenset()), dates.get(b.sentence, frozenset())
     if da and db and da != db:
         return True
-    # A year named on one side only ("Mitch killed 10,000 people in 1998"): another event.
-    return _years(da) != _years(db)
+    # A year or a month named on one side only ("Mitch killed 10,000 people in 1998",
+    # "Five detainees released in March"): another event.
+    return _coarse(da) != _coarse(db)
 
 
-def _years(keys: frozenset) -> frozenset:
-    return frozenset(y for _m, _d, y in keys if y is not None)
+def _coarse(keys: frozenset) -> frozenset:
+    """Years and day-less months: dates that place a figure in another period."""
+    return frozenset((m, y) for m, d, y in keys if y is not None or d is None)
 
 
 def tally_claims(doc: Document) -> list[Claim]:
@@ -137,6 +161,7 @@ def same_quantity_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
     them apart: the same or no source, no different place or date named alongside.
     """
     places, dates = _scope_keys(doc)
+    scopes = _claim_scopes(doc)
     groups: dict[str, list[Claim]] = {}
     for c in tally_claims(doc):
         groups.setdefault(c.category, []).append(c)
@@ -149,6 +174,8 @@ def same_quantity_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
                 if not subjects_match(earlier, later):
                     continue
                 if _different_scope(earlier, later, places, dates):
+                    continue
+                if scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
                 yield earlier, later
 
