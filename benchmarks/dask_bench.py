@@ -1,12 +1,13 @@
 """Archive scale: articles/s with the Dask engine against the local engine.
 
-    .venv/bin/python benchmarks/dask_bench.py [--copies 23] [--skip-jobs1] [--json]
+    .venv/bin/python benchmarks/dask_bench.py [--copies 23] [--jobs1-files 2000] [--json]
 
 Builds a folder of ``copies`` x the corpus (906 articles x 23 = 20,838 files) in a
 temporary directory outside the repository (deleted afterwards), then times, over
 the same file list (discovery excluded):
 
-- ``local --jobs 1``: the pipeline in process on one core (the per-core rate);
+- ``local --jobs 1``: the pipeline in process on one core (the per-core rate), over
+  the first ``jobs1-files`` files only (the rate, not the total, is what matters);
 - ``local --jobs N``: the process pool on all cores;
 - ``dask``: a ``LocalCluster`` with one single-threaded worker per core, cluster
   start-up included and also reported separately;
@@ -46,6 +47,18 @@ def noop_audit(path: str, config: Config, data: bytes | None = None) -> FileResu
     return FileResult(path=path)
 
 
+def machine() -> str:
+    cpu = "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+
+
 def build_archive(root: Path, copies: int) -> None:
     sources = sorted(CORPUS.glob("*.txt"))
     for c in range(copies):
@@ -82,7 +95,13 @@ def cluster_startup() -> float:
         return round(time.perf_counter() - started, 2)
 
 
-def measure(copies: int, skip_jobs1: bool) -> dict[str, Any]:
+def stage(out: dict[str, Any], name: str, value: Any) -> None:
+    """Record a figure and show it at once (a long run killed half-way keeps its figures)."""
+    out[name] = value
+    print(f"{name:34} {value}", file=sys.stderr, flush=True)
+
+
+def measure(copies: int, jobs1_files: int) -> dict[str, Any]:
     cores = os.cpu_count() or 1
     tmp = Path(tempfile.mkdtemp(prefix="kzaudit-dask-bench-"))
     try:
@@ -95,15 +114,15 @@ def measure(copies: int, skip_jobs1: bool) -> dict[str, Any]:
             "cores": cores,
             "load_average_before": os.getloadavg()[0],
         }
-        if not skip_jobs1:
-            out["local_jobs1"] = timed(files, jobs=1)
-        out["local_jobsN"] = timed(files, jobs=cores)
-        out["dask_local_cluster"] = timed(files, engine="dask")
-        out["dask_cluster_startup_s"] = cluster_startup()
+        if jobs1_files:
+            stage(out, "local_jobs1", timed(files[:jobs1_files], jobs=1))
+        stage(out, "local_jobsN", timed(files, jobs=cores))
+        stage(out, "dask_local_cluster", timed(files, engine="dask"))
+        stage(out, "dask_cluster_startup_s", cluster_startup())
         os.environ[AUDIT_HOOK_ENV] = f"{Path(__file__).stem}:noop_audit"
         try:
-            out["noop_local_jobsN"] = timed(files, jobs=cores)
-            out["noop_dask"] = timed(files, engine="dask")
+            stage(out, "noop_local_jobsN", timed(files, jobs=cores))
+            stage(out, "noop_dask", timed(files, engine="dask"))
         finally:
             del os.environ[AUDIT_HOOK_ENV]
         n = len(files)
@@ -112,6 +131,7 @@ def measure(copies: int, skip_jobs1: bool) -> dict[str, Any]:
         out["dask_overhead_ms_per_file_wall"] = round(1000 * (extra - startup) / n, 3)
         out["dask_overhead_ms_per_file_core"] = round(1000 * (extra - startup) * cores / n, 3)
         out["load_average_after"] = os.getloadavg()[0]
+        out["machine"] = machine()
         return out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -120,10 +140,12 @@ def measure(copies: int, skip_jobs1: bool) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=23, help="copies of the corpus")
-    parser.add_argument("--skip-jobs1", action="store_true", help="skip the one-core run")
+    parser.add_argument(
+        "--jobs1-files", type=int, default=2000, help="files for the one-core run (0: skip)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
-    figures = measure(args.copies, args.skip_jobs1)
+    figures = measure(args.copies, args.jobs1_files)
     if args.json:
         print(json.dumps(figures, indent=2))
         return

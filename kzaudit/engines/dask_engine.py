@@ -137,16 +137,21 @@ def audit_partition(
     config: Config,
     timeout: float | None,
     output_dir: str | None,
+    cwd: str = "",
 ) -> list[FileResult]:
-    """The task a worker runs: read, audit, and (with ``output_dir``) write one shard."""
+    """The task a worker runs: read, audit, and (with ``output_dir``) write one shard.
+
+    A relative local path is read from the client's working directory ``cwd`` (a
+    worker's own may differ) but reported as the client wrote it.
+    """
     from kzaudit.engines import fs
     from kzaudit.read import ReadError
 
     results = []
     for path, data in items:
-        if data is None and fs.has_protocol(path):
+        if data is None and (fs.has_protocol(path) or not os.path.isabs(path)):
             try:
-                data = fs.read_any(path)
+                data = fs.read_any(path if fs.has_protocol(path) else os.path.join(cwd, path))
             except ReadError as exc:
                 results.append(FileResult(path=path, error=str(exc)))
                 continue
@@ -196,6 +201,7 @@ def _stream(
                 config_future,
                 timeout,
                 output_dir,
+                os.getcwd(),
                 key=f"kzaudit-{token}-{submitted:06d}",
                 retries=RETRIES,
                 pure=False,
