@@ -132,6 +132,7 @@ def vocab() -> _Vocab:
     core = (
         r"(?<![\w./])(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
+        rf"|(?P<onein>(?:{numword}|\d{{1,3}})\s{{1,3}}(?:in|out\s{{1,3}}of)\s{{1,3}}(?:{numword}|\d{{1,4}}))(?!\w)"
         r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
         rf"|(?P<frac>{frac})(?=\s+(?:of|the|a|an|their|its|his|her|all|were|was|are|is|had|have|has|will|would|could|said)\b|[,;.])"
         r"|(?P<digits>\d[\d,]*(?:\.\d+)?)"
@@ -168,13 +169,14 @@ def vocab() -> _Vocab:
         change=change,
         months=_months(),
         starts=frozenset(
-            [*units, *scales, *words["ordinals"], *(k.split()[0] for k in words["vague"])]
+            [*units, *scales, *words["ordinals"], *words["fractions"]]
+            + [k.split()[0] for k in words["vague"]]
             + ["a", "an", "several", "many", "half", "few", "couple"]
         ),
         core=regex.compile(core, flags),
         currency_before=regex.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
         magnitude=regex.compile(
-            r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh))(?![\w-])",
+            r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
             regex.VERSION0,
         ),
         currency_after=regex.compile(
@@ -240,8 +242,12 @@ _AGE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _AGE_BEFORE = regex.compile(
-    r"\b(?:(?P<q>under|over|below|above)\s{1,3}the\s{1,3}age\s{1,3}of|aged|age|ages|age\s+of)\s{1,3}$",
+    r"\b(?:(?P<q>under|over|below|above)\s{1,3}the\s{1,3}age\s{1,3}of|(?:aged|ages|age\s+of)(?:\s{1,3}(?:over|under|about|around|between|at\s{1,3}least|up\s{1,3}to))?|age)\s{1,3}$",
     regex.IGNORECASE,
+)
+_ONE_IN = regex.compile(r"\s{1,3}(?:in|out\s{1,3}of)\s{1,3}")
+_OF_CURRENCY = regex.compile(
+    r"\s{1,3}of\s{1,3}(dollars|euros|pounds|yen|yuan|roubles|rupees|francs)\b", regex.I
 )
 _AGE_PLUS = regex.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:over|older|above)\b|-plus\b|\+", regex.I)
 _AGE_QUALIFIER = {
@@ -309,6 +315,14 @@ _LEADS = frozenset(
     """.split()
 )
 _DEMONYM = regex.compile(r"[A-Z][a-z]{2,20}(?:ans|ers|ese|ons|is|ns)")  # Britons, Iraqis
+# Common verbs that end a counted noun phrase ("50,000 children live with...").
+_VERBS = frozenset(
+    """
+    live lives lived lack work works face faces need needs remain remains want wants make
+    makes take takes get gets go goes come comes use uses own owns hold holds see sees
+    pay pays earn earns lose loses claim claims receive receives rely depend expect
+    """.split()
+)
 _ADJ_SUFFIXES = ("er", "est", "ed", "al", "ic", "ish", "ive", "ous", "ful", "less", "ing", "ly")
 
 
@@ -510,8 +524,8 @@ class _Scanner:
             if got is None:
                 return None
             value, scaled = got
-            if value == 1 and not scaled and m.group().lower() in ("one", "a", "an"):
-                return None  # "one of the", "no one": not a figure
+            if value <= 1 and not scaled and m.group().lower() in ("one", "a", "an", "zero"):
+                return None  # "one of the", "no one", "zero tolerance": not a figure
             if self._is_name(m.start()):
                 return None
             return self._finish(_Raw("count", m.start(), m.end(), value, magnitude=scaled))
@@ -520,7 +534,21 @@ class _Scanner:
             value = self.v.vague.get(low)
             if value is None:  # "several hundred", "a few thousand"
                 value = self.v.scales.get(low.rsplit(" ", 1)[-1], 12) * 2
-            return self._finish(_Raw("count", m.start(), m.end(), value, qualifier="vague"))
+            raw = _Raw("count", m.start(), m.end(), value, qualifier="vague")
+            money = _OF_CURRENCY.match(self.text, m.end())  # "billions of dollars"
+            if money is not None:
+                raw.kind, raw.unit = "money", self.v.currency_words[money.group(1).lower()]
+            return self._finish(raw)
+        if kind == "onein":  # "one in three" is a proportion
+            num, den = _ONE_IN.split(m.group().lower(), maxsplit=1)
+            a, b = self._small(num), self._small(den)
+            if not a or not b or a >= b:
+                return None
+            raw = _Raw("percent", m.start(), m.end(), round(100 * a / b, 1), unit="fraction")
+            q = self._qualifier(raw.start)
+            if q is not None:
+                raw.qualifier, raw.start = q
+            return raw
         if kind == "halfmag":
             scale = self.v.scales[m.group().lower().rsplit(None, 1)[-1]]
             return self._finish(_Raw("count", m.start(), m.end(), scale / 2, magnitude=True))
@@ -540,6 +568,13 @@ class _Scanner:
                 return None
             return _Raw("ordinal", m.start(), m.end(), self.v.ordinals[low])
         return None
+
+    def _small(self, word: str) -> float | None:
+        word = word.strip()
+        if word.isdigit():
+            return float(word)
+        got = _words_value(word, self.v)
+        return got[0] if got else None
 
     def _digits(self, m: regex.Match) -> _Raw | None:
         text, s = self.text, m.group()
@@ -578,7 +613,7 @@ class _Scanner:
                 and not self._currency_word_after(mag.end())
             ):
                 return None  # "a 600m drop" is metres
-            raw.value = value * self.v.suffixes[word.lower()]
+            raw.value = value * self.v.suffixes[word.lower().removesuffix("s")]
             raw.end, raw.magnitude = mag.end(), True
         elif nxt.isalpha() and not self._currency_word_after(end):
             return None  # "3G", "4x4", "747s"
@@ -616,7 +651,8 @@ class _Scanner:
                 plus = _AGE_PLUS.match(text, raw.end)
                 if plus is not None:
                     raw.qualifier, raw.end = "at_least", plus.end()
-                return raw
+                if raw.qualifier != "exact":
+                    return raw
             elif (
                 _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
                 and text[raw.end : raw.end + 1] == ","
@@ -728,6 +764,9 @@ def _is_range(text: str, a: _Raw, b: _Raw) -> bool:
     if b.kind == "duration":
         if a.kind not in ("count", "duration") or a.magnitude:
             return False
+    elif a.kind == "age":
+        if b.kind != "count" or b.magnitude:
+            return False
     elif a.kind not in ("count", "money", "percent") or b.kind not in ("count", "money", "percent"):
         return False
     if a.kind != b.kind and a.unit is not None and b.unit is not None:
@@ -790,8 +829,10 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
         low = w.lower()
         if low in _STOP or low in vocab().after_category or len(words) == 3:
             break
-        if words and low.endswith("ed") and low not in vocab().people:
+        if low.endswith("ed") and low not in vocab().people or words and w[0].isupper():
             break  # "officers suffered": the verb ends the noun phrase
+        if low in _VERBS or low.endswith("ly"):
+            break
         words.append(w)
     while len(words) > 1 and (words[0][0].isupper() or words[0].lower().endswith(_ADJ_SUFFIXES)):
         words.pop(0)
@@ -824,6 +865,10 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
             clause_end = brk.start()
         of_group = _OF_GROUP.match(text, c.span.end)
         m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
+        if m is None and of_group is not None:
+            group = v.noun_kw.search(of_group.group())
+            if group is not None and v.noun_category[group.group().lower()] in _EVENT_CATEGORIES:
+                return v.noun_category[group.group().lower()]
         if m is not None:
             phrase = " ".join(m.group().lower().split())
             for critical in CRITICAL_CARE:
