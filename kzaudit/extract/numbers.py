@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -95,7 +96,6 @@ class _Vocab:
     currency_before: regex.Pattern
     magnitude: regex.Pattern
     currency_after: regex.Pattern
-    qualifier_before: regex.Pattern
     after_kw: regex.Pattern
     before_kw: regex.Pattern
     noun_kw: regex.Pattern
@@ -105,7 +105,7 @@ class _Vocab:
     rest_before: regex.Pattern
     change_before: regex.Pattern
     change_after: regex.Pattern
-    label_before: regex.Pattern
+    labels: frozenset[str]
     change_word: regex.Pattern  # a second change verb starts a new change
 
 
@@ -182,9 +182,6 @@ def vocab() -> _Vocab:
         currency_after=regex.compile(
             rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
         ),
-        qualifier_before=regex.compile(
-            rf"(?<![\w-])(?P<q>{_alt(list(ctx['qualifiers']))})\s{{1,3}}$", flags
-        ),
         after_kw=regex.compile(rf"\b(?:{_alt(list(after_category))})\b", flags),
         before_kw=regex.compile(rf"\b(?:{_alt(list(before_category))})\b", flags),
         noun_kw=regex.compile(rf"\b(?:{_alt(list(noun_category))})$", flags),
@@ -196,7 +193,7 @@ def vocab() -> _Vocab:
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
         ),
-        label_before=regex.compile(rf"\b(?:{_alt(ctx['labels']['before'])})\s{{1,3}}$", flags),
+        labels=frozenset(ctx["labels"]["before"]),
         change_word=regex.compile(
             rf"\b(?:{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
         ),
@@ -435,7 +432,27 @@ _CAP_BEFORE = regex.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
 _MONTH_BEFORE = regex.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
 _MONTH_AFTER = regex.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
 _NEXT_LOWER = regex.compile(r"\s{1,3}([a-z]{2,20})")
+_WORDS_BACK = regex.compile(r"(?<![\w])[A-Za-z][A-Za-z.]*")
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
+
+
+def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str, int] | None:
+    """The longest of ``phrases`` (up to three words) that ends right before ``end``."""
+    words = list(_WORDS_BACK.finditer(text, lo, end))
+    if not words or words[-1].end() + 3 < end or not text[words[-1].end() : end].isspace():
+        return None
+    for k in (3, 2, 1):
+        if len(words) < k:
+            continue
+        chunk = words[-k:]
+        if any(
+            not text[a.end() : b.start()].isspace() for a, b in zip(chunk, chunk[1:], strict=False)
+        ):
+            continue
+        key = " ".join(w.group().lower() for w in chunk)
+        if key in phrases:
+            return key, chunk[0].start()
+    return None
 
 
 class _Scanner:
@@ -680,12 +697,10 @@ class _Scanner:
         return raw
 
     def _qualifier(self, start: int) -> tuple[str, int] | None:
+        """ "more than 2,000": the qualifier phrase ending right before the number."""
         lo = max(self.sentence_start(start), start - 24)
-        m = self.v.qualifier_before.search(self.text, lo, start)
-        if m is None:
-            return None
-        phrase = " ".join(m.group("q").lower().split())
-        return self.v.qualifiers[phrase], m.start("q")
+        got = _phrase_before(self.text, lo, start, self.v.qualifiers)
+        return (self.v.qualifiers[got[0]], got[1]) if got else None
 
     def _currency_before(self, start: int) -> tuple[int, str] | None:
         m = self.v.currency_before.search(self.text, max(0, start - 5), start)
@@ -706,7 +721,7 @@ class _Scanner:
 
     def _is_label(self, start: int) -> bool:
         """ "hotline 909", "flight 447", "room 101": a number that names, not counts."""
-        return bool(self.v.label_before.search(self.text, max(0, start - 16), start))
+        return _phrase_before(self.text, max(0, start - 16), start, self.v.labels) is not None
 
     def _is_name(self, start: int) -> bool:
         """ "Apollo 11", "FTSE 100", "No 10": a capitalised label right before the number."""
@@ -954,7 +969,8 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
         sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
         _change_roles(text, claims, idxs, sent, v)
         _part_roles(text, claims, idxs, sent, by_sentence.get(sent_index - 1, []), v)
-        if v.update.search(text, sent.start, sent.end):
+        people = any(claims[i].category in PEOPLE_CATEGORIES for i in idxs)
+        if people and v.update.search(text, sent.start, sent.end):
             for i in idxs:
                 if claims[i].role is None:
                     claims[i].role = "update"
