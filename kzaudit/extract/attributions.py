@@ -331,7 +331,9 @@ class _Finder:
 
     # -- source after the verb ("said Mr Smith", "according to police") -----
     def _clause_initial(self, sent_start: int, verb_start: int) -> bool:
-        before = self.text[sent_start:verb_start].rstrip()
+        before = self.text[max(sent_start, verb_start - 40) : verb_start].rstrip()
+        if not before and verb_start - sent_start > 40:  # long run of spaces: not a clause start
+            return False
         return before == "" or before[-1] in ",;:" + _CLOSE_QUOTES
 
     def _after(self, verb_end: int, sent_start: int) -> _Source | None:
