@@ -293,9 +293,11 @@ class _Finder:
                 prev = merged[-1]
                 gap = self.text[prev.span.end : s.span.start]
                 if gap.strip() in _JOINS and len(gap) <= 3 and "\n" not in gap:
-                    role = prev.text.rsplit(" ", 1)[-1][:1].islower()
-                    if s.kind == "person" or (s.kind == "name" and role):
-                        merged[-1] = s  # "UKIP leader Roger Knapman", "ABN Amro's Eddie Wong"
+                    role = prev.text.rsplit(" ", 1)[-1][:1].islower() or gap.strip() != ""
+                    named = s.kind == "name" and role
+                    if s.kind == "person" or named or (prev.kind == "noun" and s.kind != "noun"):
+                        # "UKIP leader Roger Knapman", "the BBC's Louisa Lim", "broadcaster HRT"
+                        merged[-1] = s
                         continue
                     span = Span(prev.span.start, s.span.end)
                     kind = s.kind if s.kind != "noun" else prev.kind if not gap.strip() else "noun"
