@@ -43,6 +43,7 @@ def common_words() -> frozenset[str]:
     return word_set("names_common_words")
 
 
+@cache
 def common_acronyms() -> frozenset[str]:
     """Acronyms that need no definition, upper-cased with dots removed."""
     return frozenset(acronym_norm(w) for w in word_set("common_acronyms", lower=False))
