@@ -8,9 +8,10 @@ Also flags a definition whose acronym is an anagram of its own expansion's initi
 ("National Transport Safety Board (NTBS)").
 
 A use is only flagged when it is not itself defined, not a well-known acronym
-(``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and appears
-less often than the defined one: a different organisation ("CIS" beside "CSTO",
-"UN" beside "US") is never a near-miss.  Foreign-language acronyms ("National
+(``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
+once, or less often than the defined one: a different organisation ("CIS" beside
+"CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
+confused when two letters are swapped ("ABD" for "ADB").  Foreign-language acronyms ("National
 Security Committee (KNB)") and acronyms that skip words ("Organisation for Economic
 Co-operation and Development (OECD)") are not anagrams and are not flagged.
 
