@@ -139,3 +139,11 @@ def test_hostile_capitalised_words_are_fast():
     doc = _doc(text)
     assert time.perf_counter() - start < 5
     assert doc.entities
+
+
+def test_dateline_city_is_a_place_not_an_acronym():
+    doc = _doc(
+        "BECKLEY, W.Va., March 6, 2025 \u2014 Rescue teams reached the mine.\nLONDON (Reuters) - Shares rose."
+    )
+    kinds = {e.text: e.kind for e in doc.entities}
+    assert kinds["BECKLEY"] == "place" and kinds["LONDON"] == "place"

@@ -293,6 +293,8 @@ def _classify(
         return []
     if len(piece) == 1 and piece[0].acronym:
         w = piece[0]
+        if _dateline_city(text, w):
+            return [Entity(w.text, Span(w.start, w.end), "place", w.text.title())]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
     if _starts_clause(text, initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
@@ -319,6 +321,17 @@ def _after_role(text: str, start: int) -> bool:
     return m is not None and (
         m.group(1) in word_set("names_titles") or m.group(1) in word_set("attribution_sources")
     )
+
+
+def _dateline_city(text: str, w: _Word) -> bool:
+    """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -": a capitalised city opening a
+    line is a dateline, not an acronym."""
+    if len(w.text) < 4 or not w.text.isalpha():
+        return False
+    line_start = text.rfind("\n", max(0, w.start - 40), w.start) + 1
+    if text[line_start : w.start].strip(" \t*_#>") != "":
+        return False
+    return text[w.end : w.end + 2] in (", ", " (", ",\n") or text[w.end : w.end + 3] == " \u2014"
 
 
 def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
