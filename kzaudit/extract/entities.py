@@ -400,9 +400,10 @@ def _kind(piece: list[_Word]) -> str:
 
 
 def _entity(piece: list[_Word], text: str, kind: str) -> Entity:
+    """``text`` is the mention as written; ``key`` its single-spaced form."""
     span = Span(piece[0].start, piece[-1].end)
-    name = " ".join(w.text for w in piece)
-    return Entity(name, span, kind, name)  # type: ignore[arg-type]
+    key = " ".join(w.text for w in piece)
+    return Entity(text[span.start : span.end], span, kind, key)  # type: ignore[arg-type]
 
 
 # -- keys ----------------------------------------------------------------------
@@ -413,12 +414,12 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
     an acronym takes its expansion's."""
     full: dict[str, list[tuple[int, str]]] = {}
     for e in entities:
-        if e.kind == "person" and " " in e.text:
-            parts = e.text.split(" ")
+        if e.kind == "person" and " " in e.key:
+            parts = e.key.split(" ")
             e.key = f"{parts[0]} {parts[-1]}" if len(parts) > 2 else e.text
             full.setdefault(parts[-1], []).append((e.span.start, e.key))
     for e in entities:
-        if " " in e.text or e.kind not in ("person", "other"):
+        if " " in e.key or e.kind not in ("person", "other"):
             continue
         candidates = full.get(e.text)
         if candidates:

@@ -89,7 +89,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
     for e in doc.entities:
         if e.kind == "acronym":
             continue
-        parts = e.text.split(" ")
+        parts = e.text.split()
         offset = e.span.start
         for i, part in enumerate(parts):
             start = doc.text.find(part, offset, e.span.end)
