@@ -28,6 +28,7 @@ from kzaudit.model import Claim, Document, Span
 
 MAX_DIGITS = 30  # longer digit runs are identifiers or junk, never figures
 WINDOW = 80  # characters of context read on either side of a number
+MAX_PER_SENTENCE = 200  # more figures than this in one sentence: a table, read values only
 PEOPLE_CATEGORIES = (
     "deaths",
     "injured",
@@ -318,6 +319,8 @@ _VERBS = frozenset(
     live lives lived lack work works face faces need needs remain remains want wants make
     makes take takes get gets go goes come comes use uses own owns hold holds see sees
     pay pays earn earns lose loses claim claims receive receives rely depend expect
+    took made came went gave got saw left fell rose ran won lost paid held sent met fled
+    began told spent kept brought bought sold stood sat became grew drew threw flew
     """.split()
 )
 _ADJ_SUFFIXES = ("er", "est", "ed", "al", "ic", "ish", "ive", "ous", "ful", "less", "ing", "ly")
@@ -432,26 +435,25 @@ _CAP_BEFORE = regex.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
 _MONTH_BEFORE = regex.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
 _MONTH_AFTER = regex.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
 _NEXT_LOWER = regex.compile(r"\s{1,3}([a-z]{2,20})")
-_WORDS_BACK = regex.compile(r"(?<![\w])[A-Za-z][A-Za-z.]*")
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
 
 
 def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str, int] | None:
     """The longest of ``phrases`` (up to three words) that ends right before ``end``."""
-    words = list(_WORDS_BACK.finditer(text, lo, end))
-    if not words or words[-1].end() + 3 < end or not text[words[-1].end() : end].isspace():
+    window = text[lo:end]
+    if not window or not window[-1].isspace():
         return None
-    for k in (3, 2, 1):
-        if len(words) < k:
-            continue
-        chunk = words[-k:]
-        if any(
-            not text[a.end() : b.start()].isspace() for a, b in zip(chunk, chunk[1:], strict=False)
-        ):
-            continue
-        key = " ".join(w.group().lower() for w in chunk)
+    words = window.split()[-3:]
+    if lo > 0 and text[lo - 1].isalnum() and len(words) == len(window.split()):
+        words = words[1:]  # the first word is cut by the window
+    for k in range(len(words), 0, -1):
+        key = " ".join(words[-k:]).lower()
         if key in phrases:
-            return key, chunk[0].start()
+            tail = window.rstrip()
+            start = lo + len(tail) - len(" ".join(words[-k:]))
+            if " ".join(text[start : lo + len(tail)].split()) != " ".join(words[-k:]):
+                start = lo + window.rfind(words[-k])  # words were spaced unusually
+            return key, start
     return None
 
 
@@ -646,19 +648,24 @@ class _Scanner:
     def _finish(self, raw: _Raw) -> _Raw | None:
         """Unit, percent, age, duration, qualifier: what the words around the core say."""
         text, end = self.text, raw.end
+        # Cheap gates first: most numbers are followed by a plain word.
+        head = text[end : end + 3].lower()
+        before = text[max(0, raw.start - 48) : raw.start].lower()
         if raw.kind == "count":
             cw = self._currency_word_after(end)
             if cw is not None:
                 raw.kind, raw.unit, raw.end = "money", cw[1], cw[0]
-            else:
+            elif "%" in head or "p" in head:
                 pm = _PERCENT_AFTER.match(text, end)
                 if pm is not None:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
         if raw.kind == "count":
-            age = _AGE_AFTER.match(text, raw.end)
-            lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start)
+            age = _AGE_AFTER.match(text, raw.end) if "y" in text[raw.end : raw.end + 3] else None
+            lead = None
+            if "age" in before[-24:]:
+                lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start)
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
             elif lead is not None:
@@ -671,8 +678,9 @@ class _Scanner:
                 if raw.qualifier != "exact":
                     return raw
             elif (
-                _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
-                and text[raw.end : raw.end + 1] == ","
+                text[raw.end : raw.end + 1] == ","
+                and before.endswith(", ")
+                and _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
                 and raw.value < 120
                 and not raw.magnitude
             ):
@@ -688,9 +696,11 @@ class _Scanner:
         elif raw.qualifier == "exact" and _OR_SO.match(text, raw.end):
             raw.qualifier = "about"
         if raw.kind == "count" and (
-            _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start)
+            " of " in before
+            and _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start)
             or _POPULATION_AFTER.match(text, raw.end)
-            or _HOME_TO.search(text, max(0, raw.start - 16), raw.start)
+            or "home" in before
+            and _HOME_TO.search(text, max(0, raw.start - 16), raw.start)
             and self._people_after(raw.end)
         ):
             raw.kind = "population"
@@ -837,18 +847,24 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     if vague:  # "dozens of rioters"
         m = _OF.match(text, end)
         end = m.end() if m else end
-    for m in _WORD.finditer(text, end, min(limit, end + 60)):
-        w = m.group()
+    v = vocab()
+    tokens = [m.group() for m in _WORD.finditer(text, end, min(limit, end + 60))][:4]
+    for n, w in enumerate(tokens):
         if not w[0].isalpha():
             break
         low = w.lower()
-        if low in _STOP or low in vocab().after_category or len(words) == 3:
+        if low in _STOP or low in v.after_category or len(words) == 3:
             break
-        if low.endswith("ed") and low not in vocab().people or words and w[0].isupper():
+        if low.endswith("ed") and low not in v.people or words and w[0].isupper():
             break  # "officers suffered": the verb ends the noun phrase
         if low in _VERBS or low.endswith("ly"):
             break
         words.append(w)
+        if low in v.people or low in v.noun_category:
+            break  # the head noun: "firefighters (fought)"
+        nxt = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
+        if low.endswith("s") and not low.endswith("ss") and not nxt.endswith("s"):
+            break  # a plural noun ends the phrase unless another plural follows
     while len(words) > 1 and (words[0][0].isupper() or words[0].lower().endswith(_ADJ_SUFFIXES)):
         words.pop(0)
     if not words:
@@ -908,10 +924,21 @@ _UNIT_CATEGORY = {
 _KIND_CATEGORY = {"money": "money", "percent": "percent", "age": "age", "population": "population"}
 
 
+def _crowded_sentences(claims: list[Claim]) -> frozenset[int]:
+    counts: dict[int, int] = {}
+    for c in claims:
+        counts[c.sentence] = counts.get(c.sentence, 0) + 1
+    return frozenset(k for k, n in counts.items() if n > MAX_PER_SENTENCE)
+
+
 def _annotate(doc: Document, claims: list[Claim]) -> None:
     """Subject, category and sentence of each claim (context bounded by its neighbours)."""
     v, text = vocab(), doc.text
+    crowded = _crowded_sentences(claims)
     for i, c in enumerate(claims):
+        if c.sentence in crowded:  # a table or junk: values only, no context reading
+            c.category = _KIND_CATEGORY.get(c.kind, "other")
+            continue
         sent = doc.sentences[c.sentence].span if doc.sentences else Span(0, len(text))
         prev = claims[i - 1] if i and claims[i - 1].sentence == c.sentence else None
         prev_end = prev.span.end if prev is not None else 0
@@ -966,6 +993,8 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
     for i, c in enumerate(claims):
         by_sentence.setdefault(c.sentence, []).append(i)
     for sent_index, idxs in by_sentence.items():
+        if len(idxs) > MAX_PER_SENTENCE:
+            continue
         sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
         _change_roles(text, claims, idxs, sent, v)
         _part_roles(text, claims, idxs, sent, by_sentence.get(sent_index - 1, []), v)

@@ -1,0 +1,302 @@
+"""Numeric claim extraction: each construction, qualifiers, categories, subjects,
+the shapes that are never counts, and hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kzaudit.model import Claim
+from kzaudit.pipeline import analyse
+from kzaudit.read import document_from_text
+
+
+def claims(text: str) -> list[Claim]:
+    return analyse(document_from_text("t.txt", text)).claims
+
+
+def one(text: str, needle: str) -> Claim:
+    """The claim whose text is ``needle``."""
+    found = [c for c in claims(text) if c.text == needle]
+    assert len(found) == 1, [c.text for c in claims(text)]
+    return found[0]
+
+
+# -- values and kinds ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind", "value", "unit"),
+    [
+        ("Police said 2,000 people were there.", "2,000", "count", 2000, None),
+        ("It employs 2.4 million people.", "2.4 million", "count", 2_400_000, None),
+        ("The fund raised $15 million last year.", "$15 million", "money", 15_000_000, "USD"),
+        ("Orders reached €3.5bn in the quarter.", "€3.5bn", "money", 3_500_000_000, "EUR"),
+        ("Profit was £600m after tax.", "£600m", "money", 600_000_000, "GBP"),
+        ("Profit jumped to $1.13bn overall.", "$1.13bn", "money", 1_130_000_000, "USD"),
+        ("Aid of 50 million soles was promised.", "50 million soles", "money", 50_000_000, "PEN"),
+        ("Turnout was 25 percent this time.", "25 percent", "percent", 25, "%"),
+        ("Turnout was 25% this time.", "25%", "percent", 25, "%"),
+        ("Turnout was 25 per cent this time.", "25 per cent", "percent", 25, "%"),
+        ("Its share rose 2 percentage points.", "2 percentage points", "percent", 2, "pp"),
+        ("Sixty-two people were there.", "Sixty-two", "count", 62, None),
+        ("The firm hired three people.", "three", "count", 3, None),
+        ("One hundred and five people came.", "One hundred and five", "count", 105, None),
+        ("A dozen people were there.", "A dozen", "count", 12, None),
+        ("The third and final film was a hit.", "third", "ordinal", 3, None),
+        ("It is the 12th round of talks.", "12th", "ordinal", 12, None),
+        ("He stepped down in 2019 after a vote.", "2019", "year", 2019, None),
+        ("Prices soared in the 1990s again.", "1990s", "year", 1990, None),
+        ("The nation of 19 million remained poor.", "19 million", "population", 19_000_000, None),
+        ("Half of them were released.", "Half", "percent", 50, "fraction"),
+        ("He won two-thirds of the vote.", "two-thirds", "percent", 66.667, "fraction"),
+        ("Airlines cancelled one in three flights.", "one in three", "percent", 33.3, "fraction"),
+        ("Demand fell to half a million units.", "half a million", "count", 500_000, None),
+    ],
+)
+def test_values_and_kinds(text: str, needle: str, kind: str, value: float, unit: str | None):
+    c = one(text, needle)
+    assert (c.kind, c.unit) == (kind, unit)
+    assert c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "upper", "unit"),
+    [
+        ("They expect three to five days of talks.", "three to five", 3, 5, "days"),
+        ("There were between 10 and 20 people.", "between 10 and 20", 10, 20, None),
+        ("A unit of 9-11 soldiers was sent.", "9-11", 9, 11, None),
+        ("It will cost $3-5bn to rebuild.", "$3-5bn", 3_000_000_000, 5_000_000_000, "USD"),
+    ],
+)
+def test_ranges(text: str, needle: str, value: float, upper: float, unit: str | None):
+    c = one(text, needle)
+    assert (c.kind, c.value, c.upper, c.unit) == ("range", value, upper, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "qualifier"),
+    [
+        ("He removed his 81-year-old predecessor.", "81-year-old", 81, "exact"),
+        ("A man, aged 45, was held.", "45", 45, "exact"),
+        ("Nursultan Nazarbaev, 81, stepped down.", "81", 81, "exact"),
+        ("Children under the age of five are at risk.", "under the age of five", 5, "less_than"),
+        ("Americans aged 60 and over lost money.", "60 and over", 60, "at_least"),
+    ],
+)
+def test_ages(text: str, needle: str, value: int, qualifier: str):
+    c = one(text, needle)
+    assert (c.kind, c.value, c.qualifier, c.category) == ("age", value, qualifier, "age")
+
+
+# -- qualifiers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("more than 1,000", "more_than"),
+        ("over 1,000", "more_than"),
+        ("above 1,000", "more_than"),
+        ("at least 1,000", "at_least"),
+        ("about 1,000", "about"),
+        ("around 1,000", "about"),
+        ("roughly 1,000", "about"),
+        ("some 1,000", "about"),
+        ("approximately 1,000", "about"),
+        ("an estimated 1,000", "about"),
+        ("less than 1,000", "less_than"),
+        ("fewer than 1,000", "less_than"),
+        ("under 1,000", "less_than"),
+        ("below 1,000", "less_than"),
+        ("up to 1,000", "up_to"),
+        ("nearly 1,000", "nearly"),
+        ("almost 1,000", "nearly"),
+        ("1,000", "exact"),
+    ],
+)
+def test_qualifiers(phrase: str, qualifier: str):
+    c = one(f"Police said {phrase} people were arrested.", phrase)
+    assert (c.value, c.qualifier) == (1000, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("Dozens of rioters were killed.", "Dozens", 24),
+        ("Hundreds were evacuated.", "Hundreds", 200),
+        ("It massed tens of thousands of troops.", "tens of thousands", 20_000),
+        ("Several hundred people fled.", "Several hundred", 200),
+    ],
+)
+def test_vague_quantities_are_lower_bounds(text: str, needle: str, value: int):
+    c = one(text, needle)
+    assert (c.qualifier, c.value) == ("vague", value)
+
+
+def test_sentence_initial_qualifier_is_part_of_the_claim():
+    c = one("More than 2,000 people were arrested.", "More than 2,000")
+    assert c.span.start == 0 and c.qualifier == "more_than"
+
+
+# -- categories and subjects -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "category", "subject"),
+    [
+        (
+            "The ministry said 18 security personnel died in clashes.",
+            "18",
+            "deaths",
+            "security personnel",
+        ),
+        ("More than 2,000 people were arrested.", "More than 2,000", "arrested", "people"),
+        (
+            "Officials said 1,000 people were injured and 400 hospitalized.",
+            "400",
+            "hospitalised",
+            "people",
+        ),
+        (
+            "Officials said 1,000 people were injured and 400 hospitalized.",
+            "1,000",
+            "injured",
+            "people",
+        ),
+        (
+            "Sixty-two people are in the intensive care unit.",
+            "Sixty-two",
+            "hospitalised",
+            "people in intensive care",
+        ),
+        ("Police held 120 people overnight.", "120", "arrested", "people"),
+        ("The 210 detainees were freed.", "210", "arrested", "detainees"),
+        ("The force would number about 2,500.", "about 2,500", "troops", None),
+        ("Russia sent 3,000 paratroopers.", "3,000", "troops", "paratroopers"),
+        ("Some 30,000 marchers took to the streets.", "Some 30,000", "protesters", "marchers"),
+        ("About 200 firefighters fought the blaze.", "About 200", "rescuers", "firefighters"),
+        ("More than 165,000 were forced from their homes.", "More than 165,000", "evacuated", None),
+        ("Rescuers were still searching for 51 others.", "51", "missing", "others"),
+        ("The death toll rose to 27.", "27", "deaths", None),
+        ("It lost 464,000 subscribers in the quarter.", "464,000", "other", "subscribers"),
+        ("The firm will cut 2,000 jobs.", "2,000", "other", "jobs"),
+        ("He said 187 of the injured were hospitalised.", "187", "hospitalised", None),
+        ("Of those, 38 of the dead were children.", "38", "deaths", None),
+    ],
+)
+def test_categories_and_subjects(text: str, needle: str, category: str, subject: str | None):
+    c = one(text, needle)
+    assert (c.category, c.subject) == (category, subject)
+
+
+def test_people_verbs_do_not_make_business_figures_people_counts():
+    c = one("The bank held 3 million shares.", "3 million")
+    assert c.category == "other"
+
+
+# -- never a count ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting starts at 2:30 on Monday.",
+        "The meeting starts at 10am sharp.",
+        "The meeting starts at 10 a.m. sharp.",
+        "Call 020 7946 0958 for details.",
+        "Call the helpline at 1-800-225-5324.",
+        "He lives at 10 Downing Street now.",
+        "Chelsea won 3-1 at home.",
+        "The FTSE 100 fell sharply.",
+        "Apollo 11 landed on the Moon.",
+        "A new F-16 was delivered.",
+        "The 3G network is ready.",
+        "Demand for 747s is weak.",
+        "A 600m drop is steep.",
+        "It happened on January 7 at dawn.",
+        "It happened on 7 January at dawn.",
+        "The filing of 2005-01-03 was late.",
+        "He served for six months in jail.",
+        "A three-year deal was signed.",
+        "He said No 10 did not comment.",
+        "Call the toll-free line 909 now.",
+        "It was zero tolerance policing.",
+        "One of the men spoke.",
+    ],
+)
+def test_never_a_count(text: str):
+    assert [c.text for c in claims(text) if c.kind in ("count", "money", "percent", "range")] == []
+
+
+# -- roles and links -------------------------------------------------------------
+
+
+def test_change_structure_is_linked():
+    cs = claims("Profits jumped 76% to $1.13bn (£600m) for the year, from $639m.")
+    pct, new, _gbp, old = cs
+    assert (pct.role, new.role, old.role) == ("rise", "to", "from")
+    assert cs[pct.ref] is new and cs[new.ref] is old
+
+
+def test_parts_and_rest_are_linked_to_the_whole():
+    cs = claims("Of the 600 passengers, 450 were rescued and the other 100 are missing.")
+    whole, part, rest = cs
+    assert (part.role, rest.role) == ("part", "rest")
+    assert cs[part.ref] is whole and cs[rest.ref] is whole
+    assert (part.category, rest.category) == ("rescued", "missing")
+
+
+def test_of_whom_refers_to_the_previous_count():
+    cs = claims("Nine people were hurt in the blast, 12 of whom were hospitalised.")
+    assert cs[1].role == "part" and cs[cs[1].ref] is cs[0]
+
+
+def test_attribution_and_date_are_linked():
+    doc = analyse(
+        document_from_text(
+            "t.txt",
+            "KYIV, January 7, 2022 — The Interior Ministry said on January 6 that 18 soldiers died.",
+        )
+    )
+    c = next(c for c in doc.claims if c.text == "18")
+    assert c.attribution == "Interior Ministry"
+    assert c.date == "2022-01-06"
+
+
+def test_seed_claims():
+    text = open("seeds/kazakhstan-unrest.txt", encoding="utf-8").read()
+    got = {(c.text, c.category, c.qualifier) for c in claims(text)}
+    assert ("18", "deaths", "exact") in got
+    assert ("More than 2,000", "arrested", "more_than") in got
+    assert ("more than 1,000", "injured", "more_than") in got
+    assert ("400", "hospitalised", "exact") in got
+    assert ("about 2,500", "troops", "about") in got
+    assert ("tens of thousands", "troops", "vague") in got
+    assert not any(c.text in ("7", "6", "5", "19") for c in claims(text))
+
+
+# -- hostile input ---------------------------------------------------------------
+
+
+def _fast(text: str, limit: float) -> list[Claim]:
+    start = time.perf_counter()
+    out = claims(text)
+    assert time.perf_counter() - start < limit
+    return out
+
+
+def test_many_numbers_in_one_paragraph_is_linear():
+    text = " ".join(f"{i} people" for i in range(100_000)) + "."
+    out = _fast(text, 20.0)
+    assert len(out) > 90_000
+
+
+def test_huge_digit_run_is_skipped_quickly():
+    out = _fast("The value is " + "9" * 100_000 + " units.", 2.0)
+    assert out == []
+
+
+def test_pathological_separators_are_fast():
+    _fast("1," * 50_000 + " and " + "one-" * 20_000 + "two and " + "more than " * 10_000, 5.0)
