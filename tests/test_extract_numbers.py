@@ -4,6 +4,7 @@ the shapes that are never counts, and hostile input."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -266,7 +267,7 @@ def test_attribution_and_date_are_linked():
 
 
 def test_seed_claims():
-    text = open("seeds/kazakhstan-unrest.txt", encoding="utf-8").read()
+    text = (Path(__file__).parent.parent / "seeds" / "kazakhstan-unrest.txt").read_text("utf-8")
     got = {(c.text, c.category, c.qualifier) for c in claims(text)}
     assert ("18", "deaths", "exact") in got
     assert ("More than 2,000", "arrested", "more_than") in got
