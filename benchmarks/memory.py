@@ -22,10 +22,14 @@ from typing import Any
 from speed import KZAUDIT, cores, corpus_files
 
 MB = 1024 * 1024
+TIMEOUT = 150.0  # seconds per command
 
 
-def peak_rss(cmd: list[str]) -> dict[str, Any]:
-    """Run ``cmd``; the peak of its process tree's summed RSS, and its wall time."""
+def peak_rss(cmd: list[str], timeout: float = TIMEOUT) -> dict[str, Any]:
+    """Run ``cmd``; the peak of its process tree's summed RSS, and its wall time.
+
+    A run longer than ``timeout`` seconds is stopped (its whole tree) and reported.
+    """
     import psutil
 
     t = time.perf_counter()
@@ -42,6 +46,12 @@ def peak_rss(cmd: list[str]) -> dict[str, Any]:
             with contextlib.suppress(psutil.Error):
                 total += p.memory_info().rss
         peak = max(peak, total)
+        if time.perf_counter() - t > timeout:
+            for p in reversed(tree):
+                with contextlib.suppress(psutil.Error):
+                    p.kill()
+            proc.wait()
+            return {"error": f"stopped after {timeout:.0f} s", "peak_mb": peak / MB}
         time.sleep(0.02)
     elapsed = time.perf_counter() - t
     err = proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""

@@ -65,14 +65,16 @@ def speed_rows(f: dict[str, Any]) -> list[Row]:
 
 
 def scaling_rows(f: dict[str, Any]) -> list[Row]:
-    rows = [
-        (
-            f"time, {r['kb']:,.0f} KB article",
-            f"{r['seconds'] * 1000:,.1f} ms ({r['us_per_kb']:,.0f} µs/KB)",
-        )
-        for r in f["sizes"]
-    ]
-    rows.append(("scaling exponent (1.0 = linear)", f"{f['slope']:.2f}"))
+    rows: list[Row] = []
+    for r in f["sizes"]:
+        label = f"time, {r['kb']:,.0f} KB article"
+        if "timeout" in r:
+            rows.append((label, f"> {r['timeout']:.0f} s (stopped: superlinear)"))
+        else:
+            ms = r["seconds"] * 1000
+            rows.append((label, f"{ms:,.1f} ms ({r['us_per_kb']:,.0f} µs/KB)"))
+    a, b = f["slope_range_kb"]
+    rows.append((f"scaling exponent {a:,.0f}-{b:,.0f} KB (1.0 = linear)", f"{f['slope']:.2f}"))
     return rows
 
 

@@ -6,7 +6,8 @@ Each article is built from corpus paragraphs (real prose, real figures), then re
 analysed and checked in process.  Linear means the microseconds per KB stay flat
 as the size grows a thousandfold; the ``slope`` is the log-log exponent between the
 smallest size that takes a measurable time and the largest (1.0 = linear, 2.0 =
-quadratic).
+quadratic).  Each size runs in a fresh process with a time limit (``TIMEOUT``), so a
+superlinear pipeline shows up as a timeout instead of stalling the whole run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import subprocess
+import sys
 import time
 from typing import Any
 
@@ -21,6 +24,7 @@ from speed import corpus_files
 
 KB = 1024
 SIZES = (1 * KB, 10 * KB, 100 * KB, 1024 * KB, 10 * 1024 * KB)
+TIMEOUT = 90.0  # seconds per size: a size that takes longer is reported as a timeout
 
 
 def _prose(size: int) -> str:
@@ -47,24 +51,52 @@ def time_once(text: str) -> float:
     return time.perf_counter() - t
 
 
-def measure(quick: bool = False) -> dict[str, Any]:
-    sizes = SIZES[:-1] if quick else SIZES
+def _one(size: int) -> float:
+    """Best time over a few runs for one size, warmed up (runs in a child process)."""
     time_once(_prose(4 * KB))  # warm-up: data files, lazy imports
+    text = _prose(size)
+    repeat = max(1, min(20, (100 * KB) // size))
+    return min(time_once(text) for _ in range(repeat))
+
+
+def _timed_child(size: int, timeout: float) -> float | None:
+    """``_one(size)`` in a fresh process; None when it exceeds ``timeout`` seconds."""
+    try:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            capture_output=True,
+            timeout=timeout,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return float(out.stdout.decode().split()[-1])
+
+
+def measure(quick: bool = False, timeout: float = TIMEOUT) -> dict[str, Any]:
+    sizes = SIZES[:-1] if quick else SIZES
     rows = []
     for size in sizes:
-        text = _prose(size)
-        repeat = max(1, min(20, (100 * KB) // size))
-        seconds = min(time_once(text) for _ in range(repeat))
+        seconds = _timed_child(size, timeout)
+        if seconds is None:
+            rows.append({"kb": size / KB, "timeout": timeout})
+            break  # larger sizes would only take longer
         rows.append({"kb": size / KB, "seconds": seconds, "us_per_kb": 1e6 * seconds / (size / KB)})
-    first, last = rows[1] if len(rows) > 2 else rows[0], rows[-1]
+    timed = [r for r in rows if "seconds" in r]
+    first = timed[1] if len(timed) > 2 else timed[0]
+    last = timed[-1]
     slope = math.log(last["seconds"] / first["seconds"]) / math.log(last["kb"] / first["kb"])
-    return {"sizes": rows, "slope": slope}
+    return {"sizes": rows, "slope": slope, "slope_range_kb": [first["kb"], last["kb"]]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="stop at 1 MB")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        print(_one(args.one))
+        return
     print(json.dumps(measure(args.quick), indent=2))
 
 
