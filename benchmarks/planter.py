@@ -381,12 +381,13 @@ def subset_sites(text: str, rng: random.Random) -> list[Site]:
     for m in COUNT.finditer(text):
         n = _int(m.group("n"))
         end = _sentence_end(text, m.end())
-        if n < 10 or end < 0 or "\n" in text[m.end() : end]:
-            continue
+        after = text[m.end() : end]
+        if n < 10 or end < 0 or "\n" in after or len(after) > 100 or re.search(r"\d", after):
+            continue  # "Of those" must follow the count it refers to, the sentence's last
         larger = n + max(1, int(round(n * rng.uniform(0.1, 0.6), -max(len(str(n)) - 2, 0))))
         number = _fmt_like(larger, m.group("n"))
         tail = (
-            "are in the UK"
+            "are in manufacturing"
             if m.group("noun") == "jobs"
             else rng.choice(["were women", "were under 25", "were in London"])
         )
