@@ -331,13 +331,58 @@ def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
         if len(ms) < 2:
             continue
         last = ms[-1]
-        for wrong in _slips(value, rng)[:1]:
+        others = [m.start("n") for m in ms[:-1]]
+        own = last.start("n")
+        for wrong in _conflicting(text, others, value, _slips(value, rng), own)[:1]:
             new = _fmt_like(wrong, last.group("n"))
             rel = tuple((m.start("n"), m.end("n")) for m in ms[:-1])
             natural.append(Site(last.start("n"), last.end("n"), new, 0, len(new), rel))
     if natural:
         return natural
     return [s for m in COUNT.finditer(text) if (s := _restatement(text, m, rng))]
+
+
+_LOWER_BOUND = re.compile(r"(?:more than|over|at least|upwards of|in excess of) $", re.I)
+_UPPER_BOUND = re.compile(
+    r"(?:up to|as many as|as much as|nearly|almost|fewer than|less than|under) $", re.I
+)
+_APPROX = re.compile(r"(?:about|around|some|an estimated|roughly|approximately) $", re.I)
+
+
+def _conflicting(
+    text: str, starts: list[int], value: int, slips: list[int], own: int | None = None
+) -> list[int]:
+    """Slips that really contradict the other mentions given the qualifiers: below
+    "more than N", above "up to N", 25% off "about N"; the planted mention's own
+    qualifier (at ``own``) works the other way round ("up to 1,500" vs 2,500)."""
+    return [w for w in slips if _contradicts(text, starts, value, w, own)]
+
+
+def _bound(text: str, start: int) -> str:
+    before = text[max(0, start - 20) : start]
+    if _LOWER_BOUND.search(before):
+        return "lower"
+    if _UPPER_BOUND.search(before):
+        return "upper"
+    return "approx" if _APPROX.search(before) else "exact"
+
+
+def _contradicts(text: str, starts: list[int], value: int, wrong: int, own: int | None) -> bool:
+    far = abs(wrong - value) >= 0.25 * min(wrong, value)
+    mine = _bound(text, own) if own is not None else "exact"
+    for start in starts:
+        theirs = _bound(text, start)
+        if "lower" in (theirs, mine) and "upper" in (theirs, mine):
+            return False  # "more than 2,000" and "up to 3,000" can both hold
+        if theirs == "lower" or mine == "upper":
+            ok = wrong < value
+        elif theirs == "upper" or mine == "lower":
+            ok = wrong > value
+        else:
+            ok = True
+        if not ok or (theirs != "exact" or mine != "exact") and not far:
+            return False
+    return True
 
 
 _VERB_START = re.compile(
@@ -353,7 +398,7 @@ def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None
     if rest is None or not _VERB_START.match(rest.group(1)):
         return None
     value = _int(m.group("n"))
-    slips = _slips(value, rng)
+    slips = _conflicting(text, [m.start("n")], value, _slips(value, rng))
     if not slips:
         return None
     number = _fmt_like(slips[0], m.group("n"))
