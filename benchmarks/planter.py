@@ -429,7 +429,11 @@ def subset_sites(text: str, rng: random.Random) -> list[Site]:
         after = text[m.end() : end]
         if n < 10 or end < 0 or "\n" in after or len(after) > 100 or re.search(r"\d", after):
             continue  # "Of those" must follow the count it refers to, the sentence's last
-        larger = n + max(1, int(round(n * rng.uniform(0.1, 0.6), -max(len(str(n)) - 2, 0))))
+        bound = _bound(text, m.start("n"))
+        if bound == "lower":
+            continue  # "more than 2,000 ... Of those, 2,400" is no contradiction
+        low = 0.3 if bound == "approx" else 0.1
+        larger = n + max(1, int(round(n * rng.uniform(low, 0.6), -max(len(str(n)) - 2, 0))))
         number = _fmt_like(larger, m.group("n"))
         tail = (
             "are in manufacturing"
