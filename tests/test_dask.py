@@ -109,6 +109,21 @@ def test_memory_fs_dask_is_byte_identical_to_local(thread_cluster, memory_archiv
     assert doc["files"][-1]["error"] == "no such file"
 
 
+def test_url_globs_and_filters(memory_archive) -> None:
+    files, errors = batch.discover([memory_archive + "/**/story-0*.txt"])
+    assert [f.rsplit("/", 2)[-2:] for f in files][:2] == [
+        ["archive", "story-01.txt"],
+        ["archive", "story-02.txt"],
+    ]
+    assert len(files) == 10 and errors == []
+    files, _ = batch.discover([memory_archive], exclude=["sub/**", "legacy.txt"])
+    assert len(files) == 8 and not any("/sub/" in f for f in files)
+    files, _ = batch.discover([memory_archive], include=["*.jpg"])
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["skip.jpg"]
+    _, errors = batch.discover([memory_archive + "/nothing/"])
+    assert [e.error for e in errors] == ["no such file or directory"]
+
+
 def test_output_dir_shards_and_claims(thread_cluster, memory_archive) -> None:
     files, _ = batch.discover([memory_archive])
     out = "memory://kzaudit-test/out"

@@ -38,14 +38,19 @@ def _fs(url: str) -> tuple[Any, str]:
     return url_to_fs(url)
 
 
-def list_url(url: str, extensions: Sequence[str]) -> list[str]:
-    """Files under a URL (a file, a folder or a glob), as URLs, in sorted order.
+def list_url(url: str, extensions: Sequence[str]) -> list[tuple[str, str]]:
+    """Files under a URL (a file, a folder or a glob), in sorted order.
+
+    Each is ``(url, rel)``: its full URL and its path relative to the folder listed
+    (or to the glob's literal prefix), which include/exclude patterns match.
 
     A folder is listed recursively and filtered by extension; hidden and VCS folders
     are skipped as they are locally.  Raises ``FileNotFoundError`` when nothing is there.
     """
     fs, root = _fs(url)
+    base = root
     if regex.search(r"[*?\[]", root):
+        base = root[: regex.search(r"[*?\[]", root).start()].rpartition("/")[0]
         found = fs.glob(root, detail=True)
         keep = {p: info for p, info in found.items() if info.get("type") != "directory"}
     elif fs.isdir(root):
@@ -57,6 +62,7 @@ def list_url(url: str, extensions: Sequence[str]) -> list[str]:
         }
     elif fs.exists(root):
         keep = {root: fs.info(root)}
+        base = root.rpartition("/")[0]
     else:
         raise FileNotFoundError(url)
     out = []
@@ -64,7 +70,7 @@ def list_url(url: str, extensions: Sequence[str]) -> list[str]:
         full = fs.unstrip_protocol(p)
         if keep[p].get("size") is not None:
             _sizes[full] = int(keep[p]["size"])
-        out.append(full)
+        out.append((full, p[len(base) :].lstrip("/") if p.startswith(base) else p))
     return out
 
 
