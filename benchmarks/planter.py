@@ -435,15 +435,26 @@ def subset_sites(text: str, rng: random.Random) -> list[Site]:
         low = 0.3 if bound == "approx" else 0.1
         larger = n + max(1, int(round(n * rng.uniform(low, 0.6), -max(len(str(n)) - 2, 0))))
         number = _fmt_like(larger, m.group("n"))
-        tail = (
-            "are in manufacturing"
-            if m.group("noun") == "jobs"
-            else rng.choice(["were women", "were under 25", "were in London"])
+        jobs = m.group("noun") == "jobs"
+        verb, what = (
+            ("are", "in manufacturing")
+            if jobs
+            else ("were", rng.choice(["women", "under 25", "in London"]))
         )
-        sentence = f" Of those, {number} {tail}."
+        style = rng.randrange(3)
+        if re.search(r"(?:\d|to|and|or|-) ?$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # the end of a range: "110 to 135 passengers"
+        if style == 0 or text[end - 1] != "." or len(after) > 30:
+            at, piece = end, f" Of those, {number} {verb} {what}."
+        elif style == 1:
+            at, piece = end - 1, f", {number} of {'which' if jobs else 'whom'} {verb} {what}."
+        else:
+            at, piece = end - 1, f", {number} of them {what}."
+        if at == end - 1:
+            piece = piece[:-1]  # the sentence keeps its own full stop
         rel = ((m.start("n"), m.end("n")),)
-        mark = sentence.index(number)
-        sites.append(Site(end, end, sentence, mark, mark + len(number), rel, synthetic=True))
+        mark = piece.index(number)
+        sites.append(Site(at, at, piece, mark, mark + len(number), rel, synthetic=True))
     return sites
 
 
