@@ -161,3 +161,8 @@ def test_it_said_resolves_to_the_last_organisation():
         ("Interior Ministry", None),
         ("Interior Ministry", "It"),
     ]
+
+
+def test_post_nominal_and_possessive_adjective():
+    text = "Judge Richard Mawrey, QC told the hearing it was wrong. BA's estimated revenue rose."
+    assert _sources(text) == [("Richard Mawrey", "told")]

@@ -33,6 +33,8 @@ _AUX = frozenset(
 _NOT_STATEMENT = frozenset(
     "was were is are be been being to might may could would should not never n't can cannot".split()
 )
+_POSSESSIVES = ("'s", "\u2019s")
+_POSTNOMINALS = frozenset("QC KC MP MEP MSP AM CBE OBE MBE KBE Jr Jr. Sr Sr. PhD".split())
 _SPACES = regex.compile(r"\s+")
 _PAUSE = regex.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
@@ -196,6 +198,9 @@ class _Finder:
             apposition = (comma + 1, end - 1)
             end = comma
         start = self._clause_start(max(sent_start, end - _MAX_CLAUSE), end)
+        if self.text[start:end].strip() in _POSTNOMINALS:  # "Judge Richard Mawrey, QC told"
+            end = max(self.text.rfind(",", sent_start, start), sent_start)
+            start = self._clause_start(max(sent_start, end - _MAX_CLAUSE), end)
         source = self._subject(start, end)
         if apposition is not None:
             person = self._first_person(*apposition)
@@ -220,8 +225,8 @@ class _Finder:
         """Not a statement: "was told", "are also said", "refused to say", "might say",
         "an estimated"."""
         before = self.text[max(0, verb_start - 40) : verb_start].split()
-        if before and before[-1].lower() in _DETERMINERS:
-            return True
+        if before and (before[-1].lower() in _DETERMINERS or before[-1].endswith(_POSSESSIVES)):
+            return True  # "an estimated", "BA's estimated"
         while before and before[-1].lower() in _AUX:
             before.pop()
         return bool(before) and before[-1].lower().rstrip(",") in _NOT_STATEMENT
