@@ -196,7 +196,7 @@ def vocab() -> _Vocab:
         ),
         labels=frozenset(ctx["labels"]["before"]),
         change_word=regex.compile(
-            rf"\b(?:{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
+            rf"\b(?P<verb>{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
         ),
         change_after=regex.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
@@ -272,6 +272,7 @@ _RANGE_JOIN = regex.compile(r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}
 _BETWEEN = regex.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
 _AND = regex.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regex.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
+_FROM_AFTER = regex.compile(r"\s{1,3}from\b", regex.IGNORECASE)
 _TO = regex.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 _OF_THE_START = regex.compile(
     r"(?<!\w)of\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
@@ -1012,14 +1013,19 @@ def _lead(text: str, c: Claim, sent: Span, width: int = 40) -> tuple[int, int]:
 def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
     """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
     group: list[int] = []  # [change, to?, from?] for the change being read
+    prev_end = sent.start
     for i in idxs:
         c = claims[i]
         lo, hi = _lead(text, c, sent)
+        clause_lo, prev_end = max(sent.start, prev_end, c.span.start - CHANGE_GAP), c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi)
             after = v.change_after.match(text, c.span.end) if m is None else None
-            if m is not None or after is not None:
-                verb = (m or after).group("verb").lower()
+            far = None
+            if m is None and after is None and _FROM_AFTER.match(text, c.span.end):
+                far = _last_change_word(text, clause_lo, hi, v)  # "raised the price 50% from"
+            if m is not None or after is not None or far is not None:
+                verb = (m or after or far).group("verb").lower()
                 c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
                 _link_change(claims, group)
                 group = [i, -1, -1]
@@ -1046,6 +1052,16 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
 CHANGE_GAP = 60  # characters between a change's figures
 _CHANGE_BREAK = regex.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
+
+
+def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> regex.Match | None:
+    """The last change verb in the clause before a figure, with no comma in between."""
+    last = None
+    for m in v.change_word.finditer(text, lo, hi):
+        last = m
+    if last is None or any(ch in ",;:" for ch in text[last.end() : hi]):
+        return None
+    return last
 
 
 def _link_change(claims: list[Claim], group: list[int]) -> None:
@@ -1130,6 +1146,9 @@ def extract_claims(doc: Document) -> list[Claim]:
     return claims
 
 
+_SPEECH = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
+
+
 def link_claims(doc: Document) -> None:
     """Attach each claim's attribution source and its day-precision date."""
     by_sentence: dict[int, list] = {}
@@ -1137,7 +1156,10 @@ def link_claims(doc: Document) -> None:
         idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
         by_sentence.setdefault(idx, []).append(a)
     dates: dict[int, list] = {}
+    speech = {a.verb.lower() for a in doc.attributions} | _SPEECH
     for d in doc.dates:
+        if doc.dateline is not None and doc.dateline.overlaps(d.span):
+            continue  # the dateline dates the story, not the figure
         if d.precision == "day" and d.date is not None:
             idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
             dates.setdefault(idx, []).append(d)
@@ -1149,7 +1171,15 @@ def link_claims(doc: Document) -> None:
             c.attribution = _quote_source(doc, c)
         ds = dates.get(c.sentence)
         if ds:
-            c.date = min(ds, key=lambda d: abs(d.span.start - c.span.start)).date.isoformat()
+            # The event's date before the date of the statement ("said on Wednesday").
+            best = min(
+                ds,
+                key=lambda d: (
+                    (d.governor or "").lower() in speech,
+                    abs(d.span.start - c.span.start),
+                ),
+            )
+            c.date = best.date.isoformat()
 
 
 def _quote_source(doc: Document, c: Claim) -> str | None:

@@ -15,6 +15,7 @@ from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
+ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
 # Roles that say a figure is not a plain tally of the event: a change, an update, a total.
 _SKIP_ROLES = frozenset({"from", "to", "rise", "fall", "update", "rest"})
@@ -81,13 +82,20 @@ def subjects_match(a: Claim, b: Claim) -> bool:
 
 def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
     """Per sentence: the places and the dates (month, day, year) it names."""
+    dateline = doc.dateline
+
+    def in_dateline(span) -> bool:  # the dateline places and dates the story, not a figure
+        return dateline is not None and dateline.overlaps(span)
+
     places: dict[int, set] = {}
     for e in doc.entities:
-        if e.kind == "place":
+        if e.kind == "place" and not in_dateline(e.span):
             places.setdefault(doc.sentence_index(e.span.start), set()).add(e.key)
     dates: dict[int, set] = {}
     for d in doc.dates:
-        if d.day is not None or d.year is not None or d.month is not None:
+        if (d.day is not None or d.year is not None or d.month is not None) and not in_dateline(
+            d.span
+        ):
             idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
     for c in doc.claims:
@@ -124,14 +132,14 @@ def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> boo
     """Different sources, places or dates: two figures may describe different things."""
     if a.attribution and b.attribution and a.attribution != b.attribution:
         return True
+    if a.category in ESTIMATED and (a.attribution is None or a.attribution != b.attribution):
+        return True  # crowd sizes are estimates: compare only one source's figures
     if a.date and b.date and a.date != b.date:
         return True
     pa, pb = places.get(a.sentence), places.get(b.sentence)
     if pa and pb and pa != pb:
         return True
     da, db = dates.get(a.sentence, frozenset()), dates.get(b.sentence, frozenset())
-    if da and db and da != db:
-        return True
     # A year or a month named on one side only ("Mitch killed 10,000 people in 1998",
     # "Five detainees released in March"): another event.
     return _coarse(da) != _coarse(db)
