@@ -26,7 +26,7 @@ from kzaudit.model import AcronymDefinition, Document, Entity, Span
 @cache
 def load_words(name: str) -> tuple[str, ...]:
     """Lines of ``kzaudit/data/<name>.txt`` (comments and blanks dropped), loaded once."""
-    text = resources.files("kzaudit.data").joinpath(f"{name}.txt").read_text("utf-8")
+    text = resources.files("kzaudit").joinpath("data", f"{name}.txt").read_text("utf-8")
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
