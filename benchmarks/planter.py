@@ -70,7 +70,8 @@ ACRONYM_DEF = re.compile(r"\(([A-Z]{3,6})\)")
 NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 PEOPLE = (
     "people workers staff employees troops soldiers passengers members customers "
-    "subscribers students children civilians residents patients prisoners officers"
+    "subscribers students children civilians residents patients prisoners officers "
+    "protesters demonstrators victims refugees detainees suspects migrants"
 ).split()
 COUNT_NOUNS = PEOPLE + ["jobs"]
 COUNT = re.compile(
@@ -123,6 +124,7 @@ class Site:
     mark_end: int
     related: tuple[tuple[int, int], ...] = ()
     synthetic: bool = False
+    tier: int = 0  # synthetic sites of a lower tier are used only once higher ones run out
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,14 @@ def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
     return [s for m in COUNT.finditer(text) if (s := _restatement(text, m, rng))]
 
 
+# A count of people in a casualty-style category (deaths, arrests, ...) comes first:
+# those are the counts a newsroom cross-checks; jobs and "people would benefit" after.
+CASUALTY = re.compile(
+    r"\b(?:killed|died|dead|deaths|injured|hurt|wounded|arrested|detained|held|evacuated"
+    r"|missing|rescued|hospitali[sz]ed|protest\w*|march\w*|deployed|troops|soldiers)\b"
+)
+
+
 _LOWER_BOUND = re.compile(r"(?:more than|over|at least|upwards of|in excess of) $", re.I)
 _UPPER_BOUND = re.compile(
     r"(?:up to|as many as|as much as|nearly|almost|fewer than|less than|under) $", re.I
@@ -387,7 +397,11 @@ def _contradicts(text: str, starts: list[int], value: int, wrong: int, own: int 
 
 _VERB_START = re.compile(
     r" (?:were|are|was|is|had|have|has|could|would|will|may|might|must|should|died|lost"
-    r"|face|faced|work|worked|joined|left|took|signed|voted|remain|remained|went|came)\b"
+    r"|face|faced|work|worked|joined|left|took|signed|voted|remain|remained|went|came"
+    r"|killed|injured|hurt|wounded|arrested|detained|held|evacuated|rescued|feared|marched)\b"
+)
+_PARTICIPLE = re.compile(
+    r" (?:killed|injured|hurt|wounded|arrested|detained|held|evacuated|rescued|feared)\b"
 )
 _LEADS = ("It was later confirmed that", "Officials later said", "Reports later said")
 
@@ -403,11 +417,15 @@ def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None
         return None
     number = _fmt_like(slips[0], m.group("n"))
     lead = rng.choice(_LEADS)
-    sentence = f" {lead} {number} {m.group('noun')}{rest.group(1)}."
+    verb_phrase = rest.group(1)
+    if _PARTICIPLE.match(verb_phrase):  # "13,000 people killed" -> "... were killed"
+        verb_phrase = " were" + verb_phrase
+    sentence = f" {lead} {number} {m.group('noun')}{verb_phrase}."
     at = _paragraph_end(text, m.end())
     mark = sentence.index(number)
     rel = ((m.start("n"), m.end("n")),)
-    return Site(at, at, sentence, mark, mark + len(number), rel, synthetic=True)
+    tier = 0 if CASUALTY.search(m.group("noun") + rest.group(1)) else 1
+    return Site(at, at, sentence, mark, mark + len(number), rel, synthetic=True, tier=tier)
 
 
 def subset_sites(text: str, rng: random.Random) -> list[Site]:
@@ -572,13 +590,18 @@ def plant_all(
         if cls in RESPELLINGS:  # a slip that makes another real word is undetectable
             candidates = [(n, [s for s in ss if s.new not in vocabulary]) for n, ss in candidates]
         natural = [(n, [s for s in ss if not s.synthetic]) for n, ss in candidates]
-        synthetic = [(n, [s for s in ss if s.synthetic]) for n, ss in candidates]
+        tiers = [
+            [(n, [s for s in ss if s.synthetic and s.tier == t]) for n, ss in candidates]
+            for t in (0, 1)
+        ]
         made = 0
-        for pool in (natural, synthetic):
+        used: set[str] = set()
+        for pool in (natural, *tiers):
             for name, sites in pool:
                 if made >= per_class:
                     break
-                if sites:
+                if sites and name not in used:
+                    used.add(name)
                     made += 1
                     yield _apply(cls, name, texts[name], rng.choice(sites))
             if made >= per_class:
