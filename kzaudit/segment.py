@@ -89,7 +89,9 @@ ABBREVIATIONS = frozenset(
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n")
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Linear: each alternative consumes at least one char, no nesting.
-_SENTENCE_END = regex.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+# A match may only start at the first mark of a run (the lookbehind), and the
+# possessive quantifiers never give characters back: linear even on "." * 10**6.
+_SENTENCE_END = regex.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
 _WORD_BEFORE = regex.compile(r"([\w.]+)$")
 _OPENING = regex.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
 
