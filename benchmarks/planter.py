@@ -21,7 +21,7 @@ Classes, and where they are planted:
 - ``figure-conflict``: a count of people/jobs/... that the story gives twice with the
   same value: the later mention gets a digit slip.  Where no story repeats a count
   (most), a restatement of an existing count is appended to the next paragraph with
-  a digit-slipped value: "It was later confirmed that 2,500 jobs could go."
+  a digit-slipped value: "In all, 2,500 jobs could go."
   (synthetic, marked so in the records).
 - ``subset-exceeds-total``: "X of the Y" / "X out of Y" with X raised above Y; where
   none exists, after a sentence with a count of people or jobs, one sentence is
@@ -403,11 +403,13 @@ _VERB_START = re.compile(
 _PARTICIPLE = re.compile(
     r" (?:killed|injured|hurt|wounded|arrested|detained|held|evacuated|rescued|feared)\b"
 )
-_LEADS = ("It was later confirmed that", "Officials later said", "Reports later said")
+# No new source and no sign of an update ("later", "now"): both would make a
+# different figure legitimate.
+_LEADS = ("In all,", "Altogether,", "In total,")
 
 
 def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None:
-    """Append "It was later confirmed that 2,500 jobs could go." after the paragraph."""
+    """Append "In all, 2,500 jobs could go." after the paragraph."""
     rest = re.match(r"((?: [a-z][a-z'\-]*){1,8})(?=[.,;])", text[m.end() :])
     if rest is None or not _VERB_START.match(rest.group(1)):
         return None
