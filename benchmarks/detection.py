@@ -16,6 +16,7 @@ flagged the other side of the conflict.  The false-positive rate is
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -172,9 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-class", type=int, default=40)
     parser.add_argument("--misses", type=int, default=5, help="misses listed per class")
     parser.add_argument("--no-fp", action="store_true", help="skip the corpus FP run")
+    parser.add_argument("--json", action="store_true", help="the figures as JSON")
     args = parser.parse_args(argv)
     figures = measure(args.seed, args.per_class, args.corpus, not args.no_fp)
-    print_report(figures, args.misses)
+    if args.json:
+        print(json.dumps(figures, indent=2, sort_keys=True))
+    else:
+        print_report(figures, args.misses)
     return 0
 
 

@@ -15,6 +15,7 @@ The corpus is read in place and never copied.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import traceback
@@ -140,9 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10, help="findings listed per rule")
     parser.add_argument("--select", default="", help="comma-separated rule ids")
     parser.add_argument("--info", action="store_true", help="also list info findings")
+    parser.add_argument("--json", action="store_true", help="the figures as JSON")
     args = parser.parse_args(argv)
     select = tuple(s for s in args.select.split(",") if s)
-    print_report(measure(args.corpus, select), args.top, args.info)
+    figures = measure(args.corpus, select)
+    if args.json:
+        print(json.dumps(figures, indent=2, sort_keys=True))
+    else:
+        print_report(figures, args.top, args.info)
     return 0
 
 
