@@ -430,13 +430,17 @@ def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None
     return Site(at, at, sentence, mark, mark + len(number), rel, synthetic=True, tier=tier)
 
 
+_NUMBERISH = re.compile(r"\d|\b(?:hundreds|thousands|millions|billions|dozens|scores)\b")
+
+
 def subset_sites(text: str, rng: random.Random) -> list[Site]:
     natural = []
     for m in SUBSET.finditer(text):
         x, y = _int(m.group("x")), _int(m.group("y"))
         if not 0 < x < y:
             continue
-        bigger = [v for v in _slips(x, rng) if v > y] or [y + max(1, x // 3)]
+        floor = y * 1.25 if _bound(text, m.start("x")) == "approx" else y
+        bigger = [v for v in _slips(x, rng) if v > floor] or [int(floor) + max(1, x // 3)]
         new = _fmt_like(bigger[0], m.group("x"))
         rel = ((m.start("y"), m.end("y")),)
         natural.append(Site(m.start("x"), m.end("x"), new, 0, len(new), rel))
@@ -447,7 +451,7 @@ def subset_sites(text: str, rng: random.Random) -> list[Site]:
         n = _int(m.group("n"))
         end = _sentence_end(text, m.end())
         after = text[m.end() : end]
-        if n < 10 or end < 0 or "\n" in after or len(after) > 100 or re.search(r"\d", after):
+        if n < 10 or end < 0 or "\n" in after or len(after) > 100 or _NUMBERISH.search(after):
             continue  # "Of those" must follow the count it refers to, the sentence's last
         bound = _bound(text, m.start("n"))
         if bound == "lower":
