@@ -94,6 +94,7 @@ class _Vocab:
     months: frozenset[str]
     starts: frozenset[str]  # lower-case words a spelled number can start with
     core: regex.Pattern
+    core_plain: regex.Pattern  # the same without "one in three" (its fallback)
     currency_before: regex.Pattern
     magnitude: regex.Pattern
     currency_after: regex.Pattern
@@ -119,6 +120,12 @@ def _months() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for row in rows for w in row.split()[1:])
 
 
+_ONEIN_ALT = (
+    r"|(?P<onein>(?:{numword}|\d{{1,3}})\s{{1,3}}(?:in|out\s{{1,3}}of)\s{{1,3}}"
+    r"(?:{numword}|\d{{1,4}}))(?!\w)"
+)
+
+
 @cache
 def vocab() -> _Vocab:
     """All number vocabulary and the regexes built from it, loaded once."""
@@ -133,8 +140,8 @@ def vocab() -> _Vocab:
     core = (
         r"(?<![\w./])(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
-        rf"|(?P<onein>(?:{numword}|\d{{1,3}})\s{{1,3}}(?:in|out\s{{1,3}}of)\s{{1,3}}(?:{numword}|\d{{1,4}}))(?!\w)"
-        r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
+        + _ONEIN_ALT.format(numword=numword)
+        + r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
         rf"|(?P<frac>{frac})(?=\s+(?:of|the|a|an|their|its|his|her|all|were|was|are|is|had|have|has|will|would|could|said)\b|[,;.])"
         r"|(?P<digits>\d[\d,]*(?:\.\d+)?)"
         rf"|(?P<words>(?:an?\s+)?(?:{numword})(?:[\s-]{{1,3}}(?:and\s{{1,3}})?(?:{numword})){{0,8}})(?!\w|-(?!years?-old))"
@@ -175,6 +182,7 @@ def vocab() -> _Vocab:
             + ["a", "an", "several", "many", "half", "few", "couple"]
         ),
         core=regex.compile(core, flags),
+        core_plain=regex.compile(core.replace(_ONEIN_ALT.format(numword=numword), ""), flags),
         currency_before=regex.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
         magnitude=regex.compile(
             r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
@@ -283,7 +291,13 @@ _OF_GROUP = regex.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|those)\s{1,3}[a-z]{2,20}|them|whom)\b", regex.I
 )
 _AND_END = regex.compile(r"\band\s{1,3}$", regex.IGNORECASE)
-_OF_THE_NEXT = regex.compile(r"^\s{1,3}of\s{1,3}the\s{1,3}$", regex.IGNORECASE)
+_OF_THE_NEXT = regex.compile(
+    r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))\s{1,3}",
+    regex.IGNORECASE,
+)
+_ANAPHOR_BEFORE = regex.compile(
+    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
+)
 _CLAUSE_BREAK = regex.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
     regex.IGNORECASE,
@@ -499,6 +513,9 @@ class _Scanner:
             if m is None:
                 continue
             raw = self._one(m)
+            if raw is None and m.lastgroup == "onein":  # "32 out of 23": two counts
+                m = self.v.core_plain.match(text, pos)
+                raw = self._one(m) if m is not None else None
             if raw is None:
                 continue
             if _overlaps(self.blocked, self.starts, raw.start, raw.end) and not self._bare_year(
@@ -642,7 +659,11 @@ class _Scanner:
             raw.start = cur[0]
         if self._is_name(raw.start) or self._is_label(raw.start) or self._near_month(start, end):
             return None
-        if _year_shape(raw, s) and not self._people_after(end):
+        if (
+            _year_shape(raw, s)
+            and not self._people_after(end)
+            and not self.v.part_after.match(text, end)  # "1110 of whom"
+        ):
             return _Raw("year", start, end, value)
         return self._finish(raw)
 
@@ -872,7 +893,7 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
         return None
     if words[-1][0].isupper() and not (len(words) == 1 and _DEMONYM.fullmatch(words[0])):
         return None  # "Apollo 11 Moon"; but "four Britons" counts Britons
-    return " ".join(w.lower() for w in words)
+    return " ".join(w.lower().strip("'") for w in words)
 
 
 def _people_like(subject: str | None, v: _Vocab) -> bool:
@@ -1012,12 +1033,14 @@ def _lead(text: str, c: Claim, sent: Span, width: int = 40) -> tuple[int, int]:
 
 def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
     """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
-    group: list[int] = []  # [change, to?, from?] for the change being read
-    prev_end = sent.start
+    group: list[int] = []  # [change, to?, from?, figure before?] for the change being read
+    prev_end, prev_i = sent.start, -1
     for i in idxs:
         c = claims[i]
         lo, hi = _lead(text, c, sent)
-        clause_lo, prev_end = max(sent.start, prev_end, c.span.start - CHANGE_GAP), c.span.end
+        clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
+        before_i, prev_i = prev_i, i
+        prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi)
             after = v.change_after.match(text, c.span.end) if m is None else None
@@ -1028,7 +1051,11 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 verb = (m or after or far).group("verb").lower()
                 c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
                 _link_change(claims, group)
-                group = [i, -1, -1]
+                # "were £2bn, down 72% from £2.6bn": the new value may come first.
+                lead_in = before_i >= 0 and _COMMA_GAP.fullmatch(
+                    text, claims[before_i].span.end, m.start() if m else c.span.start
+                )
+                group = [i, -1, -1, before_i if lead_in else -1]
                 continue
         if not group or c.kind not in ("money", "count", "percent"):
             continue
@@ -1050,6 +1077,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
 
 
 CHANGE_GAP = 60  # characters between a change's figures
+_COMMA_GAP = regex.compile(r"\s{0,3},\s{0,3}")
 _CHANGE_BREAK = regex.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 
@@ -1065,9 +1093,14 @@ def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> regex.Match | N
 
 
 def _link_change(claims: list[Claim], group: list[int]) -> None:
-    if not group or group[1] < 0:
+    if not group:
         return
-    change, to, frm = group
+    change, to, frm, before = group
+    if to < 0 and frm >= 0 and before >= 0 and claims[before].role is None:
+        to = before
+        claims[to].role = "to"
+    if to < 0:
+        return
     claims[change].ref = to
     if frm >= 0 and claims[to].kind == claims[frm].kind and claims[to].unit == claims[frm].unit:
         claims[to].ref = frm
@@ -1102,16 +1135,20 @@ def _part_roles(
         if (
             nxt is not None
             and nxt.kind == "count"
-            and _OF_THE_NEXT.match(text[c.span.end : nxt.span.start])
+            and _OF_THE_NEXT.fullmatch(text, c.span.end, nxt.span.start)
         ):
             c.role, c.ref = "part", idxs[n + 1]
             last_part = c
             continue
-        anaphor = v.part_after.match(text, c.span.end)  # "Twelve of them" may look back
+        # "Twelve of them", "Of those, 240,000": may look back to the sentence before
+        anaphor = v.part_after.match(text, c.span.end) or _ANAPHOR_BEFORE.search(text, lo, hi)
         if anaphor or v.part_before.search(text, lo, hi):
-            earlier = [j for j in idxs[:n] if claims[j].kind == "count"]
+            earlier = [j for j in idxs[:n] if claims[j].kind == "count"][-1:]
             if not earlier and anaphor:
-                earlier = [j for j in prev_sent if claims[j].kind == "count"]
+                # the whole is one of the last sentence's counts: take the largest, so
+                # that a part is only ever compared with a whole it could belong to
+                back = [j for j in prev_sent if claims[j].kind == "count"]
+                earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier:
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c

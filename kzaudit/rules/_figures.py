@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import bisect
 import math
+
+import regex
 from collections.abc import Iterator, Mapping
 
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
+# Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
+# twice with values that cannot agree is a conflict too.
+NAMED_NOUNS = frozenset({"jobs", "workers", "staff", "employees", "people", "posts"})
 ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
 # Roles that say a figure is not a plain tally of the event: a change, an update, a total.
@@ -110,12 +115,12 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 
 
-def _claim_scopes(doc: Document) -> dict[int, frozenset]:
+def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     """Per figure (by start): the names right after it, which narrow what it counts."""
     names = sorted((e.span.start, e.key) for e in doc.entities if e.kind != "person")
     starts = [n[0] for n in names]
     out: dict[int, frozenset] = {}
-    for c in tally_claims(doc):
+    for c in tally_claims(doc, named):
         i = bisect.bisect_left(starts, c.span.end)
         limit = c.span.end + SCOPE_REACH
         if doc.sentences:
@@ -150,29 +155,72 @@ def _coarse(keys: frozenset) -> frozenset:
     return frozenset((m, y) for m, d, y in keys if y is not None or d is None)
 
 
-def tally_claims(doc: Document) -> list[Claim]:
-    """People counts that state a plain tally (not a change, an update or a vague word)."""
+def tally_claims(doc: Document, named: bool = False) -> list[Claim]:
+    """Counts that state a plain tally (not a change, an update or a vague word).
+
+    People categories always; with ``named``, also other counts of one explicit noun
+    ("2,500 jobs"), which are compared only with counts of the very same noun.
+    """
     return [
         c
         for c in doc.claims
         if c.kind in ("count", "range")
-        and c.category in PEOPLE_CATEGORIES
+        and (c.category in PEOPLE_CATEGORIES or named and _named(c))
         and c.qualifier != "vague"
         and c.role not in _SKIP_ROLES
     ]
 
 
-def same_quantity_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
+def _named(c: Claim) -> bool:
+    return c.category == "other" and c.subject is not None and c.subject in NAMED_NOUNS
+
+
+_PRED_WORD = regex.compile(r"[a-z]+")
+
+
+def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:
+    """The first words after a counted noun ("could go", "were lost"): a restated
+    count repeats them, while different counts of one noun rarely do."""
+    start = c.span.end
+    if c.subject:
+        found = doc.text.lower().find(c.subject, start, start + 60)
+        start = found + len(c.subject) if found != -1 else start
+    end = doc.sentences[c.sentence].span.end if doc.sentences else len(doc.text)
+    words = _PRED_WORD.findall(doc.text[start : min(end, start + 40)].lower())
+    return tuple(words[:3]) if len(words) >= 2 else ()
+
+
+LEDE_PARAGRAPHS = 2  # body paragraphs a headline figure is compared with
+
+
+def _headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
+    """A headline figure restated in the opening paragraphs ("Marsh cuts 2,500 jobs")."""
+    if doc.headline is None or not doc.sentences or not doc.headline.contains(a.span):
+        return False
+    first = doc.sentences[a.sentence].paragraph
+    return doc.sentences[b.sentence].paragraph - first <= LEDE_PARAGRAPHS
+
+
+def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
+    pa = _predicate(doc, a)
+    return bool(pa) and pa == _predicate(doc, b)
+
+
+def _group_key(c: Claim) -> str:
+    return c.category if c.category != "other" else f"other:{c.subject}"
+
+
+def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Claim, Claim]]:
     """(earlier, later) figures that count the same thing in the same scope.
 
     Same category and counted group, different sentences, and nothing that tells
     them apart: the same or no source, no different place or date named alongside.
     """
     places, dates = _scope_keys(doc)
-    scopes = _claim_scopes(doc)
+    scopes = _claim_scopes(doc, named)
     groups: dict[str, list[Claim]] = {}
-    for c in tally_claims(doc):
-        groups.setdefault(c.category, []).append(c)
+    for c in tally_claims(doc, named):
+        groups.setdefault(_group_key(c), []).append(c)
     for category in sorted(groups):
         group = groups[category][:MAX_GROUP]
         for j, later in enumerate(group):
@@ -183,8 +231,11 @@ def same_quantity_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
                     continue
                 if _different_scope(earlier, later, places, dates):
                     continue
-                if scopes[earlier.span.start] != scopes[later.span.start]:
+                headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
+                if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
+                if _named(earlier) and not (headline or _same_predicate(doc, earlier, later)):
+                    continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
 
 
