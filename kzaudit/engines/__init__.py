@@ -8,6 +8,7 @@ that file, never the end of the batch.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import importlib
@@ -63,6 +64,18 @@ def audit_one(
         return FileResult(path=path, error=f"timed out after {timeout:g} s")
     except Exception as exc:  # noqa: BLE001 - one file's crash must not end the batch
         return FileResult(path=path, error=internal_error(exc))
+
+
+_WARM_UP_TEXT = (
+    b"LONDON, Jan 5 (Reuters) - More than 2,000 people were arrested on Tuesday, the "
+    b"Interior Ministry said.\n"
+)
+
+
+def warm_up(config: Config) -> None:
+    """Import every rule and load every data file before any per-file timer starts."""
+    with contextlib.suppress(Exception):  # the real files will report any problem
+        audit_path("<warm-up>", config, _WARM_UP_TEXT)
 
 
 def internal_error(exc: BaseException) -> str:

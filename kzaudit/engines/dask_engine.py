@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kzaudit.config import Config
-from kzaudit.engines import EngineError, audit_one, internal_error
+from kzaudit.engines import EngineError, audit_one, internal_error, warm_up
 from kzaudit.engines.local import Item
 from kzaudit.result import FileResult
 
@@ -147,6 +147,8 @@ def audit_partition(
     from kzaudit.engines import fs
     from kzaudit.read import ReadError
 
+    if timeout:
+        warm_up(config)  # once per worker process; cheap afterwards
     results = []
     for path, data in items:
         if data is None and (fs.has_protocol(path) or not os.path.isabs(path)):

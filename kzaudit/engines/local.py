@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from kzaudit.config import Config
-from kzaudit.engines import AUDIT_HOOK_ENV, audit_one
+from kzaudit.engines import AUDIT_HOOK_ENV, audit_one, warm_up
 from kzaudit.result import FileResult
 
 Item = tuple[str, "bytes | None"]  # (path, bytes already read, e.g. stdin)
@@ -55,6 +55,8 @@ def run_local(
 def _run_inline(
     items: Sequence[Item], config: Config, timeout: float | None, advance: Progress | None
 ) -> Iterator[FileResult]:
+    if timeout:
+        warm_up(config)
     for path, data in items:
         result = audit_one(path, config, data, timeout)
         if advance:
@@ -77,7 +79,6 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _init_worker(config: Config, timeout: float | None, hook: str | None) -> None:
     global _worker_config, _worker_timeout
-    from kzaudit.rules import all_rules
 
     # a forkserver child inherits the server's environment, not the parent's current one
     if hook:
@@ -85,7 +86,7 @@ def _init_worker(config: Config, timeout: float | None, hook: str | None) -> Non
     else:
         os.environ.pop(AUDIT_HOOK_ENV, None)
 
-    all_rules()  # import every rule once per worker, not per file
+    warm_up(config)  # import every rule once per worker, not per file
     _worker_config, _worker_timeout = config, timeout
 
 
