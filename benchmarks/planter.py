@@ -400,6 +400,7 @@ _VERB_START = re.compile(
     r"|face|faced|work|worked|joined|left|took|signed|voted|remain|remained|went|came"
     r"|killed|injured|hurt|wounded|arrested|detained|held|evacuated|rescued|feared|marched)\b"
 )
+_RATE = re.compile(r"\b(?:every|each|per|a (?:day|week|month|year))\b")
 _PARTICIPLE = re.compile(
     r" (?:killed|injured|hurt|wounded|arrested|detained|held|evacuated|rescued|feared)\b"
 )
@@ -411,7 +412,7 @@ _LEADS = ("In all,", "Altogether,", "In total,")
 def _restatement(text: str, m: re.Match[str], rng: random.Random) -> Site | None:
     """Append "In all, 2,500 jobs could go." after the paragraph."""
     rest = re.match(r"((?: [a-z][a-z'\-]*){1,8})(?=[.,;])", text[m.end() :])
-    if rest is None or not _VERB_START.match(rest.group(1)):
+    if rest is None or not _VERB_START.match(rest.group(1)) or _RATE.search(rest.group(1)):
         return None
     value = _int(m.group("n"))
     slips = _conflicting(text, [m.start("n")], value, _slips(value, rng))
