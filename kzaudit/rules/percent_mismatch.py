@@ -48,7 +48,10 @@ def _half_step(c: Claim) -> float:
     written = float(m.group().replace(",", ""))
     decimals = len(m.group(1) or "")
     scale = float(c.value) / written if written else 1.0
-    return 0.5 * 10.0**-decimals * scale
+    # "£2bn" is read as 2.0bn, not as anything from 1.5bn to 2.5bn: whole numbers of a
+    # magnitude are taken to about 2.5%, which is how newsrooms round such figures.
+    step = 0.5 * 10.0**-decimals * scale
+    return min(step, 0.025 * abs(float(c.value))) if scale > 1 else step
 
 
 def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] | None:
@@ -62,6 +65,11 @@ def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] |
     lo = ((n - dn) - (o + do)) / (o + do) * 100
     hi = ((n + dn) - (o - do)) / (o - do) * 100
     return lo, hi
+
+
+def _central(old: Claim, new: Claim, points: bool) -> float:
+    o, n = float(old.value), float(new.value)
+    return n - o if points else (n - o) / o * 100
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -86,12 +94,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         lo, hi = got
         stated = float(c.value) if c.role == "rise" else -float(c.value)
-        slack = max(pts, rel * abs(stated)) + _half_step(c)
+        actual = _central(old, new, points)
+        slack = max(pts, rel * abs(stated))
         if c.qualifier == "about":
             slack += 0.1 * abs(stated)
-        if lo - slack <= stated <= hi + slack:
+        # within the tolerance of the change the figures give, or explained by their rounding
+        if abs(stated - actual) <= slack or lo - _half_step(c) <= stated <= hi + _half_step(c):
             continue
-        actual = (lo + hi) / 2
         unit = " points" if points else "%"
         verb = "rise" if actual >= 0 else "fall"
         yield ctx.finding(
