@@ -12,6 +12,7 @@ cores.  ``docs/benchmarks.md`` holds the latest figures.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import sys
@@ -67,12 +68,13 @@ def speed_rows(f: dict[str, Any]) -> list[Row]:
 def scaling_rows(f: dict[str, Any]) -> list[Row]:
     rows: list[Row] = []
     for r in f["sizes"]:
-        label = f"time, {r['kb']:,.0f} KB article"
+        label = f"time, {r['kb']:,.0f} KB article (in process)"
+        mem = f", peak RSS {r['peak_mb']:,.0f} MB" if r.get("peak_mb") else ""
         if "timeout" in r:
-            rows.append((label, f"> {r['timeout']:.0f} s (stopped: superlinear)"))
+            rows.append((label, f"> {r['timeout']:.0f} s (stopped: superlinear){mem}"))
         else:
             ms = r["seconds"] * 1000
-            rows.append((label, f"{ms:,.1f} ms ({r['us_per_kb']:,.0f} µs/KB)"))
+            rows.append((label, f"{ms:,.1f} ms ({r['us_per_kb']:,.0f} µs/KB){mem}"))
     a, b = f["slope_range_kb"]
     rows.append((f"scaling exponent {a:,.0f}-{b:,.0f} KB (1.0 = linear)", f"{f['slope']:.2f}"))
     return rows
@@ -85,8 +87,10 @@ def memory_rows(f: dict[str, Any]) -> list[Row]:
         return f"{x['peak_mb']:,.0f} MB peak RSS ({x['seconds']:.1f} s)"
 
     n = f"{f['files']:,}"
-    return [
-        (f"memory, one {f['article_mb']:.0f} MB article", mem(f["big_article"])),
+    rows = []
+    if f["big_article"].get("error") != "measured by scaling.py":
+        rows.append((f"memory, one {f['article_mb']:.0f} MB article", mem(f["big_article"])))
+    return rows + [
         (f"memory, folder of {n} files, --jobs 1", mem(f["folder_jobs_1"])),
         (
             f"memory, folder of {n} files, --jobs {f['folder_jobs_all'].get('jobs', '?')}",
@@ -137,7 +141,11 @@ def _pr(p: float | None, r: float | None) -> str:
 def quality_rows(name: str, f: dict[str, Any]) -> list[Row]:
     if name == "extraction" and "kinds" in f:
         return [
-            (f"extraction {kind} (gold set)", _pr(s.get("precision"), s.get("recall")))
+            (
+                f"extraction {kind} (gold set)",
+                _pr(s.get("precision"), s.get("recall"))
+                + f" (tp {s.get('tp')}, fp {s.get('fp')}, fn {s.get('fn')})",
+            )
             for kind, s in f["kinds"].items()
         ]
     rows: list[Row] = []
@@ -148,7 +156,7 @@ def quality_rows(name: str, f: dict[str, Any]) -> list[Row]:
 HARNESSES: dict[str, tuple[Callable[[bool], dict[str, Any]], Callable]] = {
     "speed": (speed.measure, speed_rows),
     "scaling": (scaling.measure, scaling_rows),
-    "memory": (memory.measure, memory_rows),
+    "memory": (functools.partial(memory.measure, big=False), memory_rows),
     "peers": (peers.measure, peers_rows),
 }
 QUALITY = ("detection", "extraction", "false_positives")

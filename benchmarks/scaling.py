@@ -7,7 +7,8 @@ analysed and checked in process.  Linear means the microseconds per KB stay flat
 as the size grows a thousandfold; the ``slope`` is the log-log exponent between the
 smallest size that takes a measurable time and the largest (1.0 = linear, 2.0 =
 quadratic).  Each size runs in a fresh process with a time limit (``TIMEOUT``), so a
-superlinear pipeline shows up as a timeout instead of stalling the whole run.
+superlinear pipeline shows up as a timeout instead of stalling the whole run; the
+child's peak RSS is reported too (the memory figure for a 10 MB article).
 """
 
 from __future__ import annotations
@@ -59,29 +60,25 @@ def _one(size: int) -> float:
     return min(time_once(text) for _ in range(repeat))
 
 
-def _timed_child(size: int, timeout: float) -> float | None:
-    """``_one(size)`` in a fresh process; None when it exceeds ``timeout`` seconds."""
-    try:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)],
-            capture_output=True,
-            timeout=timeout,
-            check=True,
-        )
-    except subprocess.TimeoutExpired:
-        return None
-    return float(out.stdout.decode().split()[-1])
+def _timed_child(size: int, timeout: float) -> dict[str, Any]:
+    """``_one(size)`` in a fresh process: its seconds and the process's peak RSS."""
+    from memory import peak_rss
+
+    run = peak_rss([sys.executable, __file__, "--one", str(size)], timeout, subprocess.PIPE)
+    if "error" in run:
+        return {"timeout": timeout, "peak_mb": run.get("peak_mb")}
+    return {"seconds": float(run["stdout"].split()[-1]), "peak_mb": run["peak_mb"]}
 
 
 def measure(quick: bool = False, timeout: float = TIMEOUT) -> dict[str, Any]:
     sizes = SIZES[:-1] if quick else SIZES
     rows = []
     for size in sizes:
-        seconds = _timed_child(size, timeout)
-        if seconds is None:
-            rows.append({"kb": size / KB, "timeout": timeout})
+        row = {"kb": size / KB, **_timed_child(size, timeout)}
+        rows.append(row)
+        if "timeout" in row:
             break  # larger sizes would only take longer
-        rows.append({"kb": size / KB, "seconds": seconds, "us_per_kb": 1e6 * seconds / (size / KB)})
+        row["us_per_kb"] = 1e6 * row["seconds"] / row["kb"]
     timed = [r for r in rows if "seconds" in r]
     first = timed[1] if len(timed) > 2 else timed[0]
     last = timed[-1]
