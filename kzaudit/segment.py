@@ -219,7 +219,9 @@ def find_headline(text: str, paragraphs: list[Span]) -> Span | None:
         return None
     first = paragraphs[0]
     line = text[first.start : first.end]
-    if len(line) <= 150 and "\n" not in line and line[-1:] not in ".!?\"'\u201d:;,":
+    # A closing quote ends many headlines (Economy 'stronger than forecast'): look past it.
+    bare = line.rstrip("\"'\u201d\u2019")
+    if len(line) <= 150 and "\n" not in line and bare and bare[-1] not in ".!?:;,":
         return first
     return None
 

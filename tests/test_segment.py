@@ -40,3 +40,10 @@ def test_line_col():
     doc = _doc("ab\ncd\n")
     assert doc.line_col(0) == (1, 1)
     assert doc.line_col(4) == (2, 2)
+
+
+def test_headline_ending_in_a_quote_is_a_headline_but_a_quoted_sentence_is_not():
+    doc = _doc("Economy 'stronger than forecast'\n\nThe economy grew.\n")
+    assert doc.headline is not None
+    doc = _doc('He said "yes."\n\nThe economy grew.\n')
+    assert doc.headline is None
