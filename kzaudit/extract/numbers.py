@@ -1186,50 +1186,86 @@ def extract_claims(doc: Document) -> list[Claim]:
 _SPEECH = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
 
 
+def _nearest(items: list, starts: list[int], pos: int):
+    """The item whose start is nearest to ``pos`` (``starts`` sorted, same order)."""
+    i = bisect.bisect_left(starts, pos)
+    best = None
+    for j in (i - 1, i):
+        if 0 <= j < len(items) and (best is None or abs(starts[j] - pos) < abs(starts[best] - pos)):
+            best = j
+    return items[best] if best is not None else None
+
+
+def _by_sentence(doc: Document, items: list) -> dict[int, tuple[list, list[int]]]:
+    """Items grouped by sentence, each group sorted by start, with its starts."""
+    groups: dict[int, list] = {}
+    for x in items:
+        idx = x.sentence if x.sentence >= 0 else doc.sentence_index(x.span.start)
+        groups.setdefault(idx, []).append(x)
+    out = {}
+    for idx, group in groups.items():
+        group.sort(key=lambda x: x.span.start)
+        out[idx] = (group, [x.span.start for x in group])
+    return out
+
+
 def link_claims(doc: Document) -> None:
-    """Attach each claim's attribution source and its day-precision date."""
-    by_sentence: dict[int, list] = {}
-    for a in doc.attributions:
-        idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
-        by_sentence.setdefault(idx, []).append(a)
-    dates: dict[int, list] = {}
+    """Attach each claim's attribution source and its day-precision date.
+
+    The source is the attribution nearest in the same sentence, else that of the
+    quotation around the figure; the date is the nearest day date in the sentence,
+    an event's date ("detained on Tuesday") before a statement's ("said on Wednesday").
+    Nearest look-ups bisect, so a sentence of 30,000 figures stays linear.
+    """
+    attributions = _by_sentence(doc, doc.attributions)
     speech = {a.verb.lower() for a in doc.attributions} | _SPEECH
-    for d in doc.dates:
-        if doc.dateline is not None and doc.dateline.overlaps(d.span):
-            continue  # the dateline dates the story, not the figure
-        if d.precision == "day" and d.date is not None:
-            idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
-            dates.setdefault(idx, []).append(d)
+    day_dates = [
+        d
+        for d in doc.dates
+        if d.precision == "day"
+        and d.date is not None
+        and not (doc.dateline is not None and doc.dateline.overlaps(d.span))
+    ]
+    events = _by_sentence(doc, [d for d in day_dates if (d.governor or "").lower() not in speech])
+    statements = _by_sentence(doc, [d for d in day_dates if (d.governor or "").lower() in speech])
+    quotes = _QuoteSources(doc)
     for c in doc.claims:
-        attrs = by_sentence.get(c.sentence)
-        if attrs:
-            c.attribution = min(attrs, key=lambda a: abs(a.span.start - c.span.start)).source
+        group = attributions.get(c.sentence)
+        if group:
+            c.attribution = _nearest(group[0], group[1], c.span.start).source
         else:
-            c.attribution = _quote_source(doc, c)
-        ds = dates.get(c.sentence)
-        if ds:
-            # The event's date before the date of the statement ("said on Wednesday").
-            best = min(
-                ds,
-                key=lambda d: (
-                    (d.governor or "").lower() in speech,
-                    abs(d.span.start - c.span.start),
-                ),
-            )
-            c.date = best.date.isoformat()
+            c.attribution = quotes.source(c)
+        group = events.get(c.sentence) or statements.get(c.sentence)
+        if group:
+            c.date = _nearest(group[0], group[1], c.span.start).date.isoformat()
 
 
-def _quote_source(doc: Document, c: Claim) -> str | None:
-    """Inside a quotation, the attribution of that quotation (same paragraph)."""
-    quote = next((q for q in doc.quotes if q.contains(c.span)), None)
-    if quote is None:
-        return None
-    for a in doc.attributions:
-        if a.quote_span is not None and a.quote_span.overlaps(quote):
-            return a.source
-    para = doc.sentences[c.sentence].paragraph if doc.sentences and c.sentence >= 0 else -1
-    for a in doc.attributions:
-        idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
-        if doc.sentences and doc.sentences[idx].paragraph == para:
-            return a.source
-    return None
+class _QuoteSources:
+    """Who is quoted in each quotation: the attribution of the quote, else of its paragraph."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.quotes = sorted(doc.quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.by_quote: dict[Span, str] = {}
+        self.by_paragraph: dict[int, str] = {}
+        for a in doc.attributions:
+            if a.quote_span is not None:
+                i = bisect.bisect_right(self.starts, a.quote_span.end) - 1
+                for j in (i - 1, i):  # quotations overlapping the attributed one
+                    if 0 <= j < len(self.quotes) and self.quotes[j].overlaps(a.quote_span):
+                        self.by_quote.setdefault(self.quotes[j], a.source)
+            if doc.sentences:
+                idx = a.sentence if a.sentence >= 0 else doc.sentence_index(a.span.start)
+                self.by_paragraph.setdefault(doc.sentences[idx].paragraph, a.source)
+
+    def source(self, c: Claim) -> str | None:
+        i = bisect.bisect_right(self.starts, c.span.start) - 1
+        if i < 0 or not self.quotes[i].contains(c.span):
+            return None
+        quote = self.quotes[i]
+        if quote in self.by_quote:
+            return self.by_quote[quote]
+        if not self.doc.sentences or c.sentence < 0:
+            return None
+        return self.by_paragraph.get(self.doc.sentences[c.sentence].paragraph)
