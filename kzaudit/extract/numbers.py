@@ -255,6 +255,9 @@ _ONE_IN = regex.compile(r"\s{1,3}(?:in|out\s{1,3}of)\s{1,3}")
 _OF_CURRENCY = regex.compile(
     r"\s{1,3}of\s{1,3}(dollars|euros|pounds|yen|yuan|roubles|rupees|francs)\b", regex.I
 )
+_AGE_LIST = regex.compile(
+    r"\baged\s{1,3}\d{1,3}(?:\s{0,2},\s{1,3}\d{1,3}){0,5}\s{0,2}(?:,|and|or)\s{1,3}$"
+)
 _AGE_PLUS = regex.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:over|older|above)\b|-plus\b|\+", regex.I)
 _AGE_QUALIFIER = {
     "under": "less_than",
@@ -688,6 +691,8 @@ class _Scanner:
             lead = None
             if "age" in before[-24:]:
                 lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start)
+            if lead is None and "aged" in before and _AGE_LIST.search(before):
+                raw.kind = "age"  # "aged 16 and 17"
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
             elif lead is not None:
