@@ -187,7 +187,7 @@ def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:
         start = found + len(c.subject) if found != -1 else start
     end = doc.sentences[c.sentence].span.end if doc.sentences else len(doc.text)
     words = _PRED_WORD.findall(doc.text[start : min(end, start + 40)].lower())
-    return tuple(words[:3]) if len(words) >= 2 else ()
+    return tuple(words[:2]) if len(words) >= 2 else ()
 
 
 LEDE_PARAGRAPHS = 2  # body paragraphs a headline figure is compared with
