@@ -239,6 +239,24 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 yield earlier, later
 
 
+def incompatible_pairs(doc: Document, margin: float, hedged: bool) -> Iterator[tuple[Claim, Claim]]:
+    """Same-quantity pairs whose values cannot agree, each later figure once.
+
+    ``hedged``: both figures qualified ("more than", "about"...); otherwise at least
+    one is exact.  figure-conflict takes the second kind, qualifier-conflict the first.
+    """
+    reported: set[int] = set()
+    for earlier, later in same_quantity_pairs(doc):
+        if later.span.start in reported:
+            continue
+        both_hedged = earlier.qualifier != "exact" and later.qualifier != "exact"
+        if both_hedged != hedged:
+            continue
+        if disjoint(bounds(earlier, margin), bounds(later, margin)):
+            reported.add(later.span.start)
+            yield earlier, later
+
+
 def fmt(x: float) -> str:
     """A number as a reader writes it: 1,200 or 2.5."""
     if float(x).is_integer():

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit.model import Document, Finding
-from kzaudit.rules._figures import bounds, disjoint, label, same_quantity_pairs, where
+from kzaudit.rules._figures import incompatible_pairs, label, where
 from kzaudit.rules.base import RuleContext
 
 ID = "figure-conflict"
@@ -37,15 +37,7 @@ OPTIONS = {"about_margin": 0.1}  # how far "about 900" may stretch either way
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     margin = float(ctx.options.get("about_margin", 0.1))
-    reported: set[int] = set()
-    for earlier, later in same_quantity_pairs(doc):
-        if later.span.start in reported:
-            continue
-        if earlier.qualifier != "exact" and later.qualifier != "exact":
-            continue  # both hedged: qualifier-conflict's business
-        if not disjoint(bounds(earlier, margin), bounds(later, margin)):
-            continue
-        reported.add(later.span.start)
+    for earlier, later in incompatible_pairs(doc, margin, hedged=False):
         suggestion = earlier.text if earlier.qualifier == later.qualifier else None
         yield ctx.finding(
             doc,

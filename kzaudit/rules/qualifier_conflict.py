@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit.model import Document, Finding
-from kzaudit.rules._figures import bounds, disjoint, label, same_quantity_pairs, where
+from kzaudit.rules._figures import incompatible_pairs, label, where
 from kzaudit.rules.base import RuleContext
 
 ID = "qualifier-conflict"
@@ -35,15 +35,7 @@ OPTIONS = {"about_margin": 0.1}
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     margin = float(ctx.options.get("about_margin", 0.1))
-    reported: set[int] = set()
-    for earlier, later in same_quantity_pairs(doc):
-        if later.span.start in reported:
-            continue
-        if earlier.qualifier == "exact" or later.qualifier == "exact":
-            continue  # an exact figure against a hedged one: figure-conflict
-        if not disjoint(bounds(earlier, margin), bounds(later, margin)):
-            continue
-        reported.add(later.span.start)
+    for earlier, later in incompatible_pairs(doc, margin, hedged=True):
         yield ctx.finding(
             doc,
             later.span,
