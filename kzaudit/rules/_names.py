@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from kzaudit.extract.entities import acronym_norm
 from kzaudit.model import AcronymDefinition, Document, Entity
@@ -18,7 +19,10 @@ def near_defined(
 ) -> AcronymDefinition | None:
     """The defined acronym that ``norm`` is one slip away from: two adjacent letters
     swapped, or (four letters or more) one letter added, dropped or changed.  A form
-    used more than once, as often as the defined one, is taken as another name."""
+    used more than once, as often as the defined one, is taken as another name.
+    Three-letter acronyms are dense (ADB, ADC, ADF are all bodies), so there a changed
+    letter counts only as a typing slip: a neighbouring key, in a form used once,
+    beside a defined acronym used at least twice ("QTO" for "WTO")."""
     for acronym, d in sorted(defined.items()):
         if len(acronym) < min_length or (uses[norm] > 1 and uses[norm] >= uses[acronym]):
             continue
@@ -26,7 +30,33 @@ def near_defined(
             min(len(norm), len(acronym)) >= 4 and _one_edit(norm, acronym)
         ):
             return d
+        if uses[norm] == 1 and is_key_slip(norm, acronym):
+            return d
     return None
+
+
+def is_key_slip(a: str, b: str) -> bool:
+    """Same length, one letter changed to a neighbouring key ("QTO" / "WTO")."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a.upper(), b.upper(), strict=True) if x != y]
+    return len(diff) == 1 and diff[0][1] in _key_neighbours().get(diff[0][0], "")
+
+
+@cache
+def _key_neighbours() -> dict[str, str]:
+    """QWERTY keys touching each letter key, on its row and the rows above and below."""
+    rows = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+    out: dict[str, str] = {}
+    for r, row in enumerate(rows):
+        for i, key in enumerate(row):
+            near = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+            if r > 0:  # the row above is shifted half a key left
+                near += [rows[r - 1][j] for j in (i, i + 1) if j < len(rows[r - 1])]
+            if r < 2:
+                near += [rows[r + 1][j] for j in (i - 1, i) if 0 <= j < len(rows[r + 1])]
+            out[key] = "".join(near)
+    return out
 
 
 def is_swap(a: str, b: str) -> bool:

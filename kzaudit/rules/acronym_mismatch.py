@@ -4,8 +4,13 @@
 Flags an acronym use that is one slip away from an acronym the article defines:
 two letters swapped ("CTSO" after "Collective Security Treaty Organization (CSTO)"),
 or, for acronyms of four letters or more, one letter added, dropped or changed.
+Three-letter acronyms are dense (ADB, ADC and ADF are all real bodies), so there a
+changed letter is flagged only as a typing slip: a neighbouring key on the keyboard,
+in a form used once ("QTO" after "World Trade Organization (WTO)"; "SEX" after
+"SEC" too: an English word in capitals is still a slip).
 Also flags a definition whose acronym is an anagram of its own expansion's initials
-("National Transport Safety Board (NTBS)").
+("National Transport Safety Board (NTBS)") or, for three letters, one key off them
+("Equal Opportunities Commission (WOC)"), unless it is a well-known acronym ("ISO").
 
 A use is only flagged when it is not itself defined, not a well-known acronym
 (``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
@@ -39,7 +44,7 @@ from collections.abc import Iterator
 
 from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
 from kzaudit.model import Document, Finding
-from kzaudit.rules._names import acronym_uses, is_swap, near_defined
+from kzaudit.rules._names import acronym_uses, is_key_slip, is_swap, near_defined
 from kzaudit.rules.base import RuleContext
 
 ID = "acronym-mismatch"
@@ -55,12 +60,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     uses = Counter(norm for _e, norm in acronym_uses(doc))
     for d in doc.acronyms:
         initials = _initials(d.expansion)
-        if is_swap(acronym_norm(d.acronym), initials):
+        slip = _definition_slip(acronym_norm(d.acronym), initials, known)
+        if slip:
             yield ctx.finding(
                 doc,
                 d.span,
                 f'"{d.acronym}" does not match the initials of "{d.expansion}" '
-                f"({initials}): letters transposed?",
+                f"({initials}): {slip}?",
                 initials,
             )
     min_length = int(ctx.options.get("min_length", 3))
@@ -76,6 +82,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f'"{target.expansion}" and used {uses[acronym_norm(target.acronym)]} times',
                 target.acronym,
             )
+
+
+def _definition_slip(acronym: str, initials: str, known: frozenset[str]) -> str:
+    """How a defined acronym slipped from its expansion's initials, or "" when it did not:
+    letters swapped ("NTBS"), or a three-letter one mistyped to a neighbouring key
+    ("Equal Opportunities Commission (WOC)"); a known acronym is what the writer meant."""
+    if acronym in known:
+        return ""
+    if is_swap(acronym, initials):
+        return "letters transposed"
+    if len(acronym) == 3 and is_key_slip(acronym, initials):
+        return "a mistyped letter"
+    return ""
 
 
 def _initials(expansion: str) -> str:
