@@ -188,6 +188,7 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}
+_OPENING_QUOTE = regex.compile(r'[\u201c"]')
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:
@@ -198,17 +199,14 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
     """
     spans: list[Span] = []
     i = paragraph.start
-    while i < paragraph.end:
-        ch = text[i]
-        close = _QUOTE_CHARS.get(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1, paragraph.end)
+    search = _OPENING_QUOTE.search
+    while (m := search(text, i, paragraph.end)) is not None:
+        start = m.start()
+        j = text.find(_QUOTE_CHARS[m.group()], start + 1, paragraph.end)
         if j == -1:
-            spans.append(Span(i, paragraph.end))
+            spans.append(Span(start, paragraph.end))
             break
-        spans.append(Span(i, j + 1))
+        spans.append(Span(start, j + 1))
         i = j + 1
     return spans
 
