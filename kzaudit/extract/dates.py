@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from kzaudit.extract.tense import data_lines, data_toml, governing_tense
+from kzaudit.extract.tense import TenseScanner, data_lines, data_toml
 from kzaudit.model import DateMention, Document, Duration, Qualifier, Span, Tense
 
 MAX_YEAR_SPAN = 1  # a yearless month-day resolves within this many years of the reference
@@ -347,6 +347,7 @@ class _Pass:
     text: str
     ref: dt.date | None
     mentions: list[DateMention]
+    tenses: TenseScanner
     skip_to: int = 0
 
     def words_before(self, start: int) -> tuple[str, str]:
@@ -384,7 +385,7 @@ class _Pass:
         """Record a mention: tense of its verb, lead word, time of day, resolved date."""
         sent, lo, hi = self.sentence_bounds(start)
         lead = self.lead(start)
-        hint = governing_tense(self.text, start, end, lo, hi)
+        hint = self.tenses.governing(start, end, lo, hi)
         tense = hint.tense
         if date is None and self.ref is not None:
             date = self._resolve(month, day, year, weekday, precision, tense, lead)
@@ -613,7 +614,7 @@ def _kind(m: regex.Match[str]) -> str:
 def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:
     """Every date mention (in text order) and every duration of ``doc``."""
     text = doc.text
-    p = _Pass(doc=doc, text=text, ref=doc.reference_date, mentions=[])
+    p = _Pass(doc=doc, text=text, ref=doc.reference_date, mentions=[], tenses=TenseScanner(text))
     for m in _scan(text, _patterns()["start"], _patterns()["date"]):
         if m.start() < p.skip_to:
             continue

@@ -9,6 +9,7 @@ The scan is one precompiled pattern over a bounded window: linear, no parsing.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,31 +89,32 @@ def _marker_pattern() -> regex.Pattern[str]:
 
 
 @cache
-def _first_words() -> frozenset[str]:
+def _candidates() -> regex.Pattern[str]:
+    """Words that can start a marker: first words of marker phrases, and -ed words."""
     lex = _lexicon()
     kinds = ("future_strong", "future_weak", "hedge", "present", "past")
-    return frozenset(w.split()[0].lower() for k in kinds for w in lex[k])
+    first = sorted({w.split()[0] for k in kinds for w in lex[k]}, key=lambda w: (-len(w), w))
+    words = "|".join(regex.escape(w) for w in first)
+    return regex.compile(rf"(?<![\w'\u2019])(?:{words}|[a-z]{{2,20}}ed)(?![\w'\u2019])", regex.I)
 
 
 def _markers(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
-    """Marker matches in ``text[lo:hi]``, trying the pattern only at plausible words.
+    """Marker matches in ``text[lo:hi]``, the full pattern tried only at candidate words.
 
-    Why: the full marker alternation is slow to try at every character; a word that
-    starts no marker phrase and does not end in -ed cannot start a match.
+    Why: the full marker alternation is slow to try at every character, and a loop
+    over every word in Python is slower still; one C-level scan finds the few words
+    that can start a marker.
     """
     pattern = _marker_pattern()
-    first = _first_words()
     out: list[regex.Match[str]] = []
     end = lo
-    for w in _WORD.finditer(text, lo, hi):
+    for w in _candidates().finditer(text, lo, hi):
         if w.start() < end:
             continue
-        word = w.group().lower()
-        if word in first or word.endswith("ed"):
-            m = pattern.match(text, w.start(), hi)
-            if m is not None:
-                out.append(m)
-                end = m.end()
+        m = pattern.match(text, w.start(), hi)
+        if m is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 
@@ -143,11 +145,13 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
     return "past", True, False
 
 
+_BOUNDARY_BACK = regex.compile(_BOUNDARY.pattern, regex.REVERSE)
+
+
 def _clause_start(text: str, lo: int, start: int) -> int:
-    last = lo
-    for b in _BOUNDARY.finditer(text, lo, start):
-        last = b.end()
-    return last
+    """Just after the last clause boundary in ``[lo, start)`` (a backward search)."""
+    b = _BOUNDARY_BACK.search(text, lo, start)
+    return b.end() if b else lo
 
 
 def _clause_end(text: str, end: int, hi: int) -> int:
@@ -155,26 +159,61 @@ def _clause_end(text: str, end: int, hi: int) -> int:
     return b.start() if b else hi
 
 
-def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> TenseHint:
-    """Tense of the verb governing ``text[start:end]`` within the sentence ``[lo, hi)``.
+class TenseScanner:
+    """Governing tense for many phrases of one text, each character scanned once.
 
-    The nearest marker before the phrase in its clause decides; a phrase that opens
-    its clause ("On January 5, troops arrived") takes the first marker after it.
+    Dates come in text order and their windows overlap when they are dense (a
+    hostile page of "on Monday" every few words): the markers already found for the
+    scanned stretch are kept, so the cost stays linear in the text.
     """
-    left = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
-    for m in reversed(_markers(text, left, start)):
-        got = _classify(m, text)
-        if got is None:
-            continue
-        tense, strong, hedged = got
-        near = len(_WORD.findall(text, m.end(), start)) <= NEAR_WORDS
-        return TenseHint(tense, m.group(), strong and near, hedged, m.span())
-    right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
-    for m in _markers(text, end, right):
-        got = _classify(m, text)
-        if got is None:
-            continue
-        tense, strong, hedged = got
-        near = len(_WORD.findall(text, end, m.start())) <= NEAR_WORDS
-        return TenseHint(tense, m.group(), strong and near, hedged, m.span())
-    return _NONE
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lo = 0
+        self._hi = 0
+        self._found: list[regex.Match[str]] = []
+        self._starts: list[int] = []
+
+    def _between(self, lo: int, hi: int) -> list[regex.Match[str]]:
+        """Markers inside ``[lo, hi)``, scanning only what was not scanned before."""
+        if not (self._lo <= lo <= self._hi):
+            self._lo, self._hi, self._found, self._starts = lo, lo, [], []
+        if hi > self._hi:
+            start = max(self._hi, self._found[-1].end() if self._found else 0)
+            new = _markers(self.text, start, hi)
+            self._found.extend(new)
+            self._starts.extend(m.start() for m in new)
+            self._hi = hi
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi, i)
+        return [m for m in self._found[i:j] if m.end() <= hi]
+
+    def governing(self, start: int, end: int, lo: int, hi: int) -> TenseHint:
+        """Tense of the verb governing ``text[start:end]`` within the sentence ``[lo, hi)``.
+
+        The nearest marker before the phrase in its clause decides; a phrase that opens
+        its clause ("On January 5, troops arrived") takes the first marker after it.
+        """
+        text = self.text
+        left = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
+        for m in reversed(self._between(left, start)):
+            got = _classify(m, text)
+            if got is None:
+                continue
+            tense, strong, hedged = got
+            near = len(_WORD.findall(text, m.end(), start)) <= NEAR_WORDS
+            return TenseHint(tense, m.group(), strong and near, hedged, m.span())
+        right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
+        for m in self._between(end, right):
+            got = _classify(m, text)
+            if got is None:
+                continue
+            tense, strong, hedged = got
+            near = len(_WORD.findall(text, end, m.start())) <= NEAR_WORDS
+            return TenseHint(tense, m.group(), strong and near, hedged, m.span())
+        return _NONE
+
+
+def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> TenseHint:
+    """Tense of the verb governing ``text[start:end]`` (one-off; see ``TenseScanner``)."""
+    return TenseScanner(text).governing(start, end, lo, hi)
