@@ -93,7 +93,8 @@ def memory_rows(f: dict[str, Any]) -> list[Row]:
     return rows + [
         (f"memory, folder of {n} files, --jobs 1", mem(f["folder_jobs_1"])),
         (
-            f"memory, folder of {n} files, --jobs {f['folder_jobs_all'].get('jobs', '?')}",
+            f"memory, folder of {f['folder_jobs_all'].get('files', 0):,} files,"
+            f" --jobs {f['folder_jobs_all'].get('jobs', '?')}",
             mem(f["folder_jobs_all"]),
         ),
     ]
