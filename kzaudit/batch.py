@@ -105,9 +105,8 @@ def _discover_url(url: str, matcher: _Filter, files: set[str], errors: list[File
             FileResult(path=url, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         )
         return
-    single = len(found) == 1 and not _MAGIC.search(url) and found[0][0].endswith(found[0][1])
     for f, rel in found:
-        if single or matcher.keep_file(rel, f, default=True):
+        if not rel or matcher.keep_file(rel, f, default=True):
             files.add(f)
 
 

@@ -120,6 +120,8 @@ def test_url_globs_and_filters(memory_archive) -> None:
     assert len(files) == 8 and not any("/sub/" in f for f in files)
     files, _ = batch.discover([memory_archive], include=["*.jpg"])
     assert [f.rsplit("/", 1)[-1] for f in files] == ["skip.jpg"]
+    files, _ = batch.discover([memory_archive + "/skip.jpg"], exclude=["*.jpg"])
+    assert len(files) == 1  # a file named explicitly is audited whatever its name
     _, errors = batch.discover([memory_archive + "/nothing/"])
     assert [e.error for e in errors] == ["no such file or directory"]
 

@@ -42,7 +42,8 @@ def list_url(url: str, extensions: Sequence[str]) -> list[tuple[str, str]]:
     """Files under a URL (a file, a folder or a glob), in sorted order.
 
     Each is ``(url, rel)``: its full URL and its path relative to the folder listed
-    (or to the glob's literal prefix), which include/exclude patterns match.
+    (or to the glob's literal prefix), which include/exclude patterns match; ``""``
+    when the URL names the file itself.
 
     A folder is listed recursively and filtered by extension; hidden and VCS folders
     are skipped as they are locally.  Raises ``FileNotFoundError`` when nothing is there.
@@ -61,8 +62,7 @@ def list_url(url: str, extensions: Sequence[str]) -> list[tuple[str, str]]:
             if p.lower().endswith(tuple(extensions)) and not _hidden(p[len(root) :])
         }
     elif fs.exists(root):
-        keep = {root: fs.info(root)}
-        base = root.rpartition("/")[0]
+        keep = {root: fs.info(root)}  # rel "" marks the path itself: no filter applies
     else:
         raise FileNotFoundError(url)
     out = []
