@@ -275,7 +275,8 @@ def run(
     """Yield one ``FileResult`` per file, in the order of ``files``.
 
     ``engine`` is ``"local"`` (``jobs`` processes, default all cores; 1 runs in
-    process) or ``"dask"`` (a ``LocalCluster``, or the cluster at ``scheduler``).
+    process) or ``"dask"`` (the cluster at ``scheduler``, or else a ``LocalCluster``
+    of ``jobs`` single-threaded worker processes, default one per core).
     ``timeout`` is a per-file limit in seconds: a file exceeding it is reported as
     an error record.  With ``output_dir`` every partition is also written there as
     ``part-NNNNN.jsonl`` plus a ``claims/`` export (JSONL, and Parquet with
@@ -300,6 +301,7 @@ def run(
             timeout=timeout,
             output_dir=output_dir,
             advance=advance,
+            workers=jobs,
         )
     else:
         if output_dir is not None or any(_is_url(p) for p, data in items if data is None):

@@ -49,11 +49,13 @@ def run_dask(
     output_dir: str | None = None,
     advance: Callable[[int], None] | None = None,
     task_bytes: int = TASK_BYTES,
+    workers: int | None = None,
 ) -> Iterator[FileResult]:
     """Connect now (``EngineError`` if that fails), then audit ``items`` lazily on the
-    cluster, yielding results in input order."""
+    cluster, yielding results in input order.  ``workers``: the size of the local
+    cluster started when there is no ``scheduler`` (default: one per core)."""
     distributed = _import_distributed()
-    client, cluster = _connect(distributed, scheduler)
+    client, cluster = _connect(distributed, scheduler, workers)
     return _results(
         distributed, client, cluster, items, config, timeout, output_dir, advance, task_bytes
     )
@@ -80,12 +82,12 @@ def _results(
             cluster.close()
 
 
-def _connect(distributed: Any, scheduler: str | None) -> tuple[Any, Any]:
+def _connect(distributed: Any, scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     import dask
 
     if scheduler is None:
         cluster = distributed.LocalCluster(
-            n_workers=os.cpu_count() or 1,
+            n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
