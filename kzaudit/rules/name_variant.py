@@ -4,15 +4,22 @@
 Flags a name word that appears exactly once when a name one letter away (a letter
 added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" among
 "Kazakhstan"s, "Ruis" among "Ruiz"es.  The suggestion is the majority spelling.
+Words inside multi-word and hyphenated names count too ("Reliacne Energy" beside
+"Reliance Group", "the Balir-Brown rift").
 
-It stays quiet where a one-letter difference is real: two spellings that are both
+Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
+typing slips, not other names: they are flagged even in short names, between names
+with different neighbours, and where the slip makes an ordinary word after "Mr"/"Ms"
+("Ms Coper" for "Cooper").  A changed letter is weaker evidence: there it stays quiet
+where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
 inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
 first name or surname ("Gordon Brown"/"Des Browne": different first names), two
 given names or two places, names that start with different letters, a longer form
-of an ordinary word ("Liffe" beside "Life"), and names the house style lists in
-``ignore_names``.  Names under five letters are flagged only in
-the clearest case: a surname repeated at least three times.
+of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
+names the house style lists in ``ignore_names``.  Names under five letters are flagged
+for a changed letter only when the other spelling recurs three times and neither is a
+given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -35,6 +42,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import regex
+
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
@@ -47,6 +56,8 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
+_PARTS = regex.compile(r"[\s/\-]+")
+_HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
 
 @dataclass(slots=True)
@@ -56,6 +67,8 @@ class _Word:
     spans: list[Span] = field(default_factory=list)
     partners: set[str] = field(default_factory=set)  # other words of its multi-word names
     surname: bool = False  # last word of a multi-word person name
+    alone: bool = False  # a one-word name somewhere ("Shell", not only "Standard Life")
+    titled: bool = False  # after "Mr", "Ms", "Dr": a name even if spelt like a word
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -89,7 +102,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
     for e in doc.entities:
         if e.kind == "acronym":
             continue
-        parts = e.text.split()
+        parts = [p for p in _PARTS.split(e.text) if p]  # "Blair-Brown", "Ryanair/Boeing"
         offset = e.span.start
         for i, part in enumerate(parts):
             start = doc.text.find(part, offset, e.span.end)
@@ -101,6 +114,8 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                     continue
                 info = out[part] = _Word()
             info.spans.append(Span(start, start + len(part)))
+            info.alone = info.alone or len(parts) == 1
+            info.titled |= _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
                 if e.kind == "person" and i == len(parts) - 1:
@@ -109,7 +124,8 @@ def _name_words(doc: Document) -> dict[str, _Word]:
 
 
 def _namelike(word: str) -> bool:
-    return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
+    letters = word.replace("-", "").replace("'", "").replace("\u2019", "")
+    return word[:1].isupper() and letters.isalpha() and not word.isupper()
 
 
 def _deletion_index(words: dict[str, _Word]) -> dict[str, list[str]]:
@@ -142,28 +158,47 @@ def _confusable(
         return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany"
     if a == b or a[0] != b[0] or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
-    if _inflection(a, b):
-        return False
-    words = common_words()
-    if a in words or (b in words and len(a) > len(b)):  # "Liffe" is not a slip for "Life"
+    slip = len(a) >= 4 and (_is_swap(a, b) or _is_doubling(a, b))
+    if _inflection(a, b) or (
+        a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
+        and not (rare_info.titled and (slip or _is_doubling(b, a)))
+    ):
         return False
     first, places = word_set("names_first"), word_set("names_places")
     if (a in first and b in first) or (a in places and b in places):
         return False
-    if (
-        rare_info.partners
-        and common_info.partners
-        and not rare_info.partners & common_info.partners
-    ):
+    shared = bool(rare_info.partners & common_info.partners)
+    if slip:
+        # "Jhon", "Morrris", "Reliacne Energy": typing slips, not other names; but an
+        # ordinary word seen only inside other names ("Standard Life") is not the one
+        # a lone name echoes ("derivatives market Liffe")
+        return b not in common_words() or common_info.alone or shared
+    if b in common_words() and len(a) > len(b):
+        return False  # "Liffe" is not a slip for "Life"
+    if rare_info.partners and common_info.partners and not shared:
         return False  # "Des Browne" is not "Gordon Brown"
-    if len(a) < min_length:
+    if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         return (
-            common_info.surname
-            and len(common_info.spans) >= 3
+            len(common_info.spans) >= 3
             and len(a) >= 4
             and not rare_info.partners
+            and a not in first
+            and b not in first
         )
     return True
+
+
+def _is_swap(a: str, b: str) -> bool:
+    """Two adjacent letters swapped ("jhon"/"john")."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def _is_doubling(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one letter typed twice ("morrris"/"morris")."""
+    return len(a) == len(b) + 1 and any(
+        a[i] == a[i + 1] and a[:i] + a[i + 1 :] == b for i in range(len(a) - 1)
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:
