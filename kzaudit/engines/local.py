@@ -128,8 +128,11 @@ def _run_pool(
                 if retried:
                     lost.pop(0)
                     results = list(_rescue(chunk, config, timeout))
-                for c, _, r in lost:
-                    pending.append((c, _submit(pool, c), r or c is chunk))
+                for c, f, r in lost:
+                    if _succeeded(f):  # finished before the pool broke: keep its results
+                        pending.append((c, f, r))
+                    else:
+                        pending.append((c, _submit(pool, c), r or c is chunk))
                 if not retried:
                     continue
             else:
@@ -139,6 +142,10 @@ def _run_pool(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _succeeded(future: Future[list[FileResult]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[FileResult]]:
