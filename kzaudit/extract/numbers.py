@@ -372,11 +372,21 @@ def _shape_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blocked_spans(doc: Document, shapes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans whose numbers are never claims: dates, durations and the shapes above."""
-    spans = [(d.span.start, d.span.end) for d in doc.dates]
+def _blocked_spans(
+    doc: Document, shapes: list[tuple[int, int]], years: bool = True
+) -> list[tuple[int, int]]:
+    """Spans whose numbers are never claims: dates, durations and the shapes above.
+
+    ``years=False`` leaves out dates that are a bare year ("in 2019"), whose number
+    is still a year claim.
+    """
+    spans = [(d.span.start, d.span.end) for d in doc.dates if years or d.precision != "year"]
     spans += [(d.span.start, d.span.end) for d in doc.durations]
     spans += shapes
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -485,6 +495,10 @@ class _Scanner:
         self.shapes = _shape_spans(doc.text)
         self.blocked = _blocked_spans(doc, self.shapes)
         self.starts = [s for s, _ in self.blocked]
+        self.not_year = _blocked_spans(doc, self.shapes, years=False)
+        self.not_year_starts = [s for s, _ in self.not_year]
+        self.durations = sorted(doc.durations, key=lambda d: d.span.start)
+        self.duration_starts = [d.span.start for d in self.durations]
         self.sent_starts = [s.span.start for s in doc.sentences]
 
     def sentence_start(self, pos: int) -> int:
@@ -536,12 +550,7 @@ class _Scanner:
         """ "in 2019": a year the dates extractor read as a bare year is still a year claim."""
         if raw.kind != "year":
             return False
-        span = Span(raw.start, raw.end)
-        if any(d.span.overlaps(span) for d in self.doc.durations):
-            return False
-        if any(s < raw.end and raw.start < e for s, e in self.shapes):
-            return False
-        return all(d.precision == "year" for d in self.doc.dates if d.span.overlaps(span))
+        return not _overlaps(self.not_year, self.not_year_starts, raw.start, raw.end)
 
     def _duration_unit(self, raw: _Raw) -> str | None:
         """The unit of the duration that starts at this number ("five days" -> "days")."""
@@ -549,7 +558,11 @@ class _Scanner:
             return raw.unit
         if raw.kind != "count":
             return None
-        for d in self.doc.durations:
+        i = bisect.bisect_right(self.duration_starts, raw.start) - 1
+        for j in (i, i - 1):  # the duration starting at or just before the number
+            if j < 0:
+                continue
+            d = self.durations[j]
             if d.span.start <= raw.start and raw.end <= d.span.end and d.unit:
                 return d.unit if d.unit.endswith("s") else d.unit + "s"
         return None
