@@ -301,3 +301,19 @@ def test_huge_digit_run_is_skipped_quickly():
 
 def test_pathological_separators_are_fast():
     _fast("1," * 50_000 + " and " + "one-" * 20_000 + "two and " + "more than " * 10_000, 5.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2019 and " * 10_000,
+        "2019-" * 50_000,
+        "for three years or " * 10_000,
+        "three to five days, " * 10_000,
+        "Police said on Monday that 12 people " * 5_000,
+        "Of the 600, 450 were rescued and the other 100 " * 3_000,
+        '"12 ' * 30_000,
+    ],
+)
+def test_many_dates_durations_and_quotes_stay_linear(text: str):
+    _fast(text, 15.0)
