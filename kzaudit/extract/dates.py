@@ -449,16 +449,17 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
     month = int(raw_month) if raw_month.isdigit() else vocab().months[raw_month.rstrip(".")]
     year = int(m.group("y")) if m.group("y") else None
     end = m.end()
-    if kind == "md" and m.group("d2"):
-        # "January 5-7, 2022": "January 5" and "7, 2022" are two mentions.
-        _add_day(p, m.start("d2"), end, month, _day(m.group("d2")), year)
-        end = m.end("d")
+    ranged = kind == "md" and m.group("d2")
+    if ranged:
+        end = m.end("d")  # "January 5-7, 2022": "January 5" and "7, 2022" are two mentions
     if kind == "dm" and m.group("d0"):
         _add_day(p, m.start("d0"), m.end("d0"), month, _day(m.group("d0")), year)
     if p.text[end - 1] == "." and not m.group("y"):
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
     _add_day(p, start, end, month, _day(m.group("d")), year)
+    if ranged:
+        _add_day(p, m.start("d2"), m.end(), month, _day(m.group("d2")), year)
 
 
 def _add_day(p: _Pass, start: int, end: int, month: int, day: int, year: int | None) -> None:
