@@ -5,7 +5,9 @@ Flags a name word that appears exactly once when a name one letter away (a lette
 added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" among
 "Kazakhstan"s, "Ruis" among "Ruiz"es.  The suggestion is the majority spelling.
 Words inside multi-word and hyphenated names count too ("Reliacne Energy" beside
-"Reliance Group", "the Balir-Brown rift").
+"Reliance Group", "the Balir-Brown rift"), and so do capitalised words outside names
+("Prseident Yudhoyono" beside "the President"); a once-used form that is an ordinary
+word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
 typing slips, not other names: they are flagged even in short names, between names
@@ -56,6 +58,7 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
+_CAPITALISED = regex.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019-])")
 _PARTS = regex.compile(r"[\s/\-]+")
 _HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
@@ -68,7 +71,6 @@ class _Word:
     partners: set[str] = field(default_factory=set)  # other words of its multi-word names
     surname: bool = False  # last word of a multi-word person name
     alone: bool = False  # a one-word name somewhere ("Shell", not only "Standard Life")
-    titled: bool = False  # after "Mr", "Ms", "Dr": a name even if spelt like a word
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -76,14 +78,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     min_length = int(ctx.options.get("min_length", 5))
     min_majority = int(ctx.options.get("min_majority", 2))
     ignore = {n.lower() for n in ctx.style.ignore_names}
-    frequent = {w: info for w, info in words.items() if len(info.spans) >= min_majority}
+    spellings = words | _other_capitalised(doc, words)
+    frequent = {w: info for w, info in spellings.items() if len(info.spans) >= min_majority}
     index = _deletion_index(frequent)
-    for rare, info in sorted(words.items(), key=lambda kv: kv[1].spans[0].start):
-        if len(info.spans) != 1 or rare.lower() in ignore or not _namelike(rare):
+    singles = [(w, info) for w, info in spellings.items() if len(info.spans) == 1]
+    for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
+        if rare.lower() in ignore or not _namelike(rare):
             continue
+        start = info.spans[0].start
+        ordinary = rare.lower() in common_words()
+        titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
+        if ordinary and not titled:
+            continue  # an ordinary word; after "Mr"/"Ms" it is a name ("Ms Coper")
         for common in sorted(_neighbours(rare, index)):
             if common.lower() in ignore or not _confusable(
-                rare, common, info, frequent[common], min_length
+                rare, common, info, frequent[common], min_length, titled
             ):
                 continue
             n = len(frequent[common].spans)
@@ -102,7 +111,9 @@ def _name_words(doc: Document) -> dict[str, _Word]:
     for e in doc.entities:
         if e.kind == "acronym":
             continue
-        parts = [p for p in _PARTS.split(e.text) if p]  # "Blair-Brown", "Ryanair/Boeing"
+        text = e.text
+        # "Blair-Brown", "Ryanair/Boeing": each part is a name word
+        parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
         offset = e.span.start
         for i, part in enumerate(parts):
             start = doc.text.find(part, offset, e.span.end)
@@ -115,11 +126,27 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                 info = out[part] = _Word()
             info.spans.append(Span(start, start + len(part)))
             info.alone = info.alone or len(parts) == 1
-            info.titled |= _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
                 if e.kind == "person" and i == len(parts) - 1:
                     info.surname = True
+    return out
+
+
+def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Word]:
+    """Capitalised words that are no name's word ("President", "Christmas"): a name
+    typed once from them ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
+    out: dict[str, _Word] = {}
+    for m in _CAPITALISED.finditer(doc.text):
+        word = m.group()
+        if word in words:
+            continue
+        info = out.get(word)
+        if info is None:
+            if len(out) >= _MAX_WORDS:
+                continue
+            info = out[word] = _Word(alone=True)
+        info.spans.append(Span(m.start(), m.end()))
     return out
 
 
@@ -149,7 +176,7 @@ def _neighbours(word: str, index: dict[str, list[str]]) -> set[str]:
 
 
 def _confusable(
-    rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int
+    rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int, titled: bool
 ) -> bool:
     from rapidfuzz.distance import OSA
 
@@ -161,7 +188,7 @@ def _confusable(
     slip = len(a) >= 4 and (_is_swap(a, b) or _is_doubling(a, b))
     if _inflection(a, b) or (
         a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
-        and not (rare_info.titled and (slip or _is_doubling(b, a)))
+        and not (titled and (slip or _is_doubling(b, a)))
     ):
         return False
     first, places = word_set("names_first"), word_set("names_places")
@@ -171,8 +198,13 @@ def _confusable(
     if slip:
         # "Jhon", "Morrris", "Reliacne Energy": typing slips, not other names; but an
         # ordinary word seen only inside other names ("Standard Life") is not the one
-        # a lone name echoes ("derivatives market Liffe")
-        return b not in common_words() or common_info.alone or shared
+        # a lone name echoes ("derivatives market Liffe"); "Vivendi Univversal" is a slip
+        return (
+            b not in common_words()
+            or common_info.alone
+            or common_info.surname
+            or bool(rare_info.partners)
+        )
     if b in common_words() and len(a) > len(b):
         return False  # "Liffe" is not a slip for "Life"
     if rare_info.partners and common_info.partners and not shared:
@@ -181,7 +213,7 @@ def _confusable(
         return (
             len(common_info.spans) >= 3
             and len(a) >= 4
-            and not rare_info.partners
+            and (not rare_info.partners or shared)
             and a not in first
             and b not in first
         )
