@@ -5,7 +5,8 @@ What it does
     date that a clear verb governs ("erupted on January 9", "will resume on January
     3").  A past event dated after the reference date, or a future event dated
     before it, is flagged.  A date with no written year is placed at its nearest
-    occurrence, so only a date within three weeks on the wrong side is flagged.
+    occurrence, so only a date within three weeks on the wrong side is flagged, and
+    not when its paragraph (or the one before) writes out another year.
     End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
     are left alone.
 
@@ -61,6 +62,22 @@ def _nearest(d: DateMention, ref: dt.date) -> dt.date | None:
     return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
 
 
+def _paragraph(doc: Document, d: DateMention) -> int:
+    return doc.sentences[d.sentence].paragraph if 0 <= d.sentence < len(doc.sentences) else -1
+
+
+def _other_year(doc: Document, d: DateMention, ref: dt.date) -> bool:
+    """A year other than the reference's is written near a yearless date: the story may
+    be telling another year's events ("... in March 2003. On 10 March, chiefs asked")."""
+    para = _paragraph(doc, d)
+    for o in doc.dates:
+        if o.year is None or o.year == ref.year:
+            continue
+        if (o.month, o.day) == (d.month, d.day) or para - 1 <= _paragraph(doc, o) <= para:
+            return True
+    return False
+
+
 def _days(n: int) -> str:
     return f"{number_word(n) if n <= 12 else n} day{'s' if n != 1 else ''}"
 
@@ -80,7 +97,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if date is None:
             continue
         delta = (date - ref).days
-        if d.year is None and abs(delta) > ctx.options["max_days"]:
+        if d.year is None and (abs(delta) > ctx.options["max_days"] or _other_year(doc, d, ref)):
             continue
         if d.tense == "past" and delta > 0:
             side = "after"
