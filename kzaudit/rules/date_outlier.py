@@ -98,6 +98,8 @@ def _explained(doc: Document, d: DateMention) -> bool:
     """A reason in the text for the date to lie outside the timeline."""
     if d.year is not None or d.tense == "future" or d.lead in _EXPLAINED_LEADS:
         return True
+    if doc.dateline is not None and doc.dateline.contains(d.span):
+        return True  # the dateline is the story's own date
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
