@@ -68,6 +68,7 @@ class _Word:
     """One name word: where it occurs and the words beside it in full names."""
 
     spans: list[Span] = field(default_factory=list)
+    count: int = 0  # times written capitalised, in names or not ("Lord" in "Lord Chief Justice")
     partners: set[str] = field(default_factory=set)  # other words of its multi-word names
     surname: bool = False  # last word of a multi-word person name
     alone: bool = False  # a one-word name somewhere ("Shell", not only "Standard Life")
@@ -79,9 +80,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     min_majority = int(ctx.options.get("min_majority", 2))
     ignore = {n.lower() for n in ctx.style.ignore_names}
     spellings = words | _other_capitalised(doc, words)
-    frequent = {w: info for w, info in spellings.items() if len(info.spans) >= min_majority}
+    frequent = {w: info for w, info in spellings.items() if info.count >= min_majority}
     index = _deletion_index(frequent)
-    singles = [(w, info) for w, info in spellings.items() if len(info.spans) == 1]
+    singles = [(w, info) for w, info in spellings.items() if info.count == 1]
     for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
         if rare.lower() in ignore or not _namelike(rare):
             continue
@@ -95,7 +96,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 rare, common, info, frequent[common], min_length, titled
             ):
                 continue
-            n = len(frequent[common].spans)
+            n = frequent[common].count
             yield ctx.finding(
                 doc,
                 info.spans[0],
@@ -134,19 +135,26 @@ def _name_words(doc: Document) -> dict[str, _Word]:
 
 
 def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Word]:
-    """Capitalised words that are no name's word ("President", "Christmas"): a name
-    typed once from them ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
+    """Count every capitalised word, in names or not: a name word's count includes the
+    times extraction left it out ("Irish" before a title), and words that are no name's
+    word ("President", "Christmas") are returned, so that a name typed once from them
+    ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
     out: dict[str, _Word] = {}
+    seen: dict[str, int] = {}
     for m in _CAPITALISED.finditer(doc.text):
         word = m.group()
-        if word in words:
-            continue
-        info = out.get(word)
-        if info is None:
-            if len(out) >= _MAX_WORDS:
+        n = seen.get(word)
+        if n is None:
+            if len(seen) >= _MAX_WORDS:
                 continue
-            info = out[word] = _Word(alone=True)
-        info.spans.append(Span(m.start(), m.end()))
+            n = 0
+            if word not in words:
+                out[word] = _Word(spans=[Span(m.start(), m.end())], alone=True)
+        seen[word] = n + 1
+    for word, info in words.items():
+        info.count = max(len(info.spans), seen.get(word, 0))
+    for word, info in out.items():
+        info.count = seen[word]
     return out
 
 
@@ -211,9 +219,9 @@ def _confusable(
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         return (
-            len(common_info.spans) >= 3
+            common_info.count >= 3
             and len(a) >= 4
-            and (not rare_info.partners or shared)
+            and (not rare_info.partners or not common_info.partners or shared)
             and a not in first
             and b not in first
         )
