@@ -58,7 +58,7 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
-_CAPITALISED = regex.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019-])")
+_CAPITALISED = regex.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
 _PARTS = regex.compile(r"[\s/\-]+")
 _HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
