@@ -88,6 +88,7 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
             "kind": c.kind,
             "text": c.text,
             "value": c.value,
+            "upper": c.upper,
             "qualifier": c.qualifier,
             "unit": c.unit,
             "category": c.category,

@@ -183,8 +183,9 @@ def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:
     count repeats them, while different counts of one noun rarely do."""
     start = c.span.end
     if c.subject:
-        found = doc.text.lower().find(c.subject, start, start + 60)
-        start = found + len(c.subject) if found != -1 else start
+        # Lower-case only the 60-character window: the whole text per claim is quadratic.
+        found = doc.text[start : start + 60].lower().find(c.subject)
+        start = start + found + len(c.subject) if found != -1 else start
     end = doc.sentences[c.sentence].span.end if doc.sentences else len(doc.text)
     words = _PRED_WORD.findall(doc.text[start : min(end, start + 40)].lower())
     return tuple(words[:2]) if len(words) >= 2 else ()
