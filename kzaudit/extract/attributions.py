@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -78,28 +79,31 @@ def _alternation(words: tuple[str, ...]) -> str:
     )
 
 
-def _verb_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _verb_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Verbs grouped by first word: a C-speed ``str.find`` locates each first word,
     a small anchored pattern confirms the whole verb (faster than one big alternation)."""
     groups: dict[str, list[str]] = {}
     for verb in (*load_words("attribution_verbs"), "according to"):
         groups.setdefault(verb.split()[0], []).append(verb)
-    return tuple(
-        (head, regex.compile(rf"(?:{_alternation(tuple(verbs))})(?![\p{{L}}\-])"))
-        for head, verbs in sorted(groups.items())
-    )
+    return tuple((head, tuple(verbs)) for head, verbs in sorted(groups.items()))
 
 
-_VERBS = _verb_patterns()
+_VERBS = _verb_groups()
+
+
+@cache
+def _verb_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
+    """Compiled on first use: most first words never occur in a given run's text."""
+    return regex.compile(rf"(?:{_alternation(verbs)})(?![\p{{L}}\-])")
 
 
 def _verb_matches(text: str) -> list[regex.Match[str]]:
     out = []
-    for head, pattern in _VERBS:
+    for head, verbs in _VERBS:
         i = text.find(head)
         while i != -1:
             if i == 0 or not (text[i - 1].isalpha() or text[i - 1] == "-"):
-                m = pattern.match(text, i)
+                m = _verb_pattern(verbs).match(text, i)
                 if m is not None:
                     out.append(m)
             i = text.find(head, i + len(head))
@@ -107,10 +111,20 @@ def _verb_matches(text: str) -> list[regex.Match[str]]:
     return out
 
 
-_SOURCE_NOUN = regex.compile(
-    rf"(?<![\p{{L}}])(?:{_alternation(load_words('attribution_sources'))})(?![\p{{L}}])",
-    regex.IGNORECASE,
-)
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _source_nouns(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """Source nouns ("police", "officials") in ``[start, end)``: whole words looked up
+    in a set (the list is single words; a set beats a 100-word alternation to compile)."""
+    nouns = word_set("attribution_sources")
+    out = []
+    for m in _LETTERS.finditer(text, start, end):
+        if m.start() == start and start > 0 and text[start - 1].isalpha():
+            continue  # the window cuts a word
+        if m.group().lower() in nouns:
+            out.append(m)
+    return out
 
 
 def extract_attributions(doc: Document) -> list[Attribution]:
@@ -283,7 +297,7 @@ class _Finder:
             if e.span.end <= end:
                 found.append(_Source(e.text, e.span, _entity_kind(e)))
             i += 1
-        for m in reversed(list(_SOURCE_NOUN.finditer(self.text, start, end))):
+        for m in reversed(_source_nouns(self.text, start, end)):
             bound = max([start, *(e.span.end for e in found if e.span.end <= m.start())])
             span = Span(self._extend_left(bound, m.start()), m.end())
             if not any(s.span.overlaps(span) for s in found):
