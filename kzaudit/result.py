@@ -51,6 +51,7 @@ class FileResult:
     reference_date: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
+    durations: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     findings: list[FindingRecord] = field(default_factory=list)
     error: str | None = None  # one-line reason when the file could not be audited
@@ -68,6 +69,7 @@ class FileResult:
             "reference_date": self.reference_date,
             "claims": self.claims,
             "dates": self.dates,
+            "durations": self.durations,
             "attributions": self.attributions,
             "findings": [f.as_dict() for f in self.findings],
         }
@@ -109,6 +111,16 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
         }
         for d in sorted(doc.dates, key=lambda d: (d.span.start, d.span.end))
     ]
+    durations = [
+        {
+            "text": d.text,
+            "value": d.value,
+            "unit": d.unit,
+            "qualifier": d.qualifier,
+            **_position(doc, d.span),
+        }
+        for d in sorted(doc.durations, key=lambda d: (d.span.start, d.span.end))
+    ]
     attributions = [
         {
             "source": a.source,
@@ -146,6 +158,7 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
         reference_date=doc.reference_date.isoformat() if doc.reference_date else None,
         claims=claims,
         dates=dates,
+        durations=durations,
         attributions=attributions,
         findings=records,
     )
