@@ -23,6 +23,7 @@ no ``/`` matches a name at any depth.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -66,12 +67,22 @@ def discover(
             if not found:
                 errors.append(FileResult(path=p, error="no file matches the pattern"))
             files.update(found)
-        elif os.path.islink(p):
+        elif os.path.islink(p) and not _is_symlink_loop(p):
             errors.append(FileResult(path=p, error="broken symbolic link"))
+        elif os.path.lexists(p):
+            files.add(p)  # a FIFO, socket or symlink loop: the reader names the reason
         else:
             errors.append(FileResult(path=p, error="no such file or directory"))
     errors.sort(key=lambda r: _sort_key(r.path))
     return sorted(files, key=_sort_key), errors
+
+
+def _is_symlink_loop(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _sort_key(path: str) -> tuple[str, ...]:

@@ -213,3 +213,19 @@ def test_progress_bar_does_not_change_results(tmp_path: Path) -> None:
 def test_unknown_engine() -> None:
     with pytest.raises(batch.EngineError, match="unknown engine"):
         next(batch.run([], Config(), engine="spark"))
+
+
+def test_fifo_and_symlink_loop_named_on_the_command_line_get_the_readers_reason(tmp_path):
+    import os
+
+    from kzaudit.config import Config
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    files, errors = batch.discover([str(fifo), str(loop)])
+    assert errors == []
+    results = {r.path: r.error for r in batch.run(files, Config(), jobs=1)}
+    assert results[str(fifo)] == "not a regular file (a FIFO)"
+    assert results[str(loop)] == "symlink loop"
