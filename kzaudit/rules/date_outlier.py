@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzaudit.extract.dates import month_day, number_word, with_month
+from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules.base import RuleContext
 
@@ -94,9 +94,13 @@ def _range_text(timeline: list[DateMention]) -> str:
     return f"{month_day(first.month, first.day)}\u2013{month_day(last.month, last.day)}"  # type: ignore[arg-type]
 
 
-def _explained(doc: Document, d: DateMention) -> bool:
-    """A reason in the text for the date to lie outside the timeline."""
-    if d.year is not None or d.tense == "future" or d.lead in _EXPLAINED_LEADS:
+def _explained(doc: Document, d: DateMention, year: int | None = None) -> bool:
+    """A reason in the text for the date to lie outside the timeline.
+
+    A written year explains the distance unless it is ``year``, the year the
+    timeline itself is written in ("17 March 2003" ... "17 July 2003").
+    """
+    if d.year not in (None, year) or d.tense == "future" or d.lead in _EXPLAINED_LEADS:
         return True
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
@@ -121,9 +125,59 @@ def _target(timeline: list[DateMention], d: DateMention, span: int) -> tuple[int
     return None
 
 
+def _month_distance(pos: int, month: int) -> int:
+    """Days from day-of-year ``pos`` to the nearest day of ``month`` (0 inside it)."""
+    first = _CUMULATIVE[month - 1]
+    last = _CUMULATIVE[month] - 1 if month < 12 else _YEAR_DAYS - 1
+    if first <= pos <= last:
+        return 0
+    return min(abs(_offset(pos, first)), abs(_offset(pos, last)))
+
+
+def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
+    """Other mentions within ``window`` days of ``d``: day dates and months ("in December")."""
+    pos = _day_of_year(d)
+    near_days = sum(1 for o in days if o is not d and abs(_offset(_day_of_year(o), pos)) <= window)
+    near_months = sum(
+        1
+        for o in doc.dates
+        if o.precision == "month" and o.month and not o.relative
+        and _month_distance(pos, o.month) <= window
+    )  # fmt: skip
+    return near_days + near_months
+
+
+def _twin_slips(
+    doc: Document, ctx: RuleContext, days: list[DateMention]
+) -> Iterator[tuple[DateMention, DateMention]]:
+    """(slip, twin): a lone date and a supported date of the same day in another month.
+
+    "transferred on 14 July" in a story whose only other dates are "14 December"
+    and "early December": the same day number, months apart, with nothing around
+    it, reads as the other date with its month slipped.
+    """
+    window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
+    for d in days:
+        if _support(doc, d, days, window):
+            continue
+        pos = _day_of_year(d)
+        for t in days:
+            if t.day != d.day or abs(_offset(_day_of_year(t), pos)) < gap:
+                continue
+            if _explained(doc, d, t.year) or _explained(doc, t, d.year):
+                continue
+            if _support(doc, t, days, window):
+                yield d, t
+                break
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     opts = ctx.options
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    flagged: set[int] = set()
+    for d, t in _twin_slips(doc, ctx, days):
+        flagged.add(id(d))
+        yield _twin_finding(doc, ctx, d, t)
     if len(days) < opts["min_cluster"] + 1:
         return
     timeline = _timeline(days, opts["window_days"])
@@ -136,6 +190,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         pos = _day_of_year(d)
         gap = min(abs(_offset(_day_of_year(t), pos)) for t in timeline)
         if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
+            continue
+        if id(d) in flagged:
             continue
         company = [
             o
@@ -169,3 +225,11 @@ def _finding(
     if seen:
         message += f'; "{month_day(month, d.day)}" appears elsewhere'  # type: ignore[arg-type]
     return ctx.finding(doc, d.span, message, suggestion)
+
+
+def _twin_finding(doc: Document, ctx: RuleContext, d: DateMention, t: DateMention) -> Finding:
+    message = (
+        f'"{d.text}" is the only mention of its month; the story\'s other dates are around '
+        f'"{t.text}", the same day in {vocab().month_names[t.month]}'  # type: ignore[arg-type]
+    )
+    return ctx.finding(doc, d.span, message, with_month(d.text, t.month))  # type: ignore[arg-type]
