@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
 from kzaudit.model import Document, Finding
 from kzaudit.rules._names import acronym_uses, is_key_slip, is_swap, near_defined
-from kzaudit.rules.base import RuleContext
+from kzaudit.rules.base import RuleContext, times
 
 ID = "acronym-mismatch"
 GROUP = "names"
@@ -79,7 +79,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 doc,
                 e.span,
                 f'"{e.text}" looks like a slip for "{target.acronym}", defined as '
-                f'"{target.expansion}" and used {uses[acronym_norm(target.acronym)]} times',
+                f'"{target.expansion}" and used {times(uses[acronym_norm(target.acronym)])}',
                 target.acronym,
             )
 

@@ -39,3 +39,8 @@ class RuleContext:
             text=doc.slice(span),
             suggestion=suggestion,
         )
+
+
+def times(n: int) -> str:
+    """"once", "twice", "3 times": counts in messages read as prose."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")

@@ -48,7 +48,7 @@ import regex
 
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules.base import RuleContext
+from kzaudit.rules.base import RuleContext, times
 
 ID = "name-variant"
 GROUP = "names"
@@ -100,7 +100,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 doc,
                 info.spans[0],
-                f'"{rare}" appears once; "{common}" appears {n} times elsewhere in the story',
+                f'"{rare}" appears once; "{common}" appears {times(n)} elsewhere in the story',
                 common,
             )
             break
