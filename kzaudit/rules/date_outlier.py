@@ -164,7 +164,7 @@ def _twin_slips(
         for t in days:
             if t.day != d.day or abs(_offset(_day_of_year(t), pos)) < gap:
                 continue
-            if _explained(doc, d, t.year) or _explained(doc, t, d.year):
+            if t.year not in (None, d.year) or _explained(doc, d, t.year):
                 continue
             if _support(doc, t, days, window):
                 yield d, t
