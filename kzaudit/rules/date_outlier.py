@@ -5,7 +5,11 @@ What it does
     month of each other) and flags a lone date months away from it whose day fits
     the timeline, when nothing explains the distance: no year written, no "last",
     "next", "since" or "until", no future tense, no other mention of that month.
-    The suggestion puts the date in the timeline's month.
+    The suggestion puts the date in the timeline's month.  It also flags a date with
+    nothing near it (no date or month mention within a month) whose day number is
+    that of a date months away which is supported ("14 July" alone, "14 December"
+    and "early December" elsewhere): the same day in another month is the
+    signature of a slipped month name.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
