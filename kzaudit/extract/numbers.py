@@ -75,6 +75,96 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
 
 
+_WORD_RUN = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
+_SPACE_GAP = regex.compile(r"\s{1,3}")
+
+
+class _PhraseMatch:
+    """What callers read of a regex match: span and text."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, *_: object) -> str:
+        return self._text[self._start : self._end]
+
+
+class _Phrases:
+    """Whole-word, case-insensitive search for a set of lower-case phrases.
+
+    Same matches as ``\\b(?:phrase|...)\\b`` (words joined by 1-3 spaces, the
+    longest phrase at the leftmost word), but a word scan plus a set look-up:
+    a 100-phrase alternation costs milliseconds to compile at start-up.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.keys = frozenset(tuple(p.lower().split()) for p in phrases)
+        self.longest = max((len(k) for k in self.keys), default=0)
+
+    def _words(self, text: str, lo: int, hi: int) -> list[regex.Match]:
+        words = list(_WORD_RUN.finditer(text, lo, hi))
+        if words and lo > 0 and words[0].start() == lo and _WORD_CHAR.match(text, lo - 1):
+            words.pop(0)  # the window cuts a word: no boundary there
+        return words
+
+    def _at(self, words: list[regex.Match], i: int, text: str) -> int:
+        """Index past the last word of the longest phrase starting at word ``i``, or -1."""
+        best, key = -1, []
+        for j in range(i, min(len(words), i + self.longest)):
+            if j > i and not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start()):
+                break
+            key.append(words[j].group().lower())
+            if tuple(key) in self.keys:
+                best = j + 1
+        return best
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> list[_PhraseMatch]:
+        words = self._words(text, lo, len(text) if hi is None else hi)
+        out, i = [], 0
+        while i < len(words):
+            j = self._at(words, i, text)
+            if j < 0:
+                i += 1
+                continue
+            out.append(_PhraseMatch(text, words[i].start(), words[j - 1].end()))
+            i = j
+        return out
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> _PhraseMatch | None:
+        words = self._words(text, lo, len(text) if hi is None else hi)
+        for i in range(len(words)):
+            j = self._at(words, i, text)
+            if j >= 0:
+                return _PhraseMatch(text, words[i].start(), words[j - 1].end())
+        return None
+
+    def search_end(self, text: str) -> _PhraseMatch | None:
+        """The leftmost phrase that ends the string (``\\b(?:...)$``)."""
+        end = len(text) - 1 if text.endswith("\n") else len(text)
+        words = self._words(text, 0, end)
+        for i in range(max(0, len(words) - self.longest), len(words)):
+            if self._at_end(words, i, text, end):
+                return _PhraseMatch(text, words[i].start(), end)
+        return None
+
+    def _at_end(self, words: list[regex.Match], i: int, text: str, end: int) -> bool:
+        if words[-1].end() != end:
+            return False
+        for j in range(i + 1, len(words)):
+            if not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start()):
+                return False
+        return tuple(w.group().lower() for w in words[i:]) in self.keys
+
+
 @dataclass(frozen=True)
 class _Vocab:
     units: dict[str, int]
@@ -94,21 +184,21 @@ class _Vocab:
     months: frozenset[str]
     starts: frozenset[str]  # lower-case words a spelled number can start with
     core: regex.Pattern
-    core_plain: regex.Pattern  # the same without "one in three" (its fallback)
+    core_plain: str  # the same without "one in three" (its rare fallback; see _compiled)
     currency_before: regex.Pattern
     magnitude: regex.Pattern
     currency_after: regex.Pattern
-    after_kw: regex.Pattern
-    before_kw: regex.Pattern
-    noun_kw: regex.Pattern
-    update: regex.Pattern
+    after_kw: _Phrases
+    before_kw: _Phrases
+    noun_kw: _Phrases  # use ``search_end``: the noun ends the subject
+    update: _Phrases
     part_before: regex.Pattern
     part_after: regex.Pattern
     rest_before: regex.Pattern
     change_before: regex.Pattern
     change_after: regex.Pattern
     labels: frozenset[str]
-    change_word: regex.Pattern  # a second change verb starts a new change
+    change_word: _Phrases  # a second change verb starts a new change
 
 
 def _months() -> frozenset[str]:
@@ -182,7 +272,7 @@ def vocab() -> _Vocab:
             + ["a", "an", "several", "many", "half", "few", "couple"]
         ),
         core=regex.compile(core, flags),
-        core_plain=regex.compile(core.replace(_ONEIN_ALT.format(numword=numword), ""), flags),
+        core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
         currency_before=regex.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
         magnitude=regex.compile(
             r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
@@ -191,10 +281,10 @@ def vocab() -> _Vocab:
         currency_after=regex.compile(
             rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
         ),
-        after_kw=regex.compile(rf"\b(?:{_alt(list(after_category))})\b", flags),
-        before_kw=regex.compile(rf"\b(?:{_alt(list(before_category))})\b", flags),
-        noun_kw=regex.compile(rf"\b(?:{_alt(list(noun_category))})$", flags),
-        update=regex.compile(rf"\b(?:{_alt(ctx['update']['words'])})\b", flags),
+        after_kw=_Phrases(list(after_category)),
+        before_kw=_Phrases(list(before_category)),
+        noun_kw=_Phrases(list(noun_category)),
+        update=_Phrases(ctx["update"]["words"]),
         part_before=regex.compile(rf"\b(?:{_alt(ctx['part']['before'])})\s{{1,3}}$", flags),
         part_after=regex.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
         rest_before=regex.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
@@ -203,14 +293,18 @@ def vocab() -> _Vocab:
             flags,
         ),
         labels=frozenset(ctx["labels"]["before"]),
-        change_word=regex.compile(
-            rf"\b(?P<verb>{_alt([w for w in change if w not in ('up', 'down')])})\b", flags
-        ),
+        change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regex.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
             flags,
         ),
     )
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """A rarely needed pattern, compiled on first use rather than at start-up."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
 
 
 # -- shapes that are never counts ------------------------------------------------
@@ -531,7 +625,7 @@ class _Scanner:
                 continue
             raw = self._one(m)
             if raw is None and m.lastgroup == "onein":  # "32 out of 23": two counts
-                m = self.v.core_plain.match(text, pos)
+                m = _compiled(self.v.core_plain).match(text, pos)
                 raw = self._one(m) if m is not None else None
             if raw is None:
                 continue
@@ -925,7 +1019,7 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
     """Category from the counted noun, the verb after the number, or the words before."""
     text = doc.text
     subj = c.subject
-    noun = v.noun_kw.search(subj) if subj else None
+    noun = v.noun_kw.search_end(subj) if subj else None
     noun_cat = v.noun_category.get(noun.group().lower()) if noun else None
     if noun_cat in _EVENT_CATEGORIES:
         return noun_cat
@@ -937,7 +1031,7 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
         of_group = _OF_GROUP.match(text, c.span.end)
         m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
         if m is None and of_group is not None:
-            group = v.noun_kw.search(of_group.group())
+            group = v.noun_kw.search_end(of_group.group())
             if group is not None and v.noun_category[group.group().lower()] in _EVENT_CATEGORIES:
                 return v.noun_category[group.group().lower()]
         if m is not None:
@@ -1100,7 +1194,7 @@ _CHANGE_BREAK = regex.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 
 
-def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> regex.Match | None:
+def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | None:
     """The last change verb in the clause before a figure, with no comma in between."""
     last = None
     for m in v.change_word.finditer(text, lo, hi):
