@@ -62,6 +62,13 @@ def test_month_and_year_precision() -> None:
     assert _one("Compared with 2019's figures, it rose.").text == "2019's"
 
 
+def test_hyphenated_early_late_month() -> None:
+    """ "in late-November" is written like "mid-January": the hyphen keeps the context."""
+    d = _one("The firm was warned in late-November of the losses.")
+    assert (d.text, d.precision, d.month, d.lead) == ("November", "month", 11, "late-")
+    assert _one("Sales slowed in early-December.").month == 12
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -175,6 +175,67 @@ def _twin_slips(
                 break
 
 
+# Mentions that bound a period rather than place an event ("until the end of June",
+# "since June", "the July to September period"): the period runs towards the story's
+# present, so they say little about when the story is.
+_END_LEADS = frozenset(
+    ["until", "till", "by", "through", "to", "end of", "the end of", "before", "since",
+     "since early", "since late", "from", "between", "and"]
+)  # fmt: skip
+_RANGE_GAP = 6  # "July to September": characters between a range's two ends
+_MAX_FRAME = 50  # past this many dates the timeline test above has enough to go on
+
+
+def _frame_distance(o: DateMention, pos: int) -> int:
+    if o.precision == "day":
+        return abs(_offset(pos, _day_of_year(o)))
+    return _month_distance(pos, o.month)  # type: ignore[arg-type]
+
+
+def _frame_mentions(doc: Document) -> list[DateMention]:
+    """Day dates and months that place the story in time: no period bounds, no ranges."""
+    dated = [o for o in doc.dates if o.precision in ("day", "month") and o.month]
+    kept: list[DateMention] = []
+    for i, o in enumerate(dated):
+        nxt = dated[i + 1] if i + 1 < len(dated) else None
+        starts_range = (
+            nxt is not None and nxt.lead in _END_LEADS and nxt.span.start - o.span.end <= _RANGE_GAP
+        )
+        if not (o.relative or o.lead in _END_LEADS or starts_range):
+            kept.append(o)
+    return kept
+
+
+def _strays(
+    doc: Document, ctx: RuleContext, days: list[DateMention]
+) -> Iterator[tuple[DateMention, list[DateMention]]]:
+    """(stray, frame): a lone date months from every other date and month in the story.
+
+    The frame is the story's other day dates and month mentions ("early December",
+    "in late-November", "on 8 December"): at least two, all within two months of
+    each other.  Unlike the timeline test it needs no three day dates, so the
+    guards stay the same: nothing within a month of the stray, nothing explaining
+    it, no other year.
+    """
+    window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
+    mentions = _frame_mentions(doc)
+    if len(mentions) > _MAX_FRAME:
+        return
+    for d in days:
+        if _support(doc, d, days, window) or _explained(doc, d):
+            continue
+        frame = [o for o in mentions if o is not d and o.year in (None, d.year)]
+        if len(frame) < 2:
+            continue
+        pos = _day_of_year(d)
+        if min(_frame_distance(o, pos) for o in frame) < gap:
+            continue
+        first = frame[0]
+        anchor = _day_of_year(first) if first.precision == "day" else _CUMULATIVE[first.month - 1]  # type: ignore[index,operator]
+        if all(_frame_distance(o, anchor) <= 2 * window for o in frame):
+            yield d, frame
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     opts = ctx.options
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
@@ -182,6 +243,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for d, t in _twin_slips(doc, ctx, days):
         flagged.add(id(d))
         yield _twin_finding(doc, ctx, d, t)
+    for d, frame in _strays(doc, ctx, days):
+        if id(d) not in flagged:
+            flagged.add(id(d))
+            yield _stray_finding(doc, ctx, d, frame)
     if len(days) < opts["min_cluster"] + 1:
         return
     timeline = _timeline(days, opts["window_days"])
@@ -237,3 +302,16 @@ def _twin_finding(doc: Document, ctx: RuleContext, d: DateMention, t: DateMentio
         f'"{t.text}", the same day in {vocab().month_names[t.month]}'  # type: ignore[arg-type]
     )
     return ctx.finding(doc, d.span, message, with_month(d.text, t.month))  # type: ignore[arg-type]
+
+
+def _stray_finding(
+    doc: Document, ctx: RuleContext, d: DateMention, frame: list[DateMention]
+) -> Finding:
+    quoted = ", ".join(f'"{o.text}"' for o in frame[:4])
+    message = (
+        f'"{d.text}" is months from every other date in the story ({quoted}) '
+        "and nothing in its sentence explains it"
+    )
+    months = sorted({o.month for o in frame})  # type: ignore[type-var]
+    suggestion = with_month(d.text, months[0]) if len(months) == 1 else None  # type: ignore[arg-type]
+    return ctx.finding(doc, d.span, message, suggestion)
