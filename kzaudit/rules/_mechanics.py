@@ -6,6 +6,7 @@ single linear scan; no pattern has nested quantifiers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -24,15 +25,16 @@ _OPENERS = "\"'\u201c\u2018([\u2014\u2013-"
 CLOSERS = "\"'\u201d\u2019)]"
 TERMINAL = ".!?\u2026:;"
 HEADING_MAX_WORDS = 8
-# Punctuation turned into blanks for quick C-level pre-scans (hyphens optional).
+# Punctuation that separates words in quick C-level pre-scans (hyphens optional).
+# Stdlib ``re``: one negated character class, linear, and faster than str.translate.
 _PUNCT = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2026/"
-_BLANK = str.maketrans(dict.fromkeys(_PUNCT, " "))
-_BLANK_HYPHENS = str.maketrans(dict.fromkeys(_PUNCT + "-\u2013\u2014", " "))
+_PLAIN = re.compile("[^\\s" + re.escape(_PUNCT) + "]+")
+_PLAIN_HYPHENS = re.compile("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
 
 
 def plain_words(text: str, hyphens: bool = False) -> list[str]:
     """Lower-case words with punctuation dropped: a fast superset for pre-scans."""
-    return text.lower().translate(_BLANK_HYPHENS if hyphens else _BLANK).split()
+    return (_PLAIN_HYPHENS if hyphens else _PLAIN).findall(text.lower())
 
 
 def is_list_item(line: str) -> bool:
