@@ -183,6 +183,7 @@ _END_LEADS = frozenset(
      "since early", "since late", "from", "between", "and"]
 )  # fmt: skip
 _RANGE_GAP = 6  # "July to September": characters between a range's two ends
+_SINCE_LEADS = frozenset(["since", "since early", "since late"])
 _MAX_FRAME = 50  # past this many dates the timeline test above has enough to go on
 
 
@@ -193,15 +194,25 @@ def _frame_distance(o: DateMention, pos: int) -> int:
 
 
 def _frame_mentions(doc: Document) -> list[DateMention]:
-    """Day dates and months that place the story in time: no period bounds, no ranges."""
+    """Day dates and months that place the story in time.
+
+    Left out: period bounds ("until June", "through June") and range starts ("July
+    to September"), which reach away from the story's present.  Kept: "since late
+    December" (the present is after it) and a reporting period's end ("profit for
+    the three months to December"), which is where results stories sit.
+    """
     dated = [o for o in doc.dates if o.precision in ("day", "month") and o.month]
+    period_ends = {d.span.end for d in doc.durations}
     kept: list[DateMention] = []
     for i, o in enumerate(dated):
         nxt = dated[i + 1] if i + 1 < len(dated) else None
         starts_range = (
             nxt is not None and nxt.lead in _END_LEADS and nxt.span.start - o.span.end <= _RANGE_GAP
         )
-        if not (o.relative or o.lead in _END_LEADS or starts_range):
+        bound = o.lead in _END_LEADS and o.lead not in _SINCE_LEADS
+        if o.lead == "to" and any(o.span.start - k in period_ends for k in range(3, _RANGE_GAP)):
+            bound = False  # "the three months to December"
+        if not (o.relative or bound or starts_range):
             kept.append(o)
     return kept
 
