@@ -109,6 +109,7 @@ class _Phrases:
     def __init__(self, phrases: list[str]) -> None:
         self.keys = frozenset(tuple(p.lower().split()) for p in phrases)
         self.longest = max((len(k) for k in self.keys), default=0)
+        self.firsts = frozenset(k[0] for k in self.keys)
 
     def _words(self, text: str, lo: int, hi: int) -> list[regex.Match]:
         words = list(_WORD_RUN.finditer(text, lo, hi))
@@ -118,6 +119,9 @@ class _Phrases:
 
     def _at(self, words: list[regex.Match], i: int, text: str) -> int:
         """Index past the last word of the longest phrase starting at word ``i``, or -1."""
+        first = words[i].group().lower()
+        if first not in self.firsts:
+            return -1  # the common case: one set look-up per word
         best, key = -1, []
         for j in range(i, min(len(words), i + self.longest)):
             if j > i and not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start()):
