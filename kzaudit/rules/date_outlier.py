@@ -144,11 +144,15 @@ def _support(doc: Document, d: DateMention, days: list[DateMention], window: int
     near_days = sum(1 for o in days if o is not d and abs(_offset(_day_of_year(o), pos)) <= window)
     near_months = sum(
         1
-        for o in doc.dates
-        if o.precision == "month" and o.month and not o.relative
-        and _month_distance(pos, o.month) <= window
-    )  # fmt: skip
+        for o in _months(doc)
+        if _month_distance(pos, o.month) <= window  # type: ignore[arg-type]
+    )
     return near_days + near_months
+
+
+def _months(doc: Document) -> list[DateMention]:
+    """The article's month mentions ("in December", "May 2004"), not relative ones."""
+    return [o for o in doc.dates if o.precision == "month" and o.month and not o.relative]
 
 
 def _twin_slips(
@@ -161,16 +165,15 @@ def _twin_slips(
     it, reads as the other date with its month slipped.
     """
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
-    for d in days:
-        if _support(doc, d, days, window):
+    supported = [_support(doc, d, days, window) > 0 for d in days]
+    for d, has_support in zip(days, supported, strict=True):
+        if has_support or _explained(doc, d, d.year):
             continue
         pos = _day_of_year(d)
-        for t in days:
-            if t.day != d.day or abs(_offset(_day_of_year(t), pos)) < gap:
-                continue
-            if t.year not in (None, d.year) or _explained(doc, d, t.year):
-                continue
-            if _support(doc, t, days, window):
+        for t, backed in zip(days, supported, strict=True):
+            if not backed or t.day != d.day or t.year != d.year:
+                continue  # a different written year explains the gap
+            if abs(_offset(_day_of_year(t), pos)) >= gap:
                 yield d, t
                 break
 
@@ -251,13 +254,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     opts = ctx.options
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     flagged: set[int] = set()
-    for d, t in _twin_slips(doc, ctx, days):
-        flagged.add(id(d))
-        yield _twin_finding(doc, ctx, d, t)
-    for d, frame in _strays(doc, ctx, days):
-        if id(d) not in flagged:
+    if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
+        for d, t in _twin_slips(doc, ctx, days):
             flagged.add(id(d))
-            yield _stray_finding(doc, ctx, d, frame)
+            yield _twin_finding(doc, ctx, d, t)
+        for d, frame in _strays(doc, ctx, days):
+            if id(d) not in flagged:
+                flagged.add(id(d))
+                yield _stray_finding(doc, ctx, d, frame)
     if len(days) < opts["min_cluster"] + 1:
         return
     timeline = _timeline(days, opts["window_days"])
