@@ -9,7 +9,10 @@ What it does
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
     and "early December" elsewhere): the same day in another month is the
-    signature of a slipped month name.
+    signature of a slipped month name.  And a date with nothing near it that lies
+    months from all of at least two other dates and month mentions which sit within
+    two months of each other ("20 April" among "in late-November", "on 8 December",
+    "during October"); period bounds such as "until June" do not count.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
