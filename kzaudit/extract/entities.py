@@ -27,15 +27,15 @@ from kzaudit.model import AcronymDefinition, Document, Entity, Span
 def load_words(name: str) -> tuple[str, ...]:
     """Lines of ``kzaudit/data/<name>.txt`` (comments and blanks dropped), loaded once."""
     text = resources.files("kzaudit").joinpath("data", f"{name}.txt").read_text("utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(s for s in map(str.strip, text.splitlines()) if s and s[0] != "#")
 
 
 @cache
 def word_set(name: str, lower: bool = True) -> frozenset[str]:
     words = load_words(name)
-    return frozenset(w.lower() for w in words) if lower else frozenset(words)
+    if lower:  # one C-level lower() over the joined list, not one call per word
+        words = tuple("\n".join(words).lower().split("\n"))
+    return frozenset(words)
 
 
 def common_words() -> frozenset[str]:
