@@ -254,17 +254,28 @@ def _strays(
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    opts = ctx.options
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    # The timeline test is the strongest evidence and gives the fullest message: first.
     flagged: set[int] = set()
+    for d, finding in _timeline_slips(doc, ctx, days):
+        flagged.add(id(d))
+        yield finding
     if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
         for d, t in _twin_slips(doc, ctx, days):
-            flagged.add(id(d))
-            yield _twin_finding(doc, ctx, d, t)
+            if id(d) not in flagged:
+                flagged.add(id(d))
+                yield _twin_finding(doc, ctx, d, t)
         for d, frame in _strays(doc, ctx, days):
             if id(d) not in flagged:
                 flagged.add(id(d))
                 yield _stray_finding(doc, ctx, d, frame)
+
+
+def _timeline_slips(
+    doc: Document, ctx: RuleContext, days: list[DateMention]
+) -> Iterator[tuple[DateMention, Finding]]:
+    """Dates far from a tight cluster of at least ``min_cluster`` other day dates."""
+    opts = ctx.options
     if len(days) < opts["min_cluster"] + 1:
         return
     timeline = _timeline(days, opts["window_days"])
@@ -278,8 +289,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         gap = min(abs(_offset(_day_of_year(t), pos)) for t in timeline)
         if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
             continue
-        if id(d) in flagged:
-            continue
         company = [
             o
             for o in others
@@ -291,7 +300,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if target is None:
             continue
         month, seen = target
-        yield _finding(doc, ctx, d, timeline, month, seen, len(others) == 1)
+        yield d, _finding(doc, ctx, d, timeline, month, seen, len(others) == 1)
 
 
 def _finding(
