@@ -70,6 +70,9 @@ class Claim:
     # "12 of whom", "the other 100"), "update" (a tally said to have changed).
     role: str | None = None
     ref: int | None = None  # index into Document.claims of the related figure
+    # On a "to" figure of a change by a factor ("doubled from 200 to 400"): the stated
+    # factor and its qualifier, (2.0, "exact"); "more than doubled" is (2.0, "more_than").
+    factor: tuple[float, str] | None = None
 
 
 @dataclass(slots=True)

@@ -198,6 +198,10 @@ class _Vocab:
     update: _Phrases
     part_before: regex.Pattern
     part_after: regex.Pattern
+    part_group: regex.Pattern  # " of the injured": the noun names a whole counted earlier
+    group_category: dict[str, str]  # "injured" -> "injured"; nouns without one map to ""
+    factor: dict[str, float]  # "doubled" -> 2.0
+    factor_word: regex.Pattern
     rest_before: regex.Pattern
     change_before: regex.Pattern
     change_after: regex.Pattern
@@ -225,6 +229,7 @@ def vocab() -> _Vocab:
     """All number vocabulary and the regexes built from it, loaded once."""
     words = _toml("numbers_words.toml")
     ctx = _toml("numbers_context.toml")
+    groups = dict(ctx["part"]["group_categories"]) | dict.fromkeys(ctx["part"]["group_nouns"], "")
     cats = _toml("numbers_categories.toml")
     units, scales = words["units"], words["scales"]
     numword = _alt([*units, *scales])
@@ -292,6 +297,17 @@ def vocab() -> _Vocab:
         part_before=regex.compile(rf"\b(?:{_alt(ctx['part']['before'])})\s{{1,3}}$", flags),
         part_after=regex.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
         rest_before=regex.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
+        part_group=regex.compile(
+            rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})\b",
+            flags,
+        ),
+        group_category=groups,
+        factor=dict(ctx["factor"]),
+        factor_word=regex.compile(
+            rf"\b(?P<q>more\s{{1,3}}than\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
+            rf"(?P<verb>{_alt(list(ctx['factor']))})\b",
+            flags,
+        ),
         change_before=regex.compile(
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
@@ -1135,7 +1151,9 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
             continue
         sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
         _change_roles(text, claims, idxs, sent, v)
-        _part_roles(text, claims, idxs, sent, by_sentence.get(sent_index - 1, []), v)
+        recent = by_sentence.get(sent_index - 2, []) + by_sentence.get(sent_index - 1, [])
+        _factor_roles(text, claims, idxs, sent, v)
+        _part_roles(text, claims, idxs, sent, recent, v)
         people = any(claims[i].category in PEOPLE_CATEGORIES for i in idxs)
         if people and v.update.search(text, sent.start, sent.end):
             for i in idxs:
@@ -1208,6 +1226,41 @@ def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | 
     return last
 
 
+_FACTOR_QUALIFIER = {"more": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+def _factor_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
+    """ "doubled from 200 to 400", "halved to $5 from $10": the "to" figure gets the factor."""
+    for m in v.factor_word.finditer(text, sent.start, sent.end):
+        found: dict[str, int] = {}
+        last = m.end()
+        for i in idxs:
+            c = claims[i]
+            if c.span.start < m.end():
+                continue
+            if c.span.start - last > CHANGE_GAP or _CHANGE_BREAK.search(text, last, c.span.start):
+                break
+            lo, hi = _lead(text, c, sent)
+            if c.role is None and "to" not in found and _TO.search(text, max(lo, hi - 6), hi):
+                found["to"] = i
+            elif c.role is None and "from" not in found and _FROM.search(text, max(lo, hi - 8), hi):
+                found["from"] = i
+            else:
+                break
+            last = c.span.end
+        if len(found) < 2:
+            continue
+        new, old = claims[found["to"]], claims[found["from"]]
+        if new.kind != old.kind or new.unit != old.unit:
+            continue
+        new.role, old.role, new.ref = "to", "from", found["from"]
+        q = (m["q"] or "").split()
+        new.factor = (
+            v.factor[m["verb"].lower()],
+            _FACTOR_QUALIFIER.get(q[0].lower() if q else "", "exact"),
+        )
+
+
 def _link_change(claims: list[Claim], group: list[int]) -> None:
     if not group:
         return
@@ -1229,9 +1282,31 @@ def _inherit(part: Claim, whole: Claim) -> None:
         part.subject = part.subject or whole.subject
 
 
+def _group_whole(claims: list[Claim], candidates: list[int], noun: str, v: _Vocab) -> int | None:
+    """The largest earlier count of the group "of the <noun>" names ("95 of the injured").
+
+    The largest, so that an update ("the number of injured rose to 120") or a second
+    tally is never read as a smaller whole than the text allows.
+    """
+    cat = v.group_category[noun]
+    fits = [
+        j
+        for j in candidates
+        if claims[j].kind == "count"
+        and (
+            claims[j].category == cat
+            if cat
+            else (claims[j].subject or "").rsplit(" ", 1)[-1].lower() == noun
+        )
+    ]
+    return max(fits, key=lambda j: float(claims[j].value)) if fits else None
+
+
 def _part_roles(
-    text: str, claims: list[Claim], idxs: list[int], sent: Span, prev_sent: list[int], v: _Vocab
+    text: str, claims: list[Claim], idxs: list[int], sent: Span, recent: list[int], v: _Vocab
 ) -> None:
+    """Parts of a whole in one sentence; ``recent``: the figures of the two sentences before."""
+    prev_sent = [j for j in recent if claims[j].sentence == claims[idxs[0]].sentence - 1]
     whole: int | None = None
     last_part: Claim | None = None
     for n, i in enumerate(idxs):
@@ -1254,6 +1329,12 @@ def _part_roles(
             and _OF_THE_NEXT.fullmatch(text, c.span.end, nxt.span.start)
         ):
             c.role, c.ref = "part", idxs[n + 1]
+            last_part = c
+            continue
+        group = v.part_group.match(text, c.span.end)
+        owner = _group_whole(claims, recent + idxs[:n], group["noun"].lower(), v) if group else None
+        if owner is not None:  # "95 of the injured": of the injured counted just before
+            c.role, c.ref = "part", owner
             last_part = c
             continue
         # "Twelve of them", "Of those, 240,000": may look back to the sentence before

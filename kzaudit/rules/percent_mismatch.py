@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 import regex
 
-from kzaudit.model import Claim, Document, Finding
+from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import fmt
 from kzaudit.rules.base import RuleContext
 
@@ -35,7 +35,7 @@ ID = "percent-mismatch"
 GROUP = "figures"
 SEVERITY = "warning"
 SUMMARY = "A stated percentage change disagrees with the stated old and new figures."
-OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05}
+OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_factor": 0.1}
 
 _DIGITS = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
 
@@ -72,7 +72,54 @@ def _central(old: Claim, new: Claim, points: bool) -> float:
     return n - o if points else (n - o) / o * 100
 
 
+def _factor_ok(old: Claim, new: Claim, tol: float) -> bool:
+    """The ratio the rounded figures allow meets the stated factor, within ``tol`` of it."""
+    factor, qualifier = new.factor
+    o, n = float(old.value), float(new.value)
+    do, dn = _half_step(old), _half_step(new)
+    if o - do <= 0:
+        return True
+    lo, hi = (n - dn) / (o + do), (n + dn) / (o - do)
+    if qualifier == "more_than":  # "more than doubled": at least the factor
+        return hi >= factor
+    return lo <= factor * (1 + tol) and hi >= factor * (1 - tol)
+
+
+def _factors(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
+    """ "doubled from 200 to 250": a change by a factor the from/to figures contradict."""
+    for new in doc.claims:
+        if new.factor is None or new.ref is None or new.factor[1] not in ("exact", "more_than"):
+            continue
+        old = doc.claims[new.ref]
+        if old.sentence != new.sentence or old.qualifier != "exact" or new.qualifier != "exact":
+            continue
+        if _factor_ok(old, new, tol):
+            continue
+        ratio = float(new.value) / float(old.value)
+        wanted = (
+            "more than " if new.factor[1] == "more_than" else ""
+        ) + f"{fmt(new.factor[0])} times"
+        first, second = sorted((old.span, new.span), key=lambda s: s.start)
+        yield (
+            Span(first.start, second.end),
+            f"{old.text} to {new.text} is {fmt(round(ratio, 2))} times the old figure, "
+            f"not the {wanted} the sentence states",
+            f"{wanted} {old.text} is {_times(old.text, new.factor[0])}",
+        )
+
+
+def _times(text: str, factor: float) -> str:
+    """ "$1.7bn" times 2 as written: "$3.4bn" (the first figure of the text scaled)."""
+    m = _DIGITS.search(text)
+    if m is None:
+        return text
+    value = round(float(m.group().replace(",", "")) * factor, 2)
+    return text[: m.start()] + f"{fmt(value)}" + text[m.end() :]
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
+        yield ctx.finding(doc, span, message, suggestion)
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for c in doc.claims:
