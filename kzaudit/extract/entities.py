@@ -27,14 +27,39 @@ from kzaudit.model import AcronymDefinition, Document, Entity, Span
 def load_words(name: str) -> tuple[str, ...]:
     """Lines of ``kzaudit/data/<name>.txt`` (comments and blanks dropped), loaded once."""
     text = resources.files("kzaudit").joinpath("data", f"{name}.txt").read_text("utf-8")
+    body = _after_comment_header(text)
+    if body is not None:
+        return tuple(body.split())
     return tuple(s for s in map(str.strip, text.splitlines()) if s and s[0] != "#")
+
+
+_NOT_PLAIN = ("\r", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _after_comment_header(text: str) -> str | None:
+    """The word list after its leading ``#`` lines, when it is one plain word a line.
+
+    Why: the common-word list has 118,000 lines; one C-level ``split()`` reads it in
+    half the time of a per-line strip, and gives the same words when the text is
+    ASCII with no spaces, tabs, carriage returns or comments below the header.
+    """
+    if not text.isascii() or any(c in text for c in _NOT_PLAIN):
+        return None
+    start = 0
+    while text.startswith("#", start):
+        nl = text.find("\n", start)
+        start = len(text) if nl == -1 else nl + 1
+    body = text[start:]
+    return None if "#" in body or " " in body else body
 
 
 @cache
 def word_set(name: str, lower: bool = True) -> frozenset[str]:
     words = load_words(name)
     if lower:  # one C-level lower() over the joined list, not one call per word
-        words = tuple("\n".join(words).lower().split("\n"))
+        joined = "\n".join(words)
+        if not (joined.isascii() and joined.islower()):  # else lower() changes nothing
+            words = tuple(joined.lower().split("\n"))
     return frozenset(words)
 
 
