@@ -208,12 +208,14 @@ def test_timeout_in_worker_thread(
     started = time.monotonic()
     results = list(
         batch.run(
-            files, Config(), engine="dask", scheduler=thread_cluster.scheduler_address, timeout=0.5
+            files, Config(), engine="dask", scheduler=thread_cluster.scheduler_address, timeout=3
         )
     )
-    assert time.monotonic() - started < 20
+    # The limit leaves ordinary files room: the spinning thread holds the GIL half the
+    # time, so on a loaded machine a normal story can take far longer than usual.
+    assert time.monotonic() - started < 30
     errors = {r.path.rsplit("/", 1)[-1]: r.error for r in results if r.error}
-    assert errors == {"story-01.txt": "timed out after 0.5 s"}
+    assert errors == {"story-01.txt": "timed out after 3 s"}
 
 
 def test_extra_missing(monkeypatch: pytest.MonkeyPatch) -> None:
