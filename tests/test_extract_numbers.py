@@ -255,6 +255,28 @@ def test_of_whom_refers_to_the_previous_count():
     assert cs[1].role == "part" and cs[cs[1].ref] is cs[0]
 
 
+def test_of_the_group_refers_to_the_largest_recent_count_of_that_group():
+    cs = claims(
+        "Police said 80 people were injured and 12 killed. Later the number of injured "
+        "rose to 120. Doctors said 95 of the injured were taken to hospital."
+    )
+    part = next(c for c in cs if c.text == "95")
+    assert part.role == "part" and cs[part.ref].text == "120"
+
+
+def test_of_the_group_is_never_a_part_of_another_part():
+    cs = claims("He represents eight of the detainees, and said four of the detainees were ill.")
+    assert all(c.role != "part" for c in cs)
+
+
+def test_change_by_a_factor_links_from_and_to():
+    cs = claims("Profits more than doubled to $3.1bn from $1.4bn, the bank said.")
+    new, old = cs
+    assert (new.role, old.role, cs[new.ref]) == ("to", "from", old)
+    assert new.factor == (2.0, "more_than")
+    assert claims("Sales doubled last year, and costs rose from 20 to 25.")[0].factor is None
+
+
 def test_attribution_and_date_are_linked():
     doc = analyse(
         document_from_text(

@@ -1282,17 +1282,22 @@ def _inherit(part: Claim, whole: Claim) -> None:
         part.subject = part.subject or whole.subject
 
 
-def _group_whole(claims: list[Claim], candidates: list[int], noun: str, v: _Vocab) -> int | None:
+def _group_whole(
+    text: str, claims: list[Claim], candidates: list[int], noun: str, v: _Vocab
+) -> int | None:
     """The largest earlier count of the group "of the <noun>" names ("95 of the injured").
 
     The largest, so that an update ("the number of injured rose to 120") or a second
-    tally is never read as a smaller whole than the text allows.
+    tally is never read as a smaller whole than the text allows.  Never another part
+    ("eight of the detainees ... four of the detainees": both are parts of one group).
     """
     cat = v.group_category[noun]
     fits = [
         j
         for j in candidates
         if claims[j].kind == "count"
+        and claims[j].role not in ("part", "rest")
+        and not v.part_group.match(text, claims[j].span.end)
         and (
             claims[j].category == cat
             if cat
@@ -1332,7 +1337,11 @@ def _part_roles(
             last_part = c
             continue
         group = v.part_group.match(text, c.span.end)
-        owner = _group_whole(claims, recent + idxs[:n], group["noun"].lower(), v) if group else None
+        owner = (
+            _group_whole(text, claims, recent + idxs[:n], group["noun"].lower(), v)
+            if group
+            else None
+        )
         if owner is not None:  # "95 of the injured": of the injured counted just before
             c.role, c.ref = "part", owner
             last_part = c
