@@ -8,7 +8,10 @@ What it does
     value, after allowing for the rounding of every figure as written), or when the
     direction is wrong ("fell 10% to $90m from $80m").  Figures must have the same
     unit.  A change in percentage points is checked against the difference of two
-    percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.
+    percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
+    factor ("doubled / halved / tripled / quadrupled from X to Y") is checked too: the
+    ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
+    factor for "more than doubled"; "nearly doubled" is not checked.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -16,9 +19,11 @@ Why is this bad?
 
 Example
     Sales rose 50% from 200 to 250 units.
+    Sales doubled from 200 to 250 units.
 
 Use instead
     Sales rose 25% from 200 to 250 units.
+    Sales doubled from 200 to 400 units.
 """
 
 from __future__ import annotations

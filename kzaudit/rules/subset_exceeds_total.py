@@ -2,7 +2,8 @@
 
 What it does
     Reports a figure that is stated as part of another ("12 of whom", "of them",
-    "of the 20", "including 30 children") but is larger than it, and a count of
+    "of the 20", "including 30 children", "95 of the injured" after a count of the
+    injured in the same or the two sentences before) but is larger than it, and a count of
     hospitalised people larger than the count of injured people it belongs to
     (injured includes hospitalised).  Qualifiers are respected: "more than 1,000
     injured and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom".
