@@ -94,7 +94,9 @@ class DateMention:
     time_of_day: str | None = None  # "early", "evening" in "early on January 6"
     governor: str | None = None  # the word that set ``tense`` ("erupted", "will")
     governor_clear: bool = False  # ``governor`` is a clear verb right next to the date
-    event: str | None = None  # normalised verb phrase the date is attached to ("declar emergency state")
+    event: str | None = (
+        None  # normalised verb phrase the date is attached to ("declar emergency state")
+    )
 
 
 @dataclass(slots=True)

@@ -42,5 +42,5 @@ class RuleContext:
 
 
 def times(n: int) -> str:
-    """"once", "twice", "3 times": counts in messages read as prose."""
+    """ "once", "twice", "3 times": counts in messages read as prose."""
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
