@@ -309,7 +309,7 @@ def vocab() -> _Vocab:
             flags,
         ),
         change_before=regex.compile(
-            rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}by)?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
+            rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}(?:by|of))?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
         ),
         labels=frozenset(ctx["labels"]["before"]),
@@ -1169,7 +1169,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
     """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
     group: list[int] = []  # [change, to?, from?, figure before?] for the change being read
     prev_end, prev_i = sent.start, -1
-    for i in idxs:
+    for n, i in enumerate(idxs):
         c = claims[i]
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
@@ -1185,6 +1185,12 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 verb = (m or after or far).group("verb").lower()
                 c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
                 _link_change(claims, group)
+                pair = _from_to_before(text, claims, idxs[:n], c, sent) if m else None
+                if pair is not None:  # "rose from 169 to 188, an increase of 11%"
+                    _link_change(claims, [i, pair[1], pair[0], -1])
+                    claims[pair[0]].role, claims[pair[1]].role = "from", "to"
+                    group = []
+                    continue
                 # "were £2bn, down 72% from £2.6bn": the new value may come first.
                 lead_in = before_i >= 0 and _COMMA_GAP.fullmatch(
                     text, claims[before_i].span.end, m.start() if m else c.span.start
@@ -1208,6 +1214,39 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         elif group[2] < 0 and _FROM.search(text, max(lo, hi - 8), hi):
             c.role, group[2] = "from", i
     _link_change(claims, group)
+
+
+def _from_to_before(
+    text: str, claims: list[Claim], seen: list[int], change: Claim, sent: Span
+) -> tuple[int, int] | None:
+    """ "rose from 169 on Thursday to 188 on Friday, an increase of 11%": the pair before.
+
+    Only an appositive: the two figures just before the change, "from" then "to", of one
+    kind and unit, then a comma and nothing that starts another clause.
+    """
+    if len(seen) < 2:
+        return None
+    frm, to = seen[-2], seen[-1]
+    a, b = claims[frm], claims[to]
+    gap = (b.span.end, change.span.start)
+    if (
+        a.role is not None
+        or b.role is not None
+        or a.kind != b.kind
+        or a.unit != b.unit
+        or a.kind not in ("money", "count", "percent")
+        or gap[1] - gap[0] > CHANGE_GAP
+        or "," not in text[gap[0] : gap[1]]
+        or _CHANGE_BREAK.search(text, *gap)
+    ):
+        return None
+    lo_a, hi_a = _lead(text, a, sent)
+    lo_b, hi_b = _lead(text, b, sent)
+    if _FROM.search(text, max(lo_a, hi_a - 8), hi_a) and _TO.search(
+        text, max(lo_b, hi_b - 6), hi_b
+    ):
+        return frm, to
+    return None
 
 
 CHANGE_GAP = 60  # characters between a change's figures
