@@ -930,18 +930,21 @@ def _same_form(written: str, full: str, table: dict[str, int], number: int) -> s
 def with_month(text: str, month: int) -> str:
     """ "June 5" -> "January 5", "Jun. 5" -> "Jan. 5": another month in the same style."""
     v = vocab()
-    m = _month_word().search(text)
-    if m is None:
-        return text
-    word = _same_form(m.group(), v.month_names[month], v.months, month)
-    return text[: m.start()] + word + text[m.end() :]
+    return _swap_name(text, _month_word(), v.month_names[month], v.months, month)
 
 
 def with_weekday(text: str, weekday: int) -> str:
     """ "Friday, August 14" -> "Thursday, August 14" (same style of name)."""
     v = vocab()
-    m = _weekday_word().search(text)
+    return _swap_name(text, _weekday_word(), v.weekday_names[weekday], v.weekdays, weekday)
+
+
+def _swap_name(
+    text: str, finder: regex.Pattern, full: str, table: dict[str, int], number: int
+) -> str:
+    """Replace the first month or weekday name in ``text``, keeping its written form."""
+    m = finder.search(text)
     if m is None:
         return text
-    word = _same_form(m.group(), v.weekday_names[weekday], v.weekdays, weekday)
+    word = _same_form(m.group(), full, table, number)
     return text[: m.start()] + word + text[m.end() :]
