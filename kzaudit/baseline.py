@@ -11,7 +11,6 @@ separators), so the baseline can be committed and used from any working folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -37,10 +36,14 @@ def _normalise(text: str) -> str:
 def fingerprint(f: FindingRecord) -> str:
     """A hash of rule, offending text and normalised sentence: stable across other edits."""
     data = "\x1f".join((f.rule, _normalise(f.text), _normalise(f.context)))
+    import hashlib  # ~3 ms (OpenSSL); only baselines need it
+
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 def _context_hash(f: FindingRecord) -> str:
+    import hashlib
+
     return hashlib.sha256(_normalise(f.context).encode("utf-8")).hexdigest()[:16]
 
 

@@ -28,16 +28,17 @@ import html
 
 import regex
 
+from kzaudit import regexcache
 from kzaudit.model import Span
 
 Suppressions = list[tuple[Span, frozenset[str]]]
 
-_NOT_NL = regex.compile(r"[^\n]")
-_BLANK_LINE = regex.compile(r"\n[ \t\f\v]*\n")
-_NON_SPACE = regex.compile(r"\S")
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_DIRECTIVE = regex.compile(r"\s{0,20}kzaudit:\s{0,20}(ignore-file|ignore)\b([^\n]{0,1000})")
-_RULE_ID = regex.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+_NOT_NL = regexcache.compile(r"[^\n]")
+_BLANK_LINE = regexcache.compile(r"\n[ \t\f\v]*\n")
+_NON_SPACE = regexcache.compile(r"\S")
+_ENTITY = regexcache.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DIRECTIVE = regexcache.compile(r"\s{0,20}kzaudit:\s{0,20}(ignore-file|ignore)\b([^\n]{0,1000})")
+_RULE_ID = regexcache.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_DIRECTIVES = 10_000  # suppression comments honoured per file
 
 
@@ -139,35 +140,35 @@ def _comments(text: str) -> tuple[str, list[tuple[int, int, bool, frozenset[str]
 
 # -- Markdown ----------------------------------------------------------------------
 
-_FRONT_MATTER = regex.compile(r"(---|\+\+\+)[ \t]*\n")
-_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_HR = regex.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = regex.compile(r" {0,3}(?:=+|-+)[ \t]*$")
-_REF_DEF = regex.compile(r" {0,3}\[[^\[\]\n]{1,999}\]:[^\n]*$")
-_BLOCK_PREFIX = regex.compile(
+_FRONT_MATTER = regexcache.compile(r"(---|\+\+\+)[ \t]*\n")
+_FENCE = regexcache.compile(r" {0,3}(`{3,}|~{3,})")
+_HR = regexcache.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = regexcache.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_REF_DEF = regexcache.compile(r" {0,3}\[[^\[\]\n]{1,999}\]:[^\n]*$")
+_BLOCK_PREFIX = regexcache.compile(
     r"(?:[ ]{0,3}>[ ]?){0,20}"  # block quote markers
     r"(?:[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?"  # list marker
     r"(?:[ ]{0,3}#{1,6}(?=[ \t]|$))?"  # ATX heading marker
 )
-_HEADING_TAIL = regex.compile(r"[ \t]#{1,50}[ \t]*$")
-_LIST_ITEM = regex.compile(r"[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]")
-_TABLE_DELIM = regex.compile(
+_HEADING_TAIL = regexcache.compile(r"[ \t]#{1,50}[ \t]*$")
+_LIST_ITEM = regexcache.compile(r"[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_TABLE_DELIM = regexcache.compile(
     r"[ \t]{0,3}\|?(?:[ \t]{0,20}:?-{1,200}:?[ \t]{0,20}\|){1,100}[ \t:-]{0,200}$"
 )
 
-_CODE_SPAN = regex.compile(r"(?<!`)(`{1,3})(?!`)([^\n]{1,2000}?)(?<!`)\1(?!`)")
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
-_AUTOLINK = regex.compile(
+_CODE_SPAN = regexcache.compile(r"(?<!`)(`{1,3})(?!`)([^\n]{1,2000}?)(?<!`)\1(?!`)")
+_ESCAPE = regexcache.compile(r"\\([!-/:-@\[-`{-~])")
+_AUTOLINK = regexcache.compile(
     r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>"
 )
-_INLINE_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t\n/][^<>]{0,2000})?>")
-_IMAGE = regex.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
-_LINK = regex.compile(
+_INLINE_TAG = regexcache.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t\n/][^<>]{0,2000})?>")
+_IMAGE = regexcache.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
+_LINK = regexcache.compile(
     r"(\[)[^\[\]\n]{1,1000}(\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}"
     r"(?:[ \t]{1,5}(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]{0,5}\))"
 )
-_REF_LINK = regex.compile(r"(\[)[^\[\]\n]{1,1000}(\]\[[^\[\]\n]{0,200}\])")
-_EMPHASIS = regex.compile(
+_REF_LINK = regexcache.compile(r"(\[)[^\[\]\n]{1,1000}(\]\[[^\[\]\n]{0,200}\])")
+_EMPHASIS = regexcache.compile(
     r"\*\*|__|~~"
     r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])"
@@ -303,8 +304,8 @@ def strip_markdown(source: str) -> tuple[str, Suppressions]:
 
 # -- HTML --------------------------------------------------------------------------
 
-_TAG_START = regex.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:-]{0,40})|!--|!|\?)")
-_TAG_END = regex.compile(r"[>\"']")
+_TAG_START = regexcache.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:-]{0,40})|!--|!|\?)")
+_TAG_END = regexcache.compile(r"[>\"']")
 # Elements whose whole content is not article text.
 SKIP = frozenset(
     "script style head title nav footer aside noscript template svg iframe object "

@@ -19,6 +19,7 @@ import stat
 
 import regex
 
+from kzaudit import regexcache
 from kzaudit.markup import strip_html, strip_markdown
 from kzaudit.model import Document
 
@@ -41,9 +42,9 @@ _LATIN_FAMILY = frozenset(
     "cp1250 cp1252 cp1254 cp1257 cp1258 latin_1 iso8859_1 iso8859_2 iso8859_9 "
     "iso8859_15 mac_roman mac_latin2".split()
 )
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_LONE_CR = regex.compile(r"\r(?!\n)")
-_HTML_SNIFF = regex.compile(r"\s{0,200}<(?:!doctype\s+html|html[\s>])", regex.IGNORECASE)
+_CONTROL = regexcache.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LONE_CR = regexcache.compile(r"\r(?!\n)")
+_HTML_SNIFF = regexcache.compile(r"\s{0,200}<(?:!doctype\s+html|html[\s>])", regex.IGNORECASE)
 
 
 class ReadError(Exception):

@@ -7,8 +7,7 @@ is a simple character class scan with no nested quantifiers.
 
 from __future__ import annotations
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.model import Document, Sentence, Span
 
 # Words that end with a period but do not end a sentence when a capital follows.
@@ -86,14 +85,14 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = regexcache.compile(r"\n[ \t\r\f\v]*\n")
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Linear: each alternative consumes at least one char, no nesting.
 # A match may only start at the first mark of a run (the lookbehind), and the
 # possessive quantifiers never give characters back: linear even on "." * 10**6.
-_SENTENCE_END = regex.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
-_WORD_BEFORE = regex.compile(r"([\w.]+)$")
-_OPENING = regex.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
+_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
+_WORD_BEFORE = regexcache.compile(r"([\w.]+)$")
+_OPENING = regexcache.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
 
 HARD_WRAP_WIDTH = 100  # lines no longer than this inside one block may be a wrapped paragraph
 _LINE_END = frozenset(".!?:\"'\u201d\u2019)")
@@ -188,7 +187,7 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}
-_OPENING_QUOTE = regex.compile(r'[\u201c"]')
+_OPENING_QUOTE = regexcache.compile(r'[\u201c"]')
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:

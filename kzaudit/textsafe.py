@@ -10,9 +10,9 @@ objects, which are never parsed as markup.
 
 from __future__ import annotations
 
-import regex
+from kzaudit import regexcache
 
-_CONTROL = regex.compile(
+_CONTROL = regexcache.compile(
     r"\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?"  # CSI (ECMA-48), possibly cut short
     r"|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC: title, hyperlink, clipboard
     r"|\x1b[PX^_][^\x1b]{0,4096}(?:\x1b\\)?"  # DCS, SOS, PM, APC strings

@@ -195,9 +195,15 @@ def test_killed_worker_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
         rest = list(results)
         assert victim not in client.scheduler_info()["workers"]  # it did die mid-run
     got = _json([first, *rest])
-    if got != local:  # show the first file that differs
+    if got != local:  # show where the first file that differs differs
+        import difflib
+
         pairs = zip(json.loads(got)["files"], json.loads(local)["files"], strict=True)
-        assert next((g, w) for g, w in pairs if g != w) is None
+        g, w = next((g, w) for g, w in pairs if g != w)
+        diff = difflib.unified_diff(
+            json.dumps(w, indent=1).splitlines(), json.dumps(g, indent=1).splitlines(), lineterm=""
+        )
+        raise AssertionError("\n".join(diff))
 
 
 def test_timeout_in_worker_thread(

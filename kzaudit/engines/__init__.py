@@ -9,7 +9,6 @@ that file, never the end of the batch.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import functools
 import importlib
 import os
@@ -143,6 +142,8 @@ def _watchdog_limit(seconds: float) -> Iterator[None]:
 
 
 def _async_raise(tid: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # only Dask worker threads need it; keep it off the start-up path
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(tid), ctypes.py_object(exc) if exc is not None else None
     )

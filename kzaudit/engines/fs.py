@@ -13,11 +13,12 @@ from typing import Any
 
 import regex
 
+from kzaudit import regexcache
 from kzaudit.read import ReadError, read_bytes
 from kzaudit.result import FileResult
 
 # "s3://", "memory://", "file://" — at least two letters, so "C:\\" is not a protocol.
-_PROTOCOL = regex.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}://")
+_PROTOCOL = regexcache.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}://")
 
 # Sizes seen while listing URLs: the Dask engine groups files into tasks by size
 # without asking object storage a second time.

@@ -9,16 +9,18 @@ worker costs a fork, not an import, and no thread of the parent is forked.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from kzaudit.config import Config
 from kzaudit.engines import AUDIT_HOOK_ENV, audit_one, warm_up
 from kzaudit.result import FileResult
+
+if TYPE_CHECKING:  # the pool's modules cost ~9 ms to import; one file never needs them
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Item = tuple[str, "bytes | None"]  # (path, bytes already read, e.g. stdin)
 Progress = Callable[[int], None]
@@ -70,6 +72,8 @@ def _chunks(items: Sequence[Item], jobs: int) -> list[list[Item]]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["kzaudit.engines.local"])
@@ -102,6 +106,8 @@ def _run_pool(
     timeout: float | None,
     advance: Progress | None,
 ) -> Iterator[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = _chunks(items, jobs)
     window = jobs * WINDOW_PER_JOB
     pool = _new_pool(jobs, config, timeout)
@@ -150,6 +156,9 @@ def _succeeded(future: Future[list[FileResult]]) -> bool:
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[FileResult]]:
     """Submit a chunk; a pool already broken gives a future carrying that error."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return pool.submit(_audit_chunk, chunk)
     except BrokenProcessPool as exc:
@@ -159,6 +168,8 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[FileRes
 
 
 def _new_pool(jobs: int, config: Config, timeout: float | None) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_context(),
@@ -169,6 +180,8 @@ def _new_pool(jobs: int, config: Config, timeout: float | None) -> ProcessPoolEx
 
 def _rescue(chunk: list[Item], config: Config, timeout: float | None) -> Iterator[FileResult]:
     """Audit each file of a chunk that was on a dead worker, each in its own process."""
+    from concurrent.futures.process import BrokenProcessPool
+
     for item in chunk:
         with _new_pool(1, config, timeout) as pool:
             try:

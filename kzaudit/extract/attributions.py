@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, last_match_end, load_words, word_set
 from kzaudit.model import Attribution, Document, Entity, Span
 
@@ -36,11 +37,11 @@ _NOT_STATEMENT = frozenset(
 )
 _POSSESSIVES = ("'s", "\u2019s")
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP AM CBE OBE MBE KBE Jr Jr. Sr Sr. PhD".split())
-_SPACES = regex.compile(r"\s+")
-_PAUSE = regex.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
+_SPACES = regexcache.compile(r"\s+")
+_PAUSE = regexcache.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})
-_PREV_WORD = regex.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$")
+_PREV_WORD = regexcache.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$")
 _NOT_MODIFIERS = frozenset(
     "the a an its his her their our this that these those many some several most other few "
     "all two three four and or but of in at for from with on to by as than said says "
@@ -49,16 +50,16 @@ _NOT_MODIFIERS = frozenset(
 # Verbs that are attributions only before a quotation, "that" or a pause: "Northlight
 # added 2 million subscribers" and "the firm reported a loss" are not statements.
 _GUARDED = frozenset({"added", "posted"})
-_GUARD_OK = regex.compile(
+_GUARD_OK = regexcache.compile(
     r"\s{0,3}(?:[,.;:!?\"'\u201c\u2018\u2014(]|$|(?:that|he|she|it|they|we|there|on|in|to|last|yesterday|earlier|later)(?![\p{L}]))"
 )
 _PRONOUNS = {"he": "person", "she": "person", "it": "org"}
-_CLAUSE_WORDS = regex.compile(
+_CLAUSE_WORDS = regexcache.compile(
     r"(?<![\p{L}])(?:and|but|while|as|because|although|though|when|where|which|who|that|if|"
     r"whether|after|before|since)(?![\p{L}])"
 )
-_CLAUSE_PUNCT = regex.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
+_CLAUSE_PUNCT = regexcache.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
+_WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
 _MAX_CLAUSE = 160  # characters of subject before a verb
 _MAX_APPOSITION = 160
@@ -94,7 +95,7 @@ _VERBS = _verb_groups()
 @cache
 def _verb_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     """Compiled on first use: most first words never occur in a given run's text."""
-    return regex.compile(rf"(?:{_alternation(verbs)})(?![\p{{L}}\-])")
+    return regexcache.compile(rf"(?:{_alternation(verbs)})(?![\p{{L}}\-])")
 
 
 def _verb_matches(text: str) -> list[regex.Match[str]]:
@@ -111,7 +112,7 @@ def _verb_matches(text: str) -> list[regex.Match[str]]:
     return out
 
 
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = regexcache.compile(r"\p{L}+")
 
 
 def _source_nouns(text: str, start: int, end: int) -> list[regex.Match[str]]:

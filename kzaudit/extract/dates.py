@@ -18,7 +18,9 @@ from functools import cache
 
 import regex
 
-from kzaudit.extract.tense import TenseScanner, data_lines, data_toml
+from kzaudit import regexcache
+from kzaudit.datafiles import load_lines, load_toml
+from kzaudit.extract.tense import TenseScanner
 from kzaudit.model import DateMention, Document, Duration, Qualifier, Span, Tense
 
 MAX_YEAR_SPAN = 1  # a yearless month-day resolves within this many years of the reference
@@ -45,7 +47,7 @@ def vocab() -> _Vocab:
     """Month and weekday names and context words, from ``kzaudit/data``."""
     months: dict[str, int] = {}
     names = [""]
-    for line in data_lines("dates_months.txt"):
+    for line in load_lines("dates_months.txt"):
         num, full, *abbr = line.split()
         names.append(full)
         for word in (full, *abbr):
@@ -53,18 +55,18 @@ def vocab() -> _Vocab:
     weekdays: dict[str, int] = {}
     wnames: list[str] = []
     wabbr: set[str] = set()
-    for line in data_lines("dates_weekdays.txt"):
+    for line in load_lines("dates_weekdays.txt"):
         num, full, *abbr = line.split()
         wnames.append(full)
         weekdays[full] = int(num)
         for word in abbr:
             weekdays[word] = int(num)
             wabbr.add(word)
-    ctx = data_toml("dates_context.toml")
+    ctx = load_toml("dates_context.toml")
     return _Vocab(
         months=months,
         month_names=tuple(names),
-        ambiguous=frozenset(data_lines("dates_ambiguous.txt")),
+        ambiguous=frozenset(load_lines("dates_ambiguous.txt")),
         weekdays=weekdays,
         weekday_names=tuple(wnames),
         weekday_abbr=frozenset(wabbr),
@@ -86,7 +88,7 @@ _YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR = _YEAR_DIGITS + r"(?![\d\w]|[.,]\d)"
 _ISO = rf"(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 _NUM_BEFORE = r"(?<![\w$\u00a3\u20ac.,/-])"  # not inside a number, an amount or a range
-_POSS = regex.compile(r"'s\b|\u2019s\b")
+_POSS = regexcache.compile(r"'s\b|\u2019s\b")
 
 
 @cache
@@ -125,21 +127,21 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         {w[0] for w in starts} | {c for w in relative.split("|") for c in w[0] + w[0].upper()}
     )
     return {
-        "date": regex.compile(combined),
+        "date": regexcache.compile(combined),
         # Where a date can start: the cheap first stage of the scan (see ``_scan``).
-        "start": regex.compile(
+        "start": regexcache.compile(
             rf"(?=[{regex.escape(''.join(first))}\d])"
             rf"\b(?:{_alt(starts)}|{_YEAR_DIGITS}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?(?=[\s\u2013-])"
             rf"|(?i:{relative}))"
         ),
         # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)".
-        "after_weekday": regex.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
-        "time_before": regex.compile(
+        "after_weekday": regexcache.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
+        "time_before": regexcache.compile(
             r"(?i:\b(early|late)\s{1,3}on"
             r"|\bthe\s{1,3}(?:early\s{1,3}|late\s{1,3})?(morning|afternoon|evening|night)"
             r"\s{1,3}of)\s{1,3}$"
         ),
-        "time_after": regex.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
+        "time_after": regexcache.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
     }
 
 
@@ -296,7 +298,7 @@ def _relative(phrase: str, ref: dt.date | None) -> tuple[dt.date | None, str]:
 # -- event keys ----------------------------------------------------------------------
 
 EVENT_MIN_WORDS = 2  # content words besides the verb: "struck" alone names no event
-_EVENT_WORD = regex.compile(r"[A-Za-z][a-z]{1,30}")
+_EVENT_WORD = regexcache.compile(r"[A-Za-z][a-z]{1,30}")
 
 
 def stem(word: str) -> str:
@@ -310,7 +312,7 @@ def stem(word: str) -> str:
 
 @cache
 def _event_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    lex = data_toml("dates_tense.toml")
+    lex = load_toml("dates_tense.toml")
     return frozenset(lex["event_stopwords"]), frozenset(lex["event_skip_verbs"])
 
 
@@ -527,7 +529,7 @@ def _month_alone(p: _Pass, m: regex.Match[str], kind: str) -> None:
 _DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "our", "this", "last", "next"]
 )
-_WORD_AFTER = regex.compile(r"\s{1,3}([\w%]+)")
+_WORD_AFTER = regexcache.compile(r"\s{1,3}([\w%]+)")
 
 
 def _name_follows(text: str, end: int) -> bool:
@@ -572,7 +574,7 @@ def _year(p: _Pass, m: regex.Match[str], kind: str) -> None:
     p.add(m.start(), poss.end() if poss else end, "year", year=year, date=dt.date(year, 1, 1))
 
 
-_YEAR_RANGE = regex.compile(rf"\s{{0,3}}(?:to|and|-|\u2013)\s{{0,3}}{_YEAR}")
+_YEAR_RANGE = regexcache.compile(rf"\s{{0,3}}(?:to|and|-|\u2013)\s{{0,3}}{_YEAR}")
 
 
 def _day(raw: str) -> int:
@@ -637,7 +639,7 @@ def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:
 
 @cache
 def _duration_vocab() -> dict:
-    return data_toml("dates_durations.toml")
+    return load_toml("dates_durations.toml")
 
 
 def _phrases(words: object) -> str:
@@ -656,14 +658,14 @@ def _duration_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.
         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?:\.\d{{1,3}})?|(?:{words})(?:[-\s](?:{words}))?"
     )
     first = {w.split()[0] for w in [*d["numbers"], *d["vague"]]}
-    start = regex.compile(rf"\b(?:\d[\d,.]{{0,12}}[\s\u2013-]|(?i:{_alt(first)})\b)")
-    body = regex.compile(
+    start = regexcache.compile(rf"\b(?:\d[\d,.]{{0,12}}[\s\u2013-]|(?i:{_alt(first)})\b)")
+    body = regexcache.compile(
         rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<vague>{_phrases(d['vague'])})|(?P<num>{number})"
         rf"(?:\s{{0,3}}(?:-|\u2013)\s{{0,3}}|\s{{1,3}}(?:to|or)\s{{1,3}})?(?P<num2>{number})?)"
         rf"(?:-|\s{{1,3}})(?:(?:more|further|additional|extra|full|straight|consecutive)\s{{1,3}})?"
         rf"(?P<unit>{_alt(units)})(?![\w-])(?!\s{{1,3}}old\b)"
     )
-    before = regex.compile(
+    before = regexcache.compile(
         rf"\b(?i:(?P<lead>{_phrases(d['lead'])})\s{{1,3}})?"
         rf"(?i:(?:just\s{{1,3}})?(?P<qual>{_phrases(d['qualifiers'])})\s{{1,3}})?$"
     )
@@ -676,7 +678,7 @@ def _vague_duration_pattern() -> regex.Pattern[str]:
     d = _duration_vocab()
     singular = [forms[0] for forms in d["units"].values()]
     plural = [forms[1] for forms in d["units"].values()]
-    return regex.compile(
+    return regexcache.compile(
         rf"\b(?:(?P<a>an?)\s{{1,3}}(?P<one>{_alt(singular)})|(?P<bare>{_alt(plural)}))\b(?![\w-])"
     )
 
@@ -685,7 +687,7 @@ LEAD_REACH = 40  # characters before a duration's number searched for "for the p
 
 
 _UNTIL = frozenset(["until", "till", "through", "until early", "until late"])
-_JOIN = regex.compile(r"\s{1,3}(?:or|to)\s{1,3}")
+_JOIN = regexcache.compile(r"\s{1,3}(?:or|to)\s{1,3}")
 
 
 def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]:
@@ -756,8 +758,8 @@ _BARE_BEFORE = frozenset(
         "spent",
     ]
 )
-_OFFSET_AFTER = regex.compile(r"\s{1,3}(?:later|long)\b")
-_BARE_AFTER = regex.compile(r"\s{1,3}of\b")
+_OFFSET_AFTER = regexcache.compile(r"\s{1,3}(?:later|long)\b")
+_BARE_AFTER = regexcache.compile(r"\s{1,3}of\b")
 
 
 def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
@@ -825,10 +827,10 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
     word = r"[A-Z][\w.'\u2019-]{1,30}"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
-    dateline = regex.compile(
+    dateline = regexcache.compile(
         rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}\s{{0,3}}[\u2014\u2013-]{{1,2}}"
     )
-    stamp = regex.compile(
+    stamp = regexcache.compile(
         rf"(?m)^[ \t*_#>]{{0,6}}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
         r"[ \t,]{0,3}(?:\d{1,2}[:.]\d\d[^\n]{0,20})?$"
@@ -866,7 +868,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     return Span(start, m.end()), date
 
 
-_ANY_YEAR = regex.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
+_ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
 
 
 def _latest_year(text: str) -> int | None:
@@ -910,12 +912,12 @@ def format_date(date: dt.date) -> str:
 
 @cache
 def _month_word() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{_alt(vocab().months)})\b")
+    return regexcache.compile(rf"\b(?:{_alt(vocab().months)})\b")
 
 
 @cache
 def _weekday_word() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{_alt(vocab().weekdays)})\b")
+    return regexcache.compile(rf"\b(?:{_alt(vocab().weekdays)})\b")
 
 
 def _same_form(written: str, full: str, table: dict[str, int], number: int) -> str:

@@ -14,11 +14,13 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
+from kzaudit import regexcache
+from kzaudit.datafiles import read_text
 from kzaudit.model import AcronymDefinition, Document, Entity, Span
+from kzaudit.wordlist import SortedWords
 
 # -- vocabularies ------------------------------------------------------------
 
@@ -26,7 +28,7 @@ from kzaudit.model import AcronymDefinition, Document, Entity, Span
 @cache
 def load_words(name: str) -> tuple[str, ...]:
     """Lines of ``kzaudit/data/<name>.txt`` (comments and blanks dropped), loaded once."""
-    text = resources.files("kzaudit").joinpath("data", f"{name}.txt").read_text("utf-8")
+    text = read_text(f"{name}.txt")
     body = _after_comment_header(text)
     if body is not None:
         return tuple(body.split())
@@ -63,9 +65,16 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(words)
 
 
-def common_words() -> frozenset[str]:
+@cache
+def common_words() -> SortedWords:
     """Ordinary lower-case English words (a capitalised one is not a name by itself)."""
-    return word_set("names_common_words")
+    text = read_text("names_common_words.txt")
+    body = _after_comment_header(text)
+    return (
+        SortedWords(body)
+        if body is not None
+        else SortedWords("\n".join(sorted(word_set("names_common_words"))))
+    )
 
 
 @cache
@@ -90,11 +99,11 @@ _TOKEN = (
 )
 # A capitalised run: tokens joined by spaces, with up to three connectors between two.
 # Linear: connectors are lower case and tokens start upper case (disjoint), all bounded.
-_RUN = regex.compile(
+_RUN = regexcache.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{_TOKEN})(?:[ ]{{1,3}}(?:(?:{_CONNECTORS})[ ]{{1,3}}){{0,3}}(?:{_TOKEN})){{0,20}}"
 )
-_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
-_ROMAN = regex.compile(r"[IVX]{1,4}")
+_ACRONYM = regexcache.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
+_ROMAN = regexcache.compile(r"[IVX]{1,4}")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018')
 _OPENERS = frozenset("\"'\u201c\u2018([\u2014\u2013- ")
@@ -102,12 +111,12 @@ CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
 _SOFT_CONNECTORS = frozenset({"of", "for", "de", "du", "del", "della", "di", "da"})
 
 # Acronym definitions: "Expansion (ACR)" and "ACR (Expansion)".
-_PAREN_ACRONYM = regex.compile(r"\(\s{0,2}(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})\s{0,2}\)")
-_ACRONYM_PAREN = regex.compile(
+_PAREN_ACRONYM = regexcache.compile(r"\(\s{0,2}(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})\s{0,2}\)")
+_ACRONYM_PAREN = regexcache.compile(
     r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})[ ]{1,2}\(([^()\n]{3,150})\)"
 )
-_EXPANSION_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019&\-]{0,40}")
-_CLAUSE_BREAK = regex.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
+_EXPANSION_WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019&\-]{0,40}")
+_CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
 
 
 @dataclass(slots=True)
@@ -337,7 +346,7 @@ def _classify(
     return [_entity(piece, text, kind)]
 
 
-_PREV_LOWER = regex.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
+_PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
 
 
 def _after_role(text: str, start: int) -> bool:

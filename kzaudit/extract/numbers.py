@@ -19,11 +19,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
-from kzaudit.compat import tomllib
+from kzaudit import regexcache
+from kzaudit.datafiles import load_toml, read_text
 from kzaudit.model import Claim, Document, Span
 
 MAX_DIGITS = 30  # longer digit runs are identifiers or junk, never figures
@@ -52,17 +52,9 @@ _GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others"})
 # -- vocabulary ------------------------------------------------------------------
 
 
-def _data(name: str) -> str:
-    return resources.files("kzaudit.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _toml(name: str) -> dict:
-    return tomllib.loads(_data(name))
-
-
 def _lines(name: str) -> list[str]:
     out = []
-    for line in _data(name).splitlines():
+    for line in read_text(name).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)
@@ -75,9 +67,9 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
 
 
-_WORD_RUN = regex.compile(r"\w+")
-_WORD_CHAR = regex.compile(r"\w")
-_SPACE_GAP = regex.compile(r"\s{1,3}")
+_WORD_RUN = regexcache.compile(r"\w+")
+_WORD_CHAR = regexcache.compile(r"\w")
+_SPACE_GAP = regexcache.compile(r"\s{1,3}")
 
 
 class _PhraseMatch:
@@ -227,10 +219,10 @@ _ONEIN_ALT = (
 @cache
 def vocab() -> _Vocab:
     """All number vocabulary and the regexes built from it, loaded once."""
-    words = _toml("numbers_words.toml")
-    ctx = _toml("numbers_context.toml")
+    words = load_toml("numbers_words.toml")
+    ctx = load_toml("numbers_context.toml")
     groups = dict(ctx["part"]["group_categories"]) | dict.fromkeys(ctx["part"]["group_nouns"], "")
-    cats = _toml("numbers_categories.toml")
+    cats = load_toml("numbers_categories.toml")
     units, scales = words["units"], words["scales"]
     numword = _alt([*units, *scales])
     ordword = _alt(list(words["ordinals"]))
@@ -280,41 +272,41 @@ def vocab() -> _Vocab:
             + [k.split()[0] for k in words["vague"]]
             + ["a", "an", "several", "many", "half", "few", "couple"]
         ),
-        core=regex.compile(core, flags),
+        core=regexcache.compile(core, flags),
         core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
-        currency_before=regex.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
-        magnitude=regex.compile(
+        currency_before=regexcache.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
+        magnitude=regexcache.compile(
             r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
             regex.VERSION0,
         ),
-        currency_after=regex.compile(
+        currency_after=regexcache.compile(
             rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
         ),
         after_kw=_Phrases(list(after_category)),
         before_kw=_Phrases(list(before_category)),
         noun_kw=_Phrases(list(noun_category)),
         update=_Phrases(ctx["update"]["words"]),
-        part_before=regex.compile(rf"\b(?:{_alt(ctx['part']['before'])})\s{{1,3}}$", flags),
-        part_after=regex.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
-        rest_before=regex.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
-        part_group=regex.compile(
+        part_before=regexcache.compile(rf"\b(?:{_alt(ctx['part']['before'])})\s{{1,3}}$", flags),
+        part_after=regexcache.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
+        rest_before=regexcache.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
+        part_group=regexcache.compile(
             rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})\b",
             flags,
         ),
         group_category=groups,
         factor=dict(ctx["factor"]),
-        factor_word=regex.compile(
+        factor_word=regexcache.compile(
             rf"\b(?P<q>more\s{{1,3}}than\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
             rf"(?P<verb>{_alt(list(ctx['factor']))})\b",
             flags,
         ),
-        change_before=regex.compile(
+        change_before=regexcache.compile(
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}(?:by|of))?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
             flags,
         ),
         labels=frozenset(ctx["labels"]["before"]),
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
-        change_after=regex.compile(
+        change_after=regexcache.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
             flags,
         ),
@@ -324,12 +316,12 @@ def vocab() -> _Vocab:
 @cache
 def _compiled(pattern: str) -> regex.Pattern:
     """A rarely needed pattern, compiled on first use rather than at start-up."""
-    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    return regexcache.compile(pattern, regex.IGNORECASE | regex.VERSION0)
 
 
 # -- shapes that are never counts ------------------------------------------------
 
-_NEVER = regex.compile(
+_NEVER = regexcache.compile(
     r"(?<![\w.,])(?=[\d+(])(?:"
     r"\+?\(?\d{1,5}\)?(?:[ \-]\d{2,5}){2,4}(?!\w|,\d)"  # phone numbers
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\w)"  # 2005-01-03
@@ -343,83 +335,87 @@ _NEVER = regex.compile(
     regex.VERSION0,
 )
 # A score: "3-1" next to a word of winning or losing.
-_SCORE_SHAPE = regex.compile(r"(?<![\w.,])\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\w-])")
-_SCORE_BEFORE = regex.compile(
+_SCORE_SHAPE = regexcache.compile(r"(?<![\w.,])\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\w-])")
+_SCORE_BEFORE = regexcache.compile(
     r"\b(?:beat|beating|won|win|wins|lost|lose|losing|drew|draw|defeat|defeated|victory|score|scored|lead|led|trail|trailing|thrashed|edged)\b",
     regex.IGNORECASE,
 )
-_SCORE_AFTER = regex.compile(
+_SCORE_AFTER = regexcache.compile(
     r"\s{1,3}(?:win|victory|defeat|draw|loss|lead|scoreline|home|away|aggregate|thrashing)\b",
     regex.IGNORECASE,
 )
-_TIME_UNIT_AFTER = regex.compile(
+_TIME_UNIT_AFTER = regexcache.compile(
     r"(?:\s{1,3}|-)(?:(?:and\s{1,3}a\s{1,3}half|more|further|full|consecutive|straight|successive|long|extra|additional)[\s-]{1,3})?"
     r"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|terms?|sessions?|innings|seasons?)\b(?!-old|\s{1,3}old\b|\s{1,3}of\s{1,3}age\b)",
     regex.IGNORECASE | regex.VERSION0,
 )
-_AGE_AFTER = regex.compile(
+_AGE_AFTER = regexcache.compile(
     r"(?:-|\s{1,3})(?:years?|yrs?)(?:-|\s{1,3})old\b|\s{1,3}years?\s{1,3}of\s{1,3}age\b",
     regex.IGNORECASE,
 )
-_AGE_BEFORE = regex.compile(
+_AGE_BEFORE = regexcache.compile(
     r"\b(?:(?P<q>under|over|below|above)\s{1,3}the\s{1,3}age\s{1,3}of|(?:aged|ages|age\s+of)(?:\s{1,3}(?:over|under|about|around|between|at\s{1,3}least|up\s{1,3}to))?|age)\s{1,3}$",
     regex.IGNORECASE,
 )
-_ONE_IN = regex.compile(r"\s{1,3}(?:in|out\s{1,3}of)\s{1,3}")
-_OF_CURRENCY = regex.compile(
+_ONE_IN = regexcache.compile(r"\s{1,3}(?:in|out\s{1,3}of)\s{1,3}")
+_OF_CURRENCY = regexcache.compile(
     r"\s{1,3}of\s{1,3}(dollars|euros|pounds|yen|yuan|roubles|rupees|francs)\b", regex.I
 )
-_AGE_LIST = regex.compile(
+_AGE_LIST = regexcache.compile(
     r"\baged\s{1,3}\d{1,3}(?:\s{0,2},\s{1,3}\d{1,3}){0,5}\s{0,2}(?:,|and|or)\s{1,3}$"
 )
-_AGE_PLUS = regex.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:over|older|above)\b|-plus\b|\+", regex.I)
+_AGE_PLUS = regexcache.compile(
+    r"\s{1,3}(?:and|or)\s{1,3}(?:over|older|above)\b|-plus\b|\+", regex.I
+)
 _AGE_QUALIFIER = {
     "under": "less_than",
     "below": "less_than",
     "over": "more_than",
     "above": "more_than",
 }
-_NAME_AGE = regex.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
-_PERCENT_AFTER = regex.compile(
+_NAME_AGE = regexcache.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
+_PERCENT_AFTER = regexcache.compile(
     r"\s?%|\s{0,2}(?:per\s?cent|percent|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
     regex.IGNORECASE,
 )
-_POPULATION_BEFORE = regex.compile(
+_POPULATION_BEFORE = regexcache.compile(
     r"\b(?:nation|country|city|town|state|island|region|republic|province|kingdom|territory|population|populace|metropolis|capital)\s{1,3}of\s{1,3}(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|just\s+over|approximately)\s{1,3})?$",
     regex.IGNORECASE,
 )
-_HOME_TO = regex.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
-_POPULATION_AFTER = regex.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
-_ORD_DIGITS = regex.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
-_DECADE = regex.compile(r"'?s(?![\w])")
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
-_RANGE_JOIN = regex.compile(r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}", regex.IGNORECASE)
-_BETWEEN = regex.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
-_AND = regex.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
-_FROM = regex.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
-_FROM_AFTER = regex.compile(r"\s{1,3}from\b", regex.IGNORECASE)
-_TO = regex.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
-_OF_THE_START = regex.compile(
+_HOME_TO = regexcache.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
+_POPULATION_AFTER = regexcache.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
+_ORD_DIGITS = regexcache.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
+_DECADE = regexcache.compile(r"'?s(?![\w])")
+_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
+_RANGE_JOIN = regexcache.compile(
+    r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}", regex.IGNORECASE
+)
+_BETWEEN = regexcache.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
+_AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
+_FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
+_FROM_AFTER = regexcache.compile(r"\s{1,3}from\b", regex.IGNORECASE)
+_TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
+_OF_THE_START = regexcache.compile(
     r"(?<!\w)of\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
     regex.IGNORECASE,
 )
-_OF = regex.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
-_OF_GROUP = regex.compile(
+_OF = regexcache.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
+_OF_GROUP = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|those)\s{1,3}[a-z]{2,20}|them|whom)\b", regex.I
 )
-_AND_END = regex.compile(r"\band\s{1,3}$", regex.IGNORECASE)
-_OF_THE_NEXT = regex.compile(
+_AND_END = regexcache.compile(r"\band\s{1,3}$", regex.IGNORECASE)
+_OF_THE_NEXT = regexcache.compile(
     r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))\s{1,3}",
     regex.IGNORECASE,
 )
-_ANAPHOR_BEFORE = regex.compile(
+_ANAPHOR_BEFORE = regexcache.compile(
     r"\b(?:of|among)\s{1,3}(?:those|them|whom|these)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
 )
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = regexcache.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
     regex.IGNORECASE,
 )
-_OR_SO = regex.compile(r"\s{1,3}or\s{1,3}so\b|-odd\b|\s?\+(?![\d])|-plus\b", regex.IGNORECASE)
+_OR_SO = regexcache.compile(r"\s{1,3}or\s{1,3}so\b|-odd\b|\s?\+(?![\d])|-plus\b", regex.IGNORECASE)
 
 _STOP = frozenset(
     """
@@ -444,7 +440,7 @@ _LEADS = frozenset(
     last next first both some those these her his their its our my and or but yet
     """.split()
 )
-_DEMONYM = regex.compile(r"[A-Z][a-z]{2,20}(?:ans|ers|ese|ons|is|ns)")  # Britons, Iraqis
+_DEMONYM = regexcache.compile(r"[A-Z][a-z]{2,20}(?:ans|ers|ese|ons|is|ns)")  # Britons, Iraqis
 # Common verbs that end a counted noun phrase ("50,000 children live with...").
 _VERBS = frozenset(
     """
@@ -571,12 +567,12 @@ def _tidy(x: float) -> float | int:
 
 # Cheap tokens: a number core can only start at a digit run or at one of the number words.
 _TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*")
-_NEXT_WORD = regex.compile(r"\s{1,3}([A-Za-z]+)")
-_WORD_SPLIT = regex.compile(r"[\s\-]+")
-_CAP_BEFORE = regex.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
-_MONTH_BEFORE = regex.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
-_MONTH_AFTER = regex.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
-_NEXT_LOWER = regex.compile(r"\s{1,3}([a-z]{2,20})")
+_NEXT_WORD = regexcache.compile(r"\s{1,3}([A-Za-z]+)")
+_WORD_SPLIT = regexcache.compile(r"[\s\-]+")
+_CAP_BEFORE = regexcache.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
+_MONTH_BEFORE = regexcache.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
+_MONTH_AFTER = regexcache.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
+_NEXT_LOWER = regexcache.compile(r"\s{1,3}([a-z]{2,20})")
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
 
 
@@ -1250,8 +1246,8 @@ def _from_to_before(
 
 
 CHANGE_GAP = 60  # characters between a change's figures
-_COMMA_GAP = regex.compile(r"\s{0,3},\s{0,3}")
-_CHANGE_BREAK = regex.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
+_COMMA_GAP = regexcache.compile(r"\s{0,3},\s{0,3}")
+_CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 
 

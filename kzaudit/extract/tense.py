@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
 
-from kzaudit.compat import tomllib
+from kzaudit import regexcache
+from kzaudit.datafiles import load_toml
 from kzaudit.model import Tense
 
 WINDOW_BEFORE = 160  # characters of the clause before the phrase that are scanned
@@ -26,11 +26,11 @@ GAP = 256  # a window starting this far past the scanned stretch extends it (the
 NEAR_WORDS = 3  # a marker this close (in words) is the clear governing verb
 
 # Clause boundaries: a verb beyond one of these governs something else.
-_BOUNDARY = regex.compile(
+_BOUNDARY = regexcache.compile(
     r"[;:()\[\]\u2014\u201c\u201d\"]|\s[-\u2013]\s"
     r"|\b(?:but|while|whereas|although|though|because|unless)\b"
 )
-_WORD = regex.compile(r"[\w'\u2019]+")
+_WORD = regexcache.compile(r"[\w'\u2019]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +47,9 @@ class TenseHint:
 _NONE = TenseHint(None)
 
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
 @cache
-def data_toml(name: str) -> dict[str, Any]:
-    """A TOML data file of ``kzaudit/data``, parsed once."""
-    with open(DATA_DIR / name, "rb") as fh:
-        return tomllib.load(fh)
-
-
-@cache
-def data_lines(name: str) -> tuple[str, ...]:
-    """A plain-text data file: non-blank lines without ``#`` comments, read once."""
-    text = (DATA_DIR / name).read_text("utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(line for line in lines if line)
-
-
 def _lexicon() -> dict[str, Any]:
-    return data_toml("dates_tense.toml")
+    return load_toml("dates_tense.toml")
 
 
 def _alternation(words: list[str]) -> str:
@@ -78,7 +61,7 @@ def _alternation(words: list[str]) -> str:
 def _marker_pattern() -> regex.Pattern[str]:
     """One pattern naming each marker class; longest phrases first within a class."""
     lex = _lexicon()
-    return regex.compile(
+    return regexcache.compile(
         rf"(?<![\w'\u2019])(?:(?P<fs>{_alternation(lex['future_strong'])})"
         rf"|(?P<fw>{_alternation(lex['future_weak'])})"
         rf"|(?P<hedge>{_alternation(lex['hedge'])})"
@@ -145,7 +128,7 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
     return "past", True, False
 
 
-_BOUNDARY_BACK = regex.compile(_BOUNDARY.pattern, regex.REVERSE)
+_BOUNDARY_BACK = regexcache.compile(_BOUNDARY.pattern, regex.REVERSE)
 
 
 def _clause_start(text: str, lo: int, start: int) -> int:

@@ -11,8 +11,7 @@ import bisect
 import math
 from collections.abc import Iterator, Mapping
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document
 
@@ -175,7 +174,7 @@ def _named(c: Claim) -> bool:
     return c.category == "other" and c.subject is not None and c.subject in NAMED_NOUNS
 
 
-_PRED_WORD = regex.compile(r"[a-z]+")
+_PRED_WORD = regexcache.compile(r"[a-z]+")
 
 
 def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:

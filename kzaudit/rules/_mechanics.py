@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.model import Document, Span
 
 # A word: letters (with combining marks), inner apostrophes and hyphens allowed.
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
+WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 
 # A list item: a bullet, or "1." / "2)" / "a)" / "(iii)" before the text.
-_LIST_MARKER = regex.compile(
+_LIST_MARKER = regexcache.compile(
     r"[\-\u2013\u2014\u2022\u00b7*+\u25aa\u25cf>]\s|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s"
     r"|\([ivxIVX]{1,5}\)\s"
 )

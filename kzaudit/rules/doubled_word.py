@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 import regex
 
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
@@ -49,7 +50,7 @@ LEGITIMATE = frozenset(
 )
 # Candidates only: a word, blanks on one line, the same word (any case).  Bounded
 # repetitions; the rule then checks each candidate.
-_DOUBLE = regex.compile(
+_DOUBLE = regexcache.compile(
     r"(?<![\p{L}\p{M}'\u2019\-])([\p{L}\p{M}]{1,40})[ \t\u00a0]{1,20}(\1)(?![\p{L}\p{M}])",
     regex.IGNORECASE,
 )

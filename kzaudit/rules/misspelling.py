@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
+from kzaudit.datafiles import read_text
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
@@ -48,9 +48,8 @@ _NOT_PROSE = "@/#_\\"  # a word touching these is part of a URL, handle or path
 @cache
 def misspellings() -> dict[str, str]:
     """misspelling (lower case) -> correction, from the package data file."""
-    path = resources.files("kzaudit") / "data" / "misspellings.txt"
     table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_text("misspellings.txt").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue

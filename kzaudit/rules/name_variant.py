@@ -44,8 +44,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext, times
@@ -58,9 +57,9 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
-_CAPITALISED = regex.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
-_PARTS = regex.compile(r"[\s/\-]+")
-_HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
+_CAPITALISED = regexcache.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
+_PARTS = regexcache.compile(r"[\s/\-]+")
+_HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
 
 @dataclass(slots=True)

@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import fmt
 from kzaudit.rules.base import RuleContext
@@ -42,7 +41,7 @@ SEVERITY = "warning"
 SUMMARY = "A stated percentage change disagrees with the stated old and new figures."
 OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_factor": 0.1}
 
-_DIGITS = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
+_DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def _half_step(c: Claim) -> float:

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
@@ -37,10 +36,10 @@ SEVERITY = "warning"
 SUMMARY = "A bracket opened and never closed, or closed without being opened."
 
 _PAIRS = {")": "(", "]": "["}
-_BRACKETS = regex.compile(r"[()\[\]]")
+_BRACKETS = regexcache.compile(r"[()\[\]]")
 # "1)", "a)", "iv)" as a list marker: a short token after a space, line start or "(".
-_MARKER = regex.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
-_SMILEY = regex.compile(r"[:;=8][\-o^']?$")
+_MARKER = regexcache.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
+_SMILEY = regexcache.compile(r"[:;=8][\-o^']?$")
 _MARKER_LOOKBACK = 6
 
 

@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
@@ -38,7 +37,7 @@ GROUP = "mechanics"
 SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
 
-_MARKS = regex.compile('["\u201c\u201d]')
+_MARKS = regexcache.compile('["\u201c\u201d]')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0"
 
 
