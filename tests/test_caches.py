@@ -1,0 +1,159 @@
+"""The disk cache (compiled patterns, parsed TOML) and the in-place word list.
+
+A cache may only make runs faster: a hit must behave exactly like a fresh
+compile, and a missing, corrupt or disabled cache must fall back silently.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from kzaudit import datafiles, diskcache, regexcache
+from kzaudit.extract.entities import common_words
+from kzaudit.wordlist import PROMOTE_AFTER, SortedWords
+
+PATTERNS = [
+    (r"(?P<num>\d{1,3}(?:,\d{3})*)\s{1,3}(?i:people|dead)", 0),
+    (r"\b\p{Lu}\p{Ll}+\b", regex.VERSION0),
+    (r"(?<=\bon\s)(?:Monday|Tuesday)", regex.IGNORECASE),
+]
+TEXT = "On Monday 1,200 People were hurt; on Tuesday 12 dead in Almaty and Astana."
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KZAUDIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("KZAUDIT_NO_CACHE", raising=False)
+    store = diskcache.Store("test-regex")
+    monkeypatch.setattr(regexcache, "_store", store)
+    return store.path()
+
+
+def _same(a: regex.Pattern, b: regex.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groupindex) == (b.pattern, b.flags, b.groupindex)
+    assert [m.span() for m in a.finditer(TEXT)] == [m.span() for m in b.finditer(TEXT)]
+    assert [m.groups() for m in a.finditer(TEXT)] == [m.groups() for m in b.finditer(TEXT)]
+
+
+def test_cached_pattern_behaves_like_a_fresh_compile(fresh_store: Path) -> None:
+    first = [regexcache.compile(p, f) for p, f in PATTERNS]
+    regexcache._store.save()
+    assert fresh_store.is_file()
+    reloaded = diskcache.Store("test-regex")
+    for (p, f), pat in zip(PATTERNS, first, strict=True):
+        assert reloaded.get((p, f)) is not None
+        _same(pat, regex.compile(p, f))
+
+
+def test_a_hit_skips_the_parse(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern, flags = PATTERNS[0]
+    expected = regex.compile(pattern, flags)
+    regexcache.compile(pattern, flags)
+    regexcache._store.save()
+    monkeypatch.setattr(regexcache, "_store", diskcache.Store("test-regex"))
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regexcache.regex, "compile", no_parse)
+    hit = regexcache.compile(pattern, flags)
+    monkeypatch.undo()
+    _same(hit, expected)
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps([1, 2, 3])])
+def test_corrupt_cache_falls_back(fresh_store: Path, content: bytes) -> None:
+    fresh_store.parent.mkdir(parents=True, exist_ok=True)
+    fresh_store.write_bytes(content)
+    pattern, flags = PATTERNS[1]
+    _same(regexcache.compile(pattern, flags), regex.compile(pattern, flags))
+
+
+def test_foreign_entry_is_not_trusted(fresh_store: Path) -> None:
+    pattern, flags = PATTERNS[0]
+    other = regex.compile(r"x+", 0)
+    regexcache._store.put((pattern, flags), tuple(other._pickled_data))
+    _same(regexcache.compile(pattern, flags), regex.compile(pattern, flags))
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZAUDIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("KZAUDIT_NO_CACHE", "1")
+    store = diskcache.Store("test-off")
+    assert store.path() is None
+    store.put("k", 1)
+    store.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("KZAUDIT_CACHE_DIR", str(blocker / "sub"))
+    store = diskcache.Store("test-blocked")
+    store.put("k", 1)
+    store.save()  # must not raise
+    assert store.get("k") == 1
+
+
+def test_toml_from_cache_is_a_fresh_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZAUDIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(datafiles, "_parsed", diskcache.Store("test-data"))
+    first = datafiles.load_toml("dates_durations.toml")
+    first.clear()
+    second = datafiles.load_toml("dates_durations.toml")
+    assert second and second == datafiles.load_toml("dates_durations.toml")
+
+
+def test_same_output_with_and_without_cache(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "kazakhstan-unrest.txt"
+    run = "from kzaudit.cli import main; main()"
+    cmd = [sys.executable, "-c", run, "check", str(seed), "--format", "json"]
+    outputs = []
+    for env in ({"KZAUDIT_NO_CACHE": "1"}, {}, {}):  # off, cold, warm
+        full = {"KZAUDIT_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin", **env}
+        done = subprocess.run(cmd, capture_output=True, env=full, check=False)
+        assert done.returncode in (0, 1), done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert json.loads(outputs[0])["files"]
+    assert list((tmp_path / "c").glob("regex-*.marshal"))
+
+
+def test_data_file_is_sorted_for_the_binary_search() -> None:
+    body = datafiles.read_text("names_common_words.txt")
+    words = [w for w in body.splitlines() if w and not w.startswith("#")]
+    assert words == sorted(set(words))
+
+
+def test_sorted_words_answers_like_a_set() -> None:
+    words = ["apple", "banana", "cherry", "date", "fig", "grape"]
+    listed = SortedWords("\n".join(words))
+    probes = [*words, "", "a", "applf", "b", "zzz", "Apple", "fig\n", "banan", "bananas"]
+    assert [p in listed for p in probes] == [p in set(words) for p in probes]
+    assert len(listed) == len(words) and list(listed) == words
+    assert "a" not in SortedWords("")
+
+
+def test_word_list_promotes_to_a_set_with_the_same_answers() -> None:
+    listed = SortedWords("\n".join(["cat", "dog", "emu"]))
+    for _ in range(PROMOTE_AFTER + 5):
+        assert "dog" in listed and "cow" not in listed
+    assert listed._set is not None
+    assert "emu" in listed and "" not in listed and 5 not in listed
+
+
+def test_common_words_binary_search_matches_the_file() -> None:
+    body = datafiles.read_text("names_common_words.txt")
+    words = [w for w in body.splitlines() if w and not w.startswith("#")]
+    fresh = SortedWords("\n".join(words))
+    sample = words[::997] + [w + "q" for w in words[::1499]] + ["Police", "kazakhstan"]
+    assert all((w in fresh) == (w in set(words)) for w in sample)
+    assert "police" in common_words()
