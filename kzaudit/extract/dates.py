@@ -12,6 +12,7 @@ to resume on April 2" the next one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -92,7 +93,7 @@ _POSS = regexcache.compile(r"'s\b|\u2019s\b")
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     """The one combined date pattern, plus small patterns for a match's surroundings."""
     v = vocab()
     mon = rf"(?:{_alt(v.months)})\b\.?"
@@ -129,7 +130,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "date": regexcache.compile(combined),
         # Where a date can start: the cheap first stage of the scan (see ``_scan``).
-        "start": regexcache.compile(
+        # Literals and bounded repeats only, so linear in any engine; the standard
+        # library's skips prose twice as fast as ``regex`` on this one (same matches).
+        "start": re.compile(
             rf"(?=[{regex.escape(''.join(first))}\d])"
             rf"\b(?:{_alt(starts)}|{_YEAR_DIGITS}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?(?=[\s\u2013-])"
             rf"|(?i:{relative}))"
@@ -599,7 +602,7 @@ _HANDLERS = {
 
 
 def _scan(
-    text: str, starts: regex.Pattern[str], pattern: regex.Pattern[str]
+    text: str, starts: re.Pattern[str] | regex.Pattern[str], pattern: regex.Pattern[str]
 ) -> Iterator[regex.Match[str]]:
     """Non-overlapping matches of ``pattern`` tried only where ``starts`` finds a start.
 
