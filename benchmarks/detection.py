@@ -45,6 +45,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "weekday-mismatch": ("dates", ("weekday-mismatch", "weekday-date", "weekday-date-mismatch")),
     "percent-mismatch": ("figures", ("percent-mismatch", "percentage-mismatch", "percent-change")),
     "comma-ending": ("mechanics", ("comma-ending",)),
+    "comma-sentence": ("mechanics", ("comma-ending",)),
 }
 TARGET_RECALL = 0.95
 

@@ -34,6 +34,9 @@ Classes, and where they are planted:
   but no percentage ("fell to £1.9bn from £2.1bn", "£2bn, down from £2.6bn") a
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
+- ``comma-sentence``: a full stop between two sentences of one paragraph replaced with
+  a comma, whatever the next sentence starts with ("…in the case, He has…", but also
+  "…fell 3%, Mr Smith said…", which reads as an attribution and no checker can flag).
 
 A respelt acronym or name that is itself a word somewhere in the corpus ("Tory" ->
 "Troy", "ISP" -> "ISO") is not planted: no checker could tell it from a real one.
@@ -324,6 +327,27 @@ def comma_ending_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+_ABBREVIATIONS = frozenset(["Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Ltd", "No", "vs", "etc"])
+
+
+def comma_sentence_sites(text: str, rng: random.Random) -> list[Site]:
+    """Every full stop that ends a sentence inside a paragraph (not an abbreviation)."""
+    sites = []
+    pos = text.find("\n")  # skip the headline
+    for m in re.finditer(r"(\w+)\.(?= [A-Z])", text[pos:]):
+        word = m.group(1)
+        if (
+            word in _ABBREVIATIONS
+            or len(word) == 1
+            or not word[-1].islower()
+            and not word.isdigit()
+        ):
+            continue
+        dot = pos + m.end() - 1
+        sites.append(Site(dot, dot + 1, ",", 0, 1))
+    return sites
+
+
 def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
     groups: dict[tuple[int, str], list[re.Match[str]]] = {}
     for m in COUNT.finditer(text):
@@ -569,6 +593,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "weekday-mismatch": weekday_sites,
     "percent-mismatch": percent_sites,
     "comma-ending": comma_ending_sites,
+    "comma-sentence": comma_sentence_sites,
 }
 
 

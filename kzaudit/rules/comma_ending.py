@@ -1,30 +1,43 @@
-"""comma-ending: a paragraph that ends in a comma.
+"""comma-ending: a sentence or paragraph that ends in a comma.
 
 ## What it does
-Flags a body paragraph whose last character is a comma.
+Flags a body paragraph whose last character is a comma, and a comma inside a
+paragraph that ends a sentence: one followed by a capitalised word that only
+opens sentences ("He", "The", "However") and then a lower-case word, as in
+"indicted in the case, He has pleaded guilty". A word the story also
+capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
+and is left alone, as is "The" opening a title ("In London, The Times said").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
 a full stop mistyped: the reader is left waiting for the rest of the sentence.
 
 Not flagged: list items ("- apples,"), and a paragraph whose next one starts with a
-lower-case letter (a line break inside a sentence, not an ending).
+lower-case letter (a line break inside a sentence, not an ending); "I" after a comma.
 
 ## Example
 ```
 The government set new fuel price limits for six months,
 ```
 
+Sentence ending in a comma:
+```
+Sullivan was indicted in the case, He has pleaded guilty.
+```
+
 ## Use instead
 ```
 The government set new fuel price limits for six months.
+Sullivan was indicted in the case. He has pleaded guilty.
 ```
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
@@ -35,8 +48,63 @@ SEVERITY = "warning"
 SUMMARY = "A paragraph that ends in a comma instead of a full stop."
 SUGGESTION = "replace the final comma with a full stop"
 
+# Capitalised, these words open sentences; after a comma they mean a full stop was
+# typed as a comma (or a capital in error).  Closed-class words and a few plural
+# nouns that open reports ("Analysts said"): never names by themselves.
+SENTENCE_OPENERS = frozenset(
+    ["He", "She", "It", "They", "We", "The", "This", "These", "Those", "There", "But",
+     "However", "His", "Her", "Their", "Its", "Our", "A", "An", "In", "On", "At", "After",
+     "Before", "When", "While", "If", "As", "Some", "Many", "Most", "Both", "All", "And",
+     "So", "Yet", "That", "What", "Such", "Since", "Although", "Despite", "Instead",
+     "Meanwhile", "Earlier", "Later", "Now", "Then", "Also", "Another", "For", "Under",
+     "Among", "During", "With", "According", "More", "Other", "Last", "Possibly", "Perhaps",
+     "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
+     "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
+     "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics",
+     "Ministers", "Researchers"]
+)  # fmt: skip
+# Titles of works and newspapers can open with these ("In London, The Times said",
+# "the manifesto, In Place of Strife"): only flagged before a lower-case word
+# ("…expected, The company said").
+TITLE_OPENERS = frozenset(
+    ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
+     "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
+     "At", "For", "Under", "Among", "During", "With", "After", "Before", "Since", "According",
+     "Despite", "More", "Last"]
+)  # fmt: skip
+_SPLICE = regexcache.compile(
+    r"(?<=[\p{L}\p{N}%)]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-\u2019'])(?:[ \t]{1,3}(\p{Ll}))?"
+)
+_MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9})\b")
+
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _paragraph_endings(doc, ctx)
+    yield from _sentence_endings(doc, ctx)
+
+
+def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "…in the case, He has pleaded": a full stop typed as a comma mid-paragraph."""
+    text = doc.text
+    mid_sentence: Counter[str] | None = None
+    for m in _SPLICE.finditer(text):
+        word = m.group(1)
+        if word not in SENTENCE_OPENERS or (word in TITLE_OPENERS and not m.group(2)):
+            continue
+        if mid_sentence is None:
+            mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
+        if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
+            continue
+        yield ctx.finding(
+            doc,
+            Span(m.start(), m.start() + 1),
+            f'a comma before "{word}", which starts a new sentence: a full stop typed as a '
+            "comma, or a capital in error",
+            f'replace the comma with a full stop (or write "{word.lower()}")',
+        )
+
+
+def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for i, para in enumerate(doc.paragraphs):
         if text[para.end - 1 : para.end] != ",":
