@@ -112,6 +112,13 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
 
 
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
+# A place named by a common noun or an adverb also narrows a count: "held 57 people
+# there", "12 detainees at the office", "30 injured inside the stadium".
+_CLAUSE_END = regexcache.compile(r"[,;:\u2014(]")
+_LOCATIVE = regexcache.compile(
+    r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
+    r"\s{1,3}([a-z]{2,20}))\b"
+)
 
 
 def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
@@ -128,6 +135,12 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         while i < len(names) and names[i][0] < limit:
             keys.add(names[i][1])
             i += 1
+        clause = _CLAUSE_END.search(
+            doc.text, c.span.end, limit
+        )  # not "…, doctors at the hospital said"
+        local = _LOCATIVE.search(doc.text, c.span.end, clause.start() if clause else limit)
+        if local is not None:
+            keys.add(("at", local.group(1) or "there"))
         out[c.span.start] = frozenset(keys)
     return out
 
@@ -220,9 +233,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     scopes = _claim_scopes(doc, named)
     groups: dict[str, list[Claim]] = {}
     for c in tally_claims(doc, named):
-        groups.setdefault(_group_key(c), []).append(c)
+        if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
+            groups.setdefault(_group_key(c), []).append(c)
     for category in sorted(groups):
         group = groups[category][:MAX_GROUP]
+        main = _main_date(group)
         for j, later in enumerate(group):
             for earlier in group[:j]:
                 if earlier.sentence == later.sentence:
@@ -231,12 +246,31 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _different_scope(earlier, later, places, dates):
                     continue
+                if (earlier.date or main) != (later.date or main):
+                    continue  # one figure dated to another day than the story's event
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
                 if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
                 if _named(earlier) and not (headline or _same_predicate(doc, earlier, later)):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
+
+
+def _main_date(group: list[Claim]) -> str | None:
+    """The day most of a category's dated figures are dated to: the story's event.
+
+    Ties go to the first figure dated, which is the lede's.
+
+    An undated figure is taken to be about that event, so "20 were arrested on
+    Thursday" is not compared with the undated tally of Saturday's protest.
+    """
+    counts: dict[str, int] = {}
+    for c in group:
+        if c.date:
+            counts[c.date] = counts.get(c.date, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=counts.__getitem__)  # a tie goes to the first dated (the lede)
 
 
 def incompatible_pairs(doc: Document, margin: float, hedged: bool) -> Iterator[tuple[Claim, Claim]]:
