@@ -24,6 +24,9 @@ WINDOW_BEFORE = 160  # characters of the clause before the phrase that are scann
 WINDOW_AFTER = 60  # characters after it (for fronted dates)
 GAP = 256  # a window starting this far past the scanned stretch extends it (the date between)
 NEAR_WORDS = 3  # a marker this close (in words) is the clear governing verb
+# A future auxiliary governs the whole predicate after it: "will hold a day of
+# mourning on Tuesday" (a nearer verb, "that erupted on", is found first anyway).
+NEAR_WORDS_FUTURE = 7
 
 # Clause boundaries: a verb beyond one of these governs something else.
 _BOUNDARY = regexcache.compile(
@@ -184,7 +187,8 @@ class TenseScanner:
             if got is None:
                 continue
             tense, strong, hedged = got
-            near = len(_WORD.findall(text, m.end(), start)) <= NEAR_WORDS
+            reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
+            near = len(_WORD.findall(text, m.end(), start)) <= reach
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
         for m in self._between(end, right):
