@@ -64,8 +64,8 @@ SENTENCE_OPENERS = frozenset(
      "Ministers", "Researchers"]
 )  # fmt: skip
 # Titles of works and newspapers can open with these ("In London, The Times said",
-# "the manifesto, In Place of Strife"): only flagged before a lower-case word
-# ("…expected, The company said").
+# "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
+# number or a day or month name ("…expected, The company said", "…deal, On Friday").
 TITLE_OPENERS = frozenset(
     ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
@@ -73,7 +73,9 @@ TITLE_OPENERS = frozenset(
      "Despite", "More", "Last"]
 )  # fmt: skip
 _SPLICE = regexcache.compile(
-    r"(?<=[\p{L}\p{N}%)]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-\u2019'])(?:[ \t]{1,3}(\p{Ll}))?"
+    r"(?<=[\p{L}\p{N}%)]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-\u2019'])"
+    r"(?:[ \t]{1,3}(?:(\p{Ll})|(\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b)))?"
 )
 _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9})\b")
 
@@ -89,7 +91,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     mid_sentence: Counter[str] | None = None
     for m in _SPLICE.finditer(text):
         word = m.group(1)
-        if word not in SENTENCE_OPENERS or (word in TITLE_OPENERS and not m.group(2)):
+        plain_next = m.group(2) or m.group(3)  # "The company", "On Friday", "In 2004"
+        if word not in SENTENCE_OPENERS or (word in TITLE_OPENERS and not plain_next):
             continue
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
