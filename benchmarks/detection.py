@@ -36,6 +36,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "month-slip": ("dates", ("date-outlier",)),
     "acronym-typo": ("names", ("acronym-mismatch",)),
     "name-typo": ("names", ("name-variant",)),
+    "name-typo-twice": ("names", ("name-variant",)),
     "doubled-word": ("mechanics", ("doubled-word",)),
     "figure-conflict": ("figures", ("figure-conflict", "count-conflict", "figure-mismatch")),
     "subset-exceeds-total": (

@@ -33,6 +33,8 @@ Classes, and where they are planted:
   first) the percentage gets a wrong value; where the sentence has from/to figures
   but no percentage ("fell to £1.9bn from £2.1bn", "£2bn, down from £2.6bn") a
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
+- ``name-typo-twice``: the same for a name written exactly twice, the second time misspelt
+  (one spelling each: only a full-name introduction tells which is the name).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
 - ``comma-sentence``: a full stop between two sentences of one paragraph replaced with
   a comma, whatever the next sentence starts with ("…in the case, He has…", but also
@@ -260,16 +262,19 @@ def _mistype_acronym(acr: str, rng: random.Random) -> str | None:
     return acr[:i] + rng.choice(KEYBOARD[acr[i]]) + acr[i + 1 :]
 
 
-def name_typo_sites(text: str, rng: random.Random) -> list[Site]:
+def name_typo_sites(text: str, rng: random.Random, twice: bool = False) -> list[Site]:
+    """A later mention of a name seen 3+ times misspelt (``twice``: of one seen exactly twice)."""
     by_name: dict[str, list[re.Match[str]]] = {}
     for m in NAME.finditer(text):
         by_name.setdefault(m.group(), []).append(m)
     sites = []
     for name, ms in sorted(by_name.items()):
-        if len(ms) < 3 or name in NOT_NAMES or re.search(rf"\b{name.lower()}\b", text):
+        if (len(ms) != 2 if twice else len(ms) < 3) or name in NOT_NAMES:
+            continue
+        if re.search(rf"\b{name.lower()}\b", text):
             continue
         mid = [m for m in ms if not re.search(r"(^|[.!?\"]\s*|\n\s*)$", text[: m.start()][-3:])]
-        if len(mid) < 2:
+        if len(mid) < (1 if twice else 2):
             continue
         occ = rng.choice(ms[1:])
         wrong = _misspell_name(name, rng)
@@ -587,6 +592,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "month-slip": month_slip_sites,
     "acronym-typo": acronym_typo_sites,
     "name-typo": name_typo_sites,
+    "name-typo-twice": lambda text, rng: name_typo_sites(text, rng, twice=True),
     "doubled-word": doubled_word_sites,
     "figure-conflict": figure_conflict_sites,
     "subset-exceeds-total": subset_sites,
@@ -597,7 +603,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
 }
 
 
-RESPELLINGS = frozenset({"acronym-typo", "name-typo"})
+RESPELLINGS = frozenset({"acronym-typo", "name-typo", "name-typo-twice"})
 
 
 def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:

@@ -23,6 +23,15 @@ names the house style lists in ``ignore_names``.  Names under five letters are f
 for a changed letter only when the other spelling recurs three times and neither is a
 given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 
+A surname referred back to once ("Iurie Leanca ... Mr Leance") is checked against the
+surname of the full name that introduced it, even when each spelling appears once:
+news style introduces people by full name, so a lone surname one letter from an
+introduced one, with no full name of its own, is that person's name mistyped.
+
+Two names written once each that differ by a typing slip (two letters swapped, one
+typed twice: "Arcelor"/"Arcleor") are reported too; a changed or dropped letter is
+not enough there, since real names differ that way ("Brown"/"Browne").
+
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
 story was not checked.
@@ -41,7 +50,7 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
 from kzaudit import regexcache
@@ -57,6 +66,7 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
+_VOWELS = frozenset("aeiouy")
 _CAPITALISED = regexcache.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
 _PARTS = regexcache.compile(r"[\s/\-]+")
 _HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
@@ -103,6 +113,99 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 common,
             )
             break
+    if min_majority > 1:
+        found = yield from _back_references(doc, ctx, spellings, singles, ignore, min_length)
+        yield from _slipped_twins(doc, ctx, singles, ignore, min_length, found)
+
+
+def _slipped_twins(
+    doc: Document,
+    ctx: RuleContext,
+    singles: list[tuple[str, _Word]],
+    ignore: set[str],
+    min_length: int,
+    done: set[str],
+) -> Iterator[Finding]:
+    """ "Arcelor ... Arcleor": two names written once each, a typing slip apart.
+
+    Only the slips of ``_twin_slip`` (a dropped letter or changed vowel never between
+    given names: "Diane"/"Diana", "Kevin"/"Kelvin"), never a last letter added or
+    dropped ("Brown"/"Browne"), and in words under ``min_length`` letters only a
+    typing slip.  The later spelling is reported; either may be right.
+    """
+    names = {
+        w: i
+        for w, i in singles
+        if len(w) >= 4 and _namelike(w) and w.lower() not in ignore
+    }  # fmt: skip
+    index = _deletion_index(names)
+    first = word_set("names_first")
+    for rare, info in sorted(names.items(), key=lambda kv: kv[1].spans[0].start):
+        if rare in done or rare.lower() in common_words():  # "Allaince", never "Alliance"
+            continue
+        start = info.spans[0].start
+        for other in sorted(_neighbours(rare, index)):
+            if names[other].spans[0].start >= start:
+                continue
+            a, b = rare.lower(), other.lower()
+            if a[0] != b[0] or not _twin_slip(a, b, given=a in first or b in first):
+                continue
+            if len(a) < min_length and not _typing_slip(a, b):
+                continue
+            done.add(rare)
+            yield ctx.finding(
+                doc,
+                info.spans[0],
+                f'"{rare}" and "{other}" (earlier) are each written once and differ by a '
+                "slip of one letter: one of the two is misspelt",
+                None,  # either may be the right one
+            )
+            break
+
+
+def _back_references(
+    doc: Document,
+    ctx: RuleContext,
+    spellings: dict[str, _Word],
+    singles: list[tuple[str, _Word]],
+    ignore: set[str],
+    min_length: int,
+) -> Generator[Finding, None, set[str]]:
+    """ "Iurie Leanca ... Mr Leance": a surname referred back to with a letter off.
+
+    News style introduces a person by full name, then uses the surname alone or
+    after "Mr"/"Ms".  A later lone surname one letter from an introduced one, with
+    no full name of its own, is that person's name mistyped, even when each
+    spelling appears once.
+    """
+    flagged: set[str] = set()
+    intros = {w: i for w, i in spellings.items() if i.count == 1 and i.surname and i.partners}
+    if not intros:
+        return flagged
+    index = _deletion_index(intros)
+    for rare, info in singles:
+        if rare in intros or info.partners or len(rare) < min_length or rare.lower() in ignore:
+            continue
+        start = info.spans[0].start
+        titled = _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
+        if not _namelike(rare) or (rare.lower() in common_words() and not titled):
+            continue
+        for intro in sorted(_neighbours(rare, index)):
+            first = intros[intro]
+            if first.spans[0].start >= start or intro.lower() in ignore:
+                continue
+            if not _confusable(rare, intro, info, first, min_length, titled):
+                continue
+            yield ctx.finding(
+                doc,
+                info.spans[0],
+                f'"{rare}" is one letter from "{intro}", the surname of a person introduced '
+                "earlier by full name and not named otherwise: one of the two is misspelt",
+                intro,
+            )
+            flagged.add(rare)
+            break
+    return flagged
 
 
 def _name_words(doc: Document) -> dict[str, _Word]:
@@ -227,10 +330,39 @@ def _confusable(
     return True
 
 
+def _typing_slip(a: str, b: str) -> bool:
+    """Two letters swapped or one typed twice: never how two real names differ."""
+    return _is_swap(a, b) or _is_doubling(a, b) or _is_doubling(b, a)
+
+
+def _twin_slip(a: str, b: str, given: bool) -> bool:
+    """Slips that rarely separate two real names: a typing slip, and (between words
+    that are not given names, as "Diane"/"Diana" are) a letter dropped inside the word
+    ("Activison") or one vowel for another ("Mukharjee")."""
+    if _typing_slip(a, b):
+        return True
+    return not given and (_inner_drop(a, b) or _inner_drop(b, a) or _vowel_change(a, b))
+
+
+def _inner_drop(a: str, b: str) -> bool:
+    """``a`` is ``b`` without one letter that is neither its first nor its last."""
+    return len(b) == len(a) + 1 and any(b[:i] + b[i + 1 :] == a for i in range(1, len(b) - 1))
+
+
+def _vowel_change(a: str, b: str) -> bool:
+    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    return len(diff) == 1 and a[diff[0]] in _VOWELS and b[diff[0]] in _VOWELS
+
+
 def _is_swap(a: str, b: str) -> bool:
     """Two adjacent letters swapped ("jhon"/"john")."""
     diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def _is_doubling(a: str, b: str) -> bool:
