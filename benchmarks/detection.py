@@ -35,6 +35,7 @@ from kzaudit.rules import all_rules  # noqa: E402
 EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "month-slip": ("dates", ("date-outlier",)),
     "acronym-typo": ("names", ("acronym-mismatch",)),
+    "acronym-typo-undefined": ("names", ("acronym-mismatch",)),
     "name-typo": ("names", ("name-variant",)),
     "name-typo-twice": ("names", ("name-variant",)),
     "doubled-word": ("mechanics", ("doubled-word",)),

@@ -33,6 +33,8 @@ Classes, and where they are planted:
   first) the percentage gets a wrong value; where the sentence has from/to figures
   but no percentage ("fell to £1.9bn from £2.1bn", "£2bn, down from £2.6bn") a
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
+- ``acronym-typo-undefined``: the same slips in a later use of an acronym the story uses
+  twice or more and never defines ("BBC", "NATO").
 - ``name-typo-twice``: the same for a name written exactly twice, the second time misspelt
   (one spelling each: only a full-name introduction tells which is the name).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
@@ -249,6 +251,24 @@ def acronym_typo_sites(text: str, rng: random.Random) -> list[Site]:
         wrong = _mistype_acronym(acr, rng)
         if wrong is None or re.search(rf"\b{wrong}\b", text):
             continue
+        sites.append(Site(use.start(), use.end(), wrong, 0, len(wrong)))
+    return sites
+
+
+def acronym_undefined_typo_sites(text: str, rng: random.Random) -> list[Site]:
+    """A later use of an acronym the story uses 2+ times and never defines ("BBC")."""
+    defined = {d.group(1) for d in ACRONYM_DEF.finditer(text)}
+    by_acr: dict[str, list[re.Match[str]]] = {}
+    for m in re.finditer(r"\b[A-Z]{3,5}\b", text):
+        by_acr.setdefault(m.group(), []).append(m)
+    sites = []
+    for acr, ms in sorted(by_acr.items()):
+        if len(ms) < 2 or acr in defined:
+            continue
+        wrong = _mistype_acronym(acr, rng)
+        if wrong is None or re.search(rf"\b{wrong}\b", text):
+            continue
+        use = rng.choice(ms[1:])
         sites.append(Site(use.start(), use.end(), wrong, 0, len(wrong)))
     return sites
 
@@ -591,6 +611,7 @@ def _wrong_pct(true: float, rng: random.Random) -> str:
 CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "month-slip": month_slip_sites,
     "acronym-typo": acronym_typo_sites,
+    "acronym-typo-undefined": acronym_undefined_typo_sites,
     "name-typo": name_typo_sites,
     "name-typo-twice": lambda text, rng: name_typo_sites(text, rng, twice=True),
     "doubled-word": doubled_word_sites,
@@ -603,7 +624,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
 }
 
 
-RESPELLINGS = frozenset({"acronym-typo", "name-typo", "name-typo-twice"})
+RESPELLINGS = frozenset({"acronym-typo", "acronym-typo-undefined", "name-typo", "name-typo-twice"})
 
 
 def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:

@@ -12,6 +12,11 @@ Also flags a definition whose acronym is an anagram of its own expansion's initi
 ("National Transport Safety Board (NTBS)") or, for three letters, one key off them
 ("Equal Opportunities Commission (WOC)"), unless it is a well-known acronym ("ISO").
 
+An acronym used once that is an undefined one with two letters swapped or one
+letter typed with a neighbouring key is flagged too: a swap beside any acronym of
+the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
+one that is well known or used more than once ("BVC" beside "BBC").
+
 A use is only flagged when it is not itself defined, not a well-known acronym
 (``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
 once, or less often than the defined one: a different organisation ("CIS" beside
@@ -70,6 +75,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 initials,
             )
     min_length = int(ctx.options.get("min_length", 3))
+    # Undefined acronyms the story relies on: well known, or used more than once.
+    anchors = sorted(a for a, n in uses.items() if len(a) >= min_length and (a in known or n > 1))
+    others = sorted(a for a in uses if len(a) >= min_length)
+    first_use: dict[str, int] = {}
+    for e, norm in acronym_uses(doc):
+        first_use.setdefault(norm, e.span.start)
     for e, norm in acronym_uses(doc):
         if norm in defined or norm in known:
             continue
@@ -81,6 +92,31 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f'"{e.text}" looks like a slip for "{target.acronym}", defined as '
                 f'"{target.expansion}" and used {times(uses[acronym_norm(target.acronym)])}',
                 target.acronym,
+            )
+            continue
+        anchor = None
+        if uses[norm] == 1:
+            # two swapped letters are a slip beside any acronym of the story ("NJU"/"NUJ");
+            # a neighbouring key only beside one it relies on ("BVC"/"BBC")
+            anchor = next(
+                (
+                    a
+                    for a in others
+                    if a != norm
+                    and is_swap(norm, a)
+                    and (uses[a] > 1 or first_use[a] < e.span.start)  # of a pair, the later
+                ),
+                None,
+            )
+            anchor = anchor or next((a for a in anchors if is_key_slip(norm, a)), None)
+        if anchor is not None:  # "NAOT" beside "NATO", "BVC" beside "BBC" (never defined)
+            how = "two letters swapped" if is_swap(norm, anchor) else "a neighbouring key hit"
+            yield ctx.finding(
+                doc,
+                e.span,
+                f'"{e.text}" looks like "{anchor}" with {how}; "{anchor}" is used '
+                f"{times(uses[anchor])} in the story",
+                anchor,
             )
 
 
