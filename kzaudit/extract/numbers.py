@@ -1217,13 +1217,16 @@ def _from_to_before(
 ) -> tuple[int, int] | None:
     """ "rose from 169 on Thursday to 188 on Friday, an increase of 11%": the pair before.
 
-    Only an appositive: the two figures just before the change, "from" then "to", of one
-    kind and unit, then a comma and nothing that starts another clause.
+    Only an appositive: the two figures just before the change ("from" then "to", or
+    "to" then "from": "fell to 2.1m from 2.5m, a drop of 16%"), of one kind and unit,
+    then a comma and nothing that starts another clause.  Years between them ("from
+    1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    if len(seen) < 2:
+    figures = [i for i in seen if claims[i].kind != "year"]
+    if len(figures) < 2:
         return None
-    frm, to = seen[-2], seen[-1]
-    a, b = claims[frm], claims[to]
+    first, second = figures[-2], figures[-1]
+    a, b = claims[first], claims[second]
     gap = (b.span.end, change.span.start)
     if (
         a.role is not None
@@ -1241,7 +1244,11 @@ def _from_to_before(
     if _FROM.search(text, max(lo_a, hi_a - 8), hi_a) and _TO.search(
         text, max(lo_b, hi_b - 6), hi_b
     ):
-        return frm, to
+        return first, second
+    if _TO.search(text, max(lo_a, hi_a - 6), hi_a) and _FROM.search(
+        text, max(lo_b, hi_b - 8), hi_b
+    ):
+        return second, first
     return None
 
 
