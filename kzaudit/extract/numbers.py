@@ -396,7 +396,7 @@ _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 _OF_THE_START = regexcache.compile(
-    r"(?<!\w)of\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
+    r"(?<!\w)(?:of|among)\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
     regex.IGNORECASE,
 )
 _OF = regexcache.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
