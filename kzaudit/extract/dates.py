@@ -469,9 +469,22 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
     if p.text[end - 1] == "." and not m.group("y"):
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
+    weekday = None if ranged else _APPOSITIVE_WEEKDAY.match(p.text, end)
+    if weekday is not None:  # "January 3, a Sunday,": the weekday the writer gives it
+        wd = vocab().weekdays[weekday.group(1)]
+        p.skip_to = weekday.end()
+        date = _safe_date(year, month, _day(m.group("d"))) if year else None
+        p.add(start, weekday.end(), "day", month=month, day=_day(m.group("d")), year=year,
+              weekday=wd, date=date)  # fmt: skip
+        return
     _add_day(p, start, end, month, _day(m.group("d")), year)
     if ranged:
         _add_day(p, m.start("d2"), m.end(), month, _day(m.group("d2")), year)
+
+
+_APPOSITIVE_WEEKDAY = regexcache.compile(
+    r",\s{1,3}a\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 def _add_day(p: _Pass, start: int, end: int, month: int, day: int, year: int | None) -> None:
