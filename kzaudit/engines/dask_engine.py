@@ -192,7 +192,7 @@ def _stream(
     [config_future] = client.scatter([config], broadcast=True, hash=False)
     done: dict[int, list[FileResult]] = {}
     index_of: dict[str, int] = {}
-    queue = distributed.as_completed()
+    queue = distributed.as_completed(loop=client.loop)  # not the default client's loop
     submitted = emitted = 0
 
     def _submit() -> None:
