@@ -121,9 +121,67 @@ def _times(text: str, factor: float) -> str:
     return text[: m.start()] + f"{fmt(value)}" + text[m.end() :]
 
 
+# "rose 3p, or 1.1%, to 282p", "fell 32 cents, or 0.6%, to $49.74", "closed down 45.2
+# points, or 0.6%, at 7,280.5": the change as an amount, its percentage, the new level.
+_OR = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}")
+_TO_LEVEL = regexcache.compile(r"\s{0,2},\s{0,3}(?:to|at)\s{1,3}")
+_SUBUNITS = {("cents", "USD"): 100.0, ("GBp", "GBP"): 100.0, ("cents", "EUR"): 100.0}
+_LEAD = 24  # characters before the amount searched for its change verb
+
+
+def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """(percentage, message, suggestion) where the amount and the new level disagree."""
+    from kzaudit.extract.numbers import vocab
+
+    v, text, claims = vocab(), doc.text, doc.claims
+    for i in range(1, len(claims) - 1):
+        amount, pct, level = claims[i - 1], claims[i], claims[i + 1]
+        if pct.kind != "percent" or pct.role is not None or pct.qualifier != "exact":
+            continue
+        if amount.kind not in ("money", "count") or level.kind != amount.kind:
+            continue
+        if not (amount.sentence == pct.sentence == level.sentence):
+            continue
+        if not _OR.fullmatch(text, amount.span.end, pct.span.start):
+            continue
+        if not _TO_LEVEL.fullmatch(text, pct.span.end, level.span.start):
+            continue
+        verb = v.change_before.search(text, max(0, amount.span.start - _LEAD), amount.span.start)
+        if verb is None:
+            continue
+        direction = v.change.get(verb.group("verb").lower(), "rise")
+        scale = 1.0 if amount.unit == level.unit else _SUBUNITS.get((amount.unit, level.unit))
+        if scale is None:
+            continue
+        a, new = float(amount.value) / scale, float(level.value)
+        da, dn = _half_step(amount) / scale, _half_step(level)
+        sign = 1 if direction == "rise" else -1
+        olds = [new - sign * a, (new + dn) - sign * (a - da), (new - dn) - sign * (a + da)]
+        if min(olds) <= 0:
+            continue
+        changes = [(a + e) / (o) * 100 for e in (-da, da) for o in olds]
+        actual = a / olds[0] * 100
+        stated, step = float(pct.value), _half_step(pct)
+        if (
+            min(changes) - step <= stated <= max(changes) + step
+            or abs(stated - actual) <= rel * stated
+        ):
+            continue
+        yield (
+            pct,
+            f'"{pct.text}" does not match the figures: {amount.text} on '
+            f"{fmt(round(olds[0], 2))} (to {level.text}) is {fmt(round(actual, 1))}%",
+            f"{fmt(round(actual, 1))}%",
+        )
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
         yield ctx.finding(doc, span, message, suggestion)
+    for claim, message, suggestion in _amount_changes(
+        doc, float(ctx.options.get("tolerance_relative", 0.05))
+    ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for c in doc.claims:
