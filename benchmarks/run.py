@@ -50,7 +50,9 @@ def speed_rows(f: dict[str, Any]) -> list[Row]:
     ip = f["in_process"]
     return [
         ("machine", f"{m['cpu']}, {m['nproc']} cores, Python {m['python']}"),
-        ("start-up: kzaudit check seed (whole process)", _s(f["startup"]["kzaudit"])),
+        ("start-up: kzaudit check seed --format json (whole process)", _s(f["startup"]["kzaudit"])),
+        ("start-up: kzaudit check seed, terminal report", _s(f["startup"]["kzaudit_rich"])),
+        ("start-up: kzaudit, start-up cache off", _s(f["startup"]["kzaudit_no_cache"])),
         ("start-up: proselint check seed (whole process)", _s(f["startup"]["proselint"])),
         (
             "throughput, in process, 1 core (pipeline only)",

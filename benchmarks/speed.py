@@ -80,13 +80,20 @@ def wall(cmd: list[str], runs: int = 5, **kwargs: Any) -> dict[str, Any]:
 
 
 def startup(runs: int = 5) -> dict[str, Any]:
-    """Whole-process time on the seed article: kzaudit vs proselint."""
-    kz = wall([KZAUDIT, "check", str(SEED), "--format", "json", "--fail-on", "never"], runs)
+    """Whole-process time on the seed article: kzaudit (JSON and terminal report, and
+    with its start-up cache turned off) vs proselint, interleaved run by run."""
+    check = [KZAUDIT, "check", str(SEED), "--fail-on", "never"]
+    no_cache = {**os.environ, "KZAUDIT_NO_CACHE": "1"}
+    out = {
+        "kzaudit": wall([*check, "--format", "json"], runs),
+        "kzaudit_rich": wall(check, runs),
+        "kzaudit_no_cache": wall([*check, "--format", "json"], runs, env=no_cache),
+    }
     if Path(PROSELINT).exists():
-        pl = wall([PROSELINT, "check", str(SEED)], runs)
+        out["proselint"] = wall([PROSELINT, "check", str(SEED)], runs)
     else:
-        pl = {"error": "proselint not installed"}
-    return {"kzaudit": kz, "proselint": pl}
+        out["proselint"] = {"error": "proselint not installed"}
+    return out
 
 
 def in_process(limit: int | None = None) -> dict[str, Any]:
