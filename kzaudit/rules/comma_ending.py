@@ -61,7 +61,7 @@ SENTENCE_OPENERS = frozenset(
      "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
      "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics",
-     "Ministers", "Researchers"]
+     "Ministers", "Researchers", "You", "Several", "Each", "Every"]
 )  # fmt: skip
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
@@ -73,9 +73,11 @@ TITLE_OPENERS = frozenset(
      "Despite", "More", "Last"]
 )  # fmt: skip
 _SPLICE = regexcache.compile(
-    r"(?<=[\p{L}\p{N}%)]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-\u2019'])"
+    r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-])"
+    r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
     r"(?:[ \t]{1,3}(?:(\p{Ll})|(\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|January|February|March|April|June|July|August|September|October|November|December)\b)))?"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b)"
+    r"|(\p{Lu}[\p{L}\-]{0,30})))?"
 )
 _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9})\b")
 
@@ -92,8 +94,14 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for m in _SPLICE.finditer(text):
         word = m.group(1)
         plain_next = m.group(2) or m.group(3)  # "The company", "On Friday", "In 2004"
-        if word not in SENTENCE_OPENERS or (word in TITLE_OPENERS and not plain_next):
+        if word not in SENTENCE_OPENERS:
             continue
+        if word in TITLE_OPENERS and not plain_next:
+            # "The Bank remains", "In London": not a title when the story also writes
+            # "the Bank", "in London" in lower case
+            name = m.group(4)
+            if not name or not _lower_elsewhere(text, word, name, m.start()):
+                continue
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
@@ -105,6 +113,21 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "comma, or a capital in error",
             f'replace the comma with a full stop (or write "{word.lower()}")',
         )
+
+
+def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
+    """Whether ``word name`` appears elsewhere with ``word`` in lower case ("the Bank")."""
+    needle = f"{word.lower()} {name}"
+    at = text.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        whole = (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        )
+        if whole and at != comma + 2:
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
