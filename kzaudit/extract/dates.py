@@ -393,10 +393,15 @@ class _Pass:
         weekday: int | None = None,
         relative: bool = False,
         date: dt.date | None = None,
+        lead_at: int | None = None,
     ) -> DateMention:
-        """Record a mention: tense of its verb, lead word, time of day, resolved date."""
+        """Record a mention: tense of its verb, lead word, time of day, resolved date.
+
+        ``lead_at``: where the lead word is read, when the mention is the second day of
+        a range ("on 4 or 5 April": "5 April" is led by "on", not "or").
+        """
         sent, lo, hi = self.sentence_bounds(start)
-        lead = self.lead(start)
+        lead = self.lead(start if lead_at is None else lead_at)
         hint = self.tenses.governing(start, end, lo, hi)
         tense = hint.tense
         if date is None and self.ref is not None:
@@ -469,17 +474,18 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
     if p.text[end - 1] == "." and not m.group("y"):
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
+    lead_at = m.start("d0") if kind == "dm" and m.group("d0") else None
     weekday = None if ranged else _APPOSITIVE_WEEKDAY.match(p.text, end)
     if weekday is not None:  # "January 3, a Sunday,": the weekday the writer gives it
         wd = vocab().weekdays[weekday.group(1)]
         p.skip_to = weekday.end()
         date = _safe_date(year, month, _day(m.group("d"))) if year else None
         p.add(start, weekday.end(), "day", month=month, day=_day(m.group("d")), year=year,
-              weekday=wd, date=date)  # fmt: skip
+              weekday=wd, date=date, lead_at=lead_at)  # fmt: skip
         return
-    _add_day(p, start, end, month, _day(m.group("d")), year)
+    _add_day(p, start, end, month, _day(m.group("d")), year, lead_at)
     if ranged:
-        _add_day(p, m.start("d2"), m.end(), month, _day(m.group("d2")), year)
+        _add_day(p, m.start("d2"), m.end(), month, _day(m.group("d2")), year, m.start())
 
 
 _APPOSITIVE_WEEKDAY = regexcache.compile(
@@ -487,9 +493,17 @@ _APPOSITIVE_WEEKDAY = regexcache.compile(
 )
 
 
-def _add_day(p: _Pass, start: int, end: int, month: int, day: int, year: int | None) -> None:
+def _add_day(
+    p: _Pass,
+    start: int,
+    end: int,
+    month: int,
+    day: int,
+    year: int | None,
+    lead_at: int | None = None,
+) -> None:
     date = _safe_date(year, month, day) if year else None
-    p.add(start, end, "day", month=month, day=day, year=year, date=date)
+    p.add(start, end, "day", month=month, day=day, year=year, date=date, lead_at=lead_at)
 
 
 def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:

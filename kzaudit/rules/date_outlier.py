@@ -101,13 +101,18 @@ def _range_text(timeline: list[DateMention]) -> str:
     return f"{month_day(first.month, first.day)}\u2013{month_day(last.month, last.day)}"  # type: ignore[arg-type]
 
 
-def _explained(doc: Document, d: DateMention, year: int | None = None) -> bool:
+def _explained(
+    doc: Document, d: DateMention, year: int | None = None, future_explains: bool = True
+) -> bool:
     """A reason in the text for the date to lie outside the timeline.
 
     A written year explains the distance unless it is ``year``, the year the
-    timeline itself is written in ("17 March 2003" ... "17 July 2003").
+    timeline itself is written in ("17 March 2003" ... "17 July 2003").  Future
+    tense explains it unless ``future_explains`` is off (the twin test: a date
+    repeated with another month is a slip whatever the tense).
     """
-    if d.year not in (None, year) or d.tense == "future" or d.lead in _EXPLAINED_LEADS:
+    future = d.tense == "future" and future_explains
+    if d.year not in (None, year) or future or d.lead in _EXPLAINED_LEADS:
         return True
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
@@ -144,13 +149,25 @@ def _month_distance(pos: int, month: int) -> int:
 def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
     """Other mentions within ``window`` days of ``d``: day dates and months ("in December")."""
     pos = _day_of_year(d)
-    near_days = sum(1 for o in days if o is not d and abs(_offset(_day_of_year(o), pos)) <= window)
+    near_days = sum(
+        1
+        for o in days
+        if o is not d and not _range_partner(o, d) and abs(_offset(_day_of_year(o), pos)) <= window
+    )
     near_months = sum(
         1
         for o in _months(doc)
         if _month_distance(pos, o.month) <= window  # type: ignore[arg-type]
     )
     return near_days + near_months
+
+
+_RANGE_REACH = 8  # "4 or 5 December": characters from one day of a range to the next
+
+
+def _range_partner(o: DateMention, d: DateMention) -> bool:
+    """The other day of one range ("4" of "4 or 5 December"): no support of its own."""
+    return o.month == d.month and 0 < abs(o.span.start - d.span.start) <= _RANGE_REACH
 
 
 def _months(doc: Document) -> list[DateMention]:
@@ -170,8 +187,10 @@ def _twin_slips(
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     supported = [_support(doc, d, days, window) > 0 for d in days]
     for d, has_support in zip(days, supported, strict=True):
-        if has_support or _explained(doc, d, d.year):
+        if has_support or _explained(doc, d, d.year, future_explains=False):
             continue
+        if any(_range_partner(o, d) and o.span.start > d.span.start for o in days):
+            continue  # "4" of "4 or 5 December": the mention with the month is reported
         pos = _day_of_year(d)
         for t, backed in zip(days, supported, strict=True):
             if not backed or t.day != d.day or t.year != d.year:
