@@ -11,6 +11,8 @@ from typing import Any
 
 from kzaudit.model import SEVERITY_RANK, Document, Finding, Span
 
+CONTEXT_REACH = 400  # characters of a finding's sentence kept on either side of it
+
 
 @dataclass(slots=True)
 class FindingRecord:
@@ -25,7 +27,7 @@ class FindingRecord:
     end: int
     text: str
     suggestion: str | None = None
-    context: str = ""  # the sentence around the finding (for the terminal report)
+    context: str = ""  # the sentence around the finding (for the terminal report), clipped
     context_start: int = 0  # offset of ``context`` in the file's text
 
     def as_dict(self) -> dict[str, Any]:
@@ -135,7 +137,13 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
         line, column = doc.line_col(f.span.start)
         end_line, end_column = doc.line_col(f.span.end)
         sent = doc.sentences[doc.sentence_index(f.span.start)].span if doc.sentences else f.span
-        ctx = Span(min(sent.start, f.span.start), max(sent.end, f.span.end))
+        # The sentence, but never more than CONTEXT_REACH characters either side: a
+        # "sentence" can be a whole page (a table, a list with no full stops), and one
+        # copy of it per finding would make many findings cost quadratic time and memory.
+        ctx = Span(
+            min(max(sent.start, f.span.start - CONTEXT_REACH), f.span.start),
+            max(min(sent.end, f.span.end + CONTEXT_REACH), f.span.end),
+        )
         records.append(
             FindingRecord(
                 rule=f.rule,

@@ -235,3 +235,17 @@ def test_no_network_and_no_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = audit_path(str(article))
     assert result.error is None
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_finding_context_is_clipped_in_a_page_long_sentence() -> None:
+    """Many findings in one unbroken 'sentence' must not each copy the whole of it
+    (that made 20,000 findings in 500 KB cost 10 GB of copying)."""
+    from kzaudit.result import CONTEXT_REACH
+
+    text = "rose 3p, or 4.1%, to 282p. " * 2000  # lower case after each full stop: one sentence
+    result = audit_path("long.txt", None, text.encode())
+    assert len(result.findings) == 2000
+    for f in result.findings:
+        assert len(f.context) <= 2 * CONTEXT_REACH + (f.end - f.start)
+        assert text[f.context_start : f.context_start + len(f.context)] == f.context
+        assert f.context_start <= f.start and f.end <= f.context_start + len(f.context)
