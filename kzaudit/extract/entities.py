@@ -493,6 +493,8 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
 
 def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
     """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position."""
+    if "(" not in text:
+        return []  # both shapes need a parenthesis; half of all stories have none
     run_ends = {words[-1].end: words for words in runs if words}
     out: list[AcronymDefinition] = []
     for m in _PAREN_ACRONYM.finditer(text):
