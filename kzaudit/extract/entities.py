@@ -355,7 +355,7 @@ def _classify(
 # The shape of a piece depends on its words alone, and the same pieces recur in every
 # story ("Mr", "Police", "Ukraine"): it is worked out once per distinct piece.
 _SHAPES: dict[tuple[str, ...], tuple[int, int, str, str] | None] = {}
-_SHAPES_MAX = 20000  # bound on memory under hostile input
+_SHAPES_MAX = 10000  # bound on memory under hostile input
 
 
 def _shape(piece: list[_Word]) -> tuple[int, int, str, str] | None:
