@@ -6,6 +6,8 @@ process, ``--jobs`` pool, Dask) maps ``audit_path`` and renders the results.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from kzaudit.config import Config
 from kzaudit.extract import extract
 from kzaudit.model import Document, Finding
@@ -15,10 +17,12 @@ from kzaudit.rules import all_rules
 from kzaudit.rules.base import RuleContext
 from kzaudit.segment import segment
 
+_DEFAULT = Config()  # one shared default, so that its rule contexts are built once
+
 
 def analyse(doc: Document, config: Config | None = None) -> Document:
     """Segment and extract: everything rules need, nothing rule-specific."""
-    config = config or Config()
+    config = config or _DEFAULT
     if config.as_of is not None:
         doc.reference_date = config.as_of
         doc.reference_origin = "as-of"
@@ -34,11 +38,21 @@ def enabled_rule_ids(config: Config) -> list[str]:
     return [r for r in ids if r not in config.ignore]
 
 
-def check(doc: Document, config: Config | None = None) -> list[Finding]:
-    """Run every enabled rule over an analysed document; drop suppressed findings."""
-    config = config or Config()
+_last_contexts: tuple[Config, list[tuple[ModuleType, RuleContext]]] | None = None
+
+
+def rule_contexts(config: Config) -> list[tuple[ModuleType, RuleContext]]:
+    """Each enabled rule with its context (options merged, severity, style).
+
+    Why cached: a batch audits every file with one ``Config``; building 24 contexts
+    per file cost as much as a small rule.  The last config is kept (by identity, and
+    referenced so that its identity stays its own); a ``Config`` is frozen.
+    """
+    global _last_contexts
+    if _last_contexts is not None and _last_contexts[0] is config:
+        return _last_contexts[1]
     rules = all_rules()
-    findings: list[Finding] = []
+    contexts = []
     for rule_id in enabled_rule_ids(config):
         module = rules[rule_id]
         options = {**getattr(module, "OPTIONS", {}), **config.options.get(rule_id, {})}
@@ -48,6 +62,15 @@ def check(doc: Document, config: Config | None = None) -> list[Finding]:
             options=options,
             style=config.style,
         )
+        contexts.append((module, ctx))
+    _last_contexts = (config, contexts)
+    return contexts
+
+
+def check(doc: Document, config: Config | None = None) -> list[Finding]:
+    """Run every enabled rule over an analysed document; drop suppressed findings."""
+    findings: list[Finding] = []
+    for module, ctx in rule_contexts(config or _DEFAULT):
         findings.extend(module.check(doc, ctx))
     if doc.suppressions:
         findings = [f for f in findings if not _suppressed(doc, f)]

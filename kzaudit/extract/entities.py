@@ -10,10 +10,9 @@ short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" a
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -188,16 +187,25 @@ def _words(match: regex.Match[str]) -> list[_Word]:
         if not raw:
             pos += 1
             continue
-        bare = _bare(raw)
-        w = _word(bare, pos)
+        bare, lower, cut, acronym = _token(raw)
+        out.append(_Word(bare, pos, pos + len(bare), lower, cut, acronym))
         pos += len(raw) + 1
-        w.cut = bare != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
-        w.acronym = is_acronym(bare)
-        out.append(w)
     return out
 
 
-def _sentence_initial_offsets(doc: Document) -> list[int]:
+@lru_cache(maxsize=8192)
+def _token(raw: str) -> tuple[str, str, bool, bool]:
+    """Bare form, its lower case, cut and acronym flags of one run token.
+
+    Why cached: the same capitalised words recur in every story ("Mr", "Police",
+    "Ukraine"), and the flags depend on the token alone.
+    """
+    bare = _bare(raw)
+    cut = bare != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
+    return bare, bare.lower(), cut, is_acronym(bare)
+
+
+def _sentence_initial_offsets(doc: Document) -> frozenset[int]:
     """Offsets where a sentence's first word starts (after any opening quote)."""
     text = doc.text
     out = []
@@ -206,28 +214,22 @@ def _sentence_initial_offsets(doc: Document) -> list[int]:
         while i < end and text[i] in _OPENERS:
             i += 1
         out.append(i)
-    return out
-
-
-def _is_initial(offsets: list[int], start: int) -> bool:
-    i = bisect.bisect_left(offsets, start)
-    return i < len(offsets) and offsets[i] == start
-
-
-def _mid_sentence_words(runs: list[list[_Word]], initial: list[int], text: str) -> frozenset[str]:
-    """Capitalised words seen away from a sentence or quotation start: these are names
-    wherever they are."""
-    out: set[str] = set()
-    for words in runs:
-        for w in words:
-            if not _starts_clause(text, initial, w.start):
-                out.add(w.text)
     return frozenset(out)
 
 
-def _starts_clause(text: str, initial: list[int], start: int) -> bool:
+def _mid_sentence_words(
+    runs: list[list[_Word]], initial: frozenset[int], text: str
+) -> frozenset[str]:
+    """Capitalised words seen away from a sentence or quotation start: these are names
+    wherever they are."""
+    return frozenset(
+        w.text for words in runs for w in words if not _starts_clause(text, initial, w.start)
+    )
+
+
+def _starts_clause(text: str, initial: frozenset[int], start: int) -> bool:
     """First word of a sentence, or of a quotation ("Every day counts")."""
-    return (start > 0 and text[start - 1] in _QUOTE_OPENERS) or _is_initial(initial, start)
+    return (start > 0 and text[start - 1] in _QUOTE_OPENERS) or start in initial
 
 
 def _bare(token: str) -> str:
@@ -300,8 +302,8 @@ def _modifier(token: str) -> bool:
     return len(tail) == 2 and tail[1][:1].islower()
 
 
-def _trim(words: list[_Word]) -> list[_Word]:
-    """Drop connectors at either end and never-name words at the start."""
+def _trim(words: list[_Word]) -> tuple[int, int]:
+    """Bounds of ``words`` without connectors at either end and never-name words at the start."""
     not_names = word_set("names_not_names")
     i, j = 0, len(words)
     # "Sunday Telegraph", "Sunday Times": a weekday before a title's last word stays.
@@ -314,14 +316,14 @@ def _trim(words: list[_Word]) -> list[_Word]:
         i += 1
     while j > i and (words[j - 1].lower in CONNECTOR_WORDS or words[j - 1].lower in not_names):
         j -= 1
-    return words[i:j]
+    return i, j
 
 
 # -- classification ----------------------------------------------------------
 
 
 def _classify(
-    piece: list[_Word], text: str, initial: list[int], mid_caps: frozenset[str]
+    piece: list[_Word], text: str, initial: frozenset[int], mid_caps: frozenset[str]
 ) -> list[Entity]:
     if not piece:
         return []
@@ -334,16 +336,43 @@ def _classify(
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
-    piece = _trim(piece)
-    if not piece:
+    key = tuple(w.text for w in piece)
+    shape = _SHAPES.get(key, False)
+    if shape is False:
+        shape = _shape(piece)
+        if len(_SHAPES) < _SHAPES_MAX:
+            _SHAPES[key] = shape
+    if shape is None:
         return []
-    person = _titled_person(piece)
-    if person is not None:
-        return [_entity(person, text, "person")] if person else []
-    kind = _kind(piece)
+    lo, hi, kind, name = shape
+    piece = piece[lo:hi]
     if kind == "other" and 2 <= len(piece) <= 4 and _after_role(text, piece[0].start):
         kind = "person"  # "party leader Marko Horvat"
-    return [_entity(piece, text, kind)]
+    span = Span(piece[0].start, piece[-1].end)
+    return [Entity(text[span.start : span.end], span, kind, name)]  # type: ignore[arg-type]
+
+
+# The shape of a piece depends on its words alone, and the same pieces recur in every
+# story ("Mr", "Police", "Ukraine"): it is worked out once per distinct piece.
+_SHAPES: dict[tuple[str, ...], tuple[int, int, str, str] | None] = {}
+_SHAPES_MAX = 10000  # bound on memory under hostile input
+
+
+def _shape(piece: list[_Word]) -> tuple[int, int, str, str] | None:
+    """The name in ``piece`` after trimming and title stripping: ``(start, end, kind,
+    key)`` with ``key`` the single-spaced name, or ``None`` when nothing is left."""
+    lo, hi = _trim(piece)
+    if lo >= hi:
+        return None
+    trimmed = piece[lo:hi]
+    person = _titled_person(trimmed)
+    if person is not None:
+        if not person:
+            return None
+        trimmed, lo, kind = person, hi - len(person), "person"  # a suffix of the piece
+    else:
+        kind = _kind(trimmed)
+    return lo, hi, kind, " ".join(w.text for w in trimmed)
 
 
 _PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
@@ -433,13 +462,6 @@ def _kind(piece: list[_Word]) -> str:
     return "other"
 
 
-def _entity(piece: list[_Word], text: str, kind: str) -> Entity:
-    """``text`` is the mention as written; ``key`` its single-spaced form."""
-    span = Span(piece[0].start, piece[-1].end)
-    key = " ".join(w.text for w in piece)
-    return Entity(text[span.start : span.end], span, kind, key)  # type: ignore[arg-type]
-
-
 # -- keys ----------------------------------------------------------------------
 
 
@@ -471,6 +493,8 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
 
 def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
     """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position."""
+    if "(" not in text:
+        return []  # both shapes need a parenthesis; half of all stories have none
     run_ends = {words[-1].end: words for words in runs if words}
     out: list[AcronymDefinition] = []
     for m in _PAREN_ACRONYM.finditer(text):

@@ -1139,6 +1139,7 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
 def _roles(doc: Document, claims: list[Claim]) -> None:
     """Change (from/to/rise/fall), part-of-whole and update roles, per sentence."""
     v, text = vocab(), doc.text
+    factors = _may_have_factor(text, v)
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         by_sentence.setdefault(c.sentence, []).append(i)
@@ -1148,7 +1149,8 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
         sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
         _change_roles(text, claims, idxs, sent, v)
         recent = by_sentence.get(sent_index - 2, []) + by_sentence.get(sent_index - 1, [])
-        _factor_roles(text, claims, idxs, sent, v)
+        if factors:
+            _factor_roles(text, claims, idxs, sent, v)
         _part_roles(text, claims, idxs, sent, recent, v)
         people = any(claims[i].category in PEOPLE_CATEGORIES for i in idxs)
         if people and v.update.search(text, sent.start, sent.end):
@@ -1269,6 +1271,20 @@ def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | 
 
 
 _FACTOR_QUALIFIER = {"more": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+def _may_have_factor(text: str, v: _Vocab) -> bool:
+    """Whether ``v.factor_word`` may match in ``text``; False for most stories, which
+    then skip its scan of every sentence with figures.
+
+    Why exact: the case-insensitive pattern needs each verb's first word, and a
+    character folding to one of its letters lower-cases to that letter, except "İ"
+    (it folds to "i" but lower-cases to two characters), which is sent to the scan.
+    """
+    if "\u0130" in text:
+        return True
+    low = text.lower()
+    return any(verb.lower().split()[0] in low for verb in v.factor)
 
 
 def _factor_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:

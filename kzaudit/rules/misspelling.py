@@ -33,7 +33,7 @@ from functools import cache
 
 from kzaudit.datafiles import read_text
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_words
+from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_pieces
 from kzaudit.rules.base import RuleContext
 
 ID = "misspelling"
@@ -62,7 +62,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     table = misspellings()
     known = ctx.style.known_words
     text = doc.text
-    if table.keys().isdisjoint(plain_words(text, hyphens=True)):
+    if table.keys().isdisjoint(plain_pieces(text)):
         return  # the common case, decided in one C-level scan
     for para in doc.paragraphs:
         for m in WORD.finditer(text, para.start, para.end):

@@ -91,15 +91,20 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     spellings = words | _other_capitalised(doc, words)
     frequent = {w: info for w, info in spellings.items() if info.count >= min_majority}
     index = _deletion_index(frequent)
+    initials = {w.lower()[:1] for w in frequent}  # ``_confusable`` wants the same first letter
+    common_list = common_words()
     singles = [(w, info) for w, info in spellings.items() if info.count == 1]
     for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
-        if rare.lower() in ignore or not _namelike(rare):
+        low = rare.lower()
+        if low in ignore or not _namelike(rare):
             continue
         start = info.spans[0].start
-        ordinary = rare.lower() in common_words()
+        ordinary = low in common_list
         titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
         if ordinary and not titled:
             continue  # an ordinary word; after "Mr"/"Ms" it is a name ("Ms Coper")
+        if low[:1] not in initials:
+            continue  # no recurring word it could be a slip of: skip the neighbour look-up
         for common in sorted(_neighbours(rare, index)):
             if common.lower() in ignore or not _confusable(
                 rare, common, info, frequent[common], min_length, titled
