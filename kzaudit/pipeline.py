@@ -49,8 +49,9 @@ def rule_contexts(config: Config) -> list[tuple[ModuleType, RuleContext]]:
     referenced so that its identity stays its own); a ``Config`` is frozen.
     """
     global _last_contexts
-    if _last_contexts is not None and _last_contexts[0] is config:
-        return _last_contexts[1]
+    last = _last_contexts  # read once: Dask worker threads share this module
+    if last is not None and last[0] is config:
+        return last[1]
     rules = all_rules()
     contexts = []
     for rule_id in enabled_rule_ids(config):

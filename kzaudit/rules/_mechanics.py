@@ -42,9 +42,11 @@ def plain_words(text: str, hyphens: bool = False) -> list[str]:
     global _last_plain
     if hyphens:
         return _PLAIN_HYPHENS.findall(text.lower())
-    if _last_plain[0] is not text:  # several rules pre-scan the same document
-        _last_plain = (text, _PLAIN.findall(text.lower()))
-    return _last_plain[1]
+    last = _last_plain  # read once: Dask worker threads share this module
+    if last[0] is not text:  # several rules pre-scan the same document
+        last = (text, _PLAIN.findall(text.lower()))
+        _last_plain = last
+    return last[1]
 
 
 def plain_pieces(text: str) -> set[str]:
