@@ -31,6 +31,9 @@ _PLAIN = re.compile("[^\\s" + re.escape(_PUNCT) + "]+")
 _PLAIN_HYPHENS = re.compile("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
 _HYPHENS = re.compile("[-\u2013\u2014]")
 _last_plain: tuple[str, list[str]] = ("", [])
+# Characters: above this a document's word list (about 60 bytes a word) is neither
+# kept nor built for a pre-scan; memory matters more there than a second scan.
+PRESCAN_MAX = 1_000_000
 
 
 def plain_words(text: str, hyphens: bool = False) -> list[str]:
@@ -45,7 +48,8 @@ def plain_words(text: str, hyphens: bool = False) -> list[str]:
     last = _last_plain  # read once: Dask worker threads share this module
     if last[0] is not text:  # several rules pre-scan the same document
         last = (text, _PLAIN.findall(text.lower()))
-        _last_plain = last
+        if len(text) <= PRESCAN_MAX:  # a huge document's list is not kept after its rules
+            _last_plain = last
     return last[1]
 
 
@@ -54,7 +58,10 @@ def plain_pieces(text: str) -> set[str]:
 
     Why: splitting the few hyphenated words of that list costs half a second scan.
     """
-    out = set(plain_words(text))
+    if len(text) <= PRESCAN_MAX:
+        out = set(plain_words(text))
+    else:  # a set straight from the scan: no list of every word of a huge document
+        out = {m.group() for m in _PLAIN.finditer(text.lower())}
     for word in [w for w in out if "-" in w or "\u2013" in w or "\u2014" in w]:
         out.discard(word)
         out.update(piece for piece in _HYPHENS.split(word) if piece)

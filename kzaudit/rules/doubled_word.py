@@ -33,7 +33,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import at_sentence_start, plain_words
+from kzaudit.rules._mechanics import PRESCAN_MAX, at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
 
 ID = "doubled-word"
@@ -59,9 +59,10 @@ _JOINERS = "'\u2019-"
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
-    words = plain_words(text)
-    if not any(map(operator.eq, words, words[1:])):
-        return  # the common case: no word follows itself anywhere
+    if len(text) <= PRESCAN_MAX:
+        words = plain_words(text)
+        if not any(map(operator.eq, words, words[1:])):
+            return  # the common case: no word follows itself anywhere
     for para in doc.paragraphs:
         for m in _DOUBLE.finditer(text, para.start, para.end):
             if _doubled(text, m, para.start):
