@@ -138,22 +138,26 @@ def _slipped_twins(
     dropped ("Brown"/"Browne"), and in words under ``min_length`` letters only a
     typing slip.  The later spelling is reported; either may be right.
     """
-    names = {
-        w: i
-        for w, i in singles
-        if len(w) >= 4 and _namelike(w) and w.lower() not in ignore
-    }  # fmt: skip
-    index = _deletion_index(names)
+    # Every slip kept here keeps the first letter and changes the length by at most
+    # one: candidates are looked up by (first letter, length), not by a deletion index.
+    buckets: dict[tuple[str, int], list[tuple[str, str, int]]] = defaultdict(list)
+    for w, i in singles:
+        low = w.lower()
+        if len(w) >= 4 and low not in ignore and _namelike(w):
+            buckets[(low[0], len(low))].append((w, low, i.spans[0].start))
     first = word_set("names_first")
-    for rare, info in sorted(names.items(), key=lambda kv: kv[1].spans[0].start):
-        if rare in done or rare.lower() in common_words():  # "Allaince", never "Alliance"
+    for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
+        a = rare.lower()
+        if rare in done or len(a) < 4 or a in ignore or not _namelike(rare):
+            continue
+        if a in common_words():  # "Allaince" is a slip, "Alliance" is a word
             continue
         start = info.spans[0].start
-        for other in sorted(_neighbours(rare, index)):
-            if names[other].spans[0].start >= start:
+        near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
+        for other, b, other_start in sorted(near):
+            if other_start >= start or b == a:
                 continue
-            a, b = rare.lower(), other.lower()
-            if a[0] != b[0] or not _twin_slip(a, b, given=a in first or b in first):
+            if not _twin_slip(a, b, given=a in first or b in first):
                 continue
             if len(a) < min_length and not _typing_slip(a, b):
                 continue
