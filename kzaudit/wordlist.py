@@ -17,11 +17,20 @@ PROMOTE_AFTER = 4096
 class SortedWords:
     """Membership in a newline-separated, sorted, duplicate-free word list."""
 
-    __slots__ = ("_text", "_asked", "_set")
+    __slots__ = ("_text", "_lo", "_hi", "_asked", "_set")
 
-    def __init__(self, words_text: str) -> None:
-        body = words_text.strip("\n")
-        self._text = f"\n{body}\n" if body else "\n"
+    def __init__(self, words_text: str, start: int = 0) -> None:
+        """``words_text[start:]`` holds the words, one a line (a header may come before).
+
+        The text is used in place when a newline precedes ``start`` and ends it (no
+        copy of a 1 MB list); otherwise a normalised copy is made.
+        """
+        if start > 0 and words_text[start - 1] == "\n" and words_text.endswith("\n"):
+            self._text, self._lo = words_text, start - 1
+        else:
+            body = words_text[start:].strip("\n")
+            self._text, self._lo = (f"\n{body}\n" if body else "\n"), 0
+        self._hi = len(self._text) - 1  # the final newline
         self._asked = 0
         self._set: frozenset[str] | None = None
 
@@ -32,13 +41,13 @@ class SortedWords:
             return False
         self._asked += 1
         if self._asked > PROMOTE_AFTER:
-            self._set = frozenset(self._text.split())
+            self._set = frozenset(self._words())
             return word in self._set
         return self._search(word)
 
     def _search(self, word: str) -> bool:
         text = self._text
-        lo, hi = 0, len(text) - 1  # text[lo] and text[hi] are newlines bracketing the range
+        lo, hi = self._lo, self._hi  # text[lo] and text[hi] are newlines bracketing the range
         while lo < hi:
             half = (lo + hi) // 2
             cut = text.rfind("\n", lo + 1, half + 1)
@@ -56,8 +65,11 @@ class SortedWords:
                 lo = end
         return False
 
+    def _words(self) -> list[str]:
+        return self._text[self._lo + 1 : self._hi].split("\n") if self._hi > self._lo else []
+
     def __iter__(self):  # noqa: ANN204 - a plain iterator of str
-        return iter(self._text.split())
+        return iter(self._words())
 
     def __len__(self) -> int:
-        return self._text.count("\n") - 1
+        return self._text.count("\n", self._lo, self._hi + 1) - 1

@@ -67,13 +67,11 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 @cache
 def common_words() -> SortedWords:
     """Ordinary lower-case English words (a capitalised one is not a name by itself)."""
-    text = read_text("names_common_words.txt")
-    body = _after_comment_header(text)
-    return (
-        SortedWords(body)
-        if body is not None
-        else SortedWords("\n".join(sorted(word_set("names_common_words"))))
-    )
+    text = read_text("names_common_words.txt")  # sorted, one word a line (a test checks)
+    start = 0
+    while text.startswith("#", start):  # the licence header
+        start = text.find("\n", start) + 1 or len(text)
+    return SortedWords(text, start)
 
 
 @cache
