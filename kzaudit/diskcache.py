@@ -32,7 +32,9 @@ def cache_dir() -> Path | None:
     if base:
         return Path(base)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "kzaudit"
+    folder = (Path(xdg) if xdg else Path(os.path.expanduser("~")) / ".cache") / "kzaudit"
+    # No home to expand (a user with no passwd entry): never a "~" folder in the cwd.
+    return folder if folder.is_absolute() else None
 
 
 class Store:

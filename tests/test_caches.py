@@ -157,3 +157,13 @@ def test_common_words_binary_search_matches_the_file() -> None:
     sample = words[::997] + [w + "q" for w in words[::1499]] + ["Police", "kazakhstan"]
     assert all((w in fresh) == (w in set(words)) for w in sample)
     assert "police" in common_words()
+
+
+def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a home to expand, the cache is off rather than a "~" folder in the cwd."""
+    monkeypatch.delenv("KZAUDIT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("KZAUDIT_NO_CACHE", raising=False)
+    monkeypatch.setattr(diskcache.os.path, "expanduser", lambda p: p)
+    assert diskcache.cache_dir() is None
+    assert diskcache.Store("x").path() is None
