@@ -167,3 +167,22 @@ def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(diskcache.os.path, "expanduser", lambda p: p)
     assert diskcache.cache_dir() is None
     assert diskcache.Store("x").path() is None
+
+
+def test_sorted_words_in_place_after_a_header() -> None:
+    """The list is searched inside the text as read: the header is skipped, not copied."""
+    text = "# licence\n# more\napple\nbanana\ncherry\n"
+    start = text.index("apple")
+    listed = SortedWords(text, start)
+    assert listed._text is text  # no copy of a 1 MB list
+    assert [w in listed for w in ("apple", "banana", "cherry", "# more", "licence", "")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert list(listed) == ["apple", "banana", "cherry"] and len(listed) == 3
+    unterminated = SortedWords("# h\nx\ny", 4)  # no final newline: a normalised copy
+    assert "y" in unterminated and "h" not in unterminated and len(unterminated) == 2
