@@ -306,3 +306,16 @@ def test_memory_stays_flat_over_many_files() -> None:
 def test_github_paths_lose_leading_dot_slash() -> None:
     results = [FileResult(path="./news/a.md", findings=[finding()])]
     assert render("github", results=results).startswith("::warning file=news/a.md,")
+
+
+def test_terminal_plain_text_is_what_rich_prints_without_colour(monkeypatch) -> None:
+    """Into a pipe the report skips Rich; the characters must be Rich's own, colour aside."""
+    from kzaudit.report import terminal
+
+    long_context = finding(context="word " * 80 + "It is an afront to us.", context_start=0)
+    results = [*fake_results(), FileResult(path="long.txt", findings=[long_context])]
+    plain = render("rich", results=results, statistics=True)  # StringIO: not a terminal
+    monkeypatch.setattr(terminal, "plain", lambda out, options: False)
+    through_rich = render("rich", results=results, statistics=True, color=False)
+    assert plain == through_rich
+    assert "Findings per rule:" in plain and "\x1b" not in plain
