@@ -40,6 +40,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "name-typo-twice": ("names", ("name-variant",)),
     "doubled-word": ("mechanics", ("doubled-word",)),
     "figure-conflict": ("figures", ("figure-conflict", "count-conflict", "figure-mismatch")),
+    "figure-conflict-first": ("figures", ("figure-conflict",)),
     "subset-exceeds-total": (
         "figures",
         ("subset-exceeds-total", "part-exceeds-whole", "subset-total"),

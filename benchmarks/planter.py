@@ -23,6 +23,8 @@ Classes, and where they are planted:
   (most), a restatement of an existing count is appended to the next paragraph with
   a digit-slipped value: "In all, 2,500 jobs could go."
   (synthetic, marked so in the records).
+- ``figure-conflict-first``: the same with the *first* mention slipped (natural sites
+  only): a checker that always trusts the earlier figure misses these.
 - ``subset-exceeds-total``: "X of the Y" / "X out of Y" with X raised above Y; where
   none exists, after a sentence with a count of people or jobs, one sentence is
   appended: "Of those, 2,600 were women." with a value above the count (synthetic).
@@ -373,7 +375,9 @@ def comma_sentence_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
-def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
+def figure_conflict_sites(text: str, rng: random.Random, first: bool = False) -> list[Site]:
+    """A count given twice with one mention slipped: the last one (``first``: the first
+    one, and no synthetic fallback)."""
     groups: dict[tuple[int, str], list[re.Match[str]]] = {}
     for m in COUNT.finditer(text):
         groups.setdefault((_int(m.group("n")), m.group("noun")), []).append(m)
@@ -381,14 +385,15 @@ def figure_conflict_sites(text: str, rng: random.Random) -> list[Site]:
     for (value, _noun), ms in sorted(groups.items()):
         if len(ms) < 2:
             continue
-        last = ms[-1]
-        others = [m.start("n") for m in ms[:-1]]
-        own = last.start("n")
+        target = ms[0] if first else ms[-1]
+        rest = ms[1:] if first else ms[:-1]
+        others = [m.start("n") for m in rest]
+        own = target.start("n")
         for wrong in _conflicting(text, others, value, _slips(value, rng), own)[:1]:
-            new = _fmt_like(wrong, last.group("n"))
-            rel = tuple((m.start("n"), m.end("n")) for m in ms[:-1])
-            natural.append(Site(last.start("n"), last.end("n"), new, 0, len(new), rel))
-    if natural:
+            new = _fmt_like(wrong, target.group("n"))
+            rel = tuple((m.start("n"), m.end("n")) for m in rest)
+            natural.append(Site(target.start("n"), target.end("n"), new, 0, len(new), rel))
+    if natural or first:
         return natural
     return [s for m in COUNT.finditer(text) if (s := _restatement(text, m, rng))]
 
@@ -616,6 +621,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "name-typo-twice": lambda text, rng: name_typo_sites(text, rng, twice=True),
     "doubled-word": doubled_word_sites,
     "figure-conflict": figure_conflict_sites,
+    "figure-conflict-first": lambda text, rng: figure_conflict_sites(text, rng, first=True),
     "subset-exceeds-total": subset_sites,
     "weekday-mismatch": weekday_sites,
     "percent-mismatch": percent_sites,

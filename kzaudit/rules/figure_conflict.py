@@ -3,8 +3,10 @@
 What it does
     Compares every count of people in one category (deaths, injured, hospitalised,
     arrested, evacuated, missing, rescued, troops, protesters, rescuers) that counts
-    the same group in the same scope, and reports a later figure that cannot be the
-    same number as an earlier one.  Qualifiers are respected ("more than 1,000" and
+    the same group in the same scope, and reports a figure that cannot be the same
+    number as another.  When the story repeats one value and gives the other once,
+    the odd one out is reported; when each is given once, both are (either may be
+    the slip).  Qualifiers are respected ("more than 1,000" and
     "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"), or when they are tied to different places or dates.
@@ -24,8 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzaudit.model import Document, Finding
-from kzaudit.rules._figures import incompatible_pairs, label, where
+from kzaudit.model import Claim, Document, Finding
+from kzaudit.rules._figures import bounds, disjoint, label, same_quantity_pairs, where
 from kzaudit.rules.base import RuleContext
 
 ID = "figure-conflict"
@@ -37,12 +39,32 @@ OPTIONS = {"about_margin": 0.1}  # how far "about 900" may stretch either way
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     margin = float(ctx.options.get("about_margin", 0.1))
-    for earlier, later in incompatible_pairs(doc, margin, hedged=False):
-        suggestion = earlier.text if earlier.qualifier == later.qualifier else None
+    conflicts: dict[int, list[Claim]] = {}  # by claim start: the figures it cannot equal
+    agrees: dict[int, int] = {}  # by claim start: same-quantity figures it can equal
+    claims: dict[int, Claim] = {}
+    for a, b in same_quantity_pairs(doc):
+        if a.qualifier != "exact" and b.qualifier != "exact":
+            continue  # two hedged figures: qualifier-conflict's business
+        claims[a.span.start], claims[b.span.start] = a, b
+        if disjoint(bounds(a, margin), bounds(b, margin)):
+            conflicts.setdefault(a.span.start, []).append(b)
+            conflicts.setdefault(b.span.start, []).append(a)
+        else:
+            agrees[a.span.start] = agrees.get(a.span.start, 0) + 1
+            agrees[b.span.start] = agrees.get(b.span.start, 0) + 1
+    for start in sorted(conflicts):
+        figure, others = claims[start], conflicts[start]
+        backed = agrees.get(start, 0)
+        if backed >= len(others):
+            continue  # the story repeats this value elsewhere: the odd one out is reported
+        other = others[0]
+        majority = any(agrees.get(o.span.start, 0) > 0 for o in others)
+        same_form = other.qualifier == figure.qualifier
         yield ctx.finding(
             doc,
-            later.span,
-            f"{label(later)} ({later.category}) conflicts with {label(earlier)} "
-            f"on {where(doc, earlier)}: the same count given two values",
-            suggestion,
+            figure.span,
+            f"{label(figure)} ({figure.category}) conflicts with {label(other)} "
+            f"on {where(doc, other)}: the same count given two values"
+            + ("" if majority else "; one of the two is wrong"),
+            other.text if same_form and (majority or other.span.start < start) else None,
         )
