@@ -38,6 +38,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "acronym-typo-undefined": ("names", ("acronym-mismatch",)),
     "name-typo": ("names", ("name-variant",)),
     "name-typo-twice": ("names", ("name-variant",)),
+    "name-typo-twice-first": ("names", ("name-variant",)),
     "doubled-word": ("mechanics", ("doubled-word",)),
     "figure-conflict": ("figures", ("figure-conflict", "count-conflict", "figure-mismatch")),
     "figure-conflict-first": ("figures", ("figure-conflict",)),

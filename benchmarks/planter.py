@@ -35,6 +35,7 @@ Classes, and where they are planted:
   first) the percentage gets a wrong value; where the sentence has from/to figures
   but no percentage ("fell to £1.9bn from £2.1bn", "£2bn, down from £2.6bn") a
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
+- ``name-typo-twice-first``: the same with the *first* of the two mentions misspelt.
 - ``acronym-typo-undefined``: the same slips in a later use of an acronym the story uses
   twice or more and never defines ("BBC", "NATO").
 - ``name-typo-twice``: the same for a name written exactly twice, the second time misspelt
@@ -284,8 +285,11 @@ def _mistype_acronym(acr: str, rng: random.Random) -> str | None:
     return acr[:i] + rng.choice(KEYBOARD[acr[i]]) + acr[i + 1 :]
 
 
-def name_typo_sites(text: str, rng: random.Random, twice: bool = False) -> list[Site]:
-    """A later mention of a name seen 3+ times misspelt (``twice``: of one seen exactly twice)."""
+def name_typo_sites(
+    text: str, rng: random.Random, twice: bool = False, first: bool = False
+) -> list[Site]:
+    """A later mention of a name seen 3+ times misspelt (``twice``: of one seen exactly
+    twice; ``first``: its first mention instead)."""
     by_name: dict[str, list[re.Match[str]]] = {}
     for m in NAME.finditer(text):
         by_name.setdefault(m.group(), []).append(m)
@@ -298,7 +302,7 @@ def name_typo_sites(text: str, rng: random.Random, twice: bool = False) -> list[
         mid = [m for m in ms if not re.search(r"(^|[.!?\"]\s*|\n\s*)$", text[: m.start()][-3:])]
         if len(mid) < (1 if twice else 2):
             continue
-        occ = rng.choice(ms[1:])
+        occ = ms[0] if first else rng.choice(ms[1:])
         wrong = _misspell_name(name, rng)
         if wrong is None or wrong in text:
             continue
@@ -619,6 +623,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "acronym-typo-undefined": acronym_undefined_typo_sites,
     "name-typo": name_typo_sites,
     "name-typo-twice": lambda text, rng: name_typo_sites(text, rng, twice=True),
+    "name-typo-twice-first": lambda text, rng: name_typo_sites(text, rng, twice=True, first=True),
     "doubled-word": doubled_word_sites,
     "figure-conflict": figure_conflict_sites,
     "figure-conflict-first": lambda text, rng: figure_conflict_sites(text, rng, first=True),
@@ -630,7 +635,15 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
 }
 
 
-RESPELLINGS = frozenset({"acronym-typo", "acronym-typo-undefined", "name-typo", "name-typo-twice"})
+RESPELLINGS = frozenset(
+    {
+        "acronym-typo",
+        "acronym-typo-undefined",
+        "name-typo",
+        "name-typo-twice",
+        "name-typo-twice-first",
+    }
+)
 
 
 def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:

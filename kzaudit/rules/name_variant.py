@@ -29,7 +29,8 @@ news style introduces people by full name, so a lone surname one letter from an
 introduced one, with no full name of its own, is that person's name mistyped.
 
 Two names written once each that differ by a typing slip (two letters swapped, one
-typed twice: "Arcelor"/"Arcleor") are reported too; a changed or dropped letter is
+typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
+the slip; so is a back-reference and its introduction); a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne").
 
 ## Why is this bad?
@@ -136,7 +137,7 @@ def _slipped_twins(
     Only the slips of ``_twin_slip`` (a dropped letter or changed vowel never between
     given names: "Diane"/"Diana", "Kevin"/"Kelvin"), never a last letter added or
     dropped ("Brown"/"Browne"), and in words under ``min_length`` letters only a
-    typing slip.  The later spelling is reported; either may be right.
+    typing slip.  Both places are reported: either may be the slip.
     """
     # Every slip kept here keeps the first letter and changes the length by at most
     # one: candidates are looked up by (first letter, length), not by a deletion index.
@@ -150,13 +151,15 @@ def _slipped_twins(
         a = rare.lower()
         if rare in done or len(a) < 4 or a in ignore or not _namelike(rare):
             continue
-        if a in common_words():  # "Allaince" is a slip, "Alliance" is a word
-            continue
         start = info.spans[0].start
+        a_word = a in common_words()
         near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
         for other, b, other_start in sorted(near):
             if other_start >= start or b == a:
                 continue
+            b_word = b in common_words()
+            if (a_word and (b_word or b in first)) or (b_word and a in first):
+                continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
             if not _twin_slip(a, b, given=a in first or b in first):
                 continue
             if len(a) < min_length and not _typing_slip(a, b):
@@ -169,6 +172,14 @@ def _slipped_twins(
                 "slip of one letter: one of the two is misspelt",
                 None,  # either may be the right one
             )
+            if other not in done:  # either may be the slip: both places are shown
+                done.add(other)
+                yield ctx.finding(
+                    doc,
+                    Span(other_start, other_start + len(other)),
+                    f'"{other}" and "{rare}" (later) are each written once and differ by a '
+                    "slip of one letter: one of the two is misspelt",
+                )
             break
 
 
@@ -213,6 +224,14 @@ def _back_references(
                 intro,
             )
             flagged.add(rare)
+            if intro not in flagged:  # the introduction may be the slip: point at it too
+                flagged.add(intro)
+                yield ctx.finding(
+                    doc,
+                    first.spans[0],
+                    f'"{intro}" (a full name\'s surname) is one letter from "{rare}" later in the '
+                    "story, where the person is not named otherwise: one of the two is misspelt",
+                )
             break
     return flagged
 
