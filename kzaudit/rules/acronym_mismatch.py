@@ -48,7 +48,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
-from kzaudit.model import Document, Finding
+from kzaudit.model import Document, Entity, Finding
 from kzaudit.rules._names import acronym_uses, is_key_slip, is_swap, near_defined
 from kzaudit.rules.base import RuleContext, times
 
@@ -78,9 +78,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     # Undefined acronyms the story relies on: well known, or used more than once.
     anchors = sorted(a for a, n in uses.items() if len(a) >= min_length and (a in known or n > 1))
     others = sorted(a for a in uses if len(a) >= min_length)
-    first_use: dict[str, int] = {}
+    first_use: dict[str, Entity] = {}
     for e, norm in acronym_uses(doc):
-        first_use.setdefault(norm, e.span.start)
+        first_use.setdefault(norm, e)
     for e, norm in acronym_uses(doc):
         if norm in defined or norm in known:
             continue
@@ -104,7 +104,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     for a in others
                     if a != norm
                     and is_swap(norm, a)
-                    and (uses[a] > 1 or first_use[a] < e.span.start)  # of a pair, the later
+                    and (
+                        uses[a] > 1 or first_use[a].span.start < e.span.start
+                    )  # of a pair, the later
                 ),
                 None,
             )
@@ -118,6 +120,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"{times(uses[anchor])} in the story",
                 anchor,
             )
+            if uses[anchor] == 1 and anchor not in known:  # two unknown forms once each:
+                other = first_use[anchor]  # either may be the slip, so both are shown
+                yield ctx.finding(
+                    doc,
+                    other.span,
+                    f'"{other.text}" and "{e.text}" (later) are each used once and differ by '
+                    f"{how}: one of the two is mistyped",
+                )
 
 
 def _definition_slip(acronym: str, initials: str, known: frozenset[str]) -> str:
