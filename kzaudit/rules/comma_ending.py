@@ -7,6 +7,10 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said").
+Also a comma between a main clause and an attribution that goes on into a clause
+of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
+in"); not after an introductory phrase or a subordinate clause ("Speaking in
+Leeds, Mr Blair said he…", "As his party set out plans, Mr Howard said they…").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -66,6 +70,7 @@ SENTENCE_OPENERS = frozenset(
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
+_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr"])
 TITLE_OPENERS = frozenset(
     ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
@@ -95,6 +100,18 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         word = m.group(1)
         plain_next = m.group(2) or m.group(3)  # "The company", "On Friday", "In 2004"
         if word not in SENTENCE_OPENERS:
+            if (
+                word in _HONORIFICS
+                and _ATTRIBUTION_SPLICE.match(text, m.start())
+                and _main_clause_before(doc, m.start())
+            ):
+                yield ctx.finding(
+                    doc,
+                    Span(m.start(), m.start() + 1),
+                    f'a comma joins two sentences before "{word}": the clause before it stands '
+                    "alone, and the attribution after it goes on into a clause of its own",
+                    "replace the comma with a full stop",
+                )
             continue
         if word in TITLE_OPENERS and not plain_next:
             # "The Bank remains", "In London": not a title when the story also writes
@@ -113,6 +130,45 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "comma, or a capital in error",
             f'replace the comma with a full stop (or write "{word.lower()}")',
         )
+
+
+# "…the budget needs a streamlined process, Mr Davis said once Britain had opted in":
+# an attribution after a comma that goes on into a clause of its own.  Read as a
+# sentence end only when what comes before the comma is a main clause: it has a
+# finite verb, no subordinating word ("As his party set out plans, Mr Howard said
+# they…") and no introductory phrase ("Speaking in Leeds, Mr Blair said he…").
+_ATTRIBUTION_SPLICE = regexcache.compile(
+    r",[ \t]{1,3}(?:Mr|Mrs|Ms|Dr)\.?[ \t]{1,3}\p{Lu}[\p{L}'\u2019\-]{1,30}[ \t]{1,3}"
+    r"(?:said|says|added|argued|insisted|acknowledged|warned|claimed|admitted|believes|thinks|knows)"
+    r"[ \t]{1,3}(?:the|his|her|its|their|it|he|she|they|we|there|once|if|when|some|most|many|a|an)\b"
+    r"(?![ \t]{1,3}(?:week|month|year|morning|afternoon|evening|night|weekend|time|day"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_FINITE = regexcache.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
+    r"|said|says|\p{Ll}{3,}ed)\b"
+)
+_SUBORDINATE = regexcache.compile(
+    r"(?i)\b(?:as|when|while|if|although|though|because|since|after|before|should|until"
+    r"|unless|whether|once|whereas|even|despite|following|according)\b"
+)
+_INTRODUCTORY = regexcache.compile(
+    r"\p{Lu}\p{Ll}{2,20}ing\b|(?:In|On|At|Under|With|Earlier|Later)\b"
+)
+
+
+def _main_clause_before(doc: Document, comma: int) -> bool:
+    """The sentence up to ``comma`` reads as a main clause of its own."""
+    start = doc.sentences[doc.sentence_index(comma)].span.start if doc.sentences else 0
+    start = max(start, comma - 300)
+    text = doc.text
+    while start < comma and not text[start].isalnum():
+        start += 1  # an opening quote or bracket
+    return (
+        not _INTRODUCTORY.match(text, start, comma)
+        and _FINITE.search(text, start, comma) is not None
+        and _SUBORDINATE.search(text, start, comma) is None
+    )
 
 
 def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
