@@ -41,6 +41,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+import regex
+
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
@@ -115,9 +117,11 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if word in TITLE_OPENERS and not plain_next:
             # "The Bank remains", "In London": not a title when the story also writes
-            # "the Bank", "in London" in lower case
+            # "the Bank", "in London" in lower case; "The German carmaker is" is no title
             name = m.group(4)
-            if not name or not _lower_elsewhere(text, word, name, m.start()):
+            if not name or not (
+                _lower_elsewhere(text, word, name, m.start()) or _the_then_clause(text, m)
+            ):
                 continue
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
@@ -169,6 +173,28 @@ def _main_clause_before(doc: Document, comma: int) -> bool:
         and _FINITE.search(text, start, comma) is not None
         and _SUBORDINATE.search(text, start, comma) is None
     )
+
+
+# After ", The": capitalised words, then a lower-case word that goes on a clause
+# ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
+# ("Titanic, The Godfather and Jaws") or are newspapers ("The Sunday Telegraph says").
+_THE_RUN = regexcache.compile(
+    r",[ \t]{1,3}The[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
+)
+_TITLE_LINKS = frozenset(["and", "or", "nor", "of", "for", "in", "on", "at", "to", "the", "a"])
+_TITLE_WORDS = frozenset(
+    ["Times", "Guardian", "Sun", "Independent", "Observer", "Telegraph", "Economist", "Mirror",
+     "Mail", "Express", "Star", "Herald", "Scotsman", "Post", "Journal", "Daily", "Sunday",
+     "Financial", "Wall", "New", "Washington", "Spectator", "Lancet", "Hague", "Beatles"]
+)  # fmt: skip
+
+
+def _the_then_clause(text: str, m: regex.Match) -> bool:
+    """ ", The German carmaker is": "The" and a name, then a clause goes on."""
+    run = _THE_RUN.match(text, m.start())
+    if run is None or run.group(2) in _TITLE_LINKS:
+        return False
+    return not any(w in _TITLE_WORDS for w in run.group(1).split())
 
 
 def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
