@@ -73,6 +73,7 @@ SENTENCE_OPENERS = frozenset(
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
 _HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr"])
+_ARTICLES = frozenset(["The", "A", "An"])
 TITLE_OPENERS = frozenset(
     ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
@@ -100,7 +101,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     mid_sentence: Counter[str] | None = None
     for m in _SPLICE.finditer(text):
         word = m.group(1)
-        plain_next = m.group(2) or m.group(3)  # "The company", "On Friday", "In 2004"
+        # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
+        plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
         if word not in SENTENCE_OPENERS:
             if (
                 word in _HONORIFICS
