@@ -122,7 +122,9 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             # "the Bank", "in London" in lower case; "The German carmaker is" is no title
             name = m.group(4)
             if not name or not (
-                _lower_elsewhere(text, word, name, m.start()) or _the_then_clause(text, m)
+                _lower_elsewhere(text, word, name, m.start())
+                or _the_then_clause(text, m)
+                or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
             ):
                 continue
         if mid_sentence is None:
@@ -182,6 +184,12 @@ def _main_clause_before(doc: Document, comma: int) -> bool:
 # ("Titanic, The Godfather and Jaws") or are newspapers ("The Sunday Telegraph says").
 _THE_RUN = regexcache.compile(
     r",[ \t]{1,3}The[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
+)
+# A capitalised preposition and a one- or two-word name closed by a comma: the
+# introductory phrase of a new sentence ("…to 16.87 euros, In London, Corus fell").
+_INTRO_PHRASE = regexcache.compile(
+    r",[ \t]{1,3}(?:In|On|At|For|Under|With|After|Before|During|Among|Since|Despite)[ \t]{1,3}"
+    r"\p{Lu}[\p{L}'\u2019\-]{0,30}(?:[ \t]{1,3}\p{Lu}[\p{L}'\u2019\-]{0,30})?,"
 )
 _TITLE_LINKS = frozenset(["and", "or", "nor", "of", "for", "in", "on", "at", "to", "the", "a"])
 _TITLE_WORDS = frozenset(
