@@ -148,7 +148,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _ATTRIBUTION_SPLICE = regexcache.compile(
     r",[ \t]{1,3}(?:Mr|Mrs|Ms|Dr)\.?[ \t]{1,3}\p{Lu}[\p{L}'\u2019\-]{1,30}[ \t]{1,3}"
     r"(?:said|says|added|argued|insisted|acknowledged|warned|claimed|admitted|believes|thinks|knows)"
-    r"[ \t]{1,3}(?:the|his|her|its|their|it|he|she|they|we|there|once|if|when|some|most|many|a|an)\b"
+    r"[ \t]{1,3}(?:the|his|her|its|their|it|he|she|they|we|there|that|once|if|when|some|most"
+    r"|many|a|an)\b"
     r"(?![ \t]{1,3}(?:week|month|year|morning|afternoon|evening|night|weekend|time|day"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
@@ -157,8 +158,9 @@ _FINITE = regexcache.compile(
     r"|said|says|\p{Ll}{3,}ed)\b"
 )
 _SUBORDINATE = regexcache.compile(
-    r"(?i)\b(?:as|when|while|if|although|though|because|since|after|before|should|until"
-    r"|unless|whether|once|whereas|even|despite|following|according)\b"
+    r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
+    r"|even|despite|following|according)\b"
+    r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 _INTRODUCTORY = regexcache.compile(
     r"\p{Lu}\p{Ll}{2,20}ing\b|(?:In|On|At|Under|With|Earlier|Later)\b"
