@@ -3,8 +3,11 @@
 What it does
     For a date written with its weekday ("Friday, August 14", "Tuesday 5 January
     2021", "on Tuesday (January 5)"), computes the real weekday in the date's year:
-    the year written, else the year the reference date gives it.  With neither, the
-    rule stays silent.  The suggestion keeps the date and corrects the weekday.
+    the year written, else the year the reference date gives it.  The suggestion
+    keeps the date and corrects the weekday.  With neither, weekday dates within four
+    months of each other are checked against each other: "Friday, 7 January" and
+    "Tuesday, 10 January" cannot both be right in any year, and both are reported
+    (either may be the slip).  A single yearless weekday date is left alone.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -24,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kzaudit.extract.dates import format_date, vocab, with_weekday
-from kzaudit.model import Document, Finding
+from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules.base import RuleContext
 
 ID = "weekday-mismatch"
@@ -35,11 +38,13 @@ SUMMARY = "A weekday that does not match the date it is written with"
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     names = vocab().weekday_names
+    yearless: list[DateMention] = []
     for d in doc.dates:
         if d.weekday is None or d.month is None or d.day is None:
             continue
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         if year is None:
+            yearless.append(d)
             continue
         try:
             actual = dt.date(year, d.month, d.day).weekday()
@@ -51,3 +56,61 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         when = format_date(dt.date(year, d.month, d.day))
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
+    yield from _disagreeing(doc, ctx, yearless)
+
+
+_SPAN_DAYS = 120  # yearless weekday dates further apart than this are not compared
+_DAYS_BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> Iterator[Finding]:
+    """Yearless weekday dates that no single year can satisfy together.
+
+    With no year anywhere, "Friday, 7 January" alone cannot be checked, but it and
+    "Monday, 12 January" must be three days apart in weekdays as in dates.  Two
+    dates months apart may straddle a new year, so only dates within
+    ``_SPAN_DAYS`` of each other in the calendar (counting across the year end)
+    are compared, and 29 February is left out.  A date that disagrees with every
+    other is reported (each of a lone pair, since either may be the slip).
+    """
+    usable = [d for d in dates if not (d.month == 2 and d.day == 29)][:50]
+    if len(usable) < 2:
+        return
+    names = vocab().weekday_names
+    for d in usable:
+        others = [o for o in usable if o is not d and _near(o, d)]
+        if not others or any(_fits(d, o) for o in others):
+            continue
+        o = others[0]
+        yield ctx.finding(
+            doc,
+            d.span,
+            f'"{d.text}" and "{o.text}" cannot fall on a {names[d.weekday]} and a '  # type: ignore[index]
+            f"{names[o.weekday]} in one year: one of the two weekdays is wrong",  # type: ignore[index]
+        )
+
+
+def _ordinal(d: DateMention) -> int:
+    return _DAYS_BEFORE[d.month - 1] + d.day  # type: ignore[index,operator]
+
+
+def _near(a: DateMention, b: DateMention) -> bool:
+    gap = abs(_ordinal(a) - _ordinal(b))
+    return min(gap, 365 - gap) <= _SPAN_DAYS
+
+
+def _fits(a: DateMention, b: DateMention) -> bool:
+    """Some year (or a year and the next, across the year end) has both weekdays right."""
+    first, second = sorted((a, b), key=_ordinal)
+    wraps = _ordinal(second) - _ordinal(first) > 365 - (_ordinal(second) - _ordinal(first))
+    for year in range(2001, 2029):  # every weekday pattern of the calendar recurs here
+        y1, y2 = (year + 1, year) if wraps else (year, year)
+        try:
+            if (
+                dt.date(y1, first.month, first.day).weekday() == first.weekday  # type: ignore[arg-type]
+                and dt.date(y2, second.month, second.day).weekday() == second.weekday  # type: ignore[arg-type]
+            ):
+                return True
+        except ValueError:
+            continue
+    return False
