@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "date-outlier"
@@ -54,18 +55,6 @@ _EXPLAINED_LEADS = frozenset(
     ["last", "next", "since", "until", "till", "by", "before", "after", "from", "through",
      "between", "this", "every", "each", "and", "or", "to"]
 )  # fmt: skip
-_CUMULATIVE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-_YEAR_DAYS = 365
-
-
-def _day_of_year(d: DateMention) -> int:
-    return _CUMULATIVE[d.month - 1] + min(d.day, 31) - 1  # type: ignore[index,operator,type-var]
-
-
-def _offset(a: int, b: int) -> int:
-    """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
-    diff = (b - a) % _YEAR_DAYS
-    return diff - _YEAR_DAYS if diff > _YEAR_DAYS // 2 else diff
 
 
 def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
@@ -74,10 +63,10 @@ def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
     Two pointers over the sorted days of the year, doubled to wrap December into
     January: O(n log n) however many dates the article holds.
     """
-    ordered = sorted(days, key=_day_of_year)
+    ordered = sorted(days, key=day_of_year)
     n = len(ordered)
-    ext = [_day_of_year(d) for d in ordered]
-    ext += [p + _YEAR_DAYS for p in ext]
+    ext = [day_of_year(d) for d in ordered]
+    ext += [p + YEAR_DAYS for p in ext]
     best_i, best_len, j = 0, 0, 0
     for i in range(n):
         j = max(j, i)
@@ -91,8 +80,8 @@ def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
 
 def _range_text(timeline: list[DateMention]) -> str:
     """ "January 2–19" or "December 28–January 4" (around the timeline's first date)."""
-    base = _day_of_year(timeline[0])
-    ordered = sorted(timeline, key=lambda d: _offset(base, _day_of_year(d)))
+    base = day_of_year(timeline[0])
+    ordered = sorted(timeline, key=lambda d: offset(base, day_of_year(d)))
     first, last = ordered[0], ordered[-1]
     if (first.month, first.day) == (last.month, last.day):
         return month_day(first.month, first.day)  # type: ignore[arg-type]
@@ -127,32 +116,32 @@ def _target(timeline: list[DateMention], d: DateMention, span: int) -> tuple[int
     for t in timeline:
         if t.day == d.day:
             return t.month, True  # type: ignore[return-value]
-    base = _day_of_year(timeline[0])
-    offsets = [_offset(base, _day_of_year(t)) for t in timeline]
+    base = day_of_year(timeline[0])
+    offsets = [offset(base, day_of_year(t)) for t in timeline]
     lo, hi = min(offsets), max(offsets)
     for month in sorted({t.month for t in timeline}):  # type: ignore[type-var]
         moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
-        if lo <= _offset(base, _day_of_year(moved)) <= hi and hi - lo <= span:
+        if lo <= offset(base, day_of_year(moved)) <= hi and hi - lo <= span:
             return month, False  # type: ignore[return-value]
     return None
 
 
 def _month_distance(pos: int, month: int) -> int:
     """Days from day-of-year ``pos`` to the nearest day of ``month`` (0 inside it)."""
-    first = _CUMULATIVE[month - 1]
-    last = _CUMULATIVE[month] - 1 if month < 12 else _YEAR_DAYS - 1
+    first = DAYS_BEFORE_MONTH[month - 1]
+    last = DAYS_BEFORE_MONTH[month] - 1 if month < 12 else YEAR_DAYS - 1
     if first <= pos <= last:
         return 0
-    return min(abs(_offset(pos, first)), abs(_offset(pos, last)))
+    return min(abs(offset(pos, first)), abs(offset(pos, last)))
 
 
 def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
     """Other mentions within ``window`` days of ``d``: day dates and months ("in December")."""
-    pos = _day_of_year(d)
+    pos = day_of_year(d)
     near_days = sum(
         1
         for o in days
-        if o is not d and not _range_partner(o, d) and abs(_offset(_day_of_year(o), pos)) <= window
+        if o is not d and not _range_partner(o, d) and abs(offset(day_of_year(o), pos)) <= window
     )
     near_months = sum(
         1
@@ -191,11 +180,11 @@ def _twin_slips(
             continue
         if any(_range_partner(o, d) and o.span.start > d.span.start for o in days):
             continue  # "4" of "4 or 5 December": the mention with the month is reported
-        pos = _day_of_year(d)
+        pos = day_of_year(d)
         for t, backed in zip(days, supported, strict=True):
             if not backed or t.day != d.day or t.year != d.year:
                 continue  # a different written year explains the gap
-            if abs(_offset(_day_of_year(t), pos)) >= gap:
+            if abs(offset(day_of_year(t), pos)) >= gap:
                 yield d, t
                 break
 
@@ -214,7 +203,7 @@ _MAX_FRAME = 50  # past this many dates the timeline test above has enough to go
 
 def _frame_distance(o: DateMention, pos: int) -> int:
     if o.precision == "day":
-        return abs(_offset(pos, _day_of_year(o)))
+        return abs(offset(pos, day_of_year(o)))
     return _month_distance(pos, o.month)  # type: ignore[arg-type]
 
 
@@ -263,11 +252,13 @@ def _strays(
         frame = [o for o in mentions if o is not d and o.year in (None, d.year)]
         if len(frame) < 2:
             continue
-        pos = _day_of_year(d)
+        pos = day_of_year(d)
         if min(_frame_distance(o, pos) for o in frame) < gap:
             continue
         first = frame[0]
-        anchor = _day_of_year(first) if first.precision == "day" else _CUMULATIVE[first.month - 1]  # type: ignore[index,operator]
+        anchor = (
+            day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]
+        )  # type: ignore[index,operator]
         if all(_frame_distance(o, anchor) <= 2 * window for o in frame):
             yield d, frame
 
@@ -304,14 +295,14 @@ def _timeline_slips(
     others = [d for d in days if id(d) not in on_timeline]
     months_elsewhere = [d.month for d in doc.dates if d.precision == "month"]
     for d in others:
-        pos = _day_of_year(d)
-        gap = min(abs(_offset(_day_of_year(t), pos)) for t in timeline)
+        pos = day_of_year(d)
+        gap = min(abs(offset(day_of_year(t), pos)) for t in timeline)
         if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
             continue
         company = [
             o
             for o in others
-            if o is not d and abs(_offset(_day_of_year(o), pos)) <= opts["window_days"]
+            if o is not d and abs(offset(day_of_year(o), pos)) <= opts["window_days"]
         ]
         if company:
             continue  # a second timeline, not a slip

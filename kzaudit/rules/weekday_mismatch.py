@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from kzaudit.extract.dates import format_date, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules._calendar import day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "weekday-mismatch"
@@ -60,7 +61,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _SPAN_DAYS = 120  # yearless weekday dates further apart than this are not compared
-_DAYS_BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
 def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> Iterator[Finding]:
@@ -90,19 +90,14 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
         )
 
 
-def _ordinal(d: DateMention) -> int:
-    return _DAYS_BEFORE[d.month - 1] + d.day  # type: ignore[index,operator]
-
-
 def _near(a: DateMention, b: DateMention) -> bool:
-    gap = abs(_ordinal(a) - _ordinal(b))
-    return min(gap, 365 - gap) <= _SPAN_DAYS
+    return abs(offset(day_of_year(a), day_of_year(b))) <= _SPAN_DAYS
 
 
 def _fits(a: DateMention, b: DateMention) -> bool:
     """Some year (or a year and the next, across the year end) has both weekdays right."""
-    first, second = sorted((a, b), key=_ordinal)
-    wraps = _ordinal(second) - _ordinal(first) > 365 - (_ordinal(second) - _ordinal(first))
+    first, second = sorted((a, b), key=day_of_year)
+    wraps = offset(day_of_year(first), day_of_year(second)) < 0  # shorter across the year end
     for year in range(2001, 2029):  # every weekday pattern of the calendar recurs here
         y1, y2 = (year + 1, year) if wraps else (year, year)
         try:

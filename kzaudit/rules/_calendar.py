@@ -1,0 +1,24 @@
+"""Day-of-year arithmetic shared by the date rules (not a rule: the registry skips ``_``).
+
+Dates without a year are compared by their place in a 365-day year, and distances
+are taken the short way round, so that 30 December and 2 January are three days
+apart.
+"""
+
+from __future__ import annotations
+
+from kzaudit.model import DateMention
+
+DAYS_BEFORE_MONTH = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+YEAR_DAYS = 365
+
+
+def day_of_year(d: DateMention) -> int:
+    """0-based day of a non-leap year for a mention with a month and a day."""
+    return DAYS_BEFORE_MONTH[d.month - 1] + min(d.day, 31) - 1  # type: ignore[index,operator,type-var]
+
+
+def offset(a: int, b: int) -> int:
+    """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
+    diff = (b - a) % YEAR_DAYS
+    return diff - YEAR_DAYS if diff > YEAR_DAYS // 2 else diff
