@@ -273,20 +273,25 @@ def _main_date(group: list[Claim]) -> str | None:
     return max(counts, key=counts.__getitem__)  # a tie goes to the first dated (the lede)
 
 
-def incompatible_pairs(doc: Document, margin: float, hedged: bool) -> Iterator[tuple[Claim, Claim]]:
-    """Same-quantity pairs whose values cannot agree, each later figure once.
+def compared_pairs(
+    doc: Document, margin: float, hedged: bool
+) -> Iterator[tuple[Claim, Claim, bool]]:
+    """(earlier, later, agree) for same-quantity pairs of one kind.
 
     ``hedged``: both figures qualified ("more than", "about"...); otherwise at least
     one is exact.  figure-conflict takes the second kind, qualifier-conflict the first.
+    ``agree``: the values the two figures allow overlap.
     """
-    reported: set[int] = set()
     for earlier, later in same_quantity_pairs(doc):
-        if later.span.start in reported:
-            continue
-        both_hedged = earlier.qualifier != "exact" and later.qualifier != "exact"
-        if both_hedged != hedged:
-            continue
-        if disjoint(bounds(earlier, margin), bounds(later, margin)):
+        if (earlier.qualifier != "exact" and later.qualifier != "exact") == hedged:
+            yield earlier, later, not disjoint(bounds(earlier, margin), bounds(later, margin))
+
+
+def incompatible_pairs(doc: Document, margin: float, hedged: bool) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of ``compared_pairs`` whose values cannot agree, each later figure once."""
+    reported: set[int] = set()
+    for earlier, later, agree in compared_pairs(doc, margin, hedged):
+        if not agree and later.span.start not in reported:
             reported.add(later.span.start)
             yield earlier, later
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import bounds, disjoint, label, same_quantity_pairs, where
+from kzaudit.rules._figures import compared_pairs, label, where
 from kzaudit.rules.base import RuleContext
 
 ID = "figure-conflict"
@@ -42,11 +42,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     conflicts: dict[int, list[Claim]] = {}  # by claim start: the figures it cannot equal
     agrees: dict[int, int] = {}  # by claim start: same-quantity figures it can equal
     claims: dict[int, Claim] = {}
-    for a, b in same_quantity_pairs(doc):
-        if a.qualifier != "exact" and b.qualifier != "exact":
-            continue  # two hedged figures: qualifier-conflict's business
+    for a, b, agree in compared_pairs(doc, margin, hedged=False):  # two hedged: qualifier-conflict
         claims[a.span.start], claims[b.span.start] = a, b
-        if disjoint(bounds(a, margin), bounds(b, margin)):
+        if not agree:
             conflicts.setdefault(a.span.start, []).append(b)
             conflicts.setdefault(b.span.start, []).append(a)
         else:
