@@ -62,7 +62,8 @@ OPTIONS = {"min_length": 3}
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     defined = {acronym_norm(d.acronym): d for d in doc.acronyms}
     known = common_acronyms() | {acronym_norm(a) for a in ctx.style.known_acronyms}
-    uses = Counter(norm for _e, norm in acronym_uses(doc))
+    found = acronym_uses(doc)
+    uses = Counter(norm for _e, norm in found)
     for d in doc.acronyms:
         initials = _initials(d.expansion)
         slip = _definition_slip(acronym_norm(d.acronym), initials, known)
@@ -79,9 +80,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     anchors = sorted(a for a, n in uses.items() if len(a) >= min_length and (a in known or n > 1))
     others = sorted(a for a in uses if len(a) >= min_length)
     first_use: dict[str, Entity] = {}
-    for e, norm in acronym_uses(doc):
+    for e, norm in found:
         first_use.setdefault(norm, e)
-    for e, norm in acronym_uses(doc):
+    for e, norm in found:
         if norm in defined or norm in known:
             continue
         target = near_defined(norm, defined, uses, min_length)

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit import regexcache
+from kzaudit.extract.numbers import vocab
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import fmt
 from kzaudit.rules.base import RuleContext
@@ -131,8 +132,6 @@ _LEAD = 24  # characters before the amount searched for its change verb
 
 def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
     """(percentage, message, suggestion) where the amount and the new level disagree."""
-    from kzaudit.extract.numbers import vocab
-
     v, text, claims = vocab(), doc.text, doc.claims
     for i in range(1, len(claims) - 1):
         amount, pct, level = claims[i - 1], claims[i], claims[i + 1]
