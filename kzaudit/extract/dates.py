@@ -145,6 +145,10 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
             r"\s{1,3}of)\s{1,3}$"
         ),
         "time_after": regexcache.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
+        # "January 3, a Sunday": the weekday written after the date.
+        "appositive_weekday": regexcache.compile(
+            rf",\s{{1,3}}a\s{{1,3}}({_alt(v.weekday_names)})\b"
+        ),
     }
 
 
@@ -475,7 +479,7 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
     lead_at = m.start("d0") if kind == "dm" and m.group("d0") else None
-    weekday = None if ranged else _APPOSITIVE_WEEKDAY.match(p.text, end)
+    weekday = None if ranged else _patterns()["appositive_weekday"].match(p.text, end)
     if weekday is not None:  # "January 3, a Sunday,": the weekday the writer gives it
         wd = vocab().weekdays[weekday.group(1)]
         p.skip_to = weekday.end()
@@ -486,11 +490,6 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
     _add_day(p, start, end, month, _day(m.group("d")), year, lead_at)
     if ranged:
         _add_day(p, m.start("d2"), m.end(), month, _day(m.group("d2")), year, m.start())
-
-
-_APPOSITIVE_WEEKDAY = regexcache.compile(
-    r",\s{1,3}a\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
 
 
 def _add_day(

@@ -40,10 +40,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from kzaudit import regexcache
+from kzaudit.extract.dates import vocab
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
@@ -80,13 +82,21 @@ TITLE_OPENERS = frozenset(
      "At", "For", "Under", "Among", "During", "With", "After", "Before", "Since", "According",
      "Despite", "More", "Last"]
 )  # fmt: skip
-_SPLICE = regexcache.compile(
-    r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-])"
-    r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
-    r"(?:[ \t]{1,3}(?:(\p{Ll})|(\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|January|February|March|April|June|July|August|September|October|November|December)\b)"
-    r"|(\p{Lu}[\p{L}\-]{0,30})))?"
-)
+
+
+@cache
+def _splice() -> regex.Pattern[str]:
+    """A comma, a capitalised word and what follows it: a lower-case word, a number or
+    a day or month name ("May" is left out: it is also a verb), or another name."""
+    v = vocab()
+    calendar = "|".join([*v.weekday_names, *(m for m in v.month_names[1:] if m != "May")])
+    return regexcache.compile(
+        r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-])"
+        r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
+        rf"(?:[ \t]{{1,3}}(?:(\p{{Ll}})|(\d|(?:{calendar})\b)|(\p{{Lu}}[\p{{L}}\-]{{0,30}})))?"
+    )
+
+
 _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9})\b")
 
 
@@ -99,7 +109,7 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "…in the case, He has pleaded": a full stop typed as a comma mid-paragraph."""
     text = doc.text
     mid_sentence: Counter[str] | None = None
-    for m in _SPLICE.finditer(text):
+    for m in _splice().finditer(text):
         word = m.group(1)
         # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
         plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
