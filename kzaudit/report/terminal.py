@@ -6,7 +6,7 @@ the offending text highlighted, then the suggestion; a summary line at the end
 printed through ``rich.text.Text`` (never parsed as markup) after control
 characters are stripped.
 
-The report is built as lines of (text, style) spans.  On a terminal (or with
+The report is built as lines of (text, style) pieces.  On a terminal (or with
 ``--color always``) Rich prints them in colour; into a pipe or a file without
 colour they are written as plain text and Rich is never imported, which saves a
 tenth of a one-article run.  Both ways give the same characters.
@@ -25,8 +25,8 @@ from kzaudit.textsafe import clean
 if TYPE_CHECKING:
     from rich.console import Console
 
-Span = tuple[str, str | None]  # (text, Rich style or None)
-Line = Sequence[Span]
+Piece = tuple[str, str | None]  # (text, Rich style or None)
+Line = Sequence[Piece]
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 PIPE_WIDTH = 160
@@ -155,7 +155,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(tally: Tally) -> Line:
-    parts: list[Span] = [
+    parts: list[Piece] = [
         ("Checked ", None),
         (_plural(tally.files, "file"), "bold"),
         (": ", None),
