@@ -46,12 +46,17 @@ def _after_comment_header(text: str) -> str | None:
     """
     if not text.isascii() or any(c in text for c in _NOT_PLAIN):
         return None
+    body = text[_header_end(text) :]
+    return None if "#" in body or " " in body else body
+
+
+def _header_end(text: str) -> int:
+    """Offset just after a data file's leading ``#`` lines (its licence and notes)."""
     start = 0
     while text.startswith("#", start):
         nl = text.find("\n", start)
         start = len(text) if nl == -1 else nl + 1
-    body = text[start:]
-    return None if "#" in body or " " in body else body
+    return start
 
 
 @cache
@@ -68,10 +73,7 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 def common_words() -> SortedWords:
     """Ordinary lower-case English words (a capitalised one is not a name by itself)."""
     text = read_text("names_common_words.txt")  # sorted, one word a line (a test checks)
-    start = 0
-    while text.startswith("#", start):  # the licence header
-        start = text.find("\n", start) + 1 or len(text)
-    return SortedWords(text, start)
+    return SortedWords(text, _header_end(text))
 
 
 @cache
