@@ -11,6 +11,13 @@ Also a comma between a main clause and an attribution that goes on into a clause
 of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
 in"); not after an introductory phrase or a subordinate clause ("Speaking in
 Leeds, Mr Blair said he…", "As his party set out plans, Mr Howard said they…").
+And a comma between two main clauses, the second with a capitalised subject and a
+finite verb of its own ("…on 31 December, Christian Aid condemned the move",
+"…the US car market, Hybrids cut both fuel use"), or after a short attribution that
+closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
+branded…'). Left alone: quoted speech, a parenthesis ("Figures showed that, for
+2003, Asians were…"), a clause joined by "and", and an attribution that ends the
+sentence ("…are not racist, Michael Howard has said").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -108,39 +115,17 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "…in the case, He has pleaded": a full stop typed as a comma mid-paragraph."""
     text = doc.text
+    flagged: set[int] = set()
     mid_sentence: Counter[str] | None = None
     for m in _splice().finditer(text):
         word = m.group(1)
-        # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
-        plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
-        if word not in SENTENCE_OPENERS:
-            if (
-                word in _HONORIFICS
-                and _ATTRIBUTION_SPLICE.match(text, m.start())
-                and _main_clause_before(doc, m.start())
-            ):
-                yield ctx.finding(
-                    doc,
-                    Span(m.start(), m.start() + 1),
-                    f'a comma joins two sentences before "{word}": the clause before it stands '
-                    "alone, and the attribution after it goes on into a clause of its own",
-                    "replace the comma with a full stop",
-                )
+        if word not in SENTENCE_OPENERS or not _opens_sentence(text, m):
             continue
-        if word in TITLE_OPENERS and not plain_next:
-            # "The Bank remains", "In London": not a title when the story also writes
-            # "the Bank", "in London" in lower case; "The German carmaker is" is no title
-            name = m.group(4)
-            if not name or not (
-                _lower_elsewhere(text, word, name, m.start())
-                or _the_then_clause(text, m)
-                or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
-            ):
-                continue
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
             continue
+        flagged.add(m.start())
         yield ctx.finding(
             doc,
             Span(m.start(), m.start() + 1),
@@ -148,24 +133,312 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "comma, or a capital in error",
             f'replace the comma with a full stop (or write "{word.lower()}")',
         )
+    for comma in _CLAUSE_START.finditer(text):
+        at = comma.start()
+        if at in flagged:
+            continue
+        reason = _second_clause(doc, at)
+        if reason:
+            yield ctx.finding(
+                doc,
+                Span(at, at + 1),
+                f'a comma joins two sentences before "{comma.group(1)}": the clause before '
+                f"it stands alone, and {reason}",
+                "replace the comma with a full stop",
+            )
 
 
-# "…the budget needs a streamlined process, Mr Davis said once Britain had opted in":
-# an attribution after a comma that goes on into a clause of its own.  Read as a
-# sentence end only when what comes before the comma is a main clause: it has a
-# finite verb, no subordinating word ("As his party set out plans, Mr Howard said
-# they…") and no introductory phrase ("Speaking in Leeds, Mr Blair said he…").
-_ATTRIBUTION_SPLICE = regexcache.compile(
-    r",[ \t]{1,3}(?:Mr|Mrs|Ms|Dr)\.?[ \t]{1,3}\p{Lu}[\p{L}'\u2019\-]{1,30}[ \t]{1,3}"
-    r"(?:said|says|added|argued|insisted|acknowledged|warned|claimed|admitted|believes|thinks|knows)"
-    r"[ \t]{1,3}(?:the|his|her|its|their|it|he|she|they|we|there|that|once|if|when|some|most"
-    r"|many|a|an)\b"
-    r"(?![ \t]{1,3}(?:week|month|year|morning|afternoon|evening|night|weekend|time|day"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
+    """A sentence opener after a comma ("…the case, He has") that does not start a
+    title ("In London, The Times said")."""
+    word = m.group(1)
+    # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
+    plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
+    if word not in TITLE_OPENERS or plain_next:
+        return True
+    # "The Bank remains", "In London": not a title when the story also writes "the
+    # Bank", "in London" in lower case; "The German carmaker is" is no title
+    name = m.group(4)
+    return bool(name) and bool(
+        _lower_elsewhere(text, word, name, m.start())
+        or _the_then_clause(text, m)
+        or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
+    )
+
+
+# A comma and a capitalised word: where a second clause may start.
+_CLAUSE_START = regexcache.compile(r",[ \t]{1,3}(\p{Lu}[\p{L}\-'\u2019]{0,30})")
+
+
+# "…31 December, Christian Aid condemned the move": after a main clause, a comma and
+# a second clause with its own subject (capitalised words) and finite verb.
+_LOWER_TITLES = (
+    "president|chairman|chairwoman|leader|spokesman|spokeswoman|secretary|minister"
+    "|director|executive|chief|general|governor|analyst|economist|boss|founder"
 )
+_PAST_IRREGULAR = (
+    "took|bought|sold|made|gave|got|became|began|came|went|saw|paid|held|kept|led|met|ran"
+    "|rose|fell|spent|sent|brought|thought|found|grew|built|struck|quit|drew|chose|fought"
+    "|stood|sought|knew|threw|wore"
+)
+# Past forms that are also common nouns or adjectives ("a tax cut", "the left"): read
+# as verbs only right after a subject
+_PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
+_CLAUSE_AFTER = regexcache.compile(
+    r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
+    r"\p{Lu}[\p{L}\-]{0,30}"
+    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
+    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?)"
+    r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
+    r"(?P<verb>said|says|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
+    r"|would|could|can|must|should|did|does"
+    rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
+    r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b))\b"
+    r"(?:[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:))"
+)
+# "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
+# and an auxiliary
+_NOUN_CLAUSE_AFTER = regexcache.compile(
+    r",[ \t]{1,3}(?P<subject>\p{Lu}[\p{L}\-'\u2019]{0,30}"
+    r"(?:[ \t]{1,3}[\p{L}\d\u00a3$](?:[\p{L}\d\-'\u2019%\u00a3$]|\.(?=\d)){0,30}){1,5}?)"
+    r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would)\b"
+    r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
+)
+_NOT_IN_SUBJECT = frozenset(
+    "who whom whose which that where when if as because while said says told and or but"
+    " is are was were has have had will would".split()
+)
+_CLAUSE_OPENERS = frozenset(
+    "the his her its their it he she they we there that once if when some most many a an".split()
+)
+_TIME_WORDS = frozenset(
+    "week month year morning afternoon evening night weekend time day Monday Tuesday"
+    " Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _second_clause(doc: Document, comma: int) -> str | None:
+    """Why the words after ``comma`` make a sentence of their own, or None.
+
+    Read as a splice only when what comes before the comma stands alone: the sentence
+    opens with a main clause (after at most a short phrase: "Until 1997, Erewash had
+    been held…") with no subordinate clause, and the stretch since the last comma has
+    a finite verb of its own and is no parenthesis ("…showed that, for 2003, Asians
+    were") nor a clause joined by "and" or "which".  Or the comma closes a short
+    attribution after a quotation ('"…," he said, Home Secretary Charles Clarke has').
+    Quoted speech is left alone: speakers run sentences together.
+    """
+    text = doc.text
+    m = _clause_after(text, comma)
+    if m is None or m.group("subject") == "I" or doc.in_quote(Span(comma, comma + 1)):
+        return None
+    verb, nxt = m.group("verb"), m.group("next") or ":"
+    if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS):
+        return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
+    if verb in _AUXILIARIES and nxt in _reporting_verbs():
+        # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
+        # government will" goes on
+        after = _CLAUSE_AFTER.match(f", X {text[m.start('next') : m.start('next') + 80]}")
+        if after is None or not _runs_on(after.string, after):
+            return None
+        verb = nxt
+    sentence_start = _sentence_start(doc, comma)
+    tail = _after_attribution(text, sentence_start, comma)
+    if tail is not None and (
+        text[tail] in _CLOSING_QUOTES or _opens_with_clause(text, sentence_start, comma)
+    ):
+        reason = "a new sentence follows the attribution"
+    elif tail is not None:
+        return None  # "By contrast, he said, New Labour had listened"
+    else:
+        start = _after_short_intro(text, sentence_start, comma)
+        if not (
+            _main_clause_before(text, start, comma)
+            and _opens_with_clause(text, start, comma)
+            and _clause_since_comma(text, start, comma)
+        ):
+            return None
+        reason = "the words after it have their own subject and verb"
+    if verb in _reporting_verbs() or verb in _PLEDGES:
+        # "…fell 3%, Mr Smith said on Monday" attributes; "…, Mr Smith said the
+        # move was wrong" goes on into a clause of its own
+        return (
+            "the attribution after it goes on into a clause of its own"
+            if _runs_on(text, m)
+            else None
+        )
+    if _sentence_ends_soon(text, m.end("verb")):
+        return None  # "…, Mr Hadi points out."
+    return reason
+
+
+def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
+    """A subject and a finite verb right after ``comma``."""
+    m = _CLAUSE_AFTER.match(text, comma)
+    if m is not None:
+        return m
+    m = _NOUN_CLAUSE_AFTER.match(text, comma)
+    if m is None or _FINITE.search(m.group("subject")):
+        return None
+    words = m.group("subject").split()
+    if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
+        return None
+    return m
+
+
+def _runs_on(text: str, m: regex.Match[str]) -> bool:
+    """After a reporting verb: a clause ("said the move was wrong", "said efforts
+    would continue") or a colon, not a time or place ("said on Monday")."""
+    if m.groupdict().get("colon"):
+        return True
+    nxt = m.group("next")
+    after = text[m.end("next") : m.end("next") + 30].split()
+    if nxt in _CLAUSE_OPENERS:
+        return not (after and after[0] in _TIME_WORDS)
+    return nxt[0].islower() and any(w in _AUXILIARIES for w in after[:2])
+
+
+# Verbs that attribute a promise or claim besides data/attribution_verbs.txt
+_PLEDGES = frozenset(["pledged", "promised", "vowed", "declared", "stressed", "conceded"])
+_AUXILIARIES = frozenset(
+    "has have had is are was were will would could can must should may might did does".split()
+)
+_AUX_LINKS = frozenset(["been", "reportedly", "also", "not", "always", "repeatedly"])
+_PAUSE = frozenset(",;:\u2013\u2014")
+
+
+def _sentence_start(doc: Document, comma: int) -> int:
+    start = doc.sentences[doc.sentence_index(comma)].span.start if doc.sentences else 0
+    start = max(start, comma - 300)
+    while start < comma and not doc.text[start].isalnum():
+        start += 1  # an opening quote or bracket
+    return start
+
+
+def _next_pause(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] not in _PAUSE:
+        pos += 1
+    return pos
+
+
+def _after_short_intro(text: str, start: int, comma: int) -> int:
+    """Where the main clause starts after a short opening phrase ("Until 1997,",
+    "In London,"), or ``start``."""
+    hi = _next_pause(text, start, comma)
+    words = text[start:hi].split()
+    if (
+        hi < comma
+        and text[hi] == ","
+        and len(words) <= 4
+        and (words[0].lower() in _PHRASE_OPENERS or words[0][0].isdigit())
+        and _FINITE.search(text, start, hi) is None
+    ):
+        lo = hi + 1
+        while lo < comma and text[lo] in " \t":
+            lo += 1
+        return lo
+    return start
+
+
+def _opens_with_clause(text: str, start: int, comma: int) -> bool:
+    """The words before the first pause have a finite verb: no introductory phrase
+    ("By contrast, he said, New Labour had listened")."""
+    return _FINITE.search(text, start, _next_pause(text, start, comma)) is not None
+
+
+def _clause_since_comma(text: str, start: int, comma: int) -> bool:
+    """The words since the last pause have a finite verb and open no subordinate,
+    relative or coordinate clause.  A trailing phrase is read with the clause before
+    it: a noun in apposition ("…build hybrid SUVs, the vehicles which now dominate
+    the market"), a participle or purpose ("…, including the River Room", "…, to
+    develop new technology") or "because of"."""
+    hi = comma
+    while True:
+        lo = hi - 1
+        while lo > start and text[lo] not in _PAUSE:
+            lo -= 1
+        segment = text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018")
+        words = segment.split()
+        first = words[0] if words else ""
+        if words and words[-1].lower() in _SEGMENT_OPENERS:
+            return False  # "Figures showed that, for 2003, Asians were": a parenthesis
+        if lo > start and (
+            first in _TRAILING_OPENERS
+            or (first.endswith("ing") and first.isalpha())
+            or (first == "because" and words[1:2] == ["of"])
+        ):  # lower case: "…euros, In London, Corus fell" opens a sentence
+            hi = lo
+            continue
+        if first.lower() in _SEGMENT_OPENERS or _FINITE.search(segment) is None:
+            return False
+        # "…is being built and on Tuesday, AFP reported": a phrase opening a joined
+        # clause; "…stars Joss Stone and Franz Ferdinand" joins names, not clauses
+        joined = _LAST_CONJUNCTION.search(segment)
+        return (
+            joined is None
+            or (joined.group(1) != "that" and joined.group(2) not in _PHRASE_OPENERS)
+            or _FINITE.search(segment, joined.end()) is not None
+        )
+
+
+# A phrase that trails a clause: an article (apposition), "to", or a preposition
+_TRAILING_OPENERS = frozenset(
+    "the a an to ahead up down compared against amid along alongside excluding with from"
+    " in on at for by over under about around than".split()
+)
+_PHRASE_OPENERS = frozenset(
+    "on in at by for after before since until with under over then now later last this"
+    " yesterday today meanwhile despite during from".split()
+)
+_SEGMENT_OPENERS = frozenset(
+    "and but or nor so yet which who whom whose where when while whereas as if that because"
+    " though although unless until since after before without".split()
+)
+# '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
+# attribution closing a quotation, then a new sentence.
+_ATTRIBUTION_TAIL = regexcache.compile(
+    r"[,\"\u201d'\u2019][ \t]{1,3}(?:he|she|they|it|we|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}"
+    r"(?:[ \t]{1,3}\p{Ll}{2,20})?)[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3})?"
+    r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued)"
+    r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
+)
+_CLOSING_QUOTES = frozenset("\"\u201d'\u2019")
+
+
+def _after_attribution(text: str, sentence_start: int, comma: int) -> int | None:
+    """Where the attribution that ends at ``comma`` starts (at the quote or comma
+    before it), or None."""
+    lo = max(sentence_start - 1, comma - 80, 0)
+    tail = _ATTRIBUTION_TAIL.search(text, lo, comma)
+    while tail is not None and tail.end() != comma:
+        tail = _ATTRIBUTION_TAIL.search(text, tail.start() + 1, comma)
+    return tail.start() if tail is not None else None
+
+
+def _sentence_ends_soon(text: str, pos: int) -> bool:
+    """Three words or fewer from ``pos`` to the end of the sentence."""
+    rest = text[pos : pos + 60]
+    stop = min((i for i in (rest.find(". "), rest.find(".\n")) if i >= 0), default=-1)
+    if stop < 0 and rest.rstrip().endswith("."):
+        stop = len(rest.rstrip()) - 1
+    return stop >= 0 and len(rest[:stop].split()) <= 3
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    from kzaudit.extract.entities import load_words
+
+    return frozenset(load_words("attribution_verbs"))
+
+
+_LAST_CONJUNCTION = regexcache.compile(
+    r"(?r)\b(and|but|or|so|yet|while|whereas|that)\b[ \t]{1,3}(\p{L}+)"
+)
+
+
 _FINITE = regexcache.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
-    r"|said|says|\p{Ll}{3,}ed)\b"
+    rf"|said|says|\p{{Ll}}{{3,}}ed|{_PAST_IRREGULAR})\b"
 )
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
@@ -173,22 +446,33 @@ _SUBORDINATE = regexcache.compile(
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 _INTRODUCTORY = regexcache.compile(
-    r"\p{Lu}\p{Ll}{2,20}ing\b|(?:In|On|At|Under|With|Earlier|Later)\b"
+    r"\p{Lu}\p{Ll}{1,20}(?:ing|ed)\b|\p{Lu}\p{Ll}{2,15}ly\b"  # "Speaking", "Asked", "Previously"
+    r"|(?:In|On|At|Under|With|Earlier|Later|To|By|For|From|Born|Like|Unlike|Amid|Bar|Once"
+    r"|Across|Throughout|Among|Against|Through|Within|Without|Beyond|Outside|Inside)\b"
 )
 
 
-def _main_clause_before(doc: Document, comma: int) -> bool:
-    """The sentence up to ``comma`` reads as a main clause of its own."""
-    start = doc.sentences[doc.sentence_index(comma)].span.start if doc.sentences else 0
-    start = max(start, comma - 300)
-    text = doc.text
-    while start < comma and not text[start].isalnum():
-        start += 1  # an opening quote or bracket
-    return (
-        not _INTRODUCTORY.match(text, start, comma)
-        and _FINITE.search(text, start, comma) is not None
-        and _SUBORDINATE.search(text, start, comma) is None
-    )
+def _main_clause_before(text: str, start: int, comma: int) -> bool:
+    """The words from ``start`` up to ``comma`` read as a main clause of their own: a
+    finite verb, no introductory phrase, no subordinate clause."""
+    if _INTRODUCTORY.match(text, start, comma) or _FINITE.search(text, start, comma) is None:
+        return False
+    for sub in _SUBORDINATE.finditer(text, start, comma):
+        # "…after the resignation of Harold Wilson,": a preposition, no clause follows
+        if sub.group().lower() in _PREPOSITIONS and not _FINITE.search(text, sub.end(), comma):
+            continue
+        # "…is to tell voters days after the party launched it,": a subordinate clause
+        # that trails the main clause; but "He said when it fell, BP…" is reported
+        before = text[start : sub.start()]
+        if _FINITE.search(before) is None or _REPORTED.search(before) is not None:
+            return False
+    return True
+
+
+_REPORTED = regexcache.compile(r"\b(?:said|says|told|that|say|tell|believes?|thinks?)\b")
+
+
+_PREPOSITIONS = frozenset(["after", "before", "since", "until", "following", "despite", "as"])
 
 
 # After ", The": capitalised words, then a lower-case word that goes on a clause
