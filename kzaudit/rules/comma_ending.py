@@ -201,7 +201,8 @@ _CLAUSE_AFTER = regexcache.compile(
 _NOUN_CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>\p{Lu}[\p{L}\-'\u2019]{0,30}"
     r"(?:[ \t]{1,3}[\p{L}\d\u00a3$](?:[\p{L}\d\-'\u2019%\u00a3$]|\.(?=\d)){0,30}){1,5}?)"
-    r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would)\b"
+    r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would"
+    rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
     r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
 )
 _NOT_IN_SUBJECT = frozenset(
@@ -211,6 +212,7 @@ _NOT_IN_SUBJECT = frozenset(
 _CLAUSE_OPENERS = frozenset(
     "the his her its their it he she they we there that once if when some most many a an".split()
 )
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
 _TIME_WORDS = frozenset(
     "week month year morning afternoon evening night weekend time day Monday Tuesday"
     " Wednesday Thursday Friday Saturday Sunday".split()
@@ -230,10 +232,10 @@ def _second_clause(doc: Document, comma: int) -> str | None:
     """
     text = doc.text
     m = _clause_after(text, comma)
-    if m is None or m.group("subject") == "I" or doc.in_quote(Span(comma, comma + 1)):
+    if m is None or m.group("subject") == "I" or _in_speech(doc, comma):
         return None
     verb, nxt = m.group("verb"), m.group("next") or ":"
-    if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS):
+    if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
@@ -267,8 +269,8 @@ def _second_clause(doc: Document, comma: int) -> str | None:
             if _runs_on(text, m)
             else None
         )
-    if _sentence_ends_soon(text, m.end("verb")):
-        return None  # "…, Mr Hadi points out."
+    if nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
+        return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
     return reason
 
 
@@ -284,6 +286,21 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
         return None
     return m
+
+
+def _in_speech(doc: Document, comma: int) -> bool:
+    """Inside a quotation, or after a quotation mark the sentence opens and does not
+    close before the comma (a quotation the extractor could not pair)."""
+    if doc.in_quote(Span(comma, comma + 1)):
+        return True
+    before = doc.text[_sentence_start(doc, comma) - 1 : comma]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _reported_after(text: str, m: regex.Match[str]) -> bool:
+    """ "has been reported as saying", "has also said": a reporting word follows."""
+    after = text[m.end("next") : m.end("next") + 40].split()[:2]
+    return any(w.strip(".,") in _reporting_verbs() or w in ("quoted", "saying") for w in after)
 
 
 def _runs_on(text: str, m: regex.Match[str]) -> bool:
@@ -347,16 +364,15 @@ def _opens_with_clause(text: str, start: int, comma: int) -> bool:
 
 
 def _clause_since_comma(text: str, start: int, comma: int) -> bool:
-    """The words since the last pause have a finite verb and open no subordinate,
-    relative or coordinate clause.  A trailing phrase is read with the clause before
-    it: a noun in apposition ("…build hybrid SUVs, the vehicles which now dominate
-    the market"), a participle or purpose ("…, including the River Room", "…, to
-    develop new technology") or "because of"."""
+    """The words since the last pause have a finite verb and open no coordinate
+    clause or parenthesis.  What trails a clause is read with the clause before it: a
+    noun in apposition ("…build hybrid SUVs, the vehicles which now dominate the
+    market"), a participle or purpose ("…, including the River Room", "…, to develop
+    new technology"), "because of", or a subordinate or relative clause ("…, as
+    investors hoped for a recovery")."""
     hi = comma
     while True:
-        lo = hi - 1
-        while lo > start and text[lo] not in _PAUSE:
-            lo -= 1
+        lo = _previous_pause(text, start, hi)
         segment = text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018")
         words = segment.split()
         first = words[0] if words else ""
@@ -366,9 +382,12 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
             first in _TRAILING_OPENERS
             or (first.endswith("ing") and first.isalpha())
             or (first == "because" and words[1:2] == ["of"])
+            or (first in _TRAILING_CLAUSES and _FINITE.search(segment) is not None)
         ):  # lower case: "…euros, In London, Corus fell" opens a sentence
             hi = lo
             continue
+        if lo == start and first in _SENTENCE_CONNECTIVES:
+            first = words[1] if len(words) > 1 else ""  # "But Yugansk was sold…"
         if first.lower() in _SEGMENT_OPENERS or _FINITE.search(segment) is None:
             return False
         # "…is being built and on Tuesday, AFP reported": a phrase opening a joined
@@ -381,6 +400,21 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
         )
 
 
+def _previous_pause(text: str, start: int, hi: int) -> int:
+    """The last pause before ``hi`` (not the comma of "60,000"), or ``start``."""
+    lo = hi - 1
+    while lo > start and (
+        text[lo] not in _PAUSE or (text[lo - 1].isdigit() and text[lo + 1 : lo + 2].isdigit())
+    ):
+        lo -= 1
+    return lo
+
+
+_SENTENCE_CONNECTIVES = frozenset(["And", "But", "Yet", "So", "Or"])
+_TRAILING_CLAUSES = frozenset(
+    "as while because although though when after before since until which who whom whose"
+    " where whereas if unless".split()
+)
 # A phrase that trails a clause: an article (apposition), "to", or a preposition
 _TRAILING_OPENERS = frozenset(
     "the a an to ahead up down compared against amid along alongside excluding with from"
