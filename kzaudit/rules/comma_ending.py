@@ -76,7 +76,9 @@ SENTENCE_OPENERS = frozenset(
      "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
      "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics",
-     "Ministers", "Researchers", "You", "Several", "Each", "Every"]
+     "Ministers", "Researchers", "You", "Several", "Each", "Every", "Following", "Because",
+     "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
+     "Throughout", "Unlike", "Amid", "Speaking", "Having"]
 )  # fmt: skip
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
@@ -174,7 +176,8 @@ _CLAUSE_START = regexcache.compile(r",[ \t]{1,3}(\p{Lu}[\p{L}\-'\u2019]{0,30})")
 # a second clause with its own subject (capitalised words) and finite verb.
 _LOWER_TITLES = (
     "president|chairman|chairwoman|leader|spokesman|spokeswoman|secretary|minister"
-    "|director|executive|chief|general|governor|analyst|economist|boss|founder"
+    "|director|executive|chief|general|governor|analyst|economist|boss|founder|lawyer"
+    "|campaigner|correspondent|editor|members?|officials?|adviser|manager|head|owner"
 )
 _PAST_IRREGULAR = (
     "took|bought|sold|made|gave|got|became|began|came|went|saw|paid|held|kept|led|met|ran"
@@ -201,8 +204,8 @@ _CLAUSE_AFTER = regexcache.compile(
 _NOUN_CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>\p{Lu}[\p{L}\-'\u2019]{0,30}"
     r"(?:[ \t]{1,3}[\p{L}\d\u00a3$](?:[\p{L}\d\-'\u2019%\u00a3$]|\.(?=\d)){0,30}){1,5}?)"
-    r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would"
-    rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
+    r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would|may|might|can|could|should"
+    rf"|must|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
     r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
 )
 _NOT_IN_SUBJECT = frozenset(
@@ -347,7 +350,11 @@ def _after_short_intro(text: str, start: int, comma: int) -> int:
         hi < comma
         and text[hi] == ","
         and len(words) <= 4
-        and (words[0].lower() in _PHRASE_OPENERS or words[0][0].isdigit())
+        and (
+            words[0].lower() in _PHRASE_OPENERS
+            or words[0][0].isdigit()
+            or (len(words) == 1 and words[0].lower() in _SENTENCE_ADVERBS)
+        )
         and _FINITE.search(text, start, hi) is None
     ):
         lo = hi + 1
@@ -380,14 +387,18 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
             return False  # "Figures showed that, for 2003, Asians were": a parenthesis
         if lo > start and (
             first in _TRAILING_OPENERS
+            or first in _RELATIVES
             or (first.endswith("ing") and first.isalpha())
             or (first == "because" and words[1:2] == ["of"])
             or (first in _TRAILING_CLAUSES and _FINITE.search(segment) is not None)
         ):  # lower case: "…euros, In London, Corus fell" opens a sentence
             hi = lo
             continue
-        if lo == start and first in _SENTENCE_CONNECTIVES:
-            first = words[1] if len(words) > 1 else ""  # "But Yugansk was sold…"
+        if first.capitalize() in _SENTENCE_CONNECTIVES and (
+            lo == start or words[1:2] and (words[1] not in _PHRASE_OPENERS)
+        ):
+            # "But Yugansk was sold…", "…, but the Lords have over-ruled this": a clause
+            first = words[1] if len(words) > 1 else ""
         if first.lower() in _SEGMENT_OPENERS or _FINITE.search(segment) is None:
             return False
         # "…is being built and on Tuesday, AFP reported": a phrase opening a joined
@@ -411,10 +422,16 @@ def _previous_pause(text: str, start: int, hi: int) -> int:
 
 
 _SENTENCE_CONNECTIVES = frozenset(["And", "But", "Yet", "So", "Or"])
-_TRAILING_CLAUSES = frozenset(
-    "as while because although though when after before since until which who whom whose"
-    " where whereas if unless".split()
+# One word that opens a sentence before its subject: "However, the club's turnover…"
+_SENTENCE_ADVERBS = frozenset(
+    "however meanwhile instead indeed overall moreover furthermore nevertheless nonetheless"
+    " still also now then thus therefore again separately similarly likewise yes no well"
+    " altogether additionally elsewhere so".split()
 )
+_TRAILING_CLAUSES = frozenset(
+    "as while because although though when after before since until whereas if unless".split()
+)
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "where"])
 # A phrase that trails a clause: an article (apposition), "to", or a preposition
 _TRAILING_OPENERS = frozenset(
     "the a an to ahead up down compared against amid along alongside excluding with from"
@@ -431,8 +448,10 @@ _SEGMENT_OPENERS = frozenset(
 # '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
 # attribution closing a quotation, then a new sentence.
 _ATTRIBUTION_TAIL = regexcache.compile(
-    r"[,\"\u201d'\u2019][ \t]{1,3}(?:he|she|they|it|we|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}"
-    r"(?:[ \t]{1,3}\p{Ll}{2,20})?)[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3})?"
+    r"[,\"\u201d'\u2019][ \t]{1,3}(?:he|she|they|it|we"
+    r"|analysts|officials|experts|economists|sources|police|critics|observers|traders|dealers"
+    r"|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?)"
+    r"[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3})?"
     r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued)"
     r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
 )
@@ -519,7 +538,8 @@ _THE_RUN = regexcache.compile(
 # introductory phrase of a new sentence ("…to 16.87 euros, In London, Corus fell").
 _INTRO_PHRASE = regexcache.compile(
     r",[ \t]{1,3}(?:In|On|At|For|Under|With|After|Before|During|Among|Since|Despite)[ \t]{1,3}"
-    r"\p{Lu}[\p{L}'\u2019\-]{0,30}(?:[ \t]{1,3}\p{Lu}[\p{L}'\u2019\-]{0,30})?,"
+    r"\p{Lu}[\p{L}'\u2019\-]{0,30}"
+    r"(?:[ \t]{1,3}(?!(?:and|or|nor|of|for|in|on|at|to|the|a)\b)\p{L}[\p{L}'\u2019\-]{0,30})?,"
 )
 _TITLE_LINKS = frozenset(["and", "or", "nor", "of", "for", "in", "on", "at", "to", "the", "a"])
 _TITLE_WORDS = frozenset(
