@@ -8,6 +8,11 @@ What it does
     When one key carries two different dates, the later mention is flagged and
     the earlier mention's date suggested.
 
+    Also a period given twice ("the poll ran from 15 November 2004 to 3 January
+    2005" ... "between 15 March 2004 and 5 January 2005"): when one end agrees
+    within a week and the other has the same day and year but another month, both
+    mentions of that end are flagged, since either month may be the slip.
+
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
     It usually means one paragraph was updated and another was not.
@@ -27,6 +32,7 @@ from collections.abc import Iterator
 
 from kzaudit.extract.dates import month_day
 from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules._calendar import day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "event-date-conflict"
@@ -68,3 +74,49 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"in the story ({other})"
         )
         yield ctx.finding(doc, d.span, message, seen.text)
+    yield from _restated_periods(doc, ctx)
+
+
+_PERIOD_STARTS = frozenset(["from", "between"])
+_PERIOD_ENDS = frozenset(["to", "and", "until", "till", "through"])
+_PERIOD_GAP = 12  # characters between the two ends of one period ("… 2004 to 3 …")
+_SAME_END_DAYS = 7  # ends this close are one end restated ("3 January" / "5 January")
+
+
+def _periods(doc: Document) -> list[tuple[DateMention, DateMention]]:
+    """ "from 15 November 2004 to 3 January 2005": the two day dates of each period."""
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    return [
+        (a, b)
+        for a, b in zip(days, days[1:], strict=False)
+        if a.lead in _PERIOD_STARTS
+        and b.lead in _PERIOD_ENDS
+        and 0 <= b.span.start - a.span.end <= _PERIOD_GAP
+    ]
+
+
+def _same_year(a: DateMention, b: DateMention) -> bool:
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """One period given twice whose ends differ only in the month of one end."""
+    periods = _periods(doc)
+    for i, first in enumerate(periods):
+        for second in periods[i + 1 :]:
+            for agree, differ in ((1, 0), (0, 1)):
+                a, b = first[agree], second[agree]
+                x, y = first[differ], second[differ]
+                close = abs(offset(day_of_year(a), day_of_year(b))) <= _SAME_END_DAYS
+                if not (close and _same_year(a, b) and _same_year(x, y)):
+                    continue
+                if x.day != y.day or x.month == y.month:
+                    continue
+                end = "starting" if differ == 0 else "ending"
+                for d, o in ((x, y), (y, x)):
+                    line, _ = doc.line_col(o.span.start)
+                    message = (
+                        f'"{d.text}" and "{o.text}" (line {line}) give the same period as '
+                        f"{end} on the same day of different months: one month is wrong"
+                    )
+                    yield ctx.finding(doc, d.span, message, o.text)
