@@ -3,8 +3,10 @@
 What it does
     For a date written with its weekday ("Friday, August 14", "Tuesday 5 January
     2021", "on Tuesday (January 5)"), computes the real weekday in the date's year:
-    the year written, else the year the reference date gives it.  The suggestion
-    keeps the date and corrects the weekday.  With neither, weekday dates within four
+    the year written, else the year the reference date gives it, else the year of
+    the story's dates that do write one within four months ("Friday, January 24,
+    2020" ... "Saturday, January 26").  The suggestion keeps the date and corrects
+    the weekday.  With none, weekday dates within four
     months of each other are checked against each other: "Friday, 7 January" and
     "Tuesday, 10 January" cannot both be right in any year, and both are reported
     (either may be the slip).  A single yearless weekday date is left alone.
@@ -44,20 +46,41 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if d.weekday is None or d.month is None or d.day is None:
             continue
         year = d.year if d.year is not None else (d.date.year if d.date else None)
+        source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
-            yearless.append(d)
-            continue
+            anchor = _year_nearby(doc, d)
+            if anchor is None:
+                yearless.append(d)
+                continue
+            year, near = anchor
+            source = f' (year {year} from "{near.text}")'
         try:
             actual = dt.date(year, d.month, d.day).weekday()
         except ValueError:
             continue
         if actual == d.weekday:
             continue
-        source = "" if d.year is not None else f" (year {year} from the reference date)"
         when = format_date(dt.date(year, d.month, d.day))
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
+
+
+def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | None:
+    """The year of the story's day dates that write one within ``_SPAN_DAYS`` of ``d``
+    (the next or last year across the year end), when they agree on it."""
+    years: dict[int, DateMention] = {}
+    pos = day_of_year(d)
+    for o in doc.dates:
+        if o.year is None or o.precision != "day" or not o.month or not o.day or not _near(o, d):
+            continue
+        there = day_of_year(o)
+        step = offset(there, pos)
+        year = o.year + (1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0)
+        years.setdefault(year, o)
+    if len(years) != 1:
+        return None
+    return next(iter(years.items()))
 
 
 _SPAN_DAYS = 120  # yearless weekday dates further apart than this are not compared
