@@ -1183,8 +1183,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 verb = (m or after or far).group("verb").lower()
                 c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
                 _link_change(claims, group)
-                pair = _from_to_before(text, claims, idxs[:n], c, sent) if m else None
-                if pair is not None:  # "rose from 169 to 188, an increase of 11%"
+                # "rose from 169 to 188, an increase of 11%" / "…, a 50% increase"
+                pair = _from_to_before(text, claims, idxs[:n], c, sent) if m or after else None
+                if pair is not None:
                     _link_change(claims, [i, pair[1], pair[0], -1])
                     claims[pair[0]].role, claims[pair[1]].role = "from", "to"
                     group = []
@@ -1294,8 +1295,8 @@ def _factor_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         last = m.end()
         for i in idxs:
             c = claims[i]
-            if c.span.start < m.end():
-                continue
+            if c.span.start < m.end() or c.kind == "year":
+                continue  # "doubled from 40,000 in 2021 to 60,000": the year is passed over
             if c.span.start - last > CHANGE_GAP or _CHANGE_BREAK.search(text, last, c.span.start):
                 break
             lo, hi = _lead(text, c, sent)
