@@ -714,6 +714,19 @@ def _vague_duration_pattern() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _unit_of() -> dict[str, str]:
+    """Each written unit ("months") -> its unit ("month")."""
+    return {form: unit for unit, forms in _duration_vocab()["units"].items() for form in forms}
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """Last words of leads and qualifiers: "for", "past", "nearly" before "a year"."""
+    d = _duration_vocab()
+    return frozenset(w.split()[-1] for w in [*d["lead"], *d["qualifiers"]])
+
+
 LEAD_REACH = 40  # characters before a duration's number searched for "for the past"
 
 
@@ -724,7 +737,7 @@ _JOIN = regexcache.compile(r"\s{1,3}(?:or|to)\s{1,3}")
 def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]:
     """ "15 months", "three decades", "several days or several weeks", "until January 19"."""
     d = _duration_vocab()
-    unit_of = {form: unit for unit, forms in d["units"].items() for form in forms}
+    unit_of = _unit_of()
     out: list[Duration] = []
     text = doc.text
     starts, body, before = _duration_patterns()
@@ -797,8 +810,8 @@ def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
     """ "almost a year", "for an hour" (value 1) and "for weeks", "weeks of talks" (vague)."""
     d = _duration_vocab()
     quals = d["qualifiers"]
-    leads = {w.split()[-1] for w in d["lead"]} | {w.split()[-1] for w in quals}
-    unit_of = {form: unit for unit, forms in d["units"].items() for form in forms}
+    leads = _lead_words()
+    unit_of = _unit_of()
     taken = [x.span for x in found]
     out: list[Duration] = []
     text = doc.text
