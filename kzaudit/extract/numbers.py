@@ -23,6 +23,7 @@ from functools import cache
 import regex
 
 from kzaudit import regexcache
+from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml, read_text
 from kzaudit.model import Claim, Document, Span
 
@@ -179,6 +180,7 @@ class _Vocab:
     change: dict[str, str]
     months: frozenset[str]
     starts: frozenset[str]  # lower-case words a spelled number can start with
+    candidates: re.Pattern[str]  # where a number core can start (see ``_candidates``)
     core: regex.Pattern
     core_plain: str  # the same without "one in three" (its rare fallback; see _compiled)
     currency_before: regex.Pattern
@@ -199,6 +201,23 @@ class _Vocab:
     change_after: regex.Pattern
     labels: frozenset[str]
     change_word: _Phrases  # a second change verb starts a new change
+
+
+def _candidates(starts: frozenset[str]) -> re.Pattern[str]:
+    """Where a number core can start: a digit run, or a whole ASCII word in ``starts``.
+
+    Why one pattern: splitting the text into words and lower-casing each one in
+    Python to test it against ``starts`` was slower (0.12 -> 0.11 ms/article).  The
+    case folding is ASCII-only, as ``str.lower`` on ``[A-Za-z]`` runs was ("\u017fix"
+    is no "six"); digit runs are consumed whole, so "2,000" starts once.  Standard
+    library engine: literals and one digit-class run, linear, and with the
+    first-character class it skips prose faster than ``regex`` (0.11 vs 0.30).
+    """
+    first = "".join(sorted({c for w in starts for c in w[0] + w[0].upper()}))
+    return re.compile(
+        rf"(?=[\d{re.escape(first)}])"
+        rf"(?:(?<![A-Za-z])(?ai:{trie(starts)})(?![A-Za-z])|\d[\d,.]*)"
+    )
 
 
 def _months() -> frozenset[str]:
@@ -251,6 +270,11 @@ def vocab() -> _Vocab:
     change = {w: "rise" for w in ctx["change"]["rise"]}
     change.update({w: "fall" for w in ctx["change"]["fall"]})
     flags = regex.IGNORECASE | regex.VERSION0
+    starts = frozenset(
+        [*units, *scales, *words["ordinals"], *words["fractions"]]
+        + [k.split()[0] for k in words["vague"]]
+        + ["a", "an", "several", "many", "half", "few", "couple"]
+    )
     return _Vocab(
         units=units,
         scales=scales,
@@ -267,11 +291,8 @@ def vocab() -> _Vocab:
         before_category=before_category,
         change=change,
         months=_months(),
-        starts=frozenset(
-            [*units, *scales, *words["ordinals"], *words["fractions"]]
-            + [k.split()[0] for k in words["vague"]]
-            + ["a", "an", "several", "many", "half", "few", "couple"]
-        ),
+        starts=starts,
+        candidates=_candidates(starts),
         core=regexcache.compile(core, flags),
         core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
         currency_before=regexcache.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
@@ -565,8 +586,6 @@ def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
 
-# Cheap tokens: a number core can only start at a digit run or at one of the number words.
-_TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*")
 _NEXT_WORD = regexcache.compile(r"\s{1,3}([A-Za-z]+)")
 _WORD_SPLIT = regexcache.compile(r"[\s\-]+")
 _CAP_BEFORE = regexcache.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
@@ -619,13 +638,9 @@ class _Scanner:
         out: list[_Raw] = []
         last_end = 0
         text, core, starts = self.text, self.v.core, self.v.starts
-        # A tight filter first: most tokens are ordinary words.
-        cands = [
-            m.start()
-            for m in _TOKEN.finditer(text)
-            if (g := m.group())[0].isdigit() or g.lower() in starts
-        ]
-        for pos in cands:
+        # A tight filter first: most words are no number.
+        for c in self.v.candidates.finditer(text):
+            pos = c.start()
             if pos < last_end:
                 continue  # "million" of "19 million" is already part of a claim
             if not text[pos].isdigit():

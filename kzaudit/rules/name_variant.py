@@ -91,14 +91,17 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ignore = {n.lower() for n in ctx.style.ignore_names}
     spellings = words | _other_capitalised(doc, words)
     frequent = {w: info for w, info in spellings.items() if info.count >= min_majority}
-    index = _deletion_index(frequent)
+    index: dict[str, list[str]] | None = None  # built for the first word that needs it
     initials = {w.lower()[:1] for w in frequent}  # ``_confusable`` wants the same first letter
     common_list = common_words()
     singles = [(w, info) for w, info in spellings.items() if info.count == 1]
-    for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
-        low = rare.lower()
-        if low in ignore or not _namelike(rare):
-            continue
+    # Once-used name-like words not ignored, in text order, lower-cased once: the
+    # candidates both this loop and ``_slipped_twins`` go through.
+    by_start = sorted(singles, key=lambda kv: kv[1].spans[0].start)
+    rares = [
+        (w, low, info) for w, info in by_start if (low := w.lower()) not in ignore and _namelike(w)
+    ]
+    for rare, low, info in rares:
         start = info.spans[0].start
         ordinary = low in common_list
         titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
@@ -106,6 +109,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an ordinary word; after "Mr"/"Ms" it is a name ("Ms Coper")
         if low[:1] not in initials:
             continue  # no recurring word it could be a slip of: skip the neighbour look-up
+        if index is None:
+            index = _deletion_index(frequent)
         for common in sorted(_neighbours(rare, index)):
             if common.lower() in ignore or not _confusable(
                 rare, common, info, frequent[common], min_length, titled
@@ -121,14 +126,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
     if min_majority > 1:
         found = yield from _back_references(doc, ctx, spellings, singles, ignore, min_length)
-        yield from _slipped_twins(doc, ctx, singles, ignore, min_length, found)
+        yield from _slipped_twins(doc, ctx, rares, min_length, found)
 
 
 def _slipped_twins(
     doc: Document,
     ctx: RuleContext,
-    singles: list[tuple[str, _Word]],
-    ignore: set[str],
+    rares: list[tuple[str, str, _Word]],
     min_length: int,
     done: set[str],
 ) -> Iterator[Finding]:
@@ -142,14 +146,12 @@ def _slipped_twins(
     # Every slip kept here keeps the first letter and changes the length by at most
     # one: candidates are looked up by (first letter, length), not by a deletion index.
     buckets: dict[tuple[str, int], list[tuple[str, str, int]]] = defaultdict(list)
-    for w, i in singles:
-        low = w.lower()
-        if len(w) >= 4 and low not in ignore and _namelike(w):
+    for w, low, i in rares:
+        if len(w) >= 4:
             buckets[(low[0], len(low))].append((w, low, i.spans[0].start))
     first = word_set("names_first")
-    for rare, info in sorted(singles, key=lambda kv: kv[1].spans[0].start):
-        a = rare.lower()
-        if rare in done or len(a) < 4 or a in ignore or not _namelike(rare):
+    for rare, a, info in rares:
+        if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
         a_word = a in common_words()
@@ -289,6 +291,8 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
 
 
 def _namelike(word: str) -> bool:
+    if word.isalpha():  # the usual case, with no hyphen or apostrophe to drop
+        return word[0].isupper() and not word.isupper()
     letters = word.replace("-", "").replace("'", "").replace("\u2019", "")
     return word[:1].isupper() and letters.isalpha() and not word.isupper()
 
