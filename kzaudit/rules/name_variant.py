@@ -31,7 +31,15 @@ introduced one, with no full name of its own, is that person's name mistyped.
 Two names written once each that differ by a typing slip (two letters swapped, one
 typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
 the slip; so is a back-reference and its introduction); a changed or dropped letter is
-not enough there, since real names differ that way ("Brown"/"Browne").
+not enough there, since real names differ that way ("Brown"/"Browne"), unless the
+rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
+Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
+so there a changed vowel counts even in a short or given name.
+
+An ordinary word the story only writes capitalised mid-sentence is a name there: a
+typing slip of a name used at least three times ("the latest Troy attack" among
+"Tory"s) is flagged, unless it sits in a name of its own ("Wall Street Journal" beside
+"Wal-Mart").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -103,19 +111,32 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ]
     for rare, low, info in rares:
         start = info.spans[0].start
-        ordinary = low in common_list
-        titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
-        if ordinary and not titled:
-            continue  # an ordinary word; after "Mr"/"Ms" it is a name ("Ms Coper")
         if low[:1] not in initials:
             continue  # no recurring word it could be a slip of: skip the neighbour look-up
+        ordinary = low in common_list
+        titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
+        # An ordinary word is a name after "Mr"/"Ms" ("Ms Coper"), or where the story
+        # only ever writes it capitalised, mid-sentence ("the latest Troy attack")
+        named = titled or (ordinary and _only_as_name(doc.text, rare, low, start))
+        if ordinary and not named:
+            continue
         if index is None:
             index = _deletion_index(frequent)
         for common in sorted(_neighbours(rare, index)):
+            common_info = frequent[common]
             if common.lower() in ignore or not _confusable(
-                rare, common, info, frequent[common], min_length, titled
+                rare, common, info, common_info, min_length, named
             ):
                 continue
+            if (
+                ordinary
+                and not titled
+                and (
+                    common_info.count < _NAMED_WORD_MAJORITY
+                    or (info.partners and not info.partners & common_info.partners)
+                )
+            ):
+                continue  # "Troy" for "Tory" among several "Tory"s; not "Wall Street"/"Wal-Mart"
             n = frequent[common].count
             yield ctx.finding(
                 doc,
@@ -145,10 +166,10 @@ def _slipped_twins(
     """
     # Every slip kept here keeps the first letter and changes the length by at most
     # one: candidates are looked up by (first letter, length), not by a deletion index.
-    buckets: dict[tuple[str, int], list[tuple[str, str, int]]] = defaultdict(list)
+    buckets: dict[tuple[str, int], list[tuple[str, str, int, _Word]]] = defaultdict(list)
     for w, low, i in rares:
         if len(w) >= 4:
-            buckets[(low[0], len(low))].append((w, low, i.spans[0].start))
+            buckets[(low[0], len(low))].append((w, low, i.spans[0].start, i))
     first = word_set("names_first")
     for rare, a, info in rares:
         if rare in done or len(a) < 4:
@@ -156,15 +177,18 @@ def _slipped_twins(
         start = info.spans[0].start
         a_word = a in common_words()
         near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
-        for other, b, other_start in sorted(near):
+        for other, b, other_start, other_info in sorted(near, key=lambda n: n[:3]):
             if other_start >= start or b == a:
                 continue
+            # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
+            # vowel or a short word is a slip too, even between given names or words
+            kin = _same_rest(info, other_info)
             b_word = b in common_words()
-            if (a_word and (b_word or b in first)) or (b_word and a in first):
+            if not kin and ((a_word and (b_word or b in first)) or (b_word and a in first)):
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
-            if not _twin_slip(a, b, given=a in first or b in first):
+            if not _twin_slip(a, b, given=(a in first or b in first) and not kin):
                 continue
-            if len(a) < min_length and not _typing_slip(a, b):
+            if len(a) < min_length and not (_typing_slip(a, b) or (kin and _vowel_change(a, b))):
                 continue
             done.add(rare)
             yield ctx.finding(
@@ -290,6 +314,26 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
     return out
 
 
+_NAMED_WORD_MAJORITY = 3  # uses of the name an ordinary word is read as a slip of
+
+
+def _only_as_name(text: str, word: str, low: str, start: int) -> bool:
+    """``word`` follows a lower-case word or a comma, and the story never writes it in
+    lower case: a name there, not the ordinary word."""
+    before = text[max(0, start - 3) : start].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False
+    at = text.find(low)
+    while at != -1:
+        end = at + len(low)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return False
+        at = text.find(low, end)
+    return True
+
+
 def _namelike(word: str) -> bool:
     if word.isalpha():  # the usual case, with no hyphen or apostrophe to drop
         return word[0].isupper() and not word.isupper()
@@ -362,6 +406,13 @@ def _confusable(
             and b not in first
         )
     return True
+
+
+def _same_rest(a: _Word, b: _Word) -> bool:
+    """The two words stand in names whose other words agree ("Gordon" and "Gurdon" in
+    "Gordon Brown" and "Gurdon Brown"; "Work" and "Wark" in "Department for … and
+    Pensions"): one name, one word of it mistyped."""
+    return bool(a.partners) and a.partners == b.partners
 
 
 def _typing_slip(a: str, b: str) -> bool:
