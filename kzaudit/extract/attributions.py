@@ -295,7 +295,8 @@ class _Finder:
         i = bisect.bisect_left(self.starts, start)
         while i < len(self.entities) and self.entities[i].span.start < end:
             e = self.entities[i]
-            if e.span.end <= end:
+            # not a name that modifies the next word ("the UK-published China Review")
+            if e.span.end <= end and self.text[e.span.end : e.span.end + 1] != "-":
                 found.append(_Source(e.text, e.span, _entity_kind(e)))
             i += 1
         for m in reversed(_source_nouns(self.text, start, end)):

@@ -188,8 +188,24 @@ def _words(match: regex.Match[str]) -> list[_Word]:
             pos += 1
             continue
         bare, lower, cut, acronym = _token(raw)
-        out.append(_Word(bare, pos, pos + len(bare), lower, cut, acronym))
+        split = _hyphen_acronyms(bare, pos) if not acronym and "-" in bare else None
+        out.extend(split or [_Word(bare, pos, pos + len(bare), lower, cut, acronym)])
         pos += len(raw) + 1
+    return out
+
+
+def _hyphen_acronyms(bare: str, pos: int) -> list[_Word] | None:
+    """ "ILO-based", "UFJ-MTFG": the acronyms a hyphenated token is made of, each a
+    word of its own, so that they are checked like any other use; None for others."""
+    parts = bare.split("-")
+    flags = [is_acronym(p) for p in parts]
+    if not flags[0] or not (all(flags) or all(p.islower() for p in parts[1:])):
+        return None
+    out, at = [], pos
+    for part, flag in zip(parts, flags, strict=True):
+        if flag:
+            out.append(_Word(part, at, at + len(part), part.lower(), False, True))
+        at += len(part) + 1
     return out
 
 
