@@ -24,6 +24,7 @@ from kzaudit import __version__
 from kzaudit.report import CHECK_FORMATS, CLAIMS_FORMATS
 
 if TYPE_CHECKING:
+    from kzaudit.baseline import Baseline
     from kzaudit.config import Config
     from kzaudit.report import RenderOptions, RuleInfo
     from kzaudit.result import FileResult
@@ -279,7 +280,6 @@ def check(
     2: usage error or an unreadable input (the other files are still reported).
     """
     from kzaudit import batch
-    from kzaudit.baseline import Baseline, BaselineError
     from kzaudit.model import SEVERITY_RANK
     from kzaudit.report import Tally, renderer
 
@@ -290,10 +290,7 @@ def check(
         config = replace(config, ignore=config.ignore + _rule_list(ignore, "--ignore"))
     if scheduler and engine is not Engine.dask:
         _fail("--scheduler needs --engine dask")
-    try:
-        accepted = Baseline.load(baseline) if baseline else None
-    except BaselineError as exc:
-        _fail(f"--baseline: {exc}")
+    accepted = _load_baseline(baseline) if baseline else None
 
     files, missing = _discover(paths, config)
     run_options: dict[str, Any] = {
@@ -309,7 +306,7 @@ def check(
     results: Iterable[FileResult] = _report_errors(
         _chain(missing, _started(batch.run(files, config, **run_options)))
     )
-    recorder = Baseline(write_baseline) if write_baseline else None
+    recorder = _new_baseline(write_baseline) if write_baseline else None
     if recorder is not None:
         results = recorder.record(results)
     if accepted is not None:
@@ -322,16 +319,39 @@ def check(
         except batch.EngineError as exc:
             _fail(str(exc))
     if recorder is not None:
-        try:
-            recorder.write(write_baseline)
-        except BaselineError as exc:
-            _fail(f"--write-baseline: {exc}")
+        _write_baseline(recorder, write_baseline)
     if statistics and fmt is not CheckFormat.rich:
         _print_statistics(tally)
     if tally.unreadable:
         raise typer.Exit(2)
     if tally.worst >= SEVERITY_RANK.get(fail_on.value, 99):
         raise typer.Exit(1)
+
+
+# Baselines are imported only when asked for: most runs have none, and the module
+# brings json and pathlib onto the start-up path.
+def _load_baseline(path: str) -> Baseline:
+    from kzaudit.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(f"--baseline: {exc}")
+
+
+def _new_baseline(path: str) -> Baseline:
+    from kzaudit.baseline import Baseline
+
+    return Baseline(path)
+
+
+def _write_baseline(recorder: Baseline, path: str) -> None:
+    from kzaudit.baseline import BaselineError
+
+    try:
+        recorder.write(path)
+    except BaselineError as exc:
+        _fail(f"--write-baseline: {exc}")
 
 
 def _discover(paths: list[str], config: Config) -> tuple[list[str], list[FileResult]]:

@@ -14,7 +14,6 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from json import dumps as _dumps
 from types import ModuleType
 from typing import Any, TextIO
 
@@ -121,6 +120,8 @@ def stream_json(
     counters gathered while streaming can appear after the hole).  The bytes are
     exactly those of ``json.dump(doc, indent=2)`` with the list in place.
     """
+    from json import dumps  # here, not at the top: the rich report never loads json
+
     head = _split(make_doc())[0]
     out.write(head)
     indent = head[head.rfind("\n") + 1 :]
@@ -128,7 +129,7 @@ def stream_json(
     inner = indent + "  "
     first = True
     for item in items:
-        text = _dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        text = dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
         out.write(("[\n" if first else ",\n") + inner + text)
         first = False
     out.write("[]" if first else "\n" + indent + "]")
@@ -137,7 +138,9 @@ def stream_json(
 
 
 def _split(doc: dict[str, Any]) -> tuple[str, str]:
-    text = _dumps(doc, ensure_ascii=False, indent=2)
-    marker = _dumps(HOLE)
+    from json import dumps
+
+    text = dumps(doc, ensure_ascii=False, indent=2)
+    marker = dumps(HOLE)
     i = text.index(marker)
     return text[:i], text[i + len(marker) :]
