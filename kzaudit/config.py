@@ -47,6 +47,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """Validated settings for a run; frozen, so a batch can share (and cache by) it."""
+
     select: tuple[str, ...] = ()  # empty: all rules
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)

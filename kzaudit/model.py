@@ -4,6 +4,10 @@ read -> segment -> extract -> check -> report hand each other these plain, typed
 structures.  Offsets are character (code point) offsets into ``Document.source``,
 the decoded text of the file as read; ``Document.text`` is the same length (markup
 blanked out with spaces), so one offset means the same place in both.
+
+``Span`` compares by value (spans are sorted, hashed and matched); the records are
+compared by identity (``eq=False``): no code compares them by value, and generating
+an ``__eq__`` for each record class cost start-up time on every run.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Sentence:
     """A sentence, with the paragraph it belongs to (index into ``Document.paragraphs``)."""
 
@@ -49,7 +53,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Claim:
     """A numeric claim: "More than 2,000 people were arrested"."""
 
@@ -75,7 +79,7 @@ class Claim:
     factor: tuple[float, str] | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class DateMention:
     """A date as written ("June 5", "on Tuesday"), normalised where the reference allows."""
 
@@ -99,7 +103,7 @@ class DateMention:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Duration:
     """A length of time: "15 months", "three decades", "until January 19"."""
 
@@ -110,7 +114,7 @@ class Duration:
     qualifier: Qualifier = "exact"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """A mention of a person, organisation, place or acronym.
 
@@ -123,7 +127,7 @@ class Entity:
     key: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class AcronymDefinition:
     """ "Collective Security Treaty Organization (CSTO)" — expansion and short form."""
 
@@ -133,7 +137,7 @@ class AcronymDefinition:
     expansion_span: Span
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Attribution:
     """Who said what: "the Interior Ministry said", "Ash said in a note"."""
 
@@ -145,7 +149,7 @@ class Attribution:
     sentence: int = -1
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Finding:
     """One problem a rule reports."""
 
@@ -157,7 +161,7 @@ class Finding:
     suggestion: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Document:
     """One article and everything extracted from it."""
 

@@ -2,6 +2,7 @@
 
 Results are plain, picklable records with line/column already resolved, so the
 same object travels from a worker process or a Dask worker to any renderer.
+Like the model's records they compare by identity (``eq=False``; see ``kzaudit.model``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from kzaudit.model import SEVERITY_RANK, Document, Finding, Span
 CONTEXT_REACH = 400  # characters of a finding's sentence kept on either side of it
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class FindingRecord:
+    """A finding with its position resolved: what every renderer prints."""
+
     rule: str
     severity: str
     message: str
@@ -47,8 +50,10 @@ class FindingRecord:
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class FileResult:
+    """One file's audit: its claims, dates, attributions and findings, or its error."""
+
     path: str
     reference_date: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)

@@ -32,7 +32,8 @@ CLAIMS_FORMATS = {
 }
 
 
-@dataclass(frozen=True)
+# eq=False on these records: nothing compares them by value (see kzaudit.model).
+@dataclass(frozen=True, eq=False)
 class RuleInfo:
     """What a report may say about a rule: given by the caller from the registry."""
 
@@ -43,8 +44,10 @@ class RuleInfo:
     group: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RenderOptions:
+    """How to render: colour, quietness, statistics, rule descriptors, width."""
+
     color: bool | None = None  # None: auto (TTY and no NO_COLOR)
     quiet: bool = False
     statistics: bool = False
@@ -58,7 +61,7 @@ def renderer(fmt: str, claims: bool = False) -> ModuleType:
     return importlib.import_module(f"{__name__}.{module}")
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """Running counts over a stream of results: the summary, the exit code, --statistics."""
 
