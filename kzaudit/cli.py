@@ -3,9 +3,11 @@
 Everything heavy (the pipeline, rules, Rich) is imported inside the commands, so
 ``kzaudit --version`` and ``kzaudit check --format json`` start fast.  Usage
 errors are one line on stderr, ``kzaudit: <reason>``, with exit code 2.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: Typer reads the command signatures
+on every start, and string annotations made it evaluate each one (about 1 ms).
+Names imported only for type checking are written as quoted annotations instead.
+"""
 
 import datetime as dt
 import gc
@@ -147,7 +149,7 @@ def _color(choice: Color) -> bool | None:
 
 def _load_config(
     paths: list[str], config_file: str | None, isolated: bool, as_of: str | None
-) -> Config:
+) -> "Config":
     from kzaudit.config import ConfigError, load_config
 
     start = next((p for p in paths if p != "-" and "://" not in p), None)
@@ -192,7 +194,7 @@ def _output(path: str | None, machine: bool) -> Iterator[TextIO]:
         yield fh
 
 
-def _report_errors(results: Iterable[FileResult]) -> Iterator[FileResult]:
+def _report_errors(results: Iterable["FileResult"]) -> Iterator["FileResult"]:
     """One line on stderr per unreadable input, as the result passes by."""
     from kzaudit.textsafe import clean
 
@@ -206,7 +208,7 @@ def _progress(no_progress: bool, quiet: bool) -> bool:
     return not (no_progress or quiet) and sys.stderr.isatty()
 
 
-def _rule_infos(config: Config) -> tuple[RuleInfo, ...]:
+def _rule_infos(config: "Config") -> tuple["RuleInfo", ...]:
     """Descriptors of the enabled rules, at their configured severity, for the renderers.
 
     Renderers never import the registry: what they may say about rules is this data.
@@ -330,7 +332,7 @@ def check(
 
 # Baselines are imported only when asked for: most runs have none, and the module
 # brings json and pathlib onto the start-up path.
-def _load_baseline(path: str) -> Baseline:
+def _load_baseline(path: str) -> "Baseline":
     from kzaudit.baseline import Baseline, BaselineError
 
     try:
@@ -339,13 +341,13 @@ def _load_baseline(path: str) -> Baseline:
         _fail(f"--baseline: {exc}")
 
 
-def _new_baseline(path: str) -> Baseline:
+def _new_baseline(path: str) -> "Baseline":
     from kzaudit.baseline import Baseline
 
     return Baseline(path)
 
 
-def _write_baseline(recorder: Baseline, path: str) -> None:
+def _write_baseline(recorder: "Baseline", path: str) -> None:
     from kzaudit.baseline import BaselineError
 
     try:
@@ -354,7 +356,7 @@ def _write_baseline(recorder: Baseline, path: str) -> None:
         _fail(f"--write-baseline: {exc}")
 
 
-def _discover(paths: list[str], config: Config) -> tuple[list[str], list[FileResult]]:
+def _discover(paths: list[str], config: "Config") -> tuple[list[str], list["FileResult"]]:
     """The files to audit; a warning on stderr when the paths hold no article at all."""
     from kzaudit import batch
 
@@ -364,7 +366,7 @@ def _discover(paths: list[str], config: Config) -> tuple[list[str], list[FileRes
     return files, missing
 
 
-def _started(results: Iterable[FileResult]) -> Iterator[FileResult]:
+def _started(results: Iterable["FileResult"]) -> Iterator["FileResult"]:
     """Start the engine (wait for the first result) before any output is written.
 
     An engine that cannot start (Dask missing, scheduler unreachable) is then a
@@ -382,14 +384,14 @@ def _started(results: Iterable[FileResult]) -> Iterator[FileResult]:
     return _chain((first,), it)
 
 
-def _chain(first: Iterable[FileResult], then: Iterable[FileResult]) -> Iterator[FileResult]:
+def _chain(first: Iterable["FileResult"], then: Iterable["FileResult"]) -> Iterator["FileResult"]:
     yield from first
     yield from then
 
 
 def _render_options(
-    fmt: str, color: Color, quiet: bool, statistics: bool, config: Config
-) -> RenderOptions:
+    fmt: str, color: Color, quiet: bool, statistics: bool, config: "Config"
+) -> "RenderOptions":
     from kzaudit.report import RenderOptions
 
     rules = _rule_infos(config) if fmt == "sarif" else ()
