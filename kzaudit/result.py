@@ -2,7 +2,8 @@
 
 Results are plain, picklable records with line/column already resolved, so the
 same object travels from a worker process or a Dask worker to any renderer.
-Like the model's records they compare by identity (``eq=False``; see ``kzaudit.model``).
+Like the model's records they compare by identity and share ``Record``'s repr
+(see ``kzaudit.model``).
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzaudit.model import SEVERITY_RANK, Document, Finding, Span
+from kzaudit.model import SEVERITY_RANK, Document, Finding, Record, Span
 
 CONTEXT_REACH = 400  # characters of a finding's sentence kept on either side of it
 
 
-@dataclass(slots=True, eq=False)
-class FindingRecord:
+@dataclass(slots=True, eq=False, repr=False)
+class FindingRecord(Record):
     """A finding with its position resolved: what every renderer prints."""
 
     rule: str
@@ -50,8 +51,8 @@ class FindingRecord:
         }
 
 
-@dataclass(slots=True, eq=False)
-class FileResult:
+@dataclass(slots=True, eq=False, repr=False)
+class FileResult(Record):
     """One file's audit: its claims, dates, attributions and findings, or its error."""
 
     path: str
