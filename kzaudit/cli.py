@@ -331,7 +331,7 @@ def check(
 
 
 # Baselines are imported only when asked for: most runs have none, and the module
-# brings json and pathlib onto the start-up path.
+# would bring json onto the start-up path.
 def _load_baseline(path: str) -> "Baseline":
     from kzaudit.baseline import Baseline, BaselineError
 

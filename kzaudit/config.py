@@ -77,7 +77,7 @@ def find_config(start: str | Path) -> Path | None:
     return None
 
 
-_probed = Store("pyproject")  # pyproject.toml path -> (size, CRC-32, has [tool.kzaudit])
+_probed = Store("pyproject")  # (size, CRC-32) of a pyproject.toml -> has [tool.kzaudit]
 
 
 def _has_kzaudit_table(path: Path) -> bool:
@@ -85,18 +85,17 @@ def _has_kzaudit_table(path: Path) -> bool:
 
     Why a cache: a run inside a Python project meets a ``pyproject.toml`` that
     rarely has the table, and parsing it cost importing ``tomllib`` (about 2 ms)
-    on every run.  The answer is kept per path with the file's size and CRC-32, so
-    an edited file is parsed again; an unreadable or invalid file is never cached,
-    so it fails as before.
+    on every run.  The answer is kept under the file's size and CRC-32 (never its
+    path or text), so an edited file is parsed again; an unreadable or invalid file
+    is never cached, so it fails as before.
     """
     raw = _read_bytes(path)
-    stamp = (len(raw), zlib.crc32(raw))
-    key = str(path)
+    key = (len(raw), zlib.crc32(raw))
     known = _probed.get(key)
-    if isinstance(known, tuple) and known[:2] == stamp:
-        return bool(known[2])
+    if isinstance(known, bool):
+        return known
     found = "kzaudit" in _parse_toml(raw, path).get("tool", {})
-    _probed.put(key, (*stamp, found))
+    _probed.put(key, found)
     return found
 
 
