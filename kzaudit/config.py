@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from kzaudit.diskcache import Store
 from kzaudit.rules.base import HouseStyle
 
 CONFIG_FILE = "kzaudit.toml"
@@ -47,6 +49,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """Validated settings for a run; frozen, so a batch can share (and cache by) it."""
+
     select: tuple[str, ...] = ()  # empty: all rules
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
@@ -68,9 +72,31 @@ def find_config(start: str | Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / PYPROJECT
-        if candidate.is_file() and "kzaudit" in _read_toml(candidate).get("tool", {}):
+        if candidate.is_file() and _has_kzaudit_table(candidate):
             return candidate
     return None
+
+
+_probed = Store("pyproject")  # (size, CRC-32) of a pyproject.toml -> has [tool.kzaudit]
+
+
+def _has_kzaudit_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.kzaudit]`` table.
+
+    Why a cache: a run inside a Python project meets a ``pyproject.toml`` that
+    rarely has the table, and parsing it cost importing ``tomllib`` (about 2 ms)
+    on every run.  The answer is kept under the file's size and CRC-32 (never its
+    path or text), so an edited file is parsed again; an unreadable or invalid file
+    is never cached, so it fails as before.
+    """
+    raw = _read_bytes(path)
+    key = (len(raw), zlib.crc32(raw))
+    known = _probed.get(key)
+    if isinstance(known, bool):
+        return known
+    found = "kzaudit" in _parse_toml(raw, path).get("tool", {})
+    _probed.put(key, found)
+    return found
 
 
 def load_config(
@@ -99,13 +125,23 @@ def load_config(
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    from kzaudit.compat import tomllib
+    return _parse_toml(_read_bytes(path), path)
 
+
+def _read_bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            return fh.read()
     except OSError as exc:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
+    from kzaudit.compat import tomllib
+
+    text = raw.decode()  # as tomllib.load: a file that is not UTF-8 raises UnicodeDecodeError
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 

@@ -24,7 +24,6 @@ only moves forward.
 from __future__ import annotations
 
 import bisect
-import html
 
 import regex
 
@@ -55,8 +54,10 @@ def _entity(m: regex.Match[str]) -> str:
     ``&ldquo;We`` -> ``"      \u201cWe"`` (an opening mark stays on its word);
     ``said,&rdquo; he`` and ``Kazakhstan&rsquo;s`` -> the character, then spaces.
     """
+    from html import unescape  # ~1 ms to import: only articles with entities need it
+
     raw = m.group()
-    char = html.unescape(raw)
+    char = unescape(raw)
     if len(char) > len(raw):
         return raw
     pad = " " * (len(raw) - len(char))

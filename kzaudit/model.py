@@ -4,13 +4,18 @@ read -> segment -> extract -> check -> report hand each other these plain, typed
 structures.  Offsets are character (code point) offsets into ``Document.source``,
 the decoded text of the file as read; ``Document.text`` is the same length (markup
 blanked out with spaces), so one offset means the same place in both.
+
+``Span`` compares by value (spans are sorted, hashed and matched); the records are
+compared by identity (``eq=False``): no code compares them by value, and generating
+an ``__eq__`` for each record class cost start-up time on every run.  For the same
+reason they share the ``__repr__`` of :class:`Record` instead of a generated one each.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -22,6 +27,20 @@ Qualifier = Literal[
     "exact", "about", "more_than", "at_least", "less_than", "up_to", "nearly", "vague"
 ]
 Tense = Literal["past", "present", "future"]
+
+
+class Record:
+    """Base of the records: the ``repr`` a dataclass would generate, written once.
+
+    Why: dataclasses compile a ``__repr__`` per class at import, on every run
+    (about 0.1 ms each); this one reads the fields when called and gives the same text.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = (f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+        return f"{type(self).__qualname__}({', '.join(shown)})"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -41,16 +60,16 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(slots=True)
-class Sentence:
+@dataclass(slots=True, eq=False, repr=False)
+class Sentence(Record):
     """A sentence, with the paragraph it belongs to (index into ``Document.paragraphs``)."""
 
     span: Span
     paragraph: int
 
 
-@dataclass(slots=True)
-class Claim:
+@dataclass(slots=True, eq=False, repr=False)
+class Claim(Record):
     """A numeric claim: "More than 2,000 people were arrested"."""
 
     kind: ClaimKind
@@ -75,8 +94,8 @@ class Claim:
     factor: tuple[float, str] | None = None
 
 
-@dataclass(slots=True)
-class DateMention:
+@dataclass(slots=True, eq=False, repr=False)
+class DateMention(Record):
     """A date as written ("June 5", "on Tuesday"), normalised where the reference allows."""
 
     text: str
@@ -99,8 +118,8 @@ class DateMention:
     )
 
 
-@dataclass(slots=True)
-class Duration:
+@dataclass(slots=True, eq=False, repr=False)
+class Duration(Record):
     """A length of time: "15 months", "three decades", "until January 19"."""
 
     text: str
@@ -110,8 +129,8 @@ class Duration:
     qualifier: Qualifier = "exact"
 
 
-@dataclass(slots=True)
-class Entity:
+@dataclass(slots=True, eq=False, repr=False)
+class Entity(Record):
     """A mention of a person, organisation, place or acronym.
 
     ``key`` groups mentions of one referent ("Lena Ruiz", "Ruiz" -> "Lena Ruiz").
@@ -123,8 +142,8 @@ class Entity:
     key: str
 
 
-@dataclass(slots=True)
-class AcronymDefinition:
+@dataclass(slots=True, eq=False, repr=False)
+class AcronymDefinition(Record):
     """ "Collective Security Treaty Organization (CSTO)" — expansion and short form."""
 
     acronym: str
@@ -133,8 +152,8 @@ class AcronymDefinition:
     expansion_span: Span
 
 
-@dataclass(slots=True)
-class Attribution:
+@dataclass(slots=True, eq=False, repr=False)
+class Attribution(Record):
     """Who said what: "the Interior Ministry said", "Ash said in a note"."""
 
     source: str
@@ -145,8 +164,8 @@ class Attribution:
     sentence: int = -1
 
 
-@dataclass(slots=True)
-class Finding:
+@dataclass(slots=True, eq=False, repr=False)
+class Finding(Record):
     """One problem a rule reports."""
 
     rule: str
@@ -157,8 +176,8 @@ class Finding:
     suggestion: str | None = None
 
 
-@dataclass(slots=True)
-class Document:
+@dataclass(slots=True, eq=False, repr=False)
+class Document(Record):
     """One article and everything extracted from it."""
 
     path: str

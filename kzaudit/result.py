@@ -2,6 +2,8 @@
 
 Results are plain, picklable records with line/column already resolved, so the
 same object travels from a worker process or a Dask worker to any renderer.
+Like the model's records they compare by identity and share ``Record``'s repr
+(see ``kzaudit.model``).
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzaudit.model import SEVERITY_RANK, Document, Finding, Span
+from kzaudit.model import SEVERITY_RANK, Document, Finding, Record, Span
 
 CONTEXT_REACH = 400  # characters of a finding's sentence kept on either side of it
 
 
-@dataclass(slots=True)
-class FindingRecord:
+@dataclass(slots=True, eq=False, repr=False)
+class FindingRecord(Record):
+    """A finding with its position resolved: what every renderer prints."""
+
     rule: str
     severity: str
     message: str
@@ -47,8 +51,10 @@ class FindingRecord:
         }
 
 
-@dataclass(slots=True)
-class FileResult:
+@dataclass(slots=True, eq=False, repr=False)
+class FileResult(Record):
+    """One file's audit: its claims, dates, attributions and findings, or its error."""
+
     path: str
     reference_date: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)

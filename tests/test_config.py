@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import types
+import zlib
 from pathlib import Path
 
 import pytest
 
+from kzaudit import config as config_module
 from kzaudit.config import (
     Config,
     ConfigError,
@@ -15,6 +17,7 @@ from kzaudit.config import (
     load_config,
     parse_rule_list,
 )
+from kzaudit.diskcache import Store
 
 
 def _rule(rule_id: str, group: str, options: dict | None = None) -> types.ModuleType:
@@ -109,6 +112,24 @@ def test_discovery_walks_up_and_prefers_kzaudit_toml(tmp_path: Path) -> None:
     own = _write(tmp_path / "a" / "b" / "kzaudit.toml", "exclude = ['x']\n")
     assert find_config(article.parent) == own
     assert load_config(start=article)[0].exclude == ("x",)
+
+
+def test_pyproject_probe_is_cached_and_sees_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KZAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(config_module, "_probed", Store("test-pyproject"))
+    article = _write(tmp_path / "story.txt", "text")
+    py = _write(tmp_path / "pyproject.toml", "[project]\nname='x'\n")
+    assert find_config(article) is None
+    raw = py.read_bytes()
+    assert config_module._probed.get((len(raw), zlib.crc32(raw))) is False  # remembered
+    assert find_config(article) is None
+    _write(py, "[project]\nname='x'\n[tool.kzaudit]\ninclude = ['*.md']\n")
+    assert find_config(article) == py.resolve()
+    _write(py, "[tool.kzaudit\n")  # invalid: an error, never a cached answer
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config(article)
 
 
 def test_explicit_and_isolated(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from json import dumps as _dumps
 from types import ModuleType
 from typing import Any, TextIO
 
@@ -33,7 +32,8 @@ CLAIMS_FORMATS = {
 }
 
 
-@dataclass(frozen=True)
+# eq=False on these records: nothing compares them by value (see kzaudit.model).
+@dataclass(frozen=True, eq=False)
 class RuleInfo:
     """What a report may say about a rule: given by the caller from the registry."""
 
@@ -44,8 +44,10 @@ class RuleInfo:
     group: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RenderOptions:
+    """How to render: colour, quietness, statistics, rule descriptors, width."""
+
     color: bool | None = None  # None: auto (TTY and no NO_COLOR)
     quiet: bool = False
     statistics: bool = False
@@ -59,7 +61,7 @@ def renderer(fmt: str, claims: bool = False) -> ModuleType:
     return importlib.import_module(f"{__name__}.{module}")
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """Running counts over a stream of results: the summary, the exit code, --statistics."""
 
@@ -121,6 +123,8 @@ def stream_json(
     counters gathered while streaming can appear after the hole).  The bytes are
     exactly those of ``json.dump(doc, indent=2)`` with the list in place.
     """
+    from json import dumps  # here, not at the top: the rich report never loads json
+
     head = _split(make_doc())[0]
     out.write(head)
     indent = head[head.rfind("\n") + 1 :]
@@ -128,7 +132,7 @@ def stream_json(
     inner = indent + "  "
     first = True
     for item in items:
-        text = _dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        text = dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
         out.write(("[\n" if first else ",\n") + inner + text)
         first = False
     out.write("[]" if first else "\n" + indent + "]")
@@ -137,7 +141,9 @@ def stream_json(
 
 
 def _split(doc: dict[str, Any]) -> tuple[str, str]:
-    text = _dumps(doc, ensure_ascii=False, indent=2)
-    marker = _dumps(HOLE)
+    from json import dumps
+
+    text = dumps(doc, ensure_ascii=False, indent=2)
+    marker = dumps(HOLE)
     i = text.index(marker)
     return text[:i], text[i + len(marker) :]

@@ -18,7 +18,7 @@ class HouseStyle:
     ignore_names: frozenset[str] = frozenset()  # names never to flag as variants
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared by value (see kzaudit.model)
 class RuleContext:
     """Options (rule defaults merged with config) and house style for one rule run."""
 
