@@ -139,7 +139,10 @@ def _read_bytes(path: Path) -> bytes:
 def _parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
     from kzaudit.compat import tomllib
 
-    text = raw.decode()  # as tomllib.load: a file that is not UTF-8 raises UnicodeDecodeError
+    try:
+        text = raw.decode()  # TOML files are UTF-8
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

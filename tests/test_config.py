@@ -153,3 +153,13 @@ def test_pyproject_errors_name_the_table(tmp_path: Path) -> None:
     _write(tmp_path / "pyproject.toml", "[tool.kzaudit]\nbogus = 1\n")
     with pytest.raises(ConfigError, match=r"\[tool.kzaudit\]: unknown key 'bogus'"):
         load_config(start=tmp_path)
+
+
+@pytest.mark.parametrize("name", ["kzaudit.toml", "pyproject.toml"])
+def test_config_that_is_not_utf8_is_one_line(tmp_path: Path, name: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(b"[tool.kzaudit]\nselect = ['caf\xe9']\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(start=tmp_path)
+    assert str(info.value).startswith(f"{bad}: not UTF-8 text")
+    assert "\n" not in str(info.value)
