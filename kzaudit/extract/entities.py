@@ -403,14 +403,21 @@ def _after_role(text: str, start: int) -> bool:
 
 
 def _dateline_city(text: str, w: _Word) -> bool:
-    """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -": a capitalised city opening a
-    line is a dateline, not an acronym."""
-    if len(w.text) < 4 or not w.text.isalpha():
+    """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -" / "LOS ANGELES (AP) —": a
+    capitalised city opening a line is a dateline, not an acronym."""
+    if not w.text.isalpha():
         return False
     line_start = text.rfind("\n", max(0, w.start - 40), w.start) + 1
-    if text[line_start : w.start].strip(" \t*_#>") != "":
+    before = text[line_start : w.start].strip(" \t*_#>").split()
+    if len(before) > 3 or not all(b.isalpha() and b.isupper() for b in before):
         return False
-    return text[w.end : w.end + 2] in (", ", " (", ",\n") or text[w.end : w.end + 3] == " \u2014"
+    end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
+    if not before and end == w.end and len(w.text) < 4:
+        return False  # "UK, France and Germany": a one-word city has four letters or more
+    return text[end : end + 2] in (", ", " (", ",\n") or text[end : end + 3] == " \u2014"
+
+
+_CAPS_AFTER = regexcache.compile(r"(?:[ ]\p{Lu}{2,20}(?![\p{L}\p{N}])){0,3}")
 
 
 def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
