@@ -407,7 +407,10 @@ def _dateline_city(text: str, w: _Word) -> bool:
     capitalised city opening a line is a dateline, not an acronym."""
     if not w.text.isalpha():
         return False
-    line_start = text.rfind("\n", max(0, w.start - 40), w.start) + 1
+    lo = max(0, w.start - 40)
+    line_start = text.rfind("\n", lo, w.start) + 1
+    if line_start == 0 and lo > 0:
+        return False  # no line start within reach (and no slicing of a long line)
     before = text[line_start : w.start].strip(" \t*_#>").split()
     if len(before) > 3 or not all(b.isalpha() and b.isupper() for b in before):
         return False
