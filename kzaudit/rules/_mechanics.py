@@ -95,7 +95,9 @@ def body_paragraphs(doc: Document) -> Iterator[tuple[int, Span]]:
         if doc.headline is not None and para == doc.headline:
             continue
         text = doc.text[para.start : para.end]
-        if is_list_item(text) or is_list_item(last_line(text)):
+        # the source too: the Markdown pass blanks out the bullets of "- item" lines
+        source = doc.source[para.start : para.end] if doc.source is not doc.text else text
+        if any(is_list_item(t) or is_list_item(last_line(t)) for t in {text, source}):
             continue
         if i == 0 and looks_like_title(text):
             continue

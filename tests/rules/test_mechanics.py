@@ -48,3 +48,18 @@ def test_hostile_input_is_linear() -> None:
     started = time.perf_counter()
     _findings(text)
     assert time.perf_counter() - started < 10
+
+
+def test_markdown_list_items_need_no_full_stop() -> None:
+    """The Markdown pass blanks the bullets out of the analysis text; the rule still
+    knows the lines were list items from the source."""
+    from kzaudit.read import read_document
+
+    source = (
+        "# Budget\n\nThe plan costs £20bn over three years.\n\n"
+        "- Unemployment: 4.2%, down from 4.4%\n- Borrowing: £87bn this year\n\n"
+        "The OBR expects borrowing to fall.\n"
+    )
+    config = Config(select=("missing-terminal-punctuation",))
+    doc = analyse(read_document("budget.md", source.encode()), config)
+    assert check(doc, config) == []
