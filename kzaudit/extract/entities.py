@@ -188,7 +188,9 @@ def _words(match: regex.Match[str]) -> list[_Word]:
             pos += 1
             continue
         bare, lower, cut, acronym = _token(raw)
-        split = _hyphen_acronyms(bare, pos) if not acronym and "-" in bare else None
+        split = (
+            _hyphen_acronyms(bare, pos) if not acronym and ("-" in bare or "/" in bare) else None
+        )
         out.extend(split or [_Word(bare, pos, pos + len(bare), lower, cut, acronym)])
         pos += len(raw) + 1
     return out
@@ -196,7 +198,8 @@ def _words(match: regex.Match[str]) -> list[_Word]:
 
 def _hyphen_acronyms(bare: str, pos: int) -> list[_Word] | None:
     """ "ILO-based", "UFJ-MTFG": the acronyms a hyphenated token is made of, each a
-    word of its own, so that they are checked like any other use; None for others."""
+    word of its own, so that they are checked like any other use; None for others.
+    (A slashed name stays whole, "HIV/Aids": see ``rules._names.acronym_uses``.)"""
     parts = bare.split("-")
     flags = [is_acronym(p) for p in parts]
     if not flags[0] or not (all(flags) or all(p.islower() for p in parts[1:])):

@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from kzaudit.extract.entities import acronym_norm
-from kzaudit.model import AcronymDefinition, Document, Entity
+from kzaudit.extract.entities import acronym_norm, is_acronym
+from kzaudit.model import AcronymDefinition, Document, Entity, Span
 
 
 def acronym_uses(doc: Document) -> list[tuple[Entity, str]]:
-    """Acronym mentions with their comparison form ("U.S." -> "US")."""
-    return [(e, acronym_norm(e.text)) for e in doc.entities if e.kind == "acronym"]
+    """Acronym mentions with their comparison form ("U.S." -> "US"), including the
+    acronym of a slashed name ("HIV" of "HIV/Aids"), which stays one name."""
+    out = []
+    for e in doc.entities:
+        if e.kind == "acronym":
+            out.append((e, acronym_norm(e.text)))
+        elif "/" in e.text:
+            at = e.span.start
+            for part in e.text.split("/"):
+                if is_acronym(part):
+                    use = Entity(part, Span(at, at + len(part)), "acronym", acronym_norm(part))
+                    out.append((use, acronym_norm(part)))
+                at += len(part) + 1
+    return out
 
 
 def near_defined(

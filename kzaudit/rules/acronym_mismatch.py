@@ -15,7 +15,9 @@ Also flags a definition whose acronym is an anagram of its own expansion's initi
 An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
-one that is well known or used more than once ("BVC" beside "BBC").
+one that is well known or used more than once ("BVC" beside "BBC"): two real
+three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
+slashed name counts as a use ("HVI/Aids").
 
 A use is only flagged when it is not itself defined, not a well-known acronym
 (``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
@@ -112,6 +114,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 None,
             )
             anchor = anchor or next((a for a in anchors if is_key_slip(norm, a)), None)
+
         if anchor is not None:  # "NAOT" beside "NATO", "BVC" beside "BBC" (never defined)
             how = "two letters swapped" if is_swap(norm, anchor) else "a neighbouring key hit"
             yield ctx.finding(
