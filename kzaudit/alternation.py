@@ -9,9 +9,10 @@ character is tested once per branch point.  On the corpus the duration start sca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
-def trie(words: object) -> str:
+def trie(words: Iterable[str]) -> str:
     """An alternation matching exactly ``words``, the longest word first.
 
     Same matches as the flat longest-first alternation: the words that match at one
@@ -19,7 +20,7 @@ def trie(words: object) -> str:
     (here, continuing a longer word comes before ending a shorter one).
     """
     root: dict[str, dict] = {}
-    for word in words:  # type: ignore[attr-defined]
+    for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})

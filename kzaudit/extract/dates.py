@@ -886,7 +886,8 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -") and its date.
 
     A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
-    in the article; a "WASHINGTON (AP) —" dateline with no date at all uses a date
+    in the article, leaving out target years ("save $300m a year by 2027"); a
+    "WASHINGTON (AP) —" dateline with no date at all uses a date
     stamp line at the top ("Published March 3, 2025").
     """
     dateline, stamp = _dateline_patterns()
@@ -913,10 +914,17 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
 
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
+# Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030"
+_TARGET_LEAD = regexcache.compile(r"(?i:\b(?:by|until|till|through|before|to)\s{1,3})$")
 
 
 def _latest_year(text: str) -> int | None:
-    years = [int(y) for y in _ANY_YEAR.findall(text[:20000])]
+    head = text[:20000]
+    years = [
+        int(m.group())
+        for m in _ANY_YEAR.finditer(head)
+        if not _TARGET_LEAD.search(head, max(0, m.start() - 10), m.start())
+    ]
     return max(years) if years else None
 
 

@@ -4,7 +4,8 @@ What it does
     Finds the story's timeline (at least three day-precision dates within about a
     month of each other) and flags a lone date months away from it whose day fits
     the timeline, when nothing explains the distance: no year written, no "last",
-    "next", "since" or "until", no future tense, no other mention of that month.
+    "next", "since" or "until", no future tense, no other mention of that month, no
+    weekday that fits it ("Thursday, July 24" in a year where it is a Thursday).
     The suggestion puts the date in the timeline's month.  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
@@ -103,6 +104,8 @@ def _explained(
     future = d.tense == "future" and future_explains
     if d.year not in (None, year) or future or d.lead in _EXPLAINED_LEADS:
         return True
+    if d.weekday is not None and d.date is not None and d.date.weekday() == d.weekday:
+        return True  # "Thursday, July 24" in a year where it is a Thursday: checked
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
@@ -184,6 +187,8 @@ def _twin_slips(
         for t, backed in zip(days, supported, strict=True):
             if not backed or t.day != d.day or t.year != d.year:
                 continue  # a different written year explains the gap
+            if doc.dateline is not None and doc.dateline.contains(t.span):
+                continue  # the story's own date, not an event's
             if abs(offset(day_of_year(t), pos)) >= gap:
                 yield d, t
                 break
