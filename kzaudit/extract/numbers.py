@@ -1437,6 +1437,22 @@ def _part_roles(
         if whole is not None:
             c.role, c.ref = "part", whole
             last_part = c
+        elif (
+            last_part is not None
+            and last_part.ref is not None
+            and n > 0
+            and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
+            and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start)
+        ):
+            # "Of those, 150 were released, and 50 were charged", "640 of the 1,150 job
+            # cuts would be in the US, 310 in Europe": the next item of the list of parts
+            c.role, c.ref = "part", last_part.ref
+            _inherit(c, claims[last_part.ref])
+            last_part = c
+
+
+# Between two items of one list of parts: a few words, then a comma or "and"
+_LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,40}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
 
 
 def extract_claims(doc: Document) -> list[Claim]:
