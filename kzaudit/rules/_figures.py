@@ -97,11 +97,15 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
             places.setdefault(doc.sentence_index(e.span.start), set()).add(e.key)
     dates: dict[int, set] = {}
     for d in doc.dates:
-        if (d.day is not None or d.year is not None or d.month is not None) and not in_dateline(
-            d.span
-        ):
-            idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
+        if in_dateline(d.span):
+            continue
+        idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
+        if d.day is not None or d.year is not None or d.month is not None:
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
+        elif d.relative and d.text.lower().startswith(("last", "earlier")):
+            # "Last month, five people were killed": an earlier period, another event
+            # (not "next week": a count is not dated by what is still to come)
+            dates.setdefault(idx, set()).add((d.text.lower(), None, None))
     for c in doc.claims:
         if c.kind == "year":
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
