@@ -313,3 +313,21 @@ def analyse_dates_only(doc: Document) -> None:
     segment(doc)
     find_dateline(doc)
     extract_dates(doc)
+
+
+def test_dateline_found_after_a_long_html_head() -> None:
+    """Head, scripts and menus are blanked out of the text but keep their offsets: the
+    dateline window counts visible characters."""
+    from kzaudit.pipeline import analyse
+    from kzaudit.read import read_document
+
+    script = '{"@context": "https://schema.org", "headline": "Ferry fire"} ' * 20
+    page = (
+        f"<html><head><title>Ferry fire</title><script type='application/ld+json'>{script}"
+        "</script></head><body><nav>Home | News | Sport</nav><article><h1>Ferry fire</h1>"
+        "<p>HALIFAX, June 10, 2025 — Twelve people were rescued on Tuesday.</p>"
+        "</article></body></html>"
+    )
+    doc = analyse(read_document("page.html", page.encode()))
+    assert doc.reference_date == dt.date(2025, 6, 10)
+    assert doc.reference_origin == "dateline"

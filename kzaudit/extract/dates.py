@@ -857,6 +857,7 @@ def _number_value(raw: str, numbers: dict[str, int]) -> float | None:
 # -- the dateline ------------------------------------------------------------------
 
 DATELINE_WINDOW = 600  # the dateline sits in the first lines of the article
+_VISIBLE_HEAD = regexcache.compile(rf"(?:\s{{0,20000}}\S){{0,{DATELINE_WINDOW}}}")
 
 
 @cache
@@ -891,7 +892,10 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     stamp line at the top ("Published March 3, 2025").
     """
     dateline, stamp = _dateline_patterns()
-    head_end = min(len(doc.text), DATELINE_WINDOW)
+    # The window counts visible characters: an HTML page's head, scripts and menus
+    # are blanked out of the text but keep their offsets.
+    head = _VISIBLE_HEAD.match(doc.text)
+    head_end = head.end() if head is not None else 0
     m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
     if m is None:
         return None
