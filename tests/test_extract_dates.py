@@ -331,3 +331,18 @@ def test_dateline_found_after_a_long_html_head() -> None:
     doc = analyse(read_document("page.html", page.encode()))
     assert doc.reference_date == dt.date(2025, 6, 10)
     assert doc.reference_origin == "dateline"
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("Updated 4:31 PM CDT, October 14, 2025", dt.date(2025, 10, 14)),
+        ("Posted Thu 23 Jan 2025 at 5:12pm", dt.date(2025, 1, 23)),
+        ("NEW DELHI, May 13, 2025: The board declared results.", dt.date(2025, 5, 13)),
+    ],
+)
+def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
+    doc = analyse(
+        document_from_text("a.txt", f"{head}\n\nThe board met on Tuesday, officials said.\n")
+    )
+    assert doc.reference_date == date

@@ -873,12 +873,15 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     word = r"[A-Z][\w.'\u2019-]{1,30}"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
     dateline = regexcache.compile(
-        rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}\s{{0,3}}[\u2014\u2013-]{{1,2}}"
+        rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}"
+        r"\s{0,3}(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
     )
+    clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
         rf"(?m)^[ \t*_#>]{{0,6}}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
+        rf"(?:{clock}(?:\s[A-Z]{{2,4}})?,?\s{{1,3}})?"  # "Updated 4:31 PM CDT, October 14, 2025"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
-        r"[ \t,]{0,3}(?:\d{1,2}[:.]\d\d[^\n]{0,20})?$"
+        rf"[ \t,]{{0,3}}(?:(?:at\s)?{clock}[^\n]{{0,20}})?$"  # "… 2025 at 5:12pm"
     )
     return dateline, stamp
 
