@@ -1442,6 +1442,7 @@ def _part_roles(
             and last_part.ref is not None
             and n > 0
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
+            and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
             and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start)
         ):
             # "Of those, 150 were released, and 50 were charged", "640 of the 1,150 job
