@@ -350,6 +350,8 @@ def _classify(
         w = piece[0]
         if _dateline_city(text, w):
             return [Entity(w.text, Span(w.start, w.end), "place", w.text.title())]
+        if _byline_name(text, w):
+            return [Entity(w.text, Span(w.start, w.end), "person", w.text.title())]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
     if _starts_clause(text, initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
@@ -420,9 +422,23 @@ def _dateline_city(text: str, w: _Word) -> bool:
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
-    return text[end : end + 2] in (", ", " (", ",\n") or text[end : end + 3] == " \u2014"
+    return text[end : end + 2] in (", ", " (", ",\n", ": ") or text[end : end + 3] == " \u2014"
 
 
+def _byline_name(text: str, w: _Word) -> bool:
+    """ "By KAREN LIPSKY": a byline in capitals names a person, not acronyms."""
+    line_start = text.rfind("\n", max(0, w.start - 60), w.start) + 1
+    if line_start == 0 and w.start > 60:
+        return False
+    return (
+        _CAPS_BYLINE.fullmatch(text, line_start, _CAPS_AFTER.match(text, w.end).end()) is not None
+    )
+
+
+_CAPS_BYLINE = regexcache.compile(
+    r"[ \t*_#>]{0,6}(?i:by)[ \t]{1,3}(?:\p{Lu}[\p{Lu}.'\u2019\-]{0,30}[ \t]{1,3}){0,3}"
+    r"\p{Lu}[\p{Lu}.'\u2019\-]{0,30}"
+)
 _CAPS_AFTER = regexcache.compile(r"(?:[ ]\p{Lu}{2,20}(?![\p{L}\p{N}])){0,3}")
 
 

@@ -10,8 +10,11 @@ trimmed ("…most thought it was unlikely that the opposition would halt the dea
 or a line broken in two by a bad paste.
 
 Never flagged: the headline, subheadings, bylines and captions (short lines with no
-sentence punctuation), list items ("- Upgrading security"), and paragraphs that
-end in a comma (``comma-ending`` reports those).
+sentence punctuation), the standfirst (one line right after the headline), a short
+byline or date line that holds the story's date ("Updated 4:31 PM CDT, October 14,
+2025"), a credit line in brackets ("(Reporting by …; Editing by …)"), list items
+("- Upgrading security"), and paragraphs that end in a comma (``comma-ending``
+reports those).
 
 ## Example
 ```
@@ -55,6 +58,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         body = text[para.start : para.end]
         if looks_like_heading(body) or not any(c.isalpha() for c in body):
             continue
+        if _furniture(doc, i, para, body):
+            continue
         word_start = max(text.rfind(" ", para.start, end) + 1, para.start)
         span = Span(word_start, para.end)
         tail = doc.slice(span)
@@ -74,3 +79,29 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f'the paragraph ends without a full stop ("…{tail}")',
             tail[:cut] + "." + tail[cut:],
         )
+
+
+_STAMP_WORDS = 20  # a byline and date block holding the dateline is at most this long
+_STANDFIRST_WORDS = 40
+
+
+def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
+    """A standfirst, a byline or date line, or a bracketed credit: not running text."""
+    stripped = body.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        return True  # "(Reporting by Anika Shah; Editing by Mark Porter)"
+    if (
+        doc.dateline is not None
+        and doc.dateline.overlaps(para)
+        and len(body.split()) <= _STAMP_WORDS
+    ):
+        return True  # "By KAREN LIPSKY / Updated 4:31 PM CDT, October 14, 2025"
+    headline = doc.headline
+    return (
+        headline is not None
+        and i > 0
+        and doc.paragraphs[i - 1] == headline
+        and "\n" not in stripped
+        and ". " not in stripped
+        and len(stripped.split()) <= _STANDFIRST_WORDS
+    )
