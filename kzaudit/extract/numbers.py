@@ -1235,8 +1235,9 @@ def _from_to_before(
 ) -> tuple[int, int] | None:
     """ "rose from 169 on Thursday to 188 on Friday, an increase of 11%": the pair before.
 
-    Only an appositive: the two figures just before the change ("from" then "to", or
-    "to" then "from": "fell to 2.1m from 2.5m, a drop of 16%"), of one kind and unit,
+    Only an appositive: the two figures just before the change ("from" then "to",
+    "to" then "from": "fell to 2.1m from 2.5m, a drop of 16%", or a figure then "up
+    from" another: "4,300 notices, up from 2,900, an increase of 48%"), of one kind and unit,
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
@@ -1267,7 +1268,12 @@ def _from_to_before(
         text, max(lo_b, hi_b - 8), hi_b
     ):
         return second, first
+    if _UP_FROM.fullmatch(text, a.span.end, b.span.start):
+        return second, first  # "filed 4,300 notices, up from 2,900, an increase of 68%"
     return None
+
+
+_UP_FROM = regexcache.compile(r"[^\d,;:.]{0,30}?,\s{0,3}(?:up|down)\s{1,3}from\s{1,3}")
 
 
 CHANGE_GAP = 60  # characters between a change's figures
