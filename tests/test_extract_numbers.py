@@ -343,3 +343,15 @@ def test_pathological_separators_are_fast():
 )
 def test_many_dates_durations_and_quotes_stay_linear(text: str):
     _fast(text, 15.0)
+
+
+def test_indian_digit_grouping() -> None:
+    """Lakhs and crores ("6,72,717", "1,00,000") are figures; odd groupings are not."""
+    from kzaudit.extract.numbers import _number
+
+    assert _number("6,72,717") == 672717
+    assert _number("16,92,794") == 1692794
+    assert _number("12,34,56,789") == 123456789
+    assert _number("2,000,000") == 2000000
+    assert _number("6,7,717") is None
+    assert _number("672,71") is None

@@ -559,11 +559,19 @@ def _words_value(text: str, v: _Vocab) -> tuple[float, bool] | None:
 
 
 def _number(s: str) -> float | None:
-    """Value of a digit string ("2,000", "2.4"); None when the commas are not thousands."""
+    """Value of a digit string ("2,000", "2.4", Indian "6,72,717"); None when the
+    commas group no digits as thousands or as lakhs and crores."""
     s = s.rstrip(",")
     if "," in s:
         head, *groups = s.split(".")[0].split(",")
-        if not (1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)):
+        thousands = 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+        indian = (
+            1 <= len(head) <= 2
+            and len(groups) >= 2
+            and len(groups[-1]) == 3
+            and all(len(g) == 2 for g in groups[:-1])
+        )
+        if not (thousands or indian):
             return None
     try:
         return float(s.replace(",", ""))
