@@ -89,7 +89,10 @@ TITLE_OPENERS = frozenset(
     ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
      "At", "For", "Under", "Among", "During", "With", "After", "Before", "Since", "According",
-     "Despite", "More", "Last"]
+     "Despite", "More", "Last",
+     # plural nouns that also open names: "…, Police Scotland said"
+     "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
+     "Researchers"]
 )  # fmt: skip
 
 
@@ -135,11 +138,14 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "comma, or a capital in error",
             f'replace the comma with a full stop (or write "{word.lower()}")',
         )
+    masked: str | None = None
     for comma in _CLAUSE_START.finditer(text):
         at = comma.start()
         if at in flagged:
             continue
-        reason = _second_clause(doc, at)
+        if masked is None:
+            masked = _without_date_commas(doc)
+        reason = _second_clause(doc, at, masked)
         if reason:
             yield ctx.finding(
                 doc,
@@ -193,7 +199,7 @@ _CLAUSE_AFTER = regexcache.compile(
     rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
     rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?)"
     r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
-    r"(?P<verb>said|says|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
+    r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
     rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
     r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b))\b"
@@ -222,7 +228,26 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _second_clause(doc: Document, comma: int) -> str | None:
+def _without_date_commas(doc: Document) -> str:
+    """The text with the commas inside dates blanked ("on Monday, 17 March,", "March
+    17, 2025,"): they do not end a clause."""
+    text = doc.text
+    inside = [
+        i
+        for d in doc.dates
+        if "," in d.text
+        for i in range(d.span.start, d.span.end - 1)
+        if text[i] == ","
+    ]
+    if not inside:
+        return text
+    chars = list(text)
+    for i in inside:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     """Why the words after ``comma`` make a sentence of their own, or None.
 
     Read as a splice only when what comes before the comma stands alone: the sentence
@@ -231,9 +256,9 @@ def _second_clause(doc: Document, comma: int) -> str | None:
     a finite verb of its own and is no parenthesis ("…showed that, for 2003, Asians
     were") nor a clause joined by "and" or "which".  Or the comma closes a short
     attribution after a quotation ('"…," he said, Home Secretary Charles Clarke has').
-    Quoted speech is left alone: speakers run sentences together.
+    Quoted speech is left alone: speakers run sentences together.  ``text`` is the
+    document's text with the commas inside dates blanked.
     """
-    text = doc.text
     m = _clause_after(text, comma)
     if m is None or m.group("subject") == "I" or _in_speech(doc, comma):
         return None

@@ -9,7 +9,8 @@ A doubled word is the commonest slip of a rewrite or a cut-and-paste, and the ey
 skips it on a read-through.
 
 Words that are legitimately doubled are not flagged: "had had", "that that",
-"is is" ("what it is is"), particles ("carry on on Monday"), reduplications
+"is is" ("what it is is"), a particle after a verb it completes ("carry on on Monday",
+but not "treated in in hospital"), reduplications
 ("bye bye", "very very"), names ("Duran Duran": the second word is capitalised),
 numbers, and repeats across punctuation or a line break ("it is, is it").
 
@@ -44,9 +45,25 @@ SUMMARY = 'A word repeated twice in a row ("the the").'
 # Doubles that English grammar or idiom produces on purpose.
 LEGITIMATE = frozenset(
     """had that this is was do does did her his its will can may must
-    in on out up off down over by around back through about
     bye no so ha yes well very many far really tut now there knock chop blah yada
     go never more too much pretty long""".split()
+)
+# A particle doubles only after a verb it completes ("carry on on Monday", "log in in
+# the morning", "handed over over the weekend"); "treated in in hospital" is a slip.
+PARTICLES = frozenset("in on out up off down over by around back through about".split())
+_PARTICLE_VERBS = frozenset(
+    """carry carried carries carrying go goes going went gone come comes coming came
+    get gets got getting hold holds held holding keep keeps kept keeping move moves moved
+    moving pass passes passed passing take takes took taken taking turn turns turned
+    turning log logs logged logging sign signs signed signing check checks checked
+    checking give gives gave given giving hand hands handed handing put puts putting set
+    sets setting step steps stepped stepping phase phased kick kicks kicked sink sank
+    sunk cave caved rein reined fill filled call calls called calling switch switched
+    look looks looked looking run runs ran running stand stands stood standing sit sits
+    sat sitting back backed break breaks broke broken bring brings brought stay stays
+    stayed live lives lived drag dragged drop dropped pull pulled push pushed hang hung
+    shut wind wound pay paid mark marked cut cuts settle settled catch caught pick picked
+    send sent fall fell fallen weigh weighed bear bore stop stopped lay laid""".split()
 )
 # Candidates only: a word, blanks on one line, the same word (any case).  Bounded
 # repetitions; the rule then checks each candidate.
@@ -79,8 +96,17 @@ def _doubled(text: str, m: regex.Match, floor: int) -> bool:
     a, b = m.group(1), m.group(2)
     if not b.islower() or a.lower() in LEGITIMATE:
         return False
+    if a.lower() in PARTICLES and _previous_word(text, m.start(1)) in _PARTICLE_VERBS:
+        return False  # "carry on on Monday"
     after = m.end(2)
     if after < len(text) and text[after] in _JOINERS:
         return False  # "Boutros Boutros-Ghali": the second word goes on
     # "May may", "Bush bush": a capitalised first word mid-sentence is a name.
     return not (a[0].isupper() and not at_sentence_start(text, m.start(1), floor))
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The lower-case word before ``start`` on its line ("" at a line start)."""
+    line = text[max(0, start - 40) : start]
+    words = line.split("\n")[-1].split()
+    return words[-1].strip("\"'\u201c\u2018(").lower() if words else ""
