@@ -250,6 +250,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _different_scope(earlier, later, places, dates):
                     continue
+                if _breakdown(doc, earlier, later):
+                    continue
                 if (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
@@ -258,6 +260,30 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 if _named(earlier) and not (headline or _same_predicate(doc, earlier, later)):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
+
+
+# More of a total's members named in the next sentence: "…, a man in Mississippi was
+# killed…", "…, and two others died".
+_MORE_MEMBERS = regexcache.compile(
+    r"(?i)\b(?:others|another|(?:a|one)\s{1,3}(?:man|woman|child|boy|girl|person|driver"
+    r"|passenger|pedestrian|resident|worker|soldier|officer|teenager|baby))\b"
+)
+
+
+def _breakdown(doc: Document, total: Claim, part: Claim) -> bool:
+    """ "At least four deaths were blamed on the storm. Two people died in a crash…, a
+    man in Mississippi was killed…": the sentence after a total lists its members, so
+    a smaller figure there is a share of it, not the total restated."""
+    if part.sentence != total.sentence + 1 or float(part.value) >= float(total.value):
+        return False
+    siblings = [
+        c
+        for c in doc.claims
+        if c.sentence == part.sentence and c is not part and c.category == part.category
+    ]
+    if siblings:
+        return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
+    return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
 
 
 def _main_date(group: list[Claim]) -> str | None:
