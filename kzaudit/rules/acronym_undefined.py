@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.entities import acronym_norm, common_acronyms, common_words
 from kzaudit.model import Document, Finding
 from kzaudit.rules._names import acronym_uses, near_defined
@@ -55,10 +56,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
+        if _IN_NAME.match(doc.text, e.span.end):
+            continue  # "CCS Insight", "BAE Systems": a company's name, not an abbreviation
         seen.add(norm)
         yield ctx.finding(
             doc, e.span, f'"{e.text}" is never spelled out; define it at its first use'
         )
+
+
+_IN_NAME = regexcache.compile(r"[ ]\p{Lu}\p{Ll}{2,30}(?![\p{L}'\u2019])")
 
 
 def _known(norm: str, known: set[str] | frozenset[str]) -> bool:

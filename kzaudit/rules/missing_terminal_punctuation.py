@@ -12,7 +12,8 @@ or a line broken in two by a bad paste.
 Never flagged: the headline, subheadings, bylines and captions (short lines with no
 sentence punctuation), the standfirst (one line right after the headline), a short
 byline or date line that holds the story's date ("Updated 4:31 PM CDT, October 14,
-2025"), a credit line in brackets ("(Reporting by …; Editing by …)"), list items
+2025"), a credit line in brackets ("(Reporting by …; Editing by …)"), a block of short
+lines (a contact or address block), list items
 ("- Upgrading security"), and paragraphs that end in a comma (``comma-ending``
 reports those).
 
@@ -83,6 +84,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 _STAMP_WORDS = 20  # a byline and date block holding the dateline is at most this long
 _STANDFIRST_WORDS = 40
+_BLOCK_LINE_WORDS = 6  # a contact or address block: several lines this short
 
 
 def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
@@ -90,6 +92,9 @@ def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
     stripped = body.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return True  # "(Reporting by Anika Shah; Editing by Mark Porter)"
+    lines = stripped.splitlines()
+    if len(lines) > 1 and all(len(line.split()) <= _BLOCK_LINE_WORDS for line in lines):
+        return True  # "Media Contact: / Jordan Pike / press@… / +1 617-555-0142"
     if (
         doc.dateline is not None
         and doc.dateline.overlaps(para)
