@@ -1,0 +1,78 @@
+"""age-conflict: one person given two different ages.
+
+What it does
+    Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
+    "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Daniel Hirst (34)") and flags
+    a later mention of the same person with another age.  A surname alone is that
+    person only when the story names one person with that surname: with a father and
+    a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a lone "Hirst, 61," is left alone.
+
+Why is this bad?
+    An age is a fact readers check against the person they know, and a swapped
+    digit ("34" and "43") is an easy slip when a court report is rewritten.
+
+Example
+    Daniel Hirst, 34, of Beeston, was charged on Monday. ... Hirst, 43, is also
+    charged with possession of an offensive weapon.
+
+Use instead
+    ... Hirst, 34, is also charged with possession of an offensive weapon.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from kzaudit import regexcache
+from kzaudit.model import Document, Entity, Finding
+from kzaudit.rules.base import RuleContext
+
+ID = "age-conflict"
+GROUP = "figures"
+SEVERITY = "warning"
+SUMMARY = "One person given two different ages"
+
+# ", 34," / ", aged 34," / " (34)" right after a person's name; the age must be followed
+# by what closes an apposition, so "Smith, 34 votes" and scores are not read as ages.
+_AGE = regexcache.compile(
+    r",[ ]{1,2}(?:aged[ ]{1,2})?(\d{1,3})(?=,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
+    r"|[ ]\((\d{1,3})\)"
+)
+_MAX_AGE = 120
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    people = [e for e in doc.entities if e.kind == "person"]
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for e in people:
+        words = e.key.split()
+        if len(words) > 1:
+            full_names[words[-1]].add(e.key)
+    first: dict[str, tuple[int, Entity]] = {}
+    for e in people:
+        age = _age_after(doc.text, e)
+        if age is None:
+            continue
+        words = e.text.split()
+        if len(words) == 1 and len(full_names.get(words[0], ())) > 1:
+            continue  # "Hirst" with a Daniel and a Peter Hirst in the story: which one?
+        seen = first.setdefault(e.key, (age, e))
+        if seen[0] == age:
+            continue
+        line, _ = doc.line_col(seen[1].span.start)
+        yield ctx.finding(
+            doc,
+            e.span,
+            f'"{e.text}" is given the age {age} here, but {seen[0]} on line {line} '
+            f'("{seen[1].text}"): one of the two is wrong',
+            str(seen[0]),
+        )
+
+
+def _age_after(text: str, e: Entity) -> int | None:
+    m = _AGE.match(text, e.span.end)
+    if m is None:
+        return None
+    age = int(m.group(1) or m.group(2))
+    return age if 0 < age <= _MAX_AGE else None
