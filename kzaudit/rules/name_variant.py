@@ -170,7 +170,7 @@ def _slipped_twins(
     for w, low, i in rares:
         if len(w) >= 4:
             buckets[(low[0], len(low))].append((w, low, i.spans[0].start, i))
-    first = word_set("names_first")
+    first, places = word_set("names_first"), word_set("names_places")
     for rare, a, info in rares:
         if rare in done or len(a) < 4:
             continue
@@ -188,7 +188,10 @@ def _slipped_twins(
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
             if not _twin_slip(a, b, given=(a in first or b in first) and not kin):
                 continue
-            if len(a) < min_length and not (_typing_slip(a, b) or (kin and _vowel_change(a, b))):
+            if len(a) < min_length and not (
+                _typing_slip(a, b)
+                or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places)))
+            ):
                 continue
             done.add(rare)
             yield ctx.finding(
@@ -230,7 +233,7 @@ def _back_references(
         return flagged
     index = _deletion_index(intros)
     for rare, info in singles:
-        if rare in intros or info.partners or len(rare) < min_length or rare.lower() in ignore:
+        if rare in intros or info.partners or len(rare) < 4 or rare.lower() in ignore:
             continue
         start = info.spans[0].start
         titled = _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
@@ -240,7 +243,15 @@ def _back_references(
             first = intros[intro]
             if first.spans[0].start >= start or intro.lower() in ignore:
                 continue
-            if not _confusable(rare, intro, info, first, min_length, titled):
+            # "Alain Lovy ... Mr Levy": in a short surname or an ordinary word after "Mr"
+            # only a changed vowel or a typing slip, but then even a word ("levy")
+            low, intro_low = rare.lower(), intro.lower()
+            slight = _vowel_change(low, intro_low) or _typing_slip(low, intro_low)
+            if len(rare) < min_length and not slight:
+                continue
+            if not (titled and slight) and not _confusable(
+                rare, intro, info, first, min_length, titled
+            ):
                 continue
             yield ctx.finding(
                 doc,
@@ -399,13 +410,21 @@ def _confusable(
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         return (
-            common_info.count >= 3
+            common_info.count >= (2 if _same_rest(rare_info, common_info) else 3)  # "Lib Dums"
             and len(a) >= 4
             and (not rare_info.partners or not common_info.partners or shared)
             and a not in first
             and b not in first
         )
     return True
+
+
+def _one_known_place(a: str, b: str, places: frozenset[str]) -> bool:
+    """ "Iraq"/"Iroq": one is a place the data knows, the other no word or name at all."""
+    for known, other in ((a, b), (b, a)):
+        if known in places and other not in places and other not in common_words():
+            return other not in word_set("names_first")
+    return False
 
 
 def _same_rest(a: _Word, b: _Word) -> bool:
