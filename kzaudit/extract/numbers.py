@@ -405,6 +405,8 @@ _POPULATION_BEFORE = regexcache.compile(
 )
 _HOME_TO = regexcache.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
 _POPULATION_AFTER = regexcache.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
+_ERA_AFTER = regexcache.compile(r"[ ]?(?:BCE?|AD|CE)(?![\p{L}\p{N}])")
+_ERA_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])AD[ ]$")
 _ORD_DIGITS = regexcache.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
 _DECADE = regexcache.compile(r"'?s(?![\w])")
 _WORD = regexcache.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
@@ -783,6 +785,10 @@ class _Scanner:
             if self._near_month(start, end + 2):
                 return None
             return _Raw("ordinal", start, end + 2, value)
+        # "55 BC", "AD 410": a year of the era, never a count
+        era = _ERA_AFTER.match(text, end)
+        if era is not None or _ERA_BEFORE.search(text, max(0, start - 4), start):
+            return _Raw("year", start, era.end() if era else end, value)
         # "1990s", "the '90s"
         dm = _DECADE.match(text, end)
         if dm and "," not in s and "." not in s and (len(s) == 4 or text[start - 1 : start] == "'"):
