@@ -54,6 +54,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         letters = sum(1 for c in norm if c.isalpha())
         if norm in seen or letters < min_length or _known(norm, defined | known):
             continue
+        if "/" in norm and any(c.isdigit() for c in norm):
+            continue  # "REC/25/02": a reference number, not an abbreviation
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
         if _IN_NAME.match(doc.text, e.span.end):
