@@ -109,6 +109,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     rares = [
         (w, low, info) for w, info in by_start if (low := w.lower()) not in ignore and _namelike(w)
     ]
+    lower_words: set[str] | None = None
     for rare, low, info in rares:
         start = info.spans[0].start
         if low[:1] not in initials:
@@ -117,7 +118,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
         # An ordinary word is a name after "Mr"/"Ms" ("Ms Coper"), or where the story
         # only ever writes it capitalised, mid-sentence ("the latest Troy attack")
-        named = titled or (ordinary and _only_as_name(doc.text, rare, low, start))
+        named = titled
+        if ordinary and not titled and _after_lower(doc.text, start):
+            if lower_words is None:  # one scan of the story, only when a candidate needs it
+                lower_words = set(_LOWER_WORD.findall(doc.text))
+            named = low not in lower_words
         if ordinary and not named:
             continue
         if index is None:
@@ -328,21 +333,15 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
 _NAMED_WORD_MAJORITY = 3  # uses of the name an ordinary word is read as a slip of
 
 
-def _only_as_name(text: str, word: str, low: str, start: int) -> bool:
-    """``word`` follows a lower-case word or a comma, and the story never writes it in
-    lower case: a name there, not the ordinary word."""
+def _after_lower(text: str, start: int) -> bool:
+    """The word at ``start`` follows a lower-case word or a comma: mid-sentence."""
     before = text[max(0, start - 3) : start].rstrip()
-    if not before or not (before[-1].islower() or before[-1] == ","):
-        return False
-    at = text.find(low)
-    while at != -1:
-        end = at + len(low)
-        if (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        ):
-            return False
-        at = text.find(low, end)
-    return True
+    return bool(before) and (before[-1].islower() or before[-1] == ",")
+
+
+# Words the story writes in lower case: a capitalised ordinary word the story never
+# writes so ("Troy") is a name wherever it stands mid-sentence.
+_LOWER_WORD = regexcache.compile(r"(?<![\p{L}])\p{Ll}[\p{L}]{0,40}(?![\p{L}])")
 
 
 def _namelike(word: str) -> bool:
