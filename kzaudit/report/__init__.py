@@ -123,21 +123,36 @@ def stream_json(
     counters gathered while streaming can appear after the hole).  The bytes are
     exactly those of ``json.dump(doc, indent=2)`` with the list in place.
     """
-    from json import dumps  # here, not at the top: the rich report never loads json
+    from json import JSONEncoder  # here, not at the top: the rich report never loads json
 
     head = _split(make_doc())[0]
     out.write(head)
     indent = head[head.rfind("\n") + 1 :]
     indent = " " * (len(indent) - len(indent.lstrip(" ")))
     inner = indent + "  "
+    newline = "\n" + inner
+    encoder = JSONEncoder(ensure_ascii=False, indent=2)
     first = True
     for item in items:
-        text = dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
-        out.write(("[\n" if first else ",\n") + inner + text)
+        out.write(("[\n" if first else ",\n") + inner)
+        # In pieces of about 64 KB: one 10 MB article's object would otherwise be held
+        # twice over as one string (dumps, then the re-indented copy).
+        buf: list[str] = []
+        size = 0
+        for chunk in encoder.iterencode(item):
+            buf.append(chunk)
+            size += len(chunk)
+            if size > _CHUNK:
+                out.write("".join(buf).replace("\n", newline))
+                buf, size = [], 0
+        out.write("".join(buf).replace("\n", newline))
         first = False
     out.write("[]" if first else "\n" + indent + "]")
     out.write(_split(make_doc())[1])
     out.write("\n")
+
+
+_CHUNK = 1 << 16  # characters of encoded JSON written at a time
 
 
 def _split(doc: dict[str, Any]) -> tuple[str, str]:

@@ -121,7 +121,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         named = titled
         if ordinary and not titled and _after_lower(doc.text, start):
             if lower_words is None:  # one scan of the story, only when a candidate needs it
-                lower_words = set(_LOWER_WORD.findall(doc.text))
+                lower_words = {m.group() for m in _LOWER_WORD.finditer(doc.text)}
             named = low not in lower_words
         if ordinary and not named:
             continue
