@@ -171,19 +171,22 @@ def _coarse(keys: frozenset) -> frozenset:
     return frozenset((m, y) for m, d, y in keys if y is not None or d is None)
 
 
-def tally_claims(doc: Document, named: bool = False) -> list[Claim]:
+def tally_claims(doc: Document, named: bool = False, updates: bool = False) -> list[Claim]:
     """Counts that state a plain tally (not a change, an update or a vague word).
 
     People categories always; with ``named``, also other counts of one explicit noun
-    ("2,500 jobs"), which are compared only with counts of the very same noun.
+    ("2,500 jobs"), which are compared only with counts of the very same noun.  With
+    ``updates``, a running tally too: figures of one paragraph ("since Monday, 400
+    hospitalised; 62 in intensive care") describe one moment.
     """
+    skip = _SKIP_ROLES - {"update"} if updates else _SKIP_ROLES
     return [
         c
         for c in doc.claims
         if c.kind in ("count", "range")
         and (c.category in PEOPLE_CATEGORIES or named and _named(c))
         and c.qualifier != "vague"
-        and c.role not in _SKIP_ROLES
+        and c.role not in skip
     ]
 
 

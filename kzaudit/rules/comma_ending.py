@@ -299,7 +299,11 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
             if _runs_on(text, m)
             else None
         )
-    if nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
+    if (
+        verb not in _AUXILIARIES  # "…, Media has also been restricted." is a clause
+        and nxt.lower() not in _DETERMINERS
+        and _sentence_ends_soon(text, m.end("verb"))
+    ):
         return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
     return reason
 

@@ -74,7 +74,7 @@ def _same_people(outer: Claim, inner: Claim) -> bool:
 
 def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -> Iterator[Finding]:
     """Hospitalised above injured in the same paragraph, same source and group."""
-    tallies = tally_claims(doc)
+    tallies = tally_claims(doc, updates=True)
     para = {c.span.start: doc.sentences[c.sentence].paragraph for c in tallies if doc.sentences}
     for outer_cat, inner_cat in NESTED:
         outers = [c for c in tallies if _group(c) == outer_cat]
