@@ -299,11 +299,12 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
             if _runs_on(text, m)
             else None
         )
-    if (
-        verb not in _AUXILIARIES  # "…, Media has also been restricted." is a clause
-        and nxt.lower() not in _DETERMINERS
-        and _sentence_ends_soon(text, m.end("verb"))
-    ):
+    if verb in _AUXILIARIES:
+        # "…, Tony Blair has promised.", "…, BBC Scotland has learned.": an attribution;
+        # "…, Media has also been restricted." is a clause
+        if _sentence_ends_soon(text, m.end("verb"), 1):
+            return None
+    elif nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
         return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
     return reason
 
@@ -469,8 +470,8 @@ _TRAILING_OPENERS = frozenset(
     " in on at for by over under about around than".split()
 )
 _PHRASE_OPENERS = frozenset(
-    "on in at by for after before since until with under over then now later last this"
-    " yesterday today meanwhile despite during from".split()
+    "on in at by for after before since until with without under over then now later last"
+    " this yesterday today meanwhile despite during from following amid given".split()
 )
 _SEGMENT_OPENERS = frozenset(
     "and but or nor so yet which who whom whose where when while whereas as if that because"
@@ -499,13 +500,13 @@ def _after_attribution(text: str, sentence_start: int, comma: int) -> int | None
     return tail.start() if tail is not None else None
 
 
-def _sentence_ends_soon(text: str, pos: int) -> bool:
-    """Three words or fewer from ``pos`` to the end of the sentence."""
+def _sentence_ends_soon(text: str, pos: int, words: int = 3) -> bool:
+    """``words`` words or fewer from ``pos`` to the end of the sentence."""
     rest = text[pos : pos + 60]
     stop = min((i for i in (rest.find(". "), rest.find(".\n")) if i >= 0), default=-1)
     if stop < 0 and rest.rstrip().endswith("."):
         stop = len(rest.rstrip()) - 1
-    return stop >= 0 and len(rest[:stop].split()) <= 3
+    return stop >= 0 and len(rest[:stop].split()) <= words
 
 
 @cache
@@ -522,7 +523,7 @@ _LAST_CONJUNCTION = regexcache.compile(
 
 _FINITE = regexcache.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
-    rf"|said|says|\p{{Ll}}{{3,}}ed|{_PAST_IRREGULAR})\b"
+    rf"|said|says|(?<![\-])\p{{Ll}}{{3,}}ed|{_PAST_IRREGULAR})\b"  # not "larger-than-expected"
 )
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
