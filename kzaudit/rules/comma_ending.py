@@ -53,6 +53,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import vocab
+from kzaudit.extract.entities import load_words
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
@@ -83,7 +84,6 @@ SENTENCE_OPENERS = frozenset(
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
-_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr"])
 _ARTICLES = frozenset(["The", "A", "An"])
 TITLE_OPENERS = frozenset(
     ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
@@ -193,6 +193,8 @@ _PAST_IRREGULAR = (
 # Past forms that are also common nouns or adjectives ("a tax cut", "the left"): read
 # as verbs only right after a subject
 _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
+# What follows a clause's verb: a word, a figure or quote, or a colon
+_NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
 _CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
     r"\p{Lu}[\p{L}\-]{0,30}"
@@ -203,7 +205,7 @@ _CLAUSE_AFTER = regexcache.compile(
     r"|would|could|can|must|should|did|does"
     rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
     r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b))\b"
-    r"(?:[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:))"
+    rf"(?:{_NEXT})"
 )
 # "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
 # and an auxiliary
@@ -270,8 +272,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
         # government will" goes on
-        after = _CLAUSE_AFTER.match(f", X {text[m.start('next') : m.start('next') + 80]}")
-        if after is None or not _runs_on(after.string, after):
+        if not _runs_on(text, m.end("next")):
             return None
         verb = nxt
     sentence_start = _sentence_start(doc, comma)
@@ -296,7 +297,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         # move was wrong" goes on into a clause of its own
         return (
             "the attribution after it goes on into a clause of its own"
-            if _runs_on(text, m)
+            if _runs_on(text, m.end("verb"))
             else None
         )
     if verb in _AUXILIARIES:
@@ -338,16 +339,22 @@ def _reported_after(text: str, m: regex.Match[str]) -> bool:
     return any(w.strip(".,") in _reporting_verbs() or w in ("quoted", "saying") for w in after)
 
 
-def _runs_on(text: str, m: regex.Match[str]) -> bool:
+def _runs_on(text: str, verb_end: int) -> bool:
     """After a reporting verb: a clause ("said the move was wrong", "said efforts
     would continue") or a colon, not a time or place ("said on Monday")."""
-    if m.groupdict().get("colon"):
+    m = _NEXT_TOKEN.match(text, verb_end)
+    if m is None:
+        return False
+    if m.group("colon"):
         return True
     nxt = m.group("next")
     after = text[m.end("next") : m.end("next") + 30].split()
     if nxt in _CLAUSE_OPENERS:
         return not (after and after[0] in _TIME_WORDS)
     return nxt[0].islower() and any(w in _AUXILIARIES for w in after[:2])
+
+
+_NEXT_TOKEN = regexcache.compile(_NEXT)
 
 
 # Verbs that attribute a promise or claim besides data/attribution_verbs.txt
@@ -511,8 +518,6 @@ def _sentence_ends_soon(text: str, pos: int, words: int = 3) -> bool:
 
 @cache
 def _reporting_verbs() -> frozenset[str]:
-    from kzaudit.extract.entities import load_words
-
     return frozenset(load_words("attribution_verbs"))
 
 
