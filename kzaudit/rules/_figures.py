@@ -238,6 +238,9 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     """
     places, dates = _scope_keys(doc)
     scopes = _claim_scopes(doc, named)
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in doc.claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
     groups: dict[str, list[Claim]] = {}
     for c in tally_claims(doc, named):
         if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
@@ -253,7 +256,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _different_scope(earlier, later, places, dates):
                     continue
-                if _breakdown(doc, earlier, later):
+                if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue
                 if (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
@@ -273,17 +276,14 @@ _MORE_MEMBERS = regexcache.compile(
 )
 
 
-def _breakdown(doc: Document, total: Claim, part: Claim) -> bool:
+def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) -> bool:
     """ "At least four deaths were blamed on the storm. Two people died in a crash…, a
     man in Mississippi was killed…": the sentence after a total lists its members, so
-    a smaller figure there is a share of it, not the total restated."""
+    a smaller figure there is a share of it, not the total restated.  ``sentence``:
+    the figures of ``part``'s sentence."""
     if part.sentence != total.sentence + 1 or float(part.value) >= float(total.value):
         return False
-    siblings = [
-        c
-        for c in doc.claims
-        if c.sentence == part.sentence and c is not part and c.category == part.category
-    ]
+    siblings = [c for c in sentence if c is not part and c.category == part.category]
     if siblings:
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
     return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None

@@ -195,7 +195,7 @@ def _slipped_twins(
                 continue
             if len(a) < min_length and not (
                 _typing_slip(a, b)
-                or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places)))
+                or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places, first)))
             ):
                 continue
             done.add(rare)
@@ -418,11 +418,11 @@ def _confusable(
     return True
 
 
-def _one_known_place(a: str, b: str, places: frozenset[str]) -> bool:
+def _one_known_place(a: str, b: str, places: frozenset[str], first: frozenset[str]) -> bool:
     """ "Iraq"/"Iroq": one is a place the data knows, the other no word or name at all."""
     for known, other in ((a, b), (b, a)):
         if known in places and other not in places and other not in common_words():
-            return other not in word_set("names_first")
+            return other not in first
     return False
 
 
