@@ -412,10 +412,9 @@ def _dateline_city(text: str, w: _Word) -> bool:
     capitalised city opening a line is a dateline, not an acronym."""
     if not w.text.isalpha():
         return False
-    lo = max(0, w.start - 40)
-    line_start = text.rfind("\n", lo, w.start) + 1
-    if line_start == 0 and lo > 0:
-        return False  # no line start within reach (and no slicing of a long line)
+    line_start = _line_start_within(text, w.start, 40)
+    if line_start is None:
+        return False
     before = text[line_start : w.start].strip(" \t*_#>").split()
     if len(before) > 3 or not all(b.isalpha() and b.isupper() for b in before):
         return False
@@ -425,10 +424,18 @@ def _dateline_city(text: str, w: _Word) -> bool:
     return text[end : end + 2] in (", ", " (", ",\n", ": ") or text[end : end + 3] == " \u2014"
 
 
+def _line_start_within(text: str, pos: int, reach: int) -> int | None:
+    """Where the line holding ``pos`` starts, if no more than ``reach`` characters back
+    (a bounded look: never a slice of a long line)."""
+    lo = max(0, pos - reach)
+    start = text.rfind("\n", lo, pos) + 1
+    return None if start == 0 and lo > 0 else start
+
+
 def _byline_name(text: str, w: _Word) -> bool:
     """ "By KAREN LIPSKY": a byline in capitals names a person, not acronyms."""
-    line_start = text.rfind("\n", max(0, w.start - 60), w.start) + 1
-    if line_start == 0 and w.start > 60:
+    line_start = _line_start_within(text, w.start, 60)
+    if line_start is None:
         return False
     return (
         _CAPS_BYLINE.fullmatch(text, line_start, _CAPS_AFTER.match(text, w.end).end()) is not None
