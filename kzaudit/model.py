@@ -184,8 +184,9 @@ class Document(Record):
     source: str  # decoded original text (offsets refer to it)
     text: str  # analysis text: same length, markup blanked out
     reference_date: dt.date | None = None
-    reference_origin: Literal["as-of", "dateline"] | None = None
+    reference_origin: Literal["as-of", "dateline", "publication date"] | None = None
     dateline: Span | None = None
+    published: dt.date | None = None  # from HTML metadata or Markdown front matter
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Span] = field(default_factory=list)

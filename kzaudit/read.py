@@ -22,6 +22,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.markup import strip_html, strip_markdown
 from kzaudit.model import Document
+from kzaudit.published import published_date
 
 MAX_BYTES = 32 * 1024 * 1024  # larger inputs are refused: an article is never 32 MB
 _SNIFF = 8192  # bytes inspected to tell text from binary
@@ -219,7 +220,13 @@ def document_from_source(path: str, source: str) -> Document:
     if kind == "text":
         return document_from_text(path, source)
     text, suppressions = (strip_html if kind == "html" else strip_markdown)(source)
-    return Document(path=path, source=source, text=text, suppressions=suppressions)
+    return Document(
+        path=path,
+        source=source,
+        text=text,
+        suppressions=suppressions,
+        published=published_date(source, kind),
+    )
 
 
 def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Document:

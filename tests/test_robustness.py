@@ -177,6 +177,10 @@ MARKUP: dict[str, Callable[[int], str]] = {
     "html unclosed nav": lambda n: "<nav>" * n,
     "html entities": lambda n: "&amp;&#8217;&bogus;" * n,
     "html deep nesting": lambda n: "<div><p>" * n + "text" + "</p></div>" * n,
+    "html meta without date": lambda n: '<meta property="article:published_time" ' * n,
+    "html time without date": lambda n: '<time datetime="' * n,
+    "html blanked line leads": lambda n: ('<p class="lead">' * 20 + "LONDON, March\n") * (n // 20),
+    "md front matter dates": lambda n: "---\n" + "date: 2024-13-40\n" * n + "---\n",
 }
 
 N = 20_000  # words: the larger run is ~100-300 KB of text

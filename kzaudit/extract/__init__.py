@@ -16,6 +16,9 @@ def extract(doc: Document) -> Document:
         if found is not None:
             doc.dateline, doc.reference_date = found
             doc.reference_origin = "dateline"
+        elif doc.published is not None:
+            doc.reference_date = doc.published
+            doc.reference_origin = "publication date"
     doc.dates, doc.durations = dates.extract_dates(doc)
     doc.entities, doc.acronyms = entities.extract_entities(doc)
     doc.attributions = attributions.extract_attributions(doc)

@@ -860,6 +860,11 @@ DATELINE_WINDOW = 600  # the dateline sits in the first lines of the article
 _VISIBLE_HEAD = regexcache.compile(rf"(?:\s{{0,20000}}\S){{0,{DATELINE_WINDOW}}}")
 
 
+# What may stand before a dateline on its line: Markdown marks ("> **LONDON"), or in
+# HTML the blanked opening tags of its paragraph ('<p class="lead">' is spaces here).
+_LINE_LEAD = r"[ \t]{0,200}(?:[*_#>][ \t]{0,2}){0,6}"
+
+
 @cache
 def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     v = vocab()
@@ -873,12 +878,12 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     word = r"[A-Z][\w.'\u2019-]{1,30}"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
     dateline = regexcache.compile(
-        rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}"
+        rf"(?m)^{_LINE_LEAD}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}"
         r"\s{0,3}(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
     )
     clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
-        rf"(?m)^[ \t*_#>]{{0,6}}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
+        rf"(?m)^{_LINE_LEAD}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
         rf"(?:{clock}(?:\s[A-Z]{{2,4}})?,?\s{{1,3}})?"  # "Updated 4:31 PM CDT, October 14, 2025"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
         rf"[ \t,]{{0,3}}(?:(?:at\s)?{clock}[^\n]{{0,20}})?$"  # "… 2025 at 5:12pm"

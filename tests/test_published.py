@@ -1,0 +1,90 @@
+"""The publication date an HTML page or Markdown front matter declares (kzaudit.published)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kzaudit.pipeline import analyse
+from kzaudit.published import published_date
+from kzaudit.read import document_from_source
+
+MAY_2 = dt.date(2024, 5, 2)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-05-02T08:00:00+03:00"}</script>',
+        '<meta property="article:published_time" content="2024-05-02T08:00:00Z">',
+        "<meta content='2024-05-02' name='date'>",
+        '<meta name="parsely-pub-date" content="2024-05-02T05:00:00Z" />',
+        '<time class="stamp" datetime="2024-05-02T08:00">Thursday, May 2</time>',
+    ],
+)
+def test_html_metadata_gives_the_date(head: str) -> None:
+    assert (
+        published_date(f"<html><head>{head}</head><body><p>Text.</p></body></html>", "html")
+        == MAY_2
+    )
+
+
+def test_structured_data_wins_over_a_later_time_element() -> None:
+    page = (
+        '<time datetime="2023-01-01">old</time>'
+        '<script type="application/ld+json">{"datePublished":"2024-05-02"}</script>'
+    )
+    assert published_date(page, "html") == MAY_2
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<meta property="article:modified_time" content="2024-05-02">',  # not the publication
+        '<meta property="article:published_time" content="2024-02-30">',  # no such day
+        "<p>Published on 2024-05-02 in print.</p>",  # prose, not metadata
+    ],
+)
+def test_html_without_a_usable_publication_date(page: str) -> None:
+    assert published_date(page, "html") is None
+
+
+def test_markdown_front_matter_date() -> None:
+    md = '---\ntitle: "Floods"\ndate: 2024-05-02T08:00:00+03:00\n---\n\nBody text.\n'
+    assert published_date(md, "markdown") == MAY_2
+    toml = "+++\ntitle = 'Floods'\ndate = 2024-05-02\n+++\n\nBody.\n"
+    assert published_date(toml, "markdown") == MAY_2
+
+
+def test_a_date_line_in_the_markdown_body_is_not_front_matter() -> None:
+    assert published_date("Body.\n\ndate: 2024-05-02\n", "markdown") is None
+    assert published_date("---\ntitle: x\n\ndate: 2024-05-02\n", "markdown") is None  # unclosed
+
+
+def test_plain_text_has_no_metadata() -> None:
+    assert published_date("date: 2024-05-02\n", "text") is None
+
+
+def test_the_publication_date_becomes_the_reference_date() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2024-05-02"></head>'
+        "<body><p>MOMBASA \u2014 Schools stay closed until Sunday, May 13, officials said.</p>"
+        "</body></html>"
+    )
+    doc = analyse(document_from_source("story.html", page))
+    assert doc.reference_date == MAY_2
+    assert doc.reference_origin == "publication date"
+    assert doc.dateline is None
+
+
+def test_an_in_text_dateline_wins_over_metadata() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2024-05-03"></head>'
+        '<body><p class="story-lead first">NAIROBI, Kenya, May 2, 2024 (Reuters) \u2014 '
+        "At least 14 people died.</p></body></html>"
+    )
+    doc = analyse(document_from_source("story.html", page))
+    assert doc.reference_date == MAY_2
+    assert doc.reference_origin == "dateline"
