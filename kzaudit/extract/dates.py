@@ -863,6 +863,8 @@ _VISIBLE_HEAD = regexcache.compile(rf"(?:\s{{0,20000}}\S){{0,{DATELINE_WINDOW}}}
 # What may stand before a dateline on its line: Markdown marks ("> **LONDON"), or in
 # HTML the blanked opening tags of its paragraph ('<p class="lead">' is spaces here).
 _LINE_LEAD = r"[ \t]{0,200}(?:[*_#>][ \t]{0,2}){0,6}"
+# An inline tag blanked inside a dateline ("<b>LONDON</b>, May 2" -> "LONDON    , May 2")
+_TAG_GAP = r"(?:[ ]{4,40}(?=[,(\u2014\u2013:-]))?"
 
 
 @cache
@@ -878,8 +880,9 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     word = r"[A-Z][\w.'\u2019-]{1,30}"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
     dateline = regexcache.compile(
-        rf"(?m)^{_LINE_LEAD}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}"
-        r"\s{0,3}(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
+        rf"(?m)^{_LINE_LEAD}(?P<place>{place}){_TAG_GAP}{agency},?(?:\s{{1,3}}|[ ]{{4,40}})"
+        rf"(?P<date>{date}){_TAG_GAP}{agency}(?:\s{{0,3}}|{_TAG_GAP})"
+        r"(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
     )
     clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(

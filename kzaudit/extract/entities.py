@@ -412,7 +412,8 @@ def _dateline_city(text: str, w: _Word) -> bool:
     capitalised city opening a line is a dateline, not an acronym."""
     if not w.text.isalpha():
         return False
-    line_start = _line_start_within(text, w.start, 40)
+    # 200: in HTML the paragraph's opening tags are blanked to spaces before the city
+    line_start = _line_start_within(text, w.start, 200)
     if line_start is None:
         return False
     before = text[line_start : w.start].strip(" \t*_#>").split()
@@ -421,6 +422,9 @@ def _dateline_city(text: str, w: _Word) -> bool:
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
+    if text.startswith("    ", end):  # a blanked closing tag: "<b>LONDON</b>, May 2"
+        after = _SPACES.match(text, end).end()
+        return text[after : after + 1] in (",", "(", "\u2014", "\u2013")
     return text[end : end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
 
 
@@ -446,6 +450,7 @@ _CAPS_BYLINE = regexcache.compile(
     r"[ \t*_#>]{0,6}(?i:by)[ \t]{1,3}(?:\p{Lu}[\p{Lu}.'\u2019\-]{0,30}[ \t]{1,3}){0,3}"
     r"\p{Lu}[\p{Lu}.'\u2019\-]{0,30}"
 )
+_SPACES = regexcache.compile(r"[ ]{0,40}")
 _CAPS_AFTER = regexcache.compile(r"(?:[ ]\p{Lu}{2,20}(?![\p{L}\p{N}])){0,3}")
 
 

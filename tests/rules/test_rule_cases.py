@@ -22,7 +22,7 @@ import pytest
 from kzaudit.compat import tomllib
 from kzaudit.config import Config
 from kzaudit.pipeline import analyse, check
-from kzaudit.read import document_from_text
+from kzaudit.read import document_from_source
 from kzaudit.rules import all_rules
 
 CASES = Path(__file__).parent / "cases"
@@ -40,7 +40,8 @@ def _cases():
 def test_rule_case(rule: str, case: dict) -> None:
     as_of = dt.date.fromisoformat(case["as_of"]) if "as_of" in case else None
     config = Config(select=(rule,), as_of=as_of, options={rule: case.get("options", {})})
-    doc = analyse(document_from_text("case.txt", case["text"]), config)
+    # "path" gives a case in another format ("case.html", "case.md"): markup is blanked
+    doc = analyse(document_from_source(case.get("path", "case.txt"), case["text"]), config)
     findings = check(doc, config)
     got = sorted((f.text, f.suggestion, f.severity) for f in findings)
     expected = case.get("expect", [])
