@@ -422,7 +422,7 @@ def _dateline_city(text: str, w: _Word) -> bool:
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
-    if text.startswith("    ", end):  # a blanked closing tag: "<b>LONDON</b>, May 2"
+    if text.startswith("  ", end):  # blanked markup: "<b>LONDON</b>, May 2", "**LONDON** —"
         after = _SPACES.match(text, end).end()
         return text[after : after + 1] in (",", "(", "\u2014", "\u2013")
     return text[end : end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
