@@ -19,7 +19,11 @@ inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
 first name or surname ("Gordon Brown"/"Des Browne": different first names), two
 given names or two places, names that start with different letters, a longer form
 of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
-names the house style lists in ``ignore_names``.  Names under five letters are flagged
+names the house style lists in ``ignore_names``, a known place typed once ("Greece"
+beside "Greene") or beside its adjective ("Argentina"/"Argentine"), a name written in
+a team sheet or other list of names ("Sheahan, Horan, O'Callaghan": players differ by
+a letter), names after different initials ("S Horgan", "M Horan"), and a first name
+beside another person's surname ("Hayden Tanner", "Andy Haden").  Names under five letters are flagged
 for a changed letter only when the other spelling recurs three times and neither is a
 given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 
@@ -58,6 +62,7 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -90,10 +95,13 @@ class _Word:
     partners: set[str] = field(default_factory=set)  # other words of its multi-word names
     surname: bool = False  # last word of a multi-word person name
     alone: bool = False  # a one-word name somewhere ("Shell", not only "Standard Life")
+    first: bool = False  # first word of a multi-word name ("Hayden" of "Hayden Tanner")
+    roster: bool = False  # written in a list of names (a team sheet): see ``_roster_starts``
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     words = _name_words(doc)
+    _mark_rosters(doc, words)
     min_length = int(ctx.options.get("min_length", 5))
     min_majority = int(ctx.options.get("min_majority", 2))
     ignore = {n.lower() for n in ctx.style.ignore_names}
@@ -132,6 +140,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if common.lower() in ignore or not _confusable(
                 rare, common, info, common_info, min_length, named
             ):
+                continue
+            if _other_person(low, common.lower(), info, common_info):
                 continue
             if (
                 ordinary
@@ -191,6 +201,14 @@ def _slipped_twins(
             b_word = b in common_words()
             if not kin and ((a_word and (b_word or b in first)) or (b_word and a in first)):
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
+            if (a in places or b in places) and a[:-1] == b[:-1]:
+                continue  # a place and its adjective: "Argentina"/"Argentine"
+            if not kin and (
+                _initials_disagree(a, b, info, other_info)
+                or _other_person(a, b, info, other_info)
+                or _other_person(b, a, other_info, info)
+            ):
+                continue
             if not _twin_slip(a, b, given=(a in first or b in first) and not kin):
                 continue
             if len(a) < min_length and not (
@@ -251,6 +269,8 @@ def _back_references(
             # "Alain Lovy ... Mr Levy": in a short surname or an ordinary word after "Mr"
             # only a changed vowel or a typing slip, but then even a word ("levy")
             low, intro_low = rare.lower(), intro.lower()
+            if _other_person(low, intro_low, info, first):
+                continue
             slight = _vowel_change(low, intro_low) or _typing_slip(low, intro_low)
             if len(rare) < min_length and not slight:
                 continue
@@ -301,6 +321,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             info.alone = info.alone or len(parts) == 1
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
+                info.first = info.first or i == 0
                 if e.kind == "person" and i == len(parts) - 1:
                     info.surname = True
     return out
@@ -390,8 +411,8 @@ def _confusable(
     ):
         return False
     first, places = word_set("names_first"), word_set("names_places")
-    if (a in first and b in first) or (a in places and b in places):
-        return False
+    if (a in first and b in first) or a in places:
+        return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
     shared = bool(rare_info.partners & common_info.partners)
     if slip:
         # "Jhon", "Morrris", "Reliacne Energy": typing slips, not other names; but an
@@ -416,6 +437,76 @@ def _confusable(
             and b not in first
         )
     return True
+
+
+def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
+    """Evidence that two spellings a changed or dropped letter apart are two people
+    (a typing slip, two letters swapped or one doubled, is a slip all the same):
+
+    - ``a`` is written in a team sheet or other list of names ("Sheahan, Horan,
+      O'Callaghan, Miller"), where a letter is how two players differ ("Horan",
+      "Horgan");
+    - one is only the first word of a name and the other a person's surname
+      ("Hayden Tanner" and "Andy Haden").
+    """
+    if _typing_slip(a, b):
+        return False
+    if a_info.roster:
+        return True
+    return (
+        _given_only(a_info)
+        and _surname_only(b_info)
+        or (_given_only(b_info) and _surname_only(a_info))
+    )
+
+
+def _given_only(w: _Word) -> bool:
+    return w.first and not w.surname and not w.alone
+
+
+def _surname_only(w: _Word) -> bool:
+    return w.surname and not w.first
+
+
+def _initials_disagree(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
+    """Written after different initials ("S Horgan", "M Horan"): two people, unless
+    the letters differ by a typing slip."""
+    a_initials = {p[0] for p in a_info.partners if len(p.rstrip(".")) == 1}
+    b_initials = {p[0] for p in b_info.partners if len(p.rstrip(".")) == 1}
+    return (
+        bool(a_initials and b_initials) and not a_initials & b_initials and not (_typing_slip(a, b))
+    )
+
+
+# A team sheet or other list of names: at least five items between commas or
+# semicolons, nearly every word capitalised ("Sheahan, Horan, O'Callaghan, Miller, G
+# Easterby, Humphreys, Dempsey.").
+_ROSTER_ITEMS = 5
+_ROSTER_LOWER = 0.2  # at most this share of words in lower case ("capt", "for", "v")
+_WORD = regexcache.compile(r"\p{L}[\p{L}'\u2019.-]{0,40}")
+
+
+def _mark_rosters(doc: Document, words: dict[str, _Word]) -> None:
+    """Mark the words written inside a list of names (see ``_other_person``)."""
+    lists = [p for p in doc.paragraphs if _is_roster(doc.text, p)]
+    if not lists:
+        return
+    starts = [p.start for p in lists]
+    for info in words.values():
+        for span in info.spans:
+            i = bisect.bisect_right(starts, span.start) - 1
+            if i >= 0 and lists[i].contains(span):
+                info.roster = True
+                break
+
+
+def _is_roster(text: str, p: Span) -> bool:
+    body = text[p.start : p.end]
+    if body.count(",") + body.count(";") < _ROSTER_ITEMS - 1:
+        return False
+    found = _WORD.findall(body)
+    lower = sum(1 for w in found if w[0].islower())
+    return bool(found) and lower <= _ROSTER_LOWER * len(found)
 
 
 def _one_known_place(a: str, b: str, places: frozenset[str], first: frozenset[str]) -> bool:
