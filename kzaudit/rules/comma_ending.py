@@ -264,8 +264,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     document's text with the commas inside dates blanked.
     """
     m = _clause_after(text, comma)
-    if m is None or m.group("subject") == "I" or _in_speech(doc, comma):
-        return None
+    if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
+        return None  # "…is so strong, I think the selectors will": "I" after a comma
     verb, nxt = m.group("verb"), m.group("next") or ":"
     if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
@@ -440,9 +440,14 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
             first = words[1] if len(words) > 1 else ""
         if first.lower() in _SEGMENT_OPENERS or _FINITE.search(segment) is None:
             return False
+        if first.lower() == "even" and words[1:2] and words[1] in _SEGMENT_OPENERS:
+            return False  # "…and, even though Portsmouth held their own, Chelsea managed"
         # "…is being built and on Tuesday, AFP reported": a phrase opening a joined
         # clause; "…stars Joss Stone and Franz Ferdinand" joins names, not clauses
         joined = _LAST_CONJUNCTION.search(segment)
+        if joined is not None and joined.group(2) in _TRAILING_CLAUSES:
+            return False  # "…and if he is unable to play, England's midfield will": the
+            # comma closes a subordinate clause that opens the joined clause
         return (
             joined is None
             or (joined.group(1) != "that" and joined.group(2) not in _PHRASE_OPENERS)
@@ -528,7 +533,12 @@ _LAST_CONJUNCTION = regexcache.compile(
 
 _FINITE = regexcache.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
-    rf"|said|says|(?<![\-])\p{{Ll}}{{3,}}ed|{_PAST_IRREGULAR})\b"  # not "larger-than-expected"
+    r"|said|says"
+    # an -ed word, but not "larger-than-expected", an adjective after a determiner ("a
+    # sustained period") nor a participle before "by" ("the threat posed by")
+    r"|(?<![\-])(?<!\b(?:a|an|the|his|her|its|their|our|this|that|these|those)[ \t]{1,3})"
+    r"\p{Ll}{3,}ed(?![ \t]{1,3}by\b)"
+    rf"|{_PAST_IRREGULAR})\b"
 )
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
@@ -545,7 +555,7 @@ _INTRODUCTORY = regexcache.compile(
 def _main_clause_before(text: str, start: int, comma: int) -> bool:
     """The words from ``start`` up to ``comma`` read as a main clause of their own: a
     finite verb, no introductory phrase, no subordinate clause."""
-    if _INTRODUCTORY.match(text, start, comma) or _FINITE.search(text, start, comma) is None:
+    if _introductory(text, start, comma) or _FINITE.search(text, start, comma) is None:
         return False
     for sub in _SUBORDINATE.finditer(text, start, comma):
         # "…after the resignation of Harold Wilson,": a preposition, no clause follows
@@ -557,6 +567,21 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
         if _FINITE.search(before) is None or _REPORTED.search(before) is not None:
             return False
     return True
+
+
+def _introductory(text: str, start: int, comma: int) -> bool:
+    """The sentence opens with an introductory phrase, after "And"/"But" too ("And with
+    Phil Vickery sidelined…, Bell could", "But in the three games…, Ireland")."""
+    if _INTRODUCTORY.match(text, start, comma):
+        return True
+    connective = _CONNECTIVE.match(text, start, comma)
+    if connective is None:
+        return False
+    word = text[connective.end() : min(comma, connective.end() + 24)]
+    return _INTRODUCTORY.match(word[:1].upper() + word[1:]) is not None
+
+
+_CONNECTIVE = regexcache.compile(r"(?:And|But|Yet|So|Or)[ \t]{1,3}(?=\p{Ll})")
 
 
 _REPORTED = regexcache.compile(r"\b(?:said|says|told|that|say|tell|believes?|thinks?)\b")
