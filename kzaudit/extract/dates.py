@@ -93,6 +93,12 @@ _NUM_BEFORE = r"(?<![\w$\u00a3\u20ac.,/-])"  # not inside a number, an amount or
 _POSS = regexcache.compile(r"'s\b|\u2019s\b")
 
 
+# A date's year: not across a blank line, and not a clock time ("Tuesday, 1 March" then
+# a line "2000 GMT" in a match preview)
+_CLOCK_ZONE = r"(?![ \t]{0,2}(?:GMT|BST|UTC|CET|hrs|h\b))"
+_YEAR_AFTER_DAY = rf",?(?![ \t]{{0,3}}\n[ \t]{{0,3}}\n)\s{{1,3}}(?P<y>{_YEAR}){_CLOCK_ZONE}"
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     """The one combined date pattern, plus small patterns for a match's surroundings."""
@@ -103,12 +109,12 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     md = (
         rf"(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})"
         rf"(?:(?:\s?[-\u2013]\s?|\s(?:and|or|to)\s)(?P<d2>{_DAY}))?"
-        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+        rf"(?:{_YEAR_AFTER_DAY})?"
     )
     dm = (
         rf"(?:(?P<d0>{_DAY})(?:\s?[-\u2013]\s?|\s(?:and|or|to)\s))?"
         rf"(?P<d>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<m>{mon})"
-        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+        rf"(?:{_YEAR_AFTER_DAY})?"
     )
     combined = (
         rf"{_NUM_BEFORE}(?P<iso>{_ISO})"
@@ -871,10 +877,11 @@ _TAG_GAP = r"(?:[ ]{4,40}(?=[,(\u2014\u2013:-]))?"
 def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     v = vocab()
     mon = rf"(?:{_alt(v.months)})\b\.?"
-    wd = rf"(?:{_alt(v.weekdays)})\b\.?,?\s{{1,3}}"
+    wd = rf"(?P<wd>{_alt(v.weekdays)})\b\.?,?\s{{1,3}}"
     date = (
         rf"(?:{wd})?(?:(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})|(?P<d>{_DAY})\s{{1,3}}(?P<m>{mon}))"
-        rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+        # the year on the same line, and no clock time ("Tuesday, 1 March\n\n2000 GMT")
+        rf"(?:,?[ \t]{{1,3}}(?P<y>{_YEAR}){_CLOCK_ZONE})?"
     )
     agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
     word = r"[A-Z][\w.'\u2019-]{1,30}"
@@ -918,6 +925,16 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
         day = _day(m.group("d"))
         year = int(m.group("y")) if m.group("y") else _latest_year(doc.text)
         date = _safe_date(year, month, day) if year else None
+        weekday = groups.get("wd")
+        # A year taken from the story must fit the weekday the line writes: a match
+        # report's "Sunday, 27 February" is not in the 1987 of its history
+        if (
+            date is not None
+            and not m.group("y")
+            and weekday
+            and vocab().weekdays[weekday.rstrip(".")] != date.weekday()
+        ):
+            return None
     if date is None:
         return None
     start = (
