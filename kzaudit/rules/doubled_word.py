@@ -49,8 +49,9 @@ LEGITIMATE = frozenset(
     go never more too much pretty long""".split()
 )
 # A particle doubles only after a verb it completes ("carry on on Monday", "log in in
-# the morning", "handed over over the weekend"); "treated in in hospital" is a slip.
-PARTICLES = frozenset("in on out up off down over by around back through about".split())
+# the morning", "handed over over the weekend", "the moment I have been waiting for for
+# years"); "treated in in hospital" is a slip.
+PARTICLES = frozenset("in on out up off down over by around back through about for".split())
 _PARTICLE_VERBS = frozenset(
     """carry carried carries carrying go goes going went gone come comes coming came
     get gets got getting hold holds held holding keep keeps kept keeping move moves moved
@@ -63,7 +64,9 @@ _PARTICLE_VERBS = frozenset(
     sat sitting back backed break breaks broke broken bring brings brought stay stays
     stayed live lives lived drag dragged drop dropped pull pulled push pushed hang hung
     shut wind wound pay paid mark marked cut cuts settle settled catch caught pick picked
-    send sent fall fell fallen weigh weighed bear bore stop stopped lay laid""".split()
+    send sent fall fell fallen weigh weighed bear bore stop stopped lay laid
+    wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
+    account accounted apply applied search searched searching care cared""".split()
 )
 # Candidates only: a word, blanks on one line, the same word (any case).  Bounded
 # repetitions; the rule then checks each candidate.

@@ -38,7 +38,9 @@ SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
 
 _MARKS = regexcache.compile('["\u201c\u201d]')
-_BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0"
+# what a straight opening quote may follow: a space, a bracket, a dash, or a colon with
+# its space forgotten ('the statement read:"We want…')
+_BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0:"
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
