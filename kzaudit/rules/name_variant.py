@@ -445,14 +445,14 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
 
     - ``a`` is written in a team sheet or other list of names ("Sheahan, Horan,
       O'Callaghan, Miller"), where a letter is how two players differ ("Horan",
-      "Horgan");
+      "Horgan"), in names under eight letters;
     - one is only the first word of a name and the other a person's surname
       ("Hayden Tanner" and "Andy Haden").
     """
     if _typing_slip(a, b):
         return False
-    if a_info.roster:
-        return True
+    if a_info.roster:  # in a long name a letter more or less is a slip even there
+        return max(len(a), len(b)) < _ROSTER_SLIP_LENGTH
     return (
         _given_only(a_info)
         and _surname_only(b_info)
@@ -482,6 +482,7 @@ def _initials_disagree(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
 # semicolons, nearly every word capitalised ("Sheahan, Horan, O'Callaghan, Miller, G
 # Easterby, Humphreys, Dempsey.").
 _ROSTER_ITEMS = 5
+_ROSTER_SLIP_LENGTH = 8  # "Bourgon"/"Bourgoin", "Eastrby"/"Easterby"; not "Ritchie"/"Richie"
 _ROSTER_LOWER = 0.2  # at most this share of words in lower case ("capt", "for", "v")
 _WORD = regexcache.compile(r"\p{L}[\p{L}'\u2019.-]{0,40}")
 
