@@ -79,7 +79,11 @@ SENTENCE_OPENERS = frozenset(
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics",
      "Ministers", "Researchers", "You", "Several", "Each", "Every", "Following", "Because",
      "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
-     "Throughout", "Unlike", "Amid", "Speaking", "Having"]
+     "Throughout", "Unlike", "Amid", "Speaking", "Having",
+     # pronouns and adverbs that are never names ("…to say, Nothing has been agreed")
+     "Nothing", "Everything", "Everyone", "Everybody", "Nobody", "Someone", "Somebody",
+     "Anyone", "Anything", "Why", "How", "Hopefully", "Unfortunately", "Obviously",
+     "Clearly", "Sometimes", "Maybe"]
 )  # fmt: skip
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
@@ -572,8 +576,14 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
 def _introductory(text: str, start: int, comma: int) -> bool:
     """The sentence opens with an introductory phrase, after "And"/"But" too ("And with
     Phil Vickery sidelined…, Bell could", "But in the three games…, Ireland")."""
-    if _INTRODUCTORY.match(text, start, comma):
-        return True
+    intro = _INTRODUCTORY.match(text, start, comma)
+    if intro is not None:
+        # "Within three days he was arriving…,": a preposition's phrase, then a clause
+        # of its own with no comma between them; "After he left, …" is subordinate
+        return not (
+            intro.group() in _PREPOSITION_INTROS
+            and _PRONOUN_CLAUSE.search(text, intro.end(), comma) is not None
+        )
     connective = _CONNECTIVE.match(text, start, comma)
     if connective is None:
         return False
@@ -581,6 +591,14 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     return _INTRODUCTORY.match(word[:1].upper() + word[1:]) is not None
 
 
+_PREPOSITION_INTROS = frozenset(
+    "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"
+    " Through Within Without Beyond Outside Inside".split()
+)
+_PRONOUN_CLAUSE = regexcache.compile(
+    r"\b(?:he|she|they|we|I|it)[ \t]{1,3}(?:is|are|was|were|has|have|had|will|would|could"
+    rf"|did|said|{_PAST_IRREGULAR}|\p{{Ll}}{{3,}}ed)\b"
+)
 _CONNECTIVE = regexcache.compile(r"(?:And|But|Yet|So|Or)[ \t]{1,3}(?=\p{Ll})")
 
 
