@@ -80,7 +80,21 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
         years.setdefault(year, o)
     if len(years) != 1:
         return None
-    return next(iter(years.items()))
+    year, anchor = next(iter(years.items()))
+    if year < _latest_year(doc):
+        return None  # the anchor is history: "16 January 1996" in a 2001 match preview
+    return year, anchor
+
+
+_TARGET_LEADS = frozenset(["by", "until", "till", "through", "before", "to"])
+
+
+def _latest_year(doc: Document) -> int:
+    """The latest year the story writes, leaving out target years ("by 2027")."""
+    return max(
+        (d.year for d in doc.dates if d.year is not None and d.lead not in _TARGET_LEADS),
+        default=0,
+    )
 
 
 _SPAN_DAYS = 120  # yearless weekday dates further apart than this are not compared
