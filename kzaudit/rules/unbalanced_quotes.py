@@ -70,6 +70,8 @@ def _after_sentence_end(text: str, i: int, start: int) -> bool:
     j = i - 1
     while j >= start and text[j] in " \t\n\u00a0":
         j -= 1
+    if j > start and text[j] in "'\u2019)" and text[j - 1] in ".!?":
+        j -= 1  # a quotation within the quotation, or a bracket, closed after its stop
     return j >= start and text[j] in ".!?\u2026:"
 
 
