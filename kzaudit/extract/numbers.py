@@ -318,7 +318,7 @@ def vocab() -> _Vocab:
         factor=dict(ctx["factor"]),
         factor_word=regexcache.compile(
             rf"\b(?P<q>more\s{{1,3}}than\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
-            rf"(?P<verb>{_alt(list(ctx['factor']))})\b",
+            rf"(?P<verb>{_alt(list(ctx['factor']))})(?![\w-])",  # not "double-digit"
             flags,
         ),
         change_before=regexcache.compile(
@@ -1200,7 +1200,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         c = claims[i]
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
-        before_i, prev_i = prev_i, i
+        before_i = prev_i
+        if not _aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
+            prev_i = i
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi)
@@ -1255,7 +1257,7 @@ def _from_to_before(
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    figures = [i for i in seen if claims[i].kind != "year"]
+    figures = [i for i in seen if claims[i].kind != "year" and not _aside(text, claims[i])]
     if len(figures) < 2:
         return None
     first, second = figures[-2], figures[-1]
@@ -1287,11 +1289,25 @@ def _from_to_before(
     return None
 
 
-_UP_FROM = regexcache.compile(r"[^\d,;:.]{0,30}?,\s{0,3}(?:up|down)\s{1,3}from\s{1,3}")
+def _aside(text: str, c: Claim) -> bool:
+    """ "10 billion shillings ($77 million)": a conversion in brackets, not a figure of
+    the change around it."""
+    return text[max(0, c.span.start - 2) : c.span.start].strip().endswith("(") and text[
+        c.span.end : c.span.end + 2
+    ].strip().startswith(")")
+
+
+_UP_FROM = regexcache.compile(
+    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?,\s{0,3}(?:up|down)\s{1,3}from\s{1,3}"
+    r"(?:the\s{1,3})?"
+)
 
 
 CHANGE_GAP = 60  # characters between a change's figures
-_COMMA_GAP = regexcache.compile(r"\s{0,3},\s{0,3}")
+# "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
+_COMMA_GAP = regexcache.compile(
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,3}\s{0,3},\s{0,3}"
+)
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 

@@ -245,9 +245,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     for c in tally_claims(doc, named):
         if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
             groups.setdefault(_group_key(c), []).append(c)
+    running = _running_tallies(doc)
     for category in sorted(groups):
         group = groups[category][:MAX_GROUP]
         main = _main_date(group)
+        moving = category in running  # a toll updated day by day: no main date to assume
         for j, later in enumerate(group):
             for earlier in group[:j]:
                 if earlier.sentence == later.sentence:
@@ -260,6 +262,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
+                if moving and (earlier.date is None) != (later.date is None):
+                    continue  # "On Monday, the toll was 812": which day is the undated one?
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
                 if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
@@ -287,6 +291,21 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
     if siblings:
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
     return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
+
+
+def _running_tallies(doc: Document) -> frozenset[str]:
+    """Groups whose tally the story updates over several days: an update marker on one of
+    its figures ("By Tuesday, it had risen to 1,411") and figures dated to two days or more
+    ("On Monday, officials put the toll at 812")."""
+    dated: dict[str, set[str]] = {}
+    updated: set[str] = set()
+    for c in tally_claims(doc, updates=True):
+        key = _group_key(c)
+        if c.role == "update":
+            updated.add(key)
+        if c.date:
+            dated.setdefault(key, set()).add(c.date)
+    return frozenset(k for k in updated if len(dated.get(k, ())) >= 2)
 
 
 def _main_date(group: list[Claim]) -> str | None:
