@@ -365,3 +365,17 @@ def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
         document_from_text("a.txt", f"{head}\n\nThe board met on Tuesday, officials said.\n")
     )
     assert doc.reference_date == date
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "TNN | Nov 14, 2025, 11.42 PM IST",
+        "Last Updated: November 14, 2025 | 23:42 IST",
+        "Nov 14, 2025 / 11:42 PM IST",
+        "Published On 14 Nov 2025",
+    ],
+)
+def test_date_stamp_styles(stamp: str) -> None:
+    text = f"Headline here\n{stamp}\n\nPATNA: The alliance won on Friday."
+    assert _doc(text).reference_date == dt.date(2025, 11, 14)

@@ -1434,8 +1434,21 @@ def _part_roles(
             whole = i
             continue
         if v.rest_before.search(text, lo, hi):  # "the other 100" (of a whole, if stated)
-            c.role = "rest"
-            c.ref = whole if whole is not None else last_part.ref if last_part else None
+            c.role, c.ref = "rest", whole
+            if whole is None and last_part is not None:
+                before = idxs[n - 1]  # the list of parts runs up to it: not "19 of the 29
+                # seats it contested, and two smaller allies won the remaining nine"
+                if claims[before] is last_part or before == last_part.ref:
+                    c.ref = last_part.ref
+            elif whole is None and n == 0 and prev_sent:
+                # "Of those, 218 were charged and 96 released. The remaining 218 …"
+                last = claims[prev_sent[-1]]
+                if (
+                    last.role == "part"
+                    and last.ref is not None
+                    and c.subject in (None, claims[last.ref].subject)
+                ):
+                    c.ref = last.ref
             continue
         nxt = claims[idxs[n + 1]] if n + 1 < len(idxs) else None
         if (
@@ -1489,7 +1502,7 @@ def _part_roles(
 
 
 # Between two items of one list of parts: a few words, then a comma or "and"
-_LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,40}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
+_LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,60}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
 
 
 def extract_claims(doc: Document) -> list[Claim]:
