@@ -11,7 +11,9 @@ What it does
     percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
     factor ("doubled / halved / tripled / quadrupled from X to Y") is checked too: the
     ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
-    factor for "more than doubled"; "nearly doubled" is not checked.
+    factor for "more than doubled"; "nearly doubled" is not checked.  A share written
+    with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
+    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616") must be their ratio.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -174,7 +176,91 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
         )
 
 
+# A share written with its part and whole: "11%, or $980,000 of the $8.9 million",
+# "1,811 of the 2,616 candidates, or 69%", "89 of the 101 seats (88%)", "1,811 (69%) of
+# the 2,616".
+_OF = regexcache.compile(r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of)\s{1,3})?")
+_PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
+_THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
+_OF_NEXT = regexcache.compile(r"\s{1,3}of\b")
+_OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
+_CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
+
+
+def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(percentage, part, whole) written together as one share."""
+    text, claims = doc.text, [c for c in doc.claims if c.kind != "year"]
+    for i, pct in enumerate(claims):
+        if pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
+            continue
+        near = claims[max(0, i - 2) : i + 3]
+        k = near.index(pct)
+        after, before = near[k + 1 : k + 3], near[max(0, k - 2) : k]
+        if (
+            len(after) == 2
+            and _PCT_OR.fullmatch(text, pct.span.end, after[0].span.start)
+            and _OF.fullmatch(text, after[0].span.end, after[1].span.start)
+        ):
+            yield pct, after[0], after[1]
+        if (
+            len(before) == 2
+            and _OF.fullmatch(text, before[0].span.end, before[1].span.start)
+            and _THEN_PCT.fullmatch(text, before[1].span.end, pct.span.start)
+            and not _OF_NEXT.match(text, pct.span.end)  # "…, or 12% of the market"
+        ):
+            yield pct, before[0], before[1]
+        if (
+            before
+            and after
+            and _OPEN.fullmatch(text, before[-1].span.end, pct.span.start)
+            and _CLOSE_OF.fullmatch(text, pct.span.end, after[0].span.start)
+        ):
+            yield pct, before[-1], after[0]
+
+
+def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """(percentage, message, suggestion) where a share contradicts its part and whole."""
+    for pct, part, whole in _share_sites(doc):
+        if not (pct.sentence == part.sentence == whole.sentence):
+            continue
+        if part.kind != whole.kind or part.kind not in ("count", "money"):
+            continue
+        if part.unit != whole.unit or part.kind == "range" or whole.kind == "range":
+            continue
+        if pct.qualifier not in ("exact", "about") or whole.qualifier not in ("exact", "about"):
+            continue
+        if part.qualifier not in ("exact", "about") or float(whole.value) <= 0:
+            continue
+        a_lo, a_hi = _spread(part)
+        b_lo, b_hi = _spread(whole)
+        if a_hi > b_hi or b_lo <= 0:
+            continue  # a part larger than its whole is subset-exceeds-total's
+        lo, hi = a_lo / b_hi * 100, a_hi / b_lo * 100
+        p_lo, p_hi = _spread(pct)
+        actual = float(part.value) / float(whole.value) * 100
+        stated = float(pct.value)
+        if p_hi >= lo and p_lo <= hi or abs(stated - actual) <= max(1.0, rel * stated):
+            continue
+        yield (
+            pct,
+            f'"{pct.text}" does not match the figures: {part.text} of {whole.text} is '
+            f"{fmt(round(actual, 1))}%",
+            f"{fmt(round(actual))}%",
+        )
+
+
+def _spread(c: Claim) -> tuple[float, float]:
+    """The values a written figure allows: its rounding, and 10% either way for "about"."""
+    v, step = float(c.value), _half_step(c)
+    slack = 0.1 * v if c.qualifier == "about" else 0.0
+    return v - step - slack, v + step + slack
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for claim, message, suggestion in _shares(
+        doc, float(ctx.options.get("tolerance_relative", 0.05))
+    ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
         yield ctx.finding(doc, span, message, suggestion)
     for claim, message, suggestion in _amount_changes(
