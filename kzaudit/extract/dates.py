@@ -870,7 +870,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
     )
     agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
-    word = r"[A-Z][\w.'\u2019-]{1,30}"
+    word = r"[A-Z][\w.'\u2019/-]{1,30}"  # "GENEVA/PORT SUDAN, Sept 12 (Reuters) -"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
     dateline = regexcache.compile(
         rf"(?m)^[ \t*_#>]{{0,6}}(?P<place>{place}){agency},?\s{{1,3}}(?P<date>{date}){agency}"

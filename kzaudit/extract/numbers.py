@@ -428,7 +428,8 @@ _OF_GROUP = regexcache.compile(
 )
 _AND_END = regexcache.compile(r"\band\s{1,3}$", regex.IGNORECASE)
 _OF_THE_NEXT = regexcache.compile(
-    r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))\s{1,3}",
+    r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))"
+    r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?\s{1,3}",  # "40 of the region's 150 farms"
     regex.IGNORECASE,
 )
 _ANAPHOR_BEFORE = regexcache.compile(
@@ -1298,8 +1299,9 @@ def _aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?,\s{0,3}(?:up|down)\s{1,3}from\s{1,3}"
-    r"(?:the\s{1,3})?"
+    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
+    r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
 )
 
 
@@ -1440,6 +1442,10 @@ def _part_roles(
                 # seats it contested, and two smaller allies won the remaining nine"
                 if claims[before] is last_part or before == last_part.ref:
                     c.ref = last_part.ref
+            if c.ref is not None and c.subject not in (None, *_GENERIC_SUBJECTS):
+                whole_subject = claims[c.ref].subject
+                if whole_subject not in (None, c.subject, *_GENERIC_SUBJECTS):
+                    c.ref = None  # "the remaining 1,550 in the other three states": states
             elif whole is None and n == 0 and prev_sent:
                 # "Of those, 218 were charged and 96 released. The remaining 218 …"
                 last = claims[prev_sent[-1]]

@@ -13,7 +13,9 @@ What it does
     ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
     factor for "more than doubled"; "nearly doubled" is not checked.  A share written
     with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
-    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616") must be their ratio.
+    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616") must be their ratio, and a
+    change stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from
+    2,650"; "fell from 12 to 9") must go the way its figures go.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -31,6 +33,8 @@ Use instead
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.numbers import vocab
@@ -249,6 +253,74 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
         )
 
 
+# A change with its figures and no percentage: "50,000, down from 50,500", "rose to 4,100
+# from 2,650", "fell from 12 to 9".  The direction must match the figures.
+_RISE = r"rose|risen|rises|increased|climbed|grew|jumped|soared|surged"
+_FALL = r"fell|fallen|falls|dropped|declined|decreased|slumped|plunged|eased"
+_UP_DOWN_FROM = regexcache.compile(
+    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"
+    r",\s{0,3}(?P<dir>up|down)\s{1,3}(?:sharply\s{1,3}|slightly\s{1,3}|marginally\s{1,3})?from\s{1,3}"
+    r"(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?",
+    regex.IGNORECASE,
+)
+_VERB_TO = regexcache.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}to\s{{1,3}}$", regex.IGNORECASE
+)
+_VERB_FROM = regexcache.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}from\s{{1,3}}$", regex.IGNORECASE
+)
+_THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
+_THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
+
+
+def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
+    """(span, message) where "up from" / "rose to … from" runs against its two figures."""
+    text = doc.text
+    claims = [c for c in doc.claims if c.kind != "year"]
+    changed = {
+        id(doc.claims[c.ref])
+        for c in doc.claims
+        if c.role in ("rise", "fall") and c.ref is not None
+    }
+    for a, b in zip(claims, claims[1:], strict=False):
+        if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
+            continue
+        if a.kind not in ("count", "money", "percent") or a.unit == "pp":
+            continue
+        if {a.qualifier, b.qualifier} - {"exact", "about"}:
+            continue
+        lo = max(doc.sentences[a.sentence].span.start if doc.sentences else 0, a.span.start - 20)
+        rise: bool | None = None
+        m = _UP_DOWN_FROM.fullmatch(text, a.span.end, b.span.start)
+        if m is not None:
+            rise, new, old = m["dir"].lower() == "up", a, b
+        else:
+            v = _VERB_TO.search(text, lo, a.span.start)
+            if v is not None and _THEN_FROM.fullmatch(text, a.span.end, b.span.start):
+                rise, new, old = v["rise"] is not None, a, b
+            v = _VERB_FROM.search(text, lo, a.span.start)
+            if v is not None and _THEN_TO.fullmatch(text, a.span.end, b.span.start):
+                rise, new, old = v["rise"] is not None, b, a
+        if rise is None or id(new) in changed:
+            continue  # a stated percentage is checked (and reported) on its own
+        n, o = float(new.value), float(old.value)
+        margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
+        if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
+            word = "rise" if rise else "fall"
+            yield (
+                Span(min(a.span.start, b.span.start), max(a.span.end, b.span.end)),
+                f"the sentence states a {word}, but {_plain(old)} to {_plain(new)} is a "
+                f"{'fall' if rise else 'rise'}",
+            )
+
+
+def _plain(c: Claim) -> str:
+    """A figure as quoted mid-sentence: "about 50,000", not "About 50,000"."""
+    text = " ".join(c.text.split())
+    return text[0].lower() + text[1:] if c.qualifier != "exact" else text
+
+
 def _spread(c: Claim) -> tuple[float, float]:
     """The values a written figure allows: its rounding, and 10% either way for "about"."""
     v, step = float(c.value), _half_step(c)
@@ -257,6 +329,8 @@ def _spread(c: Claim) -> tuple[float, float]:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for span, message in _directions(doc):
+        yield ctx.finding(doc, span, message, None)
     for claim, message, suggestion in _shares(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
