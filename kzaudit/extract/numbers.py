@@ -1163,6 +1163,8 @@ def _coordinated_subject(text: str, prev: Claim, c: Claim) -> str | None:
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """ "Of the 600 passengers, ...": the "of" starts the sentence or a clause."""
     before = text[max(sent_start, pos - 8) : pos].rstrip()
+    if before.endswith((" that", " said")):
+        return True  # "…said that of the 224 people detained, at least 150 …"
     return pos - sent_start <= 1 or not before or before[-1] in ",;:(\u2013\u2014"
 
 

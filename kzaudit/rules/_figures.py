@@ -109,11 +109,25 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for c in doc.claims:
         if c.kind == "year":
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
+    for m in _TIME_SCOPE.finditer(doc.text):
+        # "43 were detained that night" / "107 … over the three nights": another period
+        idx = doc.sentence_index(m.start())
+        dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
     )
 
+
+# A period named by an anaphor or a span of days, not a date: "that night", "the next
+# day", "over the three nights", "in the past 24 hours".  A figure scoped by one is not
+# the tally of another period.
+_TIME_SCOPE = regexcache.compile(
+    r"(?i)\b(?:(?:that|the\s{1,3}(?:same|next|following|previous|first|second|third))"
+    r"\s{1,3}(?:night|day|morning|afternoon|evening|weekend)"
+    r"|(?:over|in|during)\s{1,3}the\s{1,3}(?:past|last|first|previous)?\s{0,3}"
+    r"(?:two|three|four|five|six|seven|\d{1,3})\s{1,3}(?:nights|days|weeks|hours))\b"
+)
 
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people

@@ -270,6 +270,10 @@ _VERB_TO = regexcache.compile(
 _VERB_FROM = regexcache.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}from\s{{1,3}}$", regex.IGNORECASE
 )
+_QUOTE = regexcache.compile(
+    r"(?i)\b(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
+    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)\b"
+)
 _THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
 _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 
@@ -304,6 +308,8 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
                 rise, new, old = v["rise"] is not None, b, a
         if rise is None or id(new) in changed:
             continue  # a stated percentage is checked (and reported) on its own
+        if _QUOTE.search(doc.sentence_text(a.sentence)):
+            continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
         n, o = float(new.value), float(old.value)
         margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
         if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
