@@ -235,6 +235,47 @@ def _headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
     return doc.sentences[b.sentence].paragraph - first <= LEDE_PARAGRAPHS
 
 
+_FROM_BEFORE = regexcache.compile(r"(?i)\bfrom\s{1,3}$")
+
+
+def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Claim]]:
+    """(headline figure, lede figure) of a running tally that cannot agree.
+
+    "Death toll rises to 31" over a lede whose one count of the dead is "37": both
+    are updates ("rises", "rose to"), which the pairs above leave alone, but a
+    headline states the lede's latest figure.  Only when the lede's first paragraph
+    with figures of that category gives exactly one of them, not a "from" figure, and
+    both carry no date or the story's own.
+    """
+    if doc.headline is None or not doc.sentences:
+        return
+    ref = doc.reference_date.isoformat() if doc.reference_date else None
+    tallies = tally_claims(doc, updates=True)
+    heads = [c for c in tallies if doc.headline.contains(c.span)]
+    first = doc.sentences[heads[0].sentence].paragraph if heads else 0
+    for h in heads:
+        body = [
+            c
+            for c in tallies
+            if c.category == h.category
+            and not doc.headline.contains(c.span)
+            and 0 < doc.sentences[c.sentence].paragraph - first <= LEDE_PARAGRAPHS + 1
+        ]
+        if not body:
+            continue
+        para = doc.sentences[body[0].sentence].paragraph
+        lede = [c for c in body if doc.sentences[c.sentence].paragraph == para]
+        if len(lede) != 1 or not subjects_match(h, lede[0]):
+            continue
+        c = lede[0]
+        if c.date not in (None, ref) or _FROM_BEFORE.search(
+            doc.text, max(0, c.span.start - 8), c.span.start
+        ):
+            continue
+        if disjoint(bounds(h, margin), bounds(c, margin)):
+            yield h, c
+
+
 def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
     pa = _predicate(doc, a)
     return bool(pa) and pa == _predicate(doc, b)
