@@ -248,7 +248,9 @@ def vocab() -> _Vocab:
     vague = _alt(list(words["vague"]))
     frac = r"(?:a|one|two|three|four|nine)[\s-](?:thirds?|quarters?|fifths?|tenths?)|half"
     core = (
-        r"(?<![\w./])(?:"
+        # a number starts after no word character, or right after a lettered currency
+        # ("N494,000", "KSh10 billion", "R2.5bn", "Rs10,000": checked in ``_digits``)
+        rf"(?:(?<![\w./])|(?<=(?<![\w$])(?:{_LETTER_CURRENCY})(?=\d)))(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
         + _ONEIN_ALT.format(numword=numword)
         + r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
@@ -297,7 +299,7 @@ def vocab() -> _Vocab:
         core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
         currency_before=regexcache.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
         magnitude=regexcache.compile(
-            r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
+            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
@@ -593,6 +595,9 @@ def _year_shape(raw: _Raw, digits: str) -> bool:
     )
 
 
+_LETTER_CURRENCY = "N|KSh|Ksh|Sh|R|Rs"  # attached to the digits: "N494,000", "R2.5bn"
+
+
 def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
@@ -797,6 +802,8 @@ class _Scanner:
         mag = self.v.magnitude.match(text, end)
         raw = _Raw("count", start, end, value)
         cur = self._currency_before(start)
+        if start and text[start - 1].isalpha() and (cur is None or ("," not in s and mag is None)):
+            return None  # "N95 masks", "the R21": a lettered currency only before a sum
         if mag is not None:
             word = mag.group("short") or mag.group("long")
             short_word = mag.group("short")
