@@ -59,6 +59,7 @@ _EXPLAINED_LEADS = frozenset(
 )  # fmt: skip
 
 
+_PERIOD_OPEN = regexcache.compile(r"(?i)\b(?:between|from)\b")
 # "since" opening the clause that holds the date: a period reaching to the present.
 _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\u2014]{0,50}$")
 
@@ -107,8 +108,12 @@ def _explained(
     repeated with another month is a slip whatever the tense).
     """
     future = d.tense == "future" and future_explains
-    if d.year not in (None, year) or future or d.lead in _EXPLAINED_LEADS:
+    if d.year not in (None, year) or future:
         return True
+    if d.lead in _EXPLAINED_LEADS and (
+        d.lead != "and" or _PERIOD_OPEN.search(doc.text, max(0, d.span.start - 40), d.span.start)
+    ):
+        return True  # "between June 3 and December 5"; not a list "on May 15 and November 28"
     if d.weekday is not None and d.date is not None and d.date.weekday() == d.weekday:
         return True  # "Thursday, July 24" in a year where it is a Thursday: checked
     if doc.dateline is not None and doc.dateline.contains(d.span):

@@ -69,6 +69,9 @@ def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] |
     """Lowest and highest change the rounded figures allow (percent or points)."""
     o, n = float(old.value), float(new.value)
     do, dn = _half_step(old), _half_step(new)
+    # "from about 3,800 megawatts": anything within 10% of it
+    do = max(do, 0.1 * abs(o)) if old.qualifier == "about" else do
+    dn = max(dn, 0.1 * abs(n)) if new.qualifier == "about" else dn
     if points:
         return (n - dn) - (o + do), (n + dn) - (o - do)
     if o - do <= 0:
@@ -358,10 +361,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         old = doc.claims[new.ref]
         if not (c.sentence == new.sentence == old.sentence):
             continue
-        if new.kind != old.kind or new.unit != old.unit or new.qualifier != "exact":
+        if new.kind != old.kind or new.unit != old.unit:
             continue
+        if {new.qualifier, old.qualifier} - {"exact", "about"}:
+            continue  # "more than 3,800": no bound on the change
         points = c.unit == "pp"
-        if (new.kind == "percent") != points or old.qualifier != "exact":
+        if (new.kind == "percent") != points:
             continue  # "rose 2% from 5% to 7%" is ambiguous; points need percentages
         got = _change_range(old, new, points)
         if got is None:
