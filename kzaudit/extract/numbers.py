@@ -1428,6 +1428,9 @@ def _group_whole(
     return max(fits, key=lambda j: float(claims[j].value)) if fits else None
 
 
+GROUP_REACH = 200  # earlier figures searched for the group "of the dead" names
+
+
 def _part_roles(
     text: str, claims: list[Claim], idxs: list[int], sent: Span, recent: list[int], v: _Vocab
 ) -> None:
@@ -1480,6 +1483,10 @@ def _part_roles(
             if group
             else None
         )
+        if group and owner is None:
+            # "North Carolina accounted for 40 of the deaths": the toll stated further up
+            earlier = range(max(0, i - GROUP_REACH), i)
+            owner = _group_whole(text, claims, list(earlier), group["noun"].lower(), v)
         if owner is not None:  # "95 of the injured": of the injured counted just before
             c.role, c.ref = "part", owner
             last_part = c
