@@ -210,15 +210,27 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
     return spans
 
 
+# A byline or date stamp under a title: short, capitalised, no sentence end.
+_HEADER_LINE = regexcache.compile(r"[A-Z0-9][^\n]{0,59}(?<![.!?])")
+
+
 def find_headline(text: str, paragraphs: list[Span]) -> Span | None:
     """The first paragraph, when it reads as a title (short, no terminal punctuation)."""
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]
     line = text[first.start : first.end]
+    if "\n" in line:
+        # A header block: the title, then a short byline or date stamp on the next lines
+        # ("…toll rises to 31\nPublished 6:42 PM EAT, July 9, 2025").
+        lines = line.split("\n")
+        if len(lines) > 4 or not all(_HEADER_LINE.fullmatch(rest.strip()) for rest in lines[1:]):
+            return None  # a hard-wrapped paragraph, not a header block
+        line = lines[0].rstrip()
+        first = Span(first.start, first.start + len(line))
     # A closing quote ends many headlines (Economy 'stronger than forecast'): look past it.
     bare = line.rstrip("\"'\u201d\u2019")
-    if len(line) <= 150 and "\n" not in line and bare and bare[-1] not in ".!?:;,":
+    if len(line) <= 150 and bare and bare[-1] not in ".!?:;,":
         return first
     return None
 

@@ -181,6 +181,25 @@ def test_weekday_picks_the_year_it_fits() -> None:
         ("Headline here\n\nNEW YORK, Oct. 29, 2025 — Streaming firm.", dt.date(2025, 10, 29)),
         ("Published March 3, 2025\nWASHINGTON (AP) — The Senate voted.", dt.date(2025, 3, 3)),
         ("2025-03-03\nWASHINGTON (AP) — The Senate voted.", dt.date(2025, 3, 3)),
+        ("Headline\nBy Staff\nPublished On 3 Sep 2025\n\nThe quake struck.", dt.date(2025, 9, 3)),
+        # a target year ("by the end of 2026", the end of "2025-2030") is not the story's
+        (
+            "COPENHAGEN, Feb 5 (Reuters) - Orsted said on Wednesday it would cut 2,000 jobs by"
+            " the end of 2026.\n\nIts plan for 2025-2030 was cut. It will save money from 2027.",
+            dt.date(2025, 2, 5),
+        ),
+        # the lede's weekday picks the written year the dateline falls on
+        (
+            "LONDON, March 3 (Reuters) - The firm said on Monday profit rose in 2024.\n\n"
+            "It expects savings in 2026 and 2027.",
+            dt.date(2025, 3, 3),
+        ),
+        # "on Tuesday" may be the day before the dateline: the latest year stands
+        (
+            "LONDON, March 4 (Reuters) - The firm said late on Monday profit rose in 2025.",
+            dt.date(2025, 3, 4),
+        ),
+        ("PARIS, Jan 5 (AFP) - The 2024-2025 season resumed on Sunday.", dt.date(2025, 1, 5)),
     ],
 )
 def test_dateline(text: str, date: dt.date) -> None:
@@ -346,3 +365,17 @@ def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
         document_from_text("a.txt", f"{head}\n\nThe board met on Tuesday, officials said.\n")
     )
     assert doc.reference_date == date
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "TNN | Nov 14, 2025, 11.42 PM IST",
+        "Last Updated: November 14, 2025 | 23:42 IST",
+        "Nov 14, 2025 / 11:42 PM IST",
+        "Published On 14 Nov 2025",
+    ],
+)
+def test_date_stamp_styles(stamp: str) -> None:
+    text = f"Headline here\n{stamp}\n\nPATNA: The alliance won on Friday."
+    assert _doc(text).reference_date == dt.date(2025, 11, 14)

@@ -55,6 +55,11 @@ def one(text: str, needle: str) -> Claim:
         ("He won two-thirds of the vote.", "two-thirds", "percent", 66.667, "fraction"),
         ("Airlines cancelled one in three flights.", "one in three", "percent", 33.3, "fraction"),
         ("Demand fell to half a million units.", "half a million", "count", 500_000, None),
+        ("The unions want N494,000 a month.", "N494,000", "money", 494_000, "NGN"),
+        ("It could cost N1.5 trillion a week.", "N1.5 trillion", "money", 1.5e12, "NGN"),
+        ("It could cost \u20a61.5trn a week.", "\u20a61.5trn", "money", 1.5e12, "NGN"),
+        ("Kenya spent KSh10 billion on it.", "KSh10 billion", "money", 10e9, "KES"),
+        ("Eskom lost R2.5bn last year.", "R2.5bn", "money", 2.5e9, "ZAR"),
     ],
 )
 def test_values_and_kinds(text: str, needle: str, kind: str, value: float, unit: str | None):
@@ -226,6 +231,8 @@ def test_people_verbs_do_not_make_business_figures_people_counts():
         "Call the toll-free line 909 now.",
         "It was zero tolerance policing.",
         "One of the men spoke.",
+        "Nurses wore N95 masks.",
+        "The crash closed the R21 near Pretoria.",
     ],
 )
 def test_never_a_count(text: str):

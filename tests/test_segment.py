@@ -47,3 +47,14 @@ def test_headline_ending_in_a_quote_is_a_headline_but_a_quoted_sentence_is_not()
     assert doc.headline is not None
     doc = _doc('He said "yes."\n\nThe economy grew.\n')
     assert doc.headline is None
+
+
+def test_headline_over_a_byline_or_date_stamp_line() -> None:
+    text = "Toll rises to 31 as police detain hundreds\nPublished 6:42 PM EAT, July 9, 2025\n\nNAIROBI (AP) — The toll rose."
+    doc = _doc(text)
+    assert doc.headline is not None
+    assert (
+        text[doc.headline.start : doc.headline.end] == "Toll rises to 31 as police detain hundreds"
+    )
+    wrapped = "A hard-wrapped lede that goes on\nKazakhstan on Tuesday.\n\nMore."
+    assert _doc(wrapped).headline is None

@@ -884,7 +884,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:,?[ \t]{{1,3}}(?P<y>{_YEAR}){_CLOCK_ZONE})?"
     )
     agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
-    word = r"[A-Z][\w.'\u2019-]{1,30}"
+    word = r"[A-Z][\w.'\u2019/-]{1,30}"  # "GENEVA/PORT SUDAN, Sept 12 (Reuters) -"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
     dateline = regexcache.compile(
         rf"(?m)^{_LINE_LEAD}(?P<place>{place}){_TAG_GAP}{agency},?(?:\s{{1,3}}|[ ]{{4,40}})"
@@ -893,10 +893,11 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
-        rf"(?m)^{_LINE_LEAD}(?:(?i:published|updated|posted|date)[:\s]{{1,3}}(?:on\s)?)?"
+        rf"(?m)^{_LINE_LEAD}(?:[A-Z][\w.&-]{{0,20}}[ ]{{0,2}}\|[ ]{{0,2}})?"  # "TNN | Nov 14…"
+        rf"(?:(?i:(?:last\s)?(?:published|updated)|posted|date)[:\s]{{1,3}}(?i:on\s)?)?"
         rf"(?:{clock}(?:\s[A-Z]{{2,4}})?,?\s{{1,3}})?"  # "Updated 4:31 PM CDT, October 14, 2025"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
-        rf"[ \t,]{{0,3}}(?:(?:at\s)?{clock}[^\n]{{0,20}})?$"  # "… 2025 at 5:12pm"
+        rf"[ \t,|/]{{0,4}}(?:(?:at\s)?{clock}[^\n]{{0,20}})?$"  # "… 2025 at 5:12pm", "… | 23:42"
     )
     return dateline, stamp
 
@@ -923,7 +924,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     else:
         month = vocab().months[m.group("m").rstrip(".")]
         day = _day(m.group("d"))
-        year = int(m.group("y")) if m.group("y") else _latest_year(doc.text)
+        year = int(m.group("y")) if m.group("y") else _dateline_year(doc.text, month, day, m.end())
         date = _safe_date(year, month, day) if year else None
         weekday = groups.get("wd")
         # A year taken from the story must fit the weekday the line writes: a match
@@ -946,18 +947,57 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
 
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
-# Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030"
-_TARGET_LEAD = regexcache.compile(r"(?i:\b(?:by|until|till|through|before|to)\s{1,3})$")
+# Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030",
+# "by the end of 2026", the end of a period "2025-2030"
+_TARGET_LEAD = regexcache.compile(
+    r"(?:(?i:\b(?:by|until|till|through|before|to)\s{1,3}"
+    r"(?:the\s{1,3}(?:end|middle|start|beginning)\s{1,3}of\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/])$"
+)
 
 
-def _latest_year(text: str) -> int | None:
+def _years(text: str) -> list[int]:
     head = text[:20000]
-    years = [
-        int(m.group())
-        for m in _ANY_YEAR.finditer(head)
-        if not _TARGET_LEAD.search(head, max(0, m.start() - 10), m.start())
-    ]
-    return max(years) if years else None
+    years = []
+    for m in _ANY_YEAR.finditer(head):
+        year = int(m.group())
+        lead = _TARGET_LEAD.search(head, max(0, m.start() - 24), m.start())
+        if lead is None or lead["from"] and year - int(lead["from"]) <= 1:
+            years.append(year)  # a season "2024-2025" is no target
+    return years
+
+
+_LEDE_WEEKDAY = regexcache.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _dateline_year(text: str, month: int, day: int, end: int) -> int | None:
+    """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -").
+
+    The latest year the story writes, leaving out target years; but when the lede names
+    the weekday of its news ("…said on Wednesday") and that year puts the dateline on
+    neither that day nor the day after, the year nearest it (from the earliest written
+    to the one after the latest) that puts it on that weekday: "savings from 2027" is
+    not the year of a Wednesday, Feb 5.
+    """
+    years = _years(text)
+    if not years:
+        return None
+    latest = max(years)
+    lede_end = text.find("\n\n", end)
+    wd = _LEDE_WEEKDAY.search(text, end, min(end + 400, lede_end if lede_end != -1 else len(text)))
+    if wd is None:
+        return latest
+    weekday = vocab().weekdays[wd.group()]
+
+    def falls(year: int) -> int | None:
+        date = _safe_date(year, month, day)
+        return date.weekday() if date else None
+
+    if falls(latest) in (weekday, (weekday + 1) % 7):  # "on Tuesday" may be the day before
+        return latest
+    fits = [y for y in range(min(years), latest + 2) if falls(y) == weekday]
+    return min(fits, key=lambda y: (abs(y - latest), y)) if fits else latest
 
 
 # -- helpers for rules: writing dates back in the article's own style -------------

@@ -248,7 +248,9 @@ def vocab() -> _Vocab:
     vague = _alt(list(words["vague"]))
     frac = r"(?:a|one|two|three|four|nine)[\s-](?:thirds?|quarters?|fifths?|tenths?)|half"
     core = (
-        r"(?<![\w./])(?:"
+        # a number starts after no word character, or right after a lettered currency
+        # ("N494,000", "KSh10 billion", "R2.5bn", "Rs10,000": checked in ``_digits``)
+        rf"(?:(?<![\w./])|(?<=(?<![\w$])(?:{_LETTER_CURRENCY})(?=\d)))(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
         + _ONEIN_ALT.format(numword=numword)
         + r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
@@ -297,7 +299,7 @@ def vocab() -> _Vocab:
         core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
         currency_before=regexcache.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
         magnitude=regexcache.compile(
-            r"(?:(?P<short>bn|mn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
+            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
@@ -318,7 +320,7 @@ def vocab() -> _Vocab:
         factor=dict(ctx["factor"]),
         factor_word=regexcache.compile(
             rf"\b(?P<q>more\s{{1,3}}than\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
-            rf"(?P<verb>{_alt(list(ctx['factor']))})\b",
+            rf"(?P<verb>{_alt(list(ctx['factor']))})(?![\w-])",  # not "double-digit"
             flags,
         ),
         change_before=regexcache.compile(
@@ -428,7 +430,8 @@ _OF_GROUP = regexcache.compile(
 )
 _AND_END = regexcache.compile(r"\band\s{1,3}$", regex.IGNORECASE)
 _OF_THE_NEXT = regexcache.compile(
-    r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))\s{1,3}",
+    r"\s{1,3}(?:out\s{1,3}of|of\s{1,3}(?:the|its|their|his|her|our|those|these))"
+    r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?\s{1,3}",  # "40 of the region's 150 farms"
     regex.IGNORECASE,
 )
 _ANAPHOR_BEFORE = regexcache.compile(
@@ -590,6 +593,9 @@ def _year_shape(raw: _Raw, digits: str) -> bool:
         and digits.isdigit()
         and 1000 <= raw.value <= 2100
     )
+
+
+_LETTER_CURRENCY = "N|KSh|Ksh|Sh|R|Rs"  # attached to the digits: "N494,000", "R2.5bn"
 
 
 def _tidy(x: float) -> float | int:
@@ -796,6 +802,8 @@ class _Scanner:
         mag = self.v.magnitude.match(text, end)
         raw = _Raw("count", start, end, value)
         cur = self._currency_before(start)
+        if start and text[start - 1].isalpha() and (cur is None or ("," not in s and mag is None)):
+            return None  # "N95 masks", "the R21": a lettered currency only before a sum
         if mag is not None:
             word = mag.group("short") or mag.group("long")
             short_word = mag.group("short")
@@ -1162,6 +1170,8 @@ def _coordinated_subject(text: str, prev: Claim, c: Claim) -> str | None:
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """ "Of the 600 passengers, ...": the "of" starts the sentence or a clause."""
     before = text[max(sent_start, pos - 8) : pos].rstrip()
+    if before.endswith((" that", " said")):
+        return True  # "…said that of the 224 people detained, at least 150 …"
     return pos - sent_start <= 1 or not before or before[-1] in ",;:(\u2013\u2014"
 
 
@@ -1200,7 +1210,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         c = claims[i]
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
-        before_i, prev_i = prev_i, i
+        before_i = prev_i
+        if not _aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
+            prev_i = i
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi)
@@ -1255,7 +1267,7 @@ def _from_to_before(
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    figures = [i for i in seen if claims[i].kind != "year"]
+    figures = [i for i in seen if claims[i].kind != "year" and not _aside(text, claims[i])]
     if len(figures) < 2:
         return None
     first, second = figures[-2], figures[-1]
@@ -1287,11 +1299,26 @@ def _from_to_before(
     return None
 
 
-_UP_FROM = regexcache.compile(r"[^\d,;:.]{0,30}?,\s{0,3}(?:up|down)\s{1,3}from\s{1,3}")
+def _aside(text: str, c: Claim) -> bool:
+    """ "10 billion shillings ($77 million)": a conversion in brackets, not a figure of
+    the change around it."""
+    return text[max(0, c.span.start - 2) : c.span.start].strip().endswith("(") and text[
+        c.span.end : c.span.end + 2
+    ].strip().startswith(")")
+
+
+_UP_FROM = regexcache.compile(
+    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
+    r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
+)
 
 
 CHANGE_GAP = 60  # characters between a change's figures
-_COMMA_GAP = regexcache.compile(r"\s{0,3},\s{0,3}")
+# "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
+_COMMA_GAP = regexcache.compile(
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,3}\s{0,3},\s{0,3}"
+)
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 
@@ -1401,6 +1428,9 @@ def _group_whole(
     return max(fits, key=lambda j: float(claims[j].value)) if fits else None
 
 
+GROUP_REACH = 200  # earlier figures searched for the group "of the dead" names
+
+
 def _part_roles(
     text: str, claims: list[Claim], idxs: list[int], sent: Span, recent: list[int], v: _Vocab
 ) -> None:
@@ -1418,8 +1448,25 @@ def _part_roles(
             whole = i
             continue
         if v.rest_before.search(text, lo, hi):  # "the other 100" (of a whole, if stated)
-            c.role = "rest"
-            c.ref = whole if whole is not None else last_part.ref if last_part else None
+            c.role, c.ref = "rest", whole
+            if whole is None and last_part is not None:
+                before = idxs[n - 1]  # the list of parts runs up to it: not "19 of the 29
+                # seats it contested, and two smaller allies won the remaining nine"
+                if claims[before] is last_part or before == last_part.ref:
+                    c.ref = last_part.ref
+            if c.ref is not None and c.subject not in (None, *_GENERIC_SUBJECTS):
+                whole_subject = claims[c.ref].subject
+                if whole_subject not in (None, c.subject, *_GENERIC_SUBJECTS):
+                    c.ref = None  # "the remaining 1,550 in the other three states": states
+            elif whole is None and n == 0 and prev_sent:
+                # "Of those, 218 were charged and 96 released. The remaining 218 …"
+                last = claims[prev_sent[-1]]
+                if (
+                    last.role == "part"
+                    and last.ref is not None
+                    and c.subject in (None, claims[last.ref].subject)
+                ):
+                    c.ref = last.ref
             continue
         nxt = claims[idxs[n + 1]] if n + 1 < len(idxs) else None
         if (
@@ -1436,6 +1483,10 @@ def _part_roles(
             if group
             else None
         )
+        if group and owner is None:
+            # "North Carolina accounted for 40 of the deaths": the toll stated further up
+            earlier = range(max(0, i - GROUP_REACH), i)
+            owner = _group_whole(text, claims, list(earlier), group["noun"].lower(), v)
         if owner is not None:  # "95 of the injured": of the injured counted just before
             c.role, c.ref = "part", owner
             last_part = c
@@ -1473,7 +1524,7 @@ def _part_roles(
 
 
 # Between two items of one list of parts: a few words, then a comma or "and"
-_LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,40}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
+_LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,60}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
 
 
 def extract_claims(doc: Document) -> list[Claim]:

@@ -109,11 +109,25 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for c in doc.claims:
         if c.kind == "year":
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
+    for m in _TIME_SCOPE.finditer(doc.text):
+        # "43 were detained that night" / "107 … over the three nights": another period
+        idx = doc.sentence_index(m.start())
+        dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
     )
 
+
+# A period named by an anaphor or a span of days, not a date: "that night", "the next
+# day", "over the three nights", "in the past 24 hours".  A figure scoped by one is not
+# the tally of another period.
+_TIME_SCOPE = regexcache.compile(
+    r"(?i)\b(?:(?:that|the\s{1,3}(?:same|next|following|previous|first|second|third))"
+    r"\s{1,3}(?:night|day|morning|afternoon|evening|weekend)"
+    r"|(?:over|in|during)\s{1,3}the\s{1,3}(?:past|last|first|previous)?\s{0,3}"
+    r"(?:two|three|four|five|six|seven|\d{1,3})\s{1,3}(?:nights|days|weeks|hours))\b"
+)
 
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
@@ -221,6 +235,47 @@ def _headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
     return doc.sentences[b.sentence].paragraph - first <= LEDE_PARAGRAPHS
 
 
+_FROM_BEFORE = regexcache.compile(r"(?i)\bfrom\s{1,3}$")
+
+
+def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Claim]]:
+    """(headline figure, lede figure) of a running tally that cannot agree.
+
+    "Death toll rises to 31" over a lede whose one count of the dead is "37": both
+    are updates ("rises", "rose to"), which the pairs above leave alone, but a
+    headline states the lede's latest figure.  Only when the lede's first paragraph
+    with figures of that category gives exactly one of them, not a "from" figure, and
+    both carry no date or the story's own.
+    """
+    if doc.headline is None or not doc.sentences:
+        return
+    ref = doc.reference_date.isoformat() if doc.reference_date else None
+    tallies = tally_claims(doc, updates=True)
+    heads = [c for c in tallies if doc.headline.contains(c.span)]
+    first = doc.sentences[heads[0].sentence].paragraph if heads else 0
+    for h in heads:
+        body = [
+            c
+            for c in tallies
+            if c.category == h.category
+            and not doc.headline.contains(c.span)
+            and 0 < doc.sentences[c.sentence].paragraph - first <= LEDE_PARAGRAPHS + 1
+        ]
+        if not body:
+            continue
+        para = doc.sentences[body[0].sentence].paragraph
+        lede = [c for c in body if doc.sentences[c.sentence].paragraph == para]
+        if len(lede) != 1 or not subjects_match(h, lede[0]):
+            continue
+        c = lede[0]
+        if c.date not in (None, ref) or _FROM_BEFORE.search(
+            doc.text, max(0, c.span.start - 8), c.span.start
+        ):
+            continue
+        if disjoint(bounds(h, margin), bounds(c, margin)):
+            yield h, c
+
+
 def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
     pa = _predicate(doc, a)
     return bool(pa) and pa == _predicate(doc, b)
@@ -245,9 +300,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     for c in tally_claims(doc, named):
         if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
             groups.setdefault(_group_key(c), []).append(c)
+    running = _running_tallies(doc)
     for category in sorted(groups):
         group = groups[category][:MAX_GROUP]
         main = _main_date(group)
+        moving = category in running  # a toll updated day by day: no main date to assume
         for j, later in enumerate(group):
             for earlier in group[:j]:
                 if earlier.sentence == later.sentence:
@@ -260,6 +317,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
+                if moving and (earlier.date is None) != (later.date is None):
+                    continue  # "On Monday, the toll was 812": which day is the undated one?
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
                 if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
@@ -287,6 +346,21 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
     if siblings:
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
     return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
+
+
+def _running_tallies(doc: Document) -> frozenset[str]:
+    """Groups whose tally the story updates over several days: an update marker on one of
+    its figures ("By Tuesday, it had risen to 1,411") and figures dated to two days or more
+    ("On Monday, officials put the toll at 812")."""
+    dated: dict[str, set[str]] = {}
+    updated: set[str] = set()
+    for c in tally_claims(doc, updates=True):
+        key = _group_key(c)
+        if c.role == "update":
+            updated.add(key)
+        if c.date:
+            dated.setdefault(key, set()).add(c.date)
+    return frozenset(k for k in updated if len(dated.get(k, ())) >= 2)
 
 
 def _main_date(group: list[Claim]) -> str | None:

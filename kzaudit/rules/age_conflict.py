@@ -49,6 +49,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         words = e.key.split()
         if len(words) > 1:
             full_names[words[-1]].add(e.key)
+    named_at: dict[str, int] = {}  # where each full name is first written out
+    for e in people:
+        if len(e.text.split()) > 1:
+            named_at.setdefault(e.key, e.span.start)
     first: dict[str, tuple[int, Entity]] = {}
     for e in people:
         age = _age_after(doc.text, e)
@@ -57,6 +61,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         words = e.text.split()
         if len(words) == 1 and len(full_names.get(words[0], ())) > 1:
             continue  # "Hirst" with a Daniel and a Peter Hirst in the story: which one?
+        if len(words) == 1 and named_at.get(e.key, -1) > e.span.start:
+            continue  # "Janice L. Whitford, 58" read as "Whitford" before "Ronald Whitford"
         seen = first.setdefault(e.key, (age, e))
         if seen[0] == age:
             continue

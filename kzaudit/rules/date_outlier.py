@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
@@ -56,6 +57,11 @@ _EXPLAINED_LEADS = frozenset(
     ["last", "next", "since", "until", "till", "by", "before", "after", "from", "through",
      "between", "this", "every", "each", "and", "or", "to"]
 )  # fmt: skip
+
+
+_PERIOD_OPEN = regexcache.compile(r"(?i)\b(?:between|from)\b")
+# "since" opening the clause that holds the date: a period reaching to the present.
+_SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\u2014]{0,50}$")
 
 
 def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
@@ -102,12 +108,18 @@ def _explained(
     repeated with another month is a slip whatever the tense).
     """
     future = d.tense == "future" and future_explains
-    if d.year not in (None, year) or future or d.lead in _EXPLAINED_LEADS:
+    if d.year not in (None, year) or future:
         return True
+    if d.lead in _EXPLAINED_LEADS and (
+        d.lead != "and" or _PERIOD_OPEN.search(doc.text, max(0, d.span.start - 40), d.span.start)
+    ):
+        return True  # "between June 3 and December 5"; not a list "on May 15 and November 28"
     if d.weekday is not None and d.date is not None and d.date.weekday() == d.weekday:
         return True  # "Thursday, July 24" in a year where it is a Thursday: checked
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
+    if _SINCE_CLAUSE.search(doc.text, max(0, d.span.start - 60), d.span.start):
+        return True  # "has met 11 times since it was inaugurated on January 30"
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import compared_pairs, label, where
+from kzaudit.rules._figures import compared_pairs, headline_updates, label, where
 from kzaudit.rules.base import RuleContext
 
 ID = "figure-conflict"
@@ -65,4 +65,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"on {where(doc, other)}: the same count given two values"
             + ("" if majority else "; one of the two is wrong"),
             other.text if same_form and (majority or other.span.start < start) else None,
+        )
+    for head, lede in headline_updates(doc, margin):
+        if lede.span.start in conflicts:
+            continue
+        yield ctx.finding(
+            doc,
+            lede.span,
+            f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
+            "the latest count given two values; one of the two is wrong",
+            None,
         )

@@ -11,7 +11,11 @@ What it does
     percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
     factor ("doubled / halved / tripled / quadrupled from X to Y") is checked too: the
     ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
-    factor for "more than doubled"; "nearly doubled" is not checked.
+    factor for "more than doubled"; "nearly doubled" is not checked.  A share written
+    with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
+    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616") must be their ratio, and a
+    change stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from
+    2,650"; "fell from 12 to 9") must go the way its figures go.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -29,6 +33,8 @@ Use instead
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.numbers import vocab
@@ -63,6 +69,9 @@ def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] |
     """Lowest and highest change the rounded figures allow (percent or points)."""
     o, n = float(old.value), float(new.value)
     do, dn = _half_step(old), _half_step(new)
+    # "from about 3,800 megawatts": anything within 10% of it
+    do = max(do, 0.1 * abs(o)) if old.qualifier == "about" else do
+    dn = max(dn, 0.1 * abs(n)) if new.qualifier == "about" else dn
     if points:
         return (n - dn) - (o + do), (n + dn) - (o - do)
     if o - do <= 0:
@@ -174,7 +183,167 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
         )
 
 
+# A share written with its part and whole: "11%, or $980,000 of the $8.9 million",
+# "1,811 of the 2,616 candidates, or 69%", "89 of the 101 seats (88%)", "1,811 (69%) of
+# the 2,616".
+_OF = regexcache.compile(r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of)\s{1,3})?")
+_PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
+_THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
+_OF_NEXT = regexcache.compile(r"\s{1,3}of\b")
+_OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
+_CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
+
+
+def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(percentage, part, whole) written together as one share."""
+    text, claims = doc.text, [c for c in doc.claims if c.kind != "year"]
+    for i, pct in enumerate(claims):
+        if pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
+            continue
+        near = claims[max(0, i - 2) : i + 3]
+        k = near.index(pct)
+        after, before = near[k + 1 : k + 3], near[max(0, k - 2) : k]
+        if (
+            len(after) == 2
+            and _PCT_OR.fullmatch(text, pct.span.end, after[0].span.start)
+            and _OF.fullmatch(text, after[0].span.end, after[1].span.start)
+        ):
+            yield pct, after[0], after[1]
+        if (
+            len(before) == 2
+            and _OF.fullmatch(text, before[0].span.end, before[1].span.start)
+            and _THEN_PCT.fullmatch(text, before[1].span.end, pct.span.start)
+            and not _OF_NEXT.match(text, pct.span.end)  # "…, or 12% of the market"
+        ):
+            yield pct, before[0], before[1]
+        if (
+            before
+            and after
+            and _OPEN.fullmatch(text, before[-1].span.end, pct.span.start)
+            and _CLOSE_OF.fullmatch(text, pct.span.end, after[0].span.start)
+        ):
+            yield pct, before[-1], after[0]
+
+
+def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """(percentage, message, suggestion) where a share contradicts its part and whole."""
+    for pct, part, whole in _share_sites(doc):
+        if not (pct.sentence == part.sentence == whole.sentence):
+            continue
+        if part.kind != whole.kind or part.kind not in ("count", "money"):
+            continue
+        if part.unit != whole.unit or part.kind == "range" or whole.kind == "range":
+            continue
+        if pct.qualifier not in ("exact", "about") or whole.qualifier not in ("exact", "about"):
+            continue
+        if part.qualifier not in ("exact", "about") or float(whole.value) <= 0:
+            continue
+        a_lo, a_hi = _spread(part)
+        b_lo, b_hi = _spread(whole)
+        if a_hi > b_hi or b_lo <= 0:
+            continue  # a part larger than its whole is subset-exceeds-total's
+        lo, hi = a_lo / b_hi * 100, a_hi / b_lo * 100
+        p_lo, p_hi = _spread(pct)
+        actual = float(part.value) / float(whole.value) * 100
+        stated = float(pct.value)
+        if p_hi >= lo and p_lo <= hi or abs(stated - actual) <= max(1.0, rel * stated):
+            continue
+        yield (
+            pct,
+            f'"{pct.text}" does not match the figures: {part.text} of {whole.text} is '
+            f"{fmt(round(actual, 1))}%",
+            f"{fmt(round(actual))}%",
+        )
+
+
+# A change with its figures and no percentage: "50,000, down from 50,500", "rose to 4,100
+# from 2,650", "fell from 12 to 9".  The direction must match the figures.
+_RISE = r"rose|risen|rises|increased|climbed|grew|jumped|soared|surged"
+_FALL = r"fell|fallen|falls|dropped|declined|decreased|slumped|plunged|eased"
+_UP_DOWN_FROM = regexcache.compile(
+    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"
+    r",\s{0,3}(?P<dir>up|down)\s{1,3}(?:sharply\s{1,3}|slightly\s{1,3}|marginally\s{1,3})?from\s{1,3}"
+    r"(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?",
+    regex.IGNORECASE,
+)
+_VERB_TO = regexcache.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}to\s{{1,3}}$", regex.IGNORECASE
+)
+_VERB_FROM = regexcache.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}from\s{{1,3}}$", regex.IGNORECASE
+)
+_QUOTE = regexcache.compile(
+    r"(?i)\b(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
+    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)\b"
+)
+_THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
+_THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
+
+
+def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
+    """(span, message) where "up from" / "rose to … from" runs against its two figures."""
+    text = doc.text
+    claims = [c for c in doc.claims if c.kind != "year"]
+    changed = {
+        id(doc.claims[c.ref])
+        for c in doc.claims
+        if c.role in ("rise", "fall") and c.ref is not None
+    }
+    for a, b in zip(claims, claims[1:], strict=False):
+        if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
+            continue
+        if a.kind not in ("count", "money", "percent") or a.unit == "pp":
+            continue
+        if {a.qualifier, b.qualifier} - {"exact", "about"}:
+            continue
+        lo = max(doc.sentences[a.sentence].span.start if doc.sentences else 0, a.span.start - 20)
+        rise: bool | None = None
+        m = _UP_DOWN_FROM.fullmatch(text, a.span.end, b.span.start)
+        if m is not None:
+            rise, new, old = m["dir"].lower() == "up", a, b
+        else:
+            v = _VERB_TO.search(text, lo, a.span.start)
+            if v is not None and _THEN_FROM.fullmatch(text, a.span.end, b.span.start):
+                rise, new, old = v["rise"] is not None, a, b
+            v = _VERB_FROM.search(text, lo, a.span.start)
+            if v is not None and _THEN_TO.fullmatch(text, a.span.end, b.span.start):
+                rise, new, old = v["rise"] is not None, b, a
+        if rise is None or id(new) in changed:
+            continue  # a stated percentage is checked (and reported) on its own
+        if _QUOTE.search(doc.sentence_text(a.sentence)):
+            continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
+        n, o = float(new.value), float(old.value)
+        margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
+        if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
+            word = "rise" if rise else "fall"
+            yield (
+                Span(min(a.span.start, b.span.start), max(a.span.end, b.span.end)),
+                f"the sentence states a {word}, but {_plain(old)} to {_plain(new)} is a "
+                f"{'fall' if rise else 'rise'}",
+            )
+
+
+def _plain(c: Claim) -> str:
+    """A figure as quoted mid-sentence: "about 50,000", not "About 50,000"."""
+    text = " ".join(c.text.split())
+    return text[0].lower() + text[1:] if c.qualifier != "exact" else text
+
+
+def _spread(c: Claim) -> tuple[float, float]:
+    """The values a written figure allows: its rounding, and 10% either way for "about"."""
+    v, step = float(c.value), _half_step(c)
+    slack = 0.1 * v if c.qualifier == "about" else 0.0
+    return v - step - slack, v + step + slack
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for span, message in _directions(doc):
+        yield ctx.finding(doc, span, message, None)
+    for claim, message, suggestion in _shares(
+        doc, float(ctx.options.get("tolerance_relative", 0.05))
+    ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
         yield ctx.finding(doc, span, message, suggestion)
     for claim, message, suggestion in _amount_changes(
@@ -192,10 +361,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         old = doc.claims[new.ref]
         if not (c.sentence == new.sentence == old.sentence):
             continue
-        if new.kind != old.kind or new.unit != old.unit or new.qualifier != "exact":
+        if new.kind != old.kind or new.unit != old.unit:
             continue
+        if {new.qualifier, old.qualifier} - {"exact", "about"}:
+            continue  # "more than 3,800": no bound on the change
         points = c.unit == "pp"
-        if (new.kind == "percent") != points or old.qualifier != "exact":
+        if (new.kind == "percent") != points:
             continue  # "rose 2% from 5% to 7%" is ambiguous; points need percentages
         got = _change_range(old, new, points)
         if got is None:
@@ -203,7 +374,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         lo, hi = got
         stated = float(c.value) if c.role == "rise" else -float(c.value)
         actual = _central(old, new, points)
-        slack = max(pts, rel * abs(stated))
+        # Points are the difference of two written percentages: only their rounding (and
+        # the relative slack) excuses a gap, not a whole point ("rose 3 points to 10.75%
+        # from 8.75%").
+        slack = rel * abs(stated) if points else max(pts, rel * abs(stated))
         if c.qualifier == "about":
             slack += 0.1 * abs(stated)
         # within the tolerance of the change the figures give, or explained by their rounding

@@ -48,6 +48,25 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         total = sum(float(c.value) for c in parts)
         if total == float(whole.value):
             continue
+        # "10,000 homes were inspected and 1,105 were uninhabitable. Of those, …": of the
+        # counts of the whole's sentence, the parts make up the one nearest their sum.
+        largest = max(float(c.value) for c in parts)
+        whole = min(
+            (
+                c
+                for c in doc.claims
+                if c.sentence == whole.sentence
+                and c.kind == "count"
+                and c.qualifier == "exact"
+                and c.role not in ("part", "rest")
+                and float(c.value) >= largest
+            ),
+            key=lambda c: (abs(float(c.value) - total), c is not whole),
+            default=whole,
+        )
+        if total == float(whole.value):
+            continue
+
         others = total - float(rest[0].value)
         should = float(whole.value) - others
         terms = " + ".join(fmt(float(c.value)) for c in parts)

@@ -119,11 +119,16 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
         if not others or any(_fits(d, o) for o in others):
             continue
         o = others[0]
+        days = (
+            f"both fall on a {names[d.weekday]}"  # type: ignore[index]
+            if d.weekday == o.weekday
+            else f"fall on a {names[d.weekday]} and a {names[o.weekday]}"  # type: ignore[index]
+        )
         yield ctx.finding(
             doc,
             d.span,
-            f'"{d.text}" and "{o.text}" cannot fall on a {names[d.weekday]} and a '  # type: ignore[index]
-            f"{names[o.weekday]} in one year: one of the two weekdays is wrong",  # type: ignore[index]
+            f'"{d.text}" and "{o.text}" cannot {days} in one year: '
+            "one of the two weekdays is wrong",
         )
 
 
