@@ -301,9 +301,38 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             info.alone = info.alone or len(parts) == 1
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
-                if e.kind == "person" and i == len(parts) - 1:
+                if i == len(parts) - 1 and (e.kind == "person" or _introduced(doc.text, e)):
                     info.surname = True
     return out
+
+
+# A person introduced in apposition: "chairman, Karim Massimov", "Dimash Alzhanov, a
+# political scientist", "Volodymyr Shevchenko, who", "said Dosym Satpayev".  Bounded.
+_INTRO_BEFORE = regexcache.compile(r"(?:\p{Ll}{3,30},|\b(?:said|says|told|by))[ ]$")
+_INTRO_AFTER = regexcache.compile(
+    r",[ ](?:who|whose|a|an|the|[0-9]{1,3},)[ ]|[ ](?:said|says|told|added|wrote)\b"
+)
+
+
+def _introduced(text: str, e) -> bool:  # noqa: ANN001 - an Entity
+    """An entity of unknown kind that reads as a person's full name: two or three
+    capitalised words that are no ordinary word, place or organisation word (a given
+    name the data does not know: "Karim", "Volodymyr"), standing in apposition."""
+    if e.kind != "other":
+        return False
+    parts = e.text.split()
+    if not 2 <= len(parts) <= 3:
+        return False
+    places, org_words = word_set("names_places"), word_set("names_org_words")
+    for part in parts:
+        low = part.lower()
+        if not _namelike(part) or low in common_words() or low in places or low in org_words:
+            return False
+    start, end = e.span.start, e.span.end
+    return (
+        _INTRO_BEFORE.search(text, max(0, start - 32), start) is not None
+        or _INTRO_AFTER.match(text, end) is not None
+    )
 
 
 def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Word]:
