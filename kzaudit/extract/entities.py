@@ -421,7 +421,7 @@ def _dateline_city(text: str, w: _Word) -> bool:
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
-    return text[end : end + 2] in (", ", " (", ",\n", ": ") or text[end : end + 3] == " \u2014"
+    return text[end : end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
 
 
 def _line_start_within(text: str, pos: int, reach: int) -> int | None:
