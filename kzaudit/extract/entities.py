@@ -410,13 +410,13 @@ def _after_role(text: str, start: int) -> bool:
 def _dateline_city(text: str, w: _Word) -> bool:
     """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -" / "LOS ANGELES (AP) —": a
     capitalised city opening a line is a dateline, not an acronym."""
-    if not w.text.isalpha():
+    if not w.text.replace("/", "").isalpha():  # "GENEVA/PORT SUDAN": two datelines
         return False
     line_start = _line_start_within(text, w.start, 40)
     if line_start is None:
         return False
     before = text[line_start : w.start].strip(" \t*_#>").split()
-    if len(before) > 3 or not all(b.isalpha() and b.isupper() for b in before):
+    if len(before) > 3 or not all(b.replace("/", "").isalpha() and b.isupper() for b in before):
         return False
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
