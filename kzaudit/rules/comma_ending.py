@@ -79,8 +79,22 @@ SENTENCE_OPENERS = frozenset(
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics",
      "Ministers", "Researchers", "You", "Several", "Each", "Every", "Following", "Because",
      "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
-     "Throughout", "Unlike", "Amid", "Speaking", "Having"]
+     "Throughout", "Unlike", "Amid", "Speaking", "Having",
+     "Of", "By", "No", "Nobody", "None", "Nothing", "Everyone", "Everybody", "Neither",
+     "Few", "Asked"]
 )  # fmt: skip
+# Plural nouns that open reports ("…early, Residents said they"); they also open
+# organisations' names ("…, Investors in People UK and"), so not before a preposition
+# and a capitalised word.
+NOUN_OPENERS = frozenset(
+    ["Residents", "Prosecutors", "Investigators", "Witnesses", "Doctors", "Protesters",
+     "Authorities", "Rescuers", "Firefighters", "Lawmakers", "Economists", "Scientists",
+     "Schools", "Hospitals", "Investors", "Farmers", "Workers", "Soldiers", "Troops",
+     "Villagers", "Families", "Parents", "Students", "Voters", "Survivors", "Passengers",
+     "Prices", "Talks", "Negotiators", "Diplomats", "Activists"]
+)  # fmt: skip
+SENTENCE_OPENERS = SENTENCE_OPENERS | NOUN_OPENERS
+_NAME_AFTER = regexcache.compile(r"[ \t]{1,3}\p{Ll}{1,12}[ \t]{1,3}\p{Lu}")
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
@@ -92,7 +106,8 @@ TITLE_OPENERS = frozenset(
      "Despite", "More", "Last",
      # plural nouns that also open names: "…, Police Scotland said"
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
-     "Researchers"]
+     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither",
+     *NOUN_OPENERS]
 )  # fmt: skip
 
 
@@ -126,6 +141,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         word = m.group(1)
         if word not in SENTENCE_OPENERS or not _opens_sentence(text, m):
             continue
+        if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
+            continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
