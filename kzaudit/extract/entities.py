@@ -544,11 +544,13 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
 
 
 def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
-    """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position."""
+    """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position; also
+    "Expansion, known as the ACR" / "…, known by its Russian initials ACR"."""
+    known_as = "known " in text and _known_as(text, runs)
     if "(" not in text:
-        return []  # both shapes need a parenthesis; half of all stories have none
+        return known_as or []  # both other shapes need a parenthesis
     run_ends = {words[-1].end: words for words in runs if words}
-    out: list[AcronymDefinition] = []
+    out: list[AcronymDefinition] = list(known_as or ())
     for m in _PAREN_ACRONYM.finditer(text):
         definition = _expansion_before(text, m, run_ends)
         if definition is not None:
@@ -558,6 +560,32 @@ def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[Acronym
         if definition is not None:
             out.append(definition)
     out.sort(key=lambda d: d.span.start)
+    return out
+
+
+# ", known as the KNB", ", known by its Russian initials KNB": the capitalised run
+# before the comma is the expansion.  No nested quantifiers.
+_KNOWN_AS_ACRONYM = regexcache.compile(
+    r",[ ]known[ ](?:as|by)[ ](?:its[ ](?:\p{L}{2,15}[ ]){0,2}(?:initials|acronym|abbreviation)"
+    r"[ ]|the[ ])?(\p{Lu}[\p{Lu}\p{N}&.]{1,11})(?![\p{L}\p{N}])"
+)
+
+
+def _known_as(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
+    out: list[AcronymDefinition] = []
+    run_ends: dict[int, list[_Word]] | None = None
+    for m in _KNOWN_AS_ACRONYM.finditer(text):
+        acronym = m.group(1).rstrip(".")
+        if not is_acronym(acronym):
+            continue
+        if run_ends is None:
+            run_ends = {words[-1].end: words for words in runs if words}
+        chosen = _trim_articles(run_ends.get(m.start(), []))
+        if len([w for w in chosen if w.lower not in CONNECTOR_WORDS]) < 2:
+            continue
+        exp_span = Span(chosen[0].start, chosen[-1].end)
+        span = Span(m.start(1), m.start(1) + len(acronym))
+        out.append(AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span))
     return out
 
 
