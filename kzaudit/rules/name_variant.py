@@ -431,10 +431,16 @@ def _confusable(
             or common_info.alone
             or common_info.surname
             or bool(rare_info.partners)
+            or _is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
         )
     if b in common_words() and len(a) > len(b):
         return False  # "Liffe" is not a slip for "Life"
-    if rare_info.partners and common_info.partners and not shared:
+    if (
+        rare_info.partners
+        and common_info.partners
+        and not shared
+        and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
+    ):
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         return (
