@@ -120,7 +120,16 @@ def _attributed(text: str, start: int, end: int) -> bool:
     while j > start and text[j] in " \t\n\u00a0":
         j -= 1
     cut = max(text.rfind(c, start, j) for c in ".!?")  # the sentence before the last
+    for _ in range(4):  # "Ms. Bazhkenova said.": a title's full stop ends no sentence
+        if cut <= start or not _TITLE_STOP.search(text, max(start, cut - 6), cut + 1):
+            break
+        cut = max(text.rfind(c, start, cut) for c in ".!?")
     return _ATTRIBUTED.search(text, max(start, cut + 1), j + 1) is not None
+
+
+_TITLE_STOP = regexcache.compile(
+    r"(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|St)\.$"
+)
 
 
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
