@@ -207,8 +207,10 @@ def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
     """The English word one slip away, the likeliest slip first; None when there is none.
 
     Slips, likeliest first: two letters swapped; a letter doubled or a double letter
-    single; a letter dropped; one vowel for another; a letter added.  Never at the first letter, and never a
-    last letter added or dropped (an inflection or a foreign form, not a slip).
+    single; a letter dropped; one vowel for another; a letter added.  Never at the
+    first letter, and never a last letter added or dropped (an inflection or a foreign
+    form, not a slip).  A word of five letters is read only as a swap ("thier"): a
+    dropped letter there is as often a real word ("cafes", "circs", "touchy-feely").
     """
     n = len(word)
     best: tuple[int, str] | None = None
