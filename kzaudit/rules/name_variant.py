@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._names import is_key_slip
 from kzaudit.rules.base import RuleContext, times
 
 ID = "name-variant"
@@ -443,8 +444,13 @@ def _confusable(
     ):
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
+        # "Lena Ruiz ... Ruiz ... Ruis": a lone surname a neighbouring key from the
+        # surname of a person named twice or more
+        kin = _same_rest(rare_info, common_info) or (
+            common_info.surname and not rare_info.partners and is_key_slip(a, b)
+        )
         return (
-            common_info.count >= (2 if _same_rest(rare_info, common_info) else 3)  # "Lib Dums"
+            common_info.count >= (2 if kin else 3)  # "Lib Dums"
             and len(a) >= 4
             and (not rare_info.partners or not common_info.partners or shared)
             and a not in first
