@@ -164,8 +164,11 @@ _PREFIXES = (
     "self", "cross", "hyper", "mini", "ultra", "tele", "trans", "auto", "euro", "pan",
     "fore", "co", "bio", "eco", "geo", "neo", "pro",
 )  # fmt: skip
-_MIN_SWAP = 5  # letters of a word read as two swapped letters ("thier")
-_MIN_SLIP = 6  # letters of a word read as a dropped, added or changed letter
+# Letters of a word read as a slip: shorter words are as often slang, dialect or a
+# foreign word one letter from an English one ("tradie", "goanna", "tinnies", "shamba").
+_MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
+_MIN_DROP = 7  # a letter dropped ("reseach")
+_MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 
 
 def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -210,7 +213,8 @@ def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
     single; a letter dropped; one vowel for another; a letter added.  Never at the
     first letter, and never a last letter added or dropped (an inflection or a foreign
     form, not a slip).  A word of five letters is read only as a swap ("thier"): a
-    dropped letter there is as often a real word ("cafes", "circs", "touchy-feely").
+    dropped letter there is as often a real word ("cafes", "circs", "touchy-feely");
+    longer slips need longer words (``_MIN_DROP``, ``_MIN_CHANGE``).
     """
     n = len(word)
     best: tuple[int, str] | None = None
@@ -229,16 +233,19 @@ def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
         return None
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
-        consider(1 if doubled else 4, word[:i] + word[i + 1 :])  # a letter added
+        if doubled or n >= _MIN_CHANGE:
+            consider(1 if doubled else 4, word[:i] + word[i + 1 :])  # a letter added
     for i in range(1, n):
         for ch in _LETTERS:
             doubled = ch in (word[i - 1], word[i])
-            consider(1 if doubled else 2, word[:i] + ch + word[i:])  # a letter dropped
-    for i in range(1, n - 1):
-        if word[i] in _VOWELS:
-            for ch in _VOWELS:
-                if ch != word[i]:
-                    consider(3, word[:i] + ch + word[i + 1 :])  # a vowel for another
+            if doubled or n >= _MIN_DROP:
+                consider(1 if doubled else 2, word[:i] + ch + word[i:])  # a letter dropped
+    if n >= _MIN_CHANGE:
+        for i in range(1, n - 1):
+            if word[i] in _VOWELS:
+                for ch in _VOWELS:
+                    if ch != word[i]:
+                        consider(3, word[:i] + ch + word[i + 1 :])  # a vowel for another
     return best[1] if best is not None else None
 
 
