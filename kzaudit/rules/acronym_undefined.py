@@ -66,6 +66,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "REC/25/02": a reference number, not an abbreviation
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
+        if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start):
+            continue  # "(NASDAQ: NWRB)", "(NYSE: XYZ)": a stock ticker
         if _IN_NAME.match(doc.text, e.span.end):
             continue  # "CCS Insight", "BAE Systems", "CSI 300": a name, not an abbreviation
         if _KNOWN_AS.search(doc.text, max(0, e.span.start - 60), e.span.start):
@@ -82,6 +84,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _IN_NAME = regexcache.compile(r"[ ](?:\p{Lu}\p{Ll}{2,30}(?![\p{L}'\u2019])|[0-9]{1,4}(?![0-9,.%]))")
+_TICKER = regexcache.compile(r"(?:\p{Lu}{2,8}|Nasdaq|Nyse):[ ]?$")
 # "known as the C.S.T.O.", "known by its Russian initials KNB": defined in words.
 _KNOWN_AS = regexcache.compile(r"\bknown[ ](?:as|by)\b[^.;:!?()\n]{0,50}$")
 
