@@ -629,17 +629,20 @@ def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
 def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for i, para in enumerate(doc.paragraphs):
-        if text[para.end - 1 : para.end] != ",":
+        end = para.end
+        while end - 1 > para.start and text[end - 1] in _CLOSING_QUOTES:
+            end -= 1  # '…in a timely manner,”': the attribution or the full stop is missing
+        if text[end - 1 : end] != ",":
             continue
         if is_list_item(last_line(text[para.start : para.end])):
             continue
         if paragraph_starts_lower(doc, i + 1):
             continue
-        word_start = max(text.rfind(" ", para.start, para.end - 1) + 1, para.start)
+        word_start = max(text.rfind(" ", para.start, end - 1) + 1, para.start)
         tail = text[word_start : para.end]
         yield ctx.finding(
             doc,
-            Span(para.end - 1, para.end),
+            Span(end - 1, end),
             f'the paragraph ends in a comma ("…{tail}"): the sentence is unfinished',
             SUGGESTION,
         )
