@@ -441,6 +441,7 @@ def _confusable(
         and common_info.partners
         and not shared
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
+        and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
     ):
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
@@ -457,6 +458,21 @@ def _confusable(
             and b not in first
         )
     return True
+
+
+def _ordinary_part(a: str, b: str, rare: _Word, common: _Word, first: frozenset[str]) -> bool:
+    """ "Insurance Concil of Australia" beside "Mid Coast Council": an ordinary word that
+    two different names share, mistyped in one (a typing slip or a dropped inner letter;
+    a changed letter is how other languages spell it: "Banco Nacional", "National
+    Guard"); never a surname ("Des Browne")."""
+    return (
+        (_typing_slip(a, b) or _inner_drop(a, b))
+        and b in common_words()
+        and a not in common_words()
+        and a not in first
+        and not rare.surname
+        and not common.surname
+    )
 
 
 def _one_known_place(a: str, b: str, places: frozenset[str], first: frozenset[str]) -> bool:
