@@ -81,7 +81,8 @@ SENTENCE_OPENERS = frozenset(
      "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
      "Throughout", "Unlike", "Amid", "Speaking", "Having",
      "Of", "By", "No", "Nobody", "None", "Nothing", "Everyone", "Everybody", "Neither",
-     "Few", "Asked"]
+     "Few", "Asked", "Here", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+     "Nine", "Ten", "Dozens", "Hundreds", "Thousands"]
 )  # fmt: skip
 # Plural nouns that open reports ("…early, Residents said they"); they also open
 # organisations' names ("…, Investors in People UK and"), so not before a preposition
@@ -106,7 +107,9 @@ TITLE_OPENERS = frozenset(
      "Despite", "More", "Last",
      # plural nouns that also open names: "…, Police Scotland said"
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
-     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither",
+     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "Two",
+     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
+     "Thousands",
      *NOUN_OPENERS]
 )  # fmt: skip
 
@@ -212,11 +215,13 @@ _PAST_IRREGULAR = (
 _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
 # What follows a clause's verb: a word, a figure or quote, or a colon
 _NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
+_INITIALS = r"\p{Lu}\.(?:\p{Lu}\.){0,4}"  # "The U.S. has", "Antony J. Blinken said"
 _CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
     r"\p{Lu}[\p{L}\-]{0,30}"
-    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
-    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?)"
+    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
+    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
+    r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
     r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
