@@ -220,7 +220,8 @@ def _token(raw: str) -> tuple[str, str, bool, bool]:
     "Ukraine"), and the flags depend on the token alone.
     """
     bare = _bare(raw)
-    cut = bare != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
+    # a possessive was dropped, or a full stop that is no abbreviation's ("Mr.", "J.")
+    cut = bare.rstrip(".") != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
     return bare, bare.lower(), cut, is_acronym(bare)
 
 
@@ -353,7 +354,11 @@ def _classify(
         if _byline_name(text, w):
             return [Entity(w.text, Span(w.start, w.end), "person", w.text.title())]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
-    if _starts_clause(text, initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
+    if (
+        _starts_clause(text, initial, piece[0].start)
+        and _ordinary(piece[0].text, mid_caps)
+        and not (len(piece) > 2 and piece[0].lower in word_set("names_titles"))
+    ):  # but "Secretary of State Antony J. Blinken said" keeps its title
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
