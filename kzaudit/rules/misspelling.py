@@ -38,6 +38,7 @@ The protests are an affront to his vision.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -45,7 +46,7 @@ from kzaudit import regexcache
 from kzaudit.datafiles import read_text
 from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_pieces
+from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_pieces, plain_words
 from kzaudit.rules.base import RuleContext
 
 ID = "misspelling"
@@ -180,11 +181,7 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
         return
-    counts: dict[str, int] = {}
-    for m in _ANY_WORD.finditer(text):
-        low = m.group().lower()
-        if low in unknown:
-            counts[low] = counts.get(low, 0) + 1
+    counts = Counter(w for w in plain_words(text, hyphens=True) if w in unknown)  # any case
     for word in sorted(unknown):
         if counts.get(word, 0) != 1 or _formed(word, words):
             continue
