@@ -82,7 +82,9 @@ SENTENCE_OPENERS = frozenset(
      "Throughout", "Unlike", "Amid", "Speaking", "Having",
      "Of", "By", "No", "Nobody", "None", "Nothing", "Everyone", "Everybody", "Neither",
      "Few", "Asked", "Here", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
-     "Nine", "Ten", "Dozens", "Hundreds", "Thousands"]
+     "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "About", "Nearly", "Almost",
+     "Around", "Roughly", "Only", "Just", "Even", "Where", "Why", "How", "Who", "Which",
+     "Founded", "Based", "Born", "Located"]
 )  # fmt: skip
 # Plural nouns that open reports ("…early, Residents said they"); they also open
 # organisations' names ("…, Investors in People UK and"), so not before a preposition
@@ -92,7 +94,8 @@ NOUN_OPENERS = frozenset(
      "Authorities", "Rescuers", "Firefighters", "Lawmakers", "Economists", "Scientists",
      "Schools", "Hospitals", "Investors", "Farmers", "Workers", "Soldiers", "Troops",
      "Villagers", "Families", "Parents", "Students", "Voters", "Survivors", "Passengers",
-     "Prices", "Talks", "Negotiators", "Diplomats", "Activists"]
+     "Prices", "Talks", "Negotiators", "Diplomats", "Activists", "Shops", "Businesses",
+     "Flights", "Roads", "Markets", "Stocks"]
 )  # fmt: skip
 SENTENCE_OPENERS = SENTENCE_OPENERS | NOUN_OPENERS
 _NAME_AFTER = regexcache.compile(r"[ \t]{1,3}\p{Ll}{1,12}[ \t]{1,3}\p{Lu}")
@@ -101,7 +104,7 @@ _NAME_AFTER = regexcache.compile(r"[ \t]{1,3}\p{Ll}{1,12}[ \t]{1,3}\p{Lu}")
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
 _ARTICLES = frozenset(["The", "A", "An"])
 TITLE_OPENERS = frozenset(
-    ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
+    ["The", "A", "An", "This", "These", "Those", "His", "Her", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
      "At", "For", "Under", "Among", "During", "With", "After", "Before", "Since", "According",
      "Despite", "More", "Last",
@@ -109,7 +112,8 @@ TITLE_OPENERS = frozenset(
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
      "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "Two",
      "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
-     "Thousands",
+     "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
+     "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located",
      *NOUN_OPENERS]
 )  # fmt: skip
 
