@@ -155,7 +155,8 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
 def _lone_non_names() -> frozenset[str]:
     """ "The", "But", "He.": runs that are one never-name word are skipped outright (fast path)."""
     words = {w.capitalize() for w in word_set("names_not_names")}
-    return frozenset(words | {f"{w}." for w in words} | {w.upper() for w in words if len(w) > 2})
+    shouted = {w.upper() for w in words if len(w) > 2} - common_acronyms()  # not "WHO"
+    return frozenset(words | {f"{w}." for w in words} | shouted)
 
 
 def last_match_end(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
