@@ -462,11 +462,15 @@ def _confusable(
 
 def _ordinary_part(a: str, b: str, rare: _Word, common: _Word, first: frozenset[str]) -> bool:
     """ "Insurance Concil of Australia" beside "Mid Coast Council": an ordinary word that
-    two different names share, mistyped in one (a typing slip or a dropped inner letter;
-    a changed letter is how other languages spell it: "Banco Nacional", "National
-    Guard"); never a surname ("Des Browne")."""
+    two different names share, mistyped in one (a typing slip, a dropped inner letter or,
+    in an organisation word, an inner vowel; a changed consonant or last letter is how
+    other languages spell it:
+    "Banco Nacional" beside "National Guard", "Centro" beside "Centre"); never a surname
+    ("Des Browne")."""
+    # an organisation word ("Councol"), not any word ("Nurth Hill") nor "Centro"/"Centre"
+    inner_vowel = _vowel_change(a, b) and a[-1] == b[-1] and b in word_set("names_org_words")
     return (
-        (_typing_slip(a, b) or _inner_drop(a, b))
+        (_typing_slip(a, b) or _inner_drop(a, b) or inner_vowel)
         and b in common_words()
         and a not in common_words()
         and a not in first
