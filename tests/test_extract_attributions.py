@@ -166,3 +166,15 @@ def test_it_said_resolves_to_the_last_organisation():
 def test_post_nominal_and_possessive_adjective():
     text = "Judge Richard Mawrey, QC told the hearing it was wrong. BA's estimated revenue rose."
     assert _sources(text) == [("Richard Mawrey", "told")]
+
+
+def test_according_to_a_statement_in_a_place_and_a_role_with_a_modifier():
+    assert _sources(
+        "ECOWAS imposed sanctions, according to a statement read at a summit in Abuja."
+    ) == [("statement", "according to")]
+    assert _sources("Prices rose, according to figures from the Office for National Statistics.")[
+        0
+    ] == ("Office for National Statistics", "according to")
+    assert _sources('"It is hard," one Western ambassador said.') == [
+        ("Western ambassador", "said")
+    ]

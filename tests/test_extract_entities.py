@@ -37,6 +37,20 @@ def test_multi_word_titles_and_honorifics():
     assert got["U.S."] == ("acronym", "US")
 
 
+def test_honorifics_and_initials_with_full_stops():
+    got = _named(
+        "Secretary of State Antony J. Blinken met Mr. Tokayev. Amnesty International said so."
+    )
+    assert got["Antony J. Blinken"] == ("person", "Antony Blinken")
+    assert got["Tokayev"][0] == "person"
+    assert got["Amnesty International"][0] == "org"
+
+
+def test_a_known_acronym_that_spells_a_never_name_word_is_kept():
+    got = _named("Facilities are working, the WHO said.")
+    assert got["WHO"] == ("acronym", "WHO")
+
+
 def test_a_run_that_is_only_a_title_is_no_entity():
     assert "Prime Minister" not in _named("He met the Prime Minister on Monday.")
 

@@ -346,6 +346,13 @@ class _Finder:
             words.pop()
         return bool(words) and words[-1].lower() in _PREPOSITIONS
 
+    def _after_place_preposition(self, pos: int) -> bool:
+        """ "in Abuja", "at the summit": where, not who."""
+        words = self.text[max(0, pos - 40) : pos].split()
+        while words and words[-1].lower() in _DETERMINERS:
+            words.pop()
+        return bool(words) and words[-1].lower() in ("in", "at", "near", "outside", "inside")
+
     def _first_person(self, start: int, end: int) -> _Source | None:
         for cand in self._candidates(start, end):
             if self.text[start : cand.span.start].strip() == "" and cand.kind in _PEOPLE:
@@ -380,8 +387,12 @@ class _Finder:
                 "statement",
             ):
                 later = [c for c in candidates[1:] if c.kind != "noun"]
-                if later and self._after_preposition(verb_end, later[0].span.start):
-                    return later[0]
+                if (
+                    later
+                    and self._after_preposition(verb_end, later[0].span.start)
+                    and not self._after_place_preposition(later[0].span.start)
+                ):
+                    return later[0]  # "figures from the ONS"; not "a statement … in Abuja"
             return cand
         return None
 

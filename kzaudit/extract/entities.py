@@ -155,7 +155,8 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
 def _lone_non_names() -> frozenset[str]:
     """ "The", "But", "He.": runs that are one never-name word are skipped outright (fast path)."""
     words = {w.capitalize() for w in word_set("names_not_names")}
-    return frozenset(words | {f"{w}." for w in words} | {w.upper() for w in words if len(w) > 2})
+    shouted = {w.upper() for w in words if len(w) > 2} - common_acronyms()  # not "WHO"
+    return frozenset(words | {f"{w}." for w in words} | shouted)
 
 
 def last_match_end(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
@@ -220,7 +221,8 @@ def _token(raw: str) -> tuple[str, str, bool, bool]:
     "Ukraine"), and the flags depend on the token alone.
     """
     bare = _bare(raw)
-    cut = bare != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
+    # a possessive was dropped, or a full stop that is no abbreviation's ("Mr.", "J.")
+    cut = bare.rstrip(".") != raw.rstrip(".") or (raw.endswith(".") and not _is_abbreviation(raw))
     return bare, bare.lower(), cut, is_acronym(bare)
 
 
@@ -353,7 +355,11 @@ def _classify(
         if _byline_name(text, w):
             return [Entity(w.text, Span(w.start, w.end), "person", w.text.title())]
         return [Entity(w.text, Span(w.start, w.end), "acronym", acronym_norm(w.text))]
-    if _starts_clause(text, initial, piece[0].start) and _ordinary(piece[0].text, mid_caps):
+    if (
+        _starts_clause(text, initial, piece[0].start)
+        and _ordinary(piece[0].text, mid_caps)
+        and not (len(piece) > 2 and piece[0].lower in word_set("names_titles"))
+    ):  # but "Secretary of State Antony J. Blinken said" keeps its title
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
@@ -410,14 +416,14 @@ def _after_role(text: str, start: int) -> bool:
 def _dateline_city(text: str, w: _Word) -> bool:
     """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -" / "LOS ANGELES (AP) —": a
     capitalised city opening a line is a dateline, not an acronym."""
-    if not w.text.isalpha():
+    if not w.text.replace("/", "").isalpha():  # "GENEVA/PORT SUDAN": two datelines
         return False
     # 200: in HTML the paragraph's opening tags are blanked to spaces before the city
     line_start = _line_start_within(text, w.start, 200)
     if line_start is None:
         return False
     before = text[line_start : w.start].strip(" \t*_#>").split()
-    if len(before) > 3 or not all(b.isalpha() and b.isupper() for b in before):
+    if len(before) > 3 or not all(b.replace("/", "").isalpha() and b.isupper() for b in before):
         return False
     end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
@@ -549,11 +555,13 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
 
 
 def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
-    """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position."""
+    """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position; also
+    "Expansion, known as the ACR" / "…, known by its Russian initials ACR"."""
+    known_as = "known " in text and _known_as(text, runs)
     if "(" not in text:
-        return []  # both shapes need a parenthesis; half of all stories have none
+        return known_as or []  # both other shapes need a parenthesis
     run_ends = {words[-1].end: words for words in runs if words}
-    out: list[AcronymDefinition] = []
+    out: list[AcronymDefinition] = list(known_as or ())
     for m in _PAREN_ACRONYM.finditer(text):
         definition = _expansion_before(text, m, run_ends)
         if definition is not None:
@@ -563,6 +571,32 @@ def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[Acronym
         if definition is not None:
             out.append(definition)
     out.sort(key=lambda d: d.span.start)
+    return out
+
+
+# ", known as the KNB", ", known by its Russian initials KNB": the capitalised run
+# before the comma is the expansion.  No nested quantifiers.
+_KNOWN_AS_ACRONYM = regexcache.compile(
+    r",[ ]known[ ](?:as|by)[ ](?:its[ ](?:\p{L}{2,15}[ ]){0,2}(?:initials|acronym|abbreviation)"
+    r"[ ]|the[ ])?(\p{Lu}[\p{Lu}\p{N}&.]{1,11})(?![\p{L}\p{N}])"
+)
+
+
+def _known_as(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
+    out: list[AcronymDefinition] = []
+    run_ends: dict[int, list[_Word]] | None = None
+    for m in _KNOWN_AS_ACRONYM.finditer(text):
+        acronym = m.group(1).rstrip(".")
+        if not is_acronym(acronym):
+            continue
+        if run_ends is None:
+            run_ends = {words[-1].end: words for words in runs if words}
+        chosen = _trim_articles(run_ends.get(m.start(), []))
+        if len([w for w in chosen if w.lower not in CONNECTOR_WORDS]) < 2:
+            continue
+        exp_span = Span(chosen[0].start, chosen[-1].end)
+        span = Span(m.start(1), m.start(1) + len(acronym))
+        out.append(AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span))
     return out
 
 

@@ -3,7 +3,9 @@
 ## What it does
 Reports, once per story, an acronym of three letters or more that is used but never
 defined ("National Security Committee (KNB)" or "the KNB (National Security
-Committee)") and is not a well-known one (``data/common_acronyms.txt``, or the house
+Committee)"; nor "the committee, known by its Russian initials KNB"; nor spelled out
+anywhere as a name whose initials it is: "New South Wales ... NSW") and is not a
+well-known one (``data/common_acronyms.txt``, or the house
 style's ``known_acronyms``).  Mixed-case short forms ("Ofgem", "MoD") are left alone.
 Information only: many acronyms are familiar to a given readership.
 
@@ -28,7 +30,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.entities import acronym_norm, common_acronyms, common_words
+from kzaudit.extract.entities import (
+    CONNECTOR_WORDS,
+    acronym_norm,
+    common_acronyms,
+    common_words,
+)
 from kzaudit.model import Document, Finding
 from kzaudit.rules._names import acronym_uses, near_defined
 from kzaudit.rules.base import RuleContext
@@ -47,6 +54,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     definitions = {acronym_norm(d.acronym): d for d in doc.acronyms}
     uses = Counter(norm for _e, norm in acronym_uses(doc))
     seen: set[str] = set()
+    spelled: set[str] | None = None  # initials of the story's names, built when needed
     for e in doc.entities:
         if e.kind != "acronym":
             continue
@@ -58,15 +66,40 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "REC/25/02": a reference number, not an abbreviation
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
+        if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start):
+            continue  # "(NASDAQ: NWRB)", "(NYSE: XYZ)": a stock ticker
         if _IN_NAME.match(doc.text, e.span.end):
-            continue  # "CCS Insight", "BAE Systems": a company's name, not an abbreviation
+            continue  # "CCS Insight", "BAE Systems", "CSI 300": a name, not an abbreviation
+        if _KNOWN_AS.search(doc.text, max(0, e.span.start - 60), e.span.start):
+            seen.add(norm)  # its later uses are defined too
+            continue  # "the National Security Committee, known by its Russian initials KNB"
+        if spelled is None:
+            spelled = _initials(doc)
+        if norm in spelled:
+            continue  # "New South Wales" elsewhere in the story spells out "NSW"
         seen.add(norm)
         yield ctx.finding(
             doc, e.span, f'"{e.text}" is never spelled out; define it at its first use'
         )
 
 
-_IN_NAME = regexcache.compile(r"[ ]\p{Lu}\p{Ll}{2,30}(?![\p{L}'\u2019])")
+_IN_NAME = regexcache.compile(r"[ ](?:\p{Lu}\p{Ll}{2,30}(?![\p{L}'\u2019])|[0-9]{1,4}(?![0-9,.%]))")
+_TICKER = regexcache.compile(r"(?:\p{Lu}{2,8}|Nasdaq|Nyse):[ ]?$")
+# "known as the C.S.T.O.", "known by its Russian initials KNB": defined in words.
+_KNOWN_AS = regexcache.compile(r"\bknown[ ](?:as|by)\b[^.;:!?()\n]{0,50}$")
+
+
+def _initials(doc: Document) -> set[str]:
+    """The initials of every name of two words or more ("Collective Security Treaty
+    Organization" -> "CSTO"), connectors ("of", "and") left out."""
+    out: set[str] = set()
+    for e in doc.entities:
+        if e.kind == "acronym" or " " not in e.text:
+            continue
+        words = [w for w in e.text.split() if w.lower() not in CONNECTOR_WORDS]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            out.add("".join(w[0] for w in words).upper())
+    return out
 
 
 def _known(norm: str, known: set[str] | frozenset[str]) -> bool:

@@ -80,23 +80,44 @@ SENTENCE_OPENERS = frozenset(
      "Ministers", "Researchers", "You", "Several", "Each", "Every", "Following", "Because",
      "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
      "Throughout", "Unlike", "Amid", "Speaking", "Having",
+     "Of", "By", "No", "Nobody", "None", "Nothing", "Everyone", "Everybody", "Neither",
+     "Few", "Asked", "Here", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+     "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "About", "Nearly", "Almost",
+     "Around", "Roughly", "Only", "Just", "Even", "Where", "Why", "How", "Who", "Which",
+     "Founded", "Based", "Born", "Located",
      # pronouns and adverbs that are never names ("…to say, Nothing has been agreed")
-     "Nothing", "Everything", "Everyone", "Everybody", "Nobody", "Someone", "Somebody",
-     "Anyone", "Anything", "Why", "How", "Hopefully", "Unfortunately", "Obviously",
-     "Clearly", "Sometimes", "Maybe"]
+     "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully",
+     "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe"]
 )  # fmt: skip
+# Plural nouns that open reports ("…early, Residents said they"); they also open
+# organisations' names ("…, Investors in People UK and"), so not before a preposition
+# and a capitalised word.
+NOUN_OPENERS = frozenset(
+    ["Residents", "Prosecutors", "Investigators", "Witnesses", "Doctors", "Protesters",
+     "Authorities", "Rescuers", "Firefighters", "Lawmakers", "Economists", "Scientists",
+     "Schools", "Hospitals", "Investors", "Farmers", "Workers", "Soldiers", "Troops",
+     "Villagers", "Families", "Parents", "Students", "Voters", "Survivors", "Passengers",
+     "Prices", "Talks", "Negotiators", "Diplomats", "Activists", "Shops", "Businesses",
+     "Flights", "Roads", "Markets", "Stocks"]
+)  # fmt: skip
+SENTENCE_OPENERS = SENTENCE_OPENERS | NOUN_OPENERS
+_NAME_AFTER = regexcache.compile(r"[ \t]{1,3}\p{Ll}{1,12}[ \t]{1,3}\p{Lu}")
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
 # number or a day or month name ("…expected, The company said", "…deal, On Friday").
 _ARTICLES = frozenset(["The", "A", "An"])
 TITLE_OPENERS = frozenset(
-    ["The", "A", "An", "This", "These", "Those", "His", "Her", "Their", "Its", "Our", "Some",
+    ["The", "A", "An", "This", "These", "Those", "His", "Her", "Our", "Some",
      "Many", "Most", "Both", "All", "Another", "Other", "Such", "What", "That", "In", "On",
      "At", "For", "Under", "Among", "During", "With", "After", "Before", "Since", "According",
      "Despite", "More", "Last",
      # plural nouns that also open names: "…, Police Scotland said"
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
-     "Researchers"]
+     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "Two",
+     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
+     "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
+     "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located",
+     *NOUN_OPENERS]
 )  # fmt: skip
 
 
@@ -130,6 +151,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         word = m.group(1)
         if word not in SENTENCE_OPENERS or not _opens_sentence(text, m):
             continue
+        if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
+            continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
@@ -199,11 +222,13 @@ _PAST_IRREGULAR = (
 _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
 # What follows a clause's verb: a word, a figure or quote, or a colon
 _NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
+_INITIALS = r"\p{Lu}\.(?:\p{Lu}\.){0,4}"  # "The U.S. has", "Antony J. Blinken said"
 _CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
     r"\p{Lu}[\p{L}\-]{0,30}"
-    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
-    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?)"
+    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
+    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
+    r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
     r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
@@ -655,17 +680,20 @@ def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
 def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for i, para in enumerate(doc.paragraphs):
-        if text[para.end - 1 : para.end] != ",":
+        end = para.end
+        while end - 1 > para.start and text[end - 1] in _CLOSING_QUOTES:
+            end -= 1  # '…in a timely manner,”': the attribution or the full stop is missing
+        if text[end - 1 : end] != ",":
             continue
         if is_list_item(last_line(text[para.start : para.end])):
             continue
         if paragraph_starts_lower(doc, i + 1):
             continue
-        word_start = max(text.rfind(" ", para.start, para.end - 1) + 1, para.start)
+        word_start = max(text.rfind(" ", para.start, end - 1) + 1, para.start)
         tail = text[word_start : para.end]
         yield ctx.finding(
             doc,
-            Span(para.end - 1, para.end),
+            Span(end - 1, end),
             f'the paragraph ends in a comma ("…{tail}"): the sentence is unfinished',
             SUGGESTION,
         )

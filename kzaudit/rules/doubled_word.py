@@ -8,9 +8,11 @@ compared case-insensitively ("The the").
 A doubled word is the commonest slip of a rewrite or a cut-and-paste, and the eye
 skips it on a read-through.
 
-Words that are legitimately doubled are not flagged: "had had", "that that",
-"is is" ("what it is is"), a particle after a verb it completes ("carry on on Monday",
-but not "treated in in hospital"), reduplications
+Words that are legitimately doubled are not flagged: "had had", "that that"
+("said that that was final", but not "said that that the police"), "is is" after a
+wh-word ("what it is is", but not "growth is is slowing"), a particle after a verb it
+completes ("carry on on Monday", but not "treated in in hospital" nor "take about
+about 18 months"), reduplications
 ("bye bye", "very very"), names ("Duran Duran": the second word is capitalised),
 numbers, and repeats across punctuation or a line break ("it is, is it").
 
@@ -68,6 +70,13 @@ _PARTICLE_VERBS = frozenset(
     wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
     account accounted apply applied search searched searching care cared""".split()
 )
+# "that that" + one of these opens a clause twice: "said that that the police".
+_CLAUSE_OPENERS = frozenset(
+    "the a an he she they we i you it his their our its there these those".split()
+)
+# "is is" is said after a wh-clause ("What it is is a crisis", "All it is is talk").
+_WH = frozenset("what where how who whatever all thing problem point question".split())
+_AFTER_WORD = regexcache.compile(r"[ \t\u00a0]{1,20}([\p{L}\p{M}]{1,40})")
 # Candidates only: a word, blanks on one line, the same word (any case).  Bounded
 # repetitions; the rule then checks each candidate.
 _DOUBLE = regexcache.compile(
@@ -97,15 +106,36 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 def _doubled(text: str, m: regex.Match, floor: int) -> bool:
     a, b = m.group(1), m.group(2)
-    if not b.islower() or a.lower() in LEGITIMATE:
+    if not b.islower():
         return False
-    if a.lower() in PARTICLES and _previous_word(text, m.start(1)) in _PARTICLE_VERBS:
-        return False  # "carry on on Monday"
+    low = a.lower()
+    if low in LEGITIMATE and not _slip_despite(text, m, low):
+        return False
+    verb = _previous_word(text, m.start(1)) if low in PARTICLES else ""
+    if verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
+        return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
     if after < len(text) and text[after] in _JOINERS:
         return False  # "Boutros Boutros-Ghali": the second word goes on
     # "May may", "Bush bush": a capitalised first word mid-sentence is a name.
     return not (a[0].isupper() and not at_sentence_start(text, m.start(1), floor))
+
+
+_ABOUT_VERBS = frozenset(
+    "bring brings brought bringing come comes came coming set sets setting go goes went going".split()
+)
+
+
+def _slip_despite(text: str, m: regex.Match, low: str) -> bool:
+    """A double that is legitimate elsewhere but not here."""
+    if low == "that":
+        nxt = _AFTER_WORD.match(text, m.end(2))
+        return nxt is not None and nxt.group(1).lower() in _CLAUSE_OPENERS
+    if low == "is":
+        line = text[max(0, m.start(1) - 60) : m.start(1)].split("\n")[-1]
+        before = {w.strip("\"'\u201c\u2018(,").lower() for w in line.split()}
+        return before.isdisjoint(_WH)
+    return False
 
 
 def _previous_word(text: str, start: int) -> str:

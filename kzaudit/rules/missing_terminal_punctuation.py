@@ -13,7 +13,8 @@ Never flagged: the headline, subheadings, bylines and captions (short lines with
 sentence punctuation), the standfirst (one line right after the headline), a short
 byline or date line that holds the story's date ("Updated 4:31 PM CDT, October 14,
 2025"), a credit line in brackets ("(Reporting by …; Editing by …)"), a block of short
-lines (a contact or address block), list items
+lines (a contact or address block), a block of lines that each open with a capital
+and none of which ends a sentence (an unbulleted list: "Key points"), list items
 ("- Upgrading security"), and paragraphs that end in a comma (``comma-ending``
 reports those).
 
@@ -95,6 +96,10 @@ def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
     lines = stripped.splitlines()
     if len(lines) > 1 and all(len(line.split()) <= _BLOCK_LINE_WORDS for line in lines):
         return True  # "Media Contact: / Jordan Pike / press@… / +1 617-555-0142"
+    if len(lines) > 1 and all(
+        line.strip()[:1].isupper() and line.rstrip()[-1:] not in TERMINAL + "," for line in lines
+    ):
+        return True  # "Key points / The rand fell 2% / Opposition parties say …": a list
     if (
         doc.dateline is not None
         and doc.dateline.overlaps(para)

@@ -4,6 +4,16 @@
 Looks every word up in a curated list of common English misspellings
 (``kzaudit/data/misspellings.txt``) and suggests the correct spelling.
 
+It also reports a typing slip of an ordinary word that no list could hold: a
+lower-case word used once, not in the large English word list, that is one slip from a
+word that is -- two letters swapped ("nothign"), a letter doubled or not doubled
+("acused"), a letter dropped or added inside the word ("immensly"), one vowel for
+another ("independant").  The slip is never at the first letter nor an added or
+dropped last letter ("olds", "blanche"), and a word that reads as a regular formation
+of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
+"uncosted"), a compound ("shockwaves").  Nor is a word among other unknown words
+(a foreign phrase).
+
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
 newsroom systems, or a wrong suggestion was accepted.
@@ -28,12 +38,15 @@ The protests are an affront to his vision.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from kzaudit import regexcache
 from kzaudit.datafiles import read_text
+from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_pieces
+from kzaudit.rules._mechanics import WORD, at_sentence_start, plain_pieces, plain_words
 from kzaudit.rules.base import RuleContext
 
 ID = "misspelling"
@@ -59,6 +72,11 @@ def misspellings() -> dict[str, str]:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _listed(doc, ctx)
+    yield from _slips(doc, ctx)
+
+
+def _listed(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     table = misspellings()
     known = ctx.style.known_words
     text = doc.text
@@ -124,3 +142,141 @@ def _cased(right: str, word: str) -> str:
     if word[0].isupper():
         return right[0].upper() + right[1:]
     return right
+
+
+# --- typing slips of ordinary words -------------------------------------------------
+
+# A lower-case ASCII word of 5+ letters standing alone (hyphen pieces included): not
+# part of a capitalised or mixed-case token, a URL, handle, number or contraction.
+_LOWER = regexcache.compile(
+    r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{5,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
+)
+_ANY_WORD = regexcache.compile(r"[\p{L}\p{M}]+")
+_VOWELS = "aeiou"
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Suffixes and prefixes of regular formations the word list may not hold.
+_SUFFIXES = (
+    "s", "es", "er", "ers", "ings", "ing", "ed", "ee", "ees", "ist", "ists", "ism",
+    "less", "ness", "ship", "hood",
+)  # fmt: skip
+_PREFIXES = (
+    "re", "de", "un", "non", "pre", "over", "under", "out", "mis", "anti", "multi", "post",
+    "counter", "sub", "inter", "super", "mega", "micro", "cyber", "dis", "semi", "mid",
+    "self", "cross", "hyper", "mini", "ultra", "tele", "trans", "auto", "euro", "pan",
+    "fore", "co", "bio", "eco", "geo", "neo", "pro",
+)  # fmt: skip
+# Letters of a word read as a slip: shorter words are as often slang, dialect or a
+# foreign word one letter from an English one ("tradie", "goanna", "tinnies", "shamba").
+_MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
+_MIN_DROP = 7  # a letter dropped ("reseach")
+_MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
+
+
+def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Once-used lower-case words one typing slip from an English word."""
+    text = doc.text
+    words = common_words()
+    unknown = {w for w in set(_LOWER.findall(text)) if w not in words}
+    unknown -= ctx.style.known_words
+    unknown -= misspellings().keys()  # the curated list reports those
+    if not unknown:
+        return
+    counts = Counter(w for w in plain_words(text, hyphens=True) if w in unknown)  # any case
+    for word in sorted(unknown):
+        if counts.get(word, 0) != 1 or _formed(word, words):
+            continue
+        right = _correction(word, words)
+        if right is None:
+            continue
+        for m in _LOWER.finditer(text):
+            if m.group() != word:
+                continue
+            start, end = m.span()
+            if _in_code(text, start, end) or _among_unknown(text, start, end, words):
+                break
+            yield ctx.finding(
+                doc,
+                Span(start, end),
+                f'"{word}" looks like a misspelling of "{right}"',
+                right,
+            )
+            break
+
+
+def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
+    """The English word one slip away, the likeliest slip first; None when there is none.
+
+    Slips, likeliest first: two letters swapped; a letter doubled or a double letter
+    single; a letter dropped; one vowel for another; a letter added.  Never at the
+    first letter, and never a last letter added or dropped (an inflection or a foreign
+    form, not a slip).  A word of five letters is read only as a swap ("thier"): a
+    dropped letter there is as often a real word ("cafes", "circs", "touchy-feely");
+    longer slips need longer words (``_MIN_DROP``, ``_MIN_CHANGE``).
+    """
+    n = len(word)
+    best: tuple[int, str] | None = None
+
+    def consider(rank: int, cand: str) -> None:
+        nonlocal best
+        if (best is None or rank < best[0]) and cand in words:
+            best = (rank, cand)
+
+    for i in range(1, n - 1):
+        if word[i] != word[i + 1]:
+            consider(0, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    if best is not None:
+        return best[1]
+    if n < _MIN_SLIP:
+        return None
+    for i in range(1, n - 1):
+        doubled = word[i] in (word[i - 1], word[i + 1])
+        if doubled or n >= _MIN_CHANGE:
+            consider(1 if doubled else 4, word[:i] + word[i + 1 :])  # a letter added
+    for i in range(1, n):
+        for ch in _LETTERS:
+            doubled = ch in (word[i - 1], word[i])
+            if doubled or n >= _MIN_DROP:
+                consider(1 if doubled else 2, word[:i] + ch + word[i:])  # a letter dropped
+    if n >= _MIN_CHANGE:
+        for i in range(1, n - 1):
+            if word[i] in _VOWELS:
+                for ch in _VOWELS:
+                    if ch != word[i]:
+                        consider(3, word[:i] + ch + word[i + 1 :])  # a vowel for another
+    return best[1] if best is not None else None
+
+
+def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
+    """A regular formation of known words: a plural, prefix, or compound."""
+    if _suffixed(word, words):
+        return True
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and (rest in words or _suffixed(rest, words)):
+            return True
+    return any(
+        word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
+        for i in range(4, len(word) - 3)
+    )
+
+
+def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
+    if word in words:
+        return True
+    for suffix in _SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and (base in words or base + "e" in words):
+            return True
+    return False
+
+
+def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN001
+    """A lower-case neighbour is not an English word either (a foreign phrase), or the
+    word is joined by a hyphen to a piece of one or two letters ("ad-libbed", "e-tailer")."""
+    if start >= 3 and text[start - 1] == "-" and not text[start - 4 : start - 1].isalpha():
+        return True
+    if text[end : end + 1] == "-" and not text[end + 1 : end + 4].isalpha():
+        return True
+    before = _ANY_WORD.findall(text, max(0, start - 40), start)[-1:]
+    after = _ANY_WORD.findall(text, end, end + 40)[:1]
+    return any(w.islower() and len(w) > 2 and w not in words for w in before + after)

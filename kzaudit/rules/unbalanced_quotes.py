@@ -10,7 +10,9 @@ paragraph to the speaker: a quote left open is a quote misattributed.
 
 News style continues a quotation over several paragraphs by leaving it open at the
 end of each paragraph but the last and re-opening it at the start of the next: that
-is correct and not flagged.  Apostrophes (Kazakhstan’s, ’90s) and straight single
+is correct and not flagged -- unless the open quotation runs into an attribution of its
+own ("“We are not leaving, Zas told reporters. “Our troops…"): the closing mark
+before it was dropped.  Apostrophes (Kazakhstan’s, ’90s) and straight single
 quotes are not counted, nor inch marks (5'10") after a digit.
 
 ## Example
@@ -29,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit import regexcache
+from kzaudit.extract.entities import load_words
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
@@ -41,6 +44,14 @@ _MARKS = regexcache.compile('["\u201c\u201d]')
 # what a straight opening quote may follow: a space, a bracket, a dash, or a colon with
 # its space forgotten ('the statement read:"We want…')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0:"
+# ", Zas told reporters", ", he said.", ", said Zhang": a comma, "he"/"she" or a name of
+# up to four capitalised words, an attribution verb (or the verb, then the name).  Bounded; no nested quantifiers.
+_NAME = r"\p{Lu}[\p{L}\p{M}'\u2019.\-]{1,30}"  # not "I": "…, I explained my view"
+_VERB = r"(?:" + "|".join(load_words("attribution_verbs")) + r")(?![\p{L}])"
+_ATTRIBUTED = regexcache.compile(
+    r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME + r"){0,3})"
+    r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|" + _NAME + r"))"
+)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -93,7 +104,7 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
         else:
             opening = ch == "\u201c"
         if opening and open_at >= 0 and (ch != '"' or _after_sentence_end(text, i, para.start)):
-            if not _after_sentence_end(text, i, para.start):
+            if not _after_sentence_end(text, i, para.start) or _attributed(text, open_at, i):
                 yield open_at, "this opening quotation mark is never closed"
             open_at = i
         elif opening and open_at < 0:
@@ -102,9 +113,27 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
             open_at = -1
         else:
             yield i, "this closing quotation mark has no opening one"
-    if open_at >= 0 and not continued:
+    if open_at >= 0 and (not continued or _attributed(text, open_at, para.end)):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
     yield from _single_unclosed(text, para, continued)
+
+
+def _attributed(text: str, start: int, end: int) -> bool:
+    """The last sentence of the open quotation ``text[start:end]`` attributes it."""
+    j = end - 1
+    while j > start and text[j] in " \t\n\u00a0":
+        j -= 1
+    cut = max(text.rfind(c, start, j) for c in ".!?")  # the sentence before the last
+    for _ in range(4):  # "Ms. Bazhkenova said.": a title's full stop ends no sentence
+        if cut <= start or not _TITLE_STOP.search(text, max(start, cut - 6), cut + 1):
+            break
+        cut = max(text.rfind(c, start, cut) for c in ".!?")
+    return _ATTRIBUTED.search(text, max(start, cut + 1), j + 1) is not None
+
+
+_TITLE_STOP = regexcache.compile(
+    r"(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|St)\.$"
+)
 
 
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
