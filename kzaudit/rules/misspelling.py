@@ -170,6 +170,7 @@ _PREFIXES = (
 _MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
 _MIN_DROP = 7  # a letter dropped ("reseach")
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
+_TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
 def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -181,13 +182,17 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
         return
-    counts = Counter(w for w in plain_words(text, hyphens=True) if w in unknown)  # any case
+    story = plain_words(text, hyphens=True)
+    counts = Counter(w for w in story if w in unknown)  # any case
     for word in sorted(unknown):
-        if counts.get(word, 0) != 1 or _formed(word, words):
+        if counts.get(word, 0) != 1:
             continue
-        right = _correction(word, words)
-        if right is None:
+        found = _correction(word, words, set(story))
+        if found is None:
             continue
+        rank, right = found
+        if _suffixed(word, words) or (rank > _TYPING and _formed(word, words)):
+            continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
         for m in _LOWER.finditer(text):
             if m.group() != word:
                 continue
@@ -203,8 +208,14 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
 
 
-def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
-    """The English word one slip away, the likeliest slip first; None when there is none.
+def _correction(
+    word: str,
+    words,  # noqa: ANN001 - a SortedWords
+    story: set[str] | frozenset[str] = frozenset(),
+) -> tuple[int, str] | None:
+    """(rank, the English word one slip away), the likeliest slip first; None when there
+    is none.  A slip in a word shorter than its threshold still counts when the word it
+    would be is written elsewhere in the story (``story``: "cmpany" beside "company").
 
     Slips, likeliest first: two letters swapped; a letter doubled or a double letter
     single; a letter dropped; one vowel for another; a letter added.  Never at the
@@ -216,34 +227,34 @@ def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
     n = len(word)
     best: tuple[int, str] | None = None
 
-    def consider(rank: int, cand: str) -> None:
+    def consider(rank: int, cand: str, long_enough: bool = True) -> None:
         nonlocal best
-        if (best is None or rank < best[0]) and cand in words:
+        if best is not None and rank >= best[0]:
+            return
+        if cand in words and (long_enough or cand in story):
             best = (rank, cand)
 
     for i in range(1, n - 1):
         if word[i] != word[i + 1]:
             consider(0, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
     if best is not None:
-        return best[1]
+        return best
     if n < _MIN_SLIP:
         return None
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
-        if doubled or n >= _MIN_CHANGE:
-            consider(1 if doubled else 4, word[:i] + word[i + 1 :])  # a letter added
+        consider(1 if doubled else 4, word[:i] + word[i + 1 :], doubled or n >= _MIN_CHANGE)
     for i in range(1, n):
         for ch in _LETTERS:
             doubled = ch in (word[i - 1], word[i])
-            if doubled or n >= _MIN_DROP:
-                consider(1 if doubled else 2, word[:i] + ch + word[i:])  # a letter dropped
-    if n >= _MIN_CHANGE:
-        for i in range(1, n - 1):
-            if word[i] in _VOWELS:
-                for ch in _VOWELS:
-                    if ch != word[i]:
-                        consider(3, word[:i] + ch + word[i + 1 :])  # a vowel for another
-    return best[1] if best is not None else None
+            cand = word[:i] + ch + word[i:]  # a letter dropped
+            consider(1 if doubled else 2, cand, doubled or n >= _MIN_DROP)
+    for i in range(1, n - 1):
+        if word[i] in _VOWELS:
+            for ch in _VOWELS:
+                if ch != word[i]:  # a vowel for another
+                    consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
+    return best
 
 
 def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
@@ -265,7 +276,11 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         return True
     for suffix in _SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and (base in words or base + "e" in words):
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if suffix[0] == "e" and base[-1] == "e":
+            continue  # "belieed" is no "belie" + "ed"
+        if base in words or base + "e" in words:
             return True
     return False
 
