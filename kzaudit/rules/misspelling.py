@@ -151,7 +151,6 @@ def _cased(right: str, word: str) -> str:
 _LOWER = regexcache.compile(
     r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{5,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
 )
-_ANY_WORD = regexcache.compile(r"[\p{L}\p{M}]+")
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
@@ -170,6 +169,7 @@ _PREFIXES = (
 _MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
 _MIN_DROP = 7  # a letter dropped ("reseach")
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
+_COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
@@ -263,11 +263,16 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         return True
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and (rest in words or _suffixed(rest, words)):
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        # a two-letter prefix before a word itself ("de" + "listed"), not before a
+        # formation ("depeding" is no "de" + "ped" + "ing")
+        if rest in words or (len(prefix) > 2 and _suffixed(rest, words)):
             return True
+    # two words of five letters or more ("shockwaves"; not "ques" + "toning")
     return any(
         word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
-        for i in range(4, len(word) - 3)
+        for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
     )
 
 
@@ -292,6 +297,32 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
         return True
     if text[end : end + 1] == "-" and not text[end + 1 : end + 4].isalpha():
         return True
-    before = _ANY_WORD.findall(text, max(0, start - 40), start)[-1:]
-    after = _ANY_WORD.findall(text, end, end + 40)[:1]
-    return any(w.islower() and len(w) > 2 and w not in words for w in before + after)
+    # words, not units stuck to a figure ("$445.1bn")
+    before = [m.group() for m in WORD.finditer(text, max(0, start - 40), start) if _free(text, m)]
+    after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
+    before = before[-2:]
+    return any(
+        w.islower() and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        for token in before + after
+        for w in token.split("-")
+    )  # "E lucevan le stelle": a neighbour within two words is no English word
+
+
+def _free(text: str, m) -> bool:  # noqa: ANN001 - a regex match
+    return m.start() == 0 or not text[m.start() - 1].isdigit()
+
+
+def _bare(word: str) -> str:
+    """Without a possessive: "world's" -> "world"."""
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+# Articles and conjunctions of other languages that English word lists hold as words
+# or abbreviations ("la", "de", "el", "die", "et"): beside them a word is foreign.
+_FOREIGN_SMALL = frozenset(
+    "le la les il gli lo los las el der die das und et y del della degli des du une una ein"
+    " eine".split()
+)
