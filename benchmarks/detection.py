@@ -50,6 +50,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "percent-mismatch": ("figures", ("percent-mismatch", "percentage-mismatch", "percent-change")),
     "comma-ending": ("mechanics", ("comma-ending",)),
     "comma-sentence": ("mechanics", ("comma-ending",)),
+    "misspelling": ("mechanics", ("misspelling",)),
 }
 TARGET_RECALL = 0.95
 

@@ -45,6 +45,10 @@ Classes, and where they are planted:
   a comma, whatever the next sentence starts with ("…in the case, He has…", but also
   "…fell 3%, Mr Smith said…", which reads as an attribution and no checker can flag).
 
+- ``misspelling``: a lower-case word of seven letters or more in the body typed with one
+  slip: two inner letters swapped, an inner letter dropped or doubled ("immensly",
+  "nothign", "acused" on the same scale).
+
 A respelt acronym or name that is itself a word somewhere in the corpus ("Tory" ->
 "Troy", "ISP" -> "ISO") is not planted: no checker could tell it from a real one.
 
@@ -349,6 +353,27 @@ def doubled_word_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+def misspelling_sites(text: str, rng: random.Random) -> list[Site]:
+    """A typing slip in an ordinary lower-case word of the body (7+ letters)."""
+    body = text.find("\n")  # never the headline
+    sites = []
+    for m in re.finditer(r"(?<![\w'\u2019\-])[a-z]{7,20}(?![\w'\u2019\-])", text[body:]):
+        word = m.group()
+        i = rng.randrange(1, len(word) - 2)  # never the first letter nor the last
+        kind = rng.randrange(3)
+        if kind == 0:
+            new = word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swapped
+        elif kind == 1:
+            new = word[:i] + word[i + 1 :]  # dropped
+        else:
+            new = word[:i] + word[i] + word[i:]  # doubled
+        if new == word:
+            continue
+        s = body + m.start()
+        sites.append(Site(s, s + len(word), new, 0, len(new)))
+    return sites
+
+
 def comma_ending_sites(text: str, rng: random.Random) -> list[Site]:
     sites = []
     pos = text.find("\n")  # skip the headline
@@ -632,6 +657,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "percent-mismatch": percent_sites,
     "comma-ending": comma_ending_sites,
     "comma-sentence": comma_sentence_sites,
+    "misspelling": misspelling_sites,
 }
 
 
@@ -642,6 +668,7 @@ RESPELLINGS = frozenset(
         "name-typo",
         "name-typo-twice",
         "name-typo-twice-first",
+        "misspelling",
     }
 )
 

@@ -3,7 +3,8 @@
 ## What it does
 Reports, once per story, an acronym of three letters or more that is used but never
 defined ("National Security Committee (KNB)" or "the KNB (National Security
-Committee)"; nor "the committee, known by its Russian initials KNB"; nor spelled out
+Committee)"; nor "the committee, known by its Russian initials KNB"; nor described in apposition: "the national weather service,
+EMY, said"; nor spelled out
 anywhere as a name whose initials it is: "New South Wales ... NSW") and is not a
 well-known one (``data/common_acronyms.txt``, or the house
 style's ``known_acronyms``).  Mixed-case short forms ("Ofgem", "MoD") are left alone.
@@ -66,6 +67,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "REC/25/02": a reference number, not an abbreviation
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
+        if _DESCRIBED.search(doc.text, max(0, e.span.start - 40), e.span.start):
+            seen.add(norm)  # "the national weather service, EMY, said": explained in words
+            continue
         if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start):
             continue  # "(NASDAQ: NWRB)", "(NYSE: XYZ)": a stock ticker
         if _IN_NAME.match(doc.text, e.span.end):
@@ -84,6 +88,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _IN_NAME = regexcache.compile(r"[ ](?:\p{Lu}\p{Ll}{2,30}(?![\p{L}'\u2019])|[0-9]{1,4}(?![0-9,.%]))")
+_DESCRIBED = regexcache.compile(
+    r"\b(?:agency|service|ministry|department|committee|commission|party|union|company"
+    r"|regulator|bank|group|council|authority|office|court|board|network|broadcaster"
+    r"|force|organisation|organization|institute|movement|alliance),[ ]$"
+)
 _TICKER = regexcache.compile(r"(?:\p{Lu}{2,8}|Nasdaq|Nyse):[ ]?$")
 # "known as the C.S.T.O.", "known by its Russian initials KNB": defined in words.
 _KNOWN_AS = regexcache.compile(r"\bknown[ ](?:as|by)\b[^.;:!?()\n]{0,50}$")

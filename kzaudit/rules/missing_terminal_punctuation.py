@@ -12,7 +12,8 @@ or a line broken in two by a bad paste.
 Never flagged: the headline, subheadings, bylines and captions (short lines with no
 sentence punctuation), the standfirst (one line right after the headline), a short
 byline or date line that holds the story's date ("Updated 4:31 PM CDT, October 14,
-2025"), a credit line in brackets ("(Reporting by …; Editing by …)"), a block of short
+2025"), a photo caption ending in its credit ("(AP Photo/Michael Varaklas)"), a credit
+line in brackets ("(Reporting by …; Editing by …)"), a block of short
 lines (a contact or address block), a block of lines that each open with a capital
 and none of which ends a sentence (an unbulleted list: "Key points"), list items
 ("- Upgrading security"), and paragraphs that end in a comma (``comma-ending``
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import (
     CLOSERS,
@@ -88,11 +90,18 @@ _STANDFIRST_WORDS = 40
 _BLOCK_LINE_WORDS = 6  # a contact or address block: several lines this short
 
 
+_PHOTO_CREDIT = regexcache.compile(
+    r"\([^()\n]{0,40}\b(?:Photo|Photograph|Picture|Image|Images|Credit)\b[^()\n]{0,80}\)$"
+)
+
+
 def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
     """A standfirst, a byline or date line, or a bracketed credit: not running text."""
     stripped = body.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return True  # "(Reporting by Anika Shah; Editing by Mark Porter)"
+    if _PHOTO_CREDIT.search(stripped):
+        return True  # a caption: "…north of Athens, Sunday, Aug. 11. (AP Photo/Michael Varaklas)"
     lines = stripped.splitlines()
     if len(lines) > 1 and all(len(line.split()) <= _BLOCK_LINE_WORDS for line in lines):
         return True  # "Media Contact: / Jordan Pike / press@… / +1 617-555-0142"

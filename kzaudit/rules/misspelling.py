@@ -52,7 +52,7 @@ from kzaudit.rules.base import RuleContext
 ID = "misspelling"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = "A commonly misspelled word, with its correct spelling."
+SUMMARY = "A misspelled word (a common misspelling or a typing slip), with its correct spelling."
 
 _ACRONYM_MAX = 4
 _NOT_PROSE = "@/#_\\"  # a word touching these is part of a URL, handle or path
@@ -151,7 +151,6 @@ def _cased(right: str, word: str) -> str:
 _LOWER = regexcache.compile(
     r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{5,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
 )
-_ANY_WORD = regexcache.compile(r"[\p{L}\p{M}]+")
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
@@ -170,6 +169,8 @@ _PREFIXES = (
 _MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
 _MIN_DROP = 7  # a letter dropped ("reseach")
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
+_COMPOUND_PART = 5  # letters of each word of a compound read as a formation
+_TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
 def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -181,13 +182,17 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
         return
-    counts = Counter(w for w in plain_words(text, hyphens=True) if w in unknown)  # any case
+    story = plain_words(text, hyphens=True)
+    counts = Counter(w for w in story if w in unknown)  # any case
     for word in sorted(unknown):
-        if counts.get(word, 0) != 1 or _formed(word, words):
+        if counts.get(word, 0) != 1:
             continue
-        right = _correction(word, words)
-        if right is None:
+        found = _correction(word, words, set(story))
+        if found is None:
             continue
+        rank, right = found
+        if _suffixed(word, words) or (rank > _TYPING and _formed(word, words)):
+            continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
         for m in _LOWER.finditer(text):
             if m.group() != word:
                 continue
@@ -203,8 +208,14 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
 
 
-def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
-    """The English word one slip away, the likeliest slip first; None when there is none.
+def _correction(
+    word: str,
+    words,  # noqa: ANN001 - a SortedWords
+    story: set[str] | frozenset[str] = frozenset(),
+) -> tuple[int, str] | None:
+    """(rank, the English word one slip away), the likeliest slip first; None when there
+    is none.  A slip in a word shorter than its threshold still counts when the word it
+    would be is written elsewhere in the story (``story``: "cmpany" beside "company").
 
     Slips, likeliest first: two letters swapped; a letter doubled or a double letter
     single; a letter dropped; one vowel for another; a letter added.  Never at the
@@ -216,34 +227,34 @@ def _correction(word: str, words) -> str | None:  # noqa: ANN001 - a SortedWords
     n = len(word)
     best: tuple[int, str] | None = None
 
-    def consider(rank: int, cand: str) -> None:
+    def consider(rank: int, cand: str, long_enough: bool = True) -> None:
         nonlocal best
-        if (best is None or rank < best[0]) and cand in words:
+        if best is not None and rank >= best[0]:
+            return
+        if cand in words and (long_enough or cand in story):
             best = (rank, cand)
 
     for i in range(1, n - 1):
         if word[i] != word[i + 1]:
             consider(0, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
     if best is not None:
-        return best[1]
+        return best
     if n < _MIN_SLIP:
         return None
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
-        if doubled or n >= _MIN_CHANGE:
-            consider(1 if doubled else 4, word[:i] + word[i + 1 :])  # a letter added
+        consider(1 if doubled else 4, word[:i] + word[i + 1 :], doubled or n >= _MIN_CHANGE)
     for i in range(1, n):
         for ch in _LETTERS:
             doubled = ch in (word[i - 1], word[i])
-            if doubled or n >= _MIN_DROP:
-                consider(1 if doubled else 2, word[:i] + ch + word[i:])  # a letter dropped
-    if n >= _MIN_CHANGE:
-        for i in range(1, n - 1):
-            if word[i] in _VOWELS:
-                for ch in _VOWELS:
-                    if ch != word[i]:
-                        consider(3, word[:i] + ch + word[i + 1 :])  # a vowel for another
-    return best[1] if best is not None else None
+            cand = word[:i] + ch + word[i:]  # a letter dropped
+            consider(1 if doubled else 2, cand, doubled or n >= _MIN_DROP)
+    for i in range(1, n - 1):
+        if word[i] in _VOWELS:
+            for ch in _VOWELS:
+                if ch != word[i]:  # a vowel for another
+                    consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
+    return best
 
 
 def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
@@ -252,11 +263,16 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         return True
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and (rest in words or _suffixed(rest, words)):
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        # a two-letter prefix before a word itself ("de" + "listed"), not before a
+        # formation ("depeding" is no "de" + "ped" + "ing")
+        if rest in words or (len(prefix) > 2 and _suffixed(rest, words)):
             return True
+    # two words of five letters or more ("shockwaves"; not "ques" + "toning")
     return any(
         word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
-        for i in range(4, len(word) - 3)
+        for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
     )
 
 
@@ -265,7 +281,11 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         return True
     for suffix in _SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and (base in words or base + "e" in words):
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if suffix[0] == "e" and base[-1] == "e":
+            continue  # "belieed" is no "belie" + "ed"
+        if base in words or base + "e" in words:
             return True
     return False
 
@@ -277,6 +297,32 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
         return True
     if text[end : end + 1] == "-" and not text[end + 1 : end + 4].isalpha():
         return True
-    before = _ANY_WORD.findall(text, max(0, start - 40), start)[-1:]
-    after = _ANY_WORD.findall(text, end, end + 40)[:1]
-    return any(w.islower() and len(w) > 2 and w not in words for w in before + after)
+    # words, not units stuck to a figure ("$445.1bn")
+    before = [m.group() for m in WORD.finditer(text, max(0, start - 40), start) if _free(text, m)]
+    after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
+    before = before[-2:]
+    return any(
+        w.islower() and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        for token in before + after
+        for w in token.split("-")
+    )  # "E lucevan le stelle": a neighbour within two words is no English word
+
+
+def _free(text: str, m) -> bool:  # noqa: ANN001 - a regex match
+    return m.start() == 0 or not text[m.start() - 1].isdigit()
+
+
+def _bare(word: str) -> str:
+    """Without a possessive: "world's" -> "world"."""
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+# Articles and conjunctions of other languages that English word lists hold as words
+# or abbreviations ("la", "de", "el", "die", "et"): beside them a word is foreign.
+_FOREIGN_SMALL = frozenset(
+    "le la les il gli lo los las el der die das und et y del della degli des du une una ein"
+    " eine".split()
+)

@@ -48,8 +48,12 @@ _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0:"
 # up to four capitalised words, an attribution verb (or the verb, then the name).  Bounded; no nested quantifiers.
 _NAME = r"\p{Lu}[\p{L}\p{M}'\u2019.\-]{1,30}"  # not "I": "…, I explained my view"
 _VERB = r"(?:" + "|".join(load_words("attribution_verbs")) + r")(?![\p{L}])"
+# a later word of a name may open with a particle: "Dr el-Sayed", "Ursula von der Leyen"
+_NAME_ON = (
+    r"(?:" + _NAME + r"|(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[\-'\u2019 ]?\p{L}{0,30})"
+)
 _ATTRIBUTED = regexcache.compile(
-    r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME + r"){0,3})"
+    r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME_ON + r"){0,3})"
     r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|" + _NAME + r"))"
 )
 
@@ -104,7 +108,11 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
         else:
             opening = ch == "\u201c"
         if opening and open_at >= 0 and (ch != '"' or _after_sentence_end(text, i, para.start)):
-            if not _after_sentence_end(text, i, para.start) or _attributed(text, open_at, i):
+            if (
+                not _after_sentence_end(text, i, para.start)
+                or _attributed(text, open_at, i)
+                or _OPENED_BY.search(text, max(para.start, i - 30), i)
+            ):
                 yield open_at, "this opening quotation mark is never closed"
             open_at = i
         elif opening and open_at < 0:
@@ -136,14 +144,34 @@ _TITLE_STOP = regexcache.compile(
 )
 
 
+# '…, he said: "' / 'said, ‘': a new quotation opened by an attribution, so the one
+# before it was closed (or should have been).
+_OPENED_BY = regexcache.compile(r"(?<![\p{L}])" + _VERB + r"[:,]?[ \u00a0]{1,2}$")
+_SINGLE = regexcache.compile("[\u2018\u2019]")
+
+
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
-    """A curly ‘ that opens a quotation (space before, letter after) with no ’ after it."""
-    i = text.find("\u2018", para.start, para.end)
-    while i != -1:
-        before = text[i - 1] if i > para.start else " "
-        after = text[i + 1] if i + 1 < para.end else " "
-        if before in _BEFORE_OPENING and after.isalpha():
-            if text.find("\u2019", i + 1, para.end) == -1 and not continued:
-                yield i, "this opening quotation mark is never closed in its paragraph"
+    """A curly ‘ that opens a quotation (space before, letter after) and is not closed by
+    a ’ (one followed by a letter or digit is an apostrophe: O’Brien, ’90s) before the
+    paragraph ends, or before a new quotation that its own attribution opens ('‘deeply
+    worrying. Its president said: ‘Behind…')."""
+    if text.find("\u2018", para.start, para.end) == -1:
+        return
+    open_at = -1
+    for m in _SINGLE.finditer(text, para.start, para.end):
+        j = m.start()
+        before = text[j - 1] if j > para.start else " "
+        after = text[j + 1] if j + 1 < para.end else " "
+        if text[j] == "\u2019":
+            if open_at >= 0 and not after.isalnum():
+                open_at = -1  # closed (a plural possessive "patients’ " is read so too)
+            continue
+        if not (before in _BEFORE_OPENING and after.isalpha()):
+            continue
+        if open_at < 0:
+            open_at = j
+        elif _attributed(text, open_at, j) or _OPENED_BY.search(text, max(para.start, j - 30), j):
+            yield open_at, "this opening quotation mark is never closed"
             return
-        i = text.find("\u2018", i + 1, para.end)
+    if open_at >= 0 and not continued:
+        yield open_at, "this opening quotation mark is never closed in its paragraph"
