@@ -1048,6 +1048,9 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
             break
         words.append(w)
         if low in v.people or low in v.noun_category:
+            nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+            if _compound_head(nxt, v):
+                words.append(nxt)  # "16 police stations", "22 army vehicles": not people
             break  # the head noun: "firefighters (fought)"
         nxt = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
         if low.endswith("s") and not low.endswith("ss") and not nxt.endswith("s"):
@@ -1059,6 +1062,29 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     if words[-1][0].isupper() and not (len(words) == 1 and _DEMONYM.fullmatch(words[0])):
         return None  # "Apollo 11 Moon"; but "four Britons" counts Britons
     return " ".join(w.lower().strip("'") for w in words)
+
+
+def _compound_head(word: str, v: _Vocab) -> bool:
+    """A plural noun after a people noun heads the phrase ("police stations")."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "ous", "us"))
+        and low not in _STOP
+        and low not in _VERBS
+        and low not in v.after_category
+        and low not in v.people
+        and low not in _S_ADVERBS
+    )
+
+
+_S_ADVERBS = frozenset(
+    "always sometimes perhaps afterwards nowadays besides whereas thus unless regardless"
+    " nevertheless backwards forwards upwards downwards indoors outdoors overseas".split()
+)
 
 
 def _people_like(subject: str | None, v: _Vocab) -> bool:
