@@ -374,6 +374,7 @@ def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
         "Last Updated: November 14, 2025 | 23:42 IST",
         "Nov 14, 2025 / 11:42 PM IST",
         "Published On 14 Nov 2025",
+        "ET Bureau | Last Updated: Nov 14, 2025, 07:42:00 PM IST",
     ],
 )
 def test_date_stamp_styles(stamp: str) -> None:

@@ -878,7 +878,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
-        rf"(?m)^[ \t*_#>]{{0,6}}(?:[A-Z][\w.&-]{{0,20}}[ ]{{0,2}}\|[ ]{{0,2}})?"  # "TNN | Nov 14…"
+        rf"(?m)^[ \t*_#>]{{0,6}}(?:[A-Z][\w.& -]{{0,24}}\|[ ]{{0,2}})?"  # "ET Bureau | Nov 14…"
         rf"(?:(?i:(?:last\s)?(?:published|updated)|posted|date)[:\s]{{1,3}}(?i:on\s)?)?"
         rf"(?:{clock}(?:\s[A-Z]{{2,4}})?,?\s{{1,3}})?"  # "Updated 4:31 PM CDT, October 14, 2025"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"

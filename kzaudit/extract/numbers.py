@@ -330,7 +330,8 @@ def vocab() -> _Vocab:
         labels=frozenset(ctx["labels"]["before"]),
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
-            r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
+            r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
+            r"|reduction|surge|dip)\b",
             flags,
         ),
     )
@@ -435,7 +436,7 @@ _OF_THE_NEXT = regexcache.compile(
     regex.IGNORECASE,
 )
 _ANAPHOR_BEFORE = regexcache.compile(
-    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
+    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
 )
 _CLAUSE_BREAK = regexcache.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
@@ -1232,6 +1233,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
     """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
     group: list[int] = []  # [change, to?, from?, figure before?] for the change being read
     prev_end, prev_i = sent.start, -1
+    noun_end = -1  # end of a change noun after the percentage ("22% fall")
     for n, i in enumerate(idxs):
         c = claims[i]
         lo, hi = _lead(text, c, sent)
@@ -1262,11 +1264,12 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                     text, claims[before_i].span.end, m.start() if m else c.span.start
                 )
                 group = [i, -1, -1, before_i if lead_in else -1]
+                noun_end = after.end() if after is not None else -1  # "a 22% fall in profit to"
                 continue
         if not group or c.kind not in ("money", "count", "percent"):
             continue
         last = max(group)  # the change and its figures sit in one clause, close together
-        gap = (claims[last].span.end, c.span.start)
+        gap = (max(claims[last].span.end, noun_end), c.span.start)
         if (
             gap[1] - gap[0] > CHANGE_GAP
             or _CHANGE_BREAK.search(text, *gap)
@@ -1343,10 +1346,10 @@ _UP_FROM = regexcache.compile(
 CHANGE_GAP = 60  # characters between a change's figures
 # "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
 _COMMA_GAP = regexcache.compile(
-    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,3}\s{0,3},\s{0,3}"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,4}\s{0,3},\s{0,3}"
 )
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
-_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
+_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
 
 
 def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | None:
