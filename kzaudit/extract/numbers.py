@@ -1239,7 +1239,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
         before_i = prev_i
-        if not _aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
+        if not is_aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
             prev_i = i
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
@@ -1296,7 +1296,7 @@ def _from_to_before(
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    figures = [i for i in seen if claims[i].kind != "year" and not _aside(text, claims[i])]
+    figures = [i for i in seen if claims[i].kind != "year" and not is_aside(text, claims[i])]
     if len(figures) < 2:
         return None
     first, second = figures[-2], figures[-1]
@@ -1328,7 +1328,7 @@ def _from_to_before(
     return None
 
 
-def _aside(text: str, c: Claim) -> bool:
+def is_aside(text: str, c: Claim) -> bool:
     """ "10 billion shillings ($77 million)": a conversion in brackets, not a figure of
     the change around it."""
     return text[max(0, c.span.start - 2) : c.span.start].strip().endswith("(") and text[

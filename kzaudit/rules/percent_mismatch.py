@@ -37,7 +37,7 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.numbers import vocab
+from kzaudit.extract.numbers import is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import fmt
 from kzaudit.rules.base import RuleContext
@@ -284,7 +284,7 @@ _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
     """(span, message) where "up from" / "rose to … from" runs against its two figures."""
     text = doc.text
-    claims = [c for c in doc.claims if c.kind != "year"]
+    claims = [c for c in doc.claims if c.kind != "year" and not is_aside(text, c)]
     changed = {
         id(doc.claims[c.ref])
         for c in doc.claims
