@@ -60,10 +60,25 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if actual == d.weekday:
             continue
+        if d.year is None and _fits_a_year_of_its_sentence(doc, d):
+            continue  # "in November 2023, … on Wednesday, Nov. 1": that year, not the nearest
         when = format_date(dt.date(year, d.month, d.day))
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
+
+
+def _fits_a_year_of_its_sentence(doc: Document, d: DateMention) -> bool:
+    """A year its sentence names (in a date or alone) on which the weekday falls."""
+    years = {o.year for o in doc.dates if o.sentence == d.sentence and o.year is not None}
+    years |= {int(c.value) for c in doc.claims if c.kind == "year" and c.sentence == d.sentence}
+    for year in years:
+        try:
+            if dt.date(year, d.month, d.day).weekday() == d.weekday:  # type: ignore[arg-type]
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | None:
