@@ -134,7 +134,9 @@ def _times(text: str, factor: float) -> str:
 # "rose 3p, or 1.1%, to 282p", "fell 32 cents, or 0.6%, to $49.74", "closed down 45.2
 # points, or 0.6%, at 7,280.5": the change as an amount, its percentage, the new level.
 _OR = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}")
-_TO_LEVEL = regexcache.compile(r"\s{0,2},\s{0,3}(?:to|at)\s{1,3}")
+_TO_LEVEL = regexcache.compile(
+    r"\s{0,2},\s{0,3}(?:to|at|to\s{1,3}(?:settle|close|end|finish)\s{1,3}at)\s{1,3}"
+)
 _SUBUNITS = {("cents", "USD"): 100.0, ("GBp", "GBP"): 100.0, ("cents", "EUR"): 100.0}
 _LEAD = 24  # characters before the amount searched for its change verb
 
