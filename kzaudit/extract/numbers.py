@@ -1337,7 +1337,7 @@ def is_aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
 )
@@ -1544,6 +1544,7 @@ def _part_roles(
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
             and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
             and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start)
+            and not _FROM_WORD.search(text, claims[idxs[n - 1]].span.end, c.span.start)
         ):
             # "Of those, 150 were released, and 50 were charged", "640 of the 1,150 job
             # cuts would be in the US, 310 in Europe": the next item of the list of parts
@@ -1552,6 +1553,7 @@ def _part_roles(
             last_part = c
 
 
+_FROM_WORD = regexcache.compile(r"\bfrom\b")  # "70 of the 150 seats, down from 78": no part
 # Between two items of one list of parts: a few words, then a comma or "and"
 _LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,60}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
 

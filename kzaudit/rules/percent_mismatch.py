@@ -292,6 +292,11 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
         for c in doc.claims
         if c.role in ("rise", "fall") and c.ref is not None
     }
+    # "winning 70 of the 150 seats, down from 78": the part is what changed, not the whole
+    part_of: dict[int, Claim] = {}
+    for c in doc.claims:
+        if c.role == "part" and c.ref is not None:
+            part_of.setdefault(id(doc.claims[c.ref]), c)
     for a, b in zip(claims, claims[1:], strict=False):
         if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
             continue
@@ -313,6 +318,9 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
                 rise, new, old = v["rise"] is not None, b, a
         if rise is None or id(new) in changed:
             continue  # a stated percentage is checked (and reported) on its own
+        new = part_of.get(id(new), new)
+        if new.kind != old.kind or new.unit != old.unit or new.qualifier not in ("exact", "about"):
+            continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
         n, o = float(new.value), float(old.value)
@@ -320,7 +328,7 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
         if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
             word = "rise" if rise else "fall"
             yield (
-                Span(min(a.span.start, b.span.start), max(a.span.end, b.span.end)),
+                Span(min(new.span.start, old.span.start), max(new.span.end, old.span.end)),
                 f"the sentence states a {word}, but {_plain(old)} to {_plain(new)} is a "
                 f"{'fall' if rise else 'rise'}",
             )
