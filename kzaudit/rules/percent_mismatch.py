@@ -276,9 +276,11 @@ _VERB_FROM = regexcache.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}from\s{{1,3}}$", regex.IGNORECASE
 )
 _QUOTE = regexcache.compile(
-    r"(?i)\b(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
-    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)\b"
-)
+    r"(?i)\b(?:(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
+    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)"
+    r"|rank(?:ing|ings|ed)?|place|position|spot|standings|table|under\s{1,3}par|seed(?:ed)?)\b"
+)  # quotes and ranks run inverse: "fell to 45th … from 38", "the rupee fell to 86.5 per dollar"
+_MINUS = regexcache.compile(r"(?:[-\u2212]|\bminus\s{1,3}|\bnegative\s{1,3})\s{0,1}$")
 _THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
 _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 
@@ -323,6 +325,8 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
+        if any(_MINUS.search(text, max(0, c.span.start - 6), c.span.start) for c in (a, b)):
+            continue  # "fell to -2% from 1%": the sign is not part of the figure
         n, o = float(new.value), float(old.value)
         margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
         if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
