@@ -191,7 +191,7 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
 _OF = regexcache.compile(r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of)\s{1,3})?")
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
-_OF_NEXT = regexcache.compile(r"\s{1,3}of\b")
+_OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 _CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
 
