@@ -109,10 +109,12 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for c in doc.claims:
         if c.kind == "year":
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
-    for m in _TIME_SCOPE.finditer(doc.text):
+    counted = {c.sentence for c in doc.claims if c.kind in ("count", "range")}
+    for idx in sorted(counted) if doc.sentences else ():
         # "43 were detained that night" / "107 … over the three nights": another period
-        idx = doc.sentence_index(m.start())
-        dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
+        span = doc.sentences[idx].span
+        for m in _TIME_SCOPE.finditer(doc.text, span.start, span.end):
+            dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},

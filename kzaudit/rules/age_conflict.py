@@ -49,6 +49,7 @@ _NAMED_AGE = regexcache.compile(
     r"(?=,[ ]{1,2}(?:aged[ ]{1,2})?\d{1,3}(?:,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
     r"|[ ]\(\d{1,3}\))"
 )
+_NAME_REACH = 72  # characters before an age searched for its name
 _NOT_NAME = frozenset(
     "The A An He She It They We His Her Its Their Mr Mrs Ms Miss Dr Sir Lord Lady Police"
     " Officials On In At By For From And But Of With Both Also Aged Now".split()
@@ -59,7 +60,24 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
     """Name-before-age mentions no person entity covers, as person entities."""
     taken = [(e.span.start, e.span.end) for e in people]
     found: list[Entity] = []
-    for m in _NAMED_AGE.finditer(doc.text):
+    # Only where a figure follows a comma or a bracket: most text holds no age.
+    text = doc.text
+    starts = sorted(
+        {
+            c.span.start
+            for c in doc.claims
+            if c.kind in ("age", "count")
+            and text[max(0, c.span.start - 6) : c.span.start].rstrip()[-1:] in ",("
+        }
+    )
+    matches = []
+    for at in starts:
+        lo = max(0, at - _NAME_REACH)
+        found_here = list(_NAMED_AGE.finditer(text, lo, at + 16))
+        m = found_here[-1] if found_here else None  # the last name before the age is its name
+        if m is not None and (not matches or matches[-1].start() != m.start()):
+            matches.append(m)
+    for m in matches:
         words = m.group().split()
         while words and words[0] in _NOT_NAME:
             words.pop(0)
