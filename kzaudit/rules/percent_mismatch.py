@@ -39,7 +39,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.numbers import is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import fmt
+from kzaudit.rules._figures import bounds, fmt
 from kzaudit.rules.base import RuleContext
 
 ID = "percent-mismatch"
@@ -304,8 +304,6 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             continue
         if a.kind not in ("count", "money", "percent") or a.unit == "pp":
             continue
-        if {a.qualifier, b.qualifier} - {"exact", "about"}:
-            continue
         lo = max(doc.sentences[a.sentence].span.start if doc.sentences else 0, a.span.start - 20)
         rise: bool | None = None
         m = _UP_DOWN_FROM.fullmatch(text, a.span.end, b.span.start)
@@ -321,15 +319,15 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
         if rise is None or id(new) in changed:
             continue  # a stated percentage is checked (and reported) on its own
         new = part_of.get(id(new), new)
-        if new.kind != old.kind or new.unit != old.unit or new.qualifier not in ("exact", "about"):
+        if new.kind != old.kind or new.unit != old.unit or new.kind == "range":
             continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
         if any(_MINUS.search(text, max(0, c.span.start - 6), c.span.start) for c in (a, b)):
             continue  # "fell to -2% from 1%": the sign is not part of the figure
-        n, o = float(new.value), float(old.value)
-        margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
-        if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
+        # what each figure allows: "at least 94, down from 78" cannot be a fall
+        (n_lo, n_hi), (o_lo, o_hi) = bounds(new), bounds(old)
+        if (n_hi < o_lo) if rise else (n_lo > o_hi):
             word = "rise" if rise else "fall"
             yield (
                 Span(min(new.span.start, old.span.start), max(new.span.end, old.span.end)),
