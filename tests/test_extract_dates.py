@@ -200,6 +200,12 @@ def test_weekday_picks_the_year_it_fits() -> None:
             dt.date(2025, 3, 4),
         ),
         ("PARIS, Jan 5 (AFP) - The 2024-2025 season resumed on Sunday.", dt.date(2025, 1, 5)),
+        # only a year of history written: the weekday places the story after it
+        (
+            "HOUSTON, Oct 1 (Reuters) - Oil jumped on Tuesday. Its monthly loss was the"
+            " steepest since November 2022.",
+            dt.date(2024, 10, 1),
+        ),
     ],
 )
 def test_dateline(text: str, date: dt.date) -> None:
@@ -374,6 +380,7 @@ def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
         "Last Updated: November 14, 2025 | 23:42 IST",
         "Nov 14, 2025 / 11:42 PM IST",
         "Published On 14 Nov 2025",
+        "ET Bureau | Last Updated: Nov 14, 2025, 07:42:00 PM IST",
     ],
 )
 def test_date_stamp_styles(stamp: str) -> None:

@@ -191,6 +191,9 @@ def test_sentence_initial_qualifier_is_part_of_the_claim():
         ("The firm will cut 2,000 jobs.", "2,000", "other", "jobs"),
         ("He said 187 of the injured were hospitalised.", "187", "hospitalised", None),
         ("Of those, 38 of the dead were children.", "38", "deaths", None),
+        ("He said 16 police stations were damaged.", "16", "other", "police stations"),
+        ("Protesters burned 22 police vehicles.", "22", "other", "police vehicles"),
+        ("He said 52 police officers were injured.", "52", "injured", "police"),
     ],
 )
 def test_categories_and_subjects(text: str, needle: str, category: str, subject: str | None):

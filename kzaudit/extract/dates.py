@@ -893,7 +893,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
-        rf"(?m)^{_LINE_LEAD}(?:[A-Z][\w.&-]{{0,20}}[ ]{{0,2}}\|[ ]{{0,2}})?"  # "TNN | Nov 14…"
+        rf"(?m)^{_LINE_LEAD}(?:[A-Z][\w.& -]{{0,24}}\|[ ]{{0,2}})?"  # "ET Bureau | Nov 14…"
         rf"(?:(?i:(?:last\s)?(?:published|updated)|posted|date)[:\s]{{1,3}}(?i:on\s)?)?"
         rf"(?:{clock}(?:\s[A-Z]{{2,4}})?,?\s{{1,3}})?"  # "Updated 4:31 PM CDT, October 14, 2025"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
@@ -977,7 +977,7 @@ def _dateline_year(text: str, month: int, day: int, end: int) -> int | None:
     The latest year the story writes, leaving out target years; but when the lede names
     the weekday of its news ("…said on Wednesday") and that year puts the dateline on
     neither that day nor the day after, the year nearest it (from the earliest written
-    to the one after the latest) that puts it on that weekday: "savings from 2027" is
+    to three after the latest) that puts it on that weekday: "savings from 2027" is
     not the year of a Wednesday, Feb 5.
     """
     years = _years(text)
@@ -996,7 +996,8 @@ def _dateline_year(text: str, month: int, day: int, end: int) -> int | None:
 
     if falls(latest) in (weekday, (weekday + 1) % 7):  # "on Tuesday" may be the day before
         return latest
-    fits = [y for y in range(min(years), latest + 2) if falls(y) == weekday]
+    # the story may be a year or three past the latest it writes ("steepest since 2022")
+    fits = [y for y in range(min(years), latest + 4) if falls(y) == weekday]
     return min(fits, key=lambda y: (abs(y - latest), y)) if fits else latest
 
 

@@ -330,7 +330,8 @@ def vocab() -> _Vocab:
         labels=frozenset(ctx["labels"]["before"]),
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
-            r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease)\b",
+            r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
+            r"|reduction|surge|dip)\b",
             flags,
         ),
     )
@@ -435,7 +436,7 @@ _OF_THE_NEXT = regexcache.compile(
     regex.IGNORECASE,
 )
 _ANAPHOR_BEFORE = regexcache.compile(
-    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
+    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
 )
 _CLAUSE_BREAK = regexcache.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
@@ -1048,6 +1049,9 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
             break
         words.append(w)
         if low in v.people or low in v.noun_category:
+            nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+            if _compound_head(nxt, v):
+                words.append(nxt)  # "16 police stations", "22 army vehicles": not people
             break  # the head noun: "firefighters (fought)"
         nxt = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
         if low.endswith("s") and not low.endswith("ss") and not nxt.endswith("s"):
@@ -1059,6 +1063,29 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     if words[-1][0].isupper() and not (len(words) == 1 and _DEMONYM.fullmatch(words[0])):
         return None  # "Apollo 11 Moon"; but "four Britons" counts Britons
     return " ".join(w.lower().strip("'") for w in words)
+
+
+def _compound_head(word: str, v: _Vocab) -> bool:
+    """A plural noun after a people noun heads the phrase ("police stations")."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "ous", "us"))
+        and low not in _STOP
+        and low not in _VERBS
+        and low not in v.after_category
+        and low not in v.people
+        and low not in _S_ADVERBS
+    )
+
+
+_S_ADVERBS = frozenset(
+    "always sometimes perhaps afterwards nowadays besides whereas thus unless regardless"
+    " nevertheless backwards forwards upwards downwards indoors outdoors overseas".split()
+)
 
 
 def _people_like(subject: str | None, v: _Vocab) -> bool:
@@ -1206,12 +1233,13 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
     """ "jumped 76% to $1.13bn from $639m": rise -> to -> from, linked through ``ref``."""
     group: list[int] = []  # [change, to?, from?, figure before?] for the change being read
     prev_end, prev_i = sent.start, -1
+    noun_end = -1  # end of a change noun after the percentage ("22% fall")
     for n, i in enumerate(idxs):
         c = claims[i]
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
         before_i = prev_i
-        if not _aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
+        if not is_aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
             prev_i = i
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
@@ -1236,11 +1264,12 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                     text, claims[before_i].span.end, m.start() if m else c.span.start
                 )
                 group = [i, -1, -1, before_i if lead_in else -1]
+                noun_end = after.end() if after is not None else -1  # "a 22% fall in profit to"
                 continue
         if not group or c.kind not in ("money", "count", "percent"):
             continue
         last = max(group)  # the change and its figures sit in one clause, close together
-        gap = (claims[last].span.end, c.span.start)
+        gap = (max(claims[last].span.end, noun_end), c.span.start)
         if (
             gap[1] - gap[0] > CHANGE_GAP
             or _CHANGE_BREAK.search(text, *gap)
@@ -1267,7 +1296,7 @@ def _from_to_before(
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    figures = [i for i in seen if claims[i].kind != "year" and not _aside(text, claims[i])]
+    figures = [i for i in seen if claims[i].kind != "year" and not is_aside(text, claims[i])]
     if len(figures) < 2:
         return None
     first, second = figures[-2], figures[-1]
@@ -1299,7 +1328,7 @@ def _from_to_before(
     return None
 
 
-def _aside(text: str, c: Claim) -> bool:
+def is_aside(text: str, c: Claim) -> bool:
     """ "10 billion shillings ($77 million)": a conversion in brackets, not a figure of
     the change around it."""
     return text[max(0, c.span.start - 2) : c.span.start].strip().endswith("(") and text[
@@ -1308,7 +1337,7 @@ def _aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"[^\d,;:.()]{0,30}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
 )
@@ -1317,10 +1346,10 @@ _UP_FROM = regexcache.compile(
 CHANGE_GAP = 60  # characters between a change's figures
 # "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
 _COMMA_GAP = regexcache.compile(
-    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,3}\s{0,3},\s{0,3}"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,4}\s{0,3},\s{0,3}"
 )
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
-_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
+_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
 
 
 def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | None:
@@ -1515,6 +1544,7 @@ def _part_roles(
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
             and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
             and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start)
+            and not _FROM_WORD.search(text, claims[idxs[n - 1]].span.end, c.span.start)
         ):
             # "Of those, 150 were released, and 50 were charged", "640 of the 1,150 job
             # cuts would be in the US, 310 in Europe": the next item of the list of parts
@@ -1523,6 +1553,7 @@ def _part_roles(
             last_part = c
 
 
+_FROM_WORD = regexcache.compile(r"\bfrom\b")  # "70 of the 150 seats, down from 78": no part
 # Between two items of one list of parts: a few words, then a comma or "and"
 _LIST_GAP = regexcache.compile(r"[^;:.!?()\d]{0,60}?(?:,|\band\b)[^;:.!?()\d]{0,12}")
 

@@ -109,10 +109,12 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for c in doc.claims:
         if c.kind == "year":
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
-    for m in _TIME_SCOPE.finditer(doc.text):
+    counted = {c.sentence for c in doc.claims if c.kind in ("count", "range")}
+    for idx in sorted(counted) if doc.sentences else ():
         # "43 were detained that night" / "107 … over the three nights": another period
-        idx = doc.sentence_index(m.start())
-        dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
+        span = doc.sentences[idx].span
+        for m in _TIME_SCOPE.finditer(doc.text, span.start, span.end):
+            dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
@@ -139,6 +141,25 @@ _LOCATIVE = regexcache.compile(
 )
 
 
+# A named area the figure's clause opens with: "In Dorli, 58 people died", "Kunar, where
+# 2,114 people were killed", "In Lagos alone, 30 …": a breakdown, not the story's tally.
+_AREA_NAME = (
+    r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})"
+    r"(?:\s{1,3}(?:province|state|county|district|region|town|city))?"
+)
+_AREA_BEFORE = regexcache.compile(
+    r"(?:^|(?<=[.;:]\s{1,3}))"
+    rf"(?:In\s{{1,3}}{_AREA_NAME}(?:\s{{1,3}}alone)?,\s{{1,3}}"
+    rf"|{_AREA_NAME}(?:\s{{1,3}}alone,|,\s{{1,3}}where)\s{{1,3}})"
+    r"[^,;:.]{0,40}$"
+)
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An It He She They We"
+    " But And Of On At By For From Since After Before During Police Officials".split()
+)
+
+
 def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     """Per figure (by start): the names right after it, which narrow what it counts."""
     names = sorted((e.span.start, e.key) for e in doc.entities if e.kind != "person")
@@ -159,6 +180,10 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         local = _LOCATIVE.search(doc.text, c.span.end, clause.start() if clause else limit)
         if local is not None:
             keys.add(("at", local.group(1) or "there"))
+        lo = max(doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start - 80)
+        area = _AREA_BEFORE.search(doc.text, lo, c.span.start)
+        if area is not None and area.group("name").split()[0] not in _CALENDAR:
+            keys.add(("in", area.group("name").lower()))
         out[c.span.start] = frozenset(keys)
     return out
 

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.model import Document, Entity, Finding
+from kzaudit.model import Document, Entity, Finding, Span
 from kzaudit.rules.base import RuleContext
 
 ID = "age-conflict"
@@ -42,8 +42,63 @@ _AGE = regexcache.compile(
 _MAX_AGE = 120
 
 
+# "Gangaram Pujari, 42," / "Pujari, 47,": a capitalised name right before an age, for
+# the names the entity extractor does not know (first names of every language).
+_NAMED_AGE = regexcache.compile(
+    r"(?<![\w.'\u2019-])(?:[A-Z][a-z'\u2019-]{1,20}[ ]){0,2}[A-Z][a-z'\u2019-]{1,20}"
+    r"(?=,[ ]{1,2}(?:aged[ ]{1,2})?\d{1,3}(?:,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
+    r"|[ ]\(\d{1,3}\))"
+)
+_NAME_REACH = 72  # characters before an age searched for its name
+_NOT_NAME = frozenset(
+    "The A An He She It They We His Her Its Their Mr Mrs Ms Miss Dr Sir Lord Lady Police"
+    " Officials On In At By For From And But Of With Both Also Aged Now".split()
+)
+
+
+def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
+    """Name-before-age mentions no person entity covers, as person entities."""
+    taken = [(e.span.start, e.span.end) for e in people]
+    found: list[Entity] = []
+    # Only where a figure follows a comma or a bracket: most text holds no age.
+    text = doc.text
+    starts = sorted(
+        {
+            c.span.start
+            for c in doc.claims
+            if c.kind in ("age", "count")
+            and text[max(0, c.span.start - 6) : c.span.start].rstrip()[-1:] in ",("
+        }
+    )
+    matches = []
+    for at in starts:
+        lo = max(0, at - _NAME_REACH)
+        found_here = list(_NAMED_AGE.finditer(text, lo, at + 16))
+        m = found_here[-1] if found_here else None  # the last name before the age is its name
+        if m is not None and (not matches or matches[-1].start() != m.start()):
+            matches.append(m)
+    for m in matches:
+        words = m.group().split()
+        while words and words[0] in _NOT_NAME:
+            words.pop(0)
+        if not words:
+            continue
+        start = m.end() - len(" ".join(words))
+        if any(a < m.end() and start < b for a, b in taken):
+            continue
+        text = " ".join(words)
+        found.append(Entity(text=text, span=Span(start, m.end()), kind="person", key=text))
+    if not found:
+        return people
+    full = {e.text.split()[-1]: e.key for e in found if len(e.text.split()) > 1}
+    for i, e in enumerate(found):
+        if len(e.text.split()) == 1 and e.text in full:
+            found[i] = Entity(text=e.text, span=e.span, kind="person", key=full[e.text])
+    return sorted(people + found, key=lambda e: e.span.start)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    people = [e for e in doc.entities if e.kind == "person"]
+    people = _more_people(doc, [e for e in doc.entities if e.kind == "person"])
     full_names: dict[str, set[str]] = defaultdict(set)
     for e in people:
         words = e.key.split()

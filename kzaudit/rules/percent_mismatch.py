@@ -37,9 +37,9 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.numbers import vocab
+from kzaudit.extract.numbers import is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import fmt
+from kzaudit.rules._figures import bounds, fmt
 from kzaudit.rules.base import RuleContext
 
 ID = "percent-mismatch"
@@ -134,7 +134,9 @@ def _times(text: str, factor: float) -> str:
 # "rose 3p, or 1.1%, to 282p", "fell 32 cents, or 0.6%, to $49.74", "closed down 45.2
 # points, or 0.6%, at 7,280.5": the change as an amount, its percentage, the new level.
 _OR = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}")
-_TO_LEVEL = regexcache.compile(r"\s{0,2},\s{0,3}(?:to|at)\s{1,3}")
+_TO_LEVEL = regexcache.compile(
+    r"\s{0,2},\s{0,3}(?:to|at|to\s{1,3}(?:settle|close|end|finish)\s{1,3}at)\s{1,3}"
+)
 _SUBUNITS = {("cents", "USD"): 100.0, ("GBp", "GBP"): 100.0, ("cents", "EUR"): 100.0}
 _LEAD = 24  # characters before the amount searched for its change verb
 
@@ -189,7 +191,7 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
 _OF = regexcache.compile(r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of)\s{1,3})?")
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
-_OF_NEXT = regexcache.compile(r"\s{1,3}of\b")
+_OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 _CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
 
@@ -274,9 +276,11 @@ _VERB_FROM = regexcache.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s{{1,3}}from\s{{1,3}}$", regex.IGNORECASE
 )
 _QUOTE = regexcache.compile(
-    r"(?i)\b(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
-    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)\b"
-)
+    r"(?i)\b(?:(?:per|to\s{1,3}the|against\s{1,3}the)\s{1,3}(?:US\s{1,3})?"
+    r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)"
+    r"|rank(?:ing|ings|ed)?|place|position|spot|standings|table|under\s{1,3}par|seed(?:ed)?)\b"
+)  # quotes and ranks run inverse: "fell to 45th … from 38", "the rupee fell to 86.5 per dollar"
+_MINUS = regexcache.compile(r"(?:[-\u2212]|\bminus\s{1,3}|\bnegative\s{1,3})\s{0,1}$")
 _THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
 _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 
@@ -284,18 +288,21 @@ _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
     """(span, message) where "up from" / "rose to … from" runs against its two figures."""
     text = doc.text
-    claims = [c for c in doc.claims if c.kind != "year"]
+    claims = [c for c in doc.claims if c.kind != "year" and not is_aside(text, c)]
     changed = {
         id(doc.claims[c.ref])
         for c in doc.claims
         if c.role in ("rise", "fall") and c.ref is not None
     }
+    # "winning 70 of the 150 seats, down from 78": the part is what changed, not the whole
+    part_of: dict[int, Claim] = {}
+    for c in doc.claims:
+        if c.role == "part" and c.ref is not None:
+            part_of.setdefault(id(doc.claims[c.ref]), c)
     for a, b in zip(claims, claims[1:], strict=False):
         if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
             continue
         if a.kind not in ("count", "money", "percent") or a.unit == "pp":
-            continue
-        if {a.qualifier, b.qualifier} - {"exact", "about"}:
             continue
         lo = max(doc.sentences[a.sentence].span.start if doc.sentences else 0, a.span.start - 20)
         rise: bool | None = None
@@ -311,14 +318,19 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
                 rise, new, old = v["rise"] is not None, b, a
         if rise is None or id(new) in changed:
             continue  # a stated percentage is checked (and reported) on its own
+        new = part_of.get(id(new), new)
+        if new.kind != old.kind or new.unit != old.unit or new.kind == "range":
+            continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
-        n, o = float(new.value), float(old.value)
-        margin = 0.1 if "about" in (new.qualifier, old.qualifier) else 0.0
-        if (n < o * (1 - margin)) if rise else (n > o * (1 + margin)):
+        if any(_MINUS.search(text, max(0, c.span.start - 6), c.span.start) for c in (a, b)):
+            continue  # "fell to -2% from 1%": the sign is not part of the figure
+        # what each figure allows: "at least 94, down from 78" cannot be a fall
+        (n_lo, n_hi), (o_lo, o_hi) = bounds(new), bounds(old)
+        if (n_hi < o_lo) if rise else (n_lo > o_hi):
             word = "rise" if rise else "fall"
             yield (
-                Span(min(a.span.start, b.span.start), max(a.span.end, b.span.end)),
+                Span(min(new.span.start, old.span.start), max(new.span.end, old.span.end)),
                 f"the sentence states a {word}, but {_plain(old)} to {_plain(new)} is a "
                 f"{'fall' if rise else 'rise'}",
             )

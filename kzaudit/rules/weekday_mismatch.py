@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.dates import format_date, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import day_of_year, offset
@@ -42,8 +43,12 @@ SUMMARY = "A weekday that does not match the date it is written with"
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     names = vocab().weekday_names
     yearless: list[DateMention] = []
+    guessed = _guessed_year(doc)
     for d in doc.dates:
         if d.weekday is None or d.month is None or d.day is None:
+            continue
+        if d.year is None and guessed:
+            yearless.append(d)  # checked against the story's other weekday dates only
             continue
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         source = "" if d.year is not None else f" (year {year} from the reference date)"
@@ -60,10 +65,47 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if actual == d.weekday:
             continue
+        if d.year is None and _fits_a_year_of_its_sentence(doc, d):
+            continue  # "in November 2023, … on Wednesday, Nov. 1": that year, not the nearest
         when = format_date(dt.date(year, d.month, d.day))
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
+
+
+_YEAR = regexcache.compile(r"\d{4}")
+_WEEKDAY = regexcache.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _guessed_year(doc: Document) -> bool:
+    """The reference year is a guess: a yearless dateline ("HOUSTON, Oct 1 (Reuters) -")
+    whose lede names no weekday that the dateline falls on (or the day after)."""
+    span = doc.dateline
+    if doc.reference_origin != "dateline" or span is None or doc.reference_date is None:
+        return False
+    if _YEAR.search(doc.text, span.start, span.end):
+        return False
+    end = doc.text.find("\n\n", span.end)
+    wd = _WEEKDAY.search(
+        doc.text, span.end, min(span.end + 400, end if end != -1 else len(doc.text))
+    )
+    if wd is None:
+        return True
+    weekday = vocab().weekdays[wd.group()]
+    return doc.reference_date.weekday() not in (weekday, (weekday + 1) % 7)
+
+
+def _fits_a_year_of_its_sentence(doc: Document, d: DateMention) -> bool:
+    """A year its sentence names (in a date or alone) on which the weekday falls."""
+    years = {o.year for o in doc.dates if o.sentence == d.sentence and o.year is not None}
+    years |= {int(c.value) for c in doc.claims if c.kind == "year" and c.sentence == d.sentence}
+    for year in years:
+        try:
+            if dt.date(year, d.month, d.day).weekday() == d.weekday:  # type: ignore[arg-type]
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | None:
