@@ -66,9 +66,7 @@ _PARTICLE_VERBS = frozenset(
     sat sitting back backed break breaks broke broken bring brings brought stay stays
     stayed live lives lived drag dragged drop dropped pull pulled push pushed hang hung
     shut wind wound pay paid mark marked cut cuts settle settled catch caught pick picked
-    send sent fall fell fallen weigh weighed bear bore stop stopped lay laid
-    wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
-    account accounted apply applied search searched searching care cared""".split()
+    send sent fall fell fallen weigh weighed bear bore stop stopped lay laid""".split()
 )
 # "that that" + one of these opens a clause twice: "said that that the police".
 _CLAUSE_OPENERS = frozenset(
@@ -112,7 +110,10 @@ def _doubled(text: str, m: regex.Match, floor: int) -> bool:
     if low in LEGITIMATE and not _slip_despite(text, m, low):
         return False
     verb = _previous_word(text, m.start(1)) if low in PARTICLES else ""
-    if verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
+    if low == "for":
+        if verb in _FOR_VERBS:
+            return False  # "waiting for for years"; "could fall for for the next" is a slip
+    elif verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
         return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
     if after < len(text) and text[after] in _JOINERS:
@@ -121,6 +122,13 @@ def _doubled(text: str, m: regex.Match, floor: int) -> bool:
     return not (a[0].isupper() and not at_sentence_start(text, m.start(1), floor))
 
 
+# "for" is stranded after the verbs that take it ("the moment I have been waiting for for
+# years"), not after any particle verb
+_FOR_VERBS = frozenset(
+    """wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
+    pay paid paying account accounted apply applied search searched searching care cared
+    look looked looking call called calling""".split()
+)
 _ABOUT_VERBS = frozenset(
     "bring brings brought bringing come comes came coming set sets setting go goes went going".split()
 )
