@@ -11,11 +11,13 @@ to resume on April 2" the next one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import regex
 
@@ -858,6 +860,32 @@ def _number_value(raw: str, numbers: dict[str, int]) -> float | None:
 
 DATELINE_WINDOW = 600  # the dateline sits in the first lines of the article
 _VISIBLE_HEAD = regexcache.compile(rf"(?:\s{{0,20000}}\S){{0,{DATELINE_WINDOW}}}")
+_HEAD_CHUNK = 8192  # characters read by the fast path of ``_visible_head_end``
+_SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"  # whitespace to ``str.split``, not to ``\s``
+
+
+def _visible_head_end(text: str) -> int:
+    """Where ``_VISIBLE_HEAD`` ends: after the first ``DATELINE_WINDOW`` visible characters.
+
+    Why not only the pattern: its repeated group costs about 0.04 ms an article.  In a
+    chunk with no whitespace run of 20,000 and no character that ``str.split`` takes for
+    a space and ``\\s`` does not, the words of ``str.split`` are the runs of ``\\S``,
+    so the end is found from their lengths in C.  Other texts take the pattern.
+    """
+    chunk = text[:_HEAD_CHUNK]
+    if any(c in chunk for c in _SPLIT_ONLY_SPACES):
+        return _VISIBLE_HEAD.match(text).end()  # type: ignore[union-attr]
+    words = chunk.split()
+    ends = list(accumulate(map(len, words)))
+    i = bisect.bisect_left(ends, DATELINE_WINDOW)
+    if i == len(ends):  # fewer visible characters in the chunk than the window
+        if len(chunk) < len(text):
+            return _VISIBLE_HEAD.match(text).end()  # type: ignore[union-attr]
+        i -= 1
+    if i < 0:
+        return 0
+    start = len(chunk) - len(chunk.split(None, i)[-1])  # where word ``i`` starts
+    return start + min(DATELINE_WINDOW, ends[i]) - (ends[i - 1] if i else 0)
 
 
 @cache
@@ -897,8 +925,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     dateline, stamp = _dateline_patterns()
     # The window counts visible characters: an HTML page's head, scripts and menus
     # are blanked out of the text but keep their offsets.
-    head = _VISIBLE_HEAD.match(doc.text)
-    head_end = head.end() if head is not None else 0
+    head_end = _visible_head_end(doc.text)
     m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
     if m is None:
         return None
