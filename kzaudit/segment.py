@@ -7,6 +7,8 @@ is a simple character class scan with no nested quantifiers.
 
 from __future__ import annotations
 
+import re
+
 from kzaudit import regexcache
 from kzaudit.model import Document, Sentence, Span
 
@@ -85,7 +87,8 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_BLANK_LINE = regexcache.compile(r"\n[ \t\r\f\v]*\n")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Linear: each alternative consumes at least one char, no nesting.
 # A match may only start at the first mark of a run (the lookbehind), and the
@@ -187,7 +190,8 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}
-_OPENING_QUOTE = regexcache.compile(r'[\u201c"]')
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_OPENING_QUOTE = re.compile(r'[\u201c"]')
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:

@@ -12,6 +12,7 @@ quotation it introduces and the index of its sentence, so claims can be linked t
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,7 +59,8 @@ _CLAUSE_WORDS = regexcache.compile(
     r"(?<![\p{L}])(?:and|but|while|as|because|although|though|when|where|which|who|that|if|"
     r"whether|after|before|since)(?![\p{L}])"
 )
-_CLAUSE_PUNCT = regexcache.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
 _WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
 _MAX_CLAUSE = 160  # characters of subject before a verb

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
@@ -118,7 +119,8 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
 # there", "12 detainees at the office", "30 injured inside the stadium".
-_CLAUSE_END = regexcache.compile(r"[,;:\u2014(]")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_CLAUSE_END = re.compile(r"[,;:\u2014(]")
 _LOCATIVE = regexcache.compile(
     r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
     r"\s{1,3}([a-z]{2,20}))\b"
@@ -194,7 +196,8 @@ def _named(c: Claim) -> bool:
     return c.category == "other" and c.subject is not None and c.subject in NAMED_NOUNS
 
 
-_PRED_WORD = regexcache.compile(r"[a-z]+")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_PRED_WORD = re.compile(r"[a-z]+")
 
 
 def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:

@@ -178,11 +178,13 @@ def _slipped_twins(
         if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
-        a_word = a in common_words()
         near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
+        a_word: bool | None = None  # looked up only for a word with an earlier twin
         for other, b, other_start, other_info in sorted(near, key=lambda n: n[:3]):
             if other_start >= start or b == a:
                 continue
+            if a_word is None:
+                a_word = a in common_words()
             # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
             # vowel or a short word is a slip too, even between given names or words
             kin = _same_rest(info, other_info)
