@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from kzaudit import regexcache
 from kzaudit.model import Document, Sentence, Span
 
@@ -94,7 +96,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # A match may only start at the first mark of a run (the lookbehind), and the
 # possessive quantifiers never give characters back: linear even on "." * 10**6.
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
-_WORD_BEFORE = regexcache.compile(r"([\w.]+)$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_WORD_BEFORE = regexcache.compile(r"([\w.]+)$", regex.REVERSE)
 _OPENING = regexcache.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
 
 HARD_WRAP_WIDTH = 100  # lines no longer than this inside one block may be a wrapped paragraph

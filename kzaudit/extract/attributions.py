@@ -42,7 +42,9 @@ _SPACES = regexcache.compile(r"\s+")
 _PAUSE = regexcache.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})
-_PREV_WORD = regexcache.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_PREV_WORD = regexcache.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$", regex.REVERSE)
 _NOT_MODIFIERS = frozenset(
     "the a an its his her their our this that these those many some several most other few "
     "all two three four and or but of in at for from with on to by as than said says "

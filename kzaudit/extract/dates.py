@@ -145,7 +145,8 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         "time_before": regexcache.compile(
             r"(?i:\b(early|late)\s{1,3}on"
             r"|\bthe\s{1,3}(?:early\s{1,3}|late\s{1,3})?(morning|afternoon|evening|night)"
-            r"\s{1,3}of)\s{1,3}$"
+            r"\s{1,3}of)\s{1,3}$",
+            regex.REVERSE,  # anchored at the end: tried there once, not from every start
         ),
         "time_after": regexcache.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
         # "January 3, a Sunday": the weekday written after the date.

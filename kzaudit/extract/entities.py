@@ -399,7 +399,9 @@ def _shape(piece: list[_Word]) -> tuple[int, int, str, str] | None:
     return lo, hi, kind, " ".join(w.text for w in trimmed)
 
 
-_PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$", regex.REVERSE)
 
 
 def _after_role(text: str, start: int) -> bool:
