@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 import stat
 
 import regex
@@ -45,7 +44,7 @@ _LATIN_FAMILY = frozenset(
 )
 # One character class: the standard engine is exact here and several times faster
 # than ``regex`` at counting (no GIL hand-off, no Unicode property tables).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = regexcache.compile_std(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LONE_CR = regexcache.compile(r"\r(?!\n)")
 _HTML_SNIFF = regexcache.compile(r"\s{0,200}<(?:!doctype\s+html|html[\s>])", regex.IGNORECASE)
 

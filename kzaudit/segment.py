@@ -7,8 +7,6 @@ is a simple character class scan with no nested quantifiers.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from kzaudit import regexcache
@@ -90,7 +88,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = regexcache.compile_std(r"\n[ \t\r\f\v]*\n")
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Linear: each alternative consumes at least one char, no nesting.
 # A match may only start at the first mark of a run (the lookbehind), and the
@@ -195,7 +193,7 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_OPENING_QUOTE = re.compile(r'[\u201c"]')
+_OPENING_QUOTE = regexcache.compile_std(r'[\u201c"]')
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:

@@ -12,7 +12,6 @@ quotation it introduces and the index of its sentence, so claims can be linked t
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,7 +61,7 @@ _CLAUSE_WORDS = regexcache.compile(
     r"whether|after|before|since)(?![\p{L}])"
 )
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
+_CLAUSE_PUNCT = regexcache.compile_std(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
 _WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
 _MAX_CLAUSE = 160  # characters of subject before a verb

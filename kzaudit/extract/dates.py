@@ -135,7 +135,7 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         # Where a date can start: the cheap first stage of the scan (see ``_scan``).
         # Literals and bounded repeats only, so linear in any engine; the standard
         # library's skips prose twice as fast as ``regex`` on this one (same matches).
-        "start": re.compile(
+        "start": regexcache.compile_std(
             rf"(?=[{regex.escape(''.join(first))}\d])"
             rf"\b(?:{_alt(starts)}|{_YEAR_DIGITS}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?(?=[\s\u2013-])"
             rf"|(?i:{relative}))"
@@ -310,7 +310,7 @@ def _relative(phrase: str, ref: dt.date | None) -> tuple[dt.date | None, str]:
 
 EVENT_MIN_WORDS = 2  # content words besides the verb: "struck" alone names no event
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_EVENT_WORD = re.compile(r"[A-Za-z][a-z]{1,30}")
+_EVENT_WORD = regexcache.compile_std(r"[A-Za-z][a-z]{1,30}")
 
 
 def stem(word: str) -> str:

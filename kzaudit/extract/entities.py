@@ -10,7 +10,6 @@ short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -104,7 +103,7 @@ _RUN = regexcache.compile(
 )
 _ACRONYM = regexcache.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN = regexcache.compile_std(r"[IVX]{1,4}")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018')
 _OPENERS = frozenset("\"'\u201c\u2018([\u2014\u2013- ")
@@ -118,7 +117,7 @@ _ACRONYM_PAREN = regexcache.compile(
 )
 _EXPANSION_WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019&\-]{0,40}")
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
+_CLAUSE_BREAK = regexcache.compile_std(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
 
 
 @dataclass(slots=True)

@@ -214,7 +214,7 @@ def _candidates(starts: frozenset[str]) -> re.Pattern[str]:
     first-character class it skips prose faster than ``regex`` (0.11 vs 0.30).
     """
     first = "".join(sorted({c for w in starts for c in w[0] + w[0].upper()}))
-    return re.compile(
+    return regexcache.compile_std(
         rf"(?=[\d{re.escape(first)}])"
         rf"(?:(?<![A-Za-z])(?ai:{trie(starts)})(?![A-Za-z])|\d[\d,.]*)"
     )

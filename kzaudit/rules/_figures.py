@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
@@ -120,7 +119,7 @@ SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detain
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
 # there", "12 detainees at the office", "30 injured inside the stadium".
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_CLAUSE_END = re.compile(r"[,;:\u2014(]")
+_CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
 _LOCATIVE = regexcache.compile(
     r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
     r"\s{1,3}([a-z]{2,20}))\b"
@@ -197,7 +196,7 @@ def _named(c: Claim) -> bool:
 
 
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_PRED_WORD = re.compile(r"[a-z]+")
+_PRED_WORD = regexcache.compile_std(r"[a-z]+")
 
 
 def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:

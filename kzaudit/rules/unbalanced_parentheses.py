@@ -24,7 +24,6 @@ The Collective Security Treaty Organization (CSTO) sent troops.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kzaudit import regexcache
@@ -38,7 +37,7 @@ SUMMARY = "A bracket opened and never closed, or closed without being opened."
 
 _PAIRS = {")": "(", "]": "["}
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_BRACKETS = re.compile(r"[()\[\]]")
+_BRACKETS = regexcache.compile_std(r"[()\[\]]")
 # "1)", "a)", "iv)" as a list marker: a short token after a space, line start or "(".
 _MARKER = regexcache.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
 _SMILEY = regexcache.compile(r"[:;=8][\-o^']?$")

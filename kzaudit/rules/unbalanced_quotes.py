@@ -26,9 +26,9 @@ Borrell called it “grave concern” about the situation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
@@ -38,7 +38,7 @@ SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
 
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_MARKS = re.compile('["\u201c\u201d]')
+_MARKS = regexcache.compile_std('["\u201c\u201d]')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0"
 
 
