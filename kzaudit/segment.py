@@ -97,7 +97,9 @@ _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\
 # Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
 # from every start in the window; the match is the same.
 _WORD_BEFORE = regexcache.compile(r"([\w.]+)$", regex.REVERSE)
-_OPENING = regexcache.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
+_OPENING = regexcache.compile_std(
+    rf"{regexcache.SPACE}+([\"'\u201c\u2018(\[]*)({regexcache.NOT_SPACE})"
+)
 
 HARD_WRAP_WIDTH = 100  # lines no longer than this inside one block may be a wrapped paragraph
 _LINE_END = frozenset(".!?:\"'\u201d\u2019)")

@@ -92,6 +92,16 @@ def test_cached_std_pattern_is_the_same_program(
     ]
 
 
+def test_space_class_is_the_regex_modules_whitespace() -> None:
+    """``regexcache.SPACE`` (for the standard engine) takes exactly what ``\\s`` of
+    ``regex`` takes, and ``NOT_SPACE`` everything else."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = set(regex.findall(r"\s", every))
+    assert set(re.findall(regexcache.SPACE, every)) == spaces
+    assert not spaces & set(re.findall(regexcache.NOT_SPACE, every))
+    assert len(re.findall(regexcache.NOT_SPACE, every)) == len(every) - len(spaces)
+
+
 @pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps([1, 2, 3])])
 def test_corrupt_cache_falls_back(fresh_store: Path, content: bytes) -> None:
     fresh_store.parent.mkdir(parents=True, exist_ok=True)

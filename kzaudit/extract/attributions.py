@@ -37,7 +37,7 @@ _NOT_STATEMENT = frozenset(
 )
 _POSSESSIVES = ("'s", "\u2019s")
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP AM CBE OBE MBE KBE Jr Jr. Sr Sr. PhD".split())
-_SPACES = regexcache.compile(r"\s+")
+_SPACES = regexcache.compile_std(f"{regexcache.SPACE}+")
 _PAUSE = regexcache.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})

@@ -599,14 +599,14 @@ def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
 
-_NEXT_WORD = regexcache.compile(r"\s{1,3}([A-Za-z]+)")
+_NEXT_WORD = regexcache.compile_std(rf"{regexcache.SPACE}{{1,3}}([A-Za-z]+)")
 _WORD_SPLIT = regexcache.compile(r"[\s\-]+")
 _CAP_BEFORE = regexcache.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
 # Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
 # from every start in the window; the match is the same.
 _MONTH_BEFORE = regexcache.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$", regex.REVERSE)
 _MONTH_AFTER = regexcache.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
-_NEXT_LOWER = regexcache.compile(r"\s{1,3}([a-z]{2,20})")
+_NEXT_LOWER = regexcache.compile_std(rf"{regexcache.SPACE}{{1,3}}([a-z]{{2,20}})")
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
 
 
