@@ -43,7 +43,9 @@ _LATIN_FAMILY = frozenset(
     "cp1250 cp1252 cp1254 cp1257 cp1258 latin_1 iso8859_1 iso8859_2 iso8859_9 "
     "iso8859_15 mac_roman mac_latin2".split()
 )
-_CONTROL = regexcache.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# One character class: the standard engine is exact here and several times faster
+# than ``regex`` at counting (no GIL hand-off, no Unicode property tables).
+_CONTROL = regexcache.compile_std(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LONE_CR = regexcache.compile(r"\r(?!\n)")
 _HTML_SNIFF = regexcache.compile(r"\s{0,200}<(?:!doctype\s+html|html[\s>])", regex.IGNORECASE)
 

@@ -7,6 +7,8 @@ is a simple character class scan with no nested quantifiers.
 
 from __future__ import annotations
 
+import regex
+
 from kzaudit import regexcache
 from kzaudit.model import Document, Sentence, Span
 
@@ -85,14 +87,19 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_BLANK_LINE = regexcache.compile(r"\n[ \t\r\f\v]*\n")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_BLANK_LINE = regexcache.compile_std(r"\n[ \t\r\f\v]*\n")
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Linear: each alternative consumes at least one char, no nesting.
 # A match may only start at the first mark of a run (the lookbehind), and the
 # possessive quantifiers never give characters back: linear even on "." * 10**6.
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
-_WORD_BEFORE = regexcache.compile(r"([\w.]+)$")
-_OPENING = regexcache.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_WORD_BEFORE = regexcache.compile(r"([\w.]+)$", regex.REVERSE)
+_OPENING = regexcache.compile_std(
+    rf"{regexcache.SPACE}+([\"'\u201c\u2018(\[]*)({regexcache.NOT_SPACE})"
+)
 
 HARD_WRAP_WIDTH = 100  # lines no longer than this inside one block may be a wrapped paragraph
 _LINE_END = frozenset(".!?:\"'\u201d\u2019)")
@@ -187,7 +194,8 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}
-_OPENING_QUOTE = regexcache.compile(r'[\u201c"]')
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_OPENING_QUOTE = regexcache.compile_std(r'[\u201c"]')
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:

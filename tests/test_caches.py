@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,39 @@ def test_a_hit_skips_the_parse(fresh_store: Path, monkeypatch: pytest.MonkeyPatc
     hit = regexcache.compile(pattern, flags)
     monkeypatch.undo()
     _same(hit, expected)
+
+
+STD_PATTERNS = [
+    (r"(?=[\dAaTt])(?:(?<![A-Za-z])(?ai:a|two|ten)(?![A-Za-z])|\d[\d,.]*)", 0),
+    (r"(?P<word>[^\s.,;]+)|(?P<mark>[\u201c\"])", re.IGNORECASE),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), STD_PATTERNS)
+def test_cached_std_pattern_is_the_same_program(
+    fresh_store: Path, pattern: str, flags: int
+) -> None:
+    """A standard-engine pattern rebuilt from the cache equals ``re.compile``'s (same
+    pattern, flags and code), fresh and after a save and reload."""
+    fresh = regexcache.compile_std(pattern, flags)
+    regexcache._store.save()
+    regexcache._store = diskcache.Store("test-regex")
+    hit = regexcache.compile_std(pattern, flags)
+    expected = re.compile(pattern, flags)
+    assert fresh == expected and hit == expected
+    assert [m.groupdict() for m in hit.finditer(TEXT)] == [
+        m.groupdict() for m in expected.finditer(TEXT)
+    ]
+
+
+def test_space_class_is_the_regex_modules_whitespace() -> None:
+    """``regexcache.SPACE`` (for the standard engine) takes exactly what ``\\s`` of
+    ``regex`` takes, and ``NOT_SPACE`` everything else."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = set(regex.findall(r"\s", every))
+    assert set(re.findall(regexcache.SPACE, every)) == spaces
+    assert not spaces & set(re.findall(regexcache.NOT_SPACE, every))
+    assert len(re.findall(regexcache.NOT_SPACE, every)) == len(every) - len(spaces)
 
 
 @pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps([1, 2, 3])])

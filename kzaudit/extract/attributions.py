@@ -37,11 +37,13 @@ _NOT_STATEMENT = frozenset(
 )
 _POSSESSIVES = ("'s", "\u2019s")
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP AM CBE OBE MBE KBE Jr Jr. Sr Sr. PhD".split())
-_SPACES = regexcache.compile(r"\s+")
+_SPACES = regexcache.compile_std(f"{regexcache.SPACE}+")
 _PAUSE = regexcache.compile(r"$|[,.;:]|[ ]{1,2}(?:in|at|of|from|on)[ ]")
 _JOINS = frozenset({"", "'s", "\u2019s", "'", "\u2019"})
 _PEOPLE = frozenset({"person", "name"})
-_PREV_WORD = regexcache.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_PREV_WORD = regexcache.compile(r"(?<![\p{L}'\u2019])(\p{L}\p{Ll}{1,20})[ ]{1,2}$", regex.REVERSE)
 _NOT_MODIFIERS = frozenset(
     "the a an its his her their our this that these those many some several most other few "
     "all two three four and or but of in at for from with on to by as than said says "
@@ -58,7 +60,8 @@ _CLAUSE_WORDS = regexcache.compile(
     r"(?<![\p{L}])(?:and|but|while|as|because|although|though|when|where|which|who|that|if|"
     r"whether|after|before|since)(?![\p{L}])"
 )
-_CLAUSE_PUNCT = regexcache.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_CLAUSE_PUNCT = regexcache.compile_std(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
 _WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
 _MAX_CLAUSE = 160  # characters of subject before a verb

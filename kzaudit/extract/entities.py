@@ -102,7 +102,8 @@ _RUN = regexcache.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{_TOKEN})(?:[ ]{{1,3}}(?:(?:{_CONNECTORS})[ ]{{1,3}}){{0,3}}(?:{_TOKEN})){{0,20}}"
 )
 _ACRONYM = regexcache.compile(r"(?:\p{Lu}\.){2,5}|[\p{Lu}\p{N}&/]{2,12}s?")
-_ROMAN = regexcache.compile(r"[IVX]{1,4}")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_ROMAN = regexcache.compile_std(r"[IVX]{1,4}")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018')
 _OPENERS = frozenset("\"'\u201c\u2018([\u2014\u2013- ")
@@ -115,7 +116,8 @@ _ACRONYM_PAREN = regexcache.compile(
     r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&/.\-]{1,11})[ ]{1,2}\(([^()\n]{3,150})\)"
 )
 _EXPANSION_WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019&\-]{0,40}")
-_CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_CLAUSE_BREAK = regexcache.compile_std(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
 
 
 @dataclass(slots=True)
@@ -402,7 +404,9 @@ def _shape(piece: list[_Word]) -> tuple[int, int, str, str] | None:
     return lo, hi, kind, " ".join(w.text for w in trimmed)
 
 
-_PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$", regex.REVERSE)
 
 
 def _after_role(text: str, start: int) -> bool:

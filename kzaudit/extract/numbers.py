@@ -214,7 +214,7 @@ def _candidates(starts: frozenset[str]) -> re.Pattern[str]:
     first-character class it skips prose faster than ``regex`` (0.11 vs 0.30).
     """
     first = "".join(sorted({c for w in starts for c in w[0] + w[0].upper()}))
-    return re.compile(
+    return regexcache.compile_std(
         rf"(?=[\d{re.escape(first)}])"
         rf"(?:(?<![A-Za-z])(?ai:{trie(starts)})(?![A-Za-z])|\d[\d,.]*)"
     )
@@ -297,7 +297,10 @@ def vocab() -> _Vocab:
         candidates=_candidates(starts),
         core=regexcache.compile(core, flags),
         core_plain=core.replace(_ONEIN_ALT.format(numword=numword), ""),
-        currency_before=regexcache.compile(rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$", flags),
+        currency_before=regexcache.compile(
+            rf"(?<![\w$£€¥₹])(?:{cur_prefix})\s?$",
+            flags | regex.REVERSE,  # see _MONTH_BEFORE
+        ),
         magnitude=regexcache.compile(
             r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
             regex.VERSION0,
@@ -325,7 +328,7 @@ def vocab() -> _Vocab:
         ),
         change_before=regexcache.compile(
             rf"\b(?P<verb>{_alt(list(change))})(?:\s{{1,3}}(?:by|of))?(?:\s{{1,3}}(?:a|an|some|about|around|nearly|almost|more\s+than|over|just|only))?\s{{1,3}}$",
-            flags,
+            flags | regex.REVERSE,  # anchored at the end, as _MONTH_BEFORE
         ),
         labels=frozenset(ctx["labels"]["before"]),
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
@@ -603,12 +606,14 @@ def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
 
-_NEXT_WORD = regexcache.compile(r"\s{1,3}([A-Za-z]+)")
+_NEXT_WORD = regexcache.compile_std(rf"{regexcache.SPACE}{{1,3}}([A-Za-z]+)")
 _WORD_SPLIT = regexcache.compile(r"[\s\-]+")
 _CAP_BEFORE = regexcache.compile(r"(?<![\w.'])([A-Z][\w&]{0,20})\s$")
-_MONTH_BEFORE = regexcache.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$")
+# Anchored at the window's end: searched backwards (REVERSE) it is tried there once, not
+# from every start in the window; the match is the same.
+_MONTH_BEFORE = regexcache.compile(r"([A-Za-z]{3,9})\.?\s{1,2}$", regex.REVERSE)
 _MONTH_AFTER = regexcache.compile(r"(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?([A-Za-z]{3,9})\b")
-_NEXT_LOWER = regexcache.compile(r"\s{1,3}([a-z]{2,20})")
+_NEXT_LOWER = regexcache.compile_std(rf"{regexcache.SPACE}{{1,3}}([a-z]{{2,20}})")
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
 
 

@@ -134,7 +134,8 @@ _TIME_SCOPE = regexcache.compile(
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
 # there", "12 detainees at the office", "30 injured inside the stadium".
-_CLAUSE_END = regexcache.compile(r"[,;:\u2014(]")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
 _LOCATIVE = regexcache.compile(
     r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
     r"\s{1,3}([a-z]{2,20}))\b"
@@ -233,7 +234,8 @@ def _named(c: Claim) -> bool:
     return c.category == "other" and c.subject is not None and c.subject in NAMED_NOUNS
 
 
-_PRED_WORD = regexcache.compile(r"[a-z]+")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_PRED_WORD = regexcache.compile_std(r"[a-z]+")
 
 
 def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:

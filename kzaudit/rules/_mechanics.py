@@ -27,9 +27,9 @@ HEADING_MAX_WORDS = 8
 # Punctuation that separates words in quick C-level pre-scans (hyphens optional).
 # Stdlib ``re``: one negated character class, linear, and faster than str.translate.
 _PUNCT = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2026/"
-_PLAIN = re.compile("[^\\s" + re.escape(_PUNCT) + "]+")
-_PLAIN_HYPHENS = re.compile("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
-_HYPHENS = re.compile("[-\u2013\u2014]")
+_PLAIN = regexcache.compile_std("[^\\s" + re.escape(_PUNCT) + "]+")
+_PLAIN_HYPHENS = regexcache.compile_std("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
+_HYPHENS = regexcache.compile_std("[-\u2013\u2014]")
 _last_plain: tuple[str, list[str]] = ("", [])
 # Characters: above this a document's word list (about 60 bytes a word) is neither
 # kept nor built for a pre-scan; memory matters more there than a second scan.

@@ -118,7 +118,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     rares = [
         (w, low, info) for w, info in by_start if (low := w.lower()) not in ignore and _namelike(w)
     ]
-    lower_words: set[str] | None = None
+    lower_words = _LowerWords(doc.text)
     for rare, low, info in rares:
         start = info.spans[0].start
         if low[:1] not in initials:
@@ -129,8 +129,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # only ever writes it capitalised, mid-sentence ("the latest Troy attack")
         named = titled
         if ordinary and not titled and _after_lower(doc.text, start):
-            if lower_words is None:  # one scan of the story, only when a candidate needs it
-                lower_words = {m.group() for m in _LOWER_WORD.finditer(doc.text)}
             named = low not in lower_words
         if ordinary and not named:
             continue
@@ -191,11 +189,13 @@ def _slipped_twins(
         if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
-        a_word = a in common_words()
         near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
+        a_word: bool | None = None  # looked up only for a word with an earlier twin
         for other, b, other_start, other_info in sorted(near, key=lambda n: n[:3]):
             if other_start >= start or b == a:
                 continue
+            if a_word is None:
+                a_word = a in common_words()
             # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
             # vowel or a short word is a slip too, even between given names or words
             kin = _same_rest(info, other_info)
@@ -393,6 +393,40 @@ def _after_lower(text: str, start: int) -> bool:
 # Words the story writes in lower case: a capitalised ordinary word the story never
 # writes so ("Troy") is a name wherever it stands mid-sentence.
 _LOWER_WORD = regexcache.compile(r"(?<![\p{L}])\p{Ll}[\p{L}]{0,40}(?![\p{L}])")
+_FIND_BUDGET = 16  # words looked up by ``str.find`` before one scan of the whole story
+
+
+@dataclass(slots=True)
+class _LowerWords:
+    """Whether the story writes a word in lower case (as ``_LOWER_WORD`` reads words).
+
+    Why two ways: most stories ask about two or three words, and a ``str.find`` for
+    each is far cheaper than a regex scan listing every word; past ``_FIND_BUDGET``
+    questions (hostile input) one scan builds the set, so the cost stays linear.
+    """
+
+    text: str
+    words: set[str] | None = None
+    asked: int = 0
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None and self.asked < _FIND_BUDGET:
+            self.asked += 1
+            return _LOWER_WORD.fullmatch(word) is not None and self._found(word)
+        if self.words is None:
+            self.words = {m.group() for m in _LOWER_WORD.finditer(self.text)}
+        return word in self.words
+
+    def _found(self, word: str) -> bool:
+        """An occurrence of ``word`` that is a whole word of the text."""
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i != -1:
+            m = _LOWER_WORD.match(text, i)
+            if m is not None and m.end() == i + n:
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 def _namelike(word: str) -> bool:

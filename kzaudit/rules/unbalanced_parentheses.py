@@ -36,7 +36,8 @@ SEVERITY = "warning"
 SUMMARY = "A bracket opened and never closed, or closed without being opened."
 
 _PAIRS = {")": "(", "]": "["}
-_BRACKETS = regexcache.compile(r"[()\[\]]")
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_BRACKETS = regexcache.compile_std(r"[()\[\]]")
 # "1)", "a)", "iv)" as a list marker: a short token after a space, line start or "(".
 _MARKER = regexcache.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
 _SMILEY = regexcache.compile(r"[:;=8][\-o^']?$")

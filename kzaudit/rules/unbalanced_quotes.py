@@ -40,7 +40,8 @@ GROUP = "mechanics"
 SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
 
-_MARKS = regexcache.compile('["\u201c\u201d]')
+# Plain character classes: the standard engine is exact here and cheaper per call.
+_MARKS = regexcache.compile_std('["\u201c\u201d]')
 # what a straight opening quote may follow: a space, a bracket, a dash, or a colon with
 # its space forgotten ('the statement read:"We want…')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0:"
