@@ -14,10 +14,12 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from kzaudit.extract.entities import load_words
 from kzaudit.pipeline import audit_document, audit_path
 from kzaudit.read import document_from_source
 from kzaudit.report import RenderOptions
@@ -164,6 +166,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "short lines no blank": lambda n: "Police said\n" * n,
     "commas": lambda n: "," * n,
     "seed repeated": lambda n: (SEED.read_text(encoding="utf-8") + "\n\n") * max(1, n // 1000),
+    "distinct typing slips": lambda n: " ".join(_slipped_words()[:n]),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,
@@ -182,6 +185,15 @@ MARKUP: dict[str, Callable[[int], str]] = {
     "html blanked line leads": lambda n: ('<p class="lead">' * 20 + "LONDON, March\n") * (n // 20),
     "md front matter dates": lambda n: "---\n" + "date: 2024-13-40\n" * n + "---\n",
 }
+
+
+@cache
+def _slipped_words() -> list[str]:
+    """Ordinary words with two inner letters swapped ("recieve"): each a misspelling
+    candidate, so a check that scans the story once per candidate shows up as quadratic."""
+    long = [w for w in load_words("names_common_words") if len(w) >= 8 and w.isalpha()]
+    return [w[:3] + w[4] + w[3] + w[5:] for w in long if w[3] != w[4]]
+
 
 N = 20_000  # words: the larger run is ~100-300 KB of text
 

@@ -53,6 +53,12 @@ def plain_words(text: str, hyphens: bool = False) -> list[str]:
     return last[1]
 
 
+def plain_word_iter(text: str, hyphens: bool = False) -> Iterator[str]:
+    """The words of ``plain_words`` one at a time: for a pass that keeps only some."""
+    pattern = _PLAIN_HYPHENS if hyphens else _PLAIN
+    return (m.group() for m in pattern.finditer(text.lower()))
+
+
 def plain_pieces(text: str) -> set[str]:
     """``set(plain_words(text, hyphens=True))``, from the (shared) ``plain_words(text)``.
 
