@@ -54,8 +54,11 @@ def plain_words(text: str, hyphens: bool = False) -> list[str]:
 
 
 def plain_word_iter(text: str, hyphens: bool = False) -> Iterator[str]:
-    """The words of ``plain_words`` one at a time: for a pass that keeps only some."""
+    """The words of ``plain_words`` one at a time: for a pass that keeps only some (a
+    list at once for an ordinary story, which is faster; never for a huge one)."""
     pattern = _PLAIN_HYPHENS if hyphens else _PLAIN
+    if len(text) <= PRESCAN_MAX:
+        return iter(pattern.findall(text.lower()))
     return (m.group() for m in pattern.finditer(text.lower()))
 
 
