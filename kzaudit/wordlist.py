@@ -45,6 +45,10 @@ class SortedWords:
             return word in self._set
         return self._search(word)
 
+    def fast(self) -> SortedWords | frozenset[str]:
+        """The set once promoted (cheaper to ask), else this list."""
+        return self if self._set is None else self._set
+
     def _search(self, word: str) -> bool:
         text = self._text
         lo, hi = self._lo, self._hi  # text[lo] and text[hi] are newlines bracketing the range

@@ -69,9 +69,16 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(words)
 
 
+def common_words() -> SortedWords | frozenset[str]:
+    """Ordinary lower-case English words (a capitalised one is not a name by itself).
+
+    Once a batch has promoted the list to a set, the set itself: a membership test is
+    then one C call, not a Python method call (about 150 a story)."""
+    return _common_words().fast()
+
+
 @cache
-def common_words() -> SortedWords:
-    """Ordinary lower-case English words (a capitalised one is not a name by itself)."""
+def _common_words() -> SortedWords:
     text = read_text("names_common_words.txt")  # sorted, one word a line (a test checks)
     return SortedWords(text, _header_end(text))
 
