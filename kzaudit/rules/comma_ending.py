@@ -593,6 +593,8 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
         # "…is to tell voters days after the party launched it,": a subordinate clause
         # that trails the main clause; but "He said when it fell, BP…" is reported
         before = text[start : sub.start()]
+        if sub.group().lower() == "should" and before.rstrip()[-1:] not in ("", ","):
+            continue  # "…that they should be able to…": a modal, not "Should the vote fail,"
         if _FINITE.search(before) is None or _REPORTED.search(before) is not None:
             return False
     return True
