@@ -14,7 +14,7 @@ def extract(doc: Document) -> Document:
     if doc.reference_date is None:
         found = dates.find_dateline(doc)
         if found is not None:
-            doc.dateline, doc.reference_date = found
+            doc.dateline, doc.reference_date, doc.reference_guessed = found
             doc.reference_origin = "dateline"
         elif doc.published is not None:
             doc.reference_date = doc.published

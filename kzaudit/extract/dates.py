@@ -932,13 +932,15 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return dateline, stamp
 
 
-def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
-    """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -") and its date.
+def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
+    """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -"), its
+    date, and whether that date's year is a guess.
 
     A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
-    in the article, leaving out target years ("save $300m a year by 2027"); a
-    "WASHINGTON (AP) —" dateline with no date at all uses a date
-    stamp line at the top ("Published March 3, 2025").
+    in the article, leaving out target years ("save $300m a year by 2027"); the year is
+    a guess unless the lede names the weekday it puts the dateline on (or the day
+    after).  A "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
+    at the top ("Published March 3, 2025").
     """
     dateline, stamp = _dateline_patterns()
     # The window counts visible characters: an HTML page's head, scripts and menus
@@ -948,13 +950,17 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
     if m is None:
         return None
     groups = m.groupdict()
+    guessed = False
     if groups.get("iso"):
         date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     else:
         month = vocab().months[m.group("m").rstrip(".")]
         day = _day(m.group("d"))
-        year = int(m.group("y")) if m.group("y") else _dateline_year(doc.text, month, day, m.end())
+        written = m.group("y")
+        lede = None if written else _lede_weekday(doc.text, m.end())
+        year = int(written) if written else _dateline_year(doc.text, month, day, lede)
         date = _safe_date(year, month, day) if year else None
+        guessed = not written and (lede is None or not (date and _on_or_before(date, lede)))
         weekday = groups.get("wd")
         # A year taken from the story must fit the weekday the line writes: a match
         # report's "Sunday, 27 February" is not in the 1987 of its history
@@ -972,14 +978,15 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date] | None:
         if groups.get("place")
         else m.start("date" if groups.get("date") else "iso")
     )
-    return Span(start, m.end()), date
+    return Span(start, m.end()), date, guessed
 
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
 # Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030",
 # "by the end of 2026", the end of a period "2025-2030"
+TARGET_LEAD_WORDS = ("by", "until", "till", "through", "before", "to")
 _TARGET_LEAD = regexcache.compile(
-    r"(?:(?i:\b(?:by|until|till|through|before|to)\s{1,3}"
+    rf"(?:(?i:\b(?:{'|'.join(TARGET_LEAD_WORDS)})\s{{1,3}}"
     r"(?:the\s{1,3}(?:end|middle|start|beginning)\s{1,3}of\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/])$"
 )
 
@@ -1000,30 +1007,42 @@ _LEDE_WEEKDAY = regexcache.compile(
 )
 
 
-def _dateline_year(text: str, month: int, day: int, end: int) -> int | None:
+def _lede_weekday(text: str, end: int) -> int | None:
+    """The weekday the lede after a dateline ending at ``end`` names ("…said on
+    Wednesday"): within 400 characters and the paragraph."""
+    lede_end = text.find("\n\n", end)
+    wd = _LEDE_WEEKDAY.search(text, end, min(end + 400, lede_end if lede_end != -1 else len(text)))
+    return vocab().weekdays[wd.group()] if wd is not None else None
+
+
+def _on_or_before(date: dt.date, weekday: int) -> bool:
+    """``date`` falls on ``weekday`` or the day before it ("on Tuesday" in a story
+    dated the Wednesday)."""
+    return date.weekday() in (weekday, (weekday + 1) % 7)
+
+
+def _dateline_year(text: str, month: int, day: int, weekday: int | None) -> int | None:
     """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -").
 
     The latest year the story writes, leaving out target years; but when the lede names
-    the weekday of its news ("…said on Wednesday") and that year puts the dateline on
-    neither that day nor the day after, the year nearest it (from the earliest written
-    to three after the latest) that puts it on that weekday: "savings from 2027" is
-    not the year of a Wednesday, Feb 5.
+    the weekday of its news (``weekday``) and that year puts the dateline on neither
+    that day nor the day after, the year nearest it (from the earliest written to three
+    after the latest) that puts it on that weekday: "savings from 2027" is not the
+    year of a Wednesday, Feb 5.
     """
     years = _years(text)
     if not years:
         return None
     latest = max(years)
-    lede_end = text.find("\n\n", end)
-    wd = _LEDE_WEEKDAY.search(text, end, min(end + 400, lede_end if lede_end != -1 else len(text)))
-    if wd is None:
+    if weekday is None:
         return latest
-    weekday = vocab().weekdays[wd.group()]
 
     def falls(year: int) -> int | None:
         date = _safe_date(year, month, day)
         return date.weekday() if date else None
 
-    if falls(latest) in (weekday, (weekday + 1) % 7):  # "on Tuesday" may be the day before
+    latest_date = _safe_date(latest, month, day)
+    if latest_date is not None and _on_or_before(latest_date, weekday):
         return latest
     # the story may be a year or three past the latest it writes ("steepest since 2022")
     fits = [y for y in range(min(years), latest + 4) if falls(y) == weekday]

@@ -28,8 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from kzaudit import regexcache
-from kzaudit.extract.dates import format_date, vocab, with_weekday
+from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import day_of_year, offset
 from kzaudit.rules.base import RuleContext
@@ -43,7 +42,7 @@ SUMMARY = "A weekday that does not match the date it is written with"
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     names = vocab().weekday_names
     yearless: list[DateMention] = []
-    guessed = _guessed_year(doc)
+    guessed = doc.reference_guessed  # a yearless dateline's year, not confirmed
     for d in doc.dates:
         if d.weekday is None or d.month is None or d.day is None:
             continue
@@ -71,28 +70,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
-
-
-_YEAR = regexcache.compile(r"\d{4}")
-_WEEKDAY = regexcache.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-
-
-def _guessed_year(doc: Document) -> bool:
-    """The reference year is a guess: a yearless dateline ("HOUSTON, Oct 1 (Reuters) -")
-    whose lede names no weekday that the dateline falls on (or the day after)."""
-    span = doc.dateline
-    if doc.reference_origin != "dateline" or span is None or doc.reference_date is None:
-        return False
-    if _YEAR.search(doc.text, span.start, span.end):
-        return False
-    end = doc.text.find("\n\n", span.end)
-    wd = _WEEKDAY.search(
-        doc.text, span.end, min(span.end + 400, end if end != -1 else len(doc.text))
-    )
-    if wd is None:
-        return True
-    weekday = vocab().weekdays[wd.group()]
-    return doc.reference_date.weekday() not in (weekday, (weekday + 1) % 7)
 
 
 def _fits_a_year_of_its_sentence(doc: Document, d: DateMention) -> bool:
@@ -128,13 +105,10 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
     return year, anchor
 
 
-_TARGET_LEADS = frozenset(["by", "until", "till", "through", "before", "to"])
-
-
 def _latest_year(doc: Document) -> int:
     """The latest year the story writes, leaving out target years ("by 2027")."""
     return max(
-        (d.year for d in doc.dates if d.year is not None and d.lead not in _TARGET_LEADS),
+        (d.year for d in doc.dates if d.year is not None and d.lead not in TARGET_LEAD_WORDS),
         default=0,
     )
 
