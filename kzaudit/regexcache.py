@@ -24,6 +24,7 @@ import contextlib
 import copyreg
 import re
 import sys
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -36,6 +37,9 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_compile, sr
 
 from kzaudit.diskcache import Store
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 _store = Store(f"regex-{regex.__version__}")
 
 
@@ -43,20 +47,29 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
     """``regex.compile(pattern, flags)``, reusing the parse of an earlier run."""
     key = (pattern, int(flags))
     engine = sys.modules.get("regex._regex")
-    args = _store.get(key)
-    if args is not None and engine is not None:
-        try:
-            compiled = engine.compile(*args)
-            if compiled.pattern == pattern:
-                return compiled
-        except Exception:  # noqa: BLE001 - a stale entry just means compiling afresh
-            pass
+    if engine is not None:
+        cached = _reuse(key, engine.compile, pattern)
+        if cached is not None:
+            return cached
     compiled = regex.compile(pattern, flags)
     reducer = copyreg.dispatch_table.get(regex.Pattern)  # how pickle takes a pattern apart
     if reducer is not None:
         with contextlib.suppress(TypeError, IndexError):
             _store.put(key, tuple(reducer(compiled)[1]))
     return compiled
+
+
+def _reuse(key: tuple, rebuild: Callable[..., Any], pattern: str) -> Any:
+    """The pattern rebuilt by ``rebuild`` from the stored parse under ``key``, or None
+    (nothing stored, a stale entry, or one that is not this pattern)."""
+    args = _store.get(key)
+    if args is None:
+        return None
+    try:
+        compiled = rebuild(*args)
+    except Exception:  # noqa: BLE001 - a stale entry just means compiling afresh
+        return None
+    return compiled if compiled.pattern == pattern else None
 
 
 # ``\s`` of ``regex`` as an explicit class: the standard engine's ``\s`` also takes
@@ -69,14 +82,9 @@ NOT_SPACE = "[^" + SPACE[1:]
 def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, reusing the compiled program of an earlier run."""
     key = ("re", _sre.MAGIC, sys.version, pattern, int(flags))
-    args = _store.get(key)
-    if args is not None:
-        try:
-            compiled = _sre.compile(*args)
-            if compiled.pattern == pattern:
-                return compiled
-        except Exception:  # noqa: BLE001 - a stale entry just means compiling afresh
-            pass
+    cached = _reuse(key, _sre.compile, pattern)
+    if cached is not None:
+        return cached
     try:
         args = _std_program(pattern, int(flags))
         compiled = _sre.compile(*args)

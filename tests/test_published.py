@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from kzaudit.model import Document
 from kzaudit.pipeline import analyse
 from kzaudit.published import published_date
 from kzaudit.read import document_from_source
@@ -67,24 +68,29 @@ def test_plain_text_has_no_metadata() -> None:
     assert published_date("date: 2024-05-02\n", "text") is None
 
 
-def test_the_publication_date_becomes_the_reference_date() -> None:
+def _analysed_page(published: str, body: str) -> Document:
     page = (
-        '<html><head><meta property="article:published_time" content="2024-05-02"></head>'
-        "<body><p>MOMBASA \u2014 Schools stay closed until Sunday, May 13, officials said.</p>"
-        "</body></html>"
+        f'<html><head><meta property="article:published_time" content="{published}"></head>'
+        f"<body>{body}</body></html>"
     )
-    doc = analyse(document_from_source("story.html", page))
+    return analyse(document_from_source("story.html", page))
+
+
+def test_the_publication_date_becomes_the_reference_date() -> None:
+    doc = _analysed_page(
+        "2024-05-02",
+        "<p>MOMBASA \u2014 Schools stay closed until Sunday, May 13, officials said.</p>",
+    )
     assert doc.reference_date == MAY_2
     assert doc.reference_origin == "publication date"
     assert doc.dateline is None
 
 
 def test_an_in_text_dateline_wins_over_metadata() -> None:
-    page = (
-        '<html><head><meta property="article:published_time" content="2024-05-03"></head>'
-        '<body><p class="story-lead first">NAIROBI, Kenya, May 2, 2024 (Reuters) \u2014 '
-        "At least 14 people died.</p></body></html>"
+    doc = _analysed_page(
+        "2024-05-03",
+        '<p class="story-lead first">NAIROBI, Kenya, May 2, 2024 (Reuters) \u2014 '
+        "At least 14 people died.</p>",
     )
-    doc = analyse(document_from_source("story.html", page))
     assert doc.reference_date == MAY_2
     assert doc.reference_origin == "dateline"

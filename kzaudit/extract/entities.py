@@ -571,7 +571,7 @@ def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[Acronym
     known_as = "known " in text and _known_as(text, runs)
     if "(" not in text:
         return known_as or []  # both other shapes need a parenthesis
-    run_ends = {words[-1].end: words for words in runs if words}
+    run_ends = _run_ends(runs)
     out: list[AcronymDefinition] = list(known_as or ())
     for m in _PAREN_ACRONYM.finditer(text):
         definition = _expansion_before(text, m, run_ends)
@@ -583,6 +583,12 @@ def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[Acronym
             out.append(definition)
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+def _run_ends(runs: list[list[_Word]]) -> dict[int, list[_Word]]:
+    """Each capitalised run by the offset where it ends: the expansion that closes just
+    before an acronym's parenthesis or comma."""
+    return {words[-1].end: words for words in runs if words}
 
 
 # ", known as the KNB", ", known by its Russian initials KNB": the capitalised run
@@ -601,7 +607,7 @@ def _known_as(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
         if not is_acronym(acronym):
             continue
         if run_ends is None:
-            run_ends = {words[-1].end: words for words in runs if words}
+            run_ends = _run_ends(runs)
         chosen = _trim_articles(run_ends.get(m.start(), []))
         if len([w for w in chosen if w.lower not in CONNECTOR_WORDS]) < 2:
             continue

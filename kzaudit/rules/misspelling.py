@@ -184,7 +184,12 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     words = common_words()
     # Sets and one pass each, never a list of every word nor a scan per candidate: a
     # 10 MB story has 1.7 million words (linear time, flat memory)
-    unknown = {w for w in {m.group() for m in _LOWER.finditer(text)} if w not in words}
+    first: dict[str, tuple[int, int]] = {}  # each lower-case word's first place
+    for m in _LOWER.finditer(text):
+        w = m.group()
+        if w not in first:
+            first[w] = m.span()
+    unknown = {w for w in first if w not in words}
     unknown -= ctx.style.known_words
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
@@ -195,12 +200,7 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         story.add(w)
         if w in unknown:
             counts[w] += 1
-    first: dict[str, tuple[int, int]] = {}
-    for m in _LOWER.finditer(text):
-        w = m.group()
-        if counts.get(w) == 1 and w not in first:
-            first[w] = m.span()
-    for word in sorted(first):
+    for word in sorted(w for w in unknown if counts.get(w) == 1):
         found = _correction(word, words, story)
         if found is None:
             continue
