@@ -574,10 +574,14 @@ _SUBORDINATE = regexcache.compile(
     r"|even|despite|following|according)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
+# Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
+_PREPOSITION_INTROS = (
+    "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"
+    " Through Within Without Beyond Outside Inside".split()
+)
 _INTRODUCTORY = regexcache.compile(
     r"\p{Lu}\p{Ll}{1,20}(?:ing|ed)\b|\p{Lu}\p{Ll}{2,15}ly\b"  # "Speaking", "Asked", "Previously"
-    r"|(?:In|On|At|Under|With|Earlier|Later|To|By|For|From|Born|Like|Unlike|Amid|Bar|Once"
-    r"|Across|Throughout|Among|Against|Through|Within|Without|Beyond|Outside|Inside)\b"
+    rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once)\b"
 )
 
 
@@ -618,10 +622,6 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     return _INTRODUCTORY.match(word[:1].upper() + word[1:]) is not None
 
 
-_PREPOSITION_INTROS = frozenset(
-    "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"
-    " Through Within Without Beyond Outside Inside".split()
-)
 _PRONOUN_CLAUSE = regexcache.compile(
     r"\b(?:he|she|they|we|I|it)[ \t]{1,3}(?:is|are|was|were|has|have|had|will|would|could"
     rf"|did|said|{_PAST_IRREGULAR}|\p{{Ll}}{{3,}}ed)\b"
