@@ -26,23 +26,22 @@ HEAD_CHARS = 300_000  # metadata sits in <head> or the first lines: a bounded lo
 _ISO = r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"
 _Q = r"[\"']"
 
-# In the order of trust: structured data first, then the publisher's meta tags,
-# then the first <time datetime> element of the page.
+# The meta tags publishers put the publication date in (name, property or itemprop)
+_META_NAME = (
+    r"[\"'](?:article:published_time|og:published_time|datePublished|pubdate|"
+    r"publishdate|publish[-_]date|date|dc\.date|dc\.date\.issued|dcterms\.created|"
+    r"parsely-pub-date|sailthru\.date)[\"']"
+)
+_META_KEY = r"(?:property|name|itemprop)[ \t]{0,5}=[ \t]{0,5}" + _META_NAME
+_META_CONTENT = rf"content[ \t]{{0,5}}=[ \t]{{0,5}}{_Q}{_ISO}"
+
+# In the order of trust: structured data first, then the publisher's meta tags (the
+# name before or after the content), then the first <time datetime> element of the page.
 _HTML_PATTERNS = (
     regexcache.compile(rf"{_Q}datePublished{_Q}[ \t\r\n]{{0,20}}:[ \t\r\n]{{0,20}}{_Q}{_ISO}"),
+    regexcache.compile(rf"(?i)<meta\b[^>]{{0,300}}?{_META_KEY}[^>]{{0,300}}?{_META_CONTENT}"),
     regexcache.compile(
-        r"(?i)<meta\b[^>]{0,300}?(?:property|name|itemprop)[ \t]{0,5}=[ \t]{0,5}"
-        r"[\"'](?:article:published_time|og:published_time|datePublished|pubdate|"
-        r"publishdate|publish[-_]date|date|dc\.date|dc\.date\.issued|dcterms\.created|"
-        r"parsely-pub-date|sailthru\.date)[\"'][^>]{0,300}?content[ \t]{0,5}=[ \t]{0,5}"
-        rf"{_Q}{_ISO}"
-    ),
-    regexcache.compile(
-        r"(?i)<meta\b[^>]{0,300}?content[ \t]{0,5}=[ \t]{0,5}"
-        rf"{_Q}{_ISO}[^\"'>]{{0,40}}{_Q}[^>]{{0,300}}?(?:property|name|itemprop)[ \t]{{0,5}}="
-        r"[ \t]{0,5}[\"'](?:article:published_time|og:published_time|datePublished|pubdate|"
-        r"publishdate|publish[-_]date|date|dc\.date|dc\.date\.issued|dcterms\.created|"
-        r"parsely-pub-date|sailthru\.date)[\"']"
+        rf"(?i)<meta\b[^>]{{0,300}}?{_META_CONTENT}[^\"'>]{{0,40}}{_Q}[^>]{{0,300}}?{_META_KEY}"
     ),
     regexcache.compile(rf"(?i)<time\b[^>]{{0,300}}?datetime[ \t]{{0,5}}=[ \t]{{0,5}}{_Q}?{_ISO}"),
 )
