@@ -210,7 +210,8 @@ def _slipped_twins(
                 or _other_person(b, a, other_info, info)
             ):
                 continue
-            if not _twin_slip(a, b, given=(a in first or b in first) and not kin):
+            one_person = kin or _same_family(info, other_info)
+            if not _twin_slip(a, b, given=(a in first or b in first) and not one_person):
                 continue
             if len(a) < min_length and not (
                 _typing_slip(a, b)
@@ -478,6 +479,8 @@ def _confusable(
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
     shared = bool(rare_info.partners & common_info.partners)
+    if slip and a[:-1] == b and a[-1] == b[-1] and b in common_words():
+        return False  # "Peter Marshall" beside "Field Marshal": a name, not a slip
     if slip:
         # "Jhon", "Morrris", "Reliacne Energy": typing slips, not other names; but an
         # ordinary word seen only inside other names ("Standard Life") is not the one
@@ -488,6 +491,7 @@ def _confusable(
             or common_info.surname
             or bool(rare_info.partners)
             or _is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
+            or _long_inner_doubling(a, b)  # "NBC Univversal" beside "Vivendi Universal"
         )
     if b in common_words() and len(a) > len(b):
         return False  # "Liffe" is not a slip for "Life"
@@ -620,6 +624,13 @@ def _same_rest(a: _Word, b: _Word) -> bool:
     return bool(a.partners) and a.partners == b.partners
 
 
+def _same_family(a: _Word, b: _Word) -> bool:
+    """Both open a person's name and the names share a later word ("Anthony Meyer",
+    "Anthoy John Charles Meyer"): one person, so even a given name a letter off is a
+    slip, where between two people it is two names ("Louise"/"Louisa")."""
+    return a.first and b.first and bool(a.partners & b.partners)
+
+
 def _typing_slip(a: str, b: str) -> bool:
     """Two letters swapped or one typed twice: never how two real names differ."""
     return _is_swap(a, b) or _is_doubling(a, b) or _is_doubling(b, a)
@@ -659,6 +670,18 @@ def _is_doubling(a: str, b: str) -> bool:
     """``a`` is ``b`` with one letter typed twice ("morrris"/"morris")."""
     return len(a) == len(b) + 1 and any(
         a[i] == a[i + 1] and a[:i] + a[i + 1 :] == b for i in range(len(a) - 1)
+    )
+
+
+_LONG_DOUBLING = 7  # letters of a word whose inner letter typed twice is always a slip
+
+
+def _long_inner_doubling(a: str, b: str) -> bool:
+    """``a`` is the long word ``b`` with an inner letter typed twice ("Univversal"):
+    no name is spelt so, whereas a short one may be ("Liffe" beside "Life") and a
+    doubled last letter often is ("Marshall" beside "Marshal")."""
+    return len(b) >= _LONG_DOUBLING and any(
+        a[i] == a[i + 1] and a[:i] + a[i + 1 :] == b for i in range(1, len(a) - 2)
     )
 
 
