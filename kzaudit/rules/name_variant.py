@@ -12,7 +12,8 @@ word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a nam
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
 typing slips, not other names: they are flagged even in short names, between names
 with different neighbours, and where the slip makes an ordinary word after "Mr"/"Ms"
-("Ms Coper" for "Cooper").  A changed letter is weaker evidence: there it stays quiet
+("Ms Coper" for "Cooper") -- but a doubled last letter after an ordinary word is a
+name of its own ("Peter Marshall" beside "Field Marshal").  A changed letter is weaker evidence: there it stays quiet
 where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
 inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
@@ -38,7 +39,9 @@ the slip; so is a back-reference and its introduction); a changed or dropped let
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
 Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
-so there a changed vowel counts even in a short or given name.
+so there a changed vowel counts even in a short or given name; so does a given name
+a letter off when the two full names share a later word ("Anthony Meyer", "Anthoy John
+Charles Meyer").
 
 An ordinary word the story only writes capitalised mid-sentence is a name there: a
 typing slip of a name used at least three times ("the latest Troy attack" among
