@@ -16,7 +16,8 @@ with different neighbours, and where the slip makes an ordinary word after "Mr"/
 name of its own ("Peter Marshall" beside "Field Marshal").  A changed letter is weaker evidence: there it stays quiet
 where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
-inflections ("Russia"/"Russian", "Blair"/"Blairs"), different people who share a
+inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or
+name ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a
 first name or surname ("Gordon Brown"/"Des Browne": different first names), two
 given names or two places, names that start with different letters, a longer form
 of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
@@ -466,6 +467,8 @@ def _confusable(
     a, b = rare.lower(), common.lower()
     if a.replace("-", "") == b.replace("-", "") or _same_stem(a, b) or _inflection(a, b):
         return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany", "Russians"
+    if _other_form(a, b) or _other_form(b, a):
+        return False  # "Scots" beside "Scott", "Stevie" beside "Steve"
     if a == b or a[0] != b[0]:
         return False
     from rapidfuzz.distance import OSA  # imported only for a real candidate pair
@@ -691,6 +694,15 @@ def _long_inner_doubling(a: str, b: str) -> bool:
 def _same_stem(a: str, b: str) -> bool:
     """Two forms of one stem ("Germans"/"Germany", "Kazakhs"/"Kazakhi")."""
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= _INFLECTIONS
+
+
+def _other_form(a: str, b: str) -> bool:
+    """``a`` is a word of its own one letter from ``b``: the plural of an ordinary word
+    differing from ``b`` only in its last letter ("Scots" beside "Scott"), or the
+    familiar form of the given name ``b`` ("Stevie" of "Steve", "Annie" of "Anne")."""
+    if a[-1] == "s" and a[:-1] == b[:-1] and a[:-1] in common_words():
+        return True
+    return b[-1] == "e" and a == b[:-1] + "ie" and b in word_set("names_first")
 
 
 def _inflection(a: str, b: str) -> bool:
