@@ -476,6 +476,8 @@ def _ordinary(word: str, mid_caps: frozenset[str]) -> bool:
     low = word.lower()
     if low in word_set("names_not_names"):
         return True
+    if len(word) == 1 and word not in "AI":
+        return False  # an initial opening a line: "C Thomson" (a referee after a match report)
     if (
         word in mid_caps
         or low in word_set("names_first")

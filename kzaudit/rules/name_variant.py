@@ -209,9 +209,7 @@ def _slipped_twins(
             if (a in places or b in places) and a[:-1] == b[:-1]:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
             if not kin and (
-                _initials_disagree(a, b, info, other_info)
-                or _other_person(a, b, info, other_info)
-                or _other_person(b, a, other_info, info)
+                _other_person(a, b, info, other_info) or _other_person(b, a, other_info, info)
             ):
                 continue
             one_person = kin or _same_family(info, other_info)
@@ -533,10 +531,14 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
       O'Callaghan, Miller"), where a letter is how two players differ ("Horan",
       "Horgan"), in names under eight letters;
     - one is only the first word of a name and the other a person's surname
-      ("Hayden Tanner" and "Andy Haden").
+      ("Hayden Tanner" and "Andy Haden");
+    - they follow initials or given names that disagree ("S Horgan", "M Horan"; "C
+      Thomson", "Alan Thompson").
     """
     if _typing_slip(a, b):
         return False
+    if _initials_disagree(a_info, b_info):
+        return True
     if a_info.roster:  # in a long name a letter more or less is a slip even there
         return max(len(a), len(b)) < _ROSTER_SLIP_LENGTH
     return (
@@ -554,14 +556,17 @@ def _surname_only(w: _Word) -> bool:
     return w.surname and not w.first
 
 
-def _initials_disagree(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
-    """Written after different initials ("S Horgan", "M Horan"): two people, unless
-    the letters differ by a typing slip."""
-    a_initials = {p[0] for p in a_info.partners if len(p.rstrip(".")) == 1}
-    b_initials = {p[0] for p in b_info.partners if len(p.rstrip(".")) == 1}
-    return (
-        bool(a_initials and b_initials) and not a_initials & b_initials and not (_typing_slip(a, b))
-    )
+def _initials_disagree(a: _Word, b: _Word) -> bool:
+    """``a`` is written after an initial that is not the initial of any initial or
+    given name written with ``b`` ("S Horgan" / "M Horan", "C Thomson" / "Alan
+    Thompson"): two people.  A given name alone is no evidence ("Cherie Bliar" beside
+    "Tony Blair" is the family's name mistyped)."""
+    a_initials = {p[0] for p in a.partners if len(p.rstrip(".")) == 1}
+    if not a_initials:
+        return False
+    first = word_set("names_first")
+    b_initials = {p[0] for p in b.partners if len(p.rstrip(".")) == 1 or p.lower() in first}
+    return bool(b_initials) and not a_initials & b_initials
 
 
 # A team sheet or other list of names: at least five items between commas or
