@@ -163,7 +163,17 @@ _CALENDAR = frozenset(
 
 def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     """Per figure (by start): the names right after it, which narrow what it counts."""
-    names = sorted((e.span.start, e.key) for e in doc.entities if e.kind != "person")
+    # not who gave the figure: "held 120 people overnight, the Interior Ministry said"
+    said = sorted((a.span.start, a.span.end) for a in doc.attributions)
+    said_starts = [start for start, _ in said]
+
+    def speaker(e) -> bool:  # noqa: ANN001 - an Entity
+        i = bisect.bisect_right(said_starts, e.span.start) - 1
+        return i >= 0 and said[i][1] > e.span.start
+
+    names = sorted(
+        (e.span.start, e.key) for e in doc.entities if e.kind != "person" and not speaker(e)
+    )
     starts = [n[0] for n in names]
     out: dict[int, frozenset] = {}
     for c in tally_claims(doc, named):
@@ -191,9 +201,13 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
 
 def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> bool:
     """Different sources, places or dates: two figures may describe different things."""
-    if a.attribution and b.attribution and a.attribution != b.attribution:
+    if a.attribution and b.attribution and not _same_source(a.attribution, b.attribution):
         return True
-    if a.category in ESTIMATED and (a.attribution is None or a.attribution != b.attribution):
+    if a.category in ESTIMATED and (
+        a.attribution is None
+        or b.attribution is None
+        or not _same_source(a.attribution, b.attribution)
+    ):
         return True  # crowd sizes are estimates: compare only one source's figures
     if a.date and b.date and a.date != b.date:
         return True
@@ -204,6 +218,13 @@ def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> boo
     # A year or a month named on one side only ("Mitch killed 10,000 people in 1998",
     # "Five detainees released in March"): another event.
     return _coarse(da) != _coarse(db)
+
+
+def _same_source(a: str, b: str) -> bool:
+    """One source, named in full and then by its head noun ("the Interior Ministry
+    said" ... "the ministry said")."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _coarse(keys: frozenset) -> frozenset:

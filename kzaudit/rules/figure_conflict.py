@@ -9,7 +9,8 @@ What it does
     the slip).  Qualifiers are respected ("more than 1,000" and
     "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
-    said"/"police said"), or when they are tied to different places or dates.
+    said"/"police said"; "the Interior Ministry" and later "the ministry" are one
+    source), or when they are tied to different places or dates.
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
