@@ -38,6 +38,13 @@ def one(text: str, needle: str) -> Claim:
         ("Profit was £600m after tax.", "£600m", "money", 600_000_000, "GBP"),
         ("Profit jumped to $1.13bn overall.", "$1.13bn", "money", 1_130_000_000, "USD"),
         ("Aid of 50 million soles was promised.", "50 million soles", "money", 50_000_000, "PEN"),
+        # wire style (Reuters): mln, bln, dlrs, cts, pct
+        ("Sales were 14.3 mln tonnes.", "14.3 mln", "count", 14_300_000, None),
+        ("It sold two mln shares.", "two mln", "count", 2_000_000, None),
+        ("Profit was 4.5 mln dlrs.", "4.5 mln dlrs", "money", 4_500_000, "USD"),
+        ("Assets were 1.2 bln dlrs.", "1.2 bln dlrs", "money", 1_200_000_000, "USD"),
+        ("The dividend is 20 cts a share.", "20 cts", "money", 20, "cents"),
+        ("Output rose 12 pct last year.", "12 pct", "percent", 12, "%"),
         ("Turnout was 25 percent this time.", "25 percent", "percent", 25, "%"),
         ("Turnout was 25% this time.", "25%", "percent", 25, "%"),
         ("Turnout was 25 per cent this time.", "25 per cent", "percent", 25, "%"),

@@ -302,7 +302,7 @@ def vocab() -> _Vocab:
             flags | regex.REVERSE,  # see _MONTH_BEFORE
         ),
         magnitude=regexcache.compile(
-            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh)s?)(?![\w-])",
+            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh|mln|bln)s?)(?![\w-])",
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
@@ -402,7 +402,7 @@ _AGE_QUALIFIER = {
 }
 _NAME_AGE = regexcache.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
 _PERCENT_AFTER = regexcache.compile(
-    r"\s?%|\s{0,2}(?:per\s?cent|percent|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
+    r"\s?%|\s{0,2}(?:per\s?cent|percent|pct|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
     regex.IGNORECASE,
 )
 _POPULATION_BEFORE = regexcache.compile(

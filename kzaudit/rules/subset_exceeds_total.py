@@ -55,6 +55,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         whole = doc.claims[part.ref]
         if whole.kind != "count" or whole.qualifier == "vague" or part.qualifier == "vague":
             continue
+        if not float(whole.value).is_integer():
+            continue  # "1.4 mln bpd in February and 1.15 in March": a scale left unsaid
         if _exceeds(part, whole, margin):
             flagged.add(part.span.start)
             yield ctx.finding(
