@@ -49,7 +49,7 @@ _FIELD = {
     name: re.compile(rf"<{name}>(.*?)</{name}>", re.S)
     for name in ("DATE", "TITLE", "DATELINE", "BODY")
 }
-_SIGN_OFF = re.compile(r"\s*\bReuter\s*$")
+_SIGN_OFF = re.compile(r"\s*\bReuter\s*$", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DAY_MONTH_YEAR = re.compile(r"^\s*\d{1,2}-[A-Z]{3}-(\d{4})")
 

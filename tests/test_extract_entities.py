@@ -27,6 +27,19 @@ def test_title_is_stripped_and_surname_shares_the_key():
     assert "Coast Guard Captain Lena Ruiz" not in got
 
 
+def test_a_headline_in_capitals_holds_no_acronyms():
+    got = _named(
+        "IRAN ANNOUNCES END OF MAJOR OFFENSIVE\n\nThe news agency IRNA said the NATO talks failed."
+    )
+    assert "IRAN" not in got and "ANNOUNCES" not in got
+    assert got["IRNA"][0] == "acronym" and got["NATO"][0] == "acronym"
+
+
+def test_the_body_keeps_acronyms_a_capitals_headline_also_holds():
+    got = _named("UN AND EU\n\nThe UN and the EU met.")
+    assert "UN" in got
+
+
 def test_multi_word_titles_and_honorifics():
     got = _named(
         "U.S. Secretary of State Antony Blinken met Mr Borrell and President Qasym-Zhomart Toqaev."

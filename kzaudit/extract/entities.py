@@ -10,6 +10,7 @@ short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" a
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -148,7 +149,12 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     """Entity mentions in text order, and the acronym definitions of the document."""
     text = doc.text
     skip = _lone_non_names()
-    runs = [_words(m) for m in _RUN.finditer(text) if m.group() not in skip]
+    shouted = _shouted_paragraphs(doc)
+    runs = [
+        _words(m)
+        for m in _RUN.finditer(text)
+        if m.group() not in skip and not (shouted and _inside(shouted, m.start()))
+    ]
     initial = _sentence_initial_offsets(doc)
     mid_caps = _mid_sentence_words(runs, initial, text)
     entities: list[Entity] = []
@@ -158,6 +164,29 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     definitions = find_acronym_definitions(text, runs)
     _assign_keys(entities, definitions)
     return entities, definitions
+
+
+_SHOUTED_MAX = 200  # characters of a line in capitals read as a headline or label
+_SHOUTED_WORDS = 3
+_LOWER_LETTER = regexcache.compile_std(r"[a-z]")
+_CAPS_WORD = regexcache.compile_std(r"\b[A-Z]{2,}\b")
+
+
+def _shouted_paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Short paragraphs written all in capitals ("IRAN ANNOUNCES END OF OFFENSIVE", a
+    wire headline): their words are not acronyms nor names to compare."""
+    text, out = doc.text, []
+    for p in doc.paragraphs:
+        if p.end - p.start > _SHOUTED_MAX or _LOWER_LETTER.search(text, p.start, p.end):
+            continue
+        if len(_CAPS_WORD.findall(text, p.start, p.end)) >= _SHOUTED_WORDS:
+            out.append((p.start, p.end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @cache
