@@ -30,7 +30,7 @@ NEAR_WORDS_FUTURE = 7
 
 # Clause boundaries: a verb beyond one of these governs something else.
 _BOUNDARY = regexcache.compile(
-    r"[;:()\[\]\u2014\u201c\u201d\"]|\s[-\u2013]\s"
+    r"[;:()\[\]\u2014\u201c\u201d\"]|--|\s[-\u2013]\s"  # "--": a typed dash
     r"|\b(?:but|while|whereas|although|though|because|unless)\b"
 )
 _WORD = regexcache.compile(r"[\w'\u2019]+")
