@@ -156,11 +156,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             ):
                 continue  # "Troy" for "Tory" among several "Tory"s; not "Wall Street"/"Wal-Mart"
             n = frequent[common].count
+            span = info.spans[0]
+            written = doc.text[span.start : span.end]  # "PRAIS" in a dateline
             yield ctx.finding(
                 doc,
-                info.spans[0],
-                f'"{rare}" appears once; "{common}" appears {times(n)} elsewhere in the story',
-                common,
+                span,
+                f'"{written}" appears once; "{common}" appears {times(n)} elsewhere in the story',
+                common.upper() if written.isupper() else common,
             )
             break
     if min_majority > 1:
@@ -305,10 +307,13 @@ def _back_references(
 def _name_words(doc: Document) -> dict[str, _Word]:
     """Each word of each non-acronym entity, with its occurrences and partners."""
     out: dict[str, _Word] = {}
+    dateline = doc.dateline
     for e in doc.entities:
         if e.kind == "acronym":
             continue
         text = e.text
+        if e.kind == "place" and text.isupper() and dateline and dateline.overlaps(e.span):
+            text = e.key  # a dateline city in capitals, as the story writes it: "PRAIS" -> "Prais"
         # "Blair-Brown", "Ryanair/Boeing": each part is a name word
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
         offset = e.span.start
