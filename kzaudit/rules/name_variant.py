@@ -481,7 +481,8 @@ def _confusable(
     slip = len(a) >= 4 and (_is_swap(a, b) or _is_doubling(a, b))
     if (
         a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
-        and not (titled and (slip or _is_doubling(b, a)))
+        # "the United Sates": a word in a name whose other words agree
+        and not (titled and (slip or _is_doubling(b, a) or _same_rest(rare_info, common_info)))
     ):
         return False
     first, places = word_set("names_first"), word_set("names_places")
