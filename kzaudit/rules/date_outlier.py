@@ -62,6 +62,13 @@ _EXPLAINED_LEADS = frozenset(
 _PERIOD_OPEN = regexcache.compile(r"(?i)\b(?:between|from)\b")
 # "since" opening the clause that holds the date: a period reaching to the present.
 _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\u2014]{0,50}$")
+# The start or end of a period the sentence names: "first quarter ended January 31",
+# "the 1987/88 season, which begins June 1", "the fiscal year starting on 21 March" --
+# a calendar boundary, not an event of the story's timeline.
+_PERIOD_BOUNDARY = regexcache.compile(
+    r"(?i)\b(?:quarter|year|season|half|term|period|session)s?\b[^.;:!?]{0,30}\b"
+    r"(?:ends|ended|ending|begins|beginning|began|starts|started|starting)\s{1,3}(?:on\s{1,3})?$"
+)
 
 
 def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
@@ -120,6 +127,8 @@ def _explained(
         return True  # the dateline is the story's own date
     if _SINCE_CLAUSE.search(doc.text, max(0, d.span.start - 60), d.span.start):
         return True  # "has met 11 times since it was inaugurated on January 30"
+    if _PERIOD_BOUNDARY.search(doc.text, max(0, d.span.start - 60), d.span.start):
+        return True  # "for the first quarter ended January 31"
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
