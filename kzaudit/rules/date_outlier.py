@@ -5,7 +5,8 @@ What it does
     month of each other) and flags a lone date months away from it whose day fits
     the timeline, when nothing explains the distance: no year written, no "last",
     "next", "since" or "until", no future tense, no other mention of that month, no
-    weekday that fits it ("Thursday, July 24" in a year where it is a Thursday).
+    weekday that fits it ("Thursday, July 24" in a year where it is a Thursday), no
+    period it starts or ends ("the first quarter ended January 31").
     The suggestion puts the date in the timeline's month.  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
