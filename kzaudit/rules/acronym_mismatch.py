@@ -57,7 +57,7 @@ from kzaudit.rules.base import RuleContext, times
 ID = "acronym-mismatch"
 GROUP = "names"
 SEVERITY = "warning"
-SUMMARY = 'An acronym one slip away from one the story defines or uses ("CTSO" for "CSTO").'
+SUMMARY = 'An acronym one slip away from one the story defines or uses ("CTSO" for "CSTO")'
 OPTIONS = {"min_length": 3}
 
 

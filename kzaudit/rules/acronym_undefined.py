@@ -44,7 +44,7 @@ from kzaudit.rules.base import RuleContext
 ID = "acronym-undefined"
 GROUP = "names"
 SEVERITY = "info"
-SUMMARY = "An uncommon acronym used without ever being spelled out."
+SUMMARY = "An uncommon acronym used without ever being spelled out"
 OPTIONS = {"min_length": 3}
 
 

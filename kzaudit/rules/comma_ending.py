@@ -61,7 +61,7 @@ from kzaudit.rules.base import RuleContext
 ID = "comma-ending"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = "A sentence or paragraph that ends in a comma instead of a full stop."
+SUMMARY = "A sentence or paragraph that ends in a comma instead of a full stop"
 SUGGESTION = "replace the final comma with a full stop"
 
 # Capitalised, these words open sentences; after a comma they mean a full stop was

@@ -42,7 +42,7 @@ from kzaudit.rules.base import RuleContext
 ID = "doubled-word"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = 'A word repeated twice in a row ("the the").'
+SUMMARY = 'A word repeated twice in a row ("the the")'
 
 # Doubles that English grammar or idiom produces on purpose.
 LEGITIMATE = frozenset(

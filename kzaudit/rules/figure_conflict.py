@@ -34,7 +34,7 @@ from kzaudit.rules.base import RuleContext
 ID = "figure-conflict"
 GROUP = "figures"
 SEVERITY = "warning"
-SUMMARY = "The same count of people (deaths, arrests, injured...) is given two different values."
+SUMMARY = "The same count of people (deaths, arrests, injured...) is given two different values"
 OPTIONS = {"about_margin": 0.1}  # how far "about 900" may stretch either way
 
 

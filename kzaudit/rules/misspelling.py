@@ -57,7 +57,7 @@ from kzaudit.rules.base import RuleContext
 ID = "misspelling"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = "A misspelled word (a common misspelling or a typing slip), with its correct spelling."
+SUMMARY = "A misspelled word (a common misspelling or a typing slip), with its correct spelling"
 
 _ACRONYM_MAX = 4
 _NOT_PROSE = "@/#_\\"  # a word touching these is part of a URL, handle or path

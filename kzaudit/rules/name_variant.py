@@ -80,7 +80,7 @@ from kzaudit.rules.base import RuleContext, times
 ID = "name-variant"
 GROUP = "names"
 SEVERITY = "warning"
-SUMMARY = 'A recurring name spelled differently once ("Ruiz" ... "Ruis").'
+SUMMARY = 'A recurring name spelled differently once ("Ruiz" ... "Ruis")'
 OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)

@@ -45,7 +45,7 @@ from kzaudit.rules.base import RuleContext
 ID = "percent-mismatch"
 GROUP = "figures"
 SEVERITY = "warning"
-SUMMARY = "A stated percentage change disagrees with the stated old and new figures."
+SUMMARY = "A stated percentage change disagrees with the stated old and new figures"
 OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_factor": 0.1}
 
 _DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")

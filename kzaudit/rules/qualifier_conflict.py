@@ -29,7 +29,7 @@ from kzaudit.rules.base import RuleContext
 ID = "qualifier-conflict"
 GROUP = "figures"
 SEVERITY = "info"
-SUMMARY = "Two hedged figures for the same count exclude each other (more than 1,000 / about 900)."
+SUMMARY = "Two hedged figures for the same count exclude each other (more than 1,000 / about 900)"
 OPTIONS = {"about_margin": 0.1}
 
 

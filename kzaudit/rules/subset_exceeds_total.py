@@ -30,7 +30,7 @@ from kzaudit.rules.base import RuleContext
 ID = "subset-exceeds-total"
 GROUP = "figures"
 SEVERITY = "warning"
-SUMMARY = "A part is larger than its whole (12 of 9 hurt were hospitalised)."
+SUMMARY = "A part is larger than its whole (12 of 9 hurt were hospitalised)"
 OPTIONS = {"about_margin": 0.1}
 
 # (whole, part) groups where the part is included in the whole: injured people include

@@ -28,7 +28,7 @@ from kzaudit.rules.base import RuleContext
 ID = "sum-mismatch"
 GROUP = "figures"
 SEVERITY = "warning"
-SUMMARY = "Parts said to make up a whole (the other, the remaining) do not add up to it."
+SUMMARY = "Parts said to make up a whole (the other, the remaining) do not add up to it"
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -33,7 +33,7 @@ from kzaudit.rules.base import RuleContext
 ID = "unbalanced-parentheses"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = "A bracket opened and never closed, or closed without being opened."
+SUMMARY = "A bracket opened and never closed, or closed without being opened"
 
 _PAIRS = {")": "(", "]": "["}
 # Plain character classes: the standard engine is exact here and cheaper per call.

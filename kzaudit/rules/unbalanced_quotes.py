@@ -38,7 +38,7 @@ from kzaudit.rules.base import RuleContext
 ID = "unbalanced-quotes"
 GROUP = "mechanics"
 SEVERITY = "warning"
-SUMMARY = "A quotation mark opened and never closed, or closed without being opened."
+SUMMARY = "A quotation mark opened and never closed, or closed without being opened"
 
 # Plain character classes: the standard engine is exact here and cheaper per call.
 _MARKS = regexcache.compile_std('["\u201c\u201d]')
