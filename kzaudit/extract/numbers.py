@@ -438,8 +438,11 @@ _OF_THE_NEXT = regexcache.compile(
     r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?\s{1,3}",  # "40 of the region's 150 farms"
     regex.IGNORECASE,
 )
+# "Of those, 240,000", "Of the total, about 107 million": a part of a figure just stated
 _ANAPHOR_BEFORE = regexcache.compile(
-    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
+    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which"
+    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure))\s{0,3}[,:]?\s{1,3}$",
+    regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regexcache.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
@@ -1533,6 +1536,9 @@ def _part_roles(
                 # the whole is one of the last sentence's counts: take the largest, so
                 # that a part is only ever compared with a whole it could belong to
                 back = [j for j in prev_sent if claims[j].kind == "count"]
+                # the whole counts what the part counts, if one of the last figures does
+                same = [j for j in recent if c.subject and claims[j].subject == c.subject]
+                back = [j for j in same if claims[j].kind == "count"] or back
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier:
                 c.role, c.ref = "part", earlier[-1]
