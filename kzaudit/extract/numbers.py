@@ -1484,13 +1484,20 @@ def _part_roles(
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
             whole = i
             continue
-        if v.rest_before.search(text, lo, hi):  # "the other 100" (of a whole, if stated)
+        rest = v.rest_before.search(text, lo, hi)
+        if rest:  # "the other 100" (of a whole, if stated)
             c.role, c.ref = "rest", whole
             if whole is None and last_part is not None:
                 before = idxs[n - 1]  # the list of parts runs up to it: not "19 of the 29
                 # seats it contested, and two smaller allies won the remaining nine"
                 if claims[before] is last_part or before == last_part.ref:
                     c.ref = last_part.ref
+            if (
+                c.ref is not None
+                and rest.group().lower().startswith("leaving")
+                and c.subject not in (None, claims[c.ref].subject)
+            ):
+                c.ref = None  # "40 of the 120 homes, leaving 300 people": what else it left
             if c.ref is not None and c.subject not in (None, *_GENERIC_SUBJECTS):
                 whole_subject = claims[c.ref].subject
                 if whole_subject not in (None, c.subject, *_GENERIC_SUBJECTS):
