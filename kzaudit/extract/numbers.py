@@ -422,8 +422,16 @@ _RANGE_JOIN = regexcache.compile(
 _BETWEEN = regexcache.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
 _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
-_FROM_AFTER = regexcache.compile(r"\s{1,3}from\b", regex.IGNORECASE)
+# After a percentage with its verb further back: "raised the price 50% from", "raised the
+# dividend by 5%, to 42 cents"
+_FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
+# "up 3.8% from the current year's $46.8 billion", "from last year's £2bn"
+_FROM_PERIOD = regexcache.compile(
+    r"\bfrom\s{1,3}(?:(?:the|last|this)\s{1,3})?(?:(?:current|previous|prior|same)\s{1,3})?"
+    r"(?:year|quarter|month|period|season)['\u2019]s\s{1,3}$",
+    regex.IGNORECASE,
+)
 _OF_THE_START = regexcache.compile(
     r"(?<!\w)(?:of|among)\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
     regex.IGNORECASE,
@@ -1288,7 +1296,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             continue
         if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi):
             c.role, group[1] = "to", i
-        elif group[2] < 0 and _FROM.search(text, max(lo, hi - 8), hi):
+        elif group[2] < 0 and (
+            _FROM.search(text, max(lo, hi - 8), hi) or _FROM_PERIOD.search(text, lo, hi)
+        ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
 
@@ -1345,7 +1355,7 @@ def is_aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b){0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"  # "… in 2024"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
 )
