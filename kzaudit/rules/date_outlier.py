@@ -266,7 +266,9 @@ def _strays(
     for d in days:
         if _support(doc, d, days, window) or _explained(doc, d):
             continue
-        frame = [o for o in mentions if o is not d and o.year in (None, d.year)]
+        # a yearless date sits in the story's year: dates written with that year frame it
+        own = doc.reference_date.year if d.year is None and doc.reference_date else None
+        frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
         if len(frame) < 2:
             continue
         pos = day_of_year(d)
