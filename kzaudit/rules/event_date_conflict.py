@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import month_day, stem, with_month
+from kzaudit.extract.dates import month_day, number_word, stem, with_month
 from kzaudit.model import DateMention, Document, Duration, Finding
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
@@ -146,7 +146,7 @@ _DATE_THEN = regexcache.compile(r",?\s{1,3}$")
 _NAME = regexcache.compile_std(r"\b[A-Z][a-z]{2,30}\b")
 _WORD = regexcache.compile_std(r"\b[a-z]{4,30}\b")
 _UNIT_DAYS = {"day": 1, "week": 7}
-_TOLERANCE = 1  # days: "the next morning" after a late-night event, a date line crossed
+_TOLERANCE = 1  # days an offset of several may be off by: counted with or without the ends
 _ANCHOR_SENTENCES = 2  # sentences back a date is sought that the offset counts from
 _ANCHOR_REACH = 31  # days: a nearer date than this that does not fit is the evidence
 _NEAR = 60  # characters between the offset and the date it dates
@@ -184,11 +184,12 @@ def _month_of(pos: int) -> int:
     return max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos % YEAR_DAYS)
 
 
-def _fits(anchor: DateMention, target: int) -> bool:
-    """The anchor can be the day ``target`` (a day of the year), give or take a day."""
+def _fits(anchor: DateMention, target: int, tolerance: int = _TOLERANCE) -> bool:
+    """The anchor can be the day ``target`` (a day of the year), give or take
+    ``tolerance`` days ("the next day" allows none)."""
     if anchor.precision == "day":
-        return abs(offset(day_of_year(anchor), target)) <= _TOLERANCE
-    months = {_month_of(target + k) for k in range(-_TOLERANCE, _TOLERANCE + 1)}
+        return abs(offset(day_of_year(anchor), target)) <= tolerance
+    months = {_month_of(target + k) for k in range(-tolerance, tolerance + 1)}
     return anchor.month in months
 
 
@@ -219,14 +220,15 @@ def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if shift is not None:
             target = day_of_year(d) - shift
             before = [o for o in days[:i] if o.sentence >= d.sentence - _ANCHOR_SENTENCES]
-            if not before or any(_fits(o, target) for o in days[:i]):
+            tolerance = 0 if abs(shift) == 1 else _TOLERANCE
+            if not before or any(_fits(o, target, tolerance) for o in days[:i]):
                 continue
             anchor = before[-1]
             slipped = _slipped_month(d, shift, before)
             if slipped is None and abs(offset(day_of_year(anchor), target)) > _ANCHOR_REACH:
                 continue  # not a date the offset could count from
             message = (
-                f'"{d.text}" is given as {abs(shift)} day{"s" if abs(shift) != 1 else ""} '
+                f'"{d.text}" is given as {number_word(abs(shift))} day{"s" if abs(shift) != 1 else ""} '
                 f"{'after' if shift > 0 else 'before'} an earlier date, but no date of the "
                 f'story fits ("{anchor.text}" is written just before it)'
             )
