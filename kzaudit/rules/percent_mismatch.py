@@ -270,12 +270,13 @@ _MIN_SHARES = 3  # the odd one out needs two others that agree
 _MAX_SUM = 110.0  # shares of one whole add up to 100 (a slip may push them past it)
 
 
-def _implied_sites(doc: Document) -> list[tuple[Claim, Claim]]:
-    """(count, percentage) pairs where the percentage is the count's share of a whole
-    the text does not write."""
+def _implied_sites(doc: Document) -> list[tuple[int, Claim, Claim]]:
+    """(position, count, percentage) where the percentage is the count's share of a
+    whole the text does not write; ``position``: the count's place among the figures
+    (years and ordinals left out), so that a run of shares can tell what lies between."""
     text, claims = doc.text, [c for c in doc.claims if c.kind not in ("year", "ordinal")]
     out = []
-    for count, pct in zip(claims, claims[1:], strict=False):
+    for i, (count, pct) in enumerate(zip(claims, claims[1:], strict=False)):
         if count.kind != "count" or count.qualifier != "exact" or float(count.value) <= 0:
             continue
         if pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
@@ -288,24 +289,26 @@ def _implied_sites(doc: Document) -> list[tuple[Claim, Claim]]:
             continue
         if _OF_NEXT.match(text, pct.span.end) and not _WHOLE_NAMED.match(text, pct.span.end):
             continue  # "or 6% of its workforce": a whole of its own
-        out.append((count, pct))
+        out.append((i, count, pct))
     return out
 
 
 def _share_lists(doc: Document) -> Iterator[list[tuple[Claim, Claim]]]:
-    """Runs of shares close together that count one kind of thing."""
+    """Runs of shares close together, with no other figure between, that count one
+    kind of thing ("… 6,120 ballots were cast …" ends a run of candidates' votes)."""
     run: list[tuple[Claim, Claim]] = []
     subject: str | None = None
-    for site in _implied_sites(doc):
-        count = site[0]
-        near = run and count.sentence - run[-1][0].sentence <= _SHARE_GAP
+    last = -2
+    for i, count, pct in _implied_sites(doc):
+        near = run and count.sentence - run[-1][0].sentence <= _SHARE_GAP and i == last + 2
         fits = count.subject is None or subject is None or count.subject == subject
         if not (near and fits):
             if run:
                 yield run
             run, subject = [], None
-        run.append(site)
+        run.append((count, pct))
         subject = subject or count.subject
+        last = i
     if run:
         yield run
 
@@ -313,7 +316,12 @@ def _share_lists(doc: Document) -> Iterator[list[tuple[Claim, Claim]]]:
 def _implied_wholes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
     """(percentage, message, suggestion) for a share whose implied whole the others exclude."""
     for run in _share_lists(doc):
-        if len(run) < _MIN_SHARES or sum(float(p.value) for _c, p in run) > _MAX_SUM:
+        if sum(float(p.value) for _c, p in run) > _MAX_SUM:
+            continue
+        if len(run) == 2:
+            yield from _two_way(run, rel)
+            continue
+        if len(run) < _MIN_SHARES:
             continue
         wholes = []
         for count, pct in run:
@@ -336,6 +344,32 @@ def _implied_wholes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
                 f"(about {fmt(round((lo + hi) / 2))})",
                 f"{fmt(round(actual, 1))}%",
             )
+
+
+def _two_way(run: list[tuple[Claim, Claim]], rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """Two shares ("5,211 votes, or 56.4 percent, to … 4,030, or 43.6 percent"): when one
+    is its count's share of the two counts together, they are the whole, and the other
+    must be its share too."""
+    total = sum(float(c.value) for c, _p in run)
+    fits = []
+    for count, pct in run:
+        p_lo, p_hi = _spread(pct)
+        c_lo, c_hi = _spread(count)
+        rest = total - float(count.value)
+        lo, hi = c_lo / (c_lo + rest) * 100, c_hi / (c_hi + rest) * 100
+        fits.append(p_hi >= lo and p_lo <= hi)
+    if fits.count(True) != 1:
+        return
+    count, pct = run[fits.index(False)]
+    actual = float(count.value) / total * 100
+    if abs(float(pct.value) - actual) <= max(1.0, rel * float(pct.value)):
+        return
+    yield (
+        pct,
+        f'"{pct.text}" does not match the figures: {count.text} is {fmt(round(actual, 1))}% '
+        f"of the {fmt(total)} the two shares count",
+        f"{fmt(round(actual, 1))}%",
+    )
 
 
 # A change with its figures and no percentage: "50,000, down from 50,500", "rose to 4,100
