@@ -8,7 +8,8 @@ What it does
     falls on ("New Year's Day on Wednesday, Jan. 2"), when the two disagree.  A list
     of days ("on Christmas Day, 27 December and 3 January") is left alone, and so
     are days whose date moves (Easter, Thanksgiving) or differs by country
-    ("Independence Day").
+    ("Independence Day"), and a sentence that names another calendar ("Orthodox
+    Christians celebrate Christmas Day on 7 January").
 
 Why is this bad?
     The reader knows the named day's date, so the slip shows at once and makes the
@@ -79,6 +80,12 @@ def _list_next() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _other_calendar() -> regex.Pattern[str]:
+    words = load_toml("dates_named_days.toml")["other_calendars"]["words"]
+    return regexcache.compile(rf"\b(?:{'|'.join(regex.escape(w) for w in words)})\b")
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     table, before, after = _table()
     text = doc.text
@@ -90,6 +97,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             m = after.match(text, d.span.end)
         if m is None or _list_next().match(text, d.span.end):
             continue
+        if d.sentence >= 0 and _other_calendar().search(doc.sentence_text(d.sentence)):
+            continue  # "Orthodox Christians celebrate Christmas Day on 7 January"
         name = m.group("name").replace("\u2019", "'")
         month, day = table[name]
         if (d.month, d.day) == (month, day):
