@@ -913,15 +913,18 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         # the year on the same line, and no clock time ("Tuesday, 1 March\n\n2000 GMT")
         rf"(?:,?[ \t]{{1,3}}(?P<y>{_YEAR}){_CLOCK_ZONE})?"
     )
-    agency = r"(?:\s{0,3}\([A-Za-z][\w .&/-]{0,30}\))?"
+    # "(Reuters)", and a wire service between slashes: "Feb. 12, 2025 /PRNewswire/ --"
+    agency = r"(?:\s{0,3}(?:\([A-Za-z][\w .&/-]{0,30}\)|/[A-Za-z][\w .&-]{0,30}/))?"
     word = r"[A-Z][\w.'\u2019/-]{1,30}"  # "GENEVA/PORT SUDAN, Sept 12 (Reuters) -"
     place = rf"{word}(?:[ ]{word}){{0,3}}(?:,[ ]{word}(?:[ ]{word})?)?"
+    clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
+    # the filing time after the date: "2025-04-17 03:22 UTC —", "6 December 2024 (08:15 GMT) -"
+    filed = rf"(?:,?[ \t]{{1,3}}\(?{clock}(?:[ \t][A-Z]{{2,4}})?\)?)?"
     dateline = regexcache.compile(
         rf"(?m)^{_LINE_LEAD}(?P<place>{place}){_TAG_GAP}{agency},?(?:\s{{1,3}}|[ ]{{4,40}})"
-        rf"(?P<date>{date}){_TAG_GAP}{agency}(?:\s{{0,3}}|{_TAG_GAP})"
+        rf"(?:(?P<date>{date})|(?P<iso>{_ISO})){filed}{_TAG_GAP}{agency}(?:\s{{0,3}}|{_TAG_GAP})"
         r"(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
     )
-    clock = r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?"  # "4:31 PM", "5:12pm", "07.00"
     stamp = regexcache.compile(
         rf"(?m)^{_LINE_LEAD}(?:[A-Z][\w.& -]{{0,24}}\|[ ]{{0,2}})?"  # "ET Bureau | Nov 14…"
         rf"(?:(?i:(?:last\s)?(?:published|updated)|posted|date)[:\s]{{1,3}}(?i:on\s)?)?"

@@ -422,8 +422,16 @@ _RANGE_JOIN = regexcache.compile(
 _BETWEEN = regexcache.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
 _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
-_FROM_AFTER = regexcache.compile(r"\s{1,3}from\b", regex.IGNORECASE)
+# After a percentage with its verb further back: "raised the price 50% from", "raised the
+# dividend by 5%, to 42 cents"
+_FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
+# "up 3.8% from the current year's $46.8 billion", "from last year's £2bn"
+_FROM_PERIOD = regexcache.compile(
+    r"\bfrom\s{1,3}(?:(?:the|last|this)\s{1,3})?(?:(?:current|previous|prior|same)\s{1,3})?"
+    r"(?:year|quarter|month|period|season)['\u2019]s\s{1,3}$",
+    regex.IGNORECASE,
+)
 _OF_THE_START = regexcache.compile(
     r"(?<!\w)(?:of|among)\s{1,3}(?:the\s{1,3}|those\s{1,3}|these\s{1,3})?$",
     regex.IGNORECASE,
@@ -438,8 +446,11 @@ _OF_THE_NEXT = regexcache.compile(
     r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?\s{1,3}",  # "40 of the region's 150 farms"
     regex.IGNORECASE,
 )
+# "Of those, 240,000", "Of the total, about 107 million": a part of a figure just stated
 _ANAPHOR_BEFORE = regexcache.compile(
-    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which)\s{0,3}[,:]?\s{1,3}$", regex.IGNORECASE
+    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which"
+    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure))\s{0,3}[,:]?\s{1,3}$",
+    regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regexcache.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|as|after|before|when)\b",
@@ -1285,7 +1296,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             continue
         if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi):
             c.role, group[1] = "to", i
-        elif group[2] < 0 and _FROM.search(text, max(lo, hi - 8), hi):
+        elif group[2] < 0 and (
+            _FROM.search(text, max(lo, hi - 8), hi) or _FROM_PERIOD.search(text, lo, hi)
+        ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
 
@@ -1342,7 +1355,7 @@ def is_aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
+    r"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b){0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"  # "… in 2024"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
 )
@@ -1481,13 +1494,20 @@ def _part_roles(
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
             whole = i
             continue
-        if v.rest_before.search(text, lo, hi):  # "the other 100" (of a whole, if stated)
+        rest = v.rest_before.search(text, lo, hi)
+        if rest:  # "the other 100" (of a whole, if stated)
             c.role, c.ref = "rest", whole
             if whole is None and last_part is not None:
                 before = idxs[n - 1]  # the list of parts runs up to it: not "19 of the 29
                 # seats it contested, and two smaller allies won the remaining nine"
                 if claims[before] is last_part or before == last_part.ref:
                     c.ref = last_part.ref
+            if (
+                c.ref is not None
+                and rest.group().lower().startswith("leaving")
+                and c.subject not in (None, claims[c.ref].subject)
+            ):
+                c.ref = None  # "40 of the 120 homes, leaving 300 people": what else it left
             if c.ref is not None and c.subject not in (None, *_GENERIC_SUBJECTS):
                 whole_subject = claims[c.ref].subject
                 if whole_subject not in (None, c.subject, *_GENERIC_SUBJECTS):
@@ -1533,6 +1553,9 @@ def _part_roles(
                 # the whole is one of the last sentence's counts: take the largest, so
                 # that a part is only ever compared with a whole it could belong to
                 back = [j for j in prev_sent if claims[j].kind == "count"]
+                # the whole counts what the part counts, if one of the last figures does
+                same = [j for j in recent if c.subject and claims[j].subject == c.subject]
+                back = [j for j in same if claims[j].kind == "count"] or back
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier:
                 c.role, c.ref = "part", earlier[-1]

@@ -2,8 +2,10 @@
 
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
-    "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Daniel Hirst (34)") and flags
-    a later mention of the same person with another age.  A surname alone is that
+    "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Daniel Hirst (34)"), and the
+    age at death an obituary gives its subject ("Margaret Ellison dies at 91",
+    "Margaret Ellison, ..., has died at the age of 93"), and flags a later mention of
+    the same person with another age.  A surname alone is that
     person only when the story names one person with that surname: with a father and
     a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a lone "Hirst, 61," is left alone.
 
@@ -40,6 +42,18 @@ _AGE = regexcache.compile(
     r"|[ ]\((\d{1,3})\)"
 )
 _MAX_AGE = 120
+
+# The age at death, after the sentence's first name: "…, has died at the age of 91",
+# "dies at 91", "died on Sunday, aged 84".  A bare "at 91" must be an adult age and no
+# clock time ("died at 9 p.m.").
+_DEATH_AGE = regexcache.compile(
+    r"\b(?:dies|died|has\s{1,3}died|passed\s{1,3}away)\b[^.;:!?\n]{0,80}?\b"
+    r"(?:(?:at\s{1,3}the\s{1,3}age\s{1,3}of|at\s{1,3}age|aged)\s{1,3}(?P<age>\d{1,3})"
+    r"|at\s{1,3}(?P<bare>1[3-9]|[2-9]\d|1[01]\d))\b"
+    r"(?![.:,]\d|\s{0,2}(?:[ap]\.?m\b|o['\u2019]clock|GMT|BST|hours|hrs|%|percent))"
+)
+_OTHERS = regexcache.compile(r"(?i)\b(?:whose|his|her|their|wife|husband|son|daughter)\b")
+_DEATH_REACH = 160  # characters after the name searched for the age at death
 
 
 # "Gangaram Pujari, 42," / "Pujari, 47,": a capitalised name right before an age, for
@@ -109,8 +123,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if len(e.text.split()) > 1:
             named_at.setdefault(e.key, e.span.start)
     first: dict[str, tuple[int, Entity]] = {}
+    subjects = _sentence_subjects(doc, people)
     for e in people:
         age = _age_after(doc.text, e)
+        if age is None and id(e) in subjects:
+            age = _death_age(doc, e)
         if age is None:
             continue
         words = e.text.split()
@@ -136,4 +153,29 @@ def _age_after(text: str, e: Entity) -> int | None:
     if m is None:
         return None
     age = int(m.group(1) or m.group(2))
+    return age if 0 < age <= _MAX_AGE else None
+
+
+def _sentence_subjects(doc: Document, people: list[Entity]) -> set[int]:
+    """The first person named in each sentence (by ``id``): whose death it reports."""
+    seen: set[int] = set()
+    out: set[int] = set()
+    for e in people:
+        idx = doc.sentence_index(e.span.start)
+        if idx not in seen:
+            seen.add(idx)
+            out.add(id(e))
+    return out
+
+
+def _death_age(doc: Document, e: Entity) -> int | None:
+    """ "Margaret Ellison, …, has died at the age of 91": the age at death after a name."""
+    idx = doc.sentence_index(e.span.start)
+    end = e.span.end + _DEATH_REACH
+    if doc.sentences and 0 <= idx < len(doc.sentences):
+        end = min(end, doc.sentences[idx].span.end)
+    m = _DEATH_AGE.search(doc.text, e.span.end, end)
+    if m is None or _OTHERS.search(doc.text, e.span.end, m.start()):
+        return None  # "Ellison, whose husband died at 80": another's death
+    age = int(m.group("age") or m.group("bare"))
     return age if 0 < age <= _MAX_AGE else None

@@ -276,7 +276,9 @@ def _strays(
     for d in days:
         if _support(doc, d, days, window) or _explained(doc, d):
             continue
-        frame = [o for o in mentions if o is not d and o.year in (None, d.year)]
+        # a yearless date sits in the story's year: dates written with that year frame it
+        own = doc.reference_date.year if d.year is None and doc.reference_date else None
+        frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
         if len(frame) < 2:
             continue
         pos = day_of_year(d)
@@ -326,6 +328,8 @@ def _timeline_slips(
         gap = min(abs(offset(day_of_year(t), pos)) for t in timeline)
         if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
             continue
+        if _bridged(d, timeline, months_elsewhere):
+            continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
         company = [
             o
             for o in others
@@ -338,6 +342,14 @@ def _timeline_slips(
             continue
         month, seen = target
         yield d, _finding(doc, ctx, d, timeline, month, seen, len(others) == 1)
+
+
+def _bridged(d: DateMention, timeline: list[DateMention], months: list[int | None]) -> bool:
+    """A month named in the story lies between the timeline and ``d``, next to ``d``'s
+    month: a chronology moving on ("August 29 ... in October ... Nov. 29"), not a slip."""
+    near = {(d.month - 2) % 12 + 1, d.month % 12 + 1}  # type: ignore[operator]
+    spans = {t.month for t in timeline}
+    return any(m in near and m not in spans for m in months)
 
 
 def _finding(

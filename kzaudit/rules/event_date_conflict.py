@@ -13,6 +13,12 @@ What it does
     within a week and the other has the same day and year but another month, both
     mentions of that end are flagged, since either month may be the slip.
 
+    And a date given with an offset from another that it does not fit: "arrested
+    11 days later, on July 29" when no date of the story lies 11 days before it (the
+    nearest written just before is July 15), "the next morning, July 17"; or "1 May,
+    three days before President Saakashvili was elected" when the story dates that
+    election ("Saakashvili, elected president in January") elsewhere.
+
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
     It usually means one paragraph was updated and another was not.
@@ -30,9 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzaudit.extract.dates import month_day
-from kzaudit.model import DateMention, Document, Finding
-from kzaudit.rules._calendar import day_of_year, offset
+from kzaudit import regexcache
+from kzaudit.extract.dates import month_day, number_word, stem, with_month
+from kzaudit.model import DateMention, Document, Duration, Finding
+from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "event-date-conflict"
@@ -75,6 +82,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.finding(doc, d.span, message, seen.text)
     yield from _restated_periods(doc, ctx)
+    yield from _offset_conflicts(doc, ctx)
 
 
 _PERIOD_STARTS = frozenset(["from", "between"])
@@ -120,3 +128,140 @@ def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                         f"{end} on the same day of different months: one month is wrong"
                     )
                     yield ctx.finding(doc, d.span, message, o.text)
+
+
+# A date given as an offset from another: "11 days later, on July 26", "the next
+# morning, July 15" (the duration, or the phrase, just before the date) ...
+_LATER_ON = regexcache.compile(r"(?i)\s{1,3}(?P<dir>later|earlier)\s{0,3},?\s{1,3}(?:on\s{1,3})?$")
+_NEXT_DAY_ON = regexcache.compile(
+    r"(?i)\b(?:the\s{1,3}(?P<dir>next|following|previous)|a\s{1,3}day\s{1,3}(?P<dir>later|earlier))"
+    r"(?:\s{1,3}(?:day|morning|afternoon|evening|night))?\s{0,3},?\s{1,3}(?:on\s{1,3})?$"
+)
+# ... or a date placed by its distance from an event: "1 May, three days before
+# President Saakashvili was elected" (the event's clause, up to a clause break).
+_BEFORE_EVENT = regexcache.compile(
+    r"(?i)\s{1,3}(?P<dir>before|after)\s{1,3}(?P<clause>[^,;:.()]{5,80})"
+)
+_DATE_THEN = regexcache.compile(r",?\s{1,3}$")
+_NAME = regexcache.compile_std(r"\b[A-Z][a-z]{2,30}\b")
+_WORD = regexcache.compile_std(r"\b[a-z]{4,30}\b")
+_UNIT_DAYS = {"day": 1, "week": 7}
+_TOLERANCE = 1  # days an offset of several may be off by: counted with or without the ends
+_ANCHOR_SENTENCES = 2  # sentences back a date is sought that the offset counts from
+_ANCHOR_REACH = 31  # days: a nearer date than this that does not fit is the evidence
+_NEAR = 60  # characters between the offset and the date it dates
+
+
+def _offset_days(doc: Document, d: DateMention, durations: list[Duration]) -> int | None:
+    """Signed days from the anchor to ``d`` written just before it, if any."""
+    lo = max(0, d.span.start - _NEAR)
+    m = _NEXT_DAY_ON.search(doc.text, lo, d.span.start)
+    if m is not None:
+        return -1 if m.group("dir").lower() in ("previous", "earlier") else 1
+    for u in durations:
+        if not lo <= u.span.end < d.span.start or u.unit not in _UNIT_DAYS or not u.value:
+            continue
+        m = _LATER_ON.match(doc.text, u.span.end, d.span.start)
+        if m is not None and m.end() == d.span.start and float(u.value).is_integer():
+            days = int(u.value) * _UNIT_DAYS[u.unit]
+            return -days if m.group("dir").lower() == "earlier" else days
+    return None
+
+
+def _slipped_month(d: DateMention, shift: int, earlier: list[DateMention]) -> int | None:
+    """The month of a recent date that ``d`` fits exactly at its offset with its month
+    changed: "11 days later, on Jan. 26" after "July 15" is July 26, month slipped."""
+    for o in reversed(earlier):
+        if o.month == d.month:
+            continue
+        moved = DAYS_BEFORE_MONTH[o.month - 1] + min(d.day, 31) - 1 - shift  # type: ignore[index,operator,type-var]
+        if o.precision == "day" and day_of_year(o) == moved % YEAR_DAYS:  # exact, or it is a guess
+            return o.month
+    return None
+
+
+def _month_of(pos: int) -> int:
+    return max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos % YEAR_DAYS)
+
+
+def _fits(anchor: DateMention, target: int, tolerance: int = _TOLERANCE) -> bool:
+    """The anchor can be the day ``target`` (a day of the year), give or take
+    ``tolerance`` days ("the next day" allows none)."""
+    if anchor.precision == "day":
+        return abs(offset(day_of_year(anchor), target)) <= tolerance
+    months = {_month_of(target + k) for k in range(-tolerance, tolerance + 1)}
+    return anchor.month in months
+
+
+def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention]:
+    """Dates of other sentences that name the event of ``clause`` (a name and a verb)."""
+    names = {n for n in _NAME.findall(clause)} - {d.text}
+    verbs = {stem(w) for w in _WORD.findall(clause)}
+    if not names or not verbs:
+        return []
+    found = []
+    for o in doc.dates:
+        if o.sentence == d.sentence or o.sentence < 0 or o.relative or not o.month:
+            continue
+        if o.precision not in ("day", "month"):
+            continue
+        text = doc.sentence_text(o.sentence)
+        if any(n in text for n in names) and verbs & {stem(w) for w in _WORD.findall(text)}:
+            found.append(o)
+    return found
+
+
+def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A date that does not lie at the offset it is given from another date or event."""
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    durations = [u for u in doc.durations if u.unit in _UNIT_DAYS]
+    for i, d in enumerate(days):
+        shift = _offset_days(doc, d, durations)
+        if shift is not None:
+            target = day_of_year(d) - shift
+            before = [o for o in days[:i] if o.sentence >= d.sentence - _ANCHOR_SENTENCES]
+            tolerance = 0 if abs(shift) == 1 else _TOLERANCE
+            if not before or any(_fits(o, target, tolerance) for o in days[:i]):
+                continue
+            anchor = before[-1]
+            slipped = _slipped_month(d, shift, before)
+            if slipped is None and abs(offset(day_of_year(anchor), target)) > _ANCHOR_REACH:
+                continue  # not a date the offset could count from
+            message = (
+                f'"{d.text}" is given as {number_word(abs(shift))} day{"s" if abs(shift) != 1 else ""} '
+                f"{'after' if shift > 0 else 'before'} an earlier date, but no date of the "
+                f'story fits ("{anchor.text}" is written just before it)'
+            )
+            suggestion = None
+            if slipped is not None:
+                suggestion = with_month(d.text, slipped)
+                message += f'; "{suggestion}" would'
+            yield ctx.finding(doc, d.span, message, suggestion)
+            continue
+        yield from _event_offset(doc, ctx, d, durations)
+
+
+def _event_offset(
+    doc: Document, ctx: RuleContext, d: DateMention, durations: list[Duration]
+) -> Iterator[Finding]:
+    """ "1 May, three days before X was elected" against the date given to X's election."""
+    for u in durations:
+        if u.span.start < d.span.end or u.span.start - d.span.end > 4:
+            continue
+        if not _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start) or not u.value:
+            continue
+        m = _BEFORE_EVENT.match(doc.text, u.span.end)
+        if m is None or not float(u.value).is_integer():
+            continue
+        days = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index]
+        target = day_of_year(d) + (days if m.group("dir").lower() == "before" else -days)
+        anchors = _event_dates(doc, d, m.group("clause"))
+        if anchors and not any(_fits(o, target) for o in anchors):
+            a = anchors[0]
+            line, _ = doc.line_col(a.span.start)
+            message = (
+                f'"{d.text}" is {u.text} {m.group("dir").lower()} an event the story dates '
+                f'"{a.text}" (line {line}): the two do not fit'
+            )
+            yield ctx.finding(doc, d.span, message, None)
+        return

@@ -258,6 +258,120 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
         )
 
 
+# Shares of one whole left unwritten: "Alvarado had 41,287 votes, or 54.1 percent, to
+# Whitfield's 32,416, or 42.5 percent", "12,118 votes (27.1%)", "17,402 votes, 38.9% of
+# the total".  Each implies the whole; one whose whole the others exclude is wrong.
+_COUNT_THEN_PCT = regexcache.compile(
+    r"(?:\s{1,3}[a-z]{2,20})?(?:\s{0,2},\s{0,3}(?:or\s{1,3})?|\s{1,3}or\s{1,3}|\s{0,2}\(\s{0,2})"
+)
+_WHOLE_NAMED = regexcache.compile(r"\s{1,3}of\s{1,3}the\s{1,3}(?:total|vote|votes|ballots)\b")
+_SHARE_GAP = 2  # sentences between two shares of one list
+_MIN_SHARES = 3  # the odd one out needs two others that agree
+_MAX_SUM = 110.0  # shares of one whole add up to 100 (a slip may push them past it)
+
+
+def _implied_sites(doc: Document) -> list[tuple[int, Claim, Claim]]:
+    """(position, count, percentage) where the percentage is the count's share of a
+    whole the text does not write; ``position``: the count's place among the figures
+    (years and ordinals left out), so that a run of shares can tell what lies between."""
+    text, claims = doc.text, [c for c in doc.claims if c.kind not in ("year", "ordinal")]
+    out = []
+    for i, (count, pct) in enumerate(zip(claims, claims[1:], strict=False)):
+        if count.kind != "count" or count.qualifier != "exact" or float(count.value) <= 0:
+            continue
+        if pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
+            continue
+        if pct.qualifier != "exact" or not 0 < float(pct.value) < 100:
+            continue
+        if count.sentence != pct.sentence or count.role is not None:
+            continue
+        if not _COUNT_THEN_PCT.fullmatch(text, count.span.end, pct.span.start):
+            continue
+        if _OF_NEXT.match(text, pct.span.end) and not _WHOLE_NAMED.match(text, pct.span.end):
+            continue  # "or 6% of its workforce": a whole of its own
+        out.append((i, count, pct))
+    return out
+
+
+def _share_lists(doc: Document) -> Iterator[list[tuple[Claim, Claim]]]:
+    """Runs of shares close together, with no other figure between, that count one
+    kind of thing ("… 6,120 ballots were cast …" ends a run of candidates' votes)."""
+    run: list[tuple[Claim, Claim]] = []
+    subject: str | None = None
+    last = -2
+    for i, count, pct in _implied_sites(doc):
+        near = run and count.sentence - run[-1][0].sentence <= _SHARE_GAP and i == last + 2
+        fits = count.subject is None or subject is None or count.subject == subject
+        if not (near and fits):
+            if run:
+                yield run
+            run, subject = [], None
+        run.append((count, pct))
+        subject = subject or count.subject
+        last = i
+    if run:
+        yield run
+
+
+def _implied_wholes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """(percentage, message, suggestion) for a share whose implied whole the others exclude."""
+    for run in _share_lists(doc):
+        if sum(float(p.value) for _c, p in run) > _MAX_SUM:
+            continue
+        if len(run) == 2:
+            yield from _two_way(run, rel)
+            continue
+        if len(run) < _MIN_SHARES:
+            continue
+        wholes = []
+        for count, pct in run:
+            c_lo, c_hi = _spread(count)
+            p_lo, p_hi = _spread(pct)
+            wholes.append((c_lo / p_hi * 100, c_hi / p_lo * 100))
+        for i, (count, pct) in enumerate(run):
+            others = wholes[:i] + wholes[i + 1 :]
+            lo, hi = max(w[0] for w in others), min(w[1] for w in others)
+            if lo > hi or (wholes[i][0] <= hi and wholes[i][1] >= lo):
+                continue  # the others disagree among themselves, or this one fits them
+            actual = float(count.value) / ((lo + hi) / 2) * 100
+            stated = float(pct.value)
+            if abs(stated - actual) <= max(1.0, rel * stated):
+                continue
+            yield (
+                pct,
+                f'"{pct.text}" does not match the figures: {count.text} is '
+                f"{fmt(round(actual, 1))}% of the whole the other shares give "
+                f"(about {fmt(round((lo + hi) / 2))})",
+                f"{fmt(round(actual, 1))}%",
+            )
+
+
+def _two_way(run: list[tuple[Claim, Claim]], rel: float) -> Iterator[tuple[Claim, str, str]]:
+    """Two shares ("5,211 votes, or 56.4 percent, to … 4,030, or 43.6 percent"): when one
+    is its count's share of the two counts together, they are the whole, and the other
+    must be its share too."""
+    total = sum(float(c.value) for c, _p in run)
+    fits = []
+    for count, pct in run:
+        p_lo, p_hi = _spread(pct)
+        c_lo, c_hi = _spread(count)
+        rest = total - float(count.value)
+        lo, hi = c_lo / (c_lo + rest) * 100, c_hi / (c_hi + rest) * 100
+        fits.append(p_hi >= lo and p_lo <= hi)
+    if fits.count(True) != 1:
+        return
+    count, pct = run[fits.index(False)]
+    actual = float(count.value) / total * 100
+    if abs(float(pct.value) - actual) <= max(1.0, rel * float(pct.value)):
+        return
+    yield (
+        pct,
+        f'"{pct.text}" does not match the figures: {count.text} is {fmt(round(actual, 1))}% '
+        f"of the {fmt(total)} the two shares count",
+        f"{fmt(round(actual, 1))}%",
+    )
+
+
 # A change with its figures and no percentage: "50,000, down from 50,500", "rose to 4,100
 # from 2,650", "fell from 12 to 9".  The direction must match the figures.
 _RISE = r"rose|risen|rises|increased|climbed|grew|jumped|soared|surged"
@@ -353,6 +467,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for span, message in _directions(doc):
         yield ctx.finding(doc, span, message, None)
     for claim, message, suggestion in _shares(
+        doc, float(ctx.options.get("tolerance_relative", 0.05))
+    ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
+    for claim, message, suggestion in _implied_wholes(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
         yield ctx.finding(doc, claim.span, message, suggestion)

@@ -2,9 +2,13 @@
 
 What it does
     When the text states that its parts complete a whole ("Of the 600 passengers,
-    450 were rescued and the other 100 are missing"; "the remaining 40"), adds the
-    parts and reports when the sum differs from the whole.  Only exact figures are
-    added; any hedge ("about", "more than") makes the check stay silent.
+    450 were rescued and the other 100 are missing"; "the remaining 40"; "closed 34
+    of its 410 stores, leaving 376"), adds the parts and reports when the sum differs
+    from the whole.  Only exact figures are added; any hedge ("about", "more than")
+    makes the check stay silent.  Parts told apart by place or means ("Of the 87
+    dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85 million
+    by air") cannot overlap, so they are reported when they add up to more than
+    their whole, even with no remainder stated.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -21,8 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import fmt, label
+from kzaudit.rules._figures import bounds, fmt, label
 from kzaudit.rules.base import RuleContext
 
 ID = "sum-mismatch"
@@ -39,9 +44,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for whole_index in sorted(groups):
         parts = groups[whole_index]
         rest = [c for c in parts if c.role == "rest"]
+        whole = doc.claims[whole_index]
+        if not rest and len(parts) >= 2:
+            yield from _exceeding(doc, ctx, whole, parts)
         if len(rest) != 1:
             continue  # only a stated remainder closes the sum
-        whole = doc.claims[whole_index]
         figures = [whole, *parts]
         if any(c.kind != "count" or c.qualifier != "exact" for c in figures):
             continue
@@ -76,3 +83,48 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{terms} = {fmt(total)}, but the parts are said to make up {label(whole)}",
             fmt(should) if should > 0 else None,
         )
+
+
+# What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
+_TOLD_APART = regexcache.compile(
+    r"\b(?P<prep>in|by|at)\s{1,3}(?:the\s{1,3}|neighbou?ring\s{1,3})?(?P<obj>[A-Za-z][\w-]{1,30})"
+)
+_CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
+_APART_REACH = 50  # characters after a part searched for its place or means
+
+
+def _told_apart(doc: Document, parts: list[Claim]) -> bool:
+    """Each part has its own place or means, with one preposition for all."""
+    keys = []
+    starts = sorted(c.span.start for c in doc.claims)
+    for c in parts:
+        nxt = next((s for s in starts if s > c.span.start), len(doc.text))
+        end = min(nxt, c.span.end + _APART_REACH)
+        stop = _CLAUSE.search(doc.text, c.span.end, end)
+        m = _TOLD_APART.search(doc.text, c.span.end, stop.start() if stop else end)
+        if m is None:
+            return False
+        keys.append((m.group("prep").lower(), m.group("obj").lower()))
+    return len({p for p, _o in keys}) == 1 and len({o for _p, o in keys}) == len(keys)
+
+
+def _exceeding(
+    doc: Document, ctx: RuleContext, whole: Claim, parts: list[Claim]
+) -> Iterator[Finding]:
+    """Parts that cannot overlap and add up to more than their whole."""
+    figures = [whole, *parts]
+    if any(c.kind != "count" or c.qualifier not in ("exact", "about") for c in figures):
+        return
+    if not _told_apart(doc, parts):
+        return
+    low = sum(bounds(c)[0] for c in parts)
+    if low <= bounds(whole)[1]:
+        return
+    total = sum(float(c.value) for c in parts)
+    terms = " + ".join(fmt(float(c.value)) for c in parts)
+    yield ctx.finding(
+        doc,
+        parts[-1].span,
+        f"{terms} = {fmt(total)}, more than the {label(whole)} they are parts of",
+        None,
+    )

@@ -87,7 +87,10 @@ def _fits_a_year_of_its_sentence(doc: Document, d: DateMention) -> bool:
 
 def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | None:
     """The year of the story's day dates that write one within ``_SPAN_DAYS`` of ``d``
-    (the next or last year across the year end), when they agree on it."""
+    (the next or last year across the year end), when they agree on it.  Years before
+    the latest are history ("Born on 3 June 1933" in an obituary that dates the death
+    "Sunday, 9 February 2025") and do not count when the latest is written with its
+    weekday, as a story writes its own days and not its history's."""
     years: dict[int, DateMention] = {}
     pos = day_of_year(d)
     for o in doc.dates:
@@ -97,12 +100,14 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
         step = offset(there, pos)
         year = o.year + (1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0)
         years.setdefault(year, o)
-    if len(years) != 1:
+    latest = _latest_year(doc)
+    # the anchor is history: "16 January 1996" in a 2001 match preview
+    current = [(year, o) for year, o in years.items() if year >= latest]
+    if len(current) != 1:
         return None
-    year, anchor = next(iter(years.items()))
-    if year < _latest_year(doc):
-        return None  # the anchor is history: "16 January 1996" in a 2001 match preview
-    return year, anchor
+    if len(years) > 1 and current[0][1].weekday is None:
+        return None  # only a date written with its weekday is the story's own time
+    return current[0]
 
 
 def _latest_year(doc: Document) -> int:
