@@ -447,9 +447,11 @@ _OF_THE_NEXT = regexcache.compile(
     regex.IGNORECASE,
 )
 # "Of those, 240,000", "Of the total, about 107 million": a part of a figure just stated
+# "the total" needs its comma: in "30,800 of the total 4.4 mln shares" the figure after
+# it is the total itself.
 _ANAPHOR_BEFORE = regexcache.compile(
-    r"\b(?:of|among)\s{1,3}(?:those|them|whom|these|which"
-    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure))\s{0,3}[,:]?\s{1,3}$",
+    r"\b(?:of|among)\s{1,3}(?:(?:those|them|whom|these|which)\s{0,3}[,:]?"
+    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure)\s{0,3}[,:])\s{1,3}$",
     regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regexcache.compile(

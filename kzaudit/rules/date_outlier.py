@@ -6,7 +6,8 @@ What it does
     the timeline, when nothing explains the distance: no year written, no "last",
     "next", "since" or "until", no future tense, no other mention of that month, no
     weekday that fits it ("Thursday, July 24" in a year where it is a Thursday), no
-    period it starts or ends ("the first quarter ended January 31").
+    period it starts or ends ("the first quarter ended January 31"), no schedule in the
+    present tense ("the moratorium expires on June 30").
     The suggestion puts the date in the timeline's month.  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
@@ -70,6 +71,10 @@ _PERIOD_BOUNDARY = regexcache.compile(
     r"(?i)\b(?:quarter|year|season|half|term|period|session)s?\b[^.;:!?]{0,30}\b"
     r"(?:ends|ended|ending|begins|beginning|began|starts|started|starting)\s{1,3}(?:on\s{1,3})?$"
 )
+# A present-tense schedule: "the agreement expires on June 30", "the offer ends on May 1".
+_SCHEDULED = regexcache.compile(
+    r"(?i)\b(?:expires|ends|begins|starts|matures|lapses|runs\s{1,3}out)\s{1,3}(?:on\s{1,3})?$"
+)
 
 
 def _timeline(days: list[DateMention], window: int) -> list[DateMention]:
@@ -128,8 +133,11 @@ def _explained(
         return True  # the dateline is the story's own date
     if _SINCE_CLAUSE.search(doc.text, max(0, d.span.start - 60), d.span.start):
         return True  # "has met 11 times since it was inaugurated on January 30"
-    if _PERIOD_BOUNDARY.search(doc.text, max(0, d.span.start - 60), d.span.start):
+    before = max(0, d.span.start - 60)
+    if _PERIOD_BOUNDARY.search(doc.text, before, d.span.start):
         return True  # "for the first quarter ended January 31"
+    if _SCHEDULED.search(doc.text, before, d.span.start):
+        return True  # "the moratorium expires on June 30": a date fixed ahead
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
