@@ -11,8 +11,10 @@ paragraph to the speaker: a quote left open is a quote misattributed.
 News style continues a quotation over several paragraphs by leaving it open at the
 end of each paragraph but the last and re-opening it at the start of the next: that
 is correct and not flagged -- unless the open quotation runs into an attribution of its
-own ("“We are not leaving, Zas told reporters. “Our troops…"): the closing mark
-before it was dropped.  Apostrophes (Kazakhstan’s, ’90s) and straight single
+own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
+said. Barclays cautioned…"): the closing mark before it was dropped -- or the open
+quotation is a fragment quoted inside a sentence ('a “complete u-turn'), which news
+style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
 quotes are not counted, nor inch marks (5'10") after a digit.
 
 ## Example
@@ -56,6 +58,22 @@ _NAME_ON = (
 _ATTRIBUTED = regexcache.compile(
     r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME_ON + r"){0,3})"
     r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|" + _NAME + r"))"
+)
+# An attribution anywhere in an open quotation, not only in its last sentence: a named
+# or common-noun source (", CBI director-general Sir Digby Jones told", ", the company
+# said", ", said the report"), or a pronoun whose verb ends the clause (", it said.")
+# or that "told" someone.  A pronoun followed by more words (", they say these are…")
+# is as likely the speaker reporting others, inside the quotation.
+_TITLE = r"(?:[\p{L}\-'\u2019]{1,25}[ \u00a0]){0,3}"
+_NOUN = r"(?:the|a|an|its|his|her|their)[ \u00a0]\p{Ll}{2,20}(?:[ \u00a0]\p{Ll}{2,20})?"
+_SP = r"[ \u00a0]"
+_SOURCE = r"(?:" + _NOUN + r"|" + _TITLE + _NAME + r"(?:" + _SP + _NAME_ON + r"){0,3})"
+_NAMED_ATTRIBUTION = regexcache.compile(
+    r",[ \u00a0]{1,3}(?:"
+    + (_SOURCE + _SP + _VERB)  # ", the company said"
+    + (r"|(?:he|she|it|they)" + _SP + r"(?:" + _VERB + r"(?=[.;])|told" + _SP + r")")
+    + ("|" + _VERB + _SP + r"(?:" + _NOUN + r"|" + _NAME + r")")  # ", said the report"
+    + r")"
 )
 
 
@@ -113,6 +131,7 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
                 not _after_sentence_end(text, i, para.start)
                 or _attributed(text, open_at, i)
                 or _OPENED_BY.search(text, max(para.start, i - 30), i)
+                or _partial(text, open_at, para.start)
             ):
                 yield open_at, "this opening quotation mark is never closed"
             open_at = i
@@ -122,13 +141,19 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
             open_at = -1
         else:
             yield i, "this closing quotation mark has no opening one"
-    if open_at >= 0 and (not continued or _attributed(text, open_at, para.end)):
+    if open_at >= 0 and (
+        not continued or _attributed(text, open_at, para.end) or _partial(text, open_at, para.start)
+    ):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
     yield from _single_unclosed(text, para, continued)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
-    """The last sentence of the open quotation ``text[start:end]`` attributes it."""
+    """The open quotation ``text[start:end]`` carries its own attribution: in its last
+    sentence (", Zas told reporters"), or a named one anywhere (", Mr Varley said.
+    Barclays cautioned…"): the quotation should have been closed before it."""
+    if _NAMED_ATTRIBUTION.search(text, start, end):
+        return True
     j = end - 1
     while j > start and text[j] in " \t\n\u00a0":
         j -= 1
@@ -143,6 +168,22 @@ def _attributed(text: str, start: int, end: int) -> bool:
 _TITLE_STOP = regexcache.compile(
     r"(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|St)\.$"
 )
+
+
+def _partial(text: str, i: int, start: int) -> bool:
+    """The quotation opened at ``i`` is a fragment quoted inside a sentence ('had
+    "significantly reduced costs', 'a "complete u-turn'): it begins in lower case right
+    after a word that introduces no clause (not "said", not "that").  Unlike a
+    full-sentence quotation, news style never carries a fragment over into the next
+    paragraph, nor past the start of a new quotation."""
+    if i + 1 >= len(text) or not text[i + 1].islower():
+        return False
+    m = _WORD_BEFORE.search(text, max(start, i - 40), i)
+    return m is not None and _CLAUSE_OPENER.fullmatch(m.group(1)) is None
+
+
+_WORD_BEFORE = regexcache.compile(r"([\p{L}\p{N}'\u2019\-]+)[ \u00a0]{1,2}$")
+_CLAUSE_OPENER = regexcache.compile(r"(?i:that|whether|if|" + _VERB + r")")
 
 
 # '…, he said: "' / 'said, ‘': a new quotation opened by an attribution, so the one
