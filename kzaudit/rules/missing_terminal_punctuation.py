@@ -10,7 +10,8 @@ trimmed ("…most thought it was unlikely that the opposition would halt the dea
 or a line broken in two by a bad paste.
 
 Never flagged: the headline, subheadings, bylines and captions (short lines with no
-sentence punctuation), the standfirst (one line right after the headline), a short
+sentence punctuation), the standfirst (one short line right after the headline, of
+at most 15 words and no comma: a longer one is the lede, whose stop is needed), a short
 byline or date line that holds the story's date ("Updated 4:31 PM CDT, October 14,
 2025"), a photo caption ending in its credit ("(AP Photo/Michael Varaklas)"), a credit
 line in brackets ("(Reporting by …; Editing by …)"), a block of short
@@ -86,7 +87,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _STAMP_WORDS = 20  # a byline and date block holding the dateline is at most this long
-_STANDFIRST_WORDS = 40
+# A standfirst is a short summary line; a longer first paragraph, or one with a clause
+# set off by a comma ("…, figures have shown"), is the story's lede sentence.
+_STANDFIRST_WORDS = 15
 _BLOCK_LINE_WORDS = 6  # a contact or address block: several lines this short
 
 
@@ -122,5 +125,6 @@ def _furniture(doc: Document, i: int, para: Span, body: str) -> bool:
         and doc.paragraphs[i - 1] == headline
         and "\n" not in stripped
         and ". " not in stripped
+        and "," not in stripped
         and len(stripped.split()) <= _STANDFIRST_WORDS
     )
