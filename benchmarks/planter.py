@@ -50,13 +50,15 @@ Classes, and where they are planted:
   "nothign", "acused" on the same scale).
 - ``quote-dropped``: in a body paragraph whose straight double quotes pair up (each
   pair opened after a space or bracket, closed before one), one mark of a pair is
-  deleted: the closing one (2 in 3 plants) or the opening one.
+  deleted: the closing one (2 in 3 plants) or the opening one.  Not the closing mark of
+  a full-sentence quotation that ends its paragraph when the next one opens with a
+  quotation mark: without it, that is news style for a quotation carried over.
 - ``quote-dropped-curly``: the same in the article typeset first with curly quotes
   (“ ” ‘ ’, apostrophes as ’; the corpus has only straight ones), then one mark dropped.
 - ``paren-dropped``: the closing bracket of a "(...)" that opens and closes in one
   paragraph deleted.
 - ``terminal-dropped``: the final full stop of a body paragraph (of two words or more,
-  before any closing quote or bracket) deleted.
+  before any closing quote or bracket; not a list item "- …") deleted.
 - ``acronym-definition``: the acronym of a definition "Full Name (ABC)" whose
   capitalised words' initials spell it exactly, mistyped at the definition only (two
   adjacent letters swapped, 2 in 3, or a keyboard neighbour); later uses keep the
@@ -708,7 +710,8 @@ def quote_dropped_sites(text: str, rng: random.Random, curly: bool = False) -> l
         for o, c in _quote_pairs(text, start, end) or ():
             at = c if rng.random() < 2 / 3 else o
             continued = text[end + 1 :].lstrip()[:1] == '"'
-            if at == c and c == end - 1 and continued and text[o + 1].isupper():
+            last = not text[c + 1 : end].strip(".!? ")  # 'policies".' ends it too
+            if at == c and last and continued and text[o + 1].isupper():
                 continue
             sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end), prepare=prepare))
     return sites
@@ -743,6 +746,7 @@ def paren_dropped_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s")
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|Corp|etc|Jr|Sr|St|No|plc))$")
 
 
@@ -751,8 +755,8 @@ def terminal_dropped_sites(text: str, rng: random.Random) -> list[Site]:
     sites = []
     for start, end in _body_paragraphs(text):
         m = re.search(r"[\w%)]\.(?=[\"')]?\s*$)", text[start:end])
-        if m is None or len(text[start:end].split()) < 2:
-            continue
+        if m is None or len(text[start:end].split()) < 2 or _BULLET.match(text, start):
+            continue  # a list item needs no full stop
         if _ABBREVIATED.search(text, start, start + m.end() - 1):
             continue  # "the U.S.", "Smith Ltd.": the stop may belong to the abbreviation
         at = start + m.end() - 1
