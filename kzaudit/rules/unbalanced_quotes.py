@@ -62,16 +62,29 @@ _ATTRIBUTED = regexcache.compile(
 # An attribution anywhere in an open quotation, not only in its last sentence: a named
 # or common-noun source (", CBI director-general Sir Digby Jones told", ", the company
 # said", ", said the report"), or a pronoun whose verb ends the clause (", it said.")
-# or that "told" someone.  A pronoun followed by more words (", they say these are…")
+# or goes on with when or where (", he said on Sunday"), or that "told" someone.  A pronoun followed by more words (", they say these are…")
 # is as likely the speaker reporting others, inside the quotation.
 _TITLE = r"(?:[\p{L}\-'\u2019]{1,25}[ \u00a0]){0,3}"
 _NOUN = r"(?:the|a|an|its|his|her|their)[ \u00a0]\p{Ll}{2,20}(?:[ \u00a0]\p{Ll}{2,20})?"
 _SP = r"[ \u00a0]"
+# ", he said on Sunday", ", she said in a statement": the clause goes on with when or where
+_WHEN = r"(?:on|at|in|during|after|before|yesterday|today|last|earlier|later)(?![\p{L}])"
 _SOURCE = r"(?:" + _NOUN + r"|" + _TITLE + _NAME + r"(?:" + _SP + _NAME_ON + r"){0,3})"
 _NAMED_ATTRIBUTION = regexcache.compile(
     r",[ \u00a0]{1,3}(?:"
     + (_SOURCE + _SP + _VERB)  # ", the company said"
-    + (r"|(?:he|she|it|they)" + _SP + r"(?:" + _VERB + r"(?=[.;])|told" + _SP + r")")
+    + (
+        r"|(?:he|she|it|they)"
+        + _SP
+        + r"(?:"
+        + _VERB
+        + r"(?=[.;]|"
+        + _SP
+        + _WHEN
+        + r")|told"
+        + _SP
+        + r")"
+    )
     + ("|" + _VERB + _SP + r"(?:" + _NOUN + r"|" + _NAME + r")")  # ", said the report"
     + r")"
 )
@@ -176,8 +189,8 @@ def _partial(text: str, i: int, start: int) -> bool:
     after a word that introduces no clause (not "said", not "that").  Unlike a
     full-sentence quotation, news style never carries a fragment over into the next
     paragraph, nor past the start of a new quotation."""
-    if i + 1 >= len(text) or not text[i + 1].islower():
-        return False
+    if i + 1 >= len(text) or not (text[i + 1].islower() or text[i + 1].isdigit()):
+        return False  # 'about "27% of the world's population'  is a fragment too
     m = _WORD_BEFORE.search(text, max(start, i - 40), i)
     return m is not None and _CLAUSE_OPENER.fullmatch(m.group(1)) is None
 
