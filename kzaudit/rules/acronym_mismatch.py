@@ -196,7 +196,8 @@ _NAME_WINDOW = 200
 def _name_words(text: str, d: AcronymDefinition) -> list[tuple[int, str]]:
     """The words of the capitalised name that ends at the definition's bracket, last
     first, with connectors between capitalised words ("Office for National Statistics"):
-    only spaces may separate them; a comma or a lower-case word ends the name."""
+    only spaces may separate them, or a comma between two capitalised words ("Ministry
+    of Economy, Trade and Industry"); other punctuation or a lower-case word ends it."""
     paren = text.rfind("(", max(0, d.span.start - 3), d.span.start)
     if paren < 0:
         return []
@@ -204,9 +205,10 @@ def _name_words(text: str, d: AcronymDefinition) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     edge = paren
     for w in reversed(words):
-        if text[w.end() : edge].strip(" \u00a0"):
-            break  # punctuation between: the name ended
+        gap = text[w.end() : edge].strip(" \u00a0")
         word = w.group()
+        if gap and not (gap == "," and out and out[-1][1][0].isupper() and word[0].isupper()):
+            break  # punctuation between (but the comma of "Economy, Trade"): the name ended
         if not word[0].isupper() and word.lower() not in CONNECTOR_WORDS:
             break
         out.append((w.start(), word))
