@@ -24,8 +24,10 @@ one that is well known or used more than once ("BVC" beside "BBC"): two real
 three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
 slashed name counts as a use ("HVI/Aids").
 
-A use is only flagged when it is not itself defined, not a well-known acronym
-(``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
+A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
+letters swapped from one the story uses more than once ("the RIA bombs" in a story
+about the IRA).  Otherwise a use is only flagged when it is not itself defined, not a
+well-known acronym (that list or the house style's ``known_acronyms``), and is used
 once, or less often than the defined one: a different organisation ("CIS" beside
 "CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
 confused when two letters are swapped ("ABD" for "ADB").  Foreign-language acronyms ("National
@@ -69,7 +71,8 @@ OPTIONS = {"min_length": 3}
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     defined = {acronym_norm(d.acronym): d for d in doc.acronyms}
-    known = common_acronyms() | {acronym_norm(a) for a in ctx.style.known_acronyms}
+    house = {acronym_norm(a) for a in ctx.style.known_acronyms}  # the desk's own: trusted
+    known = common_acronyms() | house
     found = acronym_uses(doc)
     uses = Counter(norm for _e, norm in found)
     corrected: set[str] = set()  # the right forms of definitions flagged as slipped
@@ -96,6 +99,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for e, norm in found:
         first_use.setdefault(norm, e)
     for e, norm in found:
+        if norm in known and norm not in house and norm not in defined and uses[norm] == 1:
+            # a generally known acronym once, beside its two-letter swap that the story
+            # relies on: "the RIA bombs" in a story about the IRA
+            twin = next((a for a in others if uses[a] > 1 and is_swap(norm, a)), None)
+            if twin is not None:
+                yield ctx.finding(
+                    doc,
+                    e.span,
+                    f'"{e.text}" appears once, in a story that writes "{twin}" '
+                    f"{times(uses[twin])}: two letters swapped?",
+                    twin,
+                )
+                continue
         if norm in defined or norm in known or norm in corrected:
             continue  # a use in the right form of a slipped definition: that is reported
         target = near_defined(norm, defined, uses, min_length)
