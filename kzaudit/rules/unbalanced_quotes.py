@@ -60,32 +60,34 @@ _ATTRIBUTED = regexcache.compile(
     r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|" + _NAME + r"))"
 )
 # An attribution anywhere in an open quotation, not only in its last sentence: a named
-# or common-noun source (", CBI director-general Sir Digby Jones told", ", the company
-# said", ", said the report"), or a pronoun whose verb ends the clause (", it said.")
-# or goes on with when or where (", he said on Sunday"), or that "told" someone.  A pronoun followed by more words (", they say these are…")
-# is as likely the speaker reporting others, inside the quotation.
-_TITLE = r"(?:[\p{L}\-'\u2019]{1,25}[ \u00a0]){0,3}"
-_NOUN = r"(?:the|a|an|its|his|her|their)[ \u00a0]\p{Ll}{2,20}(?:[ \u00a0]\p{Ll}{2,20})?"
+# or common-noun source (", CBI director-general Sir Digby Jones told", ", a Premier
+# League spokesman confirmed", ", said the 34-year-old", ", said race director David
+# Bedford"), or a pronoun whose verb ends the clause (", it said.") or goes on with when
+# or where (", he said on Sunday"), or that "told" someone.  A pronoun followed by more
+# words (", they say these are…") is as likely the speaker reporting others.
 _SP = r"[ \u00a0]"
+_TITLE = r"(?:[\p{L}\-'\u2019]{1,25}" + _SP + r"){0,3}"
+_LOWER_WORD = r"[\p{Ll}\p{N}][\p{Ll}\p{N}\-]{1,20}"  # "spokesman", "34-year-old"
+_NOUN = (
+    r"(?:the|a|an|its|his|her|their)" + _SP + r"(?:\p{Lu}[\p{L}\-]{1,20}" + _SP + r"){0,3}"
+    + _LOWER_WORD + r"(?:" + _SP + _LOWER_WORD + r")?"
+)  # fmt: skip
 # ", he said on Sunday", ", she said in a statement": the clause goes on with when or where
 _WHEN = r"(?:on|at|in|during|after|before|yesterday|today|last|earlier|later)(?![\p{L}])"
 _SOURCE = r"(?:" + _NOUN + r"|" + _TITLE + _NAME + r"(?:" + _SP + _NAME_ON + r"){0,3})"
+_PRONOUN_SOURCE = (
+    r"(?:he|she|it|they)" + _SP + r"(?:" + _VERB + r"(?=[.;]|" + _SP + _WHEN + r")|told" + _SP + r")"
+)  # fmt: skip
+# after the verb: "the report", "Zhang", "race director David Bedford" (not "that …")
+_SOURCE_AFTER = (
+    r"(?:" + _NOUN + r"|(?:(?!that" + _SP + r")\p{Ll}[\p{Ll}\-]{1,20}" + _SP + r"){0,3}"
+    + _NAME + r")"
+)  # fmt: skip
 _NAMED_ATTRIBUTION = regexcache.compile(
     r",[ \u00a0]{1,3}(?:"
     + (_SOURCE + _SP + _VERB)  # ", the company said"
-    + (
-        r"|(?:he|she|it|they)"
-        + _SP
-        + r"(?:"
-        + _VERB
-        + r"(?=[.;]|"
-        + _SP
-        + _WHEN
-        + r")|told"
-        + _SP
-        + r")"
-    )
-    + ("|" + _VERB + _SP + r"(?:" + _NOUN + r"|" + _NAME + r")")  # ", said the report"
+    + ("|" + _PRONOUN_SOURCE)  # ", it said."
+    + ("|" + _VERB + _SP + _SOURCE_AFTER)  # ", said the report"
     + r")"
 )
 
