@@ -69,9 +69,14 @@ offset where the mark was (``before`` holds it, ``after`` is empty), with a ``sc
 where a finding counts as catching it.  For a dropped quote or bracket the rule can
 only see the partner left unmatched, or any later mark thrown off, so the scope is
 the paragraph (what an editor needs to find the slip); a dropped full stop must be
-reported touching the offset (the end of the paragraph).  A full stop dropped
-*between* two sentences ("…the vote Labour said…") is not planted: most such joins
-read as one sentence ("…backed the vote Labour MPs said…") and no checker can tell.
+reported touching the offset (the end of the paragraph, or the word before it).
+
+- ``terminal-dropped-sentence``: the full stop between two sentences of a body
+  paragraph deleted, where the first ends in a lower-case word or a figure and the next
+  opens with a capitalised closed-class word ("…dipped by 3.4%. In the US…" -> "…3.4% In
+  the US…"): only there is the join visible in principle.  Before a name or a noun
+  ("…backed the vote. Labour said…") the run-on reads as one sentence, and no checker
+  can tell; those stops are not planted.
 
 A respelt acronym or name that is itself a word somewhere in the corpus ("Tory" ->
 "Troy", "ISP" -> "ISO") is not planted: no checker could tell it from a real one.
@@ -764,6 +769,35 @@ def terminal_dropped_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+# Capitalised closed-class words (pronouns, determiners, prepositions, conjunctions,
+# sentence adverbs): they cannot continue a sentence, so a full stop lost before one is
+# visible in principle.  Before a name or a noun ("…the vote Labour said") it is not.
+CLOSED_CLASS_OPENERS = frozenset(
+    "He She It They We You The This These Those His Her Its Their Our Some Many Most Both "
+    "All Each Every Another Such In On At After Before During For With Under Among Despite "
+    "According Since From By But And Yet So Or Although While When If As Because Though "
+    "However Meanwhile Earlier Later Then Also Now Still Instead Indeed".split()
+)
+
+
+def terminal_dropped_sentence_sites(text: str, rng: random.Random) -> list[Site]:
+    """The full stop between two sentences of a paragraph deleted, where the first ends
+    in a lower-case word or a figure and the next opens with a closed-class word."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        if _BULLET.match(text, start):
+            continue
+        for m in re.finditer(r"(?<=[a-z0-9%])\.(?= ([A-Z][a-z]*) [a-z])", text[start:end]):
+            word = re.search(r"[\w%.,]+$", text[start : start + m.start()])
+            if m.group(1) not in CLOSED_CLASS_OPENERS or word is None:
+                continue
+            if not re.fullmatch(r"[a-z][a-z\-']*|\d[\d,]*(?:\.\d+)?%?", word.group()):
+                continue  # "U.S.", "Mr.", "No.": an abbreviation's stop, or a name before
+            at = start + m.start()
+            sites.append(Site(at, at + 1, "", 0, 0))
+    return sites
+
+
 _CONNECTORS = frozenset("of and for the on in de du la le des & to at".split())
 
 
@@ -812,6 +846,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "quote-dropped-curly": lambda text, rng: quote_dropped_sites(text, rng, curly=True),
     "paren-dropped": paren_dropped_sites,
     "terminal-dropped": terminal_dropped_sites,
+    "terminal-dropped-sentence": terminal_dropped_sentence_sites,
     "acronym-definition": acronym_definition_sites,
 }
 
