@@ -55,8 +55,8 @@ Classes, and where they are planted:
   quotation mark: without it, that is news style for a quotation carried over.
 - ``quote-dropped-curly``: the same in the article typeset first with curly quotes
   (“ ” ‘ ’, apostrophes as ’; the corpus has only straight ones), then one mark dropped.
-- ``paren-dropped``: the closing bracket of a "(...)" that opens and closes in one
-  paragraph deleted.
+- ``paren-dropped``: a bracket of a "(...)" that opens and closes in one paragraph
+  deleted: the closing one (2 in 3 plants) or the opening one.
 - ``terminal-dropped``: the final full stop of a body paragraph (of two words or more,
   before any closing quote or bracket; not a list item "- …") deleted.
 - ``acronym-definition``: the acronym of a definition "Full Name (ABC)" whose
@@ -740,13 +740,15 @@ def smarten(text: str) -> str:
 
 
 def paren_dropped_sites(text: str, rng: random.Random) -> list[Site]:
-    """The closing bracket of a parenthesis within one paragraph deleted."""
+    """A bracket of a parenthesis within one paragraph deleted: the closing one (2 in 3)
+    or the opening one."""
     sites = []
     for start, end in _body_paragraphs(text):
         for m in re.finditer(r"\([^()\n]{1,200}\)", text[start:end]):
             if text[start + m.start() - 1 : start + m.start()].isalnum():
                 continue  # "f(x)", a formula rather than a parenthesis
-            at = start + m.end() - 1
+            closing = rng.random() < 2 / 3
+            at = start + (m.end() - 1 if closing else m.start())
             sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end)))
     return sites
 
