@@ -37,7 +37,8 @@ Classes, and where they are planted:
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
 - ``name-typo-twice-first``: the same with the *first* of the two mentions misspelt.
 - ``acronym-typo-undefined``: the same slips in a later use of an acronym the story uses
-  twice or more and never defines ("BBC", "NATO").
+  twice or more and never defines ("BBC", "NATO"); not a word of a heading set in
+  capitals ("HEAD TO HEAD").
 - ``name-typo-twice``: the same for a name written exactly twice, the second time misspelt
   (one spelling each: only a full-name introduction tells which is the name).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
@@ -294,11 +295,18 @@ def acronym_typo_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2}[ \-]$|[ \-][A-Z]{2}")
+
+
 def acronym_undefined_typo_sites(text: str, rng: random.Random) -> list[Site]:
     """A later use of an acronym the story uses 2+ times and never defines ("BBC")."""
     defined = {d.group(1) for d in ACRONYM_DEF.finditer(text)}
     by_acr: dict[str, list[re.Match[str]]] = {}
     for m in re.finditer(r"\b[A-Z]{3,5}\b", text):
+        if _CAPS_NEIGHBOUR.search(text[max(0, m.start() - 3) : m.start()]) or _CAPS_NEIGHBOUR.match(
+            text, m.end()
+        ):
+            continue  # a word of a heading in capitals ("HEAD TO HEAD"), not an acronym
         by_acr.setdefault(m.group(), []).append(m)
     sites = []
     for acr, ms in sorted(by_acr.items()):
