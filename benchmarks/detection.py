@@ -55,6 +55,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "misspelling": ("mechanics", ("misspelling",)),
     "quote-dropped": ("mechanics", ("unbalanced-quotes",)),
     "quote-dropped-curly": ("mechanics", ("unbalanced-quotes",)),
+    "quote-dropped-single": ("mechanics", ("unbalanced-quotes",)),
     "paren-dropped": ("mechanics", ("unbalanced-parentheses",)),
     "terminal-dropped": ("mechanics", ("missing-terminal-punctuation",)),
     "terminal-dropped-sentence": ("mechanics", ("missing-terminal-punctuation",)),

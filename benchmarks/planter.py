@@ -56,6 +56,9 @@ Classes, and where they are planted:
   quotation mark: without it, that is news style for a quotation carried over.
 - ``quote-dropped-curly``: the same in the article typeset first with curly quotes
   (“ ” ‘ ’, apostrophes as ’; the corpus has only straight ones), then one mark dropped.
+- ``quote-dropped-single``: in the article typeset with curly quotes, the closing ’ of a
+  single-quoted phrase of the body (‘wait and see’) deleted.  Not the opening ‘: a lone
+  ’ reads as an apostrophe ("the patients’ union") and no checker can tell.
 - ``paren-dropped``: a bracket of a "(...)" that opens and closes in one paragraph
   deleted: the closing one (2 in 3 plants) or the opening one.
 - ``terminal-dropped``: the final full stop of a body paragraph (of two words or more,
@@ -730,6 +733,21 @@ def quote_dropped_sites(text: str, rng: random.Random, curly: bool = False) -> l
     return sites
 
 
+_SINGLE_PAIR = re.compile(r"(?<=[\s(])'[A-Za-z][^'\n]{0,80}?[a-z.,!?]'(?=[\s.,;:)!?])")
+
+
+def single_quote_dropped_sites(text: str, rng: random.Random) -> list[Site]:
+    """The closing mark of a single-quoted phrase in the body ('wait and see') deleted,
+    in the article typeset with curly quotes.  Not the opening one: a lone closing ’
+    reads as an apostrophe ("the patients’ union"), so no checker could tell."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        for m in _SINGLE_PAIR.finditer(text, start, end):
+            at = m.end() - 1
+            sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end), prepare=smarten))
+    return sites
+
+
 def smarten(text: str) -> str:
     """The article typeset with curly quotes: “ after a space, bracket or dash and
     before a word, ” elsewhere; ‘ and ’ likewise for single quotes, ’ for every
@@ -854,6 +872,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "misspelling": misspelling_sites,
     "quote-dropped": quote_dropped_sites,
     "quote-dropped-curly": lambda text, rng: quote_dropped_sites(text, rng, curly=True),
+    "quote-dropped-single": single_quote_dropped_sites,
     "paren-dropped": paren_dropped_sites,
     "terminal-dropped": terminal_dropped_sites,
     "terminal-dropped-sentence": terminal_dropped_sentence_sites,
