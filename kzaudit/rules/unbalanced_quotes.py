@@ -210,8 +210,9 @@ _SINGLE = regexcache.compile("[\u2018\u2019]")
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
     """A curly ‘ that opens a quotation (space before, letter after) and is not closed by
     a ’ (one followed by a letter or digit is an apostrophe: O’Brien, ’90s) before the
-    paragraph ends, or before a new quotation that its own attribution opens ('‘deeply
-    worrying. Its president said: ‘Behind…')."""
+    paragraph ends (a quoted fragment even when the next paragraph opens with a quotation:
+    'the necessary ‘chip technology…'), or before a new quotation that its own
+    attribution opens ('‘deeply worrying. Its president said: ‘Behind…')."""
     if text.find("\u2018", para.start, para.end) == -1:
         return
     open_at = -1
@@ -227,8 +228,12 @@ def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[i
             continue
         if open_at < 0:
             open_at = j
-        elif _attributed(text, open_at, j) or _OPENED_BY.search(text, max(para.start, j - 30), j):
+        elif (
+            _attributed(text, open_at, j)
+            or _OPENED_BY.search(text, max(para.start, j - 30), j)
+            or _partial(text, open_at, para.start)
+        ):
             yield open_at, "this opening quotation mark is never closed"
             return
-    if open_at >= 0 and not continued:
+    if open_at >= 0 and (not continued or _partial(text, open_at, para.start)):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
