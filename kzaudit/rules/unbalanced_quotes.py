@@ -204,7 +204,12 @@ _CLAUSE_OPENER = regexcache.compile(r"(?i:that|whether|if|" + _VERB + r")")
 # '…, he said: "' / 'said, ‘': a new quotation opened by an attribution, so the one
 # before it was closed (or should have been).
 _OPENED_BY = regexcache.compile(r"(?<![\p{L}])" + _VERB + r"[:,]?[ \u00a0]{1,2}$")
-_SINGLE = regexcache.compile("[\u2018\u2019]")
+_SINGLE = regexcache.compile("[\u2018\u2019\u201d]")  # and the ” that closes around them
+
+
+def _inside_double(text: str, start: int, i: int) -> bool:
+    """The mark at ``i`` is inside a curly double quotation opened in its paragraph."""
+    return text.rfind("\u201c", start, i) > text.rfind("\u201d", start, i)
 
 
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
@@ -220,6 +225,15 @@ def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[i
         j = m.start()
         before = text[j - 1] if j > para.start else " "
         after = text[j + 1] if j + 1 < para.end else " "
+        if text[j] == "\u201d":
+            if (
+                open_at >= 0
+                and _inside_double(text, para.start, open_at)
+                and text.find("\u2019\u201d", j, para.end) == -1
+            ):  # the quotation around it closed first: 'say ‘melons as we spoke.”'
+                yield open_at, "this opening quotation mark is never closed"
+                return  # (but '…,” Mr Peston said. “…stand down.’”' resumes both)
+            continue
         if text[j] == "\u2019":
             if open_at >= 0 and not after.isalnum():
                 open_at = -1  # closed (a plural possessive "patients’ " is read so too)
