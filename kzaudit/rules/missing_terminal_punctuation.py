@@ -56,7 +56,7 @@ from kzaudit.rules.base import RuleContext
 ID = "missing-terminal-punctuation"
 GROUP = "mechanics"
 SEVERITY = "info"  # corpus: ~0.02 per article, nearly all real; a glance suffices
-SUMMARY = "A body paragraph that ends without a full stop, or two sentences run together."
+SUMMARY = "A body paragraph that ends without a full stop."
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
