@@ -2,13 +2,15 @@
 
 For each class of ``benchmarks/planter.py`` it audits every planted article and
 counts a defect as found when a finding of the expected rule overlaps the planted
-span.  "elsewhere" counts plants where the expected rule reported something new
+span, or the plant's ``scope`` where it has one (a deleted mark: the paragraph for a
+dropped quote or bracket, whose partner is what a checker sees); an empty span (a
+deleted full stop) counts as hit by a finding that touches it.  "elsewhere" counts plants where the expected rule reported something new
 (absent from the untouched article) but not on the planted span: usually it
 flagged the other side of the conflict.  The false-positive rate is
 ``false_positives.measure`` on the untouched corpus.
 
     .venv/bin/python benchmarks/detection.py [--seed N] [--per-class N] [--misses N]
-                                             [--no-fp]
+                                             [--no-fp] [--classes A,B]
 
 ``measure()`` returns the same figures as a dict for a combined runner.
 """
@@ -51,6 +53,13 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "comma-ending": ("mechanics", ("comma-ending",)),
     "comma-sentence": ("mechanics", ("comma-ending",)),
     "misspelling": ("mechanics", ("misspelling",)),
+    "quote-dropped": ("mechanics", ("unbalanced-quotes",)),
+    "quote-dropped-curly": ("mechanics", ("unbalanced-quotes",)),
+    "quote-dropped-single": ("mechanics", ("unbalanced-quotes",)),
+    "paren-dropped": ("mechanics", ("unbalanced-parentheses",)),
+    "terminal-dropped": ("mechanics", ("missing-terminal-punctuation",)),
+    "terminal-dropped-sentence": ("mechanics", ("missing-terminal-punctuation",)),
+    "acronym-definition": ("names", ("acronym-mismatch",)),
 }
 TARGET_RECALL = 0.95
 
@@ -71,12 +80,13 @@ def measure(
     per_class: int = 40,
     corpus_dir: Path | str = false_positives.DEFAULT_CORPUS,
     with_fp: bool = True,
+    only: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Recall per class on planted defects, plus the corpus false-positive figures."""
     config = Config()
     originals: dict[str, Counter[tuple[str, str]]] = {}
     classes: dict[str, dict[str, Any]] = {}
-    for plant in planter.plant_all(corpus_dir, seed, per_class):
+    for plant in planter.plant_all(corpus_dir, seed, per_class, only):
         label, rules = expected_rules(plant.cls)
         row = classes.setdefault(
             plant.cls,
@@ -91,7 +101,7 @@ def measure(
             row["misses"].append(_miss(plant, f"pipeline crashed: {crash}"))
             continue
         mine = [f for f in result.findings if f.rule in rules]
-        hit = [f for f in mine if f.start < plant.end and plant.start < f.end]
+        hit = [f for f in mine if _catches(f.start, f.end, plant)]
         if hit:
             row["found"] += 1
             row["hits"][hit[0].rule] += 1
@@ -116,6 +126,14 @@ def measure(
         out["false_positives"] = {k: v for k, v in fp.items() if k != "findings"}
     out.update(seed=seed, per_class=per_class, classes=classes)
     return out
+
+
+def _catches(start: int, end: int, plant: planter.Plant) -> bool:
+    """A finding at ``start:end`` overlaps the plant's scope (touches it, when empty)."""
+    lo, hi = plant.scope or (plant.start, plant.end)
+    if lo == hi:
+        return start <= lo <= end
+    return start < hi and lo < end
 
 
 def _baseline(corpus_dir: Path | str, name: str, config: Config) -> Counter[tuple[str, str]]:
@@ -180,8 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=5, help="misses listed per class")
     parser.add_argument("--no-fp", action="store_true", help="skip the corpus FP run")
     parser.add_argument("--json", action="store_true", help="the figures as JSON")
+    parser.add_argument(
+        "--classes", default="", help="comma-separated planter classes (default: all)"
+    )
     args = parser.parse_args(argv)
-    figures = measure(args.seed, args.per_class, args.corpus, not args.no_fp)
+    only = tuple(c for c in args.classes.split(",") if c)
+    unknown = [c for c in only if c not in planter.CLASSES]
+    if unknown:
+        parser.error(f"unknown class(es): {', '.join(unknown)}")
+    figures = measure(args.seed, args.per_class, args.corpus, not args.no_fp, only)
     if args.json:
         print(json.dumps(figures, indent=2, sort_keys=True))
     else:

@@ -37,7 +37,8 @@ Classes, and where they are planted:
   wrong percentage is inserted ("fell 35% to £1.9bn from £2.1bn", synthetic).
 - ``name-typo-twice-first``: the same with the *first* of the two mentions misspelt.
 - ``acronym-typo-undefined``: the same slips in a later use of an acronym the story uses
-  twice or more and never defines ("BBC", "NATO").
+  twice or more and never defines ("BBC", "NATO"); not a word of a heading set in
+  capitals ("HEAD TO HEAD").
 - ``name-typo-twice``: the same for a name written exactly twice, the second time misspelt
   (one spelling each: only a full-name introduction tells which is the name).
 - ``comma-ending``: a paragraph's final full stop replaced with a comma.
@@ -48,6 +49,38 @@ Classes, and where they are planted:
 - ``misspelling``: a lower-case word of seven letters or more in the body typed with one
   slip: two inner letters swapped, an inner letter dropped or doubled ("immensly",
   "nothign", "acused" on the same scale).
+- ``quote-dropped``: in a body paragraph whose straight double quotes pair up (each
+  pair opened after a space or bracket, closed before one), one mark of a pair is
+  deleted: the closing one (2 in 3 plants) or the opening one.  Not the closing mark of
+  a full-sentence quotation that ends its paragraph when the next one opens with a
+  quotation mark: without it, that is news style for a quotation carried over.
+- ``quote-dropped-curly``: the same in the article typeset first with curly quotes
+  (“ ” ‘ ’, apostrophes as ’; the corpus has only straight ones), then one mark dropped.
+- ``quote-dropped-single``: in the article typeset with curly quotes, the closing ’ of a
+  single-quoted phrase of the body (‘wait and see’) deleted.  Not the opening ‘: a lone
+  ’ reads as an apostrophe ("the patients’ union") and no checker can tell.
+- ``paren-dropped``: a bracket of a "(...)" that opens and closes in one paragraph
+  deleted: the closing one (2 in 3 plants) or the opening one.
+- ``terminal-dropped``: the final full stop of a body paragraph (of two words or more,
+  before any closing quote or bracket; not a list item "- …") deleted.
+- ``acronym-definition``: the acronym of a definition "Full Name (ABC)" whose
+  capitalised words' initials spell it exactly, mistyped at the definition only (two
+  adjacent letters swapped, 2 in 3, or a keyboard neighbour); later uses keep the
+  right form, so the definition contradicts both its expansion and its uses.
+
+Deletions (the four ``*-dropped`` classes) are recorded as an empty span at the
+offset where the mark was (``before`` holds it, ``after`` is empty), with a ``scope``:
+where a finding counts as catching it.  For a dropped quote or bracket the rule can
+only see the partner left unmatched, or any later mark thrown off, so the scope is
+the paragraph (what an editor needs to find the slip); a dropped full stop must be
+reported touching the offset (the end of the paragraph, or the word before it).
+
+- ``terminal-dropped-sentence``: the full stop between two sentences of a body
+  paragraph deleted, where the first ends in a lower-case word or a figure and the next
+  opens with a capitalised closed-class word ("…dipped by 3.4%. In the US…" -> "…3.4% In
+  the US…"): only there is the join visible in principle.  Before a name or a noun
+  ("…backed the vote. Labour said…") the run-on reads as one sentence, and no checker
+  can tell; those stops are not planted.
 
 A respelt acronym or name that is itself a word somewhere in the corpus ("Tory" ->
 "Troy", "ISP" -> "ISO") is not planted: no checker could tell it from a real one.
@@ -139,6 +172,8 @@ class Site:
     related: tuple[tuple[int, int], ...] = ()
     synthetic: bool = False
     tier: int = 0  # synthetic sites of a lower tier are used only once higher ones run out
+    scope: tuple[int, int] | None = None  # where a finding counts (default: the defect)
+    prepare: Callable[[str], str] | None = None  # applied to the article before the edit
 
 
 @dataclass(frozen=True)
@@ -154,6 +189,7 @@ class Plant:
     after: str  # what replaced it
     related: tuple[tuple[int, int], ...] = field(default=())
     synthetic: bool = False
+    scope: tuple[int, int] | None = None  # a finding touching this span catches the plant
 
     @property
     def planted(self) -> str:
@@ -262,11 +298,18 @@ def acronym_typo_sites(text: str, rng: random.Random) -> list[Site]:
     return sites
 
 
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2}[ \-]$|[ \-][A-Z]{2}")
+
+
 def acronym_undefined_typo_sites(text: str, rng: random.Random) -> list[Site]:
     """A later use of an acronym the story uses 2+ times and never defines ("BBC")."""
     defined = {d.group(1) for d in ACRONYM_DEF.finditer(text)}
     by_acr: dict[str, list[re.Match[str]]] = {}
     for m in re.finditer(r"\b[A-Z]{3,5}\b", text):
+        if _CAPS_NEIGHBOUR.search(text[max(0, m.start() - 3) : m.start()]) or _CAPS_NEIGHBOUR.match(
+            text, m.end()
+        ):
+            continue  # a word of a heading in capitals ("HEAD TO HEAD"), not an acronym
         by_acr.setdefault(m.group(), []).append(m)
     sites = []
     for acr, ms in sorted(by_acr.items()):
@@ -642,6 +685,175 @@ def _wrong_pct(true: float, rng: random.Random) -> str:
     return str(round(true) + 10)
 
 
+def _body_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line after the headline (a paragraph each)."""
+    for m in re.finditer(r"[^\n]+", text):
+        if m.start() > 0 and m.group().strip():
+            yield m.start(), m.end()
+
+
+_OPEN_BEFORE = " ([\u2014-"
+
+
+def _quote_pairs(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The (opening, closing) straight double quotes of a paragraph, or None when they
+    do not pair up plainly (a quotation continued from or into another paragraph, an
+    inch mark, a quote glued to a word)."""
+    marks = [i for i in range(start, end) if text[i] == '"']
+    if not marks or len(marks) % 2:
+        return None
+    pairs = []
+    for o, c in zip(marks[::2], marks[1::2], strict=True):
+        before = text[o - 1] if o > start else " "
+        after_c = text[c + 1] if c + 1 < end else " "
+        if before not in _OPEN_BEFORE or not text[o + 1].isalnum() or c == o + 1:
+            return None
+        if text[c - 1] == " " or after_c.isalnum():
+            return None
+        pairs.append((o, c))
+    return pairs
+
+
+def quote_dropped_sites(text: str, rng: random.Random, curly: bool = False) -> list[Site]:
+    """One mark of a quotation that opens and closes in one paragraph deleted.
+
+    Not planted: the closing mark of a full-sentence quotation that ends its paragraph
+    when the next paragraph opens with a quotation mark -- without the mark that is
+    news style for a quotation continued over two paragraphs, not a slip."""
+    sites = []
+    prepare = smarten if curly else None
+    for start, end in _body_paragraphs(text):
+        for o, c in _quote_pairs(text, start, end) or ():
+            at = c if rng.random() < 2 / 3 else o
+            continued = text[end + 1 :].lstrip()[:1] == '"'
+            last = not text[c + 1 : end].strip(".!? ")  # 'policies".' ends it too
+            if at == c and last and continued and text[o + 1].isupper():
+                continue
+            sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end), prepare=prepare))
+    return sites
+
+
+_SINGLE_PAIR = re.compile(r"(?<=[\s(])'[A-Za-z][^'\n]{0,80}?[a-z.,!?]'(?=[\s.,;:)!?])")
+
+
+def single_quote_dropped_sites(text: str, rng: random.Random) -> list[Site]:
+    """The closing mark of a single-quoted phrase in the body ('wait and see') deleted,
+    in the article typeset with curly quotes.  Not the opening one: a lone closing ’
+    reads as an apostrophe ("the patients’ union"), so no checker could tell."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        for m in _SINGLE_PAIR.finditer(text, start, end):
+            at = m.end() - 1
+            sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end), prepare=smarten))
+    return sites
+
+
+def smarten(text: str) -> str:
+    """The article typeset with curly quotes: “ after a space, bracket or dash and
+    before a word, ” elsewhere; ‘ and ’ likewise for single quotes, ’ for every
+    apostrophe.  One character for one, so offsets are unchanged."""
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch in "\"'":
+            before = text[i - 1] if i else "\n"
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opening = before in _OPEN_BEFORE + "\n" and not after.isspace()
+            if ch == '"':
+                out[i] = "\u201c" if opening else "\u201d"
+            else:
+                out[i] = "\u2018" if opening and after.isalpha() else "\u2019"
+    return "".join(out)
+
+
+def paren_dropped_sites(text: str, rng: random.Random) -> list[Site]:
+    """A bracket of a parenthesis within one paragraph deleted: the closing one (2 in 3)
+    or the opening one."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        for m in re.finditer(r"\([^()\n]{1,200}\)", text[start:end]):
+            if text[start + m.start() - 1 : start + m.start()].isalnum():
+                continue  # "f(x)", a formula rather than a parenthesis
+            closing = rng.random() < 2 / 3
+            at = start + (m.end() - 1 if closing else m.start())
+            sites.append(Site(at, at + 1, "", 0, 0, scope=(start, end)))
+    return sites
+
+
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s")
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|Corp|etc|Jr|Sr|St|No|plc))$")
+
+
+def terminal_dropped_sites(text: str, rng: random.Random) -> list[Site]:
+    """The final full stop of a body paragraph deleted."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        m = re.search(r"[\w%)]\.(?=[\"')]?\s*$)", text[start:end])
+        if m is None or len(text[start:end].split()) < 2 or _BULLET.match(text, start):
+            continue  # a list item needs no full stop
+        if _ABBREVIATED.search(text, start, start + m.end() - 1):
+            continue  # "the U.S.", "Smith Ltd.": the stop may belong to the abbreviation
+        at = start + m.end() - 1
+        sites.append(Site(at, at + 1, "", 0, 0))
+    return sites
+
+
+# Capitalised closed-class words (pronouns, determiners, prepositions, conjunctions,
+# sentence adverbs): they cannot continue a sentence, so a full stop lost before one is
+# visible in principle.  Before a name or a noun ("…the vote Labour said") it is not.
+CLOSED_CLASS_OPENERS = frozenset(
+    "He She It They We You The This These Those His Her Its Their Our Some Many Most Both "
+    "All Each Every Another Such In On At After Before During For With Under Among Despite "
+    "According Since From By But And Yet So Or Although While When If As Because Though "
+    "However Meanwhile Earlier Later Then Also Now Still Instead Indeed".split()
+)
+
+
+def terminal_dropped_sentence_sites(text: str, rng: random.Random) -> list[Site]:
+    """The full stop between two sentences of a paragraph deleted, where the first ends
+    in a lower-case word or a figure and the next opens with a closed-class word."""
+    sites = []
+    for start, end in _body_paragraphs(text):
+        if _BULLET.match(text, start):
+            continue
+        for m in re.finditer(r"(?<=[a-z0-9%])\.(?= ([A-Z][a-z]*) [a-z])", text[start:end]):
+            word = re.search(r"[\w%.,]+$", text[start : start + m.start()])
+            if m.group(1) not in CLOSED_CLASS_OPENERS or word is None:
+                continue
+            if not re.fullmatch(r"[a-z][a-z\-']*|\d[\d,]*(?:\.\d+)?%?", word.group()):
+                continue  # "U.S.", "Mr.", "No.": an abbreviation's stop, or a name before
+            at = start + m.start()
+            sites.append(Site(at, at + 1, "", 0, 0))
+    return sites
+
+
+_CONNECTORS = frozenset("of and for the on in de du la le des & to at".split())
+
+
+def acronym_definition_sites(text: str, rng: random.Random) -> list[Site]:
+    """The acronym of "Full Name (ABC)", its initials spelt exactly, mistyped there."""
+    sites = []
+    for d in ACRONYM_DEF.finditer(text):
+        acr = d.group(1)
+        words = re.findall(r"[\w&'\-]+", text[max(0, d.start() - 160) : d.start()])
+        initials = ""
+        for w in reversed(words):
+            if w.lower() in _CONNECTORS and initials:
+                continue
+            if not w[:1].isupper():
+                break
+            initials = w[0] + initials
+            if len(initials) >= len(acr):
+                break
+        if initials != acr:
+            continue  # "National Security Committee (KNB)": no expansion to contradict
+        wrong = _mistype_acronym(acr, rng)
+        if wrong is None or wrong == acr or re.search(rf"\b{wrong}\b", text):
+            continue
+        s = d.start(1)
+        sites.append(Site(s, s + len(acr), wrong, 0, len(wrong)))
+    return sites
+
+
 CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "month-slip": month_slip_sites,
     "acronym-typo": acronym_typo_sites,
@@ -658,6 +870,13 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "comma-ending": comma_ending_sites,
     "comma-sentence": comma_sentence_sites,
     "misspelling": misspelling_sites,
+    "quote-dropped": quote_dropped_sites,
+    "quote-dropped-curly": lambda text, rng: quote_dropped_sites(text, rng, curly=True),
+    "quote-dropped-single": single_quote_dropped_sites,
+    "paren-dropped": paren_dropped_sites,
+    "terminal-dropped": terminal_dropped_sites,
+    "terminal-dropped-sentence": terminal_dropped_sentence_sites,
+    "acronym-definition": acronym_definition_sites,
 }
 
 
@@ -669,6 +888,7 @@ RESPELLINGS = frozenset(
         "name-typo-twice",
         "name-typo-twice-first",
         "misspelling",
+        "acronym-definition",
     }
 )
 
@@ -678,9 +898,13 @@ def corpus_files(corpus_dir: Path | str = DEFAULT_CORPUS) -> list[Path]:
 
 
 def plant_all(
-    corpus_dir: Path | str = DEFAULT_CORPUS, seed: int = 1, per_class: int = 40
+    corpus_dir: Path | str = DEFAULT_CORPUS,
+    seed: int = 1,
+    per_class: int = 40,
+    only: tuple[str, ...] = (),
 ) -> Iterator[Plant]:
-    """Up to ``per_class`` plants of each class, each in a different article.
+    """Up to ``per_class`` plants of each class (of ``only``, when given), each in a
+    different article; a class's plants do not depend on which others are run.
 
     Natural sites are used first; synthetic ones only once no article has a natural
     site left.  One defect per planted article.
@@ -688,6 +912,8 @@ def plant_all(
     texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_files(corpus_dir)}
     vocabulary = {w for t in texts.values() for w in re.findall(r"\w+", t)}
     for cls, finder in CLASSES.items():
+        if only and cls not in only:
+            continue
         rng = random.Random(f"{seed}:{cls}")
         names = sorted(texts)
         rng.shuffle(names)
@@ -714,6 +940,8 @@ def plant_all(
 
 
 def _apply(cls: str, name: str, text: str, site: Site) -> Plant:
+    if site.prepare is not None:
+        text = site.prepare(text)
     new_text = text[: site.start] + site.new + text[site.end :]
     shift = len(site.new) - (site.end - site.start)
     related = tuple((a + shift, b + shift) if a >= site.end else (a, b) for a, b in site.related)
@@ -727,7 +955,14 @@ def _apply(cls: str, name: str, text: str, site: Site) -> Plant:
         after=site.new,
         related=related,
         synthetic=site.synthetic,
+        scope=site.scope and _shifted(site.scope, site, shift),
     )
+
+
+def _shifted(span: tuple[int, int], site: Site, shift: int) -> tuple[int, int]:
+    """``span`` of the original text in the planted one."""
+    a, b = span
+    return (a + shift if a >= site.end else a, b + shift if b >= site.end else b)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,14 @@ Three-letter acronyms are dense (ADB, ADC and ADF are all real bodies), so there
 changed letter is flagged only as a typing slip: a neighbouring key on the keyboard,
 in a form used once ("QTO" after "World Trade Organization (WTO)"; "SEX" after
 "SEC" too: an English word in capitals is still a slip).
-Also flags a definition whose acronym is an anagram of its own expansion's initials
-("National Transport Safety Board (NTBS)") or, for three letters, one key off them
-("Equal Opportunities Commission (WOC)"), unless it is a well-known acronym ("ISO").
+Also flags a definition whose acronym is its own expansion's initials with two
+letters swapped ("National Transport Safety Board (NTBS)") or one key off them
+("Equal Opportunities Commission (WOC)"), unless it is a well-known acronym ("ISO")
+that the story never writes the other way.  The initials are read from the capitalised
+name right before the bracket as well ("Office for National Statistics (NOS)", "Even
+the International Monetary Fund (IFM)"); by that reading, a definition whose form
+recurs while its initials' form never appears is left alone (a foreign word order).
+Later uses in the right form ("ONS") are then not reported as slips for the definition.
 
 An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
@@ -19,8 +24,10 @@ one that is well known or used more than once ("BVC" beside "BBC"): two real
 three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
 slashed name counts as a use ("HVI/Aids").
 
-A use is only flagged when it is not itself defined, not a well-known acronym
-(``data/common_acronyms.txt`` or the house style's ``known_acronyms``), and is used
+A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
+letters swapped from one the story uses more than once ("the RIA bombs" in a story
+about the IRA).  Otherwise a use is only flagged when it is not itself defined, not a
+well-known acronym (that list or the house style's ``known_acronyms``), and is used
 once, or less often than the defined one: a different organisation ("CIS" beside
 "CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
 confused when two letters are swapped ("ABD" for "ADB").  Foreign-language acronyms ("National
@@ -49,8 +56,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
-from kzaudit.model import Document, Entity, Finding
+from kzaudit.model import AcronymDefinition, Document, Entity, Finding
 from kzaudit.rules._names import acronym_uses, is_key_slip, is_swap, near_defined
 from kzaudit.rules.base import RuleContext, times
 
@@ -63,20 +71,26 @@ OPTIONS = {"min_length": 3}
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     defined = {acronym_norm(d.acronym): d for d in doc.acronyms}
-    known = common_acronyms() | {acronym_norm(a) for a in ctx.style.known_acronyms}
+    house = {acronym_norm(a) for a in ctx.style.known_acronyms}  # the desk's own: trusted
+    known = common_acronyms() | house
     found = acronym_uses(doc)
     uses = Counter(norm for _e, norm in found)
+    corrected: set[str] = set()  # the right forms of definitions flagged as slipped
     for d in doc.acronyms:
-        initials = _initials(d.expansion)
-        slip = _definition_slip(acronym_norm(d.acronym), initials, known)
-        if slip:
-            yield ctx.finding(
-                doc,
-                d.span,
-                f'"{d.acronym}" does not match the initials of "{d.expansion}" '
-                f"({initials}): {slip}?",
-                initials,
-            )
+        slipped = _slipped_definition(doc.text, d, uses, known)
+        if slipped is None:
+            continue
+        initials, how = slipped
+        corrected.add(initials)
+        later = uses[initials]
+        also = f'; "{initials}" is written {times(later)} in the story' if later else ""
+        yield ctx.finding(
+            doc,
+            d.span,
+            f'"{d.acronym}" does not match the initials of "{_name_for(doc.text, d, initials)}" '
+            f"({initials}), {how}{also}",
+            initials,
+        )
     min_length = int(ctx.options.get("min_length", 3))
     # Undefined acronyms the story relies on: well known, or used more than once.
     anchors = sorted(a for a, n in uses.items() if len(a) >= min_length and (a in known or n > 1))
@@ -85,8 +99,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for e, norm in found:
         first_use.setdefault(norm, e)
     for e, norm in found:
-        if norm in defined or norm in known:
-            continue
+        if norm in known and norm not in house and norm not in defined and uses[norm] == 1:
+            # a generally known acronym once, beside its two-letter swap that the story
+            # relies on: "the RIA bombs" in a story about the IRA
+            twin = next((a for a in others if uses[a] > 1 and is_swap(norm, a)), None)
+            if twin is not None:
+                yield ctx.finding(
+                    doc,
+                    e.span,
+                    f'"{e.text}" appears once, in a story that writes "{twin}" '
+                    f"{times(uses[twin])}: two letters swapped?",
+                    twin,
+                )
+                continue
+        if norm in defined or norm in known or norm in corrected:
+            continue  # a use in the right form of a slipped definition: that is reported
         target = near_defined(norm, defined, uses, min_length)
         if target is not None:
             yield ctx.finding(
@@ -134,19 +161,96 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-def _definition_slip(acronym: str, initials: str, known: frozenset[str]) -> str:
+def _slipped_definition(
+    text: str, d: AcronymDefinition, uses: Counter[str], known: frozenset[str]
+) -> tuple[str, str] | None:
+    """(the initials, how it slipped) when the defined acronym contradicts its expansion.
+
+    The expansion as extracted is compared first.  It may have matched the slipped
+    letters inside words ("Racial Equality (RCE)"), so the capitalised name just before
+    the bracket is compared too ("Commission for Racial Equality"); that reading is
+    trusted only when the story never repeats the defined form or also writes the
+    initials' form: a definition whose form recurs alone is taken as meant, a
+    foreign-language word order ("Union for French Democracy (UDF)")."""
+    acronym = acronym_norm(d.acronym)
+    if not acronym.isalpha() or not acronym.isupper():
+        return None
+    initials = _initials(d.expansion)
+    if acronym not in known or uses[initials]:
+        how = _definition_slip(acronym, initials, any_length=False)
+        if how:
+            return initials, how
+    initials = _name_initials(text, d, len(acronym))
+    if initials and (uses[initials] or (acronym not in known and uses[acronym] <= 1)):
+        how = _definition_slip(acronym, initials, any_length=True)
+        if how:
+            return initials, how
+    return None
+
+
+def _definition_slip(acronym: str, initials: str, any_length: bool) -> str:
     """How a defined acronym slipped from its expansion's initials, or "" when it did not:
-    letters swapped ("NTBS"), or a three-letter one mistyped to a neighbouring key
-    ("Equal Opportunities Commission (WOC)"); a known acronym is what the writer meant."""
-    if acronym in known:
-        return ""
+    letters swapped ("NTBS"), or one letter mistyped to a neighbouring key ("Equal
+    Opportunities Commission (WOC)"; of any length when ``any_length``)."""
     if is_swap(acronym, initials):
-        return "letters transposed"
-    if len(acronym) == 3 and is_key_slip(acronym, initials):
-        return "a mistyped letter"
+        return "two letters transposed"
+    if (any_length or len(acronym) == 3) and is_key_slip(acronym, initials):
+        return "one letter mistyped"
     return ""
 
 
 def _initials(expansion: str) -> str:
     words = [w for w in expansion.replace("-", " ").split() if w.lower() not in CONNECTOR_WORDS]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+# A word of a name: letters, digits, "&", inner apostrophes and hyphens ("Co-operation").
+_NAME_WORD = regexcache.compile(r"[\p{L}\p{N}&][\p{L}\p{N}&'\u2019\-]{0,30}")
+_NAME_WINDOW = 200
+
+
+def _name_words(text: str, d: AcronymDefinition) -> list[tuple[int, str]]:
+    """The words of the capitalised name that ends at the definition's bracket, last
+    first, with connectors between capitalised words ("Office for National Statistics"):
+    only spaces may separate them, or a comma between two capitalised words ("Ministry
+    of Economy, Trade and Industry"); other punctuation or a lower-case word ends it."""
+    paren = text.rfind("(", max(0, d.span.start - 3), d.span.start)
+    if paren < 0:
+        return []
+    words = list(_NAME_WORD.finditer(text, max(0, paren - _NAME_WINDOW), paren))
+    out: list[tuple[int, str]] = []
+    edge = paren
+    for w in reversed(words):
+        gap = text[w.end() : edge].strip(" \u00a0")
+        word = w.group()
+        if gap and not (gap == "," and out and out[-1][1][0].isupper() and word[0].isupper()):
+            break  # punctuation between (but the comma of "Economy, Trade"): the name ended
+        if not word[0].isupper() and word.lower() not in CONNECTOR_WORDS:
+            break
+        out.append((w.start(), word))
+        edge = w.start()
+    while out and out[-1][1].lower() in CONNECTOR_WORDS:
+        out.pop()
+    return out
+
+
+def _name_initials(text: str, d: AcronymDefinition, n: int) -> str:
+    """Initials of the last ``n`` capitalised words of the name before the bracket
+    ("Even the International Monetary Fund (IFM)" -> "IMF"), or "" when it has fewer."""
+    capitals = [w for _s, w in _name_words(text, d) if w[0].isupper()][:n]
+    if len(capitals) < n:
+        return ""
+    return "".join(w[0] for w in reversed(capitals)).upper()
+
+
+def _name_for(text: str, d: AcronymDefinition, initials: str) -> str:
+    """The expansion to quote in the message: the capitalised name when its initials are
+    the ones compared, else the extracted expansion."""
+    words = _name_words(text, d)
+    capitals = [i for i, (_s, w) in enumerate(words) if w[0].isupper()]
+    n = len(initials)
+    if len(capitals) < n or _name_initials(text, d, n) != initials:
+        return d.expansion
+    first = words[capitals[n - 1]][0]
+    last_start, last = words[0]
+    return text[first : last_start + len(last)]

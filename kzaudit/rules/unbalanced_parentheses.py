@@ -8,8 +8,9 @@ its partner.
 An unclosed bracket swallows the rest of the sentence into an aside; a stray
 closing one usually marks where an edit cut the opening half of a parenthesis.
 
-Not counted: list markers ("1)", "a)", "iii)"), smileys (":)", ";-(") and
-a closing bracket right after a digit at the start of a clause ("2) the vote").
+Not counted: list markers ("a)", "iii)", and "1)" at the start of a clause, after
+punctuation or "and"/"or": "2) the vote"), and smileys (":)", ";-(").  A number and a
+bracket after a word ("Kewell Traore 85)") is a parenthesis that lost its opening.
 
 ## Example
 ```
@@ -42,6 +43,9 @@ _BRACKETS = regexcache.compile_std(r"[()\[\]]")
 _MARKER = regexcache.compile(r"(?:^|[\s(])(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
 _SMILEY = regexcache.compile(r"[:;=8][\-o^']?$")
 _MARKER_LOOKBACK = 6
+_LEAD_LOOKBACK = 6
+_MARKER_AFTER = ",;:.!?(\u2013\u2014-\n\"'\u201c\u2018"
+_LEAD_WORD = regexcache.compile(r"(?<![\p{L}])(?:and|or)$")
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -53,11 +57,27 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _not_a_bracket(text: str, i: int, floor: int) -> bool:
-    """Smileys (":)", ":-(") and list markers ("1)", "b)") are not brackets."""
-    before = text[max(floor, i - _MARKER_LOOKBACK) : i]
+    """Smileys (":)", ":-(") and list markers ("1)", "b)") are not brackets.
+
+    A numbered list marker opens a clause: it follows the paragraph start, punctuation
+    or "and"/"or" ("…covers 1) tax, 2) spending and 3) debt"), or is the first, "1)";
+    never another word: in "Kewell Traore 85)" the bracket closes "(Traore 85)", whose
+    opening one was lost."""
+    lo = max(floor, i - _MARKER_LOOKBACK)
+    before = text[lo:i]
     if _SMILEY.search(before):
         return True
-    return text[i] == ")" and _MARKER.search(before) is not None
+    if text[i] != ")":
+        return False
+    m = _MARKER.search(before)
+    if m is None:
+        return False
+    if not before[-1].isdigit():
+        return True  # "a) now b) later": a letter and a bracket close no parenthesis
+    if before.endswith(("(1", " 1")):
+        return True  # a list's first marker may follow the word that introduces it
+    head = text[max(floor, lo + m.start() - _LEAD_LOOKBACK) : lo + m.start()].rstrip()
+    return not head or head[-1] in _MARKER_AFTER or _LEAD_WORD.search(head) is not None
 
 
 def _unbalanced(text: str, para: Span) -> Iterator[tuple[int, str]]:

@@ -11,8 +11,10 @@ paragraph to the speaker: a quote left open is a quote misattributed.
 News style continues a quotation over several paragraphs by leaving it open at the
 end of each paragraph but the last and re-opening it at the start of the next: that
 is correct and not flagged -- unless the open quotation runs into an attribution of its
-own ("“We are not leaving, Zas told reporters. “Our troops…"): the closing mark
-before it was dropped.  Apostrophes (Kazakhstan’s, ’90s) and straight single
+own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
+said. Barclays cautioned…"): the closing mark before it was dropped -- or the open
+quotation is a fragment quoted inside a sentence ('a “complete u-turn'), which news
+style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
 quotes are not counted, nor inch marks (5'10") after a digit.
 
 ## Example
@@ -56,6 +58,37 @@ _NAME_ON = (
 _ATTRIBUTED = regexcache.compile(
     r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME_ON + r"){0,3})"
     r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|" + _NAME + r"))"
+)
+# An attribution anywhere in an open quotation, not only in its last sentence: a named
+# or common-noun source (", CBI director-general Sir Digby Jones told", ", a Premier
+# League spokesman confirmed", ", said the 34-year-old", ", said race director David
+# Bedford"), or a pronoun whose verb ends the clause (", it said.") or goes on with when
+# or where (", he said on Sunday"), or that "told" someone.  A pronoun followed by more
+# words (", they say these are…") is as likely the speaker reporting others.
+_SP = r"[ \u00a0]"
+_TITLE = r"(?:[\p{L}\-'\u2019]{1,25}" + _SP + r"){0,3}"
+_LOWER_WORD = r"[\p{Ll}\p{N}][\p{Ll}\p{N}\-]{1,20}"  # "spokesman", "34-year-old"
+_NOUN = (
+    r"(?:the|a|an|its|his|her|their)" + _SP + r"(?:\p{Lu}[\p{L}\-]{1,20}" + _SP + r"){0,3}"
+    + _LOWER_WORD + r"(?:" + _SP + _LOWER_WORD + r")?"
+)  # fmt: skip
+# ", he said on Sunday", ", she said in a statement": the clause goes on with when or where
+_WHEN = r"(?:on|at|in|during|after|before|yesterday|today|last|earlier|later)(?![\p{L}])"
+_SOURCE = r"(?:" + _NOUN + r"|" + _TITLE + _NAME + r"(?:" + _SP + _NAME_ON + r"){0,3})"
+_PRONOUN_SOURCE = (
+    r"(?:he|she|it|they)" + _SP + r"(?:" + _VERB + r"(?=[.;]|" + _SP + _WHEN + r")|told" + _SP + r")"
+)  # fmt: skip
+# after the verb: "the report", "Zhang", "race director David Bedford" (not "that …")
+_SOURCE_AFTER = (
+    r"(?:" + _NOUN + r"|(?:(?!that" + _SP + r")\p{Ll}[\p{Ll}\-]{1,20}" + _SP + r"){0,3}"
+    + _NAME + r")"
+)  # fmt: skip
+_NAMED_ATTRIBUTION = regexcache.compile(
+    r",[ \u00a0]{1,3}(?:"
+    + (_SOURCE + _SP + _VERB)  # ", the company said"
+    + ("|" + _PRONOUN_SOURCE)  # ", it said."
+    + ("|" + _VERB + _SP + _SOURCE_AFTER)  # ", said the report"
+    + r")"
 )
 
 
@@ -113,6 +146,7 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
                 not _after_sentence_end(text, i, para.start)
                 or _attributed(text, open_at, i)
                 or _OPENED_BY.search(text, max(para.start, i - 30), i)
+                or _partial(text, open_at, para.start)
             ):
                 yield open_at, "this opening quotation mark is never closed"
             open_at = i
@@ -122,13 +156,19 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
             open_at = -1
         else:
             yield i, "this closing quotation mark has no opening one"
-    if open_at >= 0 and (not continued or _attributed(text, open_at, para.end)):
+    if open_at >= 0 and (
+        not continued or _attributed(text, open_at, para.end) or _partial(text, open_at, para.start)
+    ):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
     yield from _single_unclosed(text, para, continued)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
-    """The last sentence of the open quotation ``text[start:end]`` attributes it."""
+    """The open quotation ``text[start:end]`` carries its own attribution: in its last
+    sentence (", Zas told reporters"), or a named one anywhere (", Mr Varley said.
+    Barclays cautioned…"): the quotation should have been closed before it."""
+    if _NAMED_ATTRIBUTION.search(text, start, end):
+        return True
     j = end - 1
     while j > start and text[j] in " \t\n\u00a0":
         j -= 1
@@ -145,17 +185,39 @@ _TITLE_STOP = regexcache.compile(
 )
 
 
+def _partial(text: str, i: int, start: int) -> bool:
+    """The quotation opened at ``i`` is a fragment quoted inside a sentence ('had
+    "significantly reduced costs', 'a "complete u-turn'): it begins in lower case right
+    after a word that introduces no clause (not "said", not "that").  Unlike a
+    full-sentence quotation, news style never carries a fragment over into the next
+    paragraph, nor past the start of a new quotation."""
+    if i + 1 >= len(text) or not (text[i + 1].islower() or text[i + 1].isdigit()):
+        return False  # 'about "27% of the world's population'  is a fragment too
+    m = _WORD_BEFORE.search(text, max(start, i - 40), i)
+    return m is not None and _CLAUSE_OPENER.fullmatch(m.group(1)) is None
+
+
+_WORD_BEFORE = regexcache.compile(r"([\p{L}\p{N}'\u2019\-]+)[ \u00a0]{1,2}$")
+_CLAUSE_OPENER = regexcache.compile(r"(?i:that|whether|if|" + _VERB + r")")
+
+
 # '…, he said: "' / 'said, ‘': a new quotation opened by an attribution, so the one
 # before it was closed (or should have been).
 _OPENED_BY = regexcache.compile(r"(?<![\p{L}])" + _VERB + r"[:,]?[ \u00a0]{1,2}$")
-_SINGLE = regexcache.compile("[\u2018\u2019]")
+_SINGLE = regexcache.compile("[\u2018\u2019\u201d]")  # and the ” that closes around them
+
+
+def _inside_double(text: str, start: int, i: int) -> bool:
+    """The mark at ``i`` is inside a curly double quotation opened in its paragraph."""
+    return text.rfind("\u201c", start, i) > text.rfind("\u201d", start, i)
 
 
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
     """A curly ‘ that opens a quotation (space before, letter after) and is not closed by
     a ’ (one followed by a letter or digit is an apostrophe: O’Brien, ’90s) before the
-    paragraph ends, or before a new quotation that its own attribution opens ('‘deeply
-    worrying. Its president said: ‘Behind…')."""
+    paragraph ends (a quoted fragment even when the next paragraph opens with a quotation:
+    'the necessary ‘chip technology…'), or before a new quotation that its own
+    attribution opens ('‘deeply worrying. Its president said: ‘Behind…')."""
     if text.find("\u2018", para.start, para.end) == -1:
         return
     open_at = -1
@@ -163,6 +225,15 @@ def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[i
         j = m.start()
         before = text[j - 1] if j > para.start else " "
         after = text[j + 1] if j + 1 < para.end else " "
+        if text[j] == "\u201d":
+            if (
+                open_at >= 0
+                and _inside_double(text, para.start, open_at)
+                and text.find("\u2019\u201d", j, para.end) == -1
+            ):  # the quotation around it closed first: 'say ‘melons as we spoke.”'
+                yield open_at, "this opening quotation mark is never closed"
+                return  # (but '…,” Mr Peston said. “…stand down.’”' resumes both)
+            continue
         if text[j] == "\u2019":
             if open_at >= 0 and not after.isalnum():
                 open_at = -1  # closed (a plural possessive "patients’ " is read so too)
@@ -171,8 +242,12 @@ def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[i
             continue
         if open_at < 0:
             open_at = j
-        elif _attributed(text, open_at, j) or _OPENED_BY.search(text, max(para.start, j - 30), j):
+        elif (
+            _attributed(text, open_at, j)
+            or _OPENED_BY.search(text, max(para.start, j - 30), j)
+            or _partial(text, open_at, para.start)
+        ):
             yield open_at, "this opening quotation mark is never closed"
             return
-    if open_at >= 0 and not continued:
+    if open_at >= 0 and (not continued or _partial(text, open_at, para.start)):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
