@@ -58,7 +58,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
     "quote-dropped-single": ("mechanics", ("unbalanced-quotes",)),
     "paren-dropped": ("mechanics", ("unbalanced-parentheses",)),
     "terminal-dropped": ("mechanics", ("missing-terminal-punctuation",)),
-    "terminal-dropped-sentence": ("mechanics", ("missing-terminal-punctuation",)),
+    "terminal-dropped-sentence": ("mechanics", ("run-on-sentence",)),
     "acronym-definition": ("names", ("acronym-mismatch",)),
 }
 TARGET_RECALL = 0.95

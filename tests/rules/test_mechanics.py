@@ -15,6 +15,7 @@ MECHANICS = (
     "doubled-word",
     "misspelling",
     "missing-terminal-punctuation",
+    "run-on-sentence",
     "unbalanced-parentheses",
     "unbalanced-quotes",
 )
