@@ -26,6 +26,7 @@ from kzaudit.alternation import trie
 from kzaudit.datafiles import load_lines, load_toml
 from kzaudit.extract.tense import TenseScanner
 from kzaudit.model import DateMention, Document, Duration, Qualifier, Span, Tense
+from kzaudit.regexcache import HOLD_GIL
 
 MAX_YEAR_SPAN = 1  # a yearless month-day resolves within this many years of the reference
 
@@ -468,10 +469,10 @@ class _Pass:
 
     def _time_of_day(self, start: int, end: int) -> str | None:
         p = _patterns()
-        m = p["time_before"].search(self.text, max(0, start - 40), start)
+        m = p["time_before"].search(self.text, max(0, start - 40), start, HOLD_GIL)
         if m:
             return (m.group(1) or m.group(2)).lower()
-        m = p["time_after"].match(self.text, end)
+        m = p["time_after"].match(self.text, end, None, HOLD_GIL)
         return m.group(1).lower() if m else None
 
 
@@ -490,7 +491,9 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
         end -= 1  # "5 Jan." closing a sentence
     start = m.start("d") if kind == "dm" else m.start()
     lead_at = m.start("d0") if kind == "dm" and m.group("d0") else None
-    weekday = None if ranged else _patterns()["appositive_weekday"].match(p.text, end)
+    weekday = (
+        None if ranged else _patterns()["appositive_weekday"].match(p.text, end, None, HOLD_GIL)
+    )
     if weekday is not None:  # "January 3, a Sunday,": the weekday the writer gives it
         wd = vocab().weekdays[weekday.group(1)]
         p.skip_to = weekday.end()
@@ -523,7 +526,7 @@ def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
     if p.words_before(m.start())[1] in v.weekday_not_date:
         return  # "Good Friday", "Super Tuesday": named days
     weekday = v.weekdays[word]
-    after = _patterns()["after_weekday"].match(p.text, m.end())
+    after = _patterns()["after_weekday"].match(p.text, m.end(), None, HOLD_GIL)
     if after is not None:
         month = v.months[after.group("m").rstrip(".")]
         day = _day(after.group("d"))
@@ -538,7 +541,7 @@ def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
     if word in v.weekday_abbr:
         return
     end = m.end()
-    poss = _POSS.match(p.text, end)
+    poss = _POSS.match(p.text, end, None, HOLD_GIL)
     p.add(m.start(), poss.end() if poss else end, "day", weekday=weekday, relative=True)
 
 
@@ -559,7 +562,7 @@ def _month_alone(p: _Pass, m: regex.Match[str], kind: str) -> None:
         listed = prior is not None and prior.month is not None and m.start() - prior.span.end < 12
         ok = listed or (not ambiguous and second not in ("and", "or"))
     if not ok and not ambiguous:
-        after = _WORD_AFTER.match(p.text, m.end())
+        after = _WORD_AFTER.match(p.text, m.end(), None, HOLD_GIL)
         ok = second in _DETERMINERS and bool(after and after.group(1).islower())
     if not ok or (ambiguous and _name_follows(p.text, m.end())):
         return  # no date context, or "June Smith"
@@ -573,7 +576,7 @@ _WORD_AFTER = regexcache.compile(r"\s{1,3}([\w%]+)")
 
 
 def _name_follows(text: str, end: int) -> bool:
-    after = _WORD_AFTER.match(text, end)
+    after = _WORD_AFTER.match(text, end, None, HOLD_GIL)
     return bool(after and after.group(1)[:1].isupper() and after.group(1).isalpha())
 
 
@@ -593,7 +596,7 @@ def _year(p: _Pass, m: regex.Match[str], kind: str) -> None:
     v = vocab()
     text = p.text
     end = m.end()
-    poss = _POSS.match(text, end)
+    poss = _POSS.match(text, end, None, HOLD_GIL)
     first, second = (w.lower() for w in p.words_before(m.start()))
     two = f"{first} {second}"
     if poss is None:
@@ -605,9 +608,9 @@ def _year(p: _Pass, m: regex.Match[str], kind: str) -> None:
                 prior is not None and prior.precision == "year" and m.start() - prior.span.end < 8
             )
             closes = text[end : end + 1] in (",", ".", ";", ")")
-            if not (chained or closes or _YEAR_RANGE.match(text, end)):
+            if not (chained or closes or _YEAR_RANGE.match(text, end, None, HOLD_GIL)):
                 return
-        after = _WORD_AFTER.match(text, end)
+        after = _WORD_AFTER.match(text, end, None, HOLD_GIL)
         if after and after.group(1).lower() in v.count_after:
             return
     year = int(m.group("y"))
@@ -650,7 +653,7 @@ def _scan(
     for c in starts.finditer(text):
         if c.start() < end:
             continue
-        m = pattern.match(text, c.start())
+        m = pattern.match(text, c.start(), None, HOLD_GIL)
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m
@@ -752,7 +755,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
     text = doc.text
     starts, body, before = _duration_patterns()
     for m in _scan(text, starts, body):
-        lead = before.search(text, max(0, m.start() - LEAD_REACH), m.start())
+        lead = before.search(text, max(0, m.start() - LEAD_REACH), m.start(), HOLD_GIL)
         qual = lead.group("qual") if lead else None
         qualifier: Qualifier = d["qualifiers"].get(_norm(qual), "exact")
         value: float | None
@@ -772,7 +775,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
             unit_of[m.group("unit").lower()],
             qualifier,
         )
-        if out and _JOIN.fullmatch(text, out[-1].span.end, start):
+        if out and _JOIN.fullmatch(text, out[-1].span.end, start, HOLD_GIL):
             prev = out.pop()
             dur = Duration(
                 doc.source[prev.span.start : m.end()],
@@ -831,7 +834,7 @@ def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
             continue
         first, second = (w.lower() for w in words_before(text, m.start()))
         if m.group("a"):
-            offset = _OFFSET_AFTER.match(text, m.end())
+            offset = _OFFSET_AFTER.match(text, m.end(), None, HOLD_GIL)
             if m.group("one") == "second" or (second not in leads and not offset):
                 continue  # "a second time" is an ordinal
             qual = quals.get(f"{first} {second}") or quals.get(second) or "exact"
@@ -840,7 +843,7 @@ def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
             out.append(
                 Duration(doc.source[span.start : span.end], span, 1, unit_of[m.group("one")], qual)
             )
-        elif second in _BARE_BEFORE or _BARE_AFTER.match(text, m.end()):
+        elif second in _BARE_BEFORE or _BARE_AFTER.match(text, m.end(), None, HOLD_GIL):
             out.append(Duration(m.group(), span, None, unit_of[m.group("bare")], "vague"))
     return out
 
@@ -996,7 +999,7 @@ def _years(text: str) -> list[int]:
     years = []
     for m in _ANY_YEAR.finditer(head):
         year = int(m.group())
-        lead = _TARGET_LEAD.search(head, max(0, m.start() - 24), m.start())
+        lead = _TARGET_LEAD.search(head, max(0, m.start() - 24), m.start(), HOLD_GIL)
         if lead is None or lead["from"] and year - int(lead["from"]) <= 1:
             years.append(year)  # a season "2024-2025" is no target
     return years
@@ -1011,7 +1014,9 @@ def _lede_weekday(text: str, end: int) -> int | None:
     """The weekday the lede after a dateline ending at ``end`` names ("…said on
     Wednesday"): within 400 characters and the paragraph."""
     lede_end = text.find("\n\n", end)
-    wd = _LEDE_WEEKDAY.search(text, end, min(end + 400, lede_end if lede_end != -1 else len(text)))
+    wd = _LEDE_WEEKDAY.search(
+        text, end, min(end + 400, lede_end if lede_end != -1 else len(text)), HOLD_GIL
+    )
     return vocab().weekdays[wd.group()] if wd is not None else None
 
 
