@@ -66,6 +66,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
@@ -417,7 +418,8 @@ class _LowerWords:
             self.asked += 1
             return _LOWER_WORD.fullmatch(word) is not None and self._found(word)
         if self.words is None:
-            self.words = set(_LOWER_WORD.findall(self.text, 0, None, False, HOLD_GIL))
+            words = _LOWER_WORD.finditer(self.text, 0, None, False, HOLD_GIL)
+            self.words = {m.group() for m in words}  # a set straight from the scan: no list
         return word in self.words
 
     def _found(self, word: str) -> bool:
@@ -585,7 +587,7 @@ def _is_roster(text: str, p: Span) -> bool:
     if body.count(",") + body.count(";") < _ROSTER_ITEMS - 1:
         return False
     found = _WORD.findall(body, 0, None, False, HOLD_GIL)
-    lower = sum(1 for w in found if w[0].islower())
+    lower = sum(map(str.islower, map(itemgetter(0), found)))  # C-level loops, no frames
     return bool(found) and lower <= _ROSTER_LOWER * len(found)
 
 
