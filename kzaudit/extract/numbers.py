@@ -421,8 +421,10 @@ _HOME_TO = regexcache.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
 _POPULATION_AFTER = regexcache.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
 _ERA_AFTER = regexcache.compile(r"[ ]?(?:BCE?|AD|CE)(?![\p{L}\p{N}])")
 _ERA_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])AD[ ]$")
+_ERA_FIRST = ("A", "B", "C")  # what ``_ERA_AFTER`` starts with, after its optional space
 _ORD_DIGITS = regexcache.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
 _DECADE = regexcache.compile(r"'?s(?![\w])")
+_DECADE_FIRST = ("'", "s")
 _WORD = regexcache.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
 _RANGE_JOIN = regexcache.compile(
     r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}", regex.IGNORECASE
@@ -805,12 +807,21 @@ class _Scanner:
             if self._near_month(start, end + 2):
                 return None
             return _Raw("ordinal", start, end + 2, value)
-        # "55 BC", "AD 410": a year of the era, never a count
-        era = _ERA_AFTER.match(text, end, None, HOLD_GIL)
-        if era is not None or _ERA_BEFORE.search(text, max(0, start - 4), start, HOLD_GIL):
+        # "55 BC", "AD 410": a year of the era, never a count.  Each pattern is tried only
+        # where the characters it must start or end with are there (most numbers: none).
+        after = text[end : end + 2]
+        era = (
+            _ERA_AFTER.match(text, end, None, HOLD_GIL)
+            if after[:1] in _ERA_FIRST or after[:1] == " " and after[1:] in _ERA_FIRST
+            else None
+        )
+        if era is not None or (
+            text[start - 3 : start] == "AD "
+            and _ERA_BEFORE.search(text, max(0, start - 4), start, HOLD_GIL)
+        ):
             return _Raw("year", start, era.end() if era else end, value)
         # "1990s", "the '90s"
-        dm = _DECADE.match(text, end, None, HOLD_GIL)
+        dm = _DECADE.match(text, end, None, HOLD_GIL) if after[:1] in _DECADE_FIRST else None
         if dm and "," not in s and "." not in s and (len(s) == 4 or text[start - 1 : start] == "'"):
             return _Raw("year", start, dm.end(), value)
         mag = self.v.magnitude.match(text, end, None, HOLD_GIL)
