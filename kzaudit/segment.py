@@ -11,6 +11,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Sentence, Span
+from kzaudit.regexcache import HOLD_GIL
 
 # Words that end with a period but do not end a sentence when a capital follows.
 ABBREVIATIONS = frozenset(
@@ -160,7 +161,7 @@ def split_sentences(text: str, paragraph: Span, index: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = paragraph.start
     para = text[paragraph.start : paragraph.end]
-    for m in _SENTENCE_END.finditer(para):
+    for m in _SENTENCE_END.finditer(para, 0, None, False, HOLD_GIL):
         end = paragraph.start + m.end()
         if not _is_boundary(text, paragraph.start + m.start(), end, paragraph.end):
             continue
@@ -183,7 +184,7 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
         return False
     if text[punct] != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(0, punct - 20), punct)
+    before = _WORD_BEFORE.search(text, max(0, punct - 20), punct, HOLD_GIL)
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")

@@ -386,3 +386,27 @@ def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
 def test_date_stamp_styles(stamp: str) -> None:
     text = f"Headline here\n{stamp}\n\nPATNA: The alliance won on Friday."
     assert _doc(text).reference_date == dt.date(2025, 11, 14)
+
+
+def test_start_candidates_match_the_plain_definition() -> None:
+    """The first-character branches of the date-start scan find the starts that
+    ``\\b(?:name|year|day|relative word)`` finds (non-ASCII digits aside: no date
+    begins with one)."""
+    import random
+    import re
+
+    from kzaudit.extract.dates import _RELATIVE_FIRST_WORDS, _patterns, vocab
+
+    v = vocab()
+    names = "|".join(re.escape(w) for w in sorted({*v.months, *v.weekdays}, key=lambda w: -len(w)))
+    plain = re.compile(
+        rf"\b(?:{names}|(?:1[6-9]\d\d|20\d\d)(?!\d)|[0-9]\d?(?:st|nd|rd|th)?(?=[\s\u2013-])"
+        rf"|(?i:{'|'.join(_RELATIVE_FIRST_WORDS)}))"
+    )
+    starts = _patterns()["start"]
+    rnd = random.Random(7)
+    pieces = [*"aJMTtyYlLnNeE 1209-\u2013\n,.'_\u017fK", "June ", "Tues", "this", "2005", "31st "]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        got = [m.start() for m in starts.finditer(text)]
+        assert got == [m.start() for m in plain.finditer(text)], text

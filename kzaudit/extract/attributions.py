@@ -20,6 +20,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, last_match_end, load_words, word_set
 from kzaudit.model import Attribution, Document, Entity, Span
+from kzaudit.regexcache import HOLD_GIL
 
 _CLOSE_QUOTES = "\u201d\"'\u2019"
 _PREPOSITIONS = frozenset(
@@ -107,7 +108,7 @@ def _verb_matches(text: str) -> list[regex.Match[str]]:
         i = text.find(head)
         while i != -1:
             if i == 0 or not (text[i - 1].isalpha() or text[i - 1] == "-"):
-                m = _verb_pattern(verbs).match(text, i)
+                m = _verb_pattern(verbs).match(text, i, None, HOLD_GIL)
                 if m is not None:
                     out.append(m)
             i = text.find(head, i + len(head))
@@ -123,7 +124,7 @@ def _source_nouns(text: str, start: int, end: int) -> list[regex.Match[str]]:
     in a set (the list is single words; a set beats a 100-word alternation to compile)."""
     nouns = word_set("attribution_sources")
     out = []
-    for m in _LETTERS.finditer(text, start, end):
+    for m in _LETTERS.finditer(text, start, end, False, HOLD_GIL):
         if m.start() == start and start > 0 and text[start - 1].isalpha():
             continue  # the window cuts a word
         if m.group().lower() in nouns:
@@ -176,7 +177,7 @@ class _Finder:
         else:
             if self._passive(verb_span.start):
                 return None
-            if verb in _GUARDED and not _GUARD_OK.match(self.text, verb_span.end):
+            if verb in _GUARDED and not _GUARD_OK.match(self.text, verb_span.end, None, HOLD_GIL):
                 return None
             inverted = None
             if self._clause_initial(sent_start, verb_span.start):
@@ -260,7 +261,7 @@ class _Finder:
     def _subject(self, start: int, end: int) -> _Source | None:
         """The clause's subject: a pronoun, a person next to the verb, or the first
         name or source noun not inside a prepositional phrase."""
-        words = list(_WORD.finditer(self.text, start, end))
+        words = list(_WORD.finditer(self.text, start, end, False, HOLD_GIL))
         if not words:
             return None
         last_word = words[-1]
@@ -334,7 +335,7 @@ class _Finder:
         """Start of a lower-case noun phrase ending in a source noun: "the provincial
         health office" -> "provincial health office" (at most three modifiers)."""
         for _ in range(3):
-            m = _PREV_WORD.search(self.text, max(lo, pos - 30), pos)
+            m = _PREV_WORD.search(self.text, max(lo, pos - 30), pos, HOLD_GIL)
             word = m.group(1) if m else ""
             if not word or word.lower() in _NOT_MODIFIERS:
                 break
@@ -373,7 +374,7 @@ class _Finder:
         limit = min(len(self.text), verb_end + 120)
         stop = _CLAUSE_PUNCT.search(self.text, verb_end, limit)
         end = stop.start() if stop else limit
-        words = list(_WORD.finditer(self.text, verb_end, end))
+        words = list(_WORD.finditer(self.text, verb_end, end, False, HOLD_GIL))
         if not words:
             return None
         candidates = self._candidates(verb_end, end)
@@ -401,7 +402,10 @@ class _Finder:
 
     def _named_then_pause(self, source: _Source) -> bool:
         """A name right after the verb and then a pause: "said Ronald Smith, an analyst"."""
-        return source.kind in _PEOPLE and _PAUSE.match(self.text, source.span.end) is not None
+        return (
+            source.kind in _PEOPLE
+            and _PAUSE.match(self.text, source.span.end, None, HOLD_GIL) is not None
+        )
 
     # -- pronouns ----------------------------------------------------------
     def _resolve(self, pronoun: _Source, sentence_index: int) -> _Source | None:

@@ -20,6 +20,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.datafiles import read_text
 from kzaudit.model import AcronymDefinition, Document, Entity, Span
+from kzaudit.regexcache import HOLD_GIL
 from kzaudit.wordlist import SortedWords
 
 # -- vocabularies ------------------------------------------------------------
@@ -152,7 +153,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     shouted = _shouted_paragraphs(doc)
     runs = [
         _words(m)
-        for m in _RUN.finditer(text)
+        for m in _RUN.finditer(text, 0, None, False, HOLD_GIL)
         if m.group() not in skip and not (shouted and _inside(shouted, m.start()))
     ]
     initial = _sentence_initial_offsets(doc)
@@ -447,7 +448,7 @@ _PREV_LOWER = regexcache.compile(r"(\p{Ll}{2,20})[ ]{1,2}$", regex.REVERSE)
 
 def _after_role(text: str, start: int) -> bool:
     """The name follows a lower-case role ("leader", "spokesman", "analyst")."""
-    m = _PREV_LOWER.search(text, max(0, start - 24), start)
+    m = _PREV_LOWER.search(text, max(0, start - 24), start, HOLD_GIL)
     return m is not None and (
         m.group(1) in word_set("names_titles") or m.group(1) in word_set("attribution_sources")
     )
@@ -465,11 +466,11 @@ def _dateline_city(text: str, w: _Word) -> bool:
     before = text[line_start : w.start].strip(" \t*_#>").split()
     if len(before) > 3 or not all(b.replace("/", "").isalpha() and b.isupper() for b in before):
         return False
-    end = _CAPS_AFTER.match(text, w.end).end()  # "ANGELES" of "LOS ANGELES"
+    end = _CAPS_AFTER.match(text, w.end, None, HOLD_GIL).end()  # "ANGELES" of "LOS ANGELES"
     if not before and end == w.end and len(w.text) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
     if text.startswith("  ", end):  # blanked markup: "<b>LONDON</b>, May 2", "**LONDON** —"
-        after = _SPACES.match(text, end).end()
+        after = _SPACES.match(text, end, None, HOLD_GIL).end()
         return text[after : after + 1] in (",", "(", "\u2014", "\u2013")
     return text[end : end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
 
@@ -488,7 +489,10 @@ def _byline_name(text: str, w: _Word) -> bool:
     if line_start is None:
         return False
     return (
-        _CAPS_BYLINE.fullmatch(text, line_start, _CAPS_AFTER.match(text, w.end).end()) is not None
+        _CAPS_BYLINE.fullmatch(
+            text, line_start, _CAPS_AFTER.match(text, w.end, None, HOLD_GIL).end(), HOLD_GIL
+        )
+        is not None
     )
 
 
@@ -660,7 +664,7 @@ def _expansion_before(
     window_start = last_match_end(_CLAUSE_BREAK, text, lo, open_paren)
     words = [
         _word(w.group(), w.start())
-        for w in _EXPANSION_WORD.finditer(text, window_start, open_paren)
+        for w in _EXPANSION_WORD.finditer(text, window_start, open_paren, False, HOLD_GIL)
     ]
     words = words[-min(len(letters) + 5, len(letters) * 2) :]
     start = _schwartz_hearst(acronym, words)

@@ -26,6 +26,7 @@ from kzaudit import regexcache
 from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml, read_text
 from kzaudit.model import Claim, Document, Span
+from kzaudit.regexcache import HOLD_GIL
 
 MAX_DIGITS = 30  # longer digit runs are identifiers or junk, never figures
 WINDOW = 80  # characters of context read on either side of a number
@@ -105,8 +106,13 @@ class _Phrases:
         self.firsts = frozenset(k[0] for k in self.keys)
 
     def _words(self, text: str, lo: int, hi: int) -> list[regex.Match]:
-        words = list(_WORD_RUN.finditer(text, lo, hi))
-        if words and lo > 0 and words[0].start() == lo and _WORD_CHAR.match(text, lo - 1):
+        words = list(_WORD_RUN.finditer(text, lo, hi, False, HOLD_GIL))
+        if (
+            words
+            and lo > 0
+            and words[0].start() == lo
+            and _WORD_CHAR.match(text, lo - 1, None, HOLD_GIL)
+        ):
             words.pop(0)  # the window cuts a word: no boundary there
         return words
 
@@ -117,7 +123,9 @@ class _Phrases:
             return -1  # the common case: one set look-up per word
         best, key = -1, []
         for j in range(i, min(len(words), i + self.longest)):
-            if j > i and not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start()):
+            if j > i and not _SPACE_GAP.fullmatch(
+                text, words[j - 1].end(), words[j].start(), HOLD_GIL
+            ):
                 break
             key.append(words[j].group().lower())
             if tuple(key) in self.keys:
@@ -157,7 +165,7 @@ class _Phrases:
         if words[-1].end() != end:
             return False
         for j in range(i + 1, len(words)):
-            if not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start()):
+            if not _SPACE_GAP.fullmatch(text, words[j - 1].end(), words[j].start(), HOLD_GIL):
                 return False
         return tuple(w.group().lower() for w in words[i:]) in self.keys
 
@@ -413,8 +421,10 @@ _HOME_TO = regexcache.compile(r"\bhome\s{1,3}to\s{1,3}$", regex.IGNORECASE)
 _POPULATION_AFTER = regexcache.compile(r"\s{1,3}(?:inhabitants|population)\b", regex.IGNORECASE)
 _ERA_AFTER = regexcache.compile(r"[ ]?(?:BCE?|AD|CE)(?![\p{L}\p{N}])")
 _ERA_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])AD[ ]$")
+_ERA_FIRST = ("A", "B", "C")  # what ``_ERA_AFTER`` starts with, after its optional space
 _ORD_DIGITS = regexcache.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
 _DECADE = regexcache.compile(r"'?s(?![\w])")
+_DECADE_FIRST = ("'", "s")
 _WORD = regexcache.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
 _RANGE_JOIN = regexcache.compile(
     r"\s{0,2}(?:-|\u2013|\u2014)\s{0,2}|\s{1,3}to\s{1,3}", regex.IGNORECASE
@@ -518,8 +528,8 @@ def _shape_spans(text: str) -> list[tuple[int, int]]:
     """Times, phone numbers, numeric dates, addresses and scores found by their shape."""
     spans = [m.span() for m in _NEVER.finditer(text)]
     for m in _SCORE_SHAPE.finditer(text):
-        if _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(
-            text, max(0, m.start() - 40), m.start()
+        if _SCORE_AFTER.match(text, m.end(), None, HOLD_GIL) or _SCORE_BEFORE.search(
+            text, max(0, m.start() - 40), m.start(), HOLD_GIL
         ):
             spans.append(m.span())
     return spans
@@ -686,7 +696,7 @@ class _Scanner:
                     nxt = _NEXT_WORD.match(text, end)
                     if nxt is None or nxt.group(1).lower() not in starts:
                         continue
-            m = core.match(text, pos)
+            m = core.match(text, pos, None, HOLD_GIL)
             if m is None:
                 continue
             raw = self._one(m)
@@ -748,7 +758,7 @@ class _Scanner:
             if value is None:  # "several hundred", "a few thousand"
                 value = self.v.scales.get(low.rsplit(" ", 1)[-1], 12) * 2
             raw = _Raw("count", m.start(), m.end(), value, qualifier="vague")
-            money = _OF_CURRENCY.match(self.text, m.end())  # "billions of dollars"
+            money = _OF_CURRENCY.match(self.text, m.end(), None, HOLD_GIL)  # "billions of dollars"
             if money is not None:
                 raw.kind, raw.unit = "money", self.v.currency_words[money.group(1).lower()]
             return self._finish(raw)
@@ -806,19 +816,28 @@ class _Scanner:
             return None
         if nxt == ":" or nxt == "/" or (nxt == "." and text[end + 1 : end + 2].isdigit()):
             return None
-        if _ORD_DIGITS.match(text, end):
+        if _ORD_DIGITS.match(text, end, None, HOLD_GIL):
             if self._near_month(start, end + 2):
                 return None
             return _Raw("ordinal", start, end + 2, value)
-        # "55 BC", "AD 410": a year of the era, never a count
-        era = _ERA_AFTER.match(text, end)
-        if era is not None or _ERA_BEFORE.search(text, max(0, start - 4), start):
+        # "55 BC", "AD 410": a year of the era, never a count.  Each pattern is tried only
+        # where the characters it must start or end with are there (most numbers: none).
+        after = text[end : end + 2]
+        era = (
+            _ERA_AFTER.match(text, end, None, HOLD_GIL)
+            if after[:1] in _ERA_FIRST or after[:1] == " " and after[1:] in _ERA_FIRST
+            else None
+        )
+        if era is not None or (
+            text[start - 3 : start] == "AD "
+            and _ERA_BEFORE.search(text, max(0, start - 4), start, HOLD_GIL)
+        ):
             return _Raw("year", start, era.end() if era else end, value)
         # "1990s", "the '90s"
-        dm = _DECADE.match(text, end)
+        dm = _DECADE.match(text, end, None, HOLD_GIL) if after[:1] in _DECADE_FIRST else None
         if dm and "," not in s and "." not in s and (len(s) == 4 or text[start - 1 : start] == "'"):
             return _Raw("year", start, dm.end(), value)
-        mag = self.v.magnitude.match(text, end)
+        mag = self.v.magnitude.match(text, end, None, HOLD_GIL)
         raw = _Raw("count", start, end, value)
         cur = self._currency_before(start)
         if start and text[start - 1].isalpha() and (cur is None or ("," not in s and mag is None)):
@@ -844,7 +863,7 @@ class _Scanner:
         if (
             _year_shape(raw, s)
             and not self._people_after(end)
-            and not self.v.part_after.match(text, end)  # "1110 of whom"
+            and not self.v.part_after.match(text, end, None, HOLD_GIL)  # "1110 of whom"
         ):
             return _Raw("year", start, end, value)
         return self._finish(raw)
@@ -860,16 +879,20 @@ class _Scanner:
             if cw is not None:
                 raw.kind, raw.unit, raw.end = "money", cw[1], cw[0]
             elif "%" in head or "p" in head:
-                pm = _PERCENT_AFTER.match(text, end)
+                pm = _PERCENT_AFTER.match(text, end, None, HOLD_GIL)
                 if pm is not None:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
         if raw.kind == "count":
-            age = _AGE_AFTER.match(text, raw.end) if "y" in text[raw.end : raw.end + 3] else None
+            age = (
+                _AGE_AFTER.match(text, raw.end, None, HOLD_GIL)
+                if "y" in text[raw.end : raw.end + 3]
+                else None
+            )
             lead = None
             if "age" in before[-24:]:
-                lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start)
+                lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
             if lead is None and "aged" in before and _AGE_LIST.search(before):
                 raw.kind = "age"  # "aged 16 and 17"
             if age is not None:
@@ -878,7 +901,7 @@ class _Scanner:
                 raw.kind = "age"
                 if lead.group("q"):
                     raw.qualifier, raw.start = _AGE_QUALIFIER[lead.group("q").lower()], lead.start()
-                plus = _AGE_PLUS.match(text, raw.end)
+                plus = _AGE_PLUS.match(text, raw.end, None, HOLD_GIL)
                 if plus is not None:
                     raw.qualifier, raw.end = "at_least", plus.end()
                 if raw.qualifier != "exact":
@@ -886,12 +909,12 @@ class _Scanner:
             elif (
                 text[raw.end : raw.end + 1] == ","
                 and before.endswith(", ")
-                and _NAME_AGE.search(text, max(0, raw.start - 32), raw.start)
+                and _NAME_AGE.search(text, max(0, raw.start - 32), raw.start, HOLD_GIL)
                 and raw.value < 120
                 and not raw.magnitude
             ):
                 raw.kind = "age"
-            elif tu := _TIME_UNIT_AFTER.match(text, raw.end):
+            elif tu := _TIME_UNIT_AFTER.match(text, raw.end, None, HOLD_GIL):
                 # A duration ("six months", "three-year deal") is never a count; it is
                 # kept only to close a range ("three to five days") and dropped after.
                 raw.kind, raw.unit = "duration", tu.group("unit").lower()
@@ -899,14 +922,14 @@ class _Scanner:
         q = self._qualifier(raw.start)
         if q is not None and raw.qualifier != "vague":
             raw.qualifier, raw.start = q
-        elif raw.qualifier == "exact" and _OR_SO.match(text, raw.end):
+        elif raw.qualifier == "exact" and _OR_SO.match(text, raw.end, None, HOLD_GIL):
             raw.qualifier = "about"
         if raw.kind == "count" and (
             " of " in before
-            and _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start)
-            or _POPULATION_AFTER.match(text, raw.end)
+            and _POPULATION_BEFORE.search(text, max(0, raw.start - 48), raw.start, HOLD_GIL)
+            or _POPULATION_AFTER.match(text, raw.end, None, HOLD_GIL)
             or "home" in before
-            and _HOME_TO.search(text, max(0, raw.start - 16), raw.start)
+            and _HOME_TO.search(text, max(0, raw.start - 16), raw.start, HOLD_GIL)
             and self._people_after(raw.end)
         ):
             raw.kind = "population"
@@ -919,7 +942,7 @@ class _Scanner:
         return (self.v.qualifiers[got[0]], got[1]) if got else None
 
     def _currency_before(self, start: int) -> tuple[int, str] | None:
-        m = self.v.currency_before.search(self.text, max(0, start - 5), start)
+        m = self.v.currency_before.search(self.text, max(0, start - 5), start, HOLD_GIL)
         if m is None:
             return None
         key = m.group().strip().lower()
@@ -927,7 +950,7 @@ class _Scanner:
         return (m.start(), unit) if unit else None
 
     def _currency_word_after(self, end: int) -> tuple[int, str] | None:
-        m = self.v.currency_after.match(self.text, end)
+        m = self.v.currency_after.match(self.text, end, None, HOLD_GIL)
         if m is None:
             return None
         word = m.group("word")
@@ -944,7 +967,7 @@ class _Scanner:
         text = self.text
         if start < 2 or text[start - 1] != " ":
             return False
-        m = _CAP_BEFORE.search(text, max(0, start - 24), start)
+        m = _CAP_BEFORE.search(text, max(0, start - 24), start, HOLD_GIL)
         if m is None:
             return False
         word = m.group(1)
@@ -958,11 +981,11 @@ class _Scanner:
     def _near_month(self, start: int, end: int) -> bool:
         """ "January 7", "7 Jan", "7th of January": the number is a day of the month."""
         before = self.text[max(0, start - 12) : start]
-        mb = _MONTH_BEFORE.search(before)
+        mb = _MONTH_BEFORE.search(before, 0, None, HOLD_GIL)
         if mb and mb.group(1).lower() in self.v.months and self._month_word(mb.group(1)):
             return True
         after = self.text[end : end + 16]
-        ma = _MONTH_AFTER.match(after)
+        ma = _MONTH_AFTER.match(after, 0, None, HOLD_GIL)
         return bool(ma and ma.group(1).lower() in self.v.months and self._month_word(ma.group(1)))
 
     @staticmethod
@@ -1007,9 +1030,9 @@ def _is_range(text: str, a: _Raw, b: _Raw) -> bool:
     gap_start = a.end
     lead = text[max(0, a.start - 16) : a.start]
     if _BETWEEN.search(lead):
-        joined = _AND.fullmatch(text, gap_start, b.start)
+        joined = _AND.fullmatch(text, gap_start, b.start, HOLD_GIL)
     else:
-        joined = _RANGE_JOIN.fullmatch(text, gap_start, b.start)
+        joined = _RANGE_JOIN.fullmatch(text, gap_start, b.start, HOLD_GIL)
         if joined and _FROM.search(lead) or joined and vocab().change_before.search(lead):
             return False  # "rose from 5 to 10": a change, not a range
     if not joined:
@@ -1051,10 +1074,12 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     """The counted noun right after the number ("18 security personnel died")."""
     words: list[str] = []
     if vague:  # "dozens of rioters"
-        m = _OF.match(text, end)
+        m = _OF.match(text, end, None, HOLD_GIL)
         end = m.end() if m else end
     v = vocab()
-    tokens = [m.group() for m in _WORD.finditer(text, end, min(limit, end + 60))][:4]
+    tokens = [m.group() for m in _WORD.finditer(text, end, min(limit, end + 60), False, HOLD_GIL)][
+        :4
+    ]
     for n, w in enumerate(tokens):
         if not w[0].isalpha():
             break
@@ -1123,10 +1148,12 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
         return noun_cat
     if _people_like(subj, v):
         clause_end = after_hi
-        brk = _CLAUSE_BREAK.search(text, c.span.end + (len(subj) + 1 if subj else 0), after_hi)
+        brk = _CLAUSE_BREAK.search(
+            text, c.span.end + (len(subj) + 1 if subj else 0), after_hi, HOLD_GIL
+        )
         if brk is not None:
             clause_end = brk.start()
-        of_group = _OF_GROUP.match(text, c.span.end)
+        of_group = _OF_GROUP.match(text, c.span.end, None, HOLD_GIL)
         m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
         if m is None and of_group is not None:
             group = v.noun_kw.search_end(of_group.group())
@@ -1187,7 +1214,9 @@ def _annotate(doc: Document, claims: list[Claim]) -> None:
         elif c.kind == "population":
             subject = _subject(text, c.span.end, after_hi)
             c.subject = subject if subject in v.people else None
-        if c.kind == "range" and _AGE_BEFORE.search(text, max(0, c.span.start - 24), c.span.start):
+        if c.kind == "range" and _AGE_BEFORE.search(
+            text, max(0, c.span.start - 24), c.span.start, HOLD_GIL
+        ):
             c.category = "age"  # "aged between 75 and 93"
         elif c.kind == "range" and c.unit is not None:
             c.category = _UNIT_CATEGORY.get(c.unit, "money" if c.unit.isupper() else "other")
@@ -1205,7 +1234,7 @@ def _coordinated_subject(text: str, prev: Claim, c: Claim) -> str | None:
     """ "1,000 people were injured and 400 hospitalised": 400 counts people too."""
     if prev.kind != "count" or c.span.start - prev.span.end > WINDOW:
         return None
-    if not _AND_END.search(text, prev.span.end, c.span.start):
+    if not _AND_END.search(text, prev.span.end, c.span.start, HOLD_GIL):
         return None
     if prev.category in PEOPLE_CATEGORIES or prev.subject in _GENERIC_SUBJECTS:
         return prev.subject
@@ -1261,10 +1290,10 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             prev_i = i
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
-            m = v.change_before.search(text, lo, hi)
-            after = v.change_after.match(text, c.span.end) if m is None else None
+            m = v.change_before.search(text, lo, hi, HOLD_GIL)
+            after = v.change_after.match(text, c.span.end, None, HOLD_GIL) if m is None else None
             far = None
-            if m is None and after is None and _FROM_AFTER.match(text, c.span.end):
+            if m is None and after is None and _FROM_AFTER.match(text, c.span.end, None, HOLD_GIL):
                 far = _last_change_word(text, clause_lo, hi, v)  # "raised the price 50% from"
             if m is not None or after is not None or far is not None:
                 verb = (m or after or far).group("verb").lower()
@@ -1279,7 +1308,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                     continue
                 # "were £2bn, down 72% from £2.6bn": the new value may come first.
                 lead_in = before_i >= 0 and _COMMA_GAP.fullmatch(
-                    text, claims[before_i].span.end, m.start() if m else c.span.start
+                    text, claims[before_i].span.end, m.start() if m else c.span.start, HOLD_GIL
                 )
                 group = [i, -1, -1, before_i if lead_in else -1]
                 noun_end = after.end() if after is not None else -1  # "a 22% fall in profit to"
@@ -1296,10 +1325,11 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             _link_change(claims, group)
             group = []
             continue
-        if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi):
+        if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL):
             c.role, group[1] = "to", i
         elif group[2] < 0 and (
-            _FROM.search(text, max(lo, hi - 8), hi) or _FROM_PERIOD.search(text, lo, hi)
+            _FROM.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+            or _FROM_PERIOD.search(text, lo, hi, HOLD_GIL)
         ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
@@ -1335,15 +1365,15 @@ def _from_to_before(
         return None
     lo_a, hi_a = _lead(text, a, sent)
     lo_b, hi_b = _lead(text, b, sent)
-    if _FROM.search(text, max(lo_a, hi_a - 8), hi_a) and _TO.search(
-        text, max(lo_b, hi_b - 6), hi_b
+    if _FROM.search(text, max(lo_a, hi_a - 8), hi_a, HOLD_GIL) and _TO.search(
+        text, max(lo_b, hi_b - 6), hi_b, HOLD_GIL
     ):
         return first, second
-    if _TO.search(text, max(lo_a, hi_a - 6), hi_a) and _FROM.search(
-        text, max(lo_b, hi_b - 8), hi_b
+    if _TO.search(text, max(lo_a, hi_a - 6), hi_a, HOLD_GIL) and _FROM.search(
+        text, max(lo_b, hi_b - 8), hi_b, HOLD_GIL
     ):
         return second, first
-    if _UP_FROM.fullmatch(text, a.span.end, b.span.start):
+    if _UP_FROM.fullmatch(text, a.span.end, b.span.start, HOLD_GIL):
         return second, first  # "filed 4,300 notices, up from 2,900, an increase of 68%"
     return None
 
@@ -1401,19 +1431,29 @@ def _may_have_factor(text: str, v: _Vocab) -> bool:
 
 def _factor_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
     """ "doubled from 200 to 400", "halved to $5 from $10": the "to" figure gets the factor."""
-    for m in v.factor_word.finditer(text, sent.start, sent.end):
+    for m in v.factor_word.finditer(text, sent.start, sent.end, False, HOLD_GIL):
         found: dict[str, int] = {}
         last = m.end()
         for i in idxs:
             c = claims[i]
             if c.span.start < m.end() or c.kind == "year":
                 continue  # "doubled from 40,000 in 2021 to 60,000": the year is passed over
-            if c.span.start - last > CHANGE_GAP or _CHANGE_BREAK.search(text, last, c.span.start):
+            if c.span.start - last > CHANGE_GAP or _CHANGE_BREAK.search(
+                text, last, c.span.start, HOLD_GIL
+            ):
                 break
             lo, hi = _lead(text, c, sent)
-            if c.role is None and "to" not in found and _TO.search(text, max(lo, hi - 6), hi):
+            if (
+                c.role is None
+                and "to" not in found
+                and _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)
+            ):
                 found["to"] = i
-            elif c.role is None and "from" not in found and _FROM.search(text, max(lo, hi - 8), hi):
+            elif (
+                c.role is None
+                and "from" not in found
+                and _FROM.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+            ):
                 found["from"] = i
             else:
                 break
@@ -1467,7 +1507,7 @@ def _group_whole(
         for j in candidates
         if claims[j].kind == "count"
         and claims[j].role not in ("part", "rest")
-        and not v.part_group.match(text, claims[j].span.end)
+        and not v.part_group.match(text, claims[j].span.end, None, HOLD_GIL)
         and (
             claims[j].category == cat
             if cat
@@ -1492,11 +1532,11 @@ def _part_roles(
         if c.kind != "count" or c.role is not None:
             continue
         lo, hi = _lead(text, c, sent, 24)
-        of = _OF_THE_START.search(text, lo, hi)
+        of = _OF_THE_START.search(text, lo, hi, HOLD_GIL)
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
             whole = i
             continue
-        rest = v.rest_before.search(text, lo, hi)
+        rest = v.rest_before.search(text, lo, hi, HOLD_GIL)
         if rest:  # "the other 100" (of a whole, if stated)
             c.role, c.ref = "rest", whole
             if whole is None and last_part is not None:
@@ -1528,12 +1568,12 @@ def _part_roles(
         if (
             nxt is not None
             and nxt.kind == "count"
-            and _OF_THE_NEXT.fullmatch(text, c.span.end, nxt.span.start)
+            and _OF_THE_NEXT.fullmatch(text, c.span.end, nxt.span.start, HOLD_GIL)
         ):
             c.role, c.ref = "part", idxs[n + 1]
             last_part = c
             continue
-        group = v.part_group.match(text, c.span.end)
+        group = v.part_group.match(text, c.span.end, None, HOLD_GIL)
         owner = (
             _group_whole(text, claims, recent + idxs[:n], group["noun"].lower(), v)
             if group
@@ -1548,8 +1588,10 @@ def _part_roles(
             last_part = c
             continue
         # "Twelve of them", "Of those, 240,000": may look back to the sentence before
-        anaphor = v.part_after.match(text, c.span.end) or _ANAPHOR_BEFORE.search(text, lo, hi)
-        if anaphor or v.part_before.search(text, lo, hi):
+        anaphor = v.part_after.match(text, c.span.end, None, HOLD_GIL) or _ANAPHOR_BEFORE.search(
+            text, lo, hi, HOLD_GIL
+        )
+        if anaphor or v.part_before.search(text, lo, hi, HOLD_GIL):
             earlier = [j for j in idxs[:n] if claims[j].kind == "count"][-1:]
             if not earlier and anaphor:
                 # the whole is one of the last sentence's counts: take the largest, so
@@ -1573,8 +1615,8 @@ def _part_roles(
             and n > 0
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
             and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
-            and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start)
-            and not _FROM_WORD.search(text, claims[idxs[n - 1]].span.end, c.span.start)
+            and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start, HOLD_GIL)
+            and not _FROM_WORD.search(text, claims[idxs[n - 1]].span.end, c.span.start, HOLD_GIL)
         ):
             # "Of those, 150 were released, and 50 were charged", "640 of the 1,150 job
             # cuts would be in the US, 310 in Europe": the next item of the list of parts

@@ -19,6 +19,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.datafiles import load_toml
 from kzaudit.model import Tense
+from kzaudit.regexcache import HOLD_GIL
 
 WINDOW_BEFORE = 160  # characters of the clause before the phrase that are scanned
 WINDOW_AFTER = 60  # characters after it (for fronted dates)
@@ -94,10 +95,10 @@ def _markers(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     first = _first_words()
     out: list[regex.Match[str]] = []
     end = lo
-    for w in _WORD.finditer(text, lo, hi):
+    for w in _WORD.finditer(text, lo, hi, False, HOLD_GIL):
         word = w.group().lower()
         if (word in first or word.endswith("ed")) and w.start() >= end:
-            m = pattern.match(text, w.start(), hi)
+            m = pattern.match(text, w.start(), hi, HOLD_GIL)
             if m is not None:
                 out.append(m)
                 end = m.end()
@@ -125,7 +126,7 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
     not_past, aux = _not_past()
     if kind == "ed" and (not word.islower() or word.lower() in not_past):
         return None  # "Ted", "United", "hundred": not verbs
-    prev = _WORD.findall(text, max(0, m.start() - 20), m.start())
+    prev = _WORD.findall(text, max(0, m.start() - 20), m.start(), False, HOLD_GIL)
     if prev and prev[-1].lower() in aux:
         return None  # "will be held", "is scheduled": tense comes from the auxiliary
     return "past", True, False
@@ -136,12 +137,12 @@ _BOUNDARY_BACK = regexcache.compile(_BOUNDARY.pattern, regex.REVERSE)
 
 def _clause_start(text: str, lo: int, start: int) -> int:
     """Just after the last clause boundary in ``[lo, start)`` (a backward search)."""
-    b = _BOUNDARY_BACK.search(text, lo, start)
+    b = _BOUNDARY_BACK.search(text, lo, start, HOLD_GIL)
     return b.end() if b else lo
 
 
 def _clause_end(text: str, end: int, hi: int) -> int:
-    b = _BOUNDARY.search(text, end, hi)
+    b = _BOUNDARY.search(text, end, hi, HOLD_GIL)
     return b.start() if b else hi
 
 
@@ -188,7 +189,7 @@ class TenseScanner:
                 continue
             tense, strong, hedged = got
             reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
-            near = len(_WORD.findall(text, m.end(), start)) <= reach
+            near = len(_WORD.findall(text, m.end(), start, False, HOLD_GIL)) <= reach
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
         for m in self._between(end, right):
@@ -196,7 +197,7 @@ class TenseScanner:
             if got is None:
                 continue
             tense, strong, hedged = got
-            near = len(_WORD.findall(text, end, m.start())) <= NEAR_WORDS
+            near = len(_WORD.findall(text, end, m.start(), False, HOLD_GIL)) <= NEAR_WORDS
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         return _NONE
 

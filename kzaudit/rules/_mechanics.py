@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Span
+from kzaudit.regexcache import HOLD_GIL
 
 # A word: letters (with combining marks), inner apostrophes and hyphens allowed.
 WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
@@ -79,7 +80,7 @@ def plain_pieces(text: str) -> set[str]:
 
 def is_list_item(line: str) -> bool:
     """True for a bulleted or numbered line ("- Upgrading security", "2) the plan")."""
-    return _LIST_MARKER.match(line.lstrip()) is not None
+    return _LIST_MARKER.match(line.lstrip(), 0, None, HOLD_GIL) is not None
 
 
 def last_line(text: str) -> str:

@@ -38,6 +38,7 @@ from kzaudit.extract.entities import (
     common_words,
 )
 from kzaudit.model import Document, Finding
+from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._names import acronym_uses, near_defined
 from kzaudit.rules.base import RuleContext
 
@@ -67,14 +68,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "REC/25/02": a reference number, not an abbreviation
         if near_defined(norm, definitions, uses, 3) is not None:
             continue  # a slip for a defined acronym: acronym-mismatch reports it
-        if _DESCRIBED.search(doc.text, max(0, e.span.start - 40), e.span.start):
+        if _DESCRIBED.search(doc.text, max(0, e.span.start - 40), e.span.start, HOLD_GIL):
             seen.add(norm)  # "the national weather service, EMY, said": explained in words
             continue
-        if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start):
+        if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start, HOLD_GIL):
             continue  # "(NASDAQ: NWRB)", "(NYSE: XYZ)": a stock ticker
-        if _IN_NAME.match(doc.text, e.span.end):
+        if _IN_NAME.match(doc.text, e.span.end, None, HOLD_GIL):
             continue  # "CCS Insight", "BAE Systems", "CSI 300": a name, not an abbreviation
-        if _KNOWN_AS.search(doc.text, max(0, e.span.start - 60), e.span.start):
+        if _KNOWN_AS.search(doc.text, max(0, e.span.start - 60), e.span.start, HOLD_GIL):
             seen.add(norm)  # its later uses are defined too
             continue  # "the National Security Committee, known by its Russian initials KNB"
         if spelled is None:

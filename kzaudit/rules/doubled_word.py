@@ -36,6 +36,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
+from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._mechanics import PRESCAN_MAX, at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
 
@@ -91,7 +92,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not any(map(operator.eq, words, words[1:])):
             return  # the common case: no word follows itself anywhere
     for para in doc.paragraphs:
-        for m in _DOUBLE.finditer(text, para.start, para.end):
+        for m in _DOUBLE.finditer(text, para.start, para.end, False, HOLD_GIL):
             if _doubled(text, m, para.start):
                 span = Span(m.start(1), m.end(2))
                 yield ctx.finding(
@@ -137,7 +138,7 @@ _ABOUT_VERBS = frozenset(
 def _slip_despite(text: str, m: regex.Match, low: str) -> bool:
     """A double that is legitimate elsewhere but not here."""
     if low == "that":
-        nxt = _AFTER_WORD.match(text, m.end(2))
+        nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
         return nxt is not None and nxt.group(1).lower() in _CLAUSE_OPENERS
     if low == "is":
         line = text[max(0, m.start(1) - 60) : m.start(1)].split("\n")[-1]

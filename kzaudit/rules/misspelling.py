@@ -46,6 +46,7 @@ from kzaudit import regexcache
 from kzaudit.datafiles import read_text
 from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Finding, Span
+from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._mechanics import (
     WORD,
     at_sentence_start,
@@ -185,7 +186,7 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     # Sets and one pass each, never a list of every word nor a scan per candidate: a
     # 10 MB story has 1.7 million words (linear time, flat memory)
     first: dict[str, tuple[int, int]] = {}  # each lower-case word's first place
-    for m in _LOWER.finditer(text):
+    for m in _LOWER.finditer(text, 0, None, False, HOLD_GIL):
         w = m.group()
         if w not in first:
             first[w] = m.span()

@@ -70,10 +70,12 @@ import bisect
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
+from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._names import is_key_slip
 from kzaudit.rules.base import RuleContext, times
 
@@ -128,7 +130,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if low[:1] not in initials:
             continue  # no recurring word it could be a slip of: skip the neighbour look-up
         ordinary = low in common_list
-        titled = ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
+        titled = (
+            ordinary and _HONORIFIC.search(doc.text, max(0, start - 6), start, HOLD_GIL) is not None
+        )
         # An ordinary word is a name after "Mr"/"Ms" ("Ms Coper"), or where the story
         # only ever writes it capitalised, mid-sentence ("the latest Troy attack")
         named = titled
@@ -265,7 +269,7 @@ def _back_references(
         if rare in intros or info.partners or len(rare) < 4 or rare.lower() in ignore:
             continue
         start = info.spans[0].start
-        titled = _HONORIFIC.search(doc.text, max(0, start - 6), start) is not None
+        titled = _HONORIFIC.search(doc.text, max(0, start - 6), start, HOLD_GIL) is not None
         if not _namelike(rare) or (rare.lower() in common_words() and not titled):
             continue
         for intro in sorted(_neighbours(rare, index)):
@@ -360,8 +364,8 @@ def _introduced(text: str, e) -> bool:  # noqa: ANN001 - an Entity
             return False
     start, end = e.span.start, e.span.end
     return (
-        _INTRO_BEFORE.search(text, max(0, start - 32), start) is not None
-        or _INTRO_AFTER.match(text, end) is not None
+        _INTRO_BEFORE.search(text, max(0, start - 32), start, HOLD_GIL) is not None
+        or _INTRO_AFTER.match(text, end, None, HOLD_GIL) is not None
     )
 
 
@@ -372,7 +376,7 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
     ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
     out: dict[str, _Word] = {}
     seen: dict[str, int] = {}
-    for m in _CAPITALISED.finditer(doc.text):
+    for m in _CAPITALISED.finditer(doc.text, 0, None, False, HOLD_GIL):
         word = m.group()
         n = seen.get(word)
         if n is None:
@@ -422,7 +426,8 @@ class _LowerWords:
             self.asked += 1
             return _LOWER_WORD.fullmatch(word) is not None and self._found(word)
         if self.words is None:
-            self.words = {m.group() for m in _LOWER_WORD.finditer(self.text)}
+            words = _LOWER_WORD.finditer(self.text, 0, None, False, HOLD_GIL)
+            self.words = {m.group() for m in words}  # a set straight from the scan: no list
         return word in self.words
 
     def _found(self, word: str) -> bool:
@@ -430,7 +435,7 @@ class _LowerWords:
         text, n = self.text, len(word)
         i = text.find(word)
         while i != -1:
-            m = _LOWER_WORD.match(text, i)
+            m = _LOWER_WORD.match(text, i, None, HOLD_GIL)
             if m is not None and m.end() == i + n:
                 return True
             i = text.find(word, i + 1)
@@ -602,8 +607,8 @@ def _is_roster(text: str, p: Span) -> bool:
     body = text[p.start : p.end]
     if body.count(",") + body.count(";") < _ROSTER_ITEMS - 1:
         return False
-    found = _WORD.findall(body)
-    lower = sum(1 for w in found if w[0].islower())
+    found = _WORD.findall(body, 0, None, False, HOLD_GIL)
+    lower = sum(map(str.islower, map(itemgetter(0), found)))  # C-level loops, no frames
     return bool(found) and lower <= _ROSTER_LOWER * len(found)
 
 
