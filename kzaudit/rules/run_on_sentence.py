@@ -59,6 +59,20 @@ _RUN_ON = regexcache.compile(
     r"(?<![\p{L}\p{N}'\u2019.,\-])(\p{Ll}[\p{Ll}\-'\u2019]{0,30}|\d[\d,]{0,15}(?:\.\d{1,4})?%?)"
     r"[ ](" + _OPENERS + r")(?=[ ]\p{Ll})"
 )
+# The openers alone, on the standard engine: it skips to capitals in a tight loop, where
+# ``_RUN_ON`` would be tried at every character (a third of a millisecond an article).
+_OPENER = regexcache.compile_std(r"(?<= )(?:" + _OPENERS + r")(?= )")
+_REACH = 48  # characters before an opener that hold the whole of ``_RUN_ON``'s first group
+
+
+def _run_ons(text: str, start: int, end: int) -> Iterator:
+    """``_RUN_ON``'s matches in ``text[start:end]``, tried only before an opener word."""
+    for o in _OPENER.finditer(text, start, end):
+        m = _RUN_ON.search(text, max(start, o.start() - _REACH), min(end, o.end() + 2))
+        if m is not None and m.start(2) == o.start():
+            yield m
+
+
 # Lower-case words after which a capitalised word starts a title or a name, not a
 # sentence ("of The Times", "the In campaign").
 _BEFORE_TITLES = frozenset(
@@ -79,7 +93,7 @@ def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for _i, para in body_paragraphs(doc):
         if looks_like_heading(text[para.start : para.end]):
             continue
-        for m in _RUN_ON.finditer(text, para.start, para.end):
+        for m in _run_ons(text, para.start, para.end):
             if m.group(1).lower() not in _BEFORE_TITLES:
                 hits.append(m)
     seen = Counter(m.group(2) for m in hits)
