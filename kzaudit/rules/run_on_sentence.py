@@ -61,13 +61,17 @@ _RUN_ON = regexcache.compile(
 )
 # The openers alone, on the standard engine: it skips to capitals in a tight loop, where
 # ``_RUN_ON`` would be tried at every character (a third of a millisecond an article).
-_OPENER = regexcache.compile_std(r"(?<= )(?:" + _OPENERS + r")(?= )")
+# (The space before is checked in Python: a leading lookbehind would cost the engine its
+# first-letter skip.)
+_OPENER = regexcache.compile_std(r"(?:" + _OPENERS + r")(?= )")
 _REACH = 48  # characters before an opener that hold the whole of ``_RUN_ON``'s first group
 
 
 def _run_ons(text: str, start: int, end: int) -> Iterator:
     """``_RUN_ON``'s matches in ``text[start:end]``, tried only before an opener word."""
     for o in _OPENER.finditer(text, start, end):
+        if text[o.start() - 1 : o.start()] != " ":
+            continue
         m = _RUN_ON.search(text, max(start, o.start() - _REACH), min(end, o.end() + 2))
         if m is not None and m.start(2) == o.start():
             yield m
