@@ -1481,8 +1481,21 @@ def _link_change(claims: list[Claim], group: list[int]) -> None:
     if to < 0:
         return
     claims[change].ref = to
+    if frm >= 0:
+        _share_currency(claims[to], claims[frm])
     if frm >= 0 and claims[to].kind == claims[frm].kind and claims[to].unit == claims[frm].unit:
         claims[to].ref = frm
+
+
+def _share_currency(a: Claim, b: Claim) -> None:
+    """ "rose to 2.02 billion from 1.85 billion dlrs": the currency written once, after
+    the second figure, is the first's too when both carry the same magnitude word."""
+    for count, money in ((a, b), (b, a)):
+        if count.kind != "count" or money.kind != "money" or count.unit is not None:
+            continue
+        scale = count.text.rsplit(None, 1)[-1].lower()
+        if scale.isalpha() and scale in money.text.lower().split():
+            count.kind, count.unit, count.category = "money", money.unit, money.category
 
 
 def _inherit(part: Claim, whole: Claim) -> None:
