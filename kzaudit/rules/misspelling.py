@@ -333,7 +333,9 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
     after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
     before = before[-2:]
     return any(
-        w.islower() and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        w.islower()
+        and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        and not (w in _PREFIXES and token.startswith(w + "-"))  # "pre-tax", "non-executive"
         for token in before + after
         for w in token.split("-")
     )  # "E lucevan le stelle": a neighbour within two words is no English word
