@@ -7,6 +7,9 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said").
+So is any ordinary word the story writes in lower case elsewhere and never as a
+name, capitalised after a comma before a lower-case word ("…want more clarity,
+Patients are saying"), in quoted speech too.
 Also a comma between a main clause and an attribution that goes on into a clause
 of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
 in"); not after an introductory phrase or a subordinate clause ("Speaking in
@@ -53,7 +56,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import vocab
-from kzaudit.extract.entities import load_words
+from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
@@ -149,13 +152,18 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     mid_sentence: Counter[str] | None = None
     for m in _splice().finditer(text):
         word = m.group(1)
-        if word not in SENTENCE_OPENERS or not _opens_sentence(text, m):
+        listed = word in SENTENCE_OPENERS
+        if listed and not _opens_sentence(text, m):
             continue
+        if not listed and (m.group(2) is None or len(word) < _MIN_ORDINARY):
+            continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
+            continue
+        if not listed and not _ordinary_capitalised(text, m):
             continue
         flagged.add(m.start())
         yield ctx.finding(
@@ -181,6 +189,52 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"it stands alone, and {reason}",
                 "replace the comma with a full stop",
             )
+
+
+# Letters of a capitalised ordinary word read as a sentence's first ("Patients are")
+_MIN_ORDINARY = 4
+# What joins names in a list or a title ("Reading and Leeds", "Pride and Prejudice")
+_NAME_JOINS = frozenset(["and", "or", "of", "nor", "de", "du", "la", "le", "von", "van"])
+_NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}[\p{Ll}'\u2019]{0,30})")
+
+
+def _ordinary_capitalised(text: str, m: regex.Match[str]) -> bool:
+    """ "…the patients, Patients are saying": after a comma, an ordinary English word
+    capitalised that the story writes in lower case elsewhere and never as a name,
+    before a lower-case word: it starts a sentence.  Not a given name, place, title or
+    organisation word ("Will", "Bank"), nor a word joined to a name ("Reading and")
+    or opening a title ("Paying the Price")."""
+    word = m.group(1)
+    low = word.lower()
+    nxt = _NEXT_WORD.match(text, m.end(1))
+    if nxt is None or nxt.group(1) in _NAME_JOINS or low not in common_words():
+        return False
+    if _NAME_AFTER.match(text, m.end(1)):
+        return False  # a title in title case: "…in a report, Paying the Price."
+    if low in _name_words() or word in word_set("names_places", False):
+        return False
+    return _written_lower(text, low, m.start(1))
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Lower-case words that name people, roles or organisations when capitalised."""
+    return word_set("names_first") | word_set("names_titles") | word_set("names_org_words")
+
+
+def _written_lower(text: str, word: str, skip: int) -> bool:
+    """``word`` (lower case) appears as a whole word elsewhere in ``text``."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (
+            at != skip
+            and (at == 0 or not text[at - 1].isalpha())
+            and (end == len(text) or not text[end].isalpha())
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
