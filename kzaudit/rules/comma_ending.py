@@ -18,7 +18,8 @@ And a comma between two main clauses, the second with a capitalised subject and 
 finite verb of its own ("…on 31 December, Christian Aid condemned the move",
 "…the US car market, Hybrids cut both fuel use"), or after a short attribution that
 closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
-branded…'). Left alone: quoted speech, a parenthesis ("Figures showed that, for
+branded…'); after a list too when the subject is a titled person ("…fraud and witness
+tampering, Mr Elgindy was convicted"), who opens sentences, not lists. Left alone: quoted speech, a parenthesis ("Figures showed that, for
 2003, Asians were…"), a clause joined by "and", and an attribution that ends the
 sentence ("…are not racist, Michael Howard has said").
 
@@ -371,7 +372,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         if not (
             _main_clause_before(text, start, comma)
             and _opens_with_clause(text, start, comma)
-            and _clause_since_comma(text, start, comma)
+            and (_titled(text, m, verb) or _clause_since_comma(text, start, comma))
         ):
             return None
         reason = "the words after it have their own subject and verb"
@@ -391,6 +392,25 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     elif nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
         return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
     return reason
+
+
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Mr.", "Mrs.", "Ms.", "Dr."])
+
+
+_THAT = regexcache.compile(r"[ \t]{1,3}that\b|:")
+
+
+def _titled(text: str, m: regex.Match[str], verb: str) -> bool:
+    """ "Mr Blair has", "Ms Jamieson stressed that": a person already introduced, who
+    opens a sentence and is never the end of a list or a phrase trailing a clause
+    ("…obstruction of justice and witness tampering, Mr Elgindy was convicted").  A
+    reporting verb counts only before "that" or a colon: "…trains, buses and the
+    Tube, Mr Crow warned the mayor" attributes."""
+    if m.group("subject").split(maxsplit=1)[0] not in _TITLES:
+        return False
+    if verb in _reporting_verbs() or verb in _PLEDGES:
+        return _THAT.match(text, m.end("verb")) is not None
+    return True
 
 
 def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
