@@ -49,6 +49,7 @@ Sullivan was indicted in the case. He has pleaded guilty.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -427,12 +428,23 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     return m
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _in_speech(doc: Document, comma: int) -> bool:
     """Inside a quotation, or after a quotation mark the sentence opens and does not
     close before the comma (a quotation the extractor could not pair)."""
-    if doc.in_quote(Span(comma, comma + 1)):
-        return True
-    before = doc.text[_sentence_start(doc, comma) - 1 : comma]
+    text = doc.text
+    at = bisect_right(doc.quotes, comma, key=_start) - 1  # quotes are in text order
+    if at >= 0 and comma < doc.quotes[at].end:
+        # A "quotation" whose mark is followed by a space runs from a closing mark to
+        # the next opening one: narration, paired wrongly where a paragraph break was
+        # lost ('…football. "We need…," he said." Ajax have enlisted…')
+        q = doc.quotes[at]
+        if not text[q.start + 1 : q.start + 2].isspace():
+            return True
+    before = text[_sentence_start(doc, comma) - 1 : comma]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
