@@ -77,7 +77,8 @@ SENTENCE_OPENERS = frozenset(
      "However", "His", "Her", "Their", "Its", "Our", "A", "An", "In", "On", "At", "After",
      "Before", "When", "While", "If", "As", "Some", "Many", "Most", "Both", "All", "And",
      "So", "Yet", "That", "What", "Such", "Since", "Although", "Despite", "Instead",
-     "Meanwhile", "Earlier", "Later", "Now", "Then", "Also", "Another", "For", "Under",
+     "Meanwhile", "Earlier", "Later", "Afterwards", "Now", "Then", "Also", "Another",
+     "For", "Under", "Again", "Equally", "Likewise", "Otherwise", "Besides", "Currently",
      "Among", "During", "With", "According", "More", "Other", "Last", "Possibly", "Perhaps",
      "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
      "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
@@ -279,10 +280,11 @@ _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
 # What follows a clause's verb: a word, a figure or quote, or a colon
 _NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
 _INITIALS = r"\p{Lu}\.(?:\p{Lu}\.){0,4}"  # "The U.S. has", "Antony J. Blinken said"
+_NAME_WORD = r"\p{Lu}(?:['\u2019]\p{Lu})?[\p{L}\-]{0,30}"  # "Smith", "O'Connor"
 _CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
-    r"\p{Lu}[\p{L}\-]{0,30}"
-    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
+    rf"{_NAME_WORD}"
+    rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
     rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
     r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
     r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
