@@ -19,7 +19,9 @@ finite verb of its own ("…on 31 December, Christian Aid condemned the move",
 "…the US car market, Hybrids cut both fuel use"), or after a short attribution that
 closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
 branded…'); after a list too when the subject is a titled person ("…fraud and witness
-tampering, Mr Elgindy was convicted"), who opens sentences, not lists. Left alone: quoted speech, a parenthesis ("Figures showed that, for
+tampering, Mr Elgindy was convicted"), who opens sentences, not lists; and wherever
+the subject after the comma is a name the sentence before has already written
+("Rusedski broke in the ninth game…, Rusedski had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that, for
 2003, Asians were…"), a clause joined by "and", and an attribution that ends the
 sentence ("…are not racist, Michael Howard has said").
 
@@ -372,13 +374,16 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "By contrast, he said, New Labour had listened"
     else:
         start = _after_short_intro(text, sentence_start, comma)
-        if not (
+        if _named_again(text, sentence_start, comma, m.group("subject")):
+            reason = "the words after it name again the subject of the sentence before"
+        elif not (
             _main_clause_before(text, start, comma)
             and _opens_with_clause(text, start, comma)
             and (_titled(text, m, verb) or _clause_since_comma(text, start, comma))
         ):
             return None
-        reason = "the words after it have their own subject and verb"
+        else:
+            reason = "the words after it have their own subject and verb"
     if verb in _reporting_verbs() or verb in _PLEDGES:
         # "…fell 3%, Mr Smith said on Monday" attributes; "…, Mr Smith said the
         # move was wrong" goes on into a clause of its own
@@ -395,6 +400,31 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     elif nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
         return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
     return reason
+
+
+_HEAD_NAME = regexcache.compile(r"(\p{Lu}[\p{L}'\u2019\-]{2,30}?)(?:['\u2019]s?)?$")
+
+
+def _named_again(text: str, start: int, comma: int, subject: str) -> bool:
+    """The name that heads the subject after ``comma`` is already written in the
+    sentence before it, which does not open with a subordinate clause or a phrase
+    ("Rusedski broke in the ninth game…, Rusedski had match point"): a sentence names
+    its subject once, then says "he"; two sentences name it twice."""
+    head = _HEAD_NAME.search(subject)
+    if head is None:
+        return False
+    name = head.group(1)
+    if name in _TITLES or name.lower() in common_words():
+        return False  # "The company", "England coach": no name
+    if _introductory(text, start, comma) or _SUBORDINATE.match(text, start) is not None:
+        return False  # "After Smith scored, Smith…" (clumsy, not a splice)
+    at = text.find(name, start, comma - len(name) - 2)
+    while at != -1:
+        end = at + len(name)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        at = text.find(name, end, comma - len(name) - 2)
+    return False
 
 
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Mr.", "Mrs.", "Ms.", "Dr."])
