@@ -726,6 +726,8 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     """The sentence opens with an introductory phrase, after "And"/"But" too ("And with
     Phil Vickery sidelined…, Bell could", "But in the three games…, Ireland")."""
     intro = _INTRODUCTORY.match(text, start, comma)
+    if intro is not None and _VERB_NEXT.match(text, intro.end(), comma):
+        return False  # "United went ahead…", "Reading have…": a name, then its verb
     if intro is not None:
         # "Within three days he was arriving…,": a preposition's phrase, then a clause
         # of its own with no comma between them; "After he left, …" is subordinate
@@ -740,6 +742,13 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     return _INTRODUCTORY.match(word[:1].upper() + word[1:]) is not None
 
 
+# An auxiliary or "said" right after a capitalised -ing/-ed word: the word is a name
+# and this its verb ("United went ahead", "Reading have"), not a participle opening a
+# phrase ("Asked about…", "Having had…")
+_VERB_NEXT = regexcache.compile(
+    r"(?<!\bHaving|\bBeing)[ \t]{1,3}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|did|went|said|says)\b"
+)
 _PRONOUN_CLAUSE = regexcache.compile(
     r"\b(?:he|she|they|we|I|it)[ \t]{1,3}(?:is|are|was|were|has|have|had|will|would|could"
     rf"|did|said|{_PAST_IRREGULAR}|\p{{Ll}}{{3,}}ed)\b"
