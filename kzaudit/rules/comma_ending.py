@@ -81,6 +81,7 @@ SENTENCE_OPENERS = frozenset(
      "So", "Yet", "That", "What", "Such", "Since", "Although", "Despite", "Instead",
      "Meanwhile", "Earlier", "Later", "Afterwards", "Now", "Then", "Also", "Another",
      "For", "Under", "Again", "Equally", "Likewise", "Otherwise", "Besides", "Currently",
+     "Altogether", "Additionally", "Thus", "Therefore",
      "Among", "During", "With", "According", "More", "Other", "Last", "Possibly", "Perhaps",
      "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
      "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
@@ -255,7 +256,7 @@ def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
     name = m.group(4)
     return bool(name) and bool(
         _lower_elsewhere(text, word, name, m.start())
-        or _the_then_clause(text, m)
+        or _article_then_clause(text, m)
         or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
     )
 
@@ -762,11 +763,11 @@ _REPORTED = regexcache.compile(r"\b(?:said|says|told|that|say|tell|believes?|thi
 _PREPOSITIONS = frozenset(["after", "before", "since", "until", "following", "despite", "as"])
 
 
-# After ", The": capitalised words, then a lower-case word that goes on a clause
+# After ", The" (or "A", "An"): capitalised words, then a lower-case word that goes on a clause
 # ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
 # ("Titanic, The Godfather and Jaws") or are newspapers ("The Sunday Telegraph says").
-_THE_RUN = regexcache.compile(
-    r",[ \t]{1,3}The[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
+_ARTICLE_RUN = regexcache.compile(
+    r",[ \t]{1,3}(?:The|An?)[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
 )
 # A capitalised preposition and a one- or two-word name closed by a comma: the
 # introductory phrase of a new sentence ("…to 16.87 euros, In London, Corus fell").
@@ -783,9 +784,10 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _the_then_clause(text: str, m: regex.Match) -> bool:
-    """ ", The German carmaker is": "The" and a name, then a clause goes on."""
-    run = _THE_RUN.match(text, m.start())
+def _article_then_clause(text: str, m: regex.Match) -> bool:
+    """ ", The German carmaker is", ", A Tory spokesman said": an article and a name,
+    then a clause goes on."""
+    run = _ARTICLE_RUN.match(text, m.start())
     if run is None or run.group(2) in _TITLE_LINKS:
         return False
     return not any(w in _TITLE_WORDS for w in run.group(1).split())
