@@ -294,7 +294,13 @@ _CLAUSE_AFTER = regexcache.compile(
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
     rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
-    r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b))\b"
+    r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b)"
+    # a present tense after a name: "…, Juninho wants assurances"; not a plural noun
+    # in a list or before its own verb ("…, Chelsea fans and players", "…, Taliban
+    # authorities said")
+    r"|(?<=[ \t]\p{Lu}\p{Ll}{2,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
+    r"(?=[ \t]{1,3}(?!(?:and|or|of|in|said|says|say|told|is|are|was|were|has|have|had"
+    r"|will|would|could|can|should|must|may|might|did|do|does|\p{Ll}{2,20}ed)\b)\p{Ll}))\b"
     rf"(?:{_NEXT})"
 )
 # "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
