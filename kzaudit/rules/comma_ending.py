@@ -362,6 +362,9 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    last = text[max(0, comma - 30) : comma].split()[-1:]
+    if last and last[0].lower() in _SEGMENT_OPENERS:
+        return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
     verb, nxt = m.group("verb"), m.group("next") or ":"
     if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
@@ -720,11 +723,13 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
         if sub.group().lower() in _PREPOSITIONS and not _FINITE.search(text, sub.end(), comma):
             continue
         # "…is to tell voters days after the party launched it,": a subordinate clause
-        # that trails the main clause; but "He said when it fell, BP…" is reported
+        # that trails the main clause; but "He said when it fell, BP…" is reported (the
+        # reporting word right before it: "He said the contest is too close to call,
+        # although…," has closed the reported clause first)
         before = text[start : sub.start()]
         if sub.group().lower() == "should" and before.rstrip()[-1:] not in ("", ","):
             continue  # "…that they should be able to…": a modal, not "Should the vote fail,"
-        if _FINITE.search(before) is None or _REPORTED.search(before) is not None:
+        if _FINITE.search(before) is None or _REPORTED.search(before[-40:]) is not None:
             return False
     return True
 
@@ -763,7 +768,11 @@ _PRONOUN_CLAUSE = regexcache.compile(
 _CONNECTIVE = regexcache.compile(r"(?:And|But|Yet|So|Or)[ \t]{1,3}(?=\p{Ll})")
 
 
-_REPORTED = regexcache.compile(r"\b(?:said|says|told|that|say|tell|believes?|thinks?)\b")
+# A reporting word (and its object) that ends the text: what follows is reported
+_REPORTED = regexcache.compile(
+    r"\b(?:said|says|say|that|believes?|thinks?|(?:told|tell)(?:[ \t]{1,3}\p{L}+){0,2})"
+    r"[ \t,]*$"
+)
 
 
 _PREPOSITIONS = frozenset(["after", "before", "since", "until", "following", "despite", "as"])
