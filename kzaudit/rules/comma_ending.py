@@ -16,7 +16,8 @@ in"); not after an introductory phrase or a subordinate clause ("Speaking in
 Leeds, Mr Blair said he…", "As his party set out plans, Mr Howard said they…").
 And a comma between two main clauses, the second with a capitalised subject and a
 finite verb of its own ("…on 31 December, Christian Aid condemned the move",
-"…the US car market, Hybrids cut both fuel use"), or after a short attribution that
+"…the US car market, Hybrids cut both fuel use", a name and an apposition too: "…in
+recent years, Philip Shaw, chief economist at Investec, said the figures were weak"), or after a short attribution that
 closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
 branded…'); after a list too when the subject is a titled person ("…fraud and witness
 tampering, Mr Elgindy was convicted"), who opens sentences, not lists; and wherever
@@ -284,13 +285,18 @@ _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
 _NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
 _INITIALS = r"\p{Lu}\.(?:\p{Lu}\.){0,4}"  # "The U.S. has", "Antony J. Blinken said"
 _NAME_WORD = r"\p{Lu}(?:['\u2019]\p{Lu})?[\p{L}\-]{0,30}"  # "Smith", "O'Connor"
-_CLAUSE_AFTER = regexcache.compile(
-    r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
+_TITLE_PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
+_SUBJECT = (
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}"
     rf"{_NAME_WORD}"
     rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
     rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
     r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
-    r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
+    r"[ \t]{1,3}"
+)
+# An adverb, then the clause's finite verb and what follows it
+_CLAUSE_VERB = (
+    r"(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
     rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
@@ -302,6 +308,17 @@ _CLAUSE_AFTER = regexcache.compile(
     r"(?=[ \t]{1,3}(?!(?:and|or|of|in|said|says|say|told|is|are|was|were|has|have|had"
     r"|will|would|could|can|should|must|may|might|did|do|does|\p{Ll}{2,20}ed)\b)\p{Ll}))\b"
     rf"(?:{_NEXT})"
+)
+_CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
+# "…a slower pace than in recent years, Philip Shaw, chief economist at Investec, said
+# the…": a name, a phrase in apposition between commas, then the verb.  Not a clause
+# between the commas ("…in Houston, Texas, where Yukos had filed…"), but a relative
+# one ("Mr Khodorkovsky, who had funded…, was")
+_APPOSED_CLAUSE_AFTER = regexcache.compile(
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}),"
+    r"[ \t]{1,3}(?!(?:where|when|if|as|because|while|although|though|since|until|after"
+    r"|before|unless|whereas|and|but|or|nor|so|yet|that|then)\b)"
+    r"[^,;:.!?\"\u201c\u201d\n]{1,80},[ \t]{1,3}" + _CLAUSE_VERB
 )
 # "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
 # and an auxiliary
@@ -458,7 +475,7 @@ def _titled(text: str, m: regex.Match[str], verb: str) -> bool:
 
 def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     """A subject and a finite verb right after ``comma``."""
-    m = _CLAUSE_AFTER.match(text, comma)
+    m = _CLAUSE_AFTER.match(text, comma) or _APPOSED_CLAUSE_AFTER.match(text, comma)
     if m is not None:
         return m
     m = _NOUN_CLAUSE_AFTER.match(text, comma)
