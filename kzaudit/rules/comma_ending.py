@@ -244,12 +244,18 @@ def _written_lower(text: str, word: str, skip: int) -> bool:
     return False
 
 
+_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-\p{Ll}")  # "27-year-old", "10-man"
+
+
 def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
     """A sentence opener after a comma ("…the case, He has") that does not start a
     title ("In London, The Times said")."""
     word = m.group(1)
-    # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
-    plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
+    # "The company", "On Friday", "In 2004", "The 27-year-old"; but "The Sunday
+    # Telegraph" and "The 39 Steps" are names
+    plain_next = m.group(2) or (
+        m.group(3) if word not in _ARTICLES or _NUMBER_COMPOUND.match(text, m.start(3)) else None
+    )
     if word not in TITLE_OPENERS or plain_next:
         return True
     # "The Bank remains", "In London": not a title when the story also writes "the
