@@ -389,7 +389,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
     verb, nxt = m.group("verb"), m.group("next") or ":"
-    if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
+    told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
+    if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
@@ -422,7 +423,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         # move was wrong" goes on into a clause of its own
         return (
             "the attribution after it goes on into a clause of its own"
-            if _runs_on(text, m.end("verb"))
+            if verb == "told" or _runs_on(text, m.end("verb"))  # "told" here: a colon
             else None
         )
     if verb in _AUXILIARIES:
@@ -463,6 +464,8 @@ def _named_again(text: str, start: int, comma: int, subject: str) -> bool:
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Mr.", "Mrs.", "Ms.", "Dr."])
 
 
+# "told BBC Radio 4's Today programme:": a quotation follows, a sentence of its own
+_TOLD_COLON = regexcache.compile(r"[ \t]{1,3}[^.:;,\n\"\u201c]{1,60}:")
 _THAT = regexcache.compile(r"[ \t]{1,3}that\b|:")
 
 
