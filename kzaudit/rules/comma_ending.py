@@ -16,15 +16,16 @@ in"); not after an introductory phrase or a subordinate clause ("Speaking in
 Leeds, Mr Blair said he…", "As his party set out plans, Mr Howard said they…").
 And a comma between two main clauses, the second with a capitalised subject and a
 finite verb of its own ("…on 31 December, Christian Aid condemned the move",
-"…the US car market, Hybrids cut both fuel use", a name and an apposition too: "…in
-recent years, Philip Shaw, chief economist at Investec, said the figures were weak"), or after a short attribution that
-closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
-branded…'); after a list too when the subject is a titled person ("…fraud and witness
-tampering, Mr Elgindy was convicted"), who opens sentences, not lists; and wherever
-the subject after the comma is a name the sentence before has already written
-("Rusedski broke in the ninth game…, Rusedski had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that, for
-2003, Asians were…"), a clause joined by "and", and an attribution that ends the
-sentence ("…are not racist, Michael Howard has said").
+"…the US car market, Hybrids cut both fuel use"; a name and an apposition too: "…in
+recent years, Philip Shaw, chief economist at Investec, said the figures were
+weak"), or after a short attribution that closes a quotation ('"…join us," he will
+say, Lib Dem president Simon Hughes branded…'); after a list too when the subject
+is a titled person ("…fraud and witness tampering, Mr Elgindy was convicted"), who
+opens sentences, not lists; and wherever the subject after the comma is a name the
+sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
+had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
+for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
+the sentence ("…are not racist, Michael Howard has said").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -804,8 +805,8 @@ _REPORTED = regexcache.compile(
 _PREPOSITIONS = frozenset(["after", "before", "since", "until", "following", "despite", "as"])
 
 
-# After ", The" (or "A", "An"): capitalised words, then a lower-case word that goes on a clause
-# ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
+# After ", The" (or "A", "An"): capitalised words, then a lower-case word that goes on
+# a clause ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
 # ("Titanic, The Godfather and Jaws") or are newspapers ("The Sunday Telegraph says").
 _ARTICLE_RUN = regexcache.compile(
     r",[ \t]{1,3}(?:The|An?)[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
