@@ -66,6 +66,7 @@ from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
+from kzaudit.rules.misspelling import frequent_words
 
 ID = "comma-ending"
 GROUP = "mechanics"
@@ -171,7 +172,7 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
             continue
-        if not listed and not _ordinary_capitalised(text, m):
+        if not listed and not _ordinary_capitalised(doc, m):
             continue
         flagged.add(m.start())
         yield ctx.finding(
@@ -206,12 +207,15 @@ _NAME_JOINS = frozenset(["and", "or", "of", "nor", "de", "du", "la", "le", "von"
 _NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}[\p{Ll}'\u2019]{0,30})")
 
 
-def _ordinary_capitalised(text: str, m: regex.Match[str]) -> bool:
-    """ "…the patients, Patients are saying": after a comma, an ordinary English word
-    capitalised that the story writes in lower case elsewhere and never as a name,
-    before a lower-case word: it starts a sentence.  Not a given name, place, title or
-    organisation word ("Will", "Bank"), nor a word joined to a name ("Reading and")
-    or opening a title ("Paying the Price")."""
+def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
+    """ "…the patients, Patients are saying": after a clause and a comma, an ordinary
+    English word capitalised that the story writes in lower case elsewhere, or one of
+    the commonest words, and never as a name, before a lower-case word: it starts a
+    sentence.  Not a given name, place, title or organisation word ("Will", "Bank"),
+    nor a word joined to a name ("Reading and") or opening a title ("Paying the
+    Price"), nor after a phrase with no verb ("Meanwhile, Conservative shadow…", a
+    team sheet's "…S Parisse (Italy), Others to be added")."""
+    text = doc.text
     word = m.group(1)
     low = word.lower()
     nxt = _NEXT_WORD.match(text, m.end(1))
@@ -221,7 +225,38 @@ def _ordinary_capitalised(text: str, m: regex.Match[str]) -> bool:
         return False  # a title in title case: "…in a report, Paying the Price."
     if low in _name_words() or word in word_set("names_places", False):
         return False
-    return _written_lower(text, low, m.start(1))
+    if _FINITE.search(text, _sentence_start(doc, m.start()), m.start()) is None:
+        return False
+    then = text[nxt.end() : nxt.end() + 40].split()[:1]
+    if then and then[0].strip(".,") in _reporting_verbs() and _sentence_ends_soon(text, nxt.end()):
+        return False  # "…resigned on Monday, Labour sources said.": an attribution
+    if _written_lower(text, low, m.start(1)):
+        return True
+    # one of the commonest words, never capitalised but at a sentence's start, before
+    # a word that is not a verb ("…the housing market, Higher interest rates…"; not
+    # "…Gordon Brown…, Brown said", nor a surname used once: "…, Bell could make")
+    return (
+        low in frequent_words()
+        and _FINITE_NEXT.match(text, m.end(1)) is None
+        and not _capitalised_inside(text, word, m.start(1))
+    )
+
+
+def _capitalised_inside(text: str, word: str, skip: int) -> bool:
+    """``word`` (capitalised) appears elsewhere in ``text`` not at a sentence's start."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        before = text[:at].rstrip()[-1:]
+        if (
+            at != skip
+            and (at == 0 or not text[at - 1].isalpha())
+            and (end == len(text) or not text[end].isalpha())
+            and before not in ("", ".", "!", "?", '"', "\u201c", "'", "\u2018", ":")
+        ):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 @cache
@@ -724,6 +759,7 @@ _FINITE = regexcache.compile(
     r"\p{Ll}{3,}ed(?![ \t]{1,3}by\b)"
     rf"|{_PAST_IRREGULAR})\b"
 )
+_FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
     r"|even|despite|following|according)\b"
