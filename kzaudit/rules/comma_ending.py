@@ -7,9 +7,10 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said").
-So is any ordinary word the story writes in lower case elsewhere and never as a
-name, capitalised after a comma before a lower-case word ("…want more clarity,
-Patients are saying"), in quoted speech too.
+So is an ordinary word capitalised after a clause and a comma, before a lower-case
+word, that the story writes in lower case elsewhere or that is one of the commonest
+English words, and never as a name ("…want more clarity, Patients are saying",
+"…like furniture, Higher interest rates…"), in quoted speech too.
 Also a comma between a main clause and an attribution that goes on into a clause
 of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
 in"); not after an introductory phrase or a subordinate clause ("Speaking in
@@ -64,9 +65,9 @@ from kzaudit import regexcache
 from kzaudit.extract.dates import vocab
 from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
-from kzaudit.rules.misspelling import frequent_words
 
 ID = "comma-ending"
 GROUP = "mechanics"

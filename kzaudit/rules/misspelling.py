@@ -48,8 +48,9 @@ from functools import cache
 
 from kzaudit import regexcache
 from kzaudit.datafiles import read_text
-from kzaudit.extract.entities import common_words, word_set
+from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import (
     WORD,
     at_sentence_start,
@@ -183,12 +184,6 @@ _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
-
-
-@cache
-def frequent_words() -> frozenset[str]:
-    """The commonest English words (SCOWL levels 10 and 20, about 11,000)."""
-    return word_set("frequent_words")
 
 
 def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -9,7 +9,8 @@ from kzaudit.config import Config
 from kzaudit.extract.entities import load_words
 from kzaudit.pipeline import analyse, check
 from kzaudit.read import document_from_text
-from kzaudit.rules.misspelling import frequent_words, misspellings
+from kzaudit.rules._frequent import frequent_words
+from kzaudit.rules.misspelling import misspellings
 
 MECHANICS = (
     "comma-ending",
