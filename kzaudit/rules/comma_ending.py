@@ -165,7 +165,9 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         listed = word in SENTENCE_OPENERS
         if listed and not _opens_sentence(text, m):
             continue
-        if not listed and (m.group(2) is None or len(word) < _MIN_ORDINARY):
+        if not listed and (
+            m.group(2) is None or len(word) < _MIN_ORDINARY or word.lower() not in common_words()
+        ):
             continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
@@ -210,7 +212,7 @@ _NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}[\p{Ll}'\u2019]{0,30})")
 
 def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     """ "…the patients, Patients are saying": after a clause and a comma, an ordinary
-    English word capitalised that the story writes in lower case elsewhere, or one of
+    English word (the caller checks it is one) capitalised that the story writes in lower case elsewhere, or one of
     the commonest words, and never as a name, before a lower-case word: it starts a
     sentence.  Not a given name, place, title or organisation word ("Will", "Bank"),
     nor a word joined to a name ("Reading and") or opening a title ("Paying the
@@ -220,7 +222,7 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     word = m.group(1)
     low = word.lower()
     nxt = _NEXT_WORD.match(text, m.end(1))
-    if nxt is None or nxt.group(1) in _NAME_JOINS or low not in common_words():
+    if nxt is None or nxt.group(1) in _NAME_JOINS:
         return False
     if _NAME_AFTER.match(text, m.end(1)):
         return False  # a title in title case: "…in a report, Paying the Price."
