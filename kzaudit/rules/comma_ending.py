@@ -216,8 +216,8 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     the commonest words, and never as a name, before a lower-case word: it starts a
     sentence.  Not a given name, place, title or organisation word ("Will", "Bank"),
     nor a word joined to a name ("Reading and") or opening a title ("Paying the
-    Price"), nor after a phrase with no verb ("Meanwhile, Conservative shadow…", a
-    team sheet's "…S Parisse (Italy), Others to be added")."""
+    Price"), nor after a phrase or a list ("Meanwhile, Conservative shadow…", a team
+    sheet's "…S Parisse (Italy), Others to be added")."""
     text = doc.text
     word = m.group(1)
     low = word.lower()
@@ -228,7 +228,8 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
         return False  # a title in title case: "…in a report, Paying the Price."
     if low in _name_words() or word in word_set("names_places", False):
         return False
-    if _FINITE.search(text, _sentence_start(doc, m.start()), m.start()) is None:
+    start = _sentence_start(doc, m.start())
+    if _FINITE.search(text, start, m.start()) is None and not _wordy(text[start : m.start()]):
         return False
     then = text[nxt.end() : nxt.end() + 40].split()[:1]
     if then and then[0].strip(".,") in _reporting_verbs() and _sentence_ends_soon(text, nxt.end()):
@@ -260,6 +261,13 @@ def _capitalised_inside(text: str, word: str, skip: int) -> bool:
             return True
         at = text.find(word, end)
     return False
+
+
+def _wordy(stretch: str) -> bool:
+    """Four lower-case words or more: a clause, even with a verb no pattern knows
+    ("…figures come after a slow summer of weak jobs gains"), not a phrase or a list of
+    names ("Meanwhile", "S Parisse (Italy)")."""
+    return sum(1 for w in stretch.split() if w[:1].islower()) >= 4
 
 
 @cache
