@@ -231,6 +231,8 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     start = _sentence_start(doc, m.start())
     if _FINITE.search(text, start, m.start()) is None and not _wordy(text[start : m.start()]):
         return False
+    if _introductory(text, start, m.start()) or _SUBORDINATE.match(text, start) is not None:
+        return False  # "When it rains in the hills, Smith stays…": the clause comes now
     then = text[nxt.end() : nxt.end() + 40].split()[:1]
     if then and then[0].strip(".,") in _reporting_verbs() and _sentence_ends_soon(text, nxt.end()):
         return False  # "…resigned on Monday, Labour sources said.": an attribution
@@ -238,10 +240,13 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
         return True
     # one of the commonest words, never capitalised but at a sentence's start, before
     # a word that is not a verb ("…the housing market, Higher interest rates…"; not
-    # "…Gordon Brown…, Brown said", nor a surname used once: "…, Bell could make")
+    # "…Gordon Brown…, Brown said", nor a surname used once: "…, Bell could make",
+    # "…, Smith stays")
+    following = nxt.group(1)
     return (
         low in frequent_words()
         and _FINITE_NEXT.match(text, m.end(1)) is None
+        and not (following.endswith("s") and not following.endswith("ss"))  # "Smith stays"
         and not _capitalised_inside(text, word, m.start(1))
     )
 
