@@ -773,6 +773,8 @@ _FINITE = regexcache.compile(
     # sustained period") nor a participle before "by" ("the threat posed by")
     r"|(?<![\-])(?<!\b(?:a|an|the|his|her|its|their|our|this|that|these|those)[ \t]{1,3})"
     r"\p{Ll}{3,}ed(?![ \t]{1,3}by\b)"
+    # a present tense after "he", "she", "it" ("it faces stiff competition")
+    r"|(?<=\b(?:he|she|it|He|She|It)[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
