@@ -7,17 +7,26 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said").
+So is an ordinary word capitalised after a clause and a comma, before a lower-case
+word, that the story writes in lower case elsewhere or that is one of the commonest
+English words, and never as a name ("…want more clarity, Patients are saying",
+"…like furniture, Higher interest rates…"), in quoted speech too.
 Also a comma between a main clause and an attribution that goes on into a clause
 of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
 in"); not after an introductory phrase or a subordinate clause ("Speaking in
 Leeds, Mr Blair said he…", "As his party set out plans, Mr Howard said they…").
 And a comma between two main clauses, the second with a capitalised subject and a
 finite verb of its own ("…on 31 December, Christian Aid condemned the move",
-"…the US car market, Hybrids cut both fuel use"), or after a short attribution that
-closes a quotation ('"…join us," he will say, Lib Dem president Simon Hughes
-branded…'). Left alone: quoted speech, a parenthesis ("Figures showed that, for
-2003, Asians were…"), a clause joined by "and", and an attribution that ends the
-sentence ("…are not racist, Michael Howard has said").
+"…the US car market, Hybrids cut both fuel use"; a name and an apposition too: "…in
+recent years, Philip Shaw, chief economist at Investec, said the figures were
+weak"), or after a short attribution that closes a quotation ('"…join us," he will
+say, Lib Dem president Simon Hughes branded…'); after a list too when the subject
+is a titled person ("…fraud and witness tampering, Mr Elgindy was convicted"), who
+opens sentences, not lists; and wherever the subject after the comma is a name the
+sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
+had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
+for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
+the sentence ("…are not racist, Michael Howard has said").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -45,6 +54,7 @@ Sullivan was indicted in the case. He has pleaded guilty.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -53,8 +63,9 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import vocab
-from kzaudit.extract.entities import load_words
+from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
 
@@ -72,7 +83,9 @@ SENTENCE_OPENERS = frozenset(
      "However", "His", "Her", "Their", "Its", "Our", "A", "An", "In", "On", "At", "After",
      "Before", "When", "While", "If", "As", "Some", "Many", "Most", "Both", "All", "And",
      "So", "Yet", "That", "What", "Such", "Since", "Although", "Despite", "Instead",
-     "Meanwhile", "Earlier", "Later", "Now", "Then", "Also", "Another", "For", "Under",
+     "Meanwhile", "Earlier", "Later", "Afterwards", "Now", "Then", "Also", "Another",
+     "For", "Under", "Again", "Equally", "Likewise", "Otherwise", "Besides", "Currently",
+     "Altogether", "Additionally", "Thus", "Therefore",
      "Among", "During", "With", "According", "More", "Other", "Last", "Possibly", "Perhaps",
      "Indeed", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Already",
      "Overall", "Separately", "Elsewhere", "Similarly", "Previously", "Recently",
@@ -149,13 +162,20 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     mid_sentence: Counter[str] | None = None
     for m in _splice().finditer(text):
         word = m.group(1)
-        if word not in SENTENCE_OPENERS or not _opens_sentence(text, m):
+        listed = word in SENTENCE_OPENERS
+        if listed and not _opens_sentence(text, m):
             continue
+        if not listed and (
+            m.group(2) is None or len(word) < _MIN_ORDINARY or word.lower() not in common_words()
+        ):
+            continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
+            continue
+        if not listed and not _ordinary_capitalised(doc, m):
             continue
         flagged.add(m.start())
         yield ctx.finding(
@@ -183,12 +203,111 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+# Letters of a capitalised ordinary word read as a sentence's first ("Patients are")
+_MIN_ORDINARY = 4
+# What joins names in a list or a title ("Reading and Leeds", "Pride and Prejudice")
+_NAME_JOINS = frozenset(["and", "or", "of", "nor", "de", "du", "la", "le", "von", "van"])
+_NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}[\p{Ll}'\u2019]{0,30})")
+
+
+def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
+    """ "…the patients, Patients are saying": after a clause and a comma, an ordinary
+    English word (the caller checks it is one) capitalised that the story writes in lower case elsewhere, or one of
+    the commonest words, and never as a name, before a lower-case word: it starts a
+    sentence.  Not a given name, place, title or organisation word ("Will", "Bank"),
+    nor a word joined to a name ("Reading and") or opening a title ("Paying the
+    Price"), nor after a phrase or a list ("Meanwhile, Conservative shadow…", a team
+    sheet's "…S Parisse (Italy), Others to be added")."""
+    text = doc.text
+    word = m.group(1)
+    low = word.lower()
+    nxt = _NEXT_WORD.match(text, m.end(1))
+    if nxt is None or nxt.group(1) in _NAME_JOINS:
+        return False
+    if _NAME_AFTER.match(text, m.end(1)):
+        return False  # a title in title case: "…in a report, Paying the Price."
+    if low in _name_words() or word in word_set("names_places", False):
+        return False
+    start = _sentence_start(doc, m.start())
+    if _FINITE.search(text, start, m.start()) is None and not _wordy(text[start : m.start()]):
+        return False
+    if _introductory(text, start, m.start()) or _SUBORDINATE.match(text, start) is not None:
+        return False  # "When it rains in the hills, Smith stays…": the clause comes now
+    then = text[nxt.end() : nxt.end() + 40].split()[:1]
+    if then and then[0].strip(".,") in _reporting_verbs() and _sentence_ends_soon(text, nxt.end()):
+        return False  # "…resigned on Monday, Labour sources said.": an attribution
+    if _written_lower(text, low, m.start(1)):
+        return True
+    # one of the commonest words, never capitalised but at a sentence's start, before
+    # a word that is not a verb ("…the housing market, Higher interest rates…"; not
+    # "…Gordon Brown…, Brown said", nor a surname used once: "…, Bell could make",
+    # "…, Smith stays")
+    following = nxt.group(1)
+    return (
+        low in frequent_words()
+        and _FINITE_NEXT.match(text, m.end(1)) is None
+        and not (following.endswith("s") and not following.endswith("ss"))  # "Smith stays"
+        and not _capitalised_inside(text, word, m.start(1))
+    )
+
+
+def _capitalised_inside(text: str, word: str, skip: int) -> bool:
+    """``word`` (capitalised) appears elsewhere in ``text`` not at a sentence's start."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        before = text[:at].rstrip()[-1:]
+        if (
+            at != skip
+            and (at == 0 or not text[at - 1].isalpha())
+            and (end == len(text) or not text[end].isalpha())
+            and before not in ("", ".", "!", "?", '"', "\u201c", "'", "\u2018", ":")
+        ):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _wordy(stretch: str) -> bool:
+    """Four lower-case words or more: a clause, even with a verb no pattern knows
+    ("…figures come after a slow summer of weak jobs gains"), not a phrase or a list of
+    names ("Meanwhile", "S Parisse (Italy)")."""
+    return sum(1 for w in stretch.split() if w[:1].islower()) >= 4
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Lower-case words that name people, roles or organisations when capitalised."""
+    return word_set("names_first") | word_set("names_titles") | word_set("names_org_words")
+
+
+def _written_lower(text: str, word: str, skip: int) -> bool:
+    """``word`` (lower case) appears as a whole word elsewhere in ``text``."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (
+            at != skip
+            and (at == 0 or not text[at - 1].isalpha())
+            and (end == len(text) or not text[end].isalpha())
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-\p{Ll}")  # "27-year-old", "10-man"
+
+
 def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
     """A sentence opener after a comma ("…the case, He has") that does not start a
     title ("In London, The Times said")."""
     word = m.group(1)
-    # "The company", "On Friday", "In 2004"; but "The Sunday Telegraph" is a name
-    plain_next = m.group(2) or (m.group(3) if word not in _ARTICLES else None)
+    # "The company", "On Friday", "In 2004", "The 27-year-old"; but "The Sunday
+    # Telegraph" and "The 39 Steps" are names
+    plain_next = m.group(2) or (
+        m.group(3) if word not in _ARTICLES or _NUMBER_COMPOUND.match(text, m.start(3)) else None
+    )
     if word not in TITLE_OPENERS or plain_next:
         return True
     # "The Bank remains", "In London": not a title when the story also writes "the
@@ -196,7 +315,7 @@ def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
     name = m.group(4)
     return bool(name) and bool(
         _lower_elsewhere(text, word, name, m.start())
-        or _the_then_clause(text, m)
+        or _article_then_clause(text, m)
         or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
     )
 
@@ -223,18 +342,41 @@ _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
 # What follows a clause's verb: a word, a figure or quote, or a colon
 _NEXT = r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c'\u2018\u00a3$])|(?P<colon>:)"
 _INITIALS = r"\p{Lu}\.(?:\p{Lu}\.){0,4}"  # "The U.S. has", "Antony J. Blinken said"
-_CLAUSE_AFTER = regexcache.compile(
-    r",[ \t]{1,3}(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
-    r"\p{Lu}[\p{L}\-]{0,30}"
-    rf"(?:[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}}\-]{{0,30}}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
+_NAME_WORD = r"\p{Lu}(?:['\u2019]\p{Lu})?[\p{L}\-]{0,30}"  # "Smith", "O'Connor"
+_TITLE_PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?[ \t]{1,3})?"
+_SUBJECT = (
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}"
+    rf"{_NAME_WORD}"
+    rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
     rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
     r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
-    r"[ \t]{1,3}(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
+    r"[ \t]{1,3}"
+)
+# An adverb, then the clause's finite verb and what follows it
+_CLAUSE_VERB = (
+    r"(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
     rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
-    r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b))\b"
+    r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b)"
+    # a present tense after a name: "…, Juninho wants assurances"; not a plural noun
+    # in a list or before its own verb ("…, Chelsea fans and players", "…, Taliban
+    # authorities said")
+    r"|(?<=[ \t]\p{Lu}\p{Ll}{2,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
+    r"(?=[ \t]{1,3}(?!(?:and|or|of|in|said|says|say|told|is|are|was|were|has|have|had"
+    r"|will|would|could|can|should|must|may|might|did|do|does|\p{Ll}{2,20}ed)\b)\p{Ll}))\b"
     rf"(?:{_NEXT})"
+)
+_CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
+# "…a slower pace than in recent years, Philip Shaw, chief economist at Investec, said
+# the…": a name, a phrase in apposition between commas, then the verb.  Not a clause
+# between the commas ("…in Houston, Texas, where Yukos had filed…"), but a relative
+# one ("Mr Khodorkovsky, who had funded…, was")
+_APPOSED_CLAUSE_AFTER = regexcache.compile(
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}),"
+    r"[ \t]{1,3}(?!(?:where|when|if|as|because|while|although|though|since|until|after"
+    r"|before|unless|whereas|and|but|or|nor|so|yet|that|then)\b)"
+    r"[^,;:.!?\"\u201c\u201d\n]{1,80},[ \t]{1,3}" + _CLAUSE_VERB
 )
 # "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
 # and an auxiliary
@@ -295,8 +437,12 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    last = text[max(0, comma - 30) : comma].split()[-1:]
+    if last and last[0].lower() in _SEGMENT_OPENERS:
+        return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
     verb, nxt = m.group("verb"), m.group("next") or ":"
-    if verb == "told" or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
+    told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
+    if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
@@ -314,19 +460,22 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "By contrast, he said, New Labour had listened"
     else:
         start = _after_short_intro(text, sentence_start, comma)
-        if not (
+        if _named_again(text, sentence_start, comma, m.group("subject")):
+            reason = "the words after it name again the subject of the sentence before"
+        elif not (
             _main_clause_before(text, start, comma)
             and _opens_with_clause(text, start, comma)
-            and _clause_since_comma(text, start, comma)
+            and (_titled(text, m, verb) or _clause_since_comma(text, start, comma))
         ):
             return None
-        reason = "the words after it have their own subject and verb"
+        else:
+            reason = "the words after it have their own subject and verb"
     if verb in _reporting_verbs() or verb in _PLEDGES:
         # "…fell 3%, Mr Smith said on Monday" attributes; "…, Mr Smith said the
         # move was wrong" goes on into a clause of its own
         return (
             "the attribution after it goes on into a clause of its own"
-            if _runs_on(text, m.end("verb"))
+            if verb == "told" or _runs_on(text, m.end("verb"))  # "told" here: a colon
             else None
         )
     if verb in _AUXILIARIES:
@@ -339,9 +488,55 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     return reason
 
 
+_HEAD_NAME = regexcache.compile(r"(\p{Lu}[\p{L}'\u2019\-]{2,30}?)(?:['\u2019]s?)?$")
+
+
+def _named_again(text: str, start: int, comma: int, subject: str) -> bool:
+    """The name that heads the subject after ``comma`` is already written in the
+    sentence before it, which does not open with a subordinate clause or a phrase
+    ("Rusedski broke in the ninth game…, Rusedski had match point"): a sentence names
+    its subject once, then says "he"; two sentences name it twice."""
+    head = _HEAD_NAME.search(subject)
+    if head is None:
+        return False
+    name = head.group(1)
+    if name in _TITLES or name.lower() in common_words():
+        return False  # "The company", "England coach": no name
+    if _introductory(text, start, comma) or _SUBORDINATE.match(text, start) is not None:
+        return False  # "After Smith scored, Smith…" (clumsy, not a splice)
+    at = text.find(name, start, comma - len(name) - 2)
+    while at != -1:
+        end = at + len(name)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        at = text.find(name, end, comma - len(name) - 2)
+    return False
+
+
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Mr.", "Mrs.", "Ms.", "Dr."])
+
+
+# "told BBC Radio 4's Today programme:": a quotation follows, a sentence of its own
+_TOLD_COLON = regexcache.compile(r"[ \t]{1,3}[^.:;,\n\"\u201c]{1,60}:")
+_THAT = regexcache.compile(r"[ \t]{1,3}that\b|:")
+
+
+def _titled(text: str, m: regex.Match[str], verb: str) -> bool:
+    """ "Mr Blair has", "Ms Jamieson stressed that": a person already introduced, who
+    opens a sentence and is never the end of a list or a phrase trailing a clause
+    ("…obstruction of justice and witness tampering, Mr Elgindy was convicted").  A
+    reporting verb counts only before "that" or a colon: "…trains, buses and the
+    Tube, Mr Crow warned the mayor" attributes."""
+    if m.group("subject").split(maxsplit=1)[0] not in _TITLES:
+        return False
+    if verb in _reporting_verbs() or verb in _PLEDGES:
+        return _THAT.match(text, m.end("verb")) is not None
+    return True
+
+
 def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     """A subject and a finite verb right after ``comma``."""
-    m = _CLAUSE_AFTER.match(text, comma)
+    m = _CLAUSE_AFTER.match(text, comma) or _APPOSED_CLAUSE_AFTER.match(text, comma)
     if m is not None:
         return m
     m = _NOUN_CLAUSE_AFTER.match(text, comma)
@@ -353,12 +548,23 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     return m
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _in_speech(doc: Document, comma: int) -> bool:
     """Inside a quotation, or after a quotation mark the sentence opens and does not
     close before the comma (a quotation the extractor could not pair)."""
-    if doc.in_quote(Span(comma, comma + 1)):
-        return True
-    before = doc.text[_sentence_start(doc, comma) - 1 : comma]
+    text = doc.text
+    at = bisect_right(doc.quotes, comma, key=_start) - 1  # quotes are in text order
+    if at >= 0 and comma < doc.quotes[at].end:
+        # A "quotation" whose mark is followed by a space runs from a closing mark to
+        # the next opening one: narration, paired wrongly where a paragraph break was
+        # lost ('…football. "We need…," he said." Ajax have enlisted…')
+        q = doc.quotes[at]
+        if not text[q.start + 1 : q.start + 2].isspace():
+            return True
+    before = text[_sentence_start(doc, comma) - 1 : comma]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
@@ -567,8 +773,11 @@ _FINITE = regexcache.compile(
     # sustained period") nor a participle before "by" ("the threat posed by")
     r"|(?<![\-])(?<!\b(?:a|an|the|his|her|its|their|our|this|that|these|those)[ \t]{1,3})"
     r"\p{Ll}{3,}ed(?![ \t]{1,3}by\b)"
+    # a present tense after "he", "she", "it" ("it faces stiff competition")
+    r"|(?<=\b(?:he|she|it|He|She|It)[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     rf"|{_PAST_IRREGULAR})\b"
 )
+_FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
     r"|even|despite|following|according)\b"
@@ -595,11 +804,13 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
         if sub.group().lower() in _PREPOSITIONS and not _FINITE.search(text, sub.end(), comma):
             continue
         # "…is to tell voters days after the party launched it,": a subordinate clause
-        # that trails the main clause; but "He said when it fell, BP…" is reported
+        # that trails the main clause; but "He said when it fell, BP…" is reported (the
+        # reporting word right before it: "He said the contest is too close to call,
+        # although…," has closed the reported clause first)
         before = text[start : sub.start()]
         if sub.group().lower() == "should" and before.rstrip()[-1:] not in ("", ","):
             continue  # "…that they should be able to…": a modal, not "Should the vote fail,"
-        if _FINITE.search(before) is None or _REPORTED.search(before) is not None:
+        if _FINITE.search(before) is None or _REPORTED.search(before[-40:]) is not None:
             return False
     return True
 
@@ -608,6 +819,8 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     """The sentence opens with an introductory phrase, after "And"/"But" too ("And with
     Phil Vickery sidelined…, Bell could", "But in the three games…, Ireland")."""
     intro = _INTRODUCTORY.match(text, start, comma)
+    if intro is not None and _VERB_NEXT.match(text, intro.end(), comma):
+        return False  # "United went ahead…", "Reading have…": a name, then its verb
     if intro is not None:
         # "Within three days he was arriving…,": a preposition's phrase, then a clause
         # of its own with no comma between them; "After he left, …" is subordinate
@@ -622,6 +835,13 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     return _INTRODUCTORY.match(word[:1].upper() + word[1:]) is not None
 
 
+# An auxiliary or "said" right after a capitalised -ing/-ed word: the word is a name
+# and this its verb ("United went ahead", "Reading have"), not a participle opening a
+# phrase ("Asked about…", "Having had…")
+_VERB_NEXT = regexcache.compile(
+    r"(?<!\bHaving|\bBeing)[ \t]{1,3}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|did|went|said|says)\b"
+)
 _PRONOUN_CLAUSE = regexcache.compile(
     r"\b(?:he|she|they|we|I|it)[ \t]{1,3}(?:is|are|was|were|has|have|had|will|would|could"
     rf"|did|said|{_PAST_IRREGULAR}|\p{{Ll}}{{3,}}ed)\b"
@@ -629,17 +849,21 @@ _PRONOUN_CLAUSE = regexcache.compile(
 _CONNECTIVE = regexcache.compile(r"(?:And|But|Yet|So|Or)[ \t]{1,3}(?=\p{Ll})")
 
 
-_REPORTED = regexcache.compile(r"\b(?:said|says|told|that|say|tell|believes?|thinks?)\b")
+# A reporting word (and its object) that ends the text: what follows is reported
+_REPORTED = regexcache.compile(
+    r"\b(?:said|says|say|that|believes?|thinks?|(?:told|tell)(?:[ \t]{1,3}\p{L}+){0,2})"
+    r"[ \t,]*$"
+)
 
 
 _PREPOSITIONS = frozenset(["after", "before", "since", "until", "following", "despite", "as"])
 
 
-# After ", The": capitalised words, then a lower-case word that goes on a clause
-# ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
+# After ", The" (or "A", "An"): capitalised words, then a lower-case word that goes on
+# a clause ("…jobs, The Indian-born magnate did not say").  Titles run on with "and"/"of"
 # ("Titanic, The Godfather and Jaws") or are newspapers ("The Sunday Telegraph says").
-_THE_RUN = regexcache.compile(
-    r",[ \t]{1,3}The[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
+_ARTICLE_RUN = regexcache.compile(
+    r",[ \t]{1,3}(?:The|An?)[ \t]{1,3}((?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t]{1,3}){1,3})(\p{Ll}{1,20})\b"
 )
 # A capitalised preposition and a one- or two-word name closed by a comma: the
 # introductory phrase of a new sentence ("…to 16.87 euros, In London, Corus fell").
@@ -656,9 +880,10 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _the_then_clause(text: str, m: regex.Match) -> bool:
-    """ ", The German carmaker is": "The" and a name, then a clause goes on."""
-    run = _THE_RUN.match(text, m.start())
+def _article_then_clause(text: str, m: regex.Match) -> bool:
+    """ ", The German carmaker is", ", A Tory spokesman said": an article and a name,
+    then a clause goes on."""
+    run = _ARTICLE_RUN.match(text, m.start())
     if run is None or run.group(2) in _TITLE_LINKS:
         return False
     return not any(w in _TITLE_WORDS for w in run.group(1).split())

@@ -12,7 +12,11 @@ another ("independant").  The slip is never at the first letter nor an added or
 dropped last letter ("olds", "blanche"), and a word that reads as a regular formation
 of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
 "uncosted"), a compound ("shockwaves").  Nor is a word among other unknown words
-(a foreign phrase).
+(a foreign phrase).  Short words are read with care, since slang and dialect sit one
+letter from English words ("tradie", "hatful"): a six-letter word is read as a
+dropped letter only when the word it would be is among the commonest English words
+("aganst" for "against"), and a slip of such a word is read before a formation of
+rarer ones ("heping" is no "hep" + "ing").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -47,6 +51,7 @@ from kzaudit.datafiles import read_text
 from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import (
     WORD,
     at_sentence_start,
@@ -174,6 +179,9 @@ _PREFIXES = (
 # foreign word one letter from an English one ("tradie", "goanna", "tinnies", "shamba").
 _MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
 _MIN_DROP = 7  # a letter dropped ("reseach")
+# ... or six letters when the word it would be is among the commonest ("aganst" for
+# "against"): slang and dialect sit beside rarer words ("tradie", "shamba")
+_MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
@@ -201,12 +209,16 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         story.add(w)
         if w in unknown:
             counts[w] += 1
+    frequent = frequent_words()
     for word in sorted(w for w in unknown if counts.get(w) == 1):
-        found = _correction(word, words, story)
+        found = _correction(word, words, story, frequent)
         if found is None:
             continue
         rank, right = found
-        if _suffixed(word, words) or (rank > _TYPING and _formed(word, words)):
+        # A slip of one of the commonest words is read before a formation of rarer
+        # ones: "heping" is no "hep" + "ing", "distace" no "dis" + "tace"
+        parts = frequent if right in frequent else words
+        if _suffixed(word, parts) or (rank > _TYPING and _formed(word, parts)):
             continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
         start, end = first[word]
         if _in_code(text, start, end) or _among_unknown(text, start, end, words):
@@ -223,10 +235,13 @@ def _correction(
     word: str,
     words,  # noqa: ANN001 - a SortedWords
     story: set[str] | frozenset[str] = frozenset(),
+    frequent: frozenset[str] = frozenset(),
 ) -> tuple[int, str] | None:
     """(rank, the English word one slip away), the likeliest slip first; None when there
     is none.  A slip in a word shorter than its threshold still counts when the word it
-    would be is written elsewhere in the story (``story``: "cmpany" beside "company").
+    would be is written elsewhere in the story (``story``: "cmpany" beside "company"),
+    and a dropped letter in a six-letter word when that word is among the commonest
+    (``frequent``: "aganst").
 
     Slips, likeliest first: two letters swapped; a letter doubled or a double letter
     single; a letter dropped; one vowel for another; a letter added.  Never at the
@@ -259,7 +274,8 @@ def _correction(
         for ch in _LETTERS:
             doubled = ch in (word[i - 1], word[i])
             cand = word[:i] + ch + word[i:]  # a letter dropped
-            consider(1 if doubled else 2, cand, doubled or n >= _MIN_DROP)
+            long_enough = n >= _MIN_DROP or (n >= _MIN_FREQUENT_DROP and cand in frequent)
+            consider(1 if doubled else 2, cand, doubled or long_enough)
     for i in range(1, n - 1):
         if word[i] in _VOWELS:
             for ch in _VOWELS:
@@ -313,7 +329,9 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
     after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
     before = before[-2:]
     return any(
-        w.islower() and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        w.islower()
+        and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        and not (w in _PREFIXES and token.startswith(w + "-"))  # "pre-tax", "non-executive"
         for token in before + after
         for w in token.split("-")
     )  # "E lucevan le stelle": a neighbour within two words is no English word

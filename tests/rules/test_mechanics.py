@@ -6,8 +6,10 @@ import time
 from pathlib import Path
 
 from kzaudit.config import Config
+from kzaudit.extract.entities import load_words
 from kzaudit.pipeline import analyse, check
 from kzaudit.read import document_from_text
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules.misspelling import misspellings
 
 MECHANICS = (
@@ -34,6 +36,14 @@ def test_misspelling_table_is_clean() -> None:
         assert wrong == wrong.lower() and wrong.isalpha(), wrong
         assert wrong != right.lower(), wrong
         assert right and " -> " not in right, wrong
+
+
+def test_frequent_words_are_common_words() -> None:
+    """The commonest words are a subset of the large list, so a slip of one is never
+    itself a word the large list holds."""
+    frequent = frequent_words()
+    assert len(frequent) > 10_000
+    assert frequent <= frozenset(load_words("names_common_words"))
 
 
 def test_seed_gives_exactly_the_two_mechanics_defects() -> None:
