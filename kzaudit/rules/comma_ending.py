@@ -460,6 +460,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "By contrast, he said, New Labour had listened"
     else:
         start = _after_short_intro(text, sentence_start, comma)
+        if _reported_intro(text, sentence_start, comma):
+            return None  # "Cordovez added, Ecuador must…": the reported clause follows
         if _named_again(text, sentence_start, comma, m.group("subject")):
             reason = "the words after it name again the subject of the sentence before"
         elif not (
@@ -690,6 +692,36 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
         )
 
 
+def _reported_intro(text: str, start: int, comma: int) -> bool:
+    """The comma closes a reporting frame ("Cordovez added, Ecuador must…", "In the
+    south, IRNA said, Iranian forces…") or an introductory phrase of the reported clause
+    ("It said as a result of the settlement, CTS's committee has…"): the words after it
+    are the reported clause, not a new sentence.  A participle phrase before the comma
+    is read with what it trails ("Calmon said, assuming a 58 mln bag quota, Brazil's…")."""
+    hi = comma
+    while True:
+        lo = _previous_pause(text, start, hi)
+        words = text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018").split()
+        if not words:
+            return False
+        first = words[0]
+        if lo > start and first.isalpha() and first.islower() and first.endswith(("ed", "ing")):
+            hi = lo  # ", agreed during a visit by the minister": a phrase trailing
+            continue
+        break
+    verbs = _reporting_verbs()
+    for i, word in enumerate(words[: _FRAME_WORDS + 1]):
+        if word.lower() not in verbs:
+            continue
+        rest = words[i + 1 :]
+        if rest[:1] == ["that"]:
+            rest = rest[1:]
+        if not rest:
+            return True  # "Cordovez added,"
+        return rest[0].lower() in _REPORTED_INTROS and _FINITE.search(" ".join(rest[1:])) is None
+    return False
+
+
 def _previous_pause(text: str, start: int, hi: int) -> int:
     """The last pause before ``hi`` (not the comma of "60,000"), or ``start``."""
     lo = hi - 1
@@ -724,6 +756,10 @@ _SEGMENT_OPENERS = frozenset(
     "and but or nor so yet which who whom whose where when while whereas as if that because"
     " though although unless until since after before without".split()
 )
+# Words that open an introductory phrase of a reported clause: "He said that under the
+# terms of the loan, Ecuador will…", "Santana said despite a strike, Petrobras…"
+_REPORTED_INTROS = _PHRASE_OPENERS | frozenset(["as", "through", "besides", "throughout"])
+_FRAME_WORDS = 5  # words before the reporting verb in a frame: "Hilton lawyers contend"
 # '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
 # attribution closing a quotation, then a new sentence.
 _ATTRIBUTION_TAIL = regexcache.compile(
@@ -790,7 +826,7 @@ _PREPOSITION_INTROS = (
 )
 _INTRODUCTORY = regexcache.compile(
     r"\p{Lu}\p{Ll}{1,20}(?:ing|ed)\b|\p{Lu}\p{Ll}{2,15}ly\b"  # "Speaking", "Asked", "Previously"
-    rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once)\b"
+    rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once|Besides)\b"
 )
 
 
@@ -843,6 +879,8 @@ _VERB_NEXT = regexcache.compile(
     r"(?:is|are|was|were|has|have|had|will|would|could|can|did|went|said|says)\b"
 )
 _PRONOUN_CLAUSE = regexcache.compile(
+    # not inside a relative or "that" clause: "In response to rumours that it had…,"
+    r"(?<!\b(?:that|which|who|whom|where|when)[ \t]{1,3})"
     r"\b(?:he|she|they|we|I|it)[ \t]{1,3}(?:is|are|was|were|has|have|had|will|would|could"
     rf"|did|said|{_PAST_IRREGULAR}|\p{{Ll}}{{3,}}ed)\b"
 )
