@@ -49,6 +49,7 @@ from functools import cache
 from kzaudit import regexcache
 from kzaudit.datafiles import read_text
 from kzaudit.extract.entities import common_words
+from kzaudit.extract.numbers import vocab as numbers_vocab
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._frequent import frequent_words
@@ -328,13 +329,22 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
     before = [m.group() for m in WORD.finditer(text, max(0, start - 40), start) if _free(text, m)]
     after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
     before = before[-2:]
+    units = _unit_words()
     return any(
         w.islower()
-        and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words))
+        and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words and w not in units))
         and not (w in _PREFIXES and token.startswith(w + "-"))  # "pre-tax", "non-executive"
         for token in before + after
         for w in token.split("-")
     )  # "E lucevan le stelle": a neighbour within two words is no English word
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """Magnitudes and currencies the figure reader knows ("mln", "dlrs", "cts"): wire
+    abbreviations, not a foreign phrase around a slip ("a press cofnerence the 132.5 mln")."""
+    v = numbers_vocab()
+    return frozenset(w.lower() for w in (*v.suffixes, *v.currency_words, "pct", "bpd"))
 
 
 def _free(text: str, m) -> bool:  # noqa: ANN001 - a regex match
