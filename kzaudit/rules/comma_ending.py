@@ -376,7 +376,13 @@ _APPOSED_CLAUSE_AFTER = regexcache.compile(
     rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}),"
     r"[ \t]{1,3}(?!(?:where|when|if|as|because|while|although|though|since|until|after"
     r"|before|unless|whereas|and|but|or|nor|so|yet|that|then)\b)"
-    r"[^,;:.!?\"\u201c\u201d\n]{1,80},[ \t]{1,3}" + _CLAUSE_VERB
+    r"(?P<appos>[^,;:.!?\"\u201c\u201d\n]{1,80}),[ \t]{1,3}" + _CLAUSE_VERB
+)
+# Names joined by "and"/"or" between the commas: a list ("…including Hong Kong, South
+# Korea, Singapore and Taiwan, fell"), not a phrase in apposition
+_NAME_LIST = regexcache.compile(
+    rf"{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}"
+    rf"(?:[ \t]{{1,3}}(?:and|or)[ \t]{{1,3}}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}})?"
 )
 # "…in the last decade, Eurozone interest rates are at 2%": a capitalised noun phrase
 # and an auxiliary
@@ -538,8 +544,15 @@ def _titled(text: str, m: regex.Match[str], verb: str) -> bool:
 
 def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     """A subject and a finite verb right after ``comma``."""
-    m = _CLAUSE_AFTER.match(text, comma) or _APPOSED_CLAUSE_AFTER.match(text, comma)
+    m = _CLAUSE_AFTER.match(text, comma)
     if m is not None:
+        return m
+    m = _APPOSED_CLAUSE_AFTER.match(text, comma)
+    if m is not None:
+        if _NAME_LIST.fullmatch(m.group("appos").strip()):
+            return None  # "…, South Korea, Singapore and Taiwan, fell": a list of names
+        if m.group("verb").endswith("ed") and m.group("next") == "by":
+            return None  # "…, BPGF, owned by Pallas, assisted by Hambros": participles
         return m
     m = _NOUN_CLAUSE_AFTER.match(text, comma)
     if m is None or _FINITE.search(m.group("subject")):
