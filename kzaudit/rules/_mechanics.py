@@ -134,3 +134,11 @@ def paragraph_starts_lower(doc: Document, index: int) -> bool:
     para = doc.paragraphs[index]
     head = doc.text[para.start : min(para.end, para.start + 3)].lstrip(_OPENERS)
     return bool(head) and head[0].islower()
+
+
+# Capitalised words that are never part of a name: seen capitalised mid-sentence twice,
+# they are still slips (run-ons, commas typed for full stops), not a name's words.
+NEVER_NAMES = frozenset(
+    "He She It They We You And But Yet Or So However Although Because Though While When If"
+    .split()
+)  # fmt: skip

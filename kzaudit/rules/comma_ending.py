@@ -66,7 +66,7 @@ from kzaudit.extract.dates import vocab
 from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._frequent import frequent_words
-from kzaudit.rules._mechanics import is_list_item, last_line, paragraph_starts_lower
+from kzaudit.rules._mechanics import NEVER_NAMES, is_list_item, last_line, paragraph_starts_lower
 from kzaudit.rules.base import RuleContext
 
 ID = "comma-ending"
@@ -173,8 +173,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
-        if mid_sentence[word] > 1:  # this comma is one; "Its Next Directory" makes it a name
-            continue
+        if mid_sentence[word] > 1 and word not in NEVER_NAMES:
+            continue  # this comma is one; "Its Next Directory" makes it a name
         if not listed and not _ordinary_capitalised(doc, m):
             continue
         flagged.add(m.start())

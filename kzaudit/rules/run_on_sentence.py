@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
-from kzaudit.rules._mechanics import body_paragraphs, looks_like_heading
+from kzaudit.rules._mechanics import NEVER_NAMES, body_paragraphs, looks_like_heading
 from kzaudit.rules.base import RuleContext
 
 ID = "run-on-sentence"
@@ -83,11 +83,6 @@ _BEFORE_TITLES = frozenset(
     "the a an of to in on at for with by from into about over under called named titled "
     "dubbed via per".split()
 )
-# Never part of a name: a second run-on with one of these is no reason for doubt.
-_NEVER_NAMES = frozenset(
-    "He She It They We You And But Yet Or So However Although Because Though While When If"
-    .split()
-)  # fmt: skip
 
 
 def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -103,7 +98,7 @@ def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     seen = Counter(m.group(2) for m in hits)
     for m in hits:
         word = m.group(2)
-        if seen[word] > 1 and word not in _NEVER_NAMES:
+        if seen[word] > 1 and word not in NEVER_NAMES:
             continue  # "his own Now show … the new Now show": a name
         yield ctx.finding(
             doc,
