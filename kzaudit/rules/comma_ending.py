@@ -935,7 +935,11 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
     """ ", The German carmaker is", ", A Tory spokesman said": an article and a name,
     then a clause goes on."""
     run = _ARTICLE_RUN.match(text, m.start())
-    if run is None or run.group(2) in _TITLE_LINKS:
+    if run is None:
+        return False
+    if all(w.lower() in word_set("names_titles") for w in run.group(1).split()):
+        return True  # "…, The MP for Sittingbourne said": a person's title, no work's
+    if run.group(2) in _TITLE_LINKS:
         return False
     return not any(w in _TITLE_WORDS for w in run.group(1).split())
 
