@@ -938,7 +938,10 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
     if run is None:
         return False
     if all(w.lower() in word_set("names_titles") for w in run.group(1).split()):
-        return True  # "…, The MP for Sittingbourne said": a person's title, no work's
+        # "…, The MP for Sittingbourne said": a person's title and its verb before any
+        # comma (not "…novel, The Lord of the Rings, on holiday")
+        end = _next_pause(text, run.end(), min(len(text), run.end() + 80))
+        return _FINITE.search(text, run.end(), end) is not None
     if run.group(2) in _TITLE_LINKS:
         return False
     return not any(w in _TITLE_WORDS for w in run.group(1).split())
