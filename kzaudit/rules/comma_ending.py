@@ -668,8 +668,7 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
     investors hoped for a recovery")."""
     hi = comma
     while True:
-        lo = _previous_pause(text, start, hi)
-        segment = text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018")
+        lo, segment = _segment_before(text, start, hi)
         words = segment.split()
         first = words[0] if words else ""
         if words and words[-1].lower() in _SEGMENT_OPENERS:
@@ -713,8 +712,8 @@ def _reported_intro(text: str, start: int, comma: int) -> bool:
     is read with what it trails ("Calmon said, assuming a 58 mln bag quota, Brazil's…")."""
     hi = comma
     while True:
-        lo = _previous_pause(text, start, hi)
-        words = text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018").split()
+        lo, segment = _segment_before(text, start, hi)
+        words = segment.split()
         if not words:
             return False
         first = words[0]
@@ -733,6 +732,13 @@ def _reported_intro(text: str, start: int, comma: int) -> bool:
             return True  # "Cordovez added,"
         return rest[0].lower() in _REPORTED_INTROS and _FINITE.search(" ".join(rest[1:])) is None
     return False
+
+
+def _segment_before(text: str, start: int, hi: int) -> tuple[int, str]:
+    """(where it starts, its words) for the stretch between the last pause before ``hi``
+    and ``hi``, without the pause and any opening quote."""
+    lo = _previous_pause(text, start, hi)
+    return lo, text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018")
 
 
 def _previous_pause(text: str, start: int, hi: int) -> int:
