@@ -60,6 +60,17 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
+def _span_start(span: Span) -> int:
+    return span.start
+
+
+def span_at(spans: list[Span], pos: int) -> Span | None:
+    """The span of ``spans`` (sorted) that holds ``pos``: the last one starting at or
+    before it, if it reaches past it.  One bisect, so a look-up per word stays linear."""
+    i = bisect.bisect_right(spans, pos, key=_span_start) - 1
+    return spans[i] if i >= 0 and pos < spans[i].end else None
+
+
 @dataclass(slots=True, eq=False, repr=False)
 class Sentence(Record):
     """A sentence, with the paragraph it belongs to (index into ``Document.paragraphs``)."""

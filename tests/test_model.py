@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kzaudit.model import Document, Sentence, Span
+from kzaudit.model import Document, Sentence, Span, span_at
 from kzaudit.result import FindingRecord
 
 
@@ -19,3 +19,13 @@ def test_records_compare_by_identity_spans_by_value() -> None:
     assert Span(1, 2) == Span(1, 2)
     first, second = Sentence(Span(0, 3), 1), Sentence(Span(0, 3), 1)
     assert first == first and first != second
+
+
+def test_span_at_finds_the_span_holding_a_position() -> None:
+    spans = [Span(0, 5), Span(10, 20), Span(20, 25)]
+    assert span_at(spans, 0) == Span(0, 5)
+    assert span_at(spans, 4) == Span(0, 5)
+    assert span_at(spans, 5) is None  # half-open
+    assert span_at(spans, 7) is None
+    assert span_at(spans, 20) == Span(20, 25)
+    assert span_at([], 3) is None

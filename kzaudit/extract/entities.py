@@ -10,7 +10,6 @@ short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" a
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,7 +18,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.datafiles import read_text
-from kzaudit.model import AcronymDefinition, Document, Entity, Span
+from kzaudit.model import AcronymDefinition, Document, Entity, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.wordlist import SortedWords
 
@@ -154,7 +153,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     runs = [
         _words(m)
         for m in _RUN.finditer(text, 0, None, False, HOLD_GIL)
-        if m.group() not in skip and not (shouted and _inside(shouted, m.start()))
+        if m.group() not in skip and not (shouted and span_at(shouted, m.start()))
     ]
     initial = _sentence_initial_offsets(doc)
     mid_caps = _mid_sentence_words(runs, initial, text)
@@ -173,7 +172,7 @@ _LOWER_LETTER = regexcache.compile_std(r"[a-z]")
 _CAPS_WORD = regexcache.compile_std(r"\b[A-Z]{2,}\b")
 
 
-def _shouted_paragraphs(doc: Document) -> list[tuple[int, int]]:
+def _shouted_paragraphs(doc: Document) -> list[Span]:
     """Short paragraphs written all in capitals ("IRAN ANNOUNCES END OF OFFENSIVE", a
     wire headline): their words are not acronyms nor names to compare."""
     text, out = doc.text, []
@@ -181,13 +180,8 @@ def _shouted_paragraphs(doc: Document) -> list[tuple[int, int]]:
         if p.end - p.start > _SHOUTED_MAX or _LOWER_LETTER.search(text, p.start, p.end):
             continue
         if len(_CAPS_WORD.findall(text, p.start, p.end)) >= _SHOUTED_WORDS:
-            out.append((p.start, p.end))
+            out.append(p)
     return out
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @cache

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
-from kzaudit.model import Claim, Document
+from kzaudit.model import Claim, Document, span_at
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
@@ -164,15 +164,11 @@ _CALENDAR = frozenset(
 def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     """Per figure (by start): the names right after it, which narrow what it counts."""
     # not who gave the figure: "held 120 people overnight, the Interior Ministry said"
-    said = sorted((a.span.start, a.span.end) for a in doc.attributions)
-    said_starts = [start for start, _ in said]
-
-    def speaker(e) -> bool:  # noqa: ANN001 - an Entity
-        i = bisect.bisect_right(said_starts, e.span.start) - 1
-        return i >= 0 and said[i][1] > e.span.start
-
+    said = sorted(a.span for a in doc.attributions)
     names = sorted(
-        (e.span.start, e.key) for e in doc.entities if e.kind != "person" and not speaker(e)
+        (e.span.start, e.key)
+        for e in doc.entities
+        if e.kind != "person" and not span_at(said, e.span.start)
     )
     starts = [n[0] for n in names]
     out: dict[int, frozenset] = {}

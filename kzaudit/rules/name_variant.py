@@ -66,7 +66,6 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -74,7 +73,7 @@ from operator import itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
-from kzaudit.model import Document, Finding, Span
+from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._names import is_key_slip
 from kzaudit.rules.base import RuleContext, times
@@ -594,11 +593,10 @@ def _mark_rosters(doc: Document, words: dict[str, _Word]) -> None:
     lists = [p for p in doc.paragraphs if _is_roster(doc.text, p)]
     if not lists:
         return
-    starts = [p.start for p in lists]
     for info in words.values():
         for span in info.spans:
-            i = bisect.bisect_right(starts, span.start) - 1
-            if i >= 0 and lists[i].contains(span):
+            para = span_at(lists, span.start)
+            if para is not None and para.contains(span):
                 info.roster = True
                 break
 
