@@ -106,7 +106,8 @@ def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _std_program(pattern: str, flags: int) -> tuple:
     """The arguments ``re._compiler.compile`` gives ``_sre.compile`` for ``pattern``."""
     parsed = _std_parser.parse(pattern, flags)
-    code = _std_compiler._code(parsed, flags)
+    # The opcodes are int subclasses (named constants) that marshal cannot store.
+    code = [int(op) for op in _std_compiler._code(parsed, flags)]
     groupindex = parsed.state.groupdict
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, i in groupindex.items():

@@ -84,7 +84,15 @@ def test_cached_std_pattern_is_the_same_program(
     fresh = regexcache.compile_std(pattern, flags)
     regexcache._store.save()
     regexcache._store = diskcache.Store("test-regex")
-    hit = regexcache.compile_std(pattern, flags)
+
+    parsed: list[str] = []  # compile_std falls back on any error, so count the parses
+    real_program = regexcache._std_program
+    regexcache._std_program = lambda *args: parsed.append(args[0]) or real_program(*args)
+    try:
+        hit = regexcache.compile_std(pattern, flags)
+    finally:
+        regexcache._std_program = real_program
+    assert not parsed, "parsed again: the program was not stored"
     expected = re.compile(pattern, flags)
     assert fresh == expected and hit == expected
     assert [m.groupdict() for m in hit.finditer(TEXT)] == [
