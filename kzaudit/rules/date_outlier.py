@@ -3,7 +3,9 @@
 What it does
     Finds the story's timeline (at least three day-precision dates within about a
     month of each other) and flags a lone date months away from it whose day fits
-    the timeline, when nothing explains the distance: no year written, no "last",
+    the timeline, when nothing explains the distance: no year written (or only the
+    timeline's own year, on a day of the timeline: "7 March 2003 ... 17 March ...
+    17 October 2003"), no "last",
     "next", "since" or "until", no future tense, no other mention of that month, no
     weekday that fits it ("Thursday, July 24" in a year where it is a Thursday), no
     period it starts or ends ("the first quarter ended January 31"), no schedule in the
@@ -331,10 +333,19 @@ def _timeline_slips(
     on_timeline = {id(t) for t in timeline}
     others = [d for d in days if id(d) not in on_timeline]
     months_elsewhere = [d.month for d in doc.dates if d.precision == "month"]
+    written = {t.year for t in timeline if t.year is not None}
+    own_year = written.pop() if len(written) == 1 else None
+    timeline_days = {t.day for t in timeline}
     for d in others:
         pos = day_of_year(d)
         gap = min(abs(offset(day_of_year(t), pos)) for t in timeline)
-        if gap < opts["min_gap_days"] or _explained(doc, d) or d.month in months_elsewhere:
+        if gap < opts["min_gap_days"] or d.month in months_elsewhere:
+            continue
+        # A written year explains the distance, unless it is the timeline's own year and
+        # the day is one of the timeline's: "7 March 2003 ... 17 March ... 17 October
+        # 2003" is the 17 March of the timeline with its month slipped.
+        own = d.year is not None and d.year == own_year and d.day in timeline_days
+        if _explained(doc, d, own_year if own else None):
             continue
         if _bridged(d, timeline, months_elsewhere):
             continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
@@ -369,8 +380,12 @@ def _finding(
     seen: bool,
     alone: bool,
 ) -> Finding:
-    months = min((d.month - t.month) % 12 for t in timeline)  # type: ignore[operator]
-    months = min(months, min((t.month - d.month) % 12 for t in timeline))  # type: ignore[operator]
+    years = {t.year for t in timeline} - {None}
+    if d.year is not None and years == {d.year}:  # one year written: no way round the calendar
+        months = min(abs(d.month - t.month) for t in timeline)  # type: ignore[operator]
+    else:  # without a year the nearer way round the calendar: June is five months from January
+        months = min((d.month - t.month) % 12 for t in timeline)  # type: ignore[operator]
+        months = min(months, min((t.month - d.month) % 12 for t in timeline))  # type: ignore[operator]
     distance = f"{number_word(months)} month{'s' if months != 1 else ''}"
     where = "every other date in the story" if alone else "the story's timeline"
     message = f'"{d.text}" is {distance} from {where} ({_range_text(timeline)})'

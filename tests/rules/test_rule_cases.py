@@ -9,7 +9,7 @@ Each file holds ``[[case]]`` tables::
     expect = [{ text = "June 5", suggestion = "January 5" }]   # [] for a near-miss
 
 ``text`` of each expected finding must match exactly; ``suggestion`` and
-``severity`` are compared when given.
+``severity`` are compared when given, and ``message`` must be part of the message.
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ def test_rule_case(rule: str, case: dict) -> None:
     # "path" gives a case in another format ("case.html", "case.md"): markup is blanked
     doc = analyse(document_from_source(case.get("path", "case.txt"), case["text"]), config)
     findings = check(doc, config)
-    got = sorted((f.text, f.suggestion, f.severity) for f in findings)
+    got = sorted((f.text, f.suggestion, f.severity, f.message) for f in findings)
     expected = case.get("expect", [])
     assert len(got) == len(expected), f"got {got}"
-    for exp, (text, suggestion, severity) in zip(
+    for exp, (text, suggestion, severity, message) in zip(
         sorted(expected, key=lambda e: e["text"]), sorted(got), strict=True
     ):
         assert text == exp["text"], got
@@ -54,6 +54,8 @@ def test_rule_case(rule: str, case: dict) -> None:
             assert suggestion == exp["suggestion"], got
         if "severity" in exp:
             assert severity == exp["severity"], got
+        if "message" in exp:
+            assert exp["message"] in message, got
 
 
 @pytest.mark.parametrize("rule_id", list(all_rules()))
