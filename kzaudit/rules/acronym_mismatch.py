@@ -25,8 +25,8 @@ three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
 slashed name counts as a use ("HVI/Aids").
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
-letters swapped from one the story uses more than once ("the RIA bombs" in a story
-about the IRA).  Otherwise a use is only flagged when it is not itself defined, not a
+letters swapped from one the story uses more than once or defines ("the RIA bombs" in
+a story about the IRA, "PEP spokesman" after "European People's Party (EPP)").  Otherwise a use is only flagged when it is not itself defined, not a
 well-known acronym (that list or the house style's ``known_acronyms``), and is used
 once, or less often than the defined one: a different organisation ("CIS" beside
 "CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
@@ -99,10 +99,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for e, norm in found:
         first_use.setdefault(norm, e)
     for e, norm in found:
+        if norm in corrected:
+            continue  # a use in the right form of a slipped definition: that is reported
         if norm in known and norm not in house and norm not in defined and uses[norm] == 1:
             # a generally known acronym once, beside its two-letter swap that the story
-            # relies on: "the RIA bombs" in a story about the IRA
-            twin = next((a for a in others if uses[a] > 1 and is_swap(norm, a)), None)
+            # relies on (uses more than once, or defines): "the RIA bombs" in a story
+            # about the IRA, "PEP spokesman" after "European People's Party (EPP)"
+            twin = next(
+                (a for a in others if (uses[a] > 1 or a in defined) and is_swap(norm, a)), None
+            )
             if twin is not None:
                 yield ctx.finding(
                     doc,
@@ -112,8 +117,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     twin,
                 )
                 continue
-        if norm in defined or norm in known or norm in corrected:
-            continue  # a use in the right form of a slipped definition: that is reported
+        if norm in defined or norm in known:
+            continue
         target = near_defined(norm, defined, uses, min_length)
         if target is not None:
             yield ctx.finding(
