@@ -17,7 +17,10 @@ What it does
     signature of a slipped month name.  And a date with nothing near it that lies
     months from all of at least two other dates and month mentions which sit within
     two months of each other ("20 April" among "in late-November", "on 8 December",
-    "during October"); period bounds such as "until June" do not count.
+    "during October"); period bounds such as "until June" do not count, a frame of
+    plans alone ("will host a match in June or July") places no past event, and a
+    date in the present tense is a fixture ("the Test is against Canada on 13
+    November").
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -284,11 +287,13 @@ def _strays(
     if len(mentions) > _MAX_FRAME:
         return
     for d in days:
-        if _support(doc, d, days, window) or _explained(doc, d):
-            continue
+        if d.tense == "present" or _support(doc, d, days, window) or _explained(doc, d):
+            continue  # a dated event in the present tense is a fixture: "the Test is on 13 November"
         # a yearless date sits in the story's year: dates written with that year frame it
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
         frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
+        if d.tense != "future" and all(o.tense == "future" for o in frame):
+            continue  # plans only ("will host a match in June or July"): no present to stray from
         if len(frame) < 2:
             continue
         pos = day_of_year(d)
