@@ -102,6 +102,7 @@ class _Word:
     surname: bool = False  # last word of a multi-word person name
     alone: bool = False  # a one-word name somewhere ("Shell", not only "Standard Life")
     first: bool = False  # first word of a multi-word name ("Hayden" of "Hayden Tanner")
+    given: bool = False  # first word of a multi-word person's name (not "Liberal Democrats")
     roster: bool = False  # written in a list of names (a team sheet): see ``_roster_starts``
 
 
@@ -334,8 +335,10 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
                 info.first = info.first or i == 0
-                if i == len(parts) - 1 and (e.kind == "person" or _introduced(doc.text, e)):
+                person = e.kind == "person" or _introduced(doc.text, e)
+                if i == len(parts) - 1 and person:
                     info.surname = True
+                info.given = info.given or (i == 0 and person)
     return out
 
 
@@ -542,6 +545,8 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
       "Horgan"), in names under eight letters;
     - one is only the first word of a name and the other a person's surname
       ("Hayden Tanner" and "Andy Haden");
+    - both are only first words of people's names that share no other word
+      ("Kiichi Miyazawa" and "Koichi Tsukihara"): two given names, two people;
     - they follow initials or given names that disagree ("S Horgan", "M Horan"; "C
       Thomson", "Alan Thompson").
     """
@@ -551,6 +556,8 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
         return True
     if a_info.roster:  # in a long name a letter more or less is a slip even there
         return max(len(a), len(b)) < _ROSTER_SLIP_LENGTH
+    if a_info.given and b_info.given and _given_only(a_info) and _given_only(b_info):
+        return not a_info.partners & b_info.partners  # "Kiichi Miyazawa", "Koichi Tsukihara"
     return (
         _given_only(a_info)
         and _surname_only(b_info)
