@@ -163,6 +163,15 @@ def _cased(right: str, word: str) -> str:
 _LOWER = regexcache.compile(
     r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{5,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
 )
+# Why a second pattern: ``_LOWER`` can only match a whole maximal run of ASCII lower-case
+# letters (a letter on either side fails its look-arounds), so the standard engine finds
+# the runs (several times faster than ``regex`` trying the look-behind everywhere) and
+# ``_LOWER`` itself is tried only at a run whose neighbours are not plainly clear.
+_LOWER_RUN = regexcache.compile_std(r"[a-z]{5,}")
+_LOWER_MAX = 30
+# Characters that pass both of ``_LOWER``'s look-arounds (no letter, mark, digit, nor one
+# of its listed symbols).
+_CLEAR = frozenset(' \t\n,;:!?()"\u201c\u201d-')
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
@@ -195,10 +204,19 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     # Sets and one pass each, never a list of every word nor a scan per candidate: a
     # 10 MB story has 1.7 million words (linear time, flat memory)
     first: dict[str, tuple[int, int]] = {}  # each lower-case word's first place
-    for m in _LOWER.finditer(text, 0, None, False, HOLD_GIL):
-        w = m.group()
+    end_of_text = len(text)
+    for run in _LOWER_RUN.finditer(text):
+        start, end = run.span()
+        if end - start > _LOWER_MAX:
+            continue
+        if not (
+            (start == 0 or text[start - 1] in _CLEAR)
+            and (end == end_of_text or text[end] in _CLEAR)
+        ) and not _LOWER.match(text, start, None, HOLD_GIL):
+            continue
+        w = run.group()
         if w not in first:
-            first[w] = m.span()
+            first[w] = (start, end)
     unknown = {w for w in first if w not in words}
     unknown -= ctx.style.known_words
     unknown -= misspellings().keys()  # the curated list reports those
