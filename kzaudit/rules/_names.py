@@ -52,11 +52,11 @@ def is_key_slip(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a.upper(), b.upper(), strict=True) if x != y]
-    return len(diff) == 1 and diff[0][1] in _key_neighbours().get(diff[0][0], "")
+    return len(diff) == 1 and diff[0][1] in key_neighbours().get(diff[0][0], "")
 
 
 @cache
-def _key_neighbours() -> dict[str, str]:
+def key_neighbours() -> dict[str, str]:
     """QWERTY keys touching each letter key, on its row and the rows above and below."""
     rows = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
     out: dict[str, str] = {}

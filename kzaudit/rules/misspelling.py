@@ -16,7 +16,10 @@ of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise"
 letter from English words ("tradie", "hatful"): a six-letter word is read as a
 dropped letter only when the word it would be is among the commonest English words
 ("aganst" for "against"), and a slip of such a word is read before a formation of
-rarer ones ("heping" is no "hep" + "ing").
+rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
+read in words of any length from four letters: two letters swapped, the first two
+too ("wtih", "ahve"), and a key hit beside its neighbour's inside the word ("tghe",
+"saiod", "thyat").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -59,6 +62,7 @@ from kzaudit.rules._mechanics import (
     plain_pieces,
     plain_word_iter,
 )
+from kzaudit.rules._names import key_neighbours
 from kzaudit.rules.base import RuleContext
 
 ID = "misspelling"
@@ -161,13 +165,13 @@ def _cased(right: str, word: str) -> str:
 # A lower-case ASCII word of 5+ letters standing alone (hyphen pieces included): not
 # part of a capitalised or mixed-case token, a URL, handle, number or contraction.
 _LOWER = regexcache.compile(
-    r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{5,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
+    r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{4,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
 )
 # Why a second pattern: ``_LOWER`` can only match a whole maximal run of ASCII lower-case
 # letters (a letter on either side fails its look-arounds), so the standard engine finds
 # the runs (several times faster than ``regex`` trying the look-behind everywhere) and
 # ``_LOWER`` itself is tried only at a run whose neighbours are not plainly clear.
-_LOWER_RUN = regexcache.compile_std(r"[a-z]{5,}")
+_LOWER_RUN = regexcache.compile_std(r"[a-z]{4,}")
 _LOWER_MAX = 30
 # Characters that pass both of ``_LOWER``'s look-arounds (no letter, mark, digit, nor one
 # of its listed symbols).
@@ -187,6 +191,7 @@ _PREFIXES = (
 )  # fmt: skip
 # Letters of a word read as a slip: shorter words are as often slang, dialect or a
 # foreign word one letter from an English one ("tradie", "goanna", "tinnies", "shamba").
+_MIN_SWAP = 5  # two letters swapped ("thier"); shorter words only as slips of the commonest
 _MIN_SLIP = 6  # a letter doubled or a double letter single ("acused")
 _MIN_DROP = 7  # a letter dropped ("reseach")
 # ... or six letters when the word it would be is among the commonest ("aganst" for
@@ -270,6 +275,8 @@ def _correction(
     longer slips need longer words (``_MIN_DROP``, ``_MIN_CHANGE``).
     """
     n = len(word)
+    if n < _MIN_SWAP:  # four letters: only a typing slip of one of the commonest words
+        return _typing_slip_of_frequent(word, frequent)
     best: tuple[int, str] | None = None
 
     def consider(rank: int, cand: str, long_enough: bool = True) -> None:
@@ -285,7 +292,7 @@ def _correction(
     if best is not None:
         return best
     if n < _MIN_SLIP:
-        return None
+        return _typing_slip_of_frequent(word, frequent)
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
         consider(1 if doubled else 4, word[:i] + word[i + 1 :], doubled or n >= _MIN_CHANGE)
@@ -300,7 +307,31 @@ def _correction(
             for ch in _VOWELS:
                 if ch != word[i]:  # a vowel for another
                     consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
-    return best
+    return best or _typing_slip_of_frequent(word, frequent)
+
+
+def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, str] | None:
+    """(rank, word) when ``word`` is a typing slip of one of the commonest words: two
+    letters swapped, the first two too ("htis", "ahve", "wtih"), or a key hit beside
+    the next or last letter's key inside the word ("thyat", "saiod", "tghe").
+
+    Why: the commonest words are where fingers slip most, and one slip away from one
+    of them a short word is rarely anything else; slang and dialect sit one letter
+    from rarer words ("tradie"), and an added last letter is an inflection ("olds").
+    """
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            cand = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if cand in frequent:
+                return 0, cand
+    near = key_neighbours()
+    for i in range(1, len(word) - 1):
+        keys = near.get(word[i].upper(), "")
+        if word[i - 1].upper() in keys or word[i + 1].upper() in keys:
+            cand = word[:i] + word[i + 1 :]
+            if cand in frequent:
+                return 1, cand
+    return None
 
 
 def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
