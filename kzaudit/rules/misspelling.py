@@ -18,8 +18,9 @@ dropped letter only when the word it would be is among the commonest English wor
 ("aganst" for "against"), and a slip of such a word is read before a formation of
 rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
 read in words of any length from four letters: two letters swapped, the first two
-too ("wtih", "ahve"), and a key hit beside its neighbour's inside the word ("tghe",
-"saiod", "thyat").
+too ("wtih", "ahve"), a key hit beside its neighbour's inside the word ("tghe",
+"saiod", "thyat"), and a letter dropped inside the word ("weks", "comon") -- but not
+in a short piece of a compound ("touchy-feely", "criss-cross").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -177,6 +178,7 @@ _LOWER_MAX = 30
 # of its listed symbols).
 _CLEAR = frozenset(' \t\n,;:!?()"\u201c\u201d-')
 _VOWELS = "aeiou"
+_VOWELS_Y = "aeiouy"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
 _SUFFIXES = (
@@ -247,6 +249,12 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         start, end = first[word]
         if _in_code(text, start, end) or _among_unknown(text, start, end, words):
             continue
+        if (
+            rank > 0
+            and len(word) < _MIN_SLIP
+            and "-" in (text[start - 1 : start], text[end : end + 1])
+        ):
+            continue  # a short piece of a compound: "touchy-feely", "criss-cross"
         yield ctx.finding(
             doc,
             Span(start, end),
@@ -312,8 +320,9 @@ def _correction(
 
 def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, str] | None:
     """(rank, word) when ``word`` is a typing slip of one of the commonest words: two
-    letters swapped, the first two too ("htis", "ahve", "wtih"), or a key hit beside
-    the next or last letter's key inside the word ("thyat", "saiod", "tghe").
+    letters swapped, the first two too ("htis", "ahve", "wtih"), a key hit beside the
+    next or last letter's key inside the word ("thyat", "saiod", "tghe"), or a letter
+    dropped inside it ("weks", "comon").
 
     Why: the commonest words are where fingers slip most, and one slip away from one
     of them a short word is rarely anything else; slang and dialect sit one letter
@@ -331,6 +340,13 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
             cand = word[:i] + word[i + 1 :]
             if cand in frequent:
                 return 1, cand
+    if not any(ch in _VOWELS_Y for ch in word):
+        return None  # an abbreviation: "mths", "shrs", "qtr"
+    for i in range(1, len(word)):  # a letter dropped inside the word ("weks", "comon")
+        for ch in _LETTERS:
+            cand = word[:i] + ch + word[i:]
+            if cand in frequent:
+                return 2, cand
     return None
 
 
