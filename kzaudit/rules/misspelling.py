@@ -17,10 +17,11 @@ letter from English words ("tradie", "hatful"): a six-letter word is read as a
 dropped letter only when the word it would be is among the commonest English words
 ("aganst" for "against"), and a slip of such a word is read before a formation of
 rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
-read in words of any length from four letters: two letters swapped, the first two
-too ("wtih", "ahve"), a key hit beside its neighbour's inside the word ("tghe",
-"saiod", "thyat"), and a letter dropped inside the word ("weks", "comon") -- but not
-in a short piece of a compound ("touchy-feely", "criss-cross").
+read in words of any length from three letters: two letters swapped, the first two
+too ("teh", "wtih", "ahve"), and the last letter typed twice ("andd"); and from four
+letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat")
+and a letter dropped inside the word ("weks", "comon") -- but not in a short piece
+of a compound or contraction ("pre-tax", "criss-cross", 'isn"t').
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -166,13 +167,13 @@ def _cased(right: str, word: str) -> str:
 # A lower-case ASCII word of 5+ letters standing alone (hyphen pieces included): not
 # part of a capitalised or mixed-case token, a URL, handle, number or contraction.
 _LOWER = regexcache.compile(
-    r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{4,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
+    r"(?<![\p{L}\p{M}\p{N}'\u2019@#/_.\\])[a-z]{3,30}(?![\p{L}\p{M}\p{N}@#/_\\]|['\u2019.][\p{L}])"
 )
 # Why a second pattern: ``_LOWER`` can only match a whole maximal run of ASCII lower-case
 # letters (a letter on either side fails its look-arounds), so the standard engine finds
 # the runs (several times faster than ``regex`` trying the look-behind everywhere) and
 # ``_LOWER`` itself is tried only at a run whose neighbours are not plainly clear.
-_LOWER_RUN = regexcache.compile_std(r"[a-z]{4,}")
+_LOWER_RUN = regexcache.compile_std(r"[a-z]{3,}")
 _LOWER_MAX = 30
 # Characters that pass both of ``_LOWER``'s look-arounds (no letter, mark, digit, nor one
 # of its listed symbols).
@@ -249,12 +250,8 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         start, end = first[word]
         if _in_code(text, start, end) or _among_unknown(text, start, end, words):
             continue
-        if (
-            rank > 0
-            and len(word) < _MIN_SLIP
-            and "-" in (text[start - 1 : start], text[end : end + 1])
-        ):
-            continue  # a short piece of a compound: "touchy-feely", "criss-cross"
+        if len(word) < _MIN_SLIP and _joined(text, start, end):
+            continue  # a short piece of a compound or contraction: "pre-tax", "criss-cross"
         yield ctx.finding(
             doc,
             Span(start, end),
@@ -283,7 +280,7 @@ def _correction(
     longer slips need longer words (``_MIN_DROP``, ``_MIN_CHANGE``).
     """
     n = len(word)
-    if n < _MIN_SWAP:  # four letters: only a typing slip of one of the commonest words
+    if n < _MIN_SWAP:  # three or four letters: only a typing slip of one of the commonest
         return _typing_slip_of_frequent(word, frequent)
     best: tuple[int, str] | None = None
 
@@ -318,6 +315,14 @@ def _correction(
     return best or _typing_slip_of_frequent(word, frequent)
 
 
+def _joined(text: str, start: int, end: int) -> bool:
+    """The word is joined to the next or last by a hyphen ("pre-tax", "Chong-gyu") or
+    to a letter by a quotation mark ('isn"t')."""
+    if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+        return True
+    return text[end : end + 1] in "'\"\u2019" and text[end + 1 : end + 2].isalpha()
+
+
 def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, str] | None:
     """(rank, word) when ``word`` is a typing slip of one of the commonest words: two
     letters swapped, the first two too ("htis", "ahve", "wtih"), a key hit beside the
@@ -333,6 +338,10 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
             cand = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             if cand in frequent:
                 return 0, cand
+    if word[-1] == word[-2] and word[:-1] in frequent:
+        return 1, word[:-1]  # the last letter typed twice: "andd", "wass"
+    if len(word) < 4:
+        return None  # three letters: only a swap ("teh", "adn"); the rest is too often a word
     near = key_neighbours()
     for i in range(1, len(word) - 1):
         keys = near.get(word[i].upper(), "")
