@@ -19,9 +19,10 @@ dropped letter only when the word it would be is among the commonest English wor
 rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
 read in words of any length from three letters: two letters swapped, the first two
 too ("teh", "wtih", "ahve"), and the last letter typed twice ("andd"); and from four
-letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat")
-and a letter dropped inside the word ("weks", "comon") -- but not in a short piece
-of a compound or contraction ("pre-tax", "criss-cross", 'isn"t').
+letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat"),
+a letter dropped inside the word ("weks", "comon") and a key beside the right one
+inside the word ("convern", "indidate") -- but not in a short piece of a compound or
+contraction ("pre-tax", "criss-cross", 'isn"t').
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -327,7 +328,8 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
     """(rank, word) when ``word`` is a typing slip of one of the commonest words: two
     letters swapped, the first two too ("htis", "ahve", "wtih"), a key hit beside the
     next or last letter's key inside the word ("thyat", "saiod", "tghe"), or a letter
-    dropped inside it ("weks", "comon").
+    dropped inside it ("weks", "comon"), or a key beside the right one inside it
+    ("convern").
 
     Why: the commonest words are where fingers slip most, and one slip away from one
     of them a short word is rarely anything else; slang and dialect sit one letter
@@ -354,6 +356,11 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
     for i in range(1, len(word)):  # a letter dropped inside the word ("weks", "comon")
         for ch in _LETTERS:
             cand = word[:i] + ch + word[i:]
+            if cand in frequent:
+                return 2, cand
+    for i in range(1, len(word) - 1):  # a key beside the right one inside the word ("tje")
+        for key in near.get(word[i].upper(), "").lower():
+            cand = word[:i] + key + word[i + 1 :]
             if cand in frequent:
                 return 2, cand
     return None
@@ -387,6 +394,8 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
             continue
         if suffix[0] == "e" and base[-1] == "e":
             continue  # "belieed" is no "belie" + "ed"
+        if suffix == "s" and base[-1] == "s":
+            continue  # a word in -s takes -es: "wass" is no plural of "was"
         if base in words or base + "e" in words:
             return True
     return False
