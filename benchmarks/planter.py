@@ -333,10 +333,11 @@ def _mistype_acronym(acr: str, rng: random.Random) -> str | None:
 
 
 def name_typo_sites(
-    text: str, rng: random.Random, twice: bool = False, first: bool = False
+    text: str, rng: random.Random, twice: bool = False, first: bool = False, key: bool = False
 ) -> list[Site]:
     """A later mention of a name seen 3+ times misspelt (``twice``: of one seen exactly
-    twice; ``first``: its first mention instead)."""
+    twice; ``first``: its first mention instead; ``key``: by a key beside the right one
+    rather than a swap, vowel, drop or doubling)."""
     by_name: dict[str, list[re.Match[str]]] = {}
     for m in NAME.finditer(text):
         by_name.setdefault(m.group(), []).append(m)
@@ -350,11 +351,35 @@ def name_typo_sites(
         if len(mid) < (1 if twice else 2):
             continue
         occ = ms[0] if first else rng.choice(ms[1:])
-        wrong = _misspell_name(name, rng)
+        wrong = _key_slip(name, rng) if key else _misspell_name(name, rng)
         if wrong is None or wrong in text:
             continue
         sites.append(Site(occ.start(), occ.end(), wrong, 0, len(wrong)))
     return sites
+
+
+# QWERTY keys touching each letter key (rows offset by half a key): the planter's own
+# map, so the "key" classes do not borrow the rule's idea of a neighbouring key.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR_KEYS: dict[str, str] = {}
+for _r, _row in enumerate(_ROWS):
+    for _i, _k in enumerate(_row):
+        _near = [_row[j] for j in (_i - 1, _i + 1) if 0 <= j < len(_row)]
+        if _r > 0:
+            _near += [_ROWS[_r - 1][j] for j in (_i, _i + 1) if j < len(_ROWS[_r - 1])]
+        if _r < 2:
+            _near += [_ROWS[_r + 1][j] for j in (_i - 1, _i) if 0 <= j < len(_ROWS[_r + 1])]
+        _NEAR_KEYS[_k] = "".join(_near)
+
+
+def _key_slip(word: str, rng: random.Random) -> str | None:
+    """One letter after the first typed with a key beside it ("Scotkand", "Ruis")."""
+    inner = [i for i in range(1, len(word)) if word[i].lower() in _NEAR_KEYS]
+    if not inner:
+        return None
+    i = rng.choice(inner)
+    key = rng.choice(_NEAR_KEYS[word[i].lower()])
+    return word[:i] + (key.upper() if word[i].isupper() else key) + word[i + 1 :]
 
 
 def _misspell_name(name: str, rng: random.Random) -> str | None:
@@ -393,6 +418,18 @@ def doubled_word_sites(text: str, rng: random.Random) -> list[Site]:
         if word in DOUBLED_POOL or (len(word) >= 5 and rng.random() < 0.1):
             s, e = body + m.start(1), body + m.end(1)
             sites.append(Site(s, e, f"{word} {word}", 0, 2 * len(word) + 1))
+    return sites
+
+
+def misspelling_key_sites(text: str, rng: random.Random) -> list[Site]:
+    """A key beside the right one in an ordinary lower-case word of the body (4+ letters)."""
+    body = text.find("\n")  # never the headline
+    sites = []
+    for m in re.finditer(r"(?<![\w'\u2019\-])[a-z]{4,20}(?![\w'\u2019\-])", text[body:]):
+        new = _key_slip(m.group(), rng)
+        if new is not None:
+            s = body + m.start()
+            sites.append(Site(s, s + len(m.group()), new, 0, len(new)))
     return sites
 
 
@@ -861,6 +898,8 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "name-typo": name_typo_sites,
     "name-typo-twice": lambda text, rng: name_typo_sites(text, rng, twice=True),
     "name-typo-twice-first": lambda text, rng: name_typo_sites(text, rng, twice=True, first=True),
+    "name-typo-key": lambda text, rng: name_typo_sites(text, rng, key=True),
+    "name-typo-twice-key": lambda text, rng: name_typo_sites(text, rng, twice=True, key=True),
     "doubled-word": doubled_word_sites,
     "figure-conflict": figure_conflict_sites,
     "figure-conflict-first": lambda text, rng: figure_conflict_sites(text, rng, first=True),
@@ -870,6 +909,7 @@ CLASSES: dict[str, Callable[[str, random.Random], list[Site]]] = {
     "comma-ending": comma_ending_sites,
     "comma-sentence": comma_sentence_sites,
     "misspelling": misspelling_sites,
+    "misspelling-key": misspelling_key_sites,
     "quote-dropped": quote_dropped_sites,
     "quote-dropped-curly": lambda text, rng: quote_dropped_sites(text, rng, curly=True),
     "quote-dropped-single": single_quote_dropped_sites,
@@ -887,7 +927,10 @@ RESPELLINGS = frozenset(
         "name-typo",
         "name-typo-twice",
         "name-typo-twice-first",
+        "name-typo-key",
+        "name-typo-twice-key",
         "misspelling",
+        "misspelling-key",
         "acronym-definition",
     }
 )

@@ -36,7 +36,13 @@ introduced one, with no full name of its own, is that person's name mistyped.
 
 Two names written once each that differ by a typing slip (two letters swapped, one
 typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
-the slip; so is a back-reference and its introduction); a changed or dropped letter is
+the slip; so is a back-reference and its introduction), and so do two that differ by a
+key beside the right one on the keyboard when the word lists know one form and not the
+other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
+not a word opening a sentence: "This" beside "James Thie"), or know neither and the
+names have five letters or more ("Belmarsh"/"Belmafsh"); a key slip also counts
+between the surnames of two full names ("Mukesh Ambani", "Dhiru Bhai Amvani").
+Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
 Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
@@ -212,17 +218,28 @@ def _slipped_twins(
             b_word = b in common_words()
             if not kin and ((a_word and (b_word or b in first)) or (b_word and a in first)):
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
-            if (a in places or b in places) and a[:-1] == b[:-1]:
+            # one form the word lists know, the other a key beside it in none of them:
+            # "Scotland"/"Scotkand", "Office"/"Ovfice", "Michael"/"Michaep"
+            a_known = a_word or a in first or a in places
+            b_known = b_word or b in first or b in places
+            known_slip = is_key_slip(a, b) and (
+                (a_known != b_known and _as_name(doc.text, info if a_known else other_info))
+                or (not a_known and not b_known and len(a) >= min_length)
+            )
+            if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
             if not kin and (
                 _other_person(a, b, info, other_info) or _other_person(b, a, other_info, info)
             ):
                 continue
             one_person = kin or _same_family(info, other_info)
-            if not _twin_slip(a, b, given=(a in first or b in first) and not one_person):
+            if not known_slip and not _twin_slip(
+                a, b, given=(a in first or b in first) and not one_person
+            ):
                 continue
             if len(a) < min_length and not (
                 _typing_slip(a, b)
+                or known_slip
                 or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places, first)))
             ):
                 continue
@@ -398,6 +415,12 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
 _NAMED_WORD_MAJORITY = 3  # uses of the name an ordinary word is read as a slip of
 
 
+def _as_name(text: str, info: _Word) -> bool:
+    """Written in a name of several words, or capitalised mid-sentence: not an ordinary
+    word that opens a sentence ("This" beside "James Thie")."""
+    return bool(info.partners) or _after_lower(text, info.spans[0].start)
+
+
 def _after_lower(text: str, start: int) -> bool:
     """The word at ``start`` follows a lower-case word or a comma: mid-sentence."""
     before = text[max(0, start - 3) : start].rstrip()
@@ -516,6 +539,7 @@ def _confusable(
         rare_info.partners
         and common_info.partners
         and not shared
+        and not (is_key_slip(a, b) and a not in first and b not in first)  # "Amvani"/"Ambani"
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
         and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
     ):
