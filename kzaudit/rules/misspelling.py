@@ -21,8 +21,10 @@ read in words of any length from three letters: two letters swapped, the first t
 too ("teh", "wtih", "ahve"), and the last letter typed twice ("andd"); and from four
 letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat"),
 a letter dropped inside the word ("weks", "comon") and a key beside the right one
-inside the word ("convern", "indidate") -- but not in a short piece of a compound or
-contraction ("pre-tax", "criss-cross", 'isn"t').
+("convern", "firj") -- but not in a short piece of a compound or contraction
+("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
+("circs", "pro forma").  In a rarer word of seven letters or more a key beside the
+right one is a slip too ("boncholders").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -181,6 +183,7 @@ _LOWER_MAX = 30
 _CLEAR = frozenset(' \t\n,;:!?()"\u201c\u201d-')
 _VOWELS = "aeiou"
 _VOWELS_Y = "aeiouy"
+_ENDINGS = frozenset("adeiosy")  # last letters of inflections and foreign endings
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
 _SUFFIXES = (
@@ -202,6 +205,7 @@ _MIN_DROP = 7  # a letter dropped ("reseach")
 # "against"): slang and dialect sit beside rarer words ("tradie", "shamba")
 _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
+_MIN_KEY = 7  # a key beside the right one in a rarer word ("boncholders", "utanium")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
@@ -313,6 +317,11 @@ def _correction(
             for ch in _VOWELS:
                 if ch != word[i]:  # a vowel for another
                     consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
+    if n >= _MIN_KEY and best is None:  # a key beside the right one: "boncholders"
+        near = key_neighbours()
+        for i in range(1, n - (word[-1] in _ENDINGS)):
+            for key in near.get(word[i].upper(), "").lower():
+                consider(3, word[:i] + key + word[i + 1 :])
     return best or _typing_slip_of_frequent(word, frequent)
 
 
@@ -351,16 +360,19 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
             cand = word[:i] + word[i + 1 :]
             if cand in frequent:
                 return 1, cand
+    # a key beside the right one ("tje", "wjth", "firj"); a last letter that ends words
+    # by itself (a plural, a Latin or Italian ending: "circs", "pro forma") is no slip
+    last = len(word) - (word[-1] in _ENDINGS)
+    for i in range(1, last):
+        for key in near.get(word[i].upper(), "").lower():
+            cand = word[:i] + key + word[i + 1 :]
+            if cand in frequent:
+                return 2, cand
     if not any(ch in _VOWELS_Y for ch in word):
         return None  # an abbreviation: "mths", "shrs", "qtr"
     for i in range(1, len(word)):  # a letter dropped inside the word ("weks", "comon")
         for ch in _LETTERS:
             cand = word[:i] + ch + word[i:]
-            if cand in frequent:
-                return 2, cand
-    for i in range(1, len(word) - 1):  # a key beside the right one inside the word ("tje")
-        for key in near.get(word[i].upper(), "").lower():
-            cand = word[:i] + key + word[i + 1 :]
             if cand in frequent:
                 return 2, cand
     return None
