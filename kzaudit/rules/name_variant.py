@@ -40,8 +40,11 @@ the slip; so is a back-reference and its introduction), and so do two that diffe
 key beside the right one on the keyboard when the word lists know one form and not the
 other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
 not a word opening a sentence: "This" beside "James Thie"), or know neither and the
-names have five letters or more ("Belmarsh"/"Belmafsh"); a key slip also counts
-between the surnames of two full names ("Mukesh Ambani", "Dhiru Bhai Amvani").
+names have five letters or more ("Belmarsh"/"Belmafsh") and are not two full names
+("Ana Ruis", "Mary Ruiz").  A key slip that gives a form no list knows from one it
+knows is a slip even in a short name, a given name, or another person's full name
+("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
+beside "Wales") -- but not a surname beside a given name ("David Davis").
 Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
@@ -224,7 +227,12 @@ def _slipped_twins(
             b_known = b_word or b in first or b in places
             known_slip = is_key_slip(a, b) and (
                 (a_known != b_known and _as_name(doc.text, info if a_known else other_info))
-                or (not a_known and not b_known and len(a) >= min_length)
+                or (
+                    not a_known
+                    and not b_known
+                    and len(a) >= min_length
+                    and not (info.partners and other_info.partners and not kin)
+                )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
             )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
@@ -500,8 +508,8 @@ def _confusable(
     a, b = rare.lower(), common.lower()
     if a.replace("-", "") == b.replace("-", "") or _same_stem(a, b) or _inflection(a, b):
         return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany", "Russians"
-    if _other_form(a, b) or _other_form(b, a):
-        return False  # "Scots" beside "Scott", "Stevie" beside "Steve"
+    if (_other_form(a, b) or _other_form(b, a)) and not _unknown_key_slip(a, b):
+        return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
     if a == b or a[0] != b[0]:
         return False
     from rapidfuzz.distance import OSA  # imported only for a real candidate pair
@@ -519,6 +527,9 @@ def _confusable(
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
     shared = bool(rare_info.partners & common_info.partners)
+    # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
+    # a slip even between two people's names and in short names and given names
+    unknown_key_slip = _unknown_key_slip(a, b)
     if slip and a[:-1] == b and a[-1] == b[-1] and b in common_words():
         return False  # "Peter Marshall" beside "Field Marshal": a name, not a slip
     if slip:
@@ -539,11 +550,13 @@ def _confusable(
         rare_info.partners
         and common_info.partners
         and not shared
-        and not (is_key_slip(a, b) and a not in first and b not in first)  # "Amvani"/"Ambani"
+        and not unknown_key_slip  # "Okiver Twist" beside "Jamie Oliver"
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
         and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
     ):
         return False  # "Des Browne" is not "Gordon Brown"
+    if len(a) < min_length and unknown_key_slip:  # "Jihn Taylor", "the Tody plans"
+        return common_info.count >= 2 and len(a) >= 4
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         # "Lena Ruiz ... Ruiz ... Ruis": a lone surname a neighbouring key from the
         # surname of a person named twice or more
@@ -558,6 +571,21 @@ def _confusable(
             and b not in first
         )
     return True
+
+
+def _unknown_key_slip(a: str, b: str) -> bool:
+    """``a`` is ``b`` with a key beside the right one, and the word lists know ``b`` and
+    not ``a`` ("Jihn"/"John", "Walez"/"Wales"); two forms no list knows may be two real
+    names ("Ruis"/"Ruiz", "Gonzales"/"Gonzalez")."""
+    return is_key_slip(a, b) and not _known(a) and _known(b)
+
+
+def _known(word: str) -> bool:
+    return (
+        word in common_words()
+        or word in word_set("names_first")
+        or word in word_set("names_places")
+    )
 
 
 def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
@@ -576,6 +604,10 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
     """
     if _typing_slip(a, b):
         return False
+    if (_unknown_key_slip(a, b) or _unknown_key_slip(b, a)) and (
+        _given_only(a_info) == _given_only(b_info)
+    ):
+        return False  # "Jihn Taylor" beside "John Snow": no one is called Jihn
     if _initials_disagree(a_info, b_info):
         return True
     if a_info.roster:  # in a long name a letter more or less is a slip even there
