@@ -39,6 +39,10 @@ def _s(x: dict[str, Any], key: str = "seconds", scale: float = 1000, unit: str =
     return f"{x[key] * scale:,.0f} {unit}"
 
 
+def _ratio(startup: dict[str, Any]) -> str:
+    return f"{startup['ratio']:.2f}x" if "ratio" in startup else "n/a"
+
+
 def _rate(x: dict[str, Any]) -> str:
     if "error" in x:
         return f"n/a ({x['error']})"
@@ -54,6 +58,12 @@ def speed_rows(f: dict[str, Any]) -> list[Row]:
         ("start-up: kzaudit check seed, terminal report", _s(f["startup"]["kzaudit_rich"])),
         ("start-up: kzaudit, start-up cache off", _s(f["startup"]["kzaudit_no_cache"])),
         ("start-up: proselint check seed (whole process)", _s(f["startup"]["proselint"])),
+        (
+            "start-up: CPU time, kzaudit / proselint",
+            f"{_s(f['startup']['kzaudit'], 'cpu_seconds')} / "
+            f"{_s(f['startup']['proselint'], 'cpu_seconds')}",
+        ),
+        ("start-up: kzaudit / proselint, run by run (median)", _ratio(f["startup"])),
         (
             "throughput, in process, 1 core (pipeline only)",
             f"{ip['per_s']:,.0f} articles/s ({ip['ms_per_article']:.2f} ms/article,"

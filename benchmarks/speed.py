@@ -81,18 +81,56 @@ def wall(cmd: list[str], runs: int = 5, **kwargs: Any) -> dict[str, Any]:
 
 def startup(runs: int = 5) -> dict[str, Any]:
     """Whole-process time on the seed article: kzaudit (JSON and terminal report, and
-    with its start-up cache turned off) vs proselint, interleaved run by run."""
+    with its start-up cache turned off) vs proselint, interleaved run by run.
+
+    Each round runs every command once, in turn, so a slow spell of a shared host falls
+    on all of them; besides the median wall time, each gets its median CPU time (user +
+    system of the process, less moved by other load than wall time), and kzaudit's
+    wall time over proselint's is taken round by round (``ratio``, median).
+    """
     check = [KZAUDIT, "check", str(SEED), "--fail-on", "never"]
     no_cache = {**os.environ, "KZAUDIT_NO_CACHE": "1"}
-    out = {
-        "kzaudit": wall([*check, "--format", "json"], runs),
-        "kzaudit_rich": wall(check, runs),
-        "kzaudit_no_cache": wall([*check, "--format", "json"], runs, env=no_cache),
+    cmds: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "kzaudit": ([*check, "--format", "json"], None),
+        "kzaudit_rich": (check, None),
+        "kzaudit_no_cache": ([*check, "--format", "json"], no_cache),
     }
     if Path(PROSELINT).exists():
-        out["proselint"] = wall([PROSELINT, "check", str(SEED)], runs)
-    else:
+        cmds["proselint"] = ([PROSELINT, "check", str(SEED)], None)
+    walls: dict[str, list[float]] = {k: [] for k in cmds}
+    cpus: dict[str, list[float]] = {k: [] for k in cmds}
+    out: dict[str, Any] = {}
+    for i in range(runs + 1):  # the first round warms the caches
+        for name, (cmd, env) in cmds.items():
+            if name in out:
+                continue
+            before = os.times()
+            t = time.perf_counter()
+            proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - t
+            after = os.times()
+            if proc.returncode not in (0, 1):  # 1 = findings (kzaudit) or problems (proselint)
+                err = proc.stderr.decode(errors="replace").strip()[-200:]
+                out[name] = {"error": err, "rc": proc.returncode}
+                continue
+            if i:
+                walls[name].append(elapsed)
+                cpus[name].append(
+                    after.children_user + after.children_system
+                    - before.children_user - before.children_system
+                )  # fmt: skip
+    for name in cmds:
+        if name not in out:
+            out[name] = {
+                "seconds": statistics.median(walls[name]),
+                "min": min(walls[name]),
+                "cpu_seconds": statistics.median(cpus[name]),
+            }
+    if "proselint" not in cmds:
         out["proselint"] = {"error": "proselint not installed"}
+    elif "error" not in out["proselint"] and "error" not in out["kzaudit"]:
+        pairs = zip(walls["kzaudit"], walls["proselint"], strict=True)
+        out["ratio"] = statistics.median(k / p for k, p in pairs)
     return out
 
 
