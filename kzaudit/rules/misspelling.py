@@ -230,7 +230,8 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         w = run.group()
         if w not in first:
             first[w] = (start, end)
-    unknown = {w for w in first if w not in words}
+    frequent = frequent_words()  # a subset of ``words`` held as a set: asked first
+    unknown = {w for w in first.keys() - frequent if w not in words}
     unknown -= ctx.style.known_words
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
@@ -241,7 +242,6 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         story.add(w)
         if w in unknown:
             counts[w] += 1
-    frequent = frequent_words()
     for word in sorted(w for w in unknown if counts.get(w) == 1):
         found = _correction(word, words, story, frequent)
         if found is None:
