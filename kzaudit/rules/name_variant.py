@@ -84,7 +84,6 @@ from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
-from kzaudit.rules._mechanics import at_sentence_start
 from kzaudit.rules._names import is_key_slip
 from kzaudit.rules.base import RuleContext, times
 
@@ -427,7 +426,12 @@ _NAMED_WORD_MAJORITY = 3  # uses of the name an ordinary word is read as a slip 
 def _as_name(text: str, info: _Word) -> bool:
     """Written in a name of several words, or capitalised mid-sentence: not an ordinary
     word that opens a sentence ("This" beside "James Thie")."""
-    return bool(info.partners) or not at_sentence_start(text, info.spans[0].start, 0)
+    if info.partners:
+        return True
+    before = text[max(0, info.spans[0].start - 4) : info.spans[0].start].rstrip(
+        " \t\"'(\u201c\u2018"
+    )
+    return bool(before) and before[-1] not in ".!?:\n"  # "U.S.-Japan" is mid-sentence
 
 
 def _after_lower(text: str, start: int) -> bool:
