@@ -214,24 +214,9 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Once-used lower-case words one typing slip from an English word."""
     text = doc.text
     words = common_words()
-    # Sets and one pass each, never a list of every word nor a scan per candidate: a
-    # 10 MB story has 1.7 million words (linear time, flat memory)
-    first: dict[str, tuple[int, int]] = {}  # each lower-case word's first place
-    end_of_text = len(text)
-    for run in _LOWER_RUN.finditer(text):
-        start, end = run.span()
-        if end - start > _LOWER_MAX:
-            continue
-        if not (
-            (start == 0 or text[start - 1] in _CLEAR)
-            and (end == end_of_text or text[end] in _CLEAR)
-        ) and not _LOWER.match(text, start, None, HOLD_GIL):
-            continue
-        w = run.group()
-        if w not in first:
-            first[w] = (start, end)
     frequent = frequent_words()  # a subset of ``words`` held as a set: asked first
-    unknown = {w for w in first.keys() - frequent if w not in words}
+    first = _first_places(text, frequent, words)  # each unknown lower-case word's first place
+    unknown = set(first)
     unknown -= ctx.style.known_words
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
@@ -263,6 +248,54 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f'"{word}" looks like a misspelling of "{right}"',
             right,
         )
+
+
+_FIND_LIMIT = 200_000  # characters up to which unknown words are found by str.find
+
+
+def _first_places(text: str, frequent: frozenset[str], words) -> dict[str, tuple[int, int]]:  # noqa: ANN001
+    """Where each lower-case word that no word list holds first stands alone (a whole
+    run of ASCII lower-case letters passing ``_LOWER``'s look-arounds).
+
+    Why two ways: in a story of ordinary length the distinct runs are collected in C
+    and only the few unknown ones are looked for with ``str.find``, instead of a Python
+    step for each of a story's hundreds of runs; a story past ``_FIND_LIMIT`` (10 MB
+    has 1.7 million words) is read in one pass, so time stays linear and memory flat.
+    """
+    if len(text) <= _FIND_LIMIT:
+        unknown = {
+            w
+            for w in set(_LOWER_RUN.findall(text)) - frequent
+            if len(w) <= _LOWER_MAX and w not in words
+        }
+        out: dict[str, tuple[int, int]] = {}
+        for w in unknown:
+            start = text.find(w)
+            while start != -1:
+                end = start + len(w)
+                if _alone(text, start, end):
+                    out[w] = (start, end)
+                    break
+                start = text.find(w, start + 1)
+        return out
+    first: dict[str, tuple[int, int]] = {}
+    for run in _LOWER_RUN.finditer(text):
+        start, end = run.span()
+        if end - start <= _LOWER_MAX and _alone(text, start, end):
+            first.setdefault(run.group(), (start, end))
+    return {w: place for w, place in first.items() if w not in frequent and w not in words}
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a whole run of ASCII lower-case letters that passes
+    ``_LOWER``'s look-arounds (tried only where a neighbour is not plainly clear)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if "a" <= before <= "z" or "a" <= after <= "z":
+        return False  # inside a longer run
+    return (before in _CLEAR and after in _CLEAR) or (
+        _LOWER.match(text, start, None, HOLD_GIL) is not None
+    )
 
 
 def _correction(
