@@ -74,3 +74,22 @@ def test_markdown_list_items_need_no_full_stop() -> None:
     config = Config(select=("missing-terminal-punctuation",))
     doc = analyse(read_document("budget.md", source.encode()), config)
     assert check(doc, config) == []
+
+
+def test_misspelling_finds_the_same_words_either_way(monkeypatch) -> None:
+    """The str.find way (ordinary stories) and the one-pass way (past ``_FIND_LIMIT``)
+    find the same unknown words at the same first places, contexts that fail the
+    look-arounds ("wtih's", "x@wtih", "Owtih") skipped before the standing one."""
+    from kzaudit.extract.entities import common_words
+    from kzaudit.rules import misspelling
+
+    text = (
+        "The firm escaped wtih's fine. Mail x@wtih or Owtih. It escaped wtih a fine, "
+        "then teh board met; a cofnerence followed, and teh cofnerence ended. "
+    ) * 3
+    args = (text, frequent_words(), common_words())
+    short = misspelling._first_places(*args)
+    monkeypatch.setattr(misspelling, "_FIND_LIMIT", 0)
+    assert misspelling._first_places(*args) == short
+    assert short["wtih"][0] == text.index("wtih a")
+    assert set(short) == {"wtih", "teh", "cofnerence"}
