@@ -223,17 +223,18 @@ def _slipped_twins(
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
             # one form the word lists know, the other a key beside it in none of them:
             # "Scotland"/"Scotkand", "Office"/"Ovfice", "Michael"/"Michaep"
-            a_known = a_word or a in first or a in places
-            b_known = b_word or b in first or b in places
-            known_slip = is_key_slip(a, b) and (
-                (a_known != b_known and _as_name(doc.text, info if a_known else other_info))
-                or (
+            known_slip = False
+            if len(a) == len(b) and is_key_slip(a, b):
+                a_known = a_word or a in first or a in places
+                b_known = b_word or b in first or b in places
+                known_slip = (
+                    a_known != b_known and _as_name(doc.text, info if a_known else other_info)
+                ) or (
                     not a_known
                     and not b_known
                     and len(a) >= min_length
                     and not (info.partners and other_info.partners and not kin)
                 )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
-            )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
             if not kin and (
@@ -346,6 +347,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
         # "Blair-Brown", "Ryanair/Boeing": each part is a name word
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
         offset = e.span.start
+        person: bool | None = None  # read once, for the first multi-word part that needs it
         for i, part in enumerate(parts):
             start = doc.text.find(part, offset, e.span.end)
             start = offset if start == -1 else start
@@ -360,10 +362,12 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
                 info.first = info.first or i == 0
-                person = e.kind == "person" or _introduced(doc.text, e)
-                if i == len(parts) - 1 and person:
-                    info.surname = True
-                info.given = info.given or (i == 0 and person)
+                if i == 0 or i == len(parts) - 1:  # a given name or a surname, if a person's
+                    if person is None:
+                        person = e.kind == "person" or _introduced(doc.text, e)
+                    if person and i:
+                        info.surname = True
+                    info.given = info.given or (person and not i)
     return out
 
 
