@@ -18,7 +18,9 @@ dropped letter only when the word it would be is among the commonest English wor
 ("aganst" for "against"), and a slip of such a word is read before a formation of
 rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
 read in words of any length from three letters: two letters swapped, the first two
-too ("teh", "wtih", "ahve"), and the last letter typed twice ("andd"); and from four
+too ("teh", "wtih", "ahve"), the last letter typed twice ("andd") and a key beside
+the right one ("tje"; in three letters only the middle one, never in a word with no
+vowel, an abbreviation: "yrs"); and from four
 letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat"),
 a letter dropped inside the word ("weks", "comon") and a key beside the right one
 ("convern", "firj") -- but not in a short piece of a compound or contraction
@@ -384,9 +386,15 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
                 return 0, cand
     if word[-1] == word[-2] and word[:-1] in frequent:
         return 1, word[:-1]  # the last letter typed twice: "andd", "wass"
-    if len(word) < 4:
-        return None  # three letters: only a swap ("teh", "adn"); the rest is too often a word
     near = key_neighbours()
+    if len(word) < 4:  # three letters: a swap ("teh", "adn"), or a key beside the middle
+        if not any(ch in _VOWELS_Y for ch in word):  # one ("tje"); never an abbreviation
+            return None
+        for key in near.get(word[1].upper(), "").lower():
+            cand = word[0] + key + word[2]
+            if cand in frequent:
+                return 2, cand
+        return None
     for i in range(1, len(word) - 1):
         keys = near.get(word[i].upper(), "")
         if word[i - 1].upper() in keys or word[i + 1].upper() in keys:
