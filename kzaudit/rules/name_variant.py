@@ -75,7 +75,7 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -406,17 +406,27 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
     word ("President", "Christmas") are returned, so that a name typed once from them
     ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
     out: dict[str, _Word] = {}
+    text = doc.text
     seen: dict[str, int] = {}
-    for m in _CAPITALISED.finditer(doc.text, 0, None, False, HOLD_GIL):
-        word = m.group()
-        n = seen.get(word)
-        if n is None:
-            if len(seen) >= _MAX_WORDS:
-                continue
-            n = 0
+    if len(text) <= _FIND_LIMIT:  # counted in C; the few new words then found by str.find
+        seen = Counter(_CAPITALISED.findall(text, 0, None, False, HOLD_GIL))
+    if seen and len(seen) <= _MAX_WORDS:
+        for word in seen:
             if word not in words:
-                out[word] = _Word(spans=[Span(m.start(), m.end())], alone=True)
-        seen[word] = n + 1
+                start = _first_standing(text, word)
+                out[word] = _Word(spans=[Span(start, start + len(word))], alone=True)
+    else:  # a long story: one pass, at most ``_MAX_WORDS`` distinct words (flat memory)
+        seen = {}
+        for m in _CAPITALISED.finditer(text, 0, None, False, HOLD_GIL):
+            word = m.group()
+            n = seen.get(word)
+            if n is None:
+                if len(seen) >= _MAX_WORDS:
+                    continue
+                n = 0
+                if word not in words:
+                    out[word] = _Word(spans=[Span(m.start(), m.end())], alone=True)
+            seen[word] = n + 1
     for word, info in words.items():
         info.count = max(len(info.spans), seen.get(word, 0))
     for word, info in out.items():
@@ -425,6 +435,21 @@ def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Wor
 
 
 _NAMED_WORD_MAJORITY = 3  # uses of the name an ordinary word is read as a slip of
+_FIND_LIMIT = 200_000  # characters up to which capitalised words are counted in C
+
+
+def _first_standing(text: str, word: str) -> int:
+    """Where ``word`` first stands as ``_CAPITALISED`` matches it: no letter, apostrophe
+    or hyphen before, no letter or apostrophe after (it is known to occur so)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalpha() or before in "'\u2019-" or after.isalpha() or after in "'\u2019"):
+            return start
+        start = text.find(word, start + 1)
+    raise ValueError(word)  # pragma: no cover - the word was matched in the text
 
 
 def _as_name(text: str, info: _Word) -> bool:
