@@ -26,7 +26,9 @@ opens sentences, not lists; and wherever the subject after the comma is a name t
 sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
 had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
 for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
-the sentence ("…are not racist, Michael Howard has said").
+the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
+Tuesday", "…, she added later"); an attribution that goes on is a clause ("…, Mr Evans
+said Welsh firms were catching up", "…, Argentina claimed top spot").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -599,12 +601,44 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return True
     nxt = m.group("next")
     after = text[m.end("next") : m.end("next") + 30].split()
-    if nxt in _CLAUSE_OPENERS:
-        return not (after and after[0] in _TIME_WORDS)
-    return nxt[0].islower() and any(w in _AUXILIARIES for w in after[:2])
+    if nxt in _CLAUSE_OPENERS or nxt == "this":
+        return not (after and after[0].rstrip(".,;:") in _TIME_WORDS)  # "said this week,"
+    if not nxt[0].isalpha() or nxt in _calendar_words():
+        return False  # 'said "…"', "said Tuesday": a quotation or a date
+    if nxt[0].islower():
+        # "said drugs of alcohol should", "claimed top spot": a clause or an object;
+        # not a time, place or manner that ends the attribution ("said on Monday",
+        # "said later", "said privately", "said, speaking in Leeds")
+        return not (nxt in _ADJUNCTS or nxt.endswith(("ly", "ing")))
+    # "said UK businesses were sprinting": a capitalised subject and its verb before
+    # the next pause or full stop
+    end = _next_stop(text, m.end("next"), min(len(text), m.end("next") + 80))
+    return _FINITE.search(text, m.end("next"), end) is not None
 
 
 _NEXT_TOKEN = regexcache.compile(_NEXT)
+# Words that open what may trail an attribution: a time, a place, a manner, a
+# circumstance ("…, Mr Smith said on Monday.", "…, she added later.")
+_ADJUNCTS = frozenset(
+    "on in at to from for with by during after before since until as when while under over"
+    " outside inside through via amid ahead following last earlier later yesterday today"
+    " tonight overnight recently afterwards here there too again also so not late early"
+    " previously then now once next about upon within without among against across around"
+    " near behind beyond toward towards into onto of than".split()
+)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    v = vocab()
+    return frozenset([*v.weekday_names, *v.month_names[1:]])
+
+
+def _next_stop(text: str, pos: int, end: int) -> int:
+    """The next pause or sentence end after ``pos`` (before ``end``)."""
+    while pos < end and text[pos] not in _PAUSE and text[pos] not in ".!?":
+        pos += 1
+    return pos
 
 
 # Verbs that attribute a promise or claim besides data/attribution_verbs.txt
