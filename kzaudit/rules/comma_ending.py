@@ -689,8 +689,46 @@ def _after_short_intro(text: str, start: int, comma: int) -> int:
 
 def _opens_with_clause(text: str, start: int, comma: int) -> bool:
     """The words before the first pause have a finite verb: no introductory phrase
-    ("By contrast, he said, New Labour had listened")."""
-    return _FINITE.search(text, start, _next_pause(text, start, comma)) is not None
+    ("By contrast, he said, New Labour had listened").  Or a subject, a parenthesis
+    between commas (a relative clause, an age, a participle, an apposition, an adverb)
+    and then the verb ("The allegations, which he has denied, are being…", "Mr Ebbers,
+    63, has…", "The former chief, dubbed Robocop…, clashed…")."""
+    hi = _next_pause(text, start, comma)
+    if _FINITE.search(text, start, hi) is not None:
+        return True
+    head = text[start:hi].split()
+    if (
+        hi >= comma
+        or text[hi] != ","
+        or not head
+        or not head[0][:1].isupper()
+        or head[0].lower() in _NOT_A_SUBJECT
+        or _introductory(text, start, comma)
+        or _SUBORDINATE.match(text, start) is not None
+    ):
+        return False
+    close = _next_pause(text, hi + 1, comma)
+    inner = text[hi + 1 : close].split()
+    if close >= comma or text[close] != "," or not inner or not _parenthesis(inner):
+        return False
+    return _FINITE.search(text, close + 1, _next_pause(text, close + 1, comma)) is not None
+
+
+def _parenthesis(words: list[str]) -> bool:
+    """Words between commas that sit between a subject and its verb."""
+    first = words[0]
+    return (
+        first.lower() in _RELATIVES
+        or (first.isdigit() and len(words) == 1)  # an age: "Mr Ebbers, 63, has"
+        or first in ("a", "an", "the")  # "Canada, a key gold producer, expressed"
+        or (first.isalpha() and first.islower() and first.endswith(("ed", "ing")))
+        or (len(words) == 1 and first in _PARENTHETIC_ADVERBS)
+    )
+
+
+_PARENTHETIC_ADVERBS = frozenset(
+    "however meanwhile though too also instead therefore moreover nevertheless".split()
+)
 
 
 def _clause_since_comma(text: str, start: int, comma: int) -> bool:
@@ -812,6 +850,10 @@ _SEGMENT_OPENERS = frozenset(
 # Words that open an introductory phrase of a reported clause: "He said that under the
 # terms of the loan, Ecuador will…", "Santana said despite a strike, Petrobras…"
 _REPORTED_INTROS = _PHRASE_OPENERS | frozenset(["as", "through", "besides", "throughout"])
+# Words that open a sentence but no subject: what follows them is a phrase
+_NOT_A_SUBJECT = (
+    _SEGMENT_OPENERS | _PHRASE_OPENERS | _SENTENCE_ADVERBS | _TRAILING_OPENERS
+) - frozenset(["the", "a", "an"])
 _FRAME_WORDS = 5  # words before the reporting verb in a frame: "Hilton lawyers contend"
 # '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
 # attribution closing a quotation, then a new sentence.
