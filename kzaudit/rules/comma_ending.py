@@ -390,9 +390,9 @@ _NAME_LIST = regexcache.compile(
 # and an auxiliary
 _NOUN_CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>\p{Lu}[\p{L}\-'\u2019]{0,30}"
-    r"(?:[ \t]{1,3}[\p{L}\d\u00a3$](?:[\p{L}\d\-'\u2019%\u00a3$]|\.(?=\d)){0,30}){1,5}?)"
+    r"(?:[ \t]{1,3}[\p{L}\d\u00a3$&](?:[\p{L}\d\-'\u2019%\u00a3$&]|\.(?=\d)){0,30}){1,6}?)"
     r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would|may|might|can|could|should"
-    rf"|must|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
+    rf"|must|said|says|say|told|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
     r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
 )
 _NOT_IN_SUBJECT = frozenset(
@@ -560,9 +560,24 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if m is None or _FINITE.search(m.group("subject")):
         return None
     words = m.group("subject").split()
+    if (
+        "and" in words[1:]
+        and m.group("verb") not in _SINGULAR
+        and _NAME_WORDS.match(words[-1])
+        and not (text[max(0, comma - 30) : comma].split() or [""])[-1][:1].isupper()
+    ):
+        # "…in 2001, Robert Oatley and his son Sandy have…": a subject of two, a plural
+        # verb; not a list going on ("…, Spain and Italy's airlines has…"), nor the
+        # end of a list of names ("…involving Aiden McGeady, Jackie McNamara and
+        # Maloney culminated")
+        words = [w for w in words if w != "and"]
     if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
         return None
     return m
+
+
+_SINGULAR = frozenset(["is", "was", "has", "says"])
+_NAME_WORDS = regexcache.compile(rf"{_NAME_WORD}$")
 
 
 def _start(span: Span) -> int:
