@@ -445,6 +445,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    if m.group("subject").split()[0].lower() in _RELATIVES:
+        return None  # "…traders in the US, Who have…": a relative clause, miswritten
     last = text[max(0, comma - 30) : comma].split()[-1:]
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
@@ -616,6 +618,8 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return True
     nxt = m.group("next")
     after = text[m.end("next") : m.end("next") + 30].split()
+    if nxt in _DETERMINERS and _sentence_ends_soon(text, verb_end):
+        return False  # "…, Mr Crow warned the mayor.": an attribution with its object
     if nxt in _CLAUSE_OPENERS or nxt == "this":
         return not (after and after[0].rstrip(".,;:") in _TIME_WORDS)  # "said this week,"
     if not nxt[0].isalpha() or nxt in _calendar_words():
@@ -769,6 +773,16 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
         ):  # lower case: "…euros, In London, Corus fell" opens a sentence
             hi = lo
             continue
+        if len(words) == 1 and first.lower() in _PARENTHETIC_ADVERBS:
+            return False  # "…the agreement, however, Williams have": inside a clause
+        if (
+            lo > start
+            and (first.lower() not in _SEGMENT_OPENERS or words[:3] == ["as", "well", "as"])
+            and first not in SENTENCE_OPENERS  # "…euros, In London, Corus fell"
+            and _FINITE.search(segment) is None
+        ):
+            hi = lo  # "…such as chemicals, cars, consumer goods and food": a phrase
+            continue  # (a list's items, an apposition) trailing the clause before it
         if first.capitalize() in _SENTENCE_CONNECTIVES and (
             lo == start or words[1:2] and (words[1] not in _PHRASE_OPENERS)
         ):
