@@ -375,10 +375,12 @@ _CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
 # between the commas ("…in Houston, Texas, where Yukos had filed…"), but a relative
 # one ("Mr Khodorkovsky, who had funded…, was")
 _APPOSED_CLAUSE_AFTER = regexcache.compile(
-    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}),"
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:['\u2019]s?)?"
+    # "Former minister Clare Short", "President Bush's government", "Tate & Lyle"
+    rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}(?:['\u2019]s?)?|&|\p{{Ll}}{{2,15}})){{0,4}}),"
     r"[ \t]{1,3}(?!(?:where|when|if|as|because|while|although|though|since|until|after"
     r"|before|unless|whereas|and|but|or|nor|so|yet|that|then)\b)"
-    r"(?P<appos>[^,;:.!?\"\u201c\u201d\n]{1,80}),[ \t]{1,3}" + _CLAUSE_VERB
+    r"(?P<appos>[^,;:.!?\"\u201c\u201d\n]{1,100}),[ \t]{1,3}" + _CLAUSE_VERB
 )
 # Names joined by "and"/"or" between the commas: a list ("…including Hong Kong, South
 # Korea, Singapore and Taiwan, fell"), not a phrase in apposition
@@ -393,7 +395,7 @@ _NOUN_CLAUSE_AFTER = regexcache.compile(
     r"(?:[ \t]{1,3}[\p{L}\d\u00a3$&](?:[\p{L}\d\-'\u2019%\u00a3$&]|\.(?=\d)){0,30}){1,6}?)"
     r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would|may|might|can|could|should"
     rf"|must|said|says|say|told|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
-    r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
+    r"(?:[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])|(?P<colon>:))"
 )
 _NOT_IN_SUBJECT = frozenset(
     "who whom whose which that where when if as because while said says told and or but"
@@ -552,6 +554,15 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if m is not None:
         return m
     m = _APPOSED_CLAUSE_AFTER.match(text, comma)
+    if m is not None and (
+        _lower_words_in(m.group("subject"))
+        or (m.group("appos").split()[0] in _PREPOSITIONS_ONLY and _common_noun(m.group("subject")))
+    ):
+        # "…, Smith scored twice, once…, was": a verb, not a subject; "…by David
+        # Gill, United's chief executive, at the end of last week, pitched…": a
+        # phrase between the commas after a noun, no apposition (a name takes one:
+        # "…, John Ison, from the group Fathers 4 Justice, said")
+        m = None
     if m is not None:
         if _NAME_LIST.fullmatch(m.group("appos").strip()):
             return None  # "…, South Korea, Singapore and Taiwan, fell": a list of names
@@ -576,6 +587,21 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
         return None
     return m
+
+
+def _common_noun(subject: str) -> bool:
+    """A lower-case word or a possessive in ``subject``: a noun phrase, not a name."""
+    return any(w.islower() or w.endswith(("'s", "\u2019s")) for w in subject.split())
+
+
+def _lower_words_in(subject: str) -> bool:
+    """A lower-case word of ``subject`` that no noun phrase holds: a verb, a
+    conjunction, a relative ("Smith scored twice", "Jones and Smith")."""
+    if _FINITE.search(subject) is not None:
+        return True
+    return any(
+        w.islower() and (w in _NOT_IN_SUBJECT or w in _TRAILING_OPENERS) for w in subject.split()
+    )
 
 
 _SINGULAR = frozenset(["is", "was", "has", "says"])
@@ -879,6 +905,7 @@ _SEGMENT_OPENERS = frozenset(
 # Words that open an introductory phrase of a reported clause: "He said that under the
 # terms of the loan, Ecuador will…", "Santana said despite a strike, Petrobras…"
 _REPORTED_INTROS = _PHRASE_OPENERS | frozenset(["as", "through", "besides", "throughout"])
+_PREPOSITIONS_ONLY = _TRAILING_OPENERS - frozenset(["the", "a", "an"])
 # Words that open a sentence but no subject: what follows them is a phrase
 _NOT_A_SUBJECT = (
     _SEGMENT_OPENERS | _PHRASE_OPENERS | _SENTENCE_ADVERBS | _TRAILING_OPENERS
