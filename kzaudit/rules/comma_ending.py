@@ -26,7 +26,9 @@ opens sentences, not lists; and wherever the subject after the comma is a name t
 sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
 had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
 for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
-the sentence ("…are not racist, Michael Howard has said").
+the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
+Tuesday", "…, she added later"); an attribution that goes on is a clause ("…, Mr Evans
+said Welsh firms were catching up", "…, Argentina claimed top spot").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -373,10 +375,12 @@ _CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
 # between the commas ("…in Houston, Texas, where Yukos had filed…"), but a relative
 # one ("Mr Khodorkovsky, who had funded…, was")
 _APPOSED_CLAUSE_AFTER = regexcache.compile(
-    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}),"
+    rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}{_NAME_WORD}(?:['\u2019]s?)?"
+    # "Former minister Clare Short", "President Bush's government", "Tate & Lyle"
+    rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}(?:['\u2019]s?)?|&|\p{{Ll}}{{2,15}})){{0,4}}),"
     r"[ \t]{1,3}(?!(?:where|when|if|as|because|while|although|though|since|until|after"
     r"|before|unless|whereas|and|but|or|nor|so|yet|that|then)\b)"
-    r"(?P<appos>[^,;:.!?\"\u201c\u201d\n]{1,80}),[ \t]{1,3}" + _CLAUSE_VERB
+    r"(?P<appos>[^,;:.!?\"\u201c\u201d\n]{1,100}),[ \t]{1,3}" + _CLAUSE_VERB
 )
 # Names joined by "and"/"or" between the commas: a list ("…including Hong Kong, South
 # Korea, Singapore and Taiwan, fell"), not a phrase in apposition
@@ -388,10 +392,10 @@ _NAME_LIST = regexcache.compile(
 # and an auxiliary
 _NOUN_CLAUSE_AFTER = regexcache.compile(
     r",[ \t]{1,3}(?P<subject>\p{Lu}[\p{L}\-'\u2019]{0,30}"
-    r"(?:[ \t]{1,3}[\p{L}\d\u00a3$](?:[\p{L}\d\-'\u2019%\u00a3$]|\.(?=\d)){0,30}){1,5}?)"
+    r"(?:[ \t]{1,3}[\p{L}\d\u00a3$&](?:[\p{L}\d\-'\u2019%\u00a3$&]|\.(?=\d)){0,30}){1,6}?)"
     r"[ \t]{1,3}(?P<verb>is|are|was|were|has|have|had|will|would|may|might|can|could|should"
-    rf"|must|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
-    r"[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])"
+    rf"|must|said|says|say|told|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed)\b"
+    r"(?:[ \t]{1,3}(?P<next>\p{L}[\p{L}'\u2019\-]{0,30}|\d|[\"\u201c\u00a3$])|(?P<colon>:))"
 )
 _NOT_IN_SUBJECT = frozenset(
     "who whom whose which that where when if as because while said says told and or but"
@@ -443,6 +447,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    if m.group("subject").split()[0].lower() in _RELATIVES:
+        return None  # "…traders in the US, Who have…": a relative clause, miswritten
     last = text[max(0, comma - 30) : comma].split()[-1:]
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
@@ -548,6 +554,15 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if m is not None:
         return m
     m = _APPOSED_CLAUSE_AFTER.match(text, comma)
+    if m is not None and (
+        _lower_words_in(m.group("subject"))
+        or (m.group("appos").split()[0] in _PREPOSITIONS_ONLY and _common_noun(m.group("subject")))
+    ):
+        # "…, Smith scored twice, once…, was": a verb, not a subject; "…by David
+        # Gill, United's chief executive, at the end of last week, pitched…": a
+        # phrase between the commas after a noun, no apposition (a name takes one:
+        # "…, John Ison, from the group Fathers 4 Justice, said")
+        m = None
     if m is not None:
         if _NAME_LIST.fullmatch(m.group("appos").strip()):
             return None  # "…, South Korea, Singapore and Taiwan, fell": a list of names
@@ -558,9 +573,39 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
     if m is None or _FINITE.search(m.group("subject")):
         return None
     words = m.group("subject").split()
+    if (
+        "and" in words[1:]
+        and m.group("verb") not in _SINGULAR
+        and _NAME_WORDS.match(words[-1])
+        and not (text[max(0, comma - 30) : comma].split() or [""])[-1][:1].isupper()
+    ):
+        # "…in 2001, Robert Oatley and his son Sandy have…": a subject of two, a plural
+        # verb; not a list going on ("…, Spain and Italy's airlines has…"), nor the
+        # end of a list of names ("…involving Aiden McGeady, Jackie McNamara and
+        # Maloney culminated")
+        words = [w for w in words if w != "and"]
     if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
         return None
     return m
+
+
+def _common_noun(subject: str) -> bool:
+    """A lower-case word or a possessive in ``subject``: a noun phrase, not a name."""
+    return any(w.islower() or w.endswith(("'s", "\u2019s")) for w in subject.split())
+
+
+def _lower_words_in(subject: str) -> bool:
+    """A lower-case word of ``subject`` that no noun phrase holds: a verb, a
+    conjunction, a relative ("Smith scored twice", "Jones and Smith")."""
+    if _FINITE.search(subject) is not None:
+        return True
+    return any(
+        w.islower() and (w in _NOT_IN_SUBJECT or w in _TRAILING_OPENERS) for w in subject.split()
+    )
+
+
+_SINGULAR = frozenset(["is", "was", "has", "says"])
+_NAME_WORDS = regexcache.compile(rf"{_NAME_WORD}$")
 
 
 def _start(span: Span) -> int:
@@ -599,12 +644,46 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return True
     nxt = m.group("next")
     after = text[m.end("next") : m.end("next") + 30].split()
-    if nxt in _CLAUSE_OPENERS:
-        return not (after and after[0] in _TIME_WORDS)
-    return nxt[0].islower() and any(w in _AUXILIARIES for w in after[:2])
+    if nxt in _DETERMINERS and _sentence_ends_soon(text, verb_end):
+        return False  # "…, Mr Crow warned the mayor.": an attribution with its object
+    if nxt in _CLAUSE_OPENERS or nxt == "this":
+        return not (after and after[0].rstrip(".,;:") in _TIME_WORDS)  # "said this week,"
+    if not nxt[0].isalpha() or nxt in _calendar_words():
+        return False  # 'said "…"', "said Tuesday": a quotation or a date
+    if nxt[0].islower():
+        # "said drugs of alcohol should", "claimed top spot": a clause or an object;
+        # not a time, place or manner that ends the attribution ("said on Monday",
+        # "said later", "said privately", "said, speaking in Leeds")
+        return not (nxt in _ADJUNCTS or nxt.endswith(("ly", "ing")))
+    # "said UK businesses were sprinting": a capitalised subject and its verb before
+    # the next pause or full stop
+    end = _next_stop(text, m.end("next"), min(len(text), m.end("next") + 80))
+    return _FINITE.search(text, m.end("next"), end) is not None
 
 
 _NEXT_TOKEN = regexcache.compile(_NEXT)
+# Words that open what may trail an attribution: a time, a place, a manner, a
+# circumstance ("…, Mr Smith said on Monday.", "…, she added later.")
+_ADJUNCTS = frozenset(
+    "on in at to from for with by during after before since until as when while under over"
+    " outside inside through via amid ahead following last earlier later yesterday today"
+    " tonight overnight recently afterwards here there too again also so not late early"
+    " previously then now once next about upon within without among against across around"
+    " near behind beyond toward towards into onto of than".split()
+)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    v = vocab()
+    return frozenset([*v.weekday_names, *v.month_names[1:]])
+
+
+def _next_stop(text: str, pos: int, end: int) -> int:
+    """The next pause or sentence end after ``pos`` (before ``end``)."""
+    while pos < end and text[pos] not in _PAUSE and text[pos] not in ".!?":
+        pos += 1
+    return pos
 
 
 # Verbs that attribute a promise or claim besides data/attribution_verbs.txt
@@ -655,8 +734,46 @@ def _after_short_intro(text: str, start: int, comma: int) -> int:
 
 def _opens_with_clause(text: str, start: int, comma: int) -> bool:
     """The words before the first pause have a finite verb: no introductory phrase
-    ("By contrast, he said, New Labour had listened")."""
-    return _FINITE.search(text, start, _next_pause(text, start, comma)) is not None
+    ("By contrast, he said, New Labour had listened").  Or a subject, a parenthesis
+    between commas (a relative clause, an age, a participle, an apposition, an adverb)
+    and then the verb ("The allegations, which he has denied, are being…", "Mr Ebbers,
+    63, has…", "The former chief, dubbed Robocop…, clashed…")."""
+    hi = _next_pause(text, start, comma)
+    if _FINITE.search(text, start, hi) is not None:
+        return True
+    head = text[start:hi].split()
+    if (
+        hi >= comma
+        or text[hi] != ","
+        or not head
+        or not head[0][:1].isupper()
+        or head[0].lower() in _NOT_A_SUBJECT
+        or _introductory(text, start, comma)
+        or _SUBORDINATE.match(text, start) is not None
+    ):
+        return False
+    close = _next_pause(text, hi + 1, comma)
+    inner = text[hi + 1 : close].split()
+    if close >= comma or text[close] != "," or not inner or not _parenthesis(inner):
+        return False
+    return _FINITE.search(text, close + 1, _next_pause(text, close + 1, comma)) is not None
+
+
+def _parenthesis(words: list[str]) -> bool:
+    """Words between commas that sit between a subject and its verb."""
+    first = words[0]
+    return (
+        first.lower() in _RELATIVES
+        or (first.isdigit() and len(words) == 1)  # an age: "Mr Ebbers, 63, has"
+        or first in ("a", "an", "the")  # "Canada, a key gold producer, expressed"
+        or (first.isalpha() and first.islower() and first.endswith(("ed", "ing")))
+        or (len(words) == 1 and first in _PARENTHETIC_ADVERBS)
+    )
+
+
+_PARENTHETIC_ADVERBS = frozenset(
+    "however meanwhile though too also instead therefore moreover nevertheless".split()
+)
 
 
 def _clause_since_comma(text: str, start: int, comma: int) -> bool:
@@ -682,6 +799,16 @@ def _clause_since_comma(text: str, start: int, comma: int) -> bool:
         ):  # lower case: "…euros, In London, Corus fell" opens a sentence
             hi = lo
             continue
+        if len(words) == 1 and first.lower() in _PARENTHETIC_ADVERBS:
+            return False  # "…the agreement, however, Williams have": inside a clause
+        if (
+            lo > start
+            and (first.lower() not in _SEGMENT_OPENERS or words[:3] == ["as", "well", "as"])
+            and first not in SENTENCE_OPENERS  # "…euros, In London, Corus fell"
+            and _FINITE.search(segment) is None
+        ):
+            hi = lo  # "…such as chemicals, cars, consumer goods and food": a phrase
+            continue  # (a list's items, an apposition) trailing the clause before it
         if first.capitalize() in _SENTENCE_CONNECTIVES and (
             lo == start or words[1:2] and (words[1] not in _PHRASE_OPENERS)
         ):
@@ -778,6 +905,11 @@ _SEGMENT_OPENERS = frozenset(
 # Words that open an introductory phrase of a reported clause: "He said that under the
 # terms of the loan, Ecuador will…", "Santana said despite a strike, Petrobras…"
 _REPORTED_INTROS = _PHRASE_OPENERS | frozenset(["as", "through", "besides", "throughout"])
+_PREPOSITIONS_ONLY = _TRAILING_OPENERS - frozenset(["the", "a", "an"])
+# Words that open a sentence but no subject: what follows them is a phrase
+_NOT_A_SUBJECT = (
+    _SEGMENT_OPENERS | _PHRASE_OPENERS | _SENTENCE_ADVERBS | _TRAILING_OPENERS
+) - frozenset(["the", "a", "an"])
 _FRAME_WORDS = 5  # words before the reporting verb in a frame: "Hilton lawyers contend"
 # '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
 # attribution closing a quotation, then a new sentence.
