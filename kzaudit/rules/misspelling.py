@@ -11,7 +11,8 @@ word that is -- two letters swapped ("nothign"), a letter doubled or not doubled
 another ("independant").  The slip is never at the first letter nor an added or
 dropped last letter ("olds", "blanche"), and a word that reads as a regular formation
 of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
-"uncosted"), a compound ("shockwaves").  Nor is a word among other unknown words
+"uncosted"), a compound ("shockwaves"); but a one-syllable stem doubles its last
+consonant, so "puting" is no "put" + "ing".  Nor is a word among other unknown words
 (a foreign phrase).  Short words are read with care, since slang and dialect sit one
 letter from English words ("tradie", "hatful"): a six-letter word is read as a
 dropped letter only when the word it would be is among the commonest English words
@@ -25,7 +26,7 @@ letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thy
 a letter dropped inside the word ("weks", "comon") and a key beside the right one
 ("convern", "firj") -- but not in a short piece of a compound or contraction
 ("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
-("circs", "pro forma").  In a rarer word of seven letters or more a key beside the
+after a word or as a plural ("pro forma", "circs"; but "woule", "deao").  In a rarer word of seven letters or more a key beside the
 right one is a slip too ("boncholders").
 
 ## Why is this bad?
@@ -403,7 +404,7 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
                 return 1, cand
     # a key beside the right one ("tje", "wjth", "firj"); a last letter that ends words
     # by itself (a plural, a Latin or Italian ending: "circs", "pro forma") is no slip
-    last = len(word) - (word[-1] in _ENDINGS)
+    last = len(word) - (word[-1] in _ENDINGS and _inflected(word))
     for i in range(1, last):
         for key in near.get(word[i].upper(), "").lower():
             cand = word[:i] + key + word[i + 1 :]
@@ -417,6 +418,13 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
             if cand in frequent:
                 return 2, cand
     return None
+
+
+def _inflected(word: str) -> bool:
+    """The word may be a word with an ending ("pro forma"): a last letter that ends
+    words by itself is read as a slip only when what precedes it is no word ("woule",
+    "deao"), and never a plural "s" ("circs", "quals": clipped words take one)."""
+    return word[-1] == "s" or word[:-1] in common_words()
 
 
 def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
@@ -449,9 +457,21 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
             continue  # "belieed" is no "belie" + "ed"
         if suffix == "s" and base[-1] == "s":
             continue  # a word in -s takes -es: "wass" is no plural of "was"
-        if base in words or base + "e" in words:
+        if base + "e" in words or (base in words and not _doubles(base, suffix)):
             return True
     return False
+
+
+def _doubles(base: str, suffix: str) -> bool:
+    """A one-syllable stem ending consonant-vowel-consonant doubles its last letter
+    before a vowel ("put" -> "putting", "stop" -> "stopped"), so "puting" and "stoped"
+    are no regular formations of it."""
+    return (
+        suffix[0] in _VOWELS
+        and base[-2] in _VOWELS
+        and base[-1] not in _VOWELS_Y + "wx"
+        and sum(ch in _VOWELS_Y for ch in base) == 1
+    )
 
 
 def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN001
