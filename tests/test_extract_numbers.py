@@ -213,6 +213,13 @@ def test_categories_and_subjects(text: str, needle: str, category: str, subject:
     assert (c.category, c.subject) == (category, subject)
 
 
+@pytest.mark.parametrize(
+    "text", ["It is shown on BBC2 at 2005 GMT.", "The deadline is 1930 BST.", "At 1200hrs."]
+)
+def test_a_clock_time_is_no_year(text: str):
+    assert [c for c in claims(text) if c.kind == "year"] == []
+
+
 def test_people_verbs_do_not_make_business_figures_people_counts():
     c = one("The bank held 3 million shares.", "3 million")
     assert c.category == "other"

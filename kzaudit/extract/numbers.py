@@ -424,6 +424,8 @@ _ERA_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])AD[ ]$")
 _ERA_FIRST = ("A", "B", "C")  # what ``_ERA_AFTER`` starts with, after its optional space
 _ORD_DIGITS = regexcache.compile(r"(?:st|nd|rd|th)(?![\w])", regex.IGNORECASE)
 _DECADE = regexcache.compile(r"'?s(?![\w])")
+# A 24-hour clock time, not a year: "kick-off is at 2000 GMT", "the 1930 BST deadline".
+_CLOCK_ZONE = regexcache.compile(r"[ \t]{0,2}(?:GMT|BST|UTC|CET|hrs)\b")
 _DECADE_FIRST = ("'", "s")
 _WORD = regexcache.compile(r"[A-Za-z][A-Za-z'\-]{0,30}|[^\sA-Za-z]")
 _RANGE_JOIN = regexcache.compile(
@@ -859,6 +861,8 @@ class _Scanner:
             raw.kind, raw.unit = "money", cur[1]
             raw.start = cur[0]
         if self._is_name(raw.start) or self._is_label(raw.start) or self._near_month(start, end):
+            return None
+        if _year_shape(raw, s) and _CLOCK_ZONE.match(text, end, None, HOLD_GIL):
             return None
         if (
             _year_shape(raw, s)
