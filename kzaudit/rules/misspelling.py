@@ -210,6 +210,7 @@ _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _MIN_KEY = 7  # a key beside the right one in a rarer word ("boncholders", "utanium")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
+_COMMON_PART = 4  # ... or of each of two of the commonest words
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
@@ -439,10 +440,17 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         # formation ("depeding" is no "de" + "ped" + "ing")
         if rest in words or (len(prefix) > 2 and _suffixed(rest, words)):
             return True
-    # two words of five letters or more ("shockwaves"; not "ques" + "toning")
-    return any(
+    # two words of five letters or more ("shockwaves"; not "ques" + "toning"), or two
+    # of the commonest words of four ("gameplan", "workload")
+    if any(
         word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
         for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
+    ):
+        return True
+    frequent = frequent_words()
+    return any(
+        word[:i] in frequent and word[i:] in frequent
+        for i in range(_COMMON_PART, len(word) - _COMMON_PART + 1)
     )
 
 
@@ -459,6 +467,8 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
             continue  # a word in -s takes -es: "wass" is no plural of "was"
         if base + "e" in words or (base in words and not _doubles(base, suffix)):
             return True
+        if base[-1] == base[-2] and base[:-1] in words and _doubles(base[:-1], suffix):
+            return True  # "scragged": "scrag" doubles its "g"
     return False
 
 
