@@ -2,7 +2,9 @@
 
 ## What it does
 Pairs double quotation marks (curly “ ” and straight ") within each paragraph and
-flags a mark left without its partner; also a curly single ‘ opened and never closed.
+flags a mark left without its partner; also a curly single ‘ opened and never closed
+(only a paragraph opening with a single quote carries it on, and once it has run past
+a sentence end, "Apacs’ figures" is a plural possessive, not its close).
 
 ## Why is this bad?
 An unclosed quotation makes the reader (and every tool) attribute the rest of the
@@ -96,15 +98,16 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     paras = doc.paragraphs
     for i, para in enumerate(paras):
-        continued = i + 1 < len(paras) and _opens_with_quote(text, paras[i + 1])
+        nxt = text[paras[i + 1].start] if i + 1 < len(paras) else ""
+        continued = nxt in _QUOTES  # the quotation goes on in the next paragraph
         # The first unmatched mark only: one slip throws every later pairing off.
-        for offset, problem in _unbalanced(text, para, continued):
+        for offset, problem in _unbalanced(text, para, continued, nxt in _SINGLE_OPENERS):
             yield ctx.finding(doc, Span(offset, offset + 1), problem)
             break
 
 
-def _opens_with_quote(text: str, para: Span) -> bool:
-    return text[para.start : para.start + 1] in ('"', "\u201c", "\u2018", "'")
+_QUOTES = frozenset("\"\u201c\u2018'")
+_SINGLE_OPENERS = frozenset("\u2018'")  # what a single-quoted quotation goes on with
 
 
 def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
@@ -124,7 +127,9 @@ def _after_sentence_end(text: str, i: int, start: int) -> bool:
     return j >= start and text[j] in ".!?\u2026:"
 
 
-def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
+def _unbalanced(
+    text: str, para: Span, continued: bool, continued_single: bool
+) -> Iterator[tuple[int, str]]:
     """Offsets of unmatched double marks and unclosed single ‘ in one paragraph.
 
     A new opening mark right after a sentence end while a quotation is open is the
@@ -160,7 +165,7 @@ def _unbalanced(text: str, para: Span, continued: bool) -> Iterator[tuple[int, s
         not continued or _attributed(text, open_at, para.end) or _partial(text, open_at, para.start)
     ):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
-    yield from _single_unclosed(text, para, continued)
+    yield from _single_unclosed(text, para, continued_single)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
@@ -212,6 +217,21 @@ def _inside_double(text: str, start: int, i: int) -> bool:
     return text.rfind("\u201c", start, i) > text.rfind("\u201d", start, i)
 
 
+# "the patients’ union": an s, the mark, then a lower-case word.
+_PLURAL_POSSESSIVE = regexcache.compile("s\u2019 \\p{Ll}")
+_SENTENCE_END = regexcache.compile(r"[.!?] \p{Lu}")
+
+
+def _possessive(text: str, open_at: int, j: int) -> bool:
+    """The ’ at ``j`` is a plural possessive ("Apacs’ figures"), not the close of the ‘
+    at ``open_at``: read so only once the quotation has run past a sentence end, where a
+    quoted phrase ('the necessary ‘chip’ technology') would long have been closed."""
+    return (
+        _PLURAL_POSSESSIVE.match(text, j - 1) is not None
+        and _SENTENCE_END.search(text, open_at, j) is not None
+    )
+
+
 def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[int, str]]:
     """A curly ‘ that opens a quotation (space before, letter after) and is not closed by
     a ’ (one followed by a letter or digit is an apostrophe: O’Brien, ’90s) before the
@@ -235,7 +255,7 @@ def _single_unclosed(text: str, para: Span, continued: bool) -> Iterator[tuple[i
                 return  # (but '…,” Mr Peston said. “…stand down.’”' resumes both)
             continue
         if text[j] == "\u2019":
-            if open_at >= 0 and not after.isalnum():
+            if open_at >= 0 and not after.isalnum() and not _possessive(text, open_at, j):
                 open_at = -1  # closed (a plural possessive "patients’ " is read so too)
             continue
         if not (before in _BEFORE_OPENING and after.isalpha()):
