@@ -14,7 +14,9 @@ News style continues a quotation over several paragraphs by leaving it open at t
 end of each paragraph but the last and re-opening it at the start of the next: that
 is correct and not flagged -- unless the open quotation runs into an attribution of its
 own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
-said. Barclays cautioned…"): the closing mark before it was dropped -- or the open
+said. Barclays cautioned…") or names its own speaker as no speaker does ('Gold said:
+"…80 minutes. Gold will now turn…', "…echoed McIntyre's view"): the closing mark
+before it was dropped -- or the open
 quotation is a fragment quoted inside a sentence ('a “complete u-turn'), which news
 style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
 quotes are not counted, nor inch marks (5'10") after a digit.
@@ -172,7 +174,7 @@ def _attributed(text: str, start: int, end: int) -> bool:
     """The open quotation ``text[start:end]`` carries its own attribution: in its last
     sentence (", Zas told reporters"), or a named one anywhere (", Mr Varley said.
     Barclays cautioned…"): the quotation should have been closed before it."""
-    if _NAMED_ATTRIBUTION.search(text, start, end):
+    if _NAMED_ATTRIBUTION.search(text, start, end) or _speaker_named(text, start, end):
         return True
     j = end - 1
     while j > start and text[j] in " \t\n\u00a0":
@@ -183,6 +185,41 @@ def _attributed(text: str, start: int, end: int) -> bool:
             break
         cut = max(text.rfind(c, start, cut) for c in ".!?")
     return _ATTRIBUTED.search(text, max(start, cut + 1), j + 1) is not None
+
+
+# The speaker's name (a surname: the last capitalised word) right before the quotation:
+# 'Gold said: "', 'Kenteris insisted: "', or the attribution of a quotation just closed,
+# whose speaker goes on: '…," said Jim McIntyre. "', '…," McIntyre said. "'.
+_SPEAKER_NAME = r"(?<![\p{L}])(?P<name>\p{Lu}[\p{L}\-'\u2019]{1,30})"  # "McIntyre"
+_SPEAKER = regexcache.compile(
+    r"(?:" + _SPEAKER_NAME + r"[ \u00a0]" + _VERB + r"[:,.]?"
+    r"|"
+    + _VERB
+    + r"(?:[ \u00a0]\p{Lu}[\p{L}\-'\u2019]{0,30}){0,2}[ \u00a0]"
+    + _SPEAKER_NAME
+    + r"\.)"
+    r"[ \u00a0]{1,2}$"
+)
+_SPEAKER_REACH = 60
+
+
+def _speaker_named(text: str, start: int, end: int) -> bool:
+    """A sentence inside the open quotation opens with its speaker's name ('Gold said:
+    "…the full 80 minutes. Gold will now turn…'), or it names the speaker in the
+    possessive ("…echoed McIntyre's view"): people do not speak of themselves so, so
+    the narrative has resumed and the closing mark was dropped."""
+    m = _SPEAKER.search(text, max(0, start - _SPEAKER_REACH), start)
+    if m is None:
+        return False
+    name = m.group("name")
+    at = text.find(name, start + 1, end)
+    while at != -1:
+        after = text[at + len(name) : at + len(name) + 2]
+        head = text[max(start, at - 3) : at].rstrip(" \u00a0")
+        if not after[:1].isalpha() and (head[-1:] in (".", "!", "?") or after in ("'s", "\u2019s")):
+            return True  # "… minutes. Gold will", "echoed McIntyre's view"
+        at = text.find(name, at + 1, end)
+    return False
 
 
 _TITLE_STOP = regexcache.compile(
