@@ -6,7 +6,9 @@ paragraph that ends a sentence: one followed by a capitalised word that only
 opens sentences ("He", "The", "However") and then a lower-case word, as in
 "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
-and is left alone, as is "The" opening a title ("In London, The Times said").
+and is left alone, as is "The" opening a title ("In London, The Times said"); but no
+title goes on with an honorific or, after "Both", a pair ("…, Under Mr Tellier's
+tenure", "…, Both Labour and the Conservatives have").
 So is an ordinary word capitalised after a clause and a comma, before a lower-case
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
@@ -316,10 +318,15 @@ def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
     # Bank", "in London" in lower case; "The German carmaker is" is no title
     name = m.group(4)
     return bool(name) and bool(
-        _lower_elsewhere(text, word, name, m.start())
+        (word not in _ARTICLES and name in _TITLES)  # ", Under Mr Tellier's tenure"
+        or (word == "Both" and _AND_NEXT.match(text, m.end(4)))  # ", Both Labour and the"
+        or _lower_elsewhere(text, word, name, m.start())
         or _article_then_clause(text, m)
         or _INTRO_PHRASE.match(text, m.start())  # "…fell 1.7%, In London, Corus fell"
     )
+
+
+_AND_NEXT = regexcache.compile(r"(?:['\u2019]s)?[ \t]{1,3}and[ \t]")
 
 
 # A comma and a capitalised word: where a second clause may start.
