@@ -98,7 +98,7 @@ SENTENCE_OPENERS = frozenset(
      "Unless", "Until", "Whether", "Once", "Though", "Whereas", "Without", "Within",
      "Throughout", "Unlike", "Amid", "Speaking", "Having",
      "Of", "By", "No", "Nobody", "None", "Nothing", "Everyone", "Everybody", "Neither",
-     "Few", "Asked", "Here", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+     "Few", "Asked", "Here", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
      "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "About", "Nearly", "Almost",
      "Around", "Roughly", "Only", "Just", "Even", "Where", "Why", "How", "Who", "Which",
      "Founded", "Based", "Born", "Located",
@@ -130,7 +130,7 @@ TITLE_OPENERS = frozenset(
      "Despite", "More", "Last",
      # plural nouns that also open names: "…, Police Scotland said"
      "Analysts", "Shares", "Sales", "Officials", "Police", "Experts", "Critics", "Ministers",
-     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "Two",
+     "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "One", "Two",
      "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
      "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
      "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located",
