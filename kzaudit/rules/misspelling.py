@@ -210,7 +210,6 @@ _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _MIN_KEY = 7  # a key beside the right one in a rarer word ("boncholders", "utanium")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
-_COMMON_PART = 4  # ... or of each of two of the commonest words
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
@@ -440,17 +439,10 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         # formation ("depeding" is no "de" + "ped" + "ing")
         if rest in words or (len(prefix) > 2 and _suffixed(rest, words)):
             return True
-    # two words of five letters or more ("shockwaves"; not "ques" + "toning"), or two
-    # of the commonest words of four ("gameplan", "workload")
-    if any(
+    # two words of five letters or more ("shockwaves"; not "ques" + "toning")
+    return any(
         word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
         for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
-    ):
-        return True
-    frequent = frequent_words()
-    return any(
-        word[:i] in frequent and word[i:] in frequent
-        for i in range(_COMMON_PART, len(word) - _COMMON_PART + 1)
     )
 
 
@@ -472,12 +464,15 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
     return False
 
 
+_DOUBLING = frozenset(["ing", "ings", "ed", "er", "ers"])  # suffixes that double a stem's end
+
+
 def _doubles(base: str, suffix: str) -> bool:
     """A one-syllable stem ending consonant-vowel-consonant doubles its last letter
     before a vowel ("put" -> "putting", "stop" -> "stopped"), so "puting" and "stoped"
     are no regular formations of it."""
     return (
-        suffix[0] in _VOWELS
+        suffix in _DOUBLING
         and base[-2] in _VOWELS
         and base[-1] not in _VOWELS_Y + "wx"
         and sum(ch in _VOWELS_Y for ch in base) == 1
