@@ -132,6 +132,23 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
     return "past", True, False
 
 
+# Words after "to" that make no infinitive: "sentenced to death on", "went to the".
+_NOT_VERB_AFTER_TO = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+     "these", "those", "him", "them", "us", "me", "it", "death", "power", "office",
+     "court", "prison", "jail", "hospital", "school", "work", "market", "date"]
+)  # fmt: skip
+
+
+def _infinitive(words: list[str]) -> bool:
+    """An infinitive between the verb and the date ("voted to strike on March 24"): the
+    date is the time of the infinitive's event, which the verb's tense does not place."""
+    return any(
+        w.lower() == "to" and nxt.islower() and nxt not in _NOT_VERB_AFTER_TO
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
 _BOUNDARY_BACK = regexcache.compile(_BOUNDARY.pattern, regex.REVERSE)
 
 
@@ -189,7 +206,8 @@ class TenseScanner:
                 continue
             tense, strong, hedged = got
             reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
-            near = len(_WORD.findall(text, m.end(), start, False, HOLD_GIL)) <= reach
+            words = _WORD.findall(text, m.end(), start, False, HOLD_GIL)
+            near = len(words) <= reach and not _infinitive(words)
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
         for m in self._between(end, right):
