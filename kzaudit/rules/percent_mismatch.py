@@ -513,6 +513,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # within the tolerance of the change the figures give, or explained by their rounding
         if abs(stated - actual) <= slack or lo - _half_step(c) <= stated <= hi + _half_step(c):
             continue
+        if abs(stated + actual) <= slack and _QUOTE.search(doc.sentence_text(c.sentence)):
+            continue  # "the yen rose 0.8 pct to 153.50 against the dollar from 154.67"
         unit = " points" if points else "%"
         verb = "rise" if actual >= 0 else "fall"
         yield ctx.finding(
