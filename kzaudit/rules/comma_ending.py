@@ -471,6 +471,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
     if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
+    if verb in _AUXILIARIES and nxt in ("quoted", "reported") and _reported_after(text, m):
+        return None  # "…, Chang was quoted as saying."
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
         # government will" goes on
@@ -672,7 +674,8 @@ def _in_speech(doc: Document, comma: int) -> bool:
 def _reported_after(text: str, m: regex.Match[str]) -> bool:
     """ "has been reported as saying", "has also said": a reporting word follows."""
     after = text[m.end("next") : m.end("next") + 40].split()[:2]
-    return any(w.strip(".,") in _reporting_verbs() or w in ("quoted", "saying") for w in after)
+    words = [w.strip(".,") for w in after]
+    return any(w in _reporting_verbs() or w in ("quoted", "saying") for w in words)
 
 
 def _runs_on(text: str, verb_end: int) -> bool:
