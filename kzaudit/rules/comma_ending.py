@@ -901,8 +901,23 @@ def _reported_intro(text: str, start: int, comma: int) -> bool:
             rest = rest[1:]
         if not rest:
             return True  # "Cordovez added,"
-        return rest[0].lower() in _REPORTED_INTROS and _FINITE.search(" ".join(rest[1:])) is None
+        return rest[0].lower() in _REPORTED_INTROS and not _finite_in(" ".join(rest[1:]))
     return False
+
+
+_BY_NEXT = regexcache.compile(r"[ \t]{1,3}by\b")
+
+
+def _finite_in(phrase: str) -> bool:
+    """A finite verb in an introductory phrase; an irregular participle before "by" is
+    none ("in addition to the cuts sought by the government")."""
+    return any(
+        not (m.group() in _IRREGULAR_PAST and _BY_NEXT.match(phrase, m.end()))
+        for m in _FINITE.finditer(phrase)
+    )
+
+
+_IRREGULAR_PAST = frozenset(_PAST_IRREGULAR.split("|"))
 
 
 def _segment_before(text: str, start: int, hi: int) -> tuple[int, str]:
