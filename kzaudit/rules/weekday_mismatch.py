@@ -5,7 +5,8 @@ What it does
     2021", "on Tuesday (January 5)"), computes the real weekday in the date's year:
     the year written, else the year the reference date gives it, else the year of
     the story's dates that do write one within four months ("Friday, January 24,
-    2020" ... "Saturday, January 26").  The suggestion keeps the date and corrects
+    2020" ... "Saturday, January 26"), leaving out a date its sentence counts from
+    ("unbeaten since Ipswich beat them on 16 January 1996").  The suggestion keeps the date and corrects
     the weekday.  With none, weekday dates within four
     months of each other are checked against each other: "Friday, 7 January" and
     "Tuesday, 10 January" cannot both be right in any year, and both are reported
@@ -28,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import day_of_year, offset
@@ -96,6 +98,8 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
     for o in doc.dates:
         if o.year is None or o.precision != "day" or not o.month or not o.day or not _near(o, d):
             continue
+        if _since_before(doc, o):
+            continue  # "…for nine years, since Ipswich beat them on 16 January 1996": history
         there = day_of_year(o)
         step = offset(there, pos)
         year = o.year + (1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0)
@@ -108,6 +112,17 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
     if len(years) > 1 and current[0][1].weekday is None:
         return None  # only a date written with its weekday is the story's own time
     return current[0]
+
+
+_SINCE = regexcache.compile(r"(?i)\bsince\b")
+
+
+def _since_before(doc: Document, d: DateMention) -> bool:
+    """The date's sentence says "since" before it: a past the story counts from."""
+    if not doc.sentences:
+        return False
+    start = doc.sentences[d.sentence].span.start
+    return _SINCE.search(doc.text, start, d.span.start) is not None
 
 
 def _latest_year(doc: Document) -> int:
