@@ -9,7 +9,8 @@ What it does
     "next", "since" or "until", no future tense, no other mention of that month, no
     weekday that fits it ("Thursday, July 24" in a year where it is a Thursday), no
     period it starts or ends ("the first quarter ended January 31"), no schedule in the
-    present tense ("the moratorium expires on June 30").
+    present tense ("the moratorium expires on June 30"), no "originally" or
+    "previously" before it in its clause.
     The suggestion puts the date in the timeline's month.  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
@@ -75,6 +76,10 @@ _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\
 _PERIOD_BOUNDARY = regexcache.compile(
     r"(?i)\b(?:quarter|year|season|half|term|period|session)s?\b[^.;:!?]{0,30}\b"
     r"(?:ends|ended|ending|begins|beginning|began|starts|started|starting)\s{1,3}(?:on\s{1,3})?$"
+)
+# An earlier time the clause itself announces: "originally convened … December 23".
+_EARLIER = regexcache.compile(
+    r"(?i)\b(?:originally|initially|previously|formerly)\b[^.;:!?()\u2014]{0,40}$"
 )
 # A present-tense schedule: "the agreement expires on June 30", "the offer ends on May 1".
 _SCHEDULED = regexcache.compile(
@@ -143,6 +148,8 @@ def _explained(
         return True  # "for the first quarter ended January 31"
     if _SCHEDULED.search(doc.text, before, d.span.start):
         return True  # "the moratorium expires on June 30": a date fixed ahead
+    if _EARLIER.search(doc.text, before, d.span.start):
+        return True  # "the meeting, originally convened and adjourned December 23"
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
