@@ -394,6 +394,9 @@ _QUOTE = regexcache.compile(
     r"(?:dollar|euro|pound|yen|yuan|greenback|franc|rouble|ruble)"
     r"|rank(?:ing|ings|ed)?|place|position|spot|standings|table|under\s{1,3}par|seed(?:ed)?)\b"
 )  # quotes and ranks run inverse: "fell to 45th … from 38", "the rupee fell to 86.5 per dollar"
+# The figure ends or starts a range written with "to": "2.3 to 2.6", "2.4 to 2.7".
+_RANGE_END_BEFORE = regexcache.compile(r"\d\s{1,3}to\s{1,3}$")
+_RANGE_START_AFTER = regexcache.compile(r"\s{1,3}to\s{1,3}\d")
 _MINUS = regexcache.compile(r"(?:[-\u2212]|\bminus\s{1,3}|\bnegative\s{1,3})\s{0,1}$")
 _THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
 _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
@@ -437,6 +440,11 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
+        if m is not None and (
+            _RANGE_END_BEFORE.search(text, max(0, new.span.start - 16), new.span.start)
+            or _RANGE_START_AFTER.match(text, old.span.end)
+        ):
+            continue  # "from 2.3 to 2.6 mln tonnes, down from 2.4 to 2.7 mln": two ranges
         if any(_MINUS.search(text, max(0, c.span.start - 6), c.span.start) for c in (a, b)):
             continue  # "fell to -2% from 1%": the sign is not part of the figure
         # what each figure allows: "at least 94, down from 78" cannot be a fall
