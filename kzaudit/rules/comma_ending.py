@@ -378,6 +378,12 @@ _CLAUSE_VERB = (
     rf"(?:{_NEXT})"
 )
 _CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
+# A role after a determiner or possessive, right before the comma: the name after it is
+# in apposition ("its chairman, Sen Lawton Chiles, said").
+_ROLE_BEFORE = regexcache.compile(
+    r"\b(?:its|his|her|their|the|our|a|an)[ \t]{1,3}(?:\p{Ll}{2,15}[ \t]{1,3})?"
+    rf"(?:{_LOWER_TITLES})$"
+)
 _AND_CLAUSE = regexcache.compile(r"[ \t]and" + _SUBJECT[1:] + _CLAUSE_VERB)  # "… and Smith said"
 # A clause that opens its segment: "General Accident fell…", "while Cadillac was down…"
 _LEAD_CLAUSE = regexcache.compile(
@@ -467,6 +473,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     last = text[max(0, comma - 30) : comma].split()[-1:]
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
+    if last and _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
+        return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
     verb, nxt = m.group("verb"), m.group("next") or ":"
     told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
     if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
