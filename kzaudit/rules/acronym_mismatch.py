@@ -22,7 +22,8 @@ letter typed with a neighbouring key is flagged too: a swap beside any acronym o
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
 one that is well known or used more than once ("BVC" beside "BBC"): two real
 three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
-slashed name counts as a use ("HVI/Aids").
+slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
+a part named in the other's possessive ("USX's USS steel unit") are told apart.
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
 letters swapped from one the story uses more than once or defines ("the RIA bombs" in
@@ -146,6 +147,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 None,
             )
             anchor = anchor or next((a for a in anchors if is_key_slip(norm, a)), None)
+        if anchor is not None and _apart(doc.text, e.span.start, anchor):
+            anchor = None
 
         if anchor is not None:  # "NAOT" beside "NATO", "BVC" beside "BBC" (never defined)
             how = "two letters swapped" if is_swap(norm, anchor) else "a neighbouring key hit"
@@ -164,6 +167,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     f'"{other.text}" and "{e.text}" (later) are each used once and differ by '
                     f"{how}: one of the two is mistyped",
                 )
+
+
+# A unit after "per" ("one dlr per CWT"), or a part of the anchor named in its
+# possessive ("USX's USS steel unit"): not the anchor mistyped.
+_PER = regexcache.compile(r"\bper[ \u00a0]$")
+
+
+def _apart(text: str, start: int, anchor: str) -> bool:
+    """The use at ``start`` is told apart from ``anchor`` by the words just before it."""
+    before = text[max(0, start - len(anchor) - 4) : start]
+    if before.rstrip().endswith((f"{anchor}'s", f"{anchor}\u2019s")):
+        return True
+    return _PER.search(text, max(0, start - 5), start) is not None
 
 
 def _slipped_definition(
