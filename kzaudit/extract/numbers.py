@@ -1479,6 +1479,10 @@ def _link_change(claims: list[Claim], group: list[int]) -> None:
     if not group:
         return
     change, to, frm, before = group
+    while before >= 0 and claims[before].kind == "year":
+        before -= 1  # "11.9 billion dlrs in 1986, down 15% from 14 billion": not the year
+    if before >= 0 and claims[before].sentence != claims[change].sentence:
+        before = -1
     if to < 0 and frm >= 0 and before >= 0 and claims[before].role is None:
         to = before
         claims[to].role = "to"
