@@ -355,7 +355,7 @@ def _correction(
                     consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
     if n >= _MIN_KEY and best is None:  # a key beside the right one: "boncholders"
         near = key_neighbours()
-        for i in range(1, n - (word[-1] in _ENDINGS)):
+        for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
             for key in near.get(word[i].upper(), "").lower():
                 consider(3, word[:i] + key + word[i + 1 :])
     return best or _typing_slip_of_frequent(word, frequent)
