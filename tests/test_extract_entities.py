@@ -135,6 +135,17 @@ def test_acronym_definitions():
     assert keys["CSTO"] == "Collective Security Treaty Organization"
 
 
+def test_an_acronym_between_commas_after_its_name_is_defined():
+    doc = _doc(
+        "It may go to the General Agreement on Tariffs and Trade, GATT, to rule. "
+        "Shares in Tokyo, NEC, Sony and Fujitsu fell. Mr Smith, MP, said no."
+    )
+    got = {d.acronym: d.expansion for d in doc.acronyms}
+    assert got == {"GATT": "General Agreement on Tariffs and Trade"}
+    d = doc.acronyms[0]
+    assert doc.text[d.span.start : d.span.end] == "GATT"
+
+
 def test_bracketed_words_are_not_definitions():
     doc = _doc("The party (which won) said the BBC (see below) was wrong.")
     assert doc.acronyms == []

@@ -596,12 +596,16 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
 
 def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
     """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position; also
-    "Expansion, known as the ACR" / "…, known by its Russian initials ACR"."""
+    "Expansion, known as the ACR" / "…, known by its Russian initials ACR" and
+    "Expansion, ACR,"."""
     known_as = "known " in text and _known_as(text, runs)
+    between_commas = _between_commas(text)
     if "(" not in text:
-        return known_as or []  # both other shapes need a parenthesis
+        out = [*(known_as or ()), *between_commas]  # the other shapes need a parenthesis
+        out.sort(key=lambda d: d.span.start)
+        return out
     run_ends = _run_ends(runs)
-    out: list[AcronymDefinition] = list(known_as or ())
+    out: list[AcronymDefinition] = [*(known_as or ()), *between_commas]
     for m in _PAREN_ACRONYM.finditer(text):
         definition = _expansion_before(text, m, run_ends)
         if definition is not None:
@@ -642,6 +646,50 @@ def _known_as(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
             continue
         exp_span = Span(chosen[0].start, chosen[-1].end)
         span = Span(m.start(1), m.start(1) + len(acronym))
+        out.append(AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span))
+    return out
+
+
+# "the General Agreement on Tariffs and Trade, GATT, to determine": an acronym set
+# off by commas right after the name it abbreviates.
+_COMMA_ACRONYM = regexcache.compile(r",[ ](\p{Lu}[\p{Lu}&]{1,9}),")
+
+
+def _between_commas(text: str) -> list[AcronymDefinition]:
+    """Definitions written "Expansion, ACR,": only when the capitalised words right
+    before the first comma give the acronym's letters as their initials, in order, with
+    at most short lower-case words between them ("General Agreement on Tariffs and
+    Trade, GATT,": the name spans runs that a lower-case word splits), so a list
+    ("Tokyo, NEC, Sony") defines nothing."""
+    out: list[AcronymDefinition] = []
+    for m in _COMMA_ACRONYM.finditer(text):
+        acronym = m.group(1)
+        if not is_acronym(acronym):
+            continue
+        lo = max(0, m.start() - 120)
+        words = [
+            _word(w.group(), w.start())
+            for w in _EXPANSION_WORD.finditer(text, lo, m.start(), False, HOLD_GIL)
+        ]
+        chosen: list[_Word] = []
+        capitals = 0
+        for w in reversed(words):
+            if w.text[:1].isupper():
+                capitals += 1
+            elif len(w.text) > 3 or not chosen:
+                break
+            chosen.append(w)
+            if capitals == len(acronym):
+                break
+        chosen.reverse()
+        initials = "".join(w.text[0] for w in chosen if w.text[:1].isupper())
+        if capitals < 2 or initials != acronym or not chosen[0].text[:1].isupper():
+            continue
+        gap = text[chosen[-1].end : m.start()]
+        if gap.strip():
+            continue
+        exp_span = Span(chosen[0].start, chosen[-1].end)
+        span = Span(m.start(1), m.end(1))
         out.append(AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span))
     return out
 
