@@ -104,7 +104,7 @@ SENTENCE_OPENERS = frozenset(
      "Around", "Roughly", "Only", "Just", "Even", "Where", "Why", "How", "Who", "Which",
      "Founded", "Based", "Born", "Located",
      # pronouns and adverbs that are never names ("…to say, Nothing has been agreed")
-     "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully",
+     "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully", "Ours", "Theirs",
      "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe"]
 )  # fmt: skip
 # Plural nouns that open reports ("…early, Residents said they"); they also open
@@ -167,7 +167,7 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     mid_sentence: Counter[str] | None = None
     for m in _splice().finditer(text):
         word = m.group(1)
-        listed = word in SENTENCE_OPENERS
+        listed = word in SENTENCE_OPENERS or _adverb(word)
         if listed and not _opens_sentence(text, m):
             continue
         if not listed and (
@@ -178,8 +178,13 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "…, Investors in People UK": an organisation's name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
-        if mid_sentence[word] > 1 and word not in NEVER_NAMES:
-            continue  # this comma is one; "Its Next Directory" makes it a name
+        if (
+            mid_sentence[word] > 1
+            and word not in NEVER_NAMES
+            and not (word in _ARTICLES and m.group(2))
+        ):
+            continue  # this comma is one; "Its Next Directory" makes it a name (but a
+            # title elsewhere, "in The Stock Exchange", makes none of "…, The size and")
         if not listed and not _ordinary_capitalised(doc, m):
             continue
         flagged.add(m.start())
@@ -206,6 +211,21 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"it stands alone, and {reason}",
                 "replace the comma with a full stop",
             )
+
+
+_MIN_ADVERB = 6
+
+
+def _adverb(word: str) -> bool:
+    """An adverb in -ly of an English word ("Suddenly", "Unsurprisingly"): it opens
+    sentences and names nothing, unlike "Kelly" or "Italy"."""
+    low = word.lower()
+    return (
+        len(word) >= _MIN_ADVERB
+        and low.endswith("ly")
+        and low in common_words()
+        and low[:-2] in common_words()
+    )
 
 
 # Letters of a capitalised ordinary word read as a sentence's first ("Patients are")
