@@ -39,9 +39,11 @@ typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may b
 the slip; so is a back-reference and its introduction), and so do two that differ by a
 key beside the right one on the keyboard when the word lists know one form and not the
 other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
-not a word opening a sentence: "This" beside "James Thie"), or know neither and the
-names have five letters or more ("Belmarsh"/"Belmafsh") and are not two full names
-("Ana Ruis", "Mary Ruiz").  A key slip that gives a form no list knows from one it
+a place, or a word the story never writes in lower case beside a one-word name
+("Labour said ..." and "between Lagour and"), not a word opening a sentence: "This"
+beside "James Thie"), or know neither and the names have five letters or more
+("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz") unless
+the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk").  A key slip that gives a form no list knows from one it
 knows is a slip even in a short name, a given name, or another person's full name
 ("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
 beside "Wales") -- but not a surname beside a given name ("David Davis").
@@ -49,7 +51,8 @@ Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
 Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
-so there a changed vowel counts even in a short or given name; so does a given name
+so there a changed vowel or a key beside the right one counts even in a short, given
+or ordinary word ("Lib Dema", "the Unites States"); so does a given name
 a letter off when the two full names share a later word ("Anthony Meyer", "Anthoy John
 Charles Meyer").
 
@@ -180,7 +183,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
     if min_majority > 1:
         found = yield from _back_references(doc, ctx, spellings, singles, ignore, min_length)
-        yield from _slipped_twins(doc, ctx, rares, min_length, found)
+        yield from _slipped_twins(doc, ctx, rares, min_length, found, lower_words)
 
 
 def _slipped_twins(
@@ -189,6 +192,7 @@ def _slipped_twins(
     rares: list[tuple[str, str, _Word]],
     min_length: int,
     done: set[str],
+    lower_words: _LowerWords,
 ) -> Iterator[Finding]:
     """ "Arcelor ... Arcleor": two names written once each, a typing slip apart.
 
@@ -227,14 +231,22 @@ def _slipped_twins(
             if len(a) == len(b) and is_key_slip(a, b):
                 a_known = a_word or a in first or a in places
                 b_known = b_word or b in first or b in places
+                known, known_info, typed_info = (
+                    (a, info, other_info) if a_known else (b, other_info, info)
+                )
                 known_slip = (
-                    a_known != b_known and _as_name(doc.text, info if a_known else other_info)
-                ) or (
-                    not a_known
-                    and not b_known
-                    and len(a) >= min_length
-                    and not (info.partners and other_info.partners and not kin)
-                )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
+                    kin  # "Lib Dems"/"Lib Dema", "United States"/"Unites States"
+                    or (
+                        a_known != b_known
+                        and _known_as_name(doc.text, known, known_info, typed_info, lower_words)
+                    )
+                    or (
+                        not a_known
+                        and not b_known
+                        and len(a) >= min_length
+                        and _one_name(info, other_info)
+                    )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
+                )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
             if not kin and (
@@ -450,6 +462,29 @@ def _first_standing(text: str, word: str) -> int:
             return start
         start = text.find(word, start + 1)
     raise ValueError(word)  # pragma: no cover - the word was matched in the text
+
+
+def _known_as_name(
+    text: str, known: str, info: _Word, typed: _Word, lower_words: _LowerWords
+) -> bool:
+    """The form the word lists know (``known``, seen at ``info``) is a name in this
+    story: written as one (``_as_name``), a place, or -- beside a one-word name
+    (``typed``) -- a word the story never writes in lower case ("Labour said ..."
+    beside "between Lagour and"); not an ordinary word opening a sentence beside
+    another person's full name ("This ..." beside "James Thie")."""
+    return (
+        _as_name(text, info)
+        or known in word_set("names_places")
+        or (not typed.partners and known not in lower_words)
+    )
+
+
+def _one_name(a: _Word, b: _Word) -> bool:
+    """Two words a key apart that no list knows may stand for one name: a word alone,
+    or in names that share another word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") --
+    not in two people's full names ("Ana Ruis", "Mary Ruiz"), where a letter is how
+    two families' names differ."""
+    return not (a.partners and b.partners) or bool(a.partners & b.partners)
 
 
 def _as_name(text: str, info: _Word) -> bool:
