@@ -43,7 +43,10 @@ a place, or a word the story never writes in lower case beside a one-word name
 ("Labour said ..." and "between Lagour and"), not a word opening a sentence: "This"
 beside "James Thie"), or know neither and the names have five letters or more
 ("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz") unless
-the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk").  A key slip that gives a form no list knows from one it
+the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
+organisations' ("European Union", "Eudopean Council": a place's adjective mistyped,
+flagged too when the right form recurs: "Scottush National Party" beside "Scottish
+Executive").  A key slip that gives a form no list knows from one it
 knows is a slip even in a short name, a given name, or another person's full name
 ("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
 beside "Wales") -- but not a surname beside a given name ("David Davis").
@@ -481,10 +484,23 @@ def _known_as_name(
 
 def _one_name(a: _Word, b: _Word) -> bool:
     """Two words a key apart that no list knows may stand for one name: a word alone,
-    or in names that share another word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") --
-    not in two people's full names ("Ana Ruis", "Mary Ruiz"), where a letter is how
-    two families' names differ."""
-    return not (a.partners and b.partners) or bool(a.partners & b.partners)
+    in names that share another word ("Robert Kilroy-Silk", "Mr Kildoy-Silk"), or in
+    two organisations' names ("European Union", "Eudopean Council": a place's adjective
+    mistyped) -- not in two people's full names ("Ana Ruis", "Mary Ruiz"), where a
+    letter is how two families' names differ."""
+    if not (a.partners and b.partners) or a.partners & b.partners:
+        return True
+    return _org_name(a) and _org_name(b)
+
+
+def _org_name(w: _Word) -> bool:
+    """A word of an organisation's name ("Council" or "Party" among the words beside
+    it), and of no person's: such names share a place's adjective ("Scottish
+    Executive", "Scottish National Party"), not a family name."""
+    if w.given or w.surname:
+        return False
+    org_words = word_set("names_org_words")
+    return any(p.lower().rstrip(".") in org_words for p in w.partners)
 
 
 def _as_name(text: str, info: _Word) -> bool:
@@ -622,7 +638,8 @@ def _confusable(
         and not unknown_key_slip  # "Okiver Twist" beside "Jamie Oliver"
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
         and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
-    ):
+        and not (is_key_slip(a, b) and _org_name(rare_info) and _org_name(common_info))
+    ):  # "Scottush National Party" beside "Scottish Executive"
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length and unknown_key_slip:  # "Jihn Taylor", "the Tody plans"
         return common_info.count >= 2 and len(a) >= 4
