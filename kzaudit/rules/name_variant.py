@@ -49,7 +49,8 @@ flagged too when the right form recurs: "Scottush National Party" beside "Scotti
 Executive").  A key slip that gives a form no list knows from one it
 knows is a slip even in a short name, a given name, or another person's full name
 ("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
-beside "Wales") -- but not a surname beside a given name ("David Davis").
+beside "Wales"), and even where it reads as another ending ("Have I Got Newe" beside
+"News") -- but not a surname beside a given name ("David Davis").
 Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
@@ -591,8 +592,10 @@ def _confusable(
     rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int, titled: bool
 ) -> bool:
     a, b = rare.lower(), common.lower()
-    if a.replace("-", "") == b.replace("-", "") or _same_stem(a, b) or _inflection(a, b):
-        return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany", "Russians"
+    if a.replace("-", "") == b.replace("-", "") or _inflection(a, b):
+        return False  # "Euro-Sceptic"/"Eurosceptic", "Russians"/"Russian"
+    if _same_stem(a, b) and not _unknown_key_slip(a, b):
+        return False  # "Germans"/"Germany"; not "Have I Got Newe" beside "News"
     if (_other_form(a, b) or _other_form(b, a)) and not _unknown_key_slip(a, b):
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
     if a == b or a[0] != b[0]:
