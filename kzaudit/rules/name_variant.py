@@ -46,7 +46,8 @@ beside "James Thie"), or know neither and the names have five letters or more
 the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
 organisations' ("European Union", "Eudopean Council": a place's adjective mistyped,
 flagged too when the right form recurs: "Scottush National Party" beside "Scottish
-Executive").  A key slip that gives a form no list knows from one it
+Executive"), or, even in a short name, one is spelt with runs of letters that no
+listed word or name has and the other is not ("Acwh"/"Aceh", "Nqzi"/"Nazi").  A key slip that gives a form no list knows from one it
 knows is a slip even in a short name, a given name, or another person's full name
 ("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
 beside "Wales"), and even where it reads as another ending ("Have I Got Newe" beside
@@ -85,6 +86,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
 
 from kzaudit import regexcache
@@ -240,6 +242,8 @@ def _slipped_twins(
                 )
                 known_slip = (
                     kin  # "Lib Dems"/"Lib Dema", "United States"/"Unites States"
+                    or _unspelt_slip(a, b)
+                    or _unspelt_slip(b, a)  # "Acwh"/"Aceh", "Nqzi"/"Nazi"
                     or (
                         a_known != b_known
                         and _known_as_name(doc.text, known, known_info, typed_info, lower_words)
@@ -667,6 +671,36 @@ def _unknown_key_slip(a: str, b: str) -> bool:
     not ``a`` ("Jihn"/"John", "Walez"/"Wales"); two forms no list knows may be two real
     names ("Ruis"/"Ruiz", "Gonzales"/"Gonzalez")."""
     return is_key_slip(a, b) and not _known(a) and _known(b)
+
+
+_UNSPELT_RUNS = 2  # letter runs no listed word has: one is often a foreign name's ("-lez")
+
+
+def _unspelt_slip(a: str, b: str) -> bool:
+    """``a`` is ``b`` with a key beside the right one, and ``a`` has runs of three
+    letters that no word or name in the lists has ("Acwh": "acw", "cwh", "wh" ending
+    a word) where ``b`` has none: no name is spelt so, even one no list knows.  One
+    such run alone is often how another language spells ("Gonzalez": "lez")."""
+    return is_key_slip(a, b) and _odd_runs(b) == 0 and _odd_runs(a) >= _UNSPELT_RUNS
+
+
+def _odd_runs(word: str) -> int:
+    """Runs of three letters in ``word`` (its ends marked) that no listed word has."""
+    known = _letter_runs()
+    marked = f"^{word}$"
+    return sum(marked[i : i + 3] not in known for i in range(len(marked) - 2))
+
+
+@cache
+def _letter_runs() -> frozenset[str]:
+    """Every run of three letters, the word's ends marked ("^ac", "ceh", "eh$"), in the
+    ordinary words, given names and places the lists know."""
+    runs: set[str] = set()
+    for words in (common_words(), word_set("names_first"), word_set("names_places")):
+        for w in words:
+            marked = f"^{w}$"
+            runs.update(marked[i : i + 3] for i in range(len(marked) - 2))
+    return frozenset(runs)
 
 
 def _known(word: str) -> bool:
