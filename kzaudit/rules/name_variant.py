@@ -39,9 +39,9 @@ typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may b
 the slip; so is a back-reference and its introduction), and so do two that differ by a
 key beside the right one on the keyboard when the word lists know one form and not the
 other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
-a place, or a word the story never writes in lower case beside a one-word name
-("Labour said ..." and "between Lagour and"), not a word opening a sentence: "This"
-beside "James Thie"), or know neither and the names have five letters or more
+a place, or a word the story never writes in lower case beside a word of no
+person's name ("Labour said ..." and "between Lagour and"), not a word opening a
+sentence beside a person's: "This" beside "James Thie"), or know neither and the names have five letters or more
 ("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz") unless
 the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
 organisations' ("European Union", "Eudopean Council": a place's adjective mistyped,
@@ -476,14 +476,15 @@ def _known_as_name(
     text: str, known: str, info: _Word, typed: _Word, lower_words: _LowerWords
 ) -> bool:
     """The form the word lists know (``known``, seen at ``info``) is a name in this
-    story: written as one (``_as_name``), a place, or -- beside a one-word name
-    (``typed``) -- a word the story never writes in lower case ("Labour said ..."
-    beside "between Lagour and"); not an ordinary word opening a sentence beside
-    another person's full name ("This ..." beside "James Thie")."""
+    story: written as one (``_as_name``), a place, or -- beside a word of no person's
+    name (``typed``) -- a word the story never writes in lower case ("Labour said ..."
+    beside "between Lagour and", a headline's "Baron Kinnock" beside "Barln Kinnock");
+    not an ordinary word opening a sentence beside a person's name ("This ..." beside
+    "James Thie")."""
     return (
         _as_name(text, info)
         or known in word_set("names_places")
-        or (not typed.partners and known not in lower_words)
+        or (not (typed.given or typed.surname) and known not in lower_words)
     )
 
 
