@@ -18,7 +18,8 @@ where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
 inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or
 name ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a
-first name or surname ("Gordon Brown"/"Des Browne": different first names), two
+first name or surname ("Gordon Brown"/"Des Browne": different first names, where
+"Seuth Africa" beside "South African" shares a word up to its ending), two
 given names or two places, names that start with different letters, a longer form
 of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
 names the house style lists in ``ignore_names``, a known place typed once ("Greece"
@@ -619,7 +620,7 @@ def _confusable(
     first, places = word_set("names_first"), word_set("names_places")
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
-    shared = bool(rare_info.partners & common_info.partners)
+    shared = _shared_partner(rare_info, common_info)
     # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
     # a slip even between two people's names and in short names and given names
     unknown_key_slip = _unknown_key_slip(a, b)
@@ -829,6 +830,20 @@ def _same_rest(a: _Word, b: _Word) -> bool:
     "Gordon Brown" and "Gurdon Brown"; "Work" and "Wark" in "Department for … and
     Pensions"): one name, one word of it mistyped."""
     return bool(a.partners) and a.partners == b.partners
+
+
+def _shared_partner(a: _Word, b: _Word) -> bool:
+    """The two words stand in names that share another word, or its inflection ("Seuth
+    Africa" beside "South African"): one name, one word of it mistyped."""
+    if a.partners & b.partners:
+        return True
+    others = {p.lower() for p in b.partners}
+    return any(
+        (p[-1] in _INFLECTIONS and p[:-1] in others)
+        or any(p + end in others for end in _INFLECTIONS)
+        for p in map(str.lower, a.partners)
+        if len(p) > 2
+    )
 
 
 def _same_family(a: _Word, b: _Word) -> bool:
