@@ -6,8 +6,9 @@ added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" a
 "Kazakhstan"s, "Ruis" among "Ruiz"es.  The suggestion is the majority spelling.
 Words inside multi-word and hyphenated names count too ("Reliacne Energy" beside
 "Reliance Group", "the Balir-Brown rift"), and so do capitalised words outside names
-("Prseident Yudhoyono" beside "the President"); a once-used form that is an ordinary
-word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a name.
+("Prseident Yudhoyono" beside "the President"), even after a lower-case prefix
+("pre-Christmas", "non-Opec"); a once-used form that is an ordinary word is never
+flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
 typing slips, not other names: they are flagged even in short names, between names
@@ -106,7 +107,12 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
 _VOWELS = frozenset("aeiouy")
-_CAPITALISED = regexcache.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
+# A capitalised word standing alone, or after a lower-case prefix and a hyphen ("a
+# non-Opec supplier", "pre-Christmas sales"); not the second part of a hyphenated name
+# ("Coca-Cola"), which the entities give as a word of that name.
+_CAPITALISED = regexcache.compile(
+    r"(?:(?<![\p{L}'\u2019-])|(?<=\p{Ll}-))\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])"
+)
 _PARTS = regexcache.compile(r"[\s/\-]+")
 _HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
@@ -461,13 +467,16 @@ _FIND_LIMIT = 200_000  # characters up to which capitalised words are counted in
 
 def _first_standing(text: str, word: str) -> int:
     """Where ``word`` first stands as ``_CAPITALISED`` matches it: no letter, apostrophe
-    or hyphen before, no letter or apostrophe after (it is known to occur so)."""
+    or hyphen before (but for a lower-case prefix's: "pre-Christmas"), no letter or
+    apostrophe after (it is known to occur so)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalpha() or before in "'\u2019-" or after.isalpha() or after in "'\u2019"):
+        prefixed = before == "-" and start > 1 and text[start - 2].islower()  # "pre-Christmas"
+        joined = (before.isalpha() or before in "'\u2019-") and not prefixed
+        if not (joined or after.isalpha() or after in "'\u2019"):
             return start
         start = text.find(word, start + 1)
     raise ValueError(word)  # pragma: no cover - the word was matched in the text
