@@ -34,7 +34,10 @@ given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 A surname referred back to once ("Iurie Leanca ... Mr Leance") is checked against the
 surname of the full name that introduced it, even when each spelling appears once:
 news style introduces people by full name, so a lone surname one letter from an
-introduced one, with no full name of its own, is that person's name mistyped.
+introduced one, with no full name of its own, is that person's name mistyped.  Under
+five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
+Levy") counts, or one of those or a key beside the right one that gives a form no list
+knows ("Andrew Marr ... Matr").
 
 Two names written once each that differ by a typing slip (two letters swapped, one
 typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
@@ -335,9 +338,15 @@ def _back_references(
             if _other_person(low, intro_low, info, first):
                 continue
             slight = _vowel_change(low, intro_low) or _typing_slip(low, intro_low)
-            if len(rare) < min_length and not slight:
+            # a short one in no word list, a vowel or a key off: "Andrew Marr ... Matr"
+            unknown_short = (
+                len(rare) < min_length
+                and (slight or is_key_slip(low, intro_low))
+                and not _known(low)
+            )
+            if len(rare) < min_length and not (slight or unknown_short):
                 continue
-            if not (titled and slight) and not _confusable(
+            if not ((titled and slight) or unknown_short) and not _confusable(
                 rare, intro, info, first, min_length, titled
             ):
                 continue
