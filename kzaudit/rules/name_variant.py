@@ -852,14 +852,16 @@ def _same_rest(a: _Word, b: _Word) -> bool:
 
 def _shared_partner(a: _Word, b: _Word) -> bool:
     """The two words stand in names that share another word, or its inflection ("Seuth
-    Africa" beside "South African"): one name, one word of it mistyped."""
+    Africa" beside "South African"), a full stop after it aside ("the Scottesh
+    Executive." beside "the Scottish Executive"): one name, one word of it mistyped."""
     if a.partners & b.partners:
         return True
-    others = {p.lower() for p in b.partners}
+    others = {p.lower().rstrip(".") for p in b.partners}
     return any(
-        (p[-1] in _INFLECTIONS and p[:-1] in others)
+        p in others
+        or (p[-1] in _INFLECTIONS and p[:-1] in others)
         or any(p + end in others for end in _INFLECTIONS)
-        for p in map(str.lower, a.partners)
+        for p in (q.lower().rstrip(".") for q in a.partners)
         if len(p) > 2
     )
 
