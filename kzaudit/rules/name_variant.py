@@ -747,10 +747,12 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
     """
     if _typing_slip(a, b):
         return False
-    if (_unknown_key_slip(a, b) or _unknown_key_slip(b, a)) and (
-        _given_only(a_info) == _given_only(b_info)
-    ):
-        return False  # "Jihn Taylor" beside "John Snow": no one is called Jihn
+    for typed, known, t_info, k_info in ((a, b, a_info, b_info), (b, a, b_info, a_info)):
+        # no one is called Jihn ("Jihn Taylor" beside "John Snow") or Justoce ("Mr
+        # Justoce Harrison" beside "Lord Chief Justice"); but a surname no list knows
+        # may be a key from a given name ("David Davis")
+        if _unknown_key_slip(typed, known) and not (_surname_only(t_info) and _given_only(k_info)):
+            return False
     if _initials_disagree(a_info, b_info):
         return True
     if a_info.roster:  # in a long name a letter more or less is a slip even there
