@@ -7,8 +7,9 @@ added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" a
 Words inside multi-word and hyphenated names count too ("Reliacne Energy" beside
 "Reliance Group", "the Balir-Brown rift"), and so do capitalised words outside names
 ("Prseident Yudhoyono" beside "the President"), even after a lower-case prefix
-("pre-Christmas", "non-Opec"); a once-used form that is an ordinary word is never
-flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a name.
+("pre-Christmas", "non-Opec") or before a possessive "'s"; a once-used form that is
+an ordinary word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes
+it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
 typing slips, not other names: they are flagged even in short names, between names
@@ -111,10 +112,12 @@ _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bou
 _INFLECTIONS = frozenset("sniey")
 _VOWELS = frozenset("aeiouy")
 # A capitalised word standing alone, or after a lower-case prefix and a hyphen ("a
-# non-Opec supplier", "pre-Christmas sales"); not the second part of a hyphenated name
-# ("Coca-Cola"), which the entities give as a word of that name.
+# non-Opec supplier", "pre-Christmas sales"), or before a possessive "'s" ("the Trade
+# Representative's Office"); not the second part of a hyphenated name ("Coca-Cola"),
+# which the entities give as a word of that name, nor a part of "O'Neill"-like names.
 _CAPITALISED = regexcache.compile(
-    r"(?:(?<![\p{L}'\u2019-])|(?<=\p{Ll}-))\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])"
+    r"(?:(?<![\p{L}'\u2019-])|(?<=\p{Ll}-))\p{Lu}\p{Ll}{2,40}"
+    r"(?![\p{L}]|['\u2019](?!s(?!\p{L})))"
 )
 _PARTS = regexcache.compile(r"[\s/\-]+")
 _HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
@@ -477,7 +480,7 @@ _FIND_LIMIT = 200_000  # characters up to which capitalised words are counted in
 def _first_standing(text: str, word: str) -> int:
     """Where ``word`` first stands as ``_CAPITALISED`` matches it: no letter, apostrophe
     or hyphen before (but for a lower-case prefix's: "pre-Christmas"), no letter or
-    apostrophe after (it is known to occur so)."""
+    apostrophe after (but for a possessive "'s") -- it is known to occur so."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -485,7 +488,8 @@ def _first_standing(text: str, word: str) -> int:
         after = text[end] if end < len(text) else " "
         prefixed = before == "-" and start > 1 and text[start - 2].islower()  # "pre-Christmas"
         joined = (before.isalpha() or before in "'\u2019-") and not prefixed
-        if not (joined or after.isalpha() or after in "'\u2019"):
+        possessive = text[end + 1 : end + 2] == "s" and not text[end + 2 : end + 3].isalpha()
+        if not (joined or after.isalpha() or (after in "'\u2019" and not possessive)):
             return start
         start = text.find(word, start + 1)
     raise ValueError(word)  # pragma: no cover - the word was matched in the text
