@@ -255,8 +255,6 @@ def _slipped_twins(
                 )
                 known_slip = (
                     kin  # "Lib Dems"/"Lib Dema", "United States"/"Unites States"
-                    or _unspelt_slip(a, b)
-                    or _unspelt_slip(b, a)  # "Acwh"/"Aceh", "Nqzi"/"Nazi"
                     or (
                         a_known != b_known
                         and _known_as_name(doc.text, known, known_info, typed_info, lower_words)
@@ -267,6 +265,9 @@ def _slipped_twins(
                         and len(a) >= min_length
                         and _one_name(info, other_info)
                     )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
+                    # last, as it reads every listed word's letter runs: "Acwh"/"Aceh"
+                    or _unspelt_slip(a, b)
+                    or _unspelt_slip(b, a)
                 )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
