@@ -63,7 +63,9 @@ not enough there, since real names differ that way ("Brown"/"Browne"), unless th
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
 Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
 so there a changed vowel or a key beside the right one counts even in a short, given
-or ordinary word ("Lib Dema", "the Unites States"); so does a given name
+or ordinary word ("Lib Dema", "the Unites States") -- a changed vowel in a short word
+also where the same name word follows both, as where the entities split "Work and
+Pensions Secretary" from "Department for Wark and Pensions"; so does a given name
 a letter off when the two full names share a later word ("Anthony Meyer", "Anthoy John
 Charles Meyer").
 
@@ -283,7 +285,14 @@ def _slipped_twins(
             if len(a) < min_length and not (
                 _typing_slip(a, b)
                 or known_slip
-                or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places, first)))
+                or (
+                    _vowel_change(a, b)
+                    and (
+                        kin
+                        or _one_known_place(a, b, places, first)
+                        or _same_next(doc.text, info.spans[0], other_start + len(other))
+                    )
+                )
             ):
                 continue
             done.add(rare)
@@ -871,6 +880,18 @@ def _shared_partner(a: _Word, b: _Word) -> bool:
         for p in (q.lower().rstrip(".") for q in a.partners)
         if len(p) > 2
     )
+
+
+# The name word after a word, past one short joining word: "Work and Pensions".
+_NEXT_NAME = regexcache.compile(r"[ ](?:(?:and|of|for|the|de|da)[ ])?(\p{Lu}\p{Ll}{1,40})\b")
+
+
+def _same_next(text: str, span: Span, other_end: int) -> bool:
+    """The same capitalised word follows both words, past a joining word ("Work and
+    Pensions", "Wark and Pensions"): one name, even where the entities split it."""
+    m = _NEXT_NAME.match(text, span.end, None, HOLD_GIL)
+    n = _NEXT_NAME.match(text, other_end, None, HOLD_GIL)
+    return m is not None and n is not None and m.group(1) == n.group(1)
 
 
 def _same_family(a: _Word, b: _Word) -> bool:
