@@ -40,24 +40,25 @@ five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy 
 Levy") counts, or one of those or a key beside the right one that gives a form no list
 knows ("Andrew Marr ... Matr").
 
-Two names written once each that differ by a typing slip (two letters swapped, one
-typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
-the slip; so is a back-reference and its introduction), and so do two that differ by a
-key beside the right one on the keyboard when the word lists know one form and not the
-other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
-a place, or a word the story never writes in lower case beside a word of no
-person's name ("Labour said ..." and "between Lagour and"), not a word opening a
-sentence beside a person's: "This" beside "James Thie"), or know neither and the names have five letters or more
-("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz") unless
-the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
+Two names written once each that differ by a typing slip (two letters swapped, one typed
+twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be the slip; so
+is a back-reference and its introduction), and so do two that differ by a key beside the
+right one on the keyboard when the word lists know one form and not the other
+("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name, a place,
+or a word the story never writes in lower case beside a word of no person's name
+("Labour said ..." and "between Lagour and"), not a word opening a sentence beside a
+person's: "This" beside "James Thie"), or know neither and the names have five letters
+or more ("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz")
+unless the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
 organisations' ("European Union", "Eudopean Council": a place's adjective mistyped,
 flagged too when the right form recurs: "Scottush National Party" beside "Scottish
-Executive"), or, even in a short name, one is spelt with runs of letters that no
-listed word or name has and the other is not ("Acwh"/"Aceh", "Nqzi"/"Nazi").  A key slip that gives a form no list knows from one it
-knows is a slip even in a short name, a given name, or another person's full name
-("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
-beside "Wales"), and even where it reads as another ending ("Have I Got Newe" beside
-"News") -- but not a surname beside a given name ("David Davis").
+Executive"), or, even in a short name, one is spelt with runs of letters that no listed
+word or name has and the other is not ("Acwh"/"Aceh", "Nqzi"/"Nazi").  A key slip that
+gives a form no list knows from one it knows is a slip even in a short name, a given
+name, or another person's full name ("Jihn Taylor" beside "John Snow", "Okiver Twist"
+beside "Jamie Oliver", "Walez" beside "Wales"), and even where it reads as another
+ending ("Have I Got Newe" beside "News") -- but not a surname beside a given name
+("David Davis").
 Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
