@@ -6,8 +6,10 @@ added, dropped, changed, or two swapped) recurs in the same story: "Kazakstan" a
 "Kazakhstan"s, "Ruis" among "Ruiz"es.  The suggestion is the majority spelling.
 Words inside multi-word and hyphenated names count too ("Reliacne Energy" beside
 "Reliance Group", "the Balir-Brown rift"), and so do capitalised words outside names
-("Prseident Yudhoyono" beside "the President"); a once-used form that is an ordinary
-word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes it a name.
+("Prseident Yudhoyono" beside "the President"), even after a lower-case prefix
+("pre-Christmas", "non-Opec") or before a possessive "'s"; a once-used form that is
+an ordinary word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" makes
+it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
 typing slips, not other names: they are flagged even in short names, between names
@@ -18,7 +20,8 @@ where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
 inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or
 name ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a
-first name or surname ("Gordon Brown"/"Des Browne": different first names), two
+first name or surname ("Gordon Brown"/"Des Browne": different first names, where
+"Seuth Africa" beside "South African" shares a word up to its ending), two
 given names or two places, names that start with different letters, a longer form
 of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
 names the house style lists in ``ignore_names``, a known place typed once ("Greece"
@@ -32,24 +35,38 @@ given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 A surname referred back to once ("Iurie Leanca ... Mr Leance") is checked against the
 surname of the full name that introduced it, even when each spelling appears once:
 news style introduces people by full name, so a lone surname one letter from an
-introduced one, with no full name of its own, is that person's name mistyped.
+introduced one, with no full name of its own, is that person's name mistyped.  Under
+five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
+Levy") counts, or one of those or a key beside the right one that gives a form no list
+knows ("Andrew Marr ... Matr").
 
-Two names written once each that differ by a typing slip (two letters swapped, one
-typed twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be
-the slip; so is a back-reference and its introduction), and so do two that differ by a
-key beside the right one on the keyboard when the word lists know one form and not the
-other ("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name,
-not a word opening a sentence: "This" beside "James Thie"), or know neither and the
-names have five letters or more ("Belmarsh"/"Belmafsh") and are not two full names
-("Ana Ruis", "Mary Ruiz").  A key slip that gives a form no list knows from one it
-knows is a slip even in a short name, a given name, or another person's full name
-("Jihn Taylor" beside "John Snow", "Okiver Twist" beside "Jamie Oliver", "Walez"
-beside "Wales") -- but not a surname beside a given name ("David Davis").
+Two names written once each that differ by a typing slip (two letters swapped, one typed
+twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be the slip; so
+is a back-reference and its introduction), and so do two that differ by a key beside the
+right one on the keyboard when the word lists know one form and not the other
+("Scotland"/"Scotkand", "Michael"/"Michaep"; the known one written as a name, a place,
+or a word the story never writes in lower case beside a word of no person's name
+("Labour said ..." and "between Lagour and"), not a word opening a sentence beside a
+person's: "This" beside "James Thie"), or know neither and the names have five letters
+or more ("Belmarsh"/"Belmafsh") and are not two full names ("Ana Ruis", "Mary Ruiz")
+unless the names share a word ("Robert Kilroy-Silk", "Mr Kildoy-Silk") or both are
+organisations' ("European Union", "Eudopean Council": a place's adjective mistyped,
+flagged too when the right form recurs: "Scottush National Party" beside "Scottish
+Executive"), or, even in a short name, one is spelt with runs of letters that no listed
+word or name has and the other is not ("Acwh"/"Aceh", "Nqzi"/"Nazi").  A key slip that
+gives a form no list knows from one it knows is a slip even in a short name, a given
+name, or another person's full name ("Jihn Taylor" beside "John Snow", "Okiver Twist"
+beside "Jamie Oliver", "Walez" beside "Wales"), and even where it reads as another
+ending ("Have I Got Newe" beside "News") -- but not a surname beside a given name
+("David Davis").
 Otherwise a changed or dropped letter is
 not enough there, since real names differ that way ("Brown"/"Browne"), unless the
 rest of the name agrees: "Gordon Brown" and "Gurdon Brown", "Department for Work and
 Pensions" and "Department for Wark and Pensions" are one name with one word mistyped,
-so there a changed vowel counts even in a short or given name; so does a given name
+so there a changed vowel or a key beside the right one counts even in a short, given
+or ordinary word ("Lib Dema", "the Unites States") -- a changed vowel in a short word
+also where the same name word follows both, as where the entities split "Work and
+Pensions Secretary" from "Department for Wark and Pensions"; so does a given name
 a letter off when the two full names share a later word ("Anthony Meyer", "Anthoy John
 Charles Meyer").
 
@@ -78,6 +95,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
 
 from kzaudit import regexcache
@@ -96,7 +114,14 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
 _VOWELS = frozenset("aeiouy")
-_CAPITALISED = regexcache.compile(r"(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}{2,40}(?![\p{L}'\u2019])")
+# A capitalised word standing alone, or after a lower-case prefix and a hyphen ("a
+# non-Opec supplier", "pre-Christmas sales"), or before a possessive "'s" ("the Trade
+# Representative's Office"); not the second part of a hyphenated name ("Coca-Cola"),
+# which the entities give as a word of that name, nor a part of "O'Neill"-like names.
+_CAPITALISED = regexcache.compile(
+    r"(?:(?<![\p{L}'\u2019-])|(?<=\p{Ll}-))\p{Lu}\p{Ll}{2,40}"
+    r"(?![\p{L}]|['\u2019](?!s(?!\p{L})))"
+)
 _PARTS = regexcache.compile(r"[\s/\-]+")
 _HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
@@ -180,7 +205,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
     if min_majority > 1:
         found = yield from _back_references(doc, ctx, spellings, singles, ignore, min_length)
-        yield from _slipped_twins(doc, ctx, rares, min_length, found)
+        yield from _slipped_twins(doc, ctx, rares, min_length, found, lower_words)
 
 
 def _slipped_twins(
@@ -189,6 +214,7 @@ def _slipped_twins(
     rares: list[tuple[str, str, _Word]],
     min_length: int,
     done: set[str],
+    lower_words: _LowerWords,
 ) -> Iterator[Finding]:
     """ "Arcelor ... Arcleor": two names written once each, a typing slip apart.
 
@@ -227,14 +253,25 @@ def _slipped_twins(
             if len(a) == len(b) and is_key_slip(a, b):
                 a_known = a_word or a in first or a in places
                 b_known = b_word or b in first or b in places
+                known, known_info, typed_info = (
+                    (a, info, other_info) if a_known else (b, other_info, info)
+                )
                 known_slip = (
-                    a_known != b_known and _as_name(doc.text, info if a_known else other_info)
-                ) or (
-                    not a_known
-                    and not b_known
-                    and len(a) >= min_length
-                    and not (info.partners and other_info.partners and not kin)
-                )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
+                    kin  # "Lib Dems"/"Lib Dema", "United States"/"Unites States"
+                    or (
+                        a_known != b_known
+                        and _known_as_name(doc.text, known, known_info, typed_info, lower_words)
+                    )
+                    or (
+                        not a_known
+                        and not b_known
+                        and len(a) >= min_length
+                        and _one_name(info, other_info)
+                    )  # neither known: "Belmarsh"/"Belmafsh", not "Ana Ruis"/"Mary Ruiz"
+                    # last, as it reads every listed word's letter runs: "Acwh"/"Aceh"
+                    or _unspelt_slip(a, b)
+                    or _unspelt_slip(b, a)
+                )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
             if not kin and (
@@ -249,7 +286,14 @@ def _slipped_twins(
             if len(a) < min_length and not (
                 _typing_slip(a, b)
                 or known_slip
-                or (_vowel_change(a, b) and (kin or _one_known_place(a, b, places, first)))
+                or (
+                    _vowel_change(a, b)
+                    and (
+                        kin
+                        or _one_known_place(a, b, places, first)
+                        or _same_next(doc.text, info.spans[0], other_start + len(other))
+                    )
+                )
             ):
                 continue
             done.add(rare)
@@ -308,9 +352,15 @@ def _back_references(
             if _other_person(low, intro_low, info, first):
                 continue
             slight = _vowel_change(low, intro_low) or _typing_slip(low, intro_low)
-            if len(rare) < min_length and not slight:
+            # a short one in no word list, a vowel or a key off: "Andrew Marr ... Matr"
+            unknown_short = (
+                len(rare) < min_length
+                and (slight or is_key_slip(low, intro_low))
+                and not _known(low)
+            )
+            if len(rare) < min_length and not (slight or unknown_short):
                 continue
-            if not (titled and slight) and not _confusable(
+            if not ((titled and slight) or unknown_short) and not _confusable(
                 rare, intro, info, first, min_length, titled
             ):
                 continue
@@ -440,16 +490,57 @@ _FIND_LIMIT = 200_000  # characters up to which capitalised words are counted in
 
 def _first_standing(text: str, word: str) -> int:
     """Where ``word`` first stands as ``_CAPITALISED`` matches it: no letter, apostrophe
-    or hyphen before, no letter or apostrophe after (it is known to occur so)."""
+    or hyphen before (but for a lower-case prefix's: "pre-Christmas"), no letter or
+    apostrophe after (but for a possessive "'s") -- it is known to occur so."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalpha() or before in "'\u2019-" or after.isalpha() or after in "'\u2019"):
+        prefixed = before == "-" and start > 1 and text[start - 2].islower()  # "pre-Christmas"
+        joined = (before.isalpha() or before in "'\u2019-") and not prefixed
+        possessive = text[end + 1 : end + 2] == "s" and not text[end + 2 : end + 3].isalpha()
+        if not (joined or after.isalpha() or (after in "'\u2019" and not possessive)):
             return start
         start = text.find(word, start + 1)
     raise ValueError(word)  # pragma: no cover - the word was matched in the text
+
+
+def _known_as_name(
+    text: str, known: str, info: _Word, typed: _Word, lower_words: _LowerWords
+) -> bool:
+    """The form the word lists know (``known``, seen at ``info``) is a name in this
+    story: written as one (``_as_name``), a place, or -- beside a word of no person's
+    name (``typed``) -- a word the story never writes in lower case ("Labour said ..."
+    beside "between Lagour and", a headline's "Baron Kinnock" beside "Barln Kinnock");
+    not an ordinary word opening a sentence beside a person's name ("This ..." beside
+    "James Thie")."""
+    return (
+        _as_name(text, info)
+        or known in word_set("names_places")
+        or (not (typed.given or typed.surname) and known not in lower_words)
+    )
+
+
+def _one_name(a: _Word, b: _Word) -> bool:
+    """Two words a key apart that no list knows may stand for one name: a word alone,
+    in names that share another word ("Robert Kilroy-Silk", "Mr Kildoy-Silk"), or in
+    two organisations' names ("European Union", "Eudopean Council": a place's adjective
+    mistyped) -- not in two people's full names ("Ana Ruis", "Mary Ruiz"), where a
+    letter is how two families' names differ."""
+    if not (a.partners and b.partners) or a.partners & b.partners:
+        return True
+    return _org_name(a) and _org_name(b)
+
+
+def _org_name(w: _Word) -> bool:
+    """A word of an organisation's name ("Council" or "Party" among the words beside
+    it), and of no person's: such names share a place's adjective ("Scottish
+    Executive", "Scottish National Party"), not a family name."""
+    if w.given or w.surname:
+        return False
+    org_words = word_set("names_org_words")
+    return any(p.lower().rstrip(".") in org_words for p in w.partners)
 
 
 def _as_name(text: str, info: _Word) -> bool:
@@ -540,8 +631,10 @@ def _confusable(
     rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int, titled: bool
 ) -> bool:
     a, b = rare.lower(), common.lower()
-    if a.replace("-", "") == b.replace("-", "") or _same_stem(a, b) or _inflection(a, b):
-        return False  # "Euro-Sceptic"/"Eurosceptic", "Germans"/"Germany", "Russians"
+    if a.replace("-", "") == b.replace("-", "") or _inflection(a, b):
+        return False  # "Euro-Sceptic"/"Eurosceptic", "Russians"/"Russian"
+    if _same_stem(a, b) and not _unknown_key_slip(a, b):
+        return False  # "Germans"/"Germany"; not "Have I Got Newe" beside "News"
     if (_other_form(a, b) or _other_form(b, a)) and not _unknown_key_slip(a, b):
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
     if a == b or a[0] != b[0]:
@@ -560,7 +653,7 @@ def _confusable(
     first, places = word_set("names_first"), word_set("names_places")
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
-    shared = bool(rare_info.partners & common_info.partners)
+    shared = _shared_partner(rare_info, common_info)
     # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
     # a slip even between two people's names and in short names and given names
     unknown_key_slip = _unknown_key_slip(a, b)
@@ -587,7 +680,8 @@ def _confusable(
         and not unknown_key_slip  # "Okiver Twist" beside "Jamie Oliver"
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
         and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
-    ):
+        and not (is_key_slip(a, b) and _org_name(rare_info) and _org_name(common_info))
+    ):  # "Scottush National Party" beside "Scottish Executive"
         return False  # "Des Browne" is not "Gordon Brown"
     if len(a) < min_length and unknown_key_slip:  # "Jihn Taylor", "the Tody plans"
         return common_info.count >= 2 and len(a) >= 4
@@ -614,6 +708,36 @@ def _unknown_key_slip(a: str, b: str) -> bool:
     return is_key_slip(a, b) and not _known(a) and _known(b)
 
 
+_UNSPELT_RUNS = 2  # letter runs no listed word has: one is often a foreign name's ("-lez")
+
+
+def _unspelt_slip(a: str, b: str) -> bool:
+    """``a`` is ``b`` with a key beside the right one, and ``a`` has runs of three
+    letters that no word or name in the lists has ("Acwh": "acw", "cwh", "wh" ending
+    a word) where ``b`` has none: no name is spelt so, even one no list knows.  One
+    such run alone is often how another language spells ("Gonzalez": "lez")."""
+    return is_key_slip(a, b) and _odd_runs(b) == 0 and _odd_runs(a) >= _UNSPELT_RUNS
+
+
+def _odd_runs(word: str) -> int:
+    """Runs of three letters in ``word`` (its ends marked) that no listed word has."""
+    known = _letter_runs()
+    marked = f"^{word}$"
+    return sum(marked[i : i + 3] not in known for i in range(len(marked) - 2))
+
+
+@cache
+def _letter_runs() -> frozenset[str]:
+    """Every run of three letters, the word's ends marked ("^ac", "ceh", "eh$"), in the
+    ordinary words, given names and places the lists know."""
+    runs: set[str] = set()
+    for words in (common_words(), word_set("names_first"), word_set("names_places")):
+        for w in words:
+            marked = f"^{w}$"
+            runs.update(marked[i : i + 3] for i in range(len(marked) - 2))
+    return frozenset(runs)
+
+
 def _known(word: str) -> bool:
     return (
         word in common_words()
@@ -638,10 +762,12 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
     """
     if _typing_slip(a, b):
         return False
-    if (_unknown_key_slip(a, b) or _unknown_key_slip(b, a)) and (
-        _given_only(a_info) == _given_only(b_info)
-    ):
-        return False  # "Jihn Taylor" beside "John Snow": no one is called Jihn
+    for typed, known, t_info, k_info in ((a, b, a_info, b_info), (b, a, b_info, a_info)):
+        # no one is called Jihn ("Jihn Taylor" beside "John Snow") or Justoce ("Mr
+        # Justoce Harrison" beside "Lord Chief Justice"); but a surname no list knows
+        # may be a key from a given name ("David Davis")
+        if _unknown_key_slip(typed, known) and not (_surname_only(t_info) and _given_only(k_info)):
+            return False
     if _initials_disagree(a_info, b_info):
         return True
     if a_info.roster:  # in a long name a letter more or less is a slip even there
@@ -739,6 +865,34 @@ def _same_rest(a: _Word, b: _Word) -> bool:
     "Gordon Brown" and "Gurdon Brown"; "Work" and "Wark" in "Department for … and
     Pensions"): one name, one word of it mistyped."""
     return bool(a.partners) and a.partners == b.partners
+
+
+def _shared_partner(a: _Word, b: _Word) -> bool:
+    """The two words stand in names that share another word, or its inflection ("Seuth
+    Africa" beside "South African"), a full stop after it aside ("the Scottesh
+    Executive." beside "the Scottish Executive"): one name, one word of it mistyped."""
+    if a.partners & b.partners:
+        return True
+    others = {p.lower().rstrip(".") for p in b.partners}
+    return any(
+        p in others
+        or (p[-1] in _INFLECTIONS and p[:-1] in others)
+        or any(p + end in others for end in _INFLECTIONS)
+        for p in (q.lower().rstrip(".") for q in a.partners)
+        if len(p) > 2
+    )
+
+
+# The name word after a word, past one short joining word: "Work and Pensions".
+_NEXT_NAME = regexcache.compile(r"[ ](?:(?:and|of|for|the|de|da)[ ])?(\p{Lu}\p{Ll}{1,40})\b")
+
+
+def _same_next(text: str, span: Span, other_end: int) -> bool:
+    """The same capitalised word follows both words, past a joining word ("Work and
+    Pensions", "Wark and Pensions"): one name, even where the entities split it."""
+    m = _NEXT_NAME.match(text, span.end, None, HOLD_GIL)
+    n = _NEXT_NAME.match(text, other_end, None, HOLD_GIL)
+    return m is not None and n is not None and m.group(1) == n.group(1)
 
 
 def _same_family(a: _Word, b: _Word) -> bool:
