@@ -73,7 +73,8 @@ Charles Meyer").
 An ordinary word the story only writes capitalised mid-sentence is a name there: a
 typing slip of a name used at least three times ("the latest Troy attack" among
 "Tory"s) is flagged, unless it sits in a name of its own ("Wall Street Journal" beside
-"Wal-Mart").
+"Wal-Mart").  A name after a particle of another language keeps that language's
+spelling ("Banco do Brasil" beside "Brazil").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -138,6 +139,7 @@ class _Word:
     first: bool = False  # first word of a multi-word name ("Hayden" of "Hayden Tanner")
     given: bool = False  # first word of a multi-word person's name (not "Liberal Democrats")
     roster: bool = False  # written in a list of names (a team sheet): see ``_roster_starts``
+    foreign: bool = False  # in a name in another language ("Banco do Brasil"): see ``_foreign``
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -184,6 +186,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if _other_person(low, common.lower(), info, common_info):
                 continue
+            if _foreign_pair(info, common_info):
+                continue  # "Banco do Brasil" beside "Brazil"
             if (
                 ordinary
                 and not titled
@@ -278,6 +282,8 @@ def _slipped_twins(
                 _other_person(a, b, info, other_info) or _other_person(b, a, other_info, info)
             ):
                 continue
+            if _foreign_pair(info, other_info):
+                continue  # "Selm-Societa Energia Montedison" beside "Societe Generale"
             one_person = kin or _same_family(info, other_info)
             if not known_slip and not _twin_slip(
                 a, b, given=(a in first or b in first) and not one_person
@@ -398,6 +404,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
         offset = e.span.start
         person: bool | None = None  # read once, for the first multi-word part that needs it
+        foreign = _foreign(doc.text, e)
         for i, part in enumerate(parts):
             start = doc.text.find(part, offset, e.span.end)
             start = offset if start == -1 else start
@@ -409,6 +416,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                 info = out[part] = _Word()
             info.spans.append(Span(start, start + len(part)))
             info.alone = info.alone or len(parts) == 1
+            info.foreign = info.foreign or foreign
             if len(parts) > 1:
                 info.partners.update(p for p in parts if p != part)
                 info.first = info.first or i == 0
@@ -419,6 +427,25 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                         info.surname = True
                     info.given = info.given or (person and not i)
     return out
+
+
+# A particle of another language between two capitalised words: "Jornal do Brasil".
+_PARTICLE_BEFORE = regexcache.compile(
+    r"\p{Lu}\p{L}{1,30}[ ](?:do|da|dos|das|di|del|della|du|des|voor|y)[ ]$"
+)
+
+
+def _foreign(text: str, e) -> bool:  # noqa: ANN001 - an Entity
+    """The name stands after a particle of another language ("Banco do Brasil", "Jornal
+    do Brasil"): it keeps that language's spelling, so "Brasil" there is no slip of
+    "Brazil"."""
+    return _PARTICLE_BEFORE.search(text, max(0, e.span.start - 40), e.span.start) is not None
+
+
+def _foreign_pair(a: _Word, b: _Word) -> bool:
+    """One of the two is written in a name in another language that the other never
+    shares a word with: two spellings of two languages, not a slip."""
+    return (a.foreign or b.foreign) and not a.partners & b.partners
 
 
 # A person introduced in apposition: "chairman, Karim Massimov", "Dimash Alzhanov, a
