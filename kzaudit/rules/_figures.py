@@ -100,6 +100,8 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
         if in_dateline(d.span):
             continue
         idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
+        if _THAT_AFTER.match(doc.text, d.span.end):
+            continue  # "the announcement in July that 104,000 jobs would go": the saying's date
         if d.day is not None or d.year is not None or d.month is not None:
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
         elif d.relative and d.text.lower().startswith(("last", "earlier")):
@@ -119,6 +121,9 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
     )
+
+
+_THAT_AFTER = regexcache.compile(r"[ \t]{1,3}that[ \t]")
 
 
 # A period named by an anaphor or a span of days, not a date: "that night", "the next

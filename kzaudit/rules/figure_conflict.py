@@ -10,7 +10,9 @@ What it does
     "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
-    source), or when they are tied to different places or dates.
+    source), or when they are tied to different places or dates (a date before "that"
+    dates the saying, not the figure: "the announcement in July that 104,000 jobs
+    would go").
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
