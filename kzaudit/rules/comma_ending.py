@@ -1068,11 +1068,23 @@ _INTRODUCTORY = regexcache.compile(
 )
 
 
+# A time named again with a clause of its own, after an opening date: "the day Fiat
+# announced…", "the week the deal collapsed": a noun phrase, no main clause.
+_TIME_APPOSITION = regexcache.compile(
+    r"(?i)the[ \t]{1,3}(?:same[ \t]{1,3})?(?:day|night|week|month|year|morning|evening"
+    r"|afternoon|weekend|time)[ \t]{1,3}(?:that[ \t]{1,3}|when[ \t]{1,3})?\p{L}"
+)
+
+
 def _main_clause_before(text: str, start: int, comma: int) -> bool:
     """The words from ``start`` up to ``comma`` read as a main clause of their own: a
     finite verb, no introductory phrase, no subordinate clause."""
     if _introductory(text, start, comma) or _FINITE.search(text, start, comma) is None:
         return False
+    if text[max(0, start - 2) : start].strip() == "," and _TIME_APPOSITION.match(
+        text, start, comma
+    ):
+        return False  # "On September 23, the day Fiat announced…, Fiat shares closed"
     for sub in _SUBORDINATE.finditer(text, start, comma):
         # "…after the resignation of Harold Wilson,": a preposition, no clause follows
         if sub.group().lower() in _PREPOSITIONS and not _FINITE.search(text, sub.end(), comma):
