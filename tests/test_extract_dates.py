@@ -410,3 +410,47 @@ def test_start_candidates_match_the_plain_definition() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
         got = [m.start() for m in starts.finditer(text)]
         assert got == [m.start() for m in plain.finditer(text)], text
+
+
+def test_duration_windows_find_what_a_whole_scan_finds() -> None:
+    """Scanning only the stretches before unit words gives the durations (and the
+    vague ones) that a scan of the whole text gives, long numbers and ranges included."""
+    import random
+
+    from kzaudit.extract.dates import (
+        _duration_patterns,
+        _scan,
+        _starts_in,
+        _unit_windows,
+        _vague_duration_pattern,
+    )
+
+    starts, body, _ = _duration_patterns()
+    vague = _vague_duration_pattern()
+    rnd = random.Random(11)
+
+    def gap() -> str:
+        return rnd.choice([" ", "  ", "   ", "\n", "-", " \u2013 "])
+
+    numbers = ["1", "12", "2.5", "1,000", "1" + ",000" * 20, "seventeen", "twenty-five"]
+    vagues = ["a few", "a  couple   of", "several", "many", "a number of"]
+    units = ["day", "days", "years", "hour", "centuries", "fortnights", "second"]
+    noise = ["word", "a", "an", "today", "Monday", "old", ",", ".", "7", "0,000"]
+    for _ in range(4000):
+        parts = []
+        for _ in range(rnd.randint(1, 8)):
+            if rnd.random() < 0.5:
+                parts.append(rnd.choice(noise))
+                continue
+            head = rnd.choice([*numbers, *vagues])
+            if rnd.random() < 0.5:
+                head += rnd.choice(["-", " \u2013 ", " to ", "   or   "]) + rnd.choice(numbers)
+            if rnd.random() < 0.3:
+                head += gap() + rnd.choice(["consecutive", "more"])
+            parts.append(head + gap() + rnd.choice(units))
+        text = "".join(p + gap() for p in parts)
+        windows = _unit_windows(text)
+        whole = [m.span() for m in _scan(text, starts, body)]
+        assert [m.span() for m in _scan(text, starts, body, windows)] == whole, text
+        whole = [m.span() for m in vague.finditer(text)]
+        assert [m.span() for m in _starts_in(text, vague, windows)] == whole, text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -669,20 +670,50 @@ _HANDLERS = {
 
 
 def _scan(
-    text: str, starts: re.Pattern[str] | regex.Pattern[str], pattern: regex.Pattern[str]
+    text: str,
+    starts: re.Pattern[str] | regex.Pattern[str],
+    pattern: regex.Pattern[str],
+    windows: list[tuple[int, int]] | None = None,
 ) -> Iterator[regex.Match[str]]:
     """Non-overlapping matches of ``pattern`` tried only where ``starts`` finds a start.
 
     Why two stages: a literal-led first pattern skips ordinary prose about eight
     times faster than the full alternation can, which then runs at a few positions.
+    ``windows``: ``(lo, hi)`` stretches, in order and apart, holding every start where
+    ``pattern`` can match; only starts in them are found (see ``_unit_windows``).
     """
     end = 0
-    for c in starts.finditer(text):
+    for c in _starts_in(text, starts, windows):
         if c.start() < end:
             continue
         m = pattern.match(text, c.start(), None, HOLD_GIL)
         if m is not None and m.end() > m.start():
             end = m.end()
+            yield m
+
+
+_START_SLACK = 32  # characters past a window a start or a unit phrase may run on
+
+
+def _starts_in(
+    text: str,
+    pattern: re.Pattern[str] | regex.Pattern[str],
+    windows: list[tuple[int, int]] | None,
+) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """The matches of ``pattern`` that start in ``windows`` (all of them for None).
+
+    Each window is searched up to ``_START_SLACK`` characters past its end, so that a
+    match starting in it is never cut short; one starting past the end is left to the
+    next window.  Exact for patterns whose matches cannot overlap one another (a
+    window's first match is then the one a scan of the whole text finds there).
+    """
+    if windows is None:
+        yield from pattern.finditer(text)
+        return
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, min(len(text), hi + _START_SLACK)):
+            if m.start() > hi:
+                break
             yield m
 
 
@@ -770,6 +801,52 @@ def _lead_words() -> frozenset[str]:
 LEAD_REACH = 40  # characters before a duration's number searched for "for the past"
 
 
+@cache
+def _unit_stems() -> tuple[str, ...]:
+    """What every written form of each unit starts with ("centur" of "century", "centuries")."""
+    return tuple(os.path.commonprefix(forms) for forms in _duration_vocab()["units"].values())
+
+
+# Reach of a duration before its unit word: the words after the number ("-", "more"),
+# then (past any digit run, a long second number) the rest: a range, a first number
+# or a vague phrase.  Bounds of the patterns of ``_duration_patterns``, with a margin.
+_UNIT_TAIL = 24
+_UNIT_REACH = 64
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches ``(lo, hi)`` of ``text``, in order and apart, where every duration
+    starts: each ends at a unit word ("days"), which every duration pattern ends with.
+
+    Why: candidates for a duration's start ("a", "one", a digit) are everywhere, but
+    unit words are few; scanning only before them skips nearly all the text.  A
+    duration's words are bounded except a long second number ("1 to 1,000,000,000
+    days"), so a window reaches back over any digit run it starts in.
+    """
+    units = sorted(at for stem in _unit_stems() for at in _find_all(text, stem))
+    windows: list[tuple[int, int]] = []
+    for at in units:
+        lo = max(0, at - _UNIT_TAIL)
+        while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in ",."):
+            if windows and lo <= windows[-1][1]:
+                break  # inside the last window: the rest was scanned there
+            lo -= 1
+        lo = max(0, lo - _UNIT_REACH)
+        if windows and lo <= windows[-1][1] + _START_SLACK:
+            windows[-1] = (windows[-1][0], at)
+        else:
+            windows.append((lo, at))
+    return windows
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` occurs in ``text`` (as a plain substring)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 _UNTIL = frozenset(["until", "till", "through", "until early", "until late"])
 _JOIN = regexcache.compile(r"\s{1,3}(?:or|to)\s{1,3}")
 
@@ -781,7 +858,8 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
     out: list[Duration] = []
     text = doc.text
     starts, body, before = _duration_patterns()
-    for m in _scan(text, starts, body):
+    windows = _unit_windows(text)
+    for m in _scan(text, starts, body, windows):
         lead = before.search(text, max(0, m.start() - LEAD_REACH), m.start(), HOLD_GIL)
         qual = lead.group("qual") if lead else None
         qualifier: Qualifier = d["qualifiers"].get(_norm(qual), "exact")
@@ -812,7 +890,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
                 prev.qualifier,
             )
         out.append(dur)
-    out.extend(_vague_durations(doc, out))
+    out.extend(_vague_durations(doc, out, windows))
     for mention in mentions:
         if mention.lead in _UNTIL and mention.precision in ("day", "month"):
             lead_start = text.rfind(
@@ -846,7 +924,9 @@ _OFFSET_AFTER = regexcache.compile(r"\s{1,3}(?:later|long)\b")
 _BARE_AFTER = regexcache.compile(r"\s{1,3}of\b")
 
 
-def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
+def _vague_durations(
+    doc: Document, found: list[Duration], windows: list[tuple[int, int]]
+) -> list[Duration]:
     """ "almost a year", "for an hour" (value 1) and "for weeks", "weeks of talks" (vague)."""
     d = _duration_vocab()
     quals = d["qualifiers"]
@@ -855,7 +935,7 @@ def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
     taken = [x.span for x in found]
     out: list[Duration] = []
     text = doc.text
-    for m in _vague_duration_pattern().finditer(text):
+    for m in _starts_in(text, _vague_duration_pattern(), windows):
         span = Span(m.start(), m.end())
         if any(t.overlaps(span) for t in taken):
             continue
