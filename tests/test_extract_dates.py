@@ -395,7 +395,7 @@ def test_start_candidates_match_the_plain_definition() -> None:
     import random
     import re
 
-    from kzaudit.extract.dates import _RELATIVE_FIRST_WORDS, _patterns, vocab
+    from kzaudit.extract.dates import _RELATIVE_FIRST_WORDS, _date_starts, vocab
 
     v = vocab()
     names = "|".join(re.escape(w) for w in sorted({*v.months, *v.weekdays}, key=lambda w: -len(w)))
@@ -403,13 +403,15 @@ def test_start_candidates_match_the_plain_definition() -> None:
         rf"\b(?:{names}|(?:1[6-9]\d\d|20\d\d)(?!\d)|[0-9]\d?(?:st|nd|rd|th)?(?=[\s\u2013-])"
         rf"|(?i:{'|'.join(_RELATIVE_FIRST_WORDS)}))"
     )
-    starts = _patterns()["start"]
     rnd = random.Random(7)
-    pieces = [*"aJMTtyYlLnNeE 1209-\u2013\n,.'_\u017fK", "June ", "Tues", "this", "2005", "31st "]
-    for _ in range(3000):
+    pieces = [
+        *"aJMTtyYlLnNeE 1209-\u2013\n,.'_\u017fK\u0130\u0131\u212a\u0394",
+        *["June ", "Tues", "this", "2005", "31st ", "tHiS", "LAST", "nExt", "yesterday"],
+        *["earlier", "later", "today", "tonight", "tomorrow", "\u017ftoday"],
+    ]
+    for _ in range(6000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
-        got = [m.start() for m in starts.finditer(text)]
-        assert got == [m.start() for m in plain.finditer(text)], text
+        assert _date_starts(text) == [m.start() for m in plain.finditer(text)], text
 
 
 def test_duration_windows_find_what_a_whole_scan_finds() -> None:
@@ -450,7 +452,8 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
             parts.append(head + gap() + rnd.choice(units))
         text = "".join(p + gap() for p in parts)
         windows = _unit_windows(text)
-        whole = [m.span() for m in _scan(text, starts, body)]
-        assert [m.span() for m in _scan(text, starts, body, windows)] == whole, text
+        whole = [m.span() for m in _scan(text, (c.start() for c in starts.finditer(text)), body)]
+        inside = (c.start() for c in _starts_in(text, starts, windows))
+        assert [m.span() for m in _scan(text, inside, body)] == whole, text
         whole = [m.span() for m in vague.finditer(text)]
         assert [m.span() for m in _starts_in(text, vague, windows)] == whole, text

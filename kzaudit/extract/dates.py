@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -133,8 +133,10 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     )
     return {
         "date": regexcache.compile(combined),
-        # Where a date can start: the cheap first stage of the scan (see ``_scan``).
-        "start": regexcache.compile_std(_start_pattern(v)),
+        # Where a date can start: the cheap first stage of the scan (see ``_scan`` and
+        # ``_date_starts``), apart for words opening in a capital or digit and in lower case.
+        "start": regexcache.compile_std(_start_pattern(v, lower=False)),
+        "start_lower": regexcache.compile_std(_start_pattern(v, lower=True)),
         # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)".
         "after_weekday": regexcache.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
         "time_before": regexcache.compile(
@@ -165,9 +167,10 @@ _RELATIVE_FIRST_WORDS = (
 )
 
 
-def _start_pattern(v: _Vocab) -> str:
+def _start_pattern(v: _Vocab, lower: bool) -> str:
     r"""Where a date can start: a month or weekday name, a year, a day number or a
-    relative word ("yesterday", "last"), at the start of a word.
+    relative word ("yesterday", "last"), at the start of a word -- only the words whose
+    first character is lower case (``lower``), or only the others.
 
     Written as one branch per first character, each a literal (``J(?<!\w\w)(?:anuary|
     une|...)``), so that the standard engine's search skips every position whose
@@ -187,8 +190,42 @@ def _start_pattern(v: _Vocab) -> str:
     rests["1"].insert(0, r"[6-9]\d\d(?!\d)")  # the years of ``_YEAR_DIGITS``
     rests["2"].insert(0, r"0\d\d(?!\d)")
     return "|".join(
-        rf"{re.escape(first)}(?<!\w\w)(?:{'|'.join(alts)})" for first, alts in sorted(rests.items())
+        rf"{re.escape(first)}(?<!\w\w)(?:{'|'.join(alts)})"
+        for first, alts in sorted(rests.items())
+        if first.islower() == lower
     )
+
+
+# Characters that the standard engine's case-insensitive matching takes for an ASCII
+# letter while ``str.lower`` does not turn them into it: "\u0130" (I with a dot), dotless
+# "\u0131", long "\u017f", the Kelvin sign.
+_CASE_FIXES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _date_starts(text: str) -> list[int]:
+    """Where ``_patterns()["start"]`` or ``["start_lower"]`` match: every place a date
+    can start, in order.
+
+    Why two patterns: the relative words start with common lower-case letters ("t",
+    "l", "e"), where a scan enters the pattern at nearly every word; the other starts
+    (capitals, digits) are scanned for with few entries, and the relative words are
+    found by ``str.find`` in the lower-cased text, each place confirmed by the pattern.
+    Starts never overlap (each is a run of word characters after a non-word one), so
+    the union is what one scan of both would find.
+    """
+    pats = _patterns()
+    lower = pats["start_lower"]
+    found = [m.start() for m in pats["start"].finditer(text)]
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_FIXES):
+        found += [m.start() for m in lower.finditer(text)]  # offsets or case rules differ
+    else:
+        for word in _RELATIVE_FIRST_WORDS:
+            for at in _find_all(low, word):
+                if lower.match(text, at):
+                    found.append(at)
+    found.sort()
+    return found
 
 
 _STRIP = "\"'()[]\u201c\u201d\u2018\u2019"
@@ -670,23 +707,18 @@ _HANDLERS = {
 
 
 def _scan(
-    text: str,
-    starts: re.Pattern[str] | regex.Pattern[str],
-    pattern: regex.Pattern[str],
-    windows: list[tuple[int, int]] | None = None,
+    text: str, starts: Iterable[int], pattern: regex.Pattern[str]
 ) -> Iterator[regex.Match[str]]:
-    """Non-overlapping matches of ``pattern`` tried only where ``starts`` finds a start.
+    """Non-overlapping matches of ``pattern`` tried only at ``starts`` (in order).
 
     Why two stages: a literal-led first pattern skips ordinary prose about eight
     times faster than the full alternation can, which then runs at a few positions.
-    ``windows``: ``(lo, hi)`` stretches, in order and apart, holding every start where
-    ``pattern`` can match; only starts in them are found (see ``_unit_windows``).
     """
     end = 0
-    for c in _starts_in(text, starts, windows):
-        if c.start() < end:
+    for start in starts:
+        if start < end:
             continue
-        m = pattern.match(text, c.start(), None, HOLD_GIL)
+        m = pattern.match(text, start, None, HOLD_GIL)
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m
@@ -726,7 +758,7 @@ def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:
     """Every date mention (in text order) and every duration of ``doc``."""
     text = doc.text
     p = _Pass(doc=doc, text=text, ref=doc.reference_date, mentions=[], tenses=TenseScanner(text))
-    for m in _scan(text, _patterns()["start"], _patterns()["date"]):
+    for m in _scan(text, _date_starts(text), _patterns()["date"]):
         if m.start() < p.skip_to:
             continue
         kind = _kind(m)
@@ -859,7 +891,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
     text = doc.text
     starts, body, before = _duration_patterns()
     windows = _unit_windows(text)
-    for m in _scan(text, starts, body, windows):
+    for m in _scan(text, (c.start() for c in _starts_in(text, starts, windows)), body):
         lead = before.search(text, max(0, m.start() - LEAD_REACH), m.start(), HOLD_GIL)
         qual = lead.group("qual") if lead else None
         qualifier: Qualifier = d["qualifiers"].get(_norm(qual), "exact")
