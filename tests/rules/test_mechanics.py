@@ -84,12 +84,16 @@ def test_misspelling_finds_the_same_words_either_way(monkeypatch) -> None:
     from kzaudit.rules import misspelling
 
     text = (
-        "The firm escaped wtih's fine. Mail x@wtih or Owtih. It escaped wtih a fine, "
-        "then teh board met; a cofnerence followed, and teh cofnerence ended. "
-    ) * 3
+        "tehh "
+        + (
+            "The firm escaped wtih's fine. Mail x@wtih or Owtih. It escaped wtih a fine, "
+            "then teh board met; a cofnerence followed, and teh cofnerence ended. Ondon"
+        )
+        * 3
+    )
     args = (text, frequent_words(), common_words())
     short = misspelling._first_places(*args)
     monkeypatch.setattr(misspelling, "_FIND_LIMIT", 0)
     assert misspelling._first_places(*args) == short
     assert short["wtih"][0] == text.index("wtih a")
-    assert set(short) == {"wtih", "teh", "cofnerence"}
+    assert set(short) == {"tehh", "wtih", "teh", "cofnerence"}  # not "ondon" of "Ondon"
