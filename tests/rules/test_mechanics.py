@@ -97,3 +97,32 @@ def test_misspelling_finds_the_same_words_either_way(monkeypatch) -> None:
     assert misspelling._first_places(*args) == short
     assert short["wtih"][0] == text.index("wtih a")
     assert set(short) == {"tehh", "wtih", "teh", "cofnerence"}  # not "ondon" of "Ondon"
+
+
+def test_run_on_skips_only_openers_no_first_group_can_precede() -> None:
+    """Skipping an opener whose space follows a character that cannot end
+    ``_RUN_ON``'s first group (a full stop) loses no match: same matches as searching
+    before every opener."""
+    import random
+
+    from kzaudit.rules import run_on_sentence as ro
+
+    def every_opener(text: str) -> list[tuple[int, int]]:
+        out = []
+        for o in ro._OPENER.finditer(text):
+            if text[o.start() - 1 : o.start()] != " ":
+                continue
+            m = ro._RUN_ON.search(text, max(0, o.start() - ro._REACH), o.end() + 2)
+            if m is not None and m.start(2) == o.start():
+                out.append(m.span())
+        return out
+
+    rnd = random.Random(5)
+    pieces = [
+        *["the dollar", "rose 3.4%", "1,200", "well-", "o'", "its\u2019", "caf\u00e9", "\u1c8a"],
+        *[". ", " ", ", ", "; ", "X", "In", "The", "Analysts", "They", " said", " it"],
+    ]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
+        got = [m.span() for m in ro._run_ons(text, 0, len(text))]
+        assert got == every_opener(text), text
