@@ -113,6 +113,9 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for idx in sorted(counted) if doc.sentences else ():
         # "43 were detained that night" / "107 … over the three nights": another period
         span = doc.sentences[idx].span
+        body = doc.text[span.start : span.end]
+        if body.isascii() and not any(w in body.lower() for w in _TIME_SCOPE_UNITS):
+            continue  # no period word: ``_TIME_SCOPE`` finds nothing (ASCII: no case quirks)
         for m in _TIME_SCOPE.finditer(doc.text, span.start, span.end):
             dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
@@ -130,6 +133,8 @@ _TIME_SCOPE = regexcache.compile(
     r"|(?:over|in|during)\s{1,3}the\s{1,3}(?:past|last|first|previous)?\s{0,3}"
     r"(?:two|three|four|five|six|seven|\d{1,3})\s{1,3}(?:nights|days|weeks|hours))\b"
 )
+# What every match of ``_TIME_SCOPE`` holds (lower-cased): one of its period words.
+_TIME_SCOPE_UNITS = ("night", "day", "morning", "afternoon", "evening", "week", "hour")
 
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
