@@ -429,6 +429,25 @@ def _main_date(group: list[Claim]) -> str | None:
     return max(counts, key=counts.__getitem__)  # a tie goes to the first dated (the lede)
 
 
+_last_pairs: tuple[Document, list[Claim], list[tuple[Claim, Claim]]] | None = None
+
+
+def _pairs_of(doc: Document) -> list[tuple[Claim, Claim]]:
+    """``same_quantity_pairs(doc)``, kept for the last document asked.
+
+    Why: figure-conflict and qualifier-conflict both go through every pair of one
+    document, one after the other.  Kept by identity of the document and of its claims
+    list (both referenced, so that their identities stay their own).
+    """
+    global _last_pairs
+    last = _last_pairs  # read once: Dask worker threads share this module
+    if last is not None and last[0] is doc and last[1] is doc.claims:
+        return last[2]
+    pairs = list(same_quantity_pairs(doc))
+    _last_pairs = (doc, doc.claims, pairs)
+    return pairs
+
+
 def compared_pairs(
     doc: Document, margin: float, hedged: bool
 ) -> Iterator[tuple[Claim, Claim, bool]]:
@@ -438,7 +457,7 @@ def compared_pairs(
     one is exact.  figure-conflict takes the second kind, qualifier-conflict the first.
     ``agree``: the values the two figures allow overlap.
     """
-    for earlier, later in same_quantity_pairs(doc):
+    for earlier, later in _pairs_of(doc):
         if (earlier.qualifier != "exact" and later.qualifier != "exact") == hedged:
             yield earlier, later, not disjoint(bounds(earlier, margin), bounds(later, margin))
 
