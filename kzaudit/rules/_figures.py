@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, span_at
+from kzaudit.rules._mechanics import PRESCAN_MAX
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
@@ -444,7 +445,8 @@ def _pairs_of(doc: Document) -> list[tuple[Claim, Claim]]:
     if last is not None and last[0] is doc and last[1] is doc.claims:
         return last[2]
     pairs = list(same_quantity_pairs(doc))
-    _last_pairs = (doc, doc.claims, pairs)
+    if len(doc.text) <= PRESCAN_MAX:  # a huge document is not kept alive after its rules
+        _last_pairs = (doc, doc.claims, pairs)
     return pairs
 
 

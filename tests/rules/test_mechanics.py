@@ -126,3 +126,20 @@ def test_run_on_skips_only_openers_no_first_group_can_precede() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
         got = [m.span() for m in ro._run_ons(text, 0, len(text))]
         assert got == every_opener(text), text
+
+
+def test_figure_pairs_are_kept_for_one_document_only() -> None:
+    """figure-conflict and qualifier-conflict share the pairs of the document they
+    check; another document, or the same one with new claims, is worked out afresh."""
+    from kzaudit.rules import _figures
+
+    one = analyse(
+        document_from_text("a.txt", "Police arrested 40 people.\n\nPolice arrested 45 people.")
+    )
+    other = analyse(document_from_text("b.txt", "Police arrested 40 people."))
+    pairs = _figures._pairs_of(one)
+    assert len(pairs) == 1
+    assert _figures._pairs_of(one) is pairs
+    assert _figures._pairs_of(other) == []
+    one.claims = one.claims[:1]
+    assert _figures._pairs_of(one) == []
