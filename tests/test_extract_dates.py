@@ -432,7 +432,7 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
     rnd = random.Random(11)
 
     def gap() -> str:
-        return rnd.choice([" ", "  ", "   ", "\n", "-", " \u2013 "])
+        return rnd.choice(["", " ", "  ", "   ", "\n", "-", " \u2013 ", "_"])
 
     numbers = ["1", "12", "2.5", "1,000", "1" + ",000" * 20, "seventeen", "twenty-five"]
     vagues = ["a few", "a  couple   of", "several", "many", "a number of"]

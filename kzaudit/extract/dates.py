@@ -846,6 +846,9 @@ _UNIT_TAIL = 24
 _UNIT_REACH = 64
 
 
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
 def _unit_windows(text: str) -> list[tuple[int, int]]:
     """Stretches ``(lo, hi)`` of ``text``, in order and apart, where every duration
     starts: each ends at a unit word ("days"), which every duration pattern ends with.
@@ -853,11 +856,15 @@ def _unit_windows(text: str) -> list[tuple[int, int]]:
     Why: candidates for a duration's start ("a", "one", a digit) are everywhere, but
     unit words are few; scanning only before them skips nearly all the text.  A
     duration's words are bounded except a long second number ("1 to 1,000,000,000
-    days"), so a window reaches back over any digit run it starts in.
+    days"), so a window reaches back over any digit run it starts in.  A unit word
+    comes after "-", a blank or (a bare plural) a word boundary: one inside a word
+    ("today") starts no window.
     """
     units = sorted(at for stem in _unit_stems() for at in _find_all(text, stem))
     windows: list[tuple[int, int]] = []
     for at in units:
+        if at and text[at - 1] in _WORD_ASCII:
+            continue  # "today", "Monday": a unit word follows a blank, a hyphen or no word
         lo = max(0, at - _UNIT_TAIL)
         while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in ",."):
             if windows and lo <= windows[-1][1]:
