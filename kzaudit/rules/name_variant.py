@@ -338,6 +338,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
     """Each word of each non-acronym entity, with its occurrences and partners."""
     out: dict[str, _Word] = {}
     dateline = doc.dateline
+    story = doc.text
     for e in doc.entities:
         if e.kind == "acronym":
             continue
@@ -346,10 +347,10 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             text = e.key  # a dateline city in capitals, as the story writes it: "PRAIS" -> "Prais"
         # "Blair-Brown", "Ryanair/Boeing": each part is a name word
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
-        offset = e.span.start
+        offset, stop, last = e.span.start, e.span.end, len(parts) - 1
         person: bool | None = None  # read once, for the first multi-word part that needs it
         for i, part in enumerate(parts):
-            start = doc.text.find(part, offset, e.span.end)
+            start = story.find(part, offset, stop)
             start = offset if start == -1 else start
             offset = start + len(part)
             info = out.get(part)
@@ -357,17 +358,21 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                 if len(out) >= _MAX_WORDS:
                     continue
                 info = out[part] = _Word()
-            info.spans.append(Span(start, start + len(part)))
-            info.alone = info.alone or len(parts) == 1
-            if len(parts) > 1:
-                info.partners.update(p for p in parts if p != part)
-                info.first = info.first or i == 0
-                if i == 0 or i == len(parts) - 1:  # a given name or a surname, if a person's
-                    if person is None:
-                        person = e.kind == "person" or _introduced(doc.text, e)
-                    if person and i:
-                        info.surname = True
-                    info.given = info.given or (person and not i)
+            info.spans.append(Span(start, offset))
+            if not last:
+                info.alone = True
+                continue
+            partners = info.partners
+            partners.update(parts)
+            partners.discard(part)  # never a partner of itself: it was never added before
+            if i == 0:
+                info.first = True
+            if i == 0 or i == last:  # a given name or a surname, if a person's
+                if person is None:
+                    person = e.kind == "person" or _introduced(story, e)
+                if person and i:
+                    info.surname = True
+                info.given = info.given or (person and not i)
     return out
 
 
