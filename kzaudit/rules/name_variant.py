@@ -208,11 +208,18 @@ def _slipped_twins(
         if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
-        near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
+        # Earlier twins of another spelling, by word (each word is in one bucket once)
+        near = [
+            c
+            for n in (-1, 0, 1)
+            for c in buckets.get((a[0], len(a) + n), ())
+            if c[2] < start and c[1] != a
+        ]
+        if not near:
+            continue
+        near.sort(key=itemgetter(0))
         a_word: bool | None = None  # looked up only for a word with an earlier twin
-        for other, b, other_start, other_info in sorted(near, key=lambda n: n[:3]):
-            if other_start >= start or b == a:
-                continue
+        for other, b, other_start, other_info in near:
             if a_word is None:
                 a_word = a in common_words()
             # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
