@@ -225,7 +225,10 @@ def _words(match: regex.Match[str]) -> list[_Word]:
         split = (
             _hyphen_acronyms(bare, pos) if not acronym and ("-" in bare or "/" in bare) else None
         )
-        out.extend(split or [_Word(bare, pos, pos + len(bare), lower, cut, acronym)])
+        if split:
+            out.extend(split)
+        else:
+            out.append(_Word(bare, pos, pos + len(bare), lower, cut, acronym))
         pos += len(raw) + 1
     return out
 
