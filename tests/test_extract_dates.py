@@ -364,6 +364,7 @@ def test_dateline_found_after_a_long_html_head() -> None:
         ("Updated 4:31 PM CDT, October 14, 2025", dt.date(2025, 10, 14)),
         ("Posted Thu 23 Jan 2025 at 5:12pm", dt.date(2025, 1, 23)),
         ("NEW DELHI, May 13, 2025: The board declared results.", dt.date(2025, 5, 13)),
+        ("OSLO, 2025-04-17 03:22 UTC \u2014 The board declared results.", dt.date(2025, 4, 17)),
     ],
 )
 def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:

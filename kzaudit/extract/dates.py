@@ -1084,6 +1084,24 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return dateline, stamp
 
 
+_ISO_DATE = regexcache.compile(_ISO)
+
+
+@cache
+def _month_heads() -> tuple[str, ...]:
+    """The first three letters of every month name and abbreviation ("Sep" of "Sept")."""
+    return tuple(sorted({word[:3] for word in vocab().months}))
+
+
+def _may_hold_date(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` holds a month name or an ISO date, which every dateline
+    and date stamp has: most stories have none in their head, and both searches
+    (tried at every line start) are then skipped."""
+    return any(text.find(head, 0, end) != -1 for head in _month_heads()) or (
+        _ISO_DATE.search(text, 0, end, False, HOLD_GIL) is not None
+    )
+
+
 def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -"), its
     date, and whether that date's year is a guess.
@@ -1098,6 +1116,8 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     # The window counts visible characters: an HTML page's head, scripts and menus
     # are blanked out of the text but keep their offsets.
     head_end = _visible_head_end(doc.text)
+    if not _may_hold_date(doc.text, head_end):
+        return None
     m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
     if m is None:
         return None
