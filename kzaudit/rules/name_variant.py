@@ -695,6 +695,7 @@ _ROSTER_ITEMS = 5
 _ROSTER_SLIP_LENGTH = 8  # "Bourgon"/"Bourgoin", "Eastrby"/"Easterby"; not "Ritchie"/"Richie"
 _ROSTER_LOWER = 0.2  # at most this share of words in lower case ("capt", "for", "v")
 _WORD = regexcache.compile(r"\p{L}[\p{L}'\u2019.-]{0,40}")
+_WORD_ASCII = regexcache.compile_std(r"[A-Za-z][A-Za-z'.-]{0,40}")  # ``_WORD`` on ASCII text
 
 
 def _mark_rosters(doc: Document, words: dict[str, _Word]) -> None:
@@ -714,7 +715,10 @@ def _is_roster(text: str, p: Span) -> bool:
     body = text[p.start : p.end]
     if body.count(",") + body.count(";") < _ROSTER_ITEMS - 1:
         return False
-    found = _WORD.findall(body, 0, None, False, HOLD_GIL)
+    if body.isascii():  # the same words, found by the standard engine (faster here)
+        found = _WORD_ASCII.findall(body)
+    else:
+        found = _WORD.findall(body, 0, None, False, HOLD_GIL)
     lower = sum(map(str.islower, map(itemgetter(0), found)))  # C-level loops, no frames
     return bool(found) and lower <= _ROSTER_LOWER * len(found)
 

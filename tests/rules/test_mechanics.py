@@ -143,3 +143,18 @@ def test_figure_pairs_are_kept_for_one_document_only() -> None:
     assert _figures._pairs_of(other) == []
     one.claims = one.claims[:1]
     assert _figures._pairs_of(one) == []
+
+
+def test_roster_words_same_on_either_engine_for_ascii() -> None:
+    """name-variant's list-of-names test reads an ASCII paragraph's words with the
+    standard engine: the same words as the ``regex`` pattern finds."""
+    import random
+
+    from kzaudit.rules import name_variant
+
+    rnd = random.Random(9)
+    pieces = [*"aZ'.-, ;9_\t", "Sheahan", "O'Callaghan", "G.", "capt", "x" * 45]
+    for _ in range(3000):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
+        expected = name_variant._WORD.findall(body)
+        assert name_variant._WORD_ASCII.findall(body) == expected, body
