@@ -364,6 +364,7 @@ def test_dateline_found_after_a_long_html_head() -> None:
         ("Updated 4:31 PM CDT, October 14, 2025", dt.date(2025, 10, 14)),
         ("Posted Thu 23 Jan 2025 at 5:12pm", dt.date(2025, 1, 23)),
         ("NEW DELHI, May 13, 2025: The board declared results.", dt.date(2025, 5, 13)),
+        ("OSLO, 2025-04-17 03:22 UTC \u2014 The board declared results.", dt.date(2025, 4, 17)),
     ],
 )
 def test_wire_and_web_date_lines(head: str, date: dt.date) -> None:
@@ -395,7 +396,7 @@ def test_start_candidates_match_the_plain_definition() -> None:
     import random
     import re
 
-    from kzaudit.extract.dates import _RELATIVE_FIRST_WORDS, _patterns, vocab
+    from kzaudit.extract.dates import _RELATIVE_FIRST_WORDS, _date_starts, vocab
 
     v = vocab()
     names = "|".join(re.escape(w) for w in sorted({*v.months, *v.weekdays}, key=lambda w: -len(w)))
@@ -403,10 +404,57 @@ def test_start_candidates_match_the_plain_definition() -> None:
         rf"\b(?:{names}|(?:1[6-9]\d\d|20\d\d)(?!\d)|[0-9]\d?(?:st|nd|rd|th)?(?=[\s\u2013-])"
         rf"|(?i:{'|'.join(_RELATIVE_FIRST_WORDS)}))"
     )
-    starts = _patterns()["start"]
     rnd = random.Random(7)
-    pieces = [*"aJMTtyYlLnNeE 1209-\u2013\n,.'_\u017fK", "June ", "Tues", "this", "2005", "31st "]
-    for _ in range(3000):
+    pieces = [
+        *"aJMTtyYlLnNeE 1209-\u2013\n,.'_\u017fK\u0130\u0131\u212a\u0394",
+        *["June ", "Tues", "this", "2005", "31st ", "tHiS", "LAST", "nExt", "yesterday"],
+        *["earlier", "later", "today", "tonight", "tomorrow", "\u017ftoday"],
+    ]
+    for _ in range(6000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
-        got = [m.start() for m in starts.finditer(text)]
-        assert got == [m.start() for m in plain.finditer(text)], text
+        assert _date_starts(text) == [m.start() for m in plain.finditer(text)], text
+
+
+def test_duration_windows_find_what_a_whole_scan_finds() -> None:
+    """Scanning only the stretches before unit words gives the durations (and the
+    vague ones) that a scan of the whole text gives, long numbers and ranges included."""
+    import random
+
+    from kzaudit.extract.dates import (
+        _duration_patterns,
+        _scan,
+        _starts_in,
+        _unit_windows,
+        _vague_duration_pattern,
+    )
+
+    starts, body, _ = _duration_patterns()
+    vague = _vague_duration_pattern()
+    rnd = random.Random(11)
+
+    def gap() -> str:
+        return rnd.choice(["", " ", "  ", "   ", "\n", "-", " \u2013 ", "_"])
+
+    numbers = ["1", "12", "2.5", "1,000", "1" + ",000" * 20, "seventeen", "twenty-five"]
+    vagues = ["a few", "a  couple   of", "several", "many", "a number of"]
+    units = ["day", "days", "years", "hour", "centuries", "fortnights", "second"]
+    noise = ["word", "a", "an", "today", "Monday", "old", ",", ".", "7", "0,000"]
+    for _ in range(4000):
+        parts = []
+        for _ in range(rnd.randint(1, 8)):
+            if rnd.random() < 0.5:
+                parts.append(rnd.choice(noise))
+                continue
+            head = rnd.choice([*numbers, *vagues])
+            if rnd.random() < 0.5:
+                head += rnd.choice(["-", " \u2013 ", " to ", "   or   "]) + rnd.choice(numbers)
+            if rnd.random() < 0.3:
+                head += gap() + rnd.choice(["consecutive", "more"])
+            parts.append(head + gap() + rnd.choice(units))
+        text = "".join(p + gap() for p in parts)
+        windows = _unit_windows(text)
+        whole = [m.span() for m in _scan(text, (c.start() for c in starts.finditer(text)), body)]
+        inside = (c.start() for c in _starts_in(text, starts, windows))
+        assert [m.span() for m in _scan(text, inside, body)] == whole, text
+        whole = [m.span() for m in vague.finditer(text)]
+        assert [m.span() for m in _starts_in(text, vague, windows)] == whole, text

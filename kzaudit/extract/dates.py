@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -132,8 +133,10 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     )
     return {
         "date": regexcache.compile(combined),
-        # Where a date can start: the cheap first stage of the scan (see ``_scan``).
-        "start": regexcache.compile_std(_start_pattern(v)),
+        # Where a date can start: the cheap first stage of the scan (see ``_scan`` and
+        # ``_date_starts``), apart for words opening in a capital or digit and in lower case.
+        "start": regexcache.compile_std(_start_pattern(v, lower=False)),
+        "start_lower": regexcache.compile_std(_start_pattern(v, lower=True)),
         # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)".
         "after_weekday": regexcache.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
         "time_before": regexcache.compile(
@@ -164,9 +167,10 @@ _RELATIVE_FIRST_WORDS = (
 )
 
 
-def _start_pattern(v: _Vocab) -> str:
+def _start_pattern(v: _Vocab, lower: bool) -> str:
     r"""Where a date can start: a month or weekday name, a year, a day number or a
-    relative word ("yesterday", "last"), at the start of a word.
+    relative word ("yesterday", "last"), at the start of a word -- only the words whose
+    first character is lower case (``lower``), or only the others.
 
     Written as one branch per first character, each a literal (``J(?<!\w\w)(?:anuary|
     une|...)``), so that the standard engine's search skips every position whose
@@ -186,8 +190,42 @@ def _start_pattern(v: _Vocab) -> str:
     rests["1"].insert(0, r"[6-9]\d\d(?!\d)")  # the years of ``_YEAR_DIGITS``
     rests["2"].insert(0, r"0\d\d(?!\d)")
     return "|".join(
-        rf"{re.escape(first)}(?<!\w\w)(?:{'|'.join(alts)})" for first, alts in sorted(rests.items())
+        rf"{re.escape(first)}(?<!\w\w)(?:{'|'.join(alts)})"
+        for first, alts in sorted(rests.items())
+        if first.islower() == lower
     )
+
+
+# Characters that the standard engine's case-insensitive matching takes for an ASCII
+# letter while ``str.lower`` does not turn them into it: "\u0130" (I with a dot), dotless
+# "\u0131", long "\u017f", the Kelvin sign.
+_CASE_FIXES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _date_starts(text: str) -> list[int]:
+    """Where ``_patterns()["start"]`` or ``["start_lower"]`` match: every place a date
+    can start, in order.
+
+    Why two patterns: the relative words start with common lower-case letters ("t",
+    "l", "e"), where a scan enters the pattern at nearly every word; the other starts
+    (capitals, digits) are scanned for with few entries, and the relative words are
+    found by ``str.find`` in the lower-cased text, each place confirmed by the pattern.
+    Starts never overlap (each is a run of word characters after a non-word one), so
+    the union is what one scan of both would find.
+    """
+    pats = _patterns()
+    lower = pats["start_lower"]
+    found = [m.start() for m in pats["start"].finditer(text)]
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_FIXES):
+        found += [m.start() for m in lower.finditer(text)]  # offsets or case rules differ
+    else:
+        for word in _RELATIVE_FIRST_WORDS:
+            for at in _find_all(low, word):
+                if lower.match(text, at):
+                    found.append(at)
+    found.sort()
+    return found
 
 
 _STRIP = "\"'()[]\u201c\u201d\u2018\u2019"
@@ -669,20 +707,45 @@ _HANDLERS = {
 
 
 def _scan(
-    text: str, starts: re.Pattern[str] | regex.Pattern[str], pattern: regex.Pattern[str]
+    text: str, starts: Iterable[int], pattern: regex.Pattern[str]
 ) -> Iterator[regex.Match[str]]:
-    """Non-overlapping matches of ``pattern`` tried only where ``starts`` finds a start.
+    """Non-overlapping matches of ``pattern`` tried only at ``starts`` (in order).
 
     Why two stages: a literal-led first pattern skips ordinary prose about eight
     times faster than the full alternation can, which then runs at a few positions.
     """
     end = 0
-    for c in starts.finditer(text):
-        if c.start() < end:
+    for start in starts:
+        if start < end:
             continue
-        m = pattern.match(text, c.start(), None, HOLD_GIL)
+        m = pattern.match(text, start, None, HOLD_GIL)
         if m is not None and m.end() > m.start():
             end = m.end()
+            yield m
+
+
+_START_SLACK = 32  # characters past a window a start or a unit phrase may run on
+
+
+def _starts_in(
+    text: str,
+    pattern: re.Pattern[str] | regex.Pattern[str],
+    windows: list[tuple[int, int]] | None,
+) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """The matches of ``pattern`` that start in ``windows`` (all of them for None).
+
+    Each window is searched up to ``_START_SLACK`` characters past its end, so that a
+    match starting in it is never cut short; one starting past the end is left to the
+    next window.  Exact for patterns whose matches cannot overlap one another (a
+    window's first match is then the one a scan of the whole text finds there).
+    """
+    if windows is None:
+        yield from pattern.finditer(text)
+        return
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, min(len(text), hi + _START_SLACK)):
+            if m.start() > hi:
+                break
             yield m
 
 
@@ -695,7 +758,7 @@ def extract_dates(doc: Document) -> tuple[list[DateMention], list[Duration]]:
     """Every date mention (in text order) and every duration of ``doc``."""
     text = doc.text
     p = _Pass(doc=doc, text=text, ref=doc.reference_date, mentions=[], tenses=TenseScanner(text))
-    for m in _scan(text, _patterns()["start"], _patterns()["date"]):
+    for m in _scan(text, _date_starts(text), _patterns()["date"]):
         if m.start() < p.skip_to:
             continue
         kind = _kind(m)
@@ -770,6 +833,59 @@ def _lead_words() -> frozenset[str]:
 LEAD_REACH = 40  # characters before a duration's number searched for "for the past"
 
 
+@cache
+def _unit_stems() -> tuple[str, ...]:
+    """What every written form of each unit starts with ("centur" of "century", "centuries")."""
+    return tuple(os.path.commonprefix(forms) for forms in _duration_vocab()["units"].values())
+
+
+# Reach of a duration before its unit word: the words after the number ("-", "more"),
+# then (past any digit run, a long second number) the rest: a range, a first number
+# or a vague phrase.  Bounds of the patterns of ``_duration_patterns``, with a margin.
+_UNIT_TAIL = 24
+_UNIT_REACH = 64
+
+
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches ``(lo, hi)`` of ``text``, in order and apart, where every duration
+    starts: each ends at a unit word ("days"), which every duration pattern ends with.
+
+    Why: candidates for a duration's start ("a", "one", a digit) are everywhere, but
+    unit words are few; scanning only before them skips nearly all the text.  A
+    duration's words are bounded except a long second number ("1 to 1,000,000,000
+    days"), so a window reaches back over any digit run it starts in.  A unit word
+    comes after "-", a blank or (a bare plural) a word boundary: one inside a word
+    ("today") starts no window.
+    """
+    units = sorted(at for stem in _unit_stems() for at in _find_all(text, stem))
+    windows: list[tuple[int, int]] = []
+    for at in units:
+        if at and text[at - 1] in _WORD_ASCII:
+            continue  # "today", "Monday": a unit word follows a blank, a hyphen or no word
+        lo = max(0, at - _UNIT_TAIL)
+        while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in ",."):
+            if windows and lo <= windows[-1][1]:
+                break  # inside the last window: the rest was scanned there
+            lo -= 1
+        lo = max(0, lo - _UNIT_REACH)
+        if windows and lo <= windows[-1][1] + _START_SLACK:
+            windows[-1] = (windows[-1][0], at)
+        else:
+            windows.append((lo, at))
+    return windows
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` occurs in ``text`` (as a plain substring)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 _UNTIL = frozenset(["until", "till", "through", "until early", "until late"])
 _JOIN = regexcache.compile(r"\s{1,3}(?:or|to)\s{1,3}")
 
@@ -781,7 +897,8 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
     out: list[Duration] = []
     text = doc.text
     starts, body, before = _duration_patterns()
-    for m in _scan(text, starts, body):
+    windows = _unit_windows(text)
+    for m in _scan(text, (c.start() for c in _starts_in(text, starts, windows)), body):
         lead = before.search(text, max(0, m.start() - LEAD_REACH), m.start(), HOLD_GIL)
         qual = lead.group("qual") if lead else None
         qualifier: Qualifier = d["qualifiers"].get(_norm(qual), "exact")
@@ -812,7 +929,7 @@ def find_durations(doc: Document, mentions: list[DateMention]) -> list[Duration]
                 prev.qualifier,
             )
         out.append(dur)
-    out.extend(_vague_durations(doc, out))
+    out.extend(_vague_durations(doc, out, windows))
     for mention in mentions:
         if mention.lead in _UNTIL and mention.precision in ("day", "month"):
             lead_start = text.rfind(
@@ -846,7 +963,9 @@ _OFFSET_AFTER = regexcache.compile(r"\s{1,3}(?:later|long)\b")
 _BARE_AFTER = regexcache.compile(r"\s{1,3}of\b")
 
 
-def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
+def _vague_durations(
+    doc: Document, found: list[Duration], windows: list[tuple[int, int]]
+) -> list[Duration]:
     """ "almost a year", "for an hour" (value 1) and "for weeks", "weeks of talks" (vague)."""
     d = _duration_vocab()
     quals = d["qualifiers"]
@@ -855,7 +974,7 @@ def _vague_durations(doc: Document, found: list[Duration]) -> list[Duration]:
     taken = [x.span for x in found]
     out: list[Duration] = []
     text = doc.text
-    for m in _vague_duration_pattern().finditer(text):
+    for m in _starts_in(text, _vague_duration_pattern(), windows):
         span = Span(m.start(), m.end())
         if any(t.overlaps(span) for t in taken):
             continue
@@ -965,6 +1084,24 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return dateline, stamp
 
 
+_ISO_DATE = regexcache.compile(_ISO)
+
+
+@cache
+def _month_heads() -> tuple[str, ...]:
+    """The first three letters of every month name and abbreviation ("Sep" of "Sept")."""
+    return tuple(sorted({word[:3] for word in vocab().months}))
+
+
+def _may_hold_date(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` holds a month name or an ISO date, which every dateline
+    and date stamp has: most stories have none in their head, and both searches
+    (tried at every line start) are then skipped."""
+    return any(text.find(head, 0, end) != -1 for head in _month_heads()) or (
+        _ISO_DATE.search(text, 0, end, False, HOLD_GIL) is not None
+    )
+
+
 def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -"), its
     date, and whether that date's year is a guess.
@@ -979,6 +1116,8 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     # The window counts visible characters: an HTML page's head, scripts and menus
     # are blanked out of the text but keep their offsets.
     head_end = _visible_head_end(doc.text)
+    if not _may_hold_date(doc.text, head_end):
+        return None
     m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
     if m is None:
         return None

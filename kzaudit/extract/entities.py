@@ -225,7 +225,10 @@ def _words(match: regex.Match[str]) -> list[_Word]:
         split = (
             _hyphen_acronyms(bare, pos) if not acronym and ("-" in bare or "/" in bare) else None
         )
-        out.extend(split or [_Word(bare, pos, pos + len(bare), lower, cut, acronym)])
+        if split:
+            out.extend(split)
+        else:
+            out.append(_Word(bare, pos, pos + len(bare), lower, cut, acronym))
         pos += len(raw) + 1
     return out
 
@@ -396,7 +399,7 @@ def _classify(
         org_name = len(piece) > 1 and piece[-1].lower in word_set("names_org_words")
         if not org_name or piece[0].lower in word_set("names_not_names"):
             piece = piece[1:]  # "Many Labour", but "General Motors" stays whole
-    key = tuple(w.text for w in piece)
+    key = tuple([w.text for w in piece])  # a list first: faster than a generator here
     shape = _SHAPES.get(key, False)
     if shape is False:
         shape = _shape(piece)

@@ -647,8 +647,9 @@ def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str,
     window = text[lo:end]
     if not window or not window[-1].isspace():
         return None
-    words = window.split()[-3:]
-    if lo > 0 and text[lo - 1].isalnum() and len(words) == len(window.split()):
+    every = window.split()
+    words = every[-3:]
+    if lo > 0 and text[lo - 1].isalnum() and len(words) == len(every):
         words = words[1:]  # the first word is cut by the window
     for k in range(len(words), 0, -1):
         key = " ".join(words[-k:]).lower()

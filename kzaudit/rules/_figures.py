@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, span_at
+from kzaudit.rules._mechanics import PRESCAN_MAX
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
@@ -115,6 +116,9 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     for idx in sorted(counted) if doc.sentences else ():
         # "43 were detained that night" / "107 … over the three nights": another period
         span = doc.sentences[idx].span
+        body = doc.text[span.start : span.end]
+        if body.isascii() and not any(w in body.lower() for w in _TIME_SCOPE_UNITS):
+            continue  # no period word: ``_TIME_SCOPE`` finds nothing (ASCII: no case quirks)
         for m in _TIME_SCOPE.finditer(doc.text, span.start, span.end):
             dates.setdefault(idx, set()).add((" ".join(m.group().lower().split()), None, None))
     return (
@@ -135,6 +139,8 @@ _TIME_SCOPE = regexcache.compile(
     r"|(?:over|in|during)\s{1,3}the\s{1,3}(?:past|last|first|previous)?\s{0,3}"
     r"(?:two|three|four|five|six|seven|\d{1,3})\s{1,3}(?:nights|days|weeks|hours))\b"
 )
+# What every match of ``_TIME_SCOPE`` holds (lower-cased): one of its period words.
+_TIME_SCOPE_UNITS = ("night", "day", "morning", "afternoon", "evening", "week", "hour")
 
 SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detainees at Belmarsh")
 # A place named by a common noun or an adverb also narrows a count: "held 57 people
@@ -429,6 +435,26 @@ def _main_date(group: list[Claim]) -> str | None:
     return max(counts, key=counts.__getitem__)  # a tie goes to the first dated (the lede)
 
 
+_last_pairs: tuple[Document, list[Claim], list[tuple[Claim, Claim]]] | None = None
+
+
+def _pairs_of(doc: Document) -> list[tuple[Claim, Claim]]:
+    """``same_quantity_pairs(doc)``, kept for the last document asked.
+
+    Why: figure-conflict and qualifier-conflict both go through every pair of one
+    document, one after the other.  Kept by identity of the document and of its claims
+    list (both referenced, so that their identities stay their own).
+    """
+    global _last_pairs
+    last = _last_pairs  # read once: Dask worker threads share this module
+    if last is not None and last[0] is doc and last[1] is doc.claims:
+        return last[2]
+    pairs = list(same_quantity_pairs(doc))
+    if len(doc.text) <= PRESCAN_MAX:  # a huge document is not kept alive after its rules
+        _last_pairs = (doc, doc.claims, pairs)
+    return pairs
+
+
 def compared_pairs(
     doc: Document, margin: float, hedged: bool
 ) -> Iterator[tuple[Claim, Claim, bool]]:
@@ -438,7 +464,7 @@ def compared_pairs(
     one is exact.  figure-conflict takes the second kind, qualifier-conflict the first.
     ``agree``: the values the two figures allow overlap.
     """
-    for earlier, later in same_quantity_pairs(doc):
+    for earlier, later in _pairs_of(doc):
         if (earlier.qualifier != "exact" and later.qualifier != "exact") == hedged:
             yield earlier, later, not disjoint(bounds(earlier, margin), bounds(later, margin))
 

@@ -174,8 +174,11 @@ def _death_age(doc: Document, e: Entity) -> int | None:
     end = e.span.end + _DEATH_REACH
     if doc.sentences and 0 <= idx < len(doc.sentences):
         end = min(end, doc.sentences[idx].span.end)
-    m = _DEATH_AGE.search(doc.text, e.span.end, end)
-    if m is None or _OTHERS.search(doc.text, e.span.end, m.start()):
+    text = doc.text
+    if text.find("die", e.span.end, end) == -1 and text.find("passed", e.span.end, end) == -1:
+        return None  # no verb of ``_DEATH_AGE`` in reach: its search would only fail
+    m = _DEATH_AGE.search(text, e.span.end, end)
+    if m is None or _OTHERS.search(text, e.span.end, m.start()):
         return None  # "Ellison, whose husband died at 80": another's death
     age = int(m.group("age") or m.group("bare"))
     return age if 0 < age <= _MAX_AGE else None

@@ -180,6 +180,10 @@ _LOWER = regexcache.compile(
 # the runs (several times faster than ``regex`` trying the look-behind everywhere) and
 # ``_LOWER`` itself is tried only at a run whose neighbours are not plainly clear.
 _LOWER_RUN = regexcache.compile_std(r"[a-z]{3,}")
+# The runs after no ASCII letter (plus one opening the text, see ``_standing_runs``):
+# the tails of capitalised words ("ondon" of "London", two dozen a story) never stand
+# alone, and each would cost ``_first_places`` a word-list look-up and a search.
+_RUN_AFTER_NON_LETTER = regexcache.compile_std(r"[^A-Za-z]([a-z]{3,})")
 _LOWER_MAX = 30
 # Characters that pass both of ``_LOWER``'s look-arounds (no letter, mark, digit, nor one
 # of its listed symbols).
@@ -267,9 +271,7 @@ def _first_places(text: str, frequent: frozenset[str], words) -> dict[str, tuple
     """
     if len(text) <= _FIND_LIMIT:
         unknown = {
-            w
-            for w in set(_LOWER_RUN.findall(text)) - frequent
-            if len(w) <= _LOWER_MAX and w not in words
+            w for w in _standing_runs(text) - frequent if len(w) <= _LOWER_MAX and w not in words
         }
         out: dict[str, tuple[int, int]] = {}
         for w in unknown:
@@ -287,6 +289,16 @@ def _first_places(text: str, frequent: frozenset[str], words) -> dict[str, tuple
         if end - start <= _LOWER_MAX and _alone(text, start, end):
             first.setdefault(run.group(), (start, end))
     return {w: place for w, place in first.items() if w not in frequent and w not in words}
+
+
+def _standing_runs(text: str) -> set[str]:
+    """The distinct runs of ``_LOWER_RUN`` that no ASCII letter precedes: every word
+    that can stand alone (``_LOWER`` wants no letter before it), found in C."""
+    runs = set(_RUN_AFTER_NON_LETTER.findall(text))
+    head = _LOWER_RUN.match(text)
+    if head is not None:
+        runs.add(head.group())
+    return runs
 
 
 def _alone(text: str, start: int, end: int) -> bool:

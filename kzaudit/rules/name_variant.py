@@ -238,11 +238,18 @@ def _slipped_twins(
         if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
-        near = [c for n in (-1, 0, 1) for c in buckets.get((a[0], len(a) + n), ())]
+        # Earlier twins of another spelling, by word (each word is in one bucket once)
+        near = [
+            c
+            for n in (-1, 0, 1)
+            for c in buckets.get((a[0], len(a) + n), ())
+            if c[2] < start and c[1] != a
+        ]
+        if not near:
+            continue
+        near.sort(key=itemgetter(0))
         a_word: bool | None = None  # looked up only for a word with an earlier twin
-        for other, b, other_start, other_info in sorted(near, key=lambda n: n[:3]):
-            if other_start >= start or b == a:
-                continue
+        for other, b, other_start, other_info in near:
             if a_word is None:
                 a_word = a in common_words()
             # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
@@ -394,6 +401,7 @@ def _name_words(doc: Document) -> dict[str, _Word]:
     """Each word of each non-acronym entity, with its occurrences and partners."""
     out: dict[str, _Word] = {}
     dateline = doc.dateline
+    story = doc.text
     for e in doc.entities:
         if e.kind == "acronym":
             continue
@@ -402,11 +410,11 @@ def _name_words(doc: Document) -> dict[str, _Word]:
             text = e.key  # a dateline city in capitals, as the story writes it: "PRAIS" -> "Prais"
         # "Blair-Brown", "Ryanair/Boeing": each part is a name word
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
-        offset = e.span.start
+        offset, stop, last = e.span.start, e.span.end, len(parts) - 1
         person: bool | None = None  # read once, for the first multi-word part that needs it
-        foreign = _foreign(doc.text, e)
+        foreign = _foreign(story, e)
         for i, part in enumerate(parts):
-            start = doc.text.find(part, offset, e.span.end)
+            start = story.find(part, offset, stop)
             start = offset if start == -1 else start
             offset = start + len(part)
             info = out.get(part)
@@ -414,18 +422,22 @@ def _name_words(doc: Document) -> dict[str, _Word]:
                 if len(out) >= _MAX_WORDS:
                     continue
                 info = out[part] = _Word()
-            info.spans.append(Span(start, start + len(part)))
-            info.alone = info.alone or len(parts) == 1
+            info.spans.append(Span(start, offset))
             info.foreign = info.foreign or foreign
-            if len(parts) > 1:
-                info.partners.update(p for p in parts if p != part)
-                info.first = info.first or i == 0
-                if i == 0 or i == len(parts) - 1:  # a given name or a surname, if a person's
-                    if person is None:
-                        person = e.kind == "person" or _introduced(doc.text, e)
-                    if person and i:
-                        info.surname = True
-                    info.given = info.given or (person and not i)
+            if not last:
+                info.alone = True
+                continue
+            partners = info.partners
+            partners.update(parts)
+            partners.discard(part)  # never a partner of itself: it was never added before
+            if i == 0:
+                info.first = True
+            if i == 0 or i == last:  # a given name or a surname, if a person's
+                if person is None:
+                    person = e.kind == "person" or _introduced(story, e)
+                if person and i:
+                    info.surname = True
+                info.given = info.given or (person and not i)
     return out
 
 
@@ -836,6 +848,7 @@ _ROSTER_ITEMS = 5
 _ROSTER_SLIP_LENGTH = 8  # "Bourgon"/"Bourgoin", "Eastrby"/"Easterby"; not "Ritchie"/"Richie"
 _ROSTER_LOWER = 0.2  # at most this share of words in lower case ("capt", "for", "v")
 _WORD = regexcache.compile(r"\p{L}[\p{L}'\u2019.-]{0,40}")
+_WORD_ASCII = regexcache.compile_std(r"[A-Za-z][A-Za-z'.-]{0,40}")  # ``_WORD`` on ASCII text
 
 
 def _mark_rosters(doc: Document, words: dict[str, _Word]) -> None:
@@ -855,7 +868,10 @@ def _is_roster(text: str, p: Span) -> bool:
     body = text[p.start : p.end]
     if body.count(",") + body.count(";") < _ROSTER_ITEMS - 1:
         return False
-    found = _WORD.findall(body, 0, None, False, HOLD_GIL)
+    if body.isascii():  # the same words, found by the standard engine (faster here)
+        found = _WORD_ASCII.findall(body)
+    else:
+        found = _WORD.findall(body, 0, None, False, HOLD_GIL)
     lower = sum(map(str.islower, map(itemgetter(0), found)))  # C-level loops, no frames
     return bool(found) and lower <= _ROSTER_LOWER * len(found)
 

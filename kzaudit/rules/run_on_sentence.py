@@ -67,10 +67,22 @@ _OPENER = regexcache.compile_std(r"(?:" + _OPENERS + r")(?= )")
 _REACH = 48  # characters before an opener that hold the whole of ``_RUN_ON``'s first group
 
 
+# The ASCII characters that can end ``_RUN_ON``'s first group besides letters and digits
+# (a character past ASCII is left to the pattern: the ``regex`` module's Unicode tables
+# may be newer than ``str.islower``'s).
+_GROUP_END = frozenset("-',%")
+
+
 def _run_ons(text: str, start: int, end: int) -> Iterator:
-    """``_RUN_ON``'s matches in ``text[start:end]``, tried only before an opener word."""
+    """``_RUN_ON``'s matches in ``text[start:end]``, tried only before an opener word
+    whose space follows a character that can end the first group: most openers start
+    a sentence after a full stop, where a search would only fail."""
     for o in _OPENER.finditer(text, start, end):
-        if text[o.start() - 1 : o.start()] != " ":
+        at = o.start()
+        if at < 2 or text[at - 1] != " ":
+            continue
+        last = text[at - 2]
+        if last.isascii() and not (last.islower() or last.isdigit() or last in _GROUP_END):
             continue
         m = _RUN_ON.search(text, max(start, o.start() - _REACH), min(end, o.end() + 2))
         if m is not None and m.start(2) == o.start():

@@ -84,12 +84,77 @@ def test_misspelling_finds_the_same_words_either_way(monkeypatch) -> None:
     from kzaudit.rules import misspelling
 
     text = (
-        "The firm escaped wtih's fine. Mail x@wtih or Owtih. It escaped wtih a fine, "
-        "then teh board met; a cofnerence followed, and teh cofnerence ended. "
-    ) * 3
+        "tehh "
+        + (
+            "The firm escaped wtih's fine. Mail x@wtih or Owtih. It escaped wtih a fine, "
+            "then teh board met; a cofnerence followed, and teh cofnerence ended. Ondon"
+        )
+        * 3
+    )
     args = (text, frequent_words(), common_words())
     short = misspelling._first_places(*args)
     monkeypatch.setattr(misspelling, "_FIND_LIMIT", 0)
     assert misspelling._first_places(*args) == short
     assert short["wtih"][0] == text.index("wtih a")
-    assert set(short) == {"wtih", "teh", "cofnerence"}
+    assert set(short) == {"tehh", "wtih", "teh", "cofnerence"}  # not "ondon" of "Ondon"
+
+
+def test_run_on_skips_only_openers_no_first_group_can_precede() -> None:
+    """Skipping an opener whose space follows a character that cannot end
+    ``_RUN_ON``'s first group (a full stop) loses no match: same matches as searching
+    before every opener."""
+    import random
+
+    from kzaudit.rules import run_on_sentence as ro
+
+    def every_opener(text: str) -> list[tuple[int, int]]:
+        out = []
+        for o in ro._OPENER.finditer(text):
+            if text[o.start() - 1 : o.start()] != " ":
+                continue
+            m = ro._RUN_ON.search(text, max(0, o.start() - ro._REACH), o.end() + 2)
+            if m is not None and m.start(2) == o.start():
+                out.append(m.span())
+        return out
+
+    rnd = random.Random(5)
+    pieces = [
+        *["the dollar", "rose 3.4%", "1,200", "well-", "o'", "its\u2019", "caf\u00e9", "\u1c8a"],
+        *[". ", " ", ", ", "; ", "X", "In", "The", "Analysts", "They", " said", " it"],
+    ]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
+        got = [m.span() for m in ro._run_ons(text, 0, len(text))]
+        assert got == every_opener(text), text
+
+
+def test_figure_pairs_are_kept_for_one_document_only() -> None:
+    """figure-conflict and qualifier-conflict share the pairs of the document they
+    check; another document, or the same one with new claims, is worked out afresh."""
+    from kzaudit.rules import _figures
+
+    one = analyse(
+        document_from_text("a.txt", "Police arrested 40 people.\n\nPolice arrested 45 people.")
+    )
+    other = analyse(document_from_text("b.txt", "Police arrested 40 people."))
+    pairs = _figures._pairs_of(one)
+    assert len(pairs) == 1
+    assert _figures._pairs_of(one) is pairs
+    assert _figures._pairs_of(other) == []
+    one.claims = one.claims[:1]
+    assert _figures._pairs_of(one) == []
+
+
+def test_roster_words_same_on_either_engine_for_ascii() -> None:
+    """name-variant's list-of-names test reads an ASCII paragraph's words with the
+    standard engine: the same words as the ``regex`` pattern finds."""
+    import random
+
+    from kzaudit.rules import name_variant
+
+    rnd = random.Random(9)
+    pieces = [*"aZ'.-, ;9_\t", "Sheahan", "O'Callaghan", "G.", "capt", "x" * 45]
+    for _ in range(3000):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
+        expected = name_variant._WORD.findall(body)
+        assert name_variant._WORD_ASCII.findall(body) == expected, body
