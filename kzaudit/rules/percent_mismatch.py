@@ -13,7 +13,9 @@ What it does
     ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
     factor for "more than doubled"; "nearly doubled" is not checked.  A share written
     with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
-    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616") must be their ratio, and a
+    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; a fraction in words set
+    beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
+    15% more room) must be their ratio, and a
     change stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from
     2,650"; "fell from 12 to 9") must go the way its figures go.
 
@@ -193,6 +195,9 @@ _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3
 _THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
 _OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
+# A share set beside its part: "$6.2 billion for relief, roughly half of the $12 billion"
+# (a few words may name what the part is for; no figure, clause stop or "and" between).
+_APPOSED_SHARE = regexcache.compile(r"(?:\s{1,3}(?!and\b)[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
 _CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
 
 
@@ -200,7 +205,18 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(percentage, part, whole) written together as one share."""
     text, claims = doc.text, [c for c in doc.claims if c.kind != "year"]
     for i, pct in enumerate(claims):
-        if pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
+        if pct.kind != "percent" or pct.role is not None:
+            continue
+        if pct.unit == "fraction":
+            # "$6.2 billion for relief, roughly half of the $12 billion requested"
+            if (
+                0 < i < len(claims) - 1
+                and _APPOSED_SHARE.fullmatch(text, claims[i - 1].span.end, pct.span.start)
+                and _OF.fullmatch(text, pct.span.end, claims[i + 1].span.start)
+            ):
+                yield pct, claims[i - 1], claims[i + 1]
+            continue
+        if pct.unit != "%":
             continue
         near = claims[max(0, i - 2) : i + 3]
         k = near.index(pct)
@@ -227,6 +243,9 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             yield pct, before[-1], after[0]
 
 
+_FRACTION_SLACK = 0.15  # relative room around a fraction written in words
+
+
 def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
     """(percentage, message, suggestion) where a share contradicts its part and whole."""
     for pct, part, whole in _share_sites(doc):
@@ -246,6 +265,8 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
             continue  # a part larger than its whole is subset-exceeds-total's
         lo, hi = a_lo / b_hi * 100, a_hi / b_lo * 100
         p_lo, p_hi = _spread(pct)
+        if pct.unit == "fraction":  # "about a third" for 37%: words round more loosely
+            p_lo, p_hi = p_lo * (1 - _FRACTION_SLACK), p_hi * (1 + _FRACTION_SLACK)
         actual = float(part.value) / float(whole.value) * 100
         stated = float(pct.value)
         if p_hi >= lo and p_lo <= hi or abs(stated - actual) <= max(1.0, rel * stated):
