@@ -15,9 +15,10 @@ What it does
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
     and "early December" elsewhere): the same day in another month is the
-    signature of a slipped month name.  And a date with nothing near it that lies
-    months from all of at least two other dates and month mentions which sit within
-    two months of each other ("20 April" among "in late-November", "on 8 December",
+    signature of a slipped month name (at least ``twin_gap_days``, 45, away: "March
+    6" among "January 6"s is a slip two months wide).  And a date with nothing near it
+    that lies months from all of at least two other dates and month mentions which sit
+    within two months of each other ("20 April" among "in late-November", "on 8 December",
     "during October"); period bounds such as "until June" do not count, a frame of
     plans alone ("will host a match in June or July") places no past event, and a
     date in the present tense is a fixture ("the Test is against Canada on 13
@@ -58,6 +59,7 @@ OPTIONS = {
     "min_cluster": 3,  # dates needed to call something the story's timeline
     "window_days": 31,  # every timeline date lies this close to its centre
     "min_gap_days": 60,  # the outlier is at least this far from every timeline date
+    "twin_gap_days": 45,  # ... or this far from a supported date with its day number
 }
 
 # Leads that place a date outside the story's timeline on purpose.
@@ -218,7 +220,7 @@ def _twin_slips(
     and "early December": the same day number, months apart, with nothing around
     it, reads as the other date with its month slipped.
     """
-    window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
+    window, gap = ctx.options["window_days"], ctx.options["twin_gap_days"]
     supported = [_support(doc, d, days, window) > 0 for d in days]
     for d, has_support in zip(days, supported, strict=True):
         if has_support or _explained(doc, d, d.year, future_explains=False):
