@@ -244,6 +244,8 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         parts = frequent if right in frequent else words
         if _suffixed(word, parts) or (rank > _TYPING and _formed(word, parts)):
             continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
+        if word[-1] == "s" and word[-2] != "s" and word[:-1] in words:
+            continue  # a plural of any word: "mins" is no slip of "mains" (but "wass" is)
         start, end = first[word]
         if _in_code(text, start, end) or _among_unknown(text, start, end, words):
             continue
@@ -435,8 +437,12 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
 def _inflected(word: str) -> bool:
     """The word may be a word with an ending ("pro forma"): a last letter that ends
     words by itself is read as a slip only when what precedes it is no word ("woule",
-    "deao"), and never a plural "s" ("circs", "quals": clipped words take one)."""
-    return word[-1] == "s" or word[:-1] in common_words()
+    "deao"); a last "s" only as the key beside the "e" of one of the commonest words
+    ("havs", "someons"), since clipped words take a plural ("circs", "quals")."""
+    stem = word[:-1]
+    if stem in common_words():
+        return True
+    return word[-1] == "s" and stem + "e" not in frequent_words()
 
 
 def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
@@ -469,7 +475,9 @@ def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
             continue  # "belieed" is no "belie" + "ed"
         if suffix == "s" and base[-1] == "s":
             continue  # a word in -s takes -es: "wass" is no plural of "was"
-        if base + "e" in words or (base in words and not _doubles(base, suffix)):
+        if suffix[0] in _VOWELS and base + "e" in words:
+            return True  # "hoping" is "hope" + "ing"; but "havs" is no "have" + "s"
+        if base in words and not _doubles(base, suffix):
             return True
         if base[-1] == base[-2] and base[:-1] in words and _doubles(base[:-1], suffix):
             return True  # "scragged": "scrag" doubles its "g"
