@@ -8,7 +8,9 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said"); but no
 title goes on with an honorific or, after "Both", a pair ("…, Under Mr Tellier's
-tenure", "…, Both Labour and the Conservatives have").
+tenure", "…, Both Labour and the Conservatives have"). A role the story writes in lower case
+before names ("manager Brian Kerr") opens a sentence when capitalised after a comma
+("…of Switzerland, Manager Brian Kerr and FAI officials met").
 So is an ordinary word capitalised after a clause and a comma, before a lower-case
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
@@ -170,8 +172,15 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         listed = word in SENTENCE_OPENERS or _adverb(word)
         if listed and not _opens_sentence(text, m):
             continue
-        if not listed and (
-            m.group(2) is None or len(word) < _MIN_ORDINARY or word.lower() not in common_words()
+        titled = not listed and _role_before_name(text, m)
+        if (
+            not listed
+            and not titled
+            and (
+                m.group(2) is None
+                or len(word) < _MIN_ORDINARY
+                or word.lower() not in common_words()
+            )
         ):
             continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
@@ -185,7 +194,7 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         ):
             continue  # this comma is one; "Its Next Directory" makes it a name (but a
             # title elsewhere, "in The Stock Exchange", makes none of "…, The size and")
-        if not listed and not _ordinary_capitalised(doc, m):
+        if not listed and not titled and not _ordinary_capitalised(doc, m):
             continue
         flagged.add(m.start())
         yield ctx.finding(
@@ -233,6 +242,30 @@ _MIN_ORDINARY = 4
 # What joins names in a list or a title ("Reading and Leeds", "Pride and Prejudice")
 _NAME_JOINS = frozenset(["and", "or", "of", "nor", "de", "du", "la", "le", "von", "van"])
 _NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}[\p{Ll}'\u2019]{0,30})")
+
+
+_ROLES = frozenset(
+    ["manager", "coach", "chairman", "captain", "striker", "midfielder", "defender",
+     "keeper", "goalkeeper", "winger", "skipper", "boss", "spokesman", "spokeswoman"]
+)  # fmt: skip
+
+
+def _role_before_name(text: str, m: regex.Match[str]) -> bool:
+    """ "…the visit of Switzerland, Manager Brian Kerr and…": a role the story writes in
+    lower case before names ("manager Alex Ferguson"), capitalised after a comma before
+    a name: it opens a sentence."""
+    word, name = m.group(1), m.group(4)
+    low = word.lower()
+    if low not in _ROLES or not name or name[0].islower():
+        return False
+    at = text.find(f"{low} ")
+    while at != -1:
+        if (at == 0 or not text[at - 1].isalpha()) and text[
+            at + len(low) + 1 : at + len(low) + 2
+        ].isupper():
+            return text.count(f" {word} ") <= 1  # never a title of its own mid-sentence
+        at = text.find(f"{low} ", at + 1)
+    return False
 
 
 def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
