@@ -15,7 +15,8 @@ end of each paragraph but the last and re-opening it at the start of the next: t
 is correct and not flagged -- unless the open quotation runs into an attribution of its
 own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
 said. Barclays cautioned…") or names its own speaker as no speaker does ('Gold said:
-"…80 minutes. Gold will now turn…', "…echoed McIntyre's view"): the closing mark
+"…80 minutes. Gold will now turn…', "…echoed McIntyre's view", "Henin-Hardenne was
+speaking after…"): the closing mark
 before it was dropped -- or the open
 quotation is a fragment quoted inside a sentence ('a “complete u-turn'), which news
 style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
@@ -176,6 +177,8 @@ def _attributed(text: str, start: int, end: int) -> bool:
     Barclays cautioned…"): the quotation should have been closed before it."""
     if _NAMED_ATTRIBUTION.search(text, start, end) or _speaker_named(text, start, end):
         return True
+    if _WAS_SPEAKING.search(text, start, end):
+        return True  # '…even if I am champion. Henin-Hardenne was speaking after…'
     j = end - 1
     while j > start and text[j] in " \t\n\u00a0":
         j -= 1
@@ -201,6 +204,12 @@ _SPEAKER = regexcache.compile(
     r"[ \u00a0]{1,2}$"
 )
 _SPEAKER_REACH = 60
+# Narrative that reports the speaking itself: "Henin-Hardenne was speaking after a 6-2
+# loss", "The pair were speaking at a rally".  No one says it of themselves mid-quote.
+_WAS_SPEAKING = regexcache.compile(
+    r"[.!?][ \u00a0]{1,2}\p{Lu}[\p{L}\-'\u2019]{1,30}(?:[ \u00a0]\p{Lu}[\p{L}\-'\u2019]{1,30}){0,2}"
+    r"[ \u00a0](?:was|were)[ \u00a0]speaking\b"
+)
 
 
 def _speaker_named(text: str, start: int, end: int) -> bool:
