@@ -205,10 +205,12 @@ _SPEAKER = regexcache.compile(
 )
 _SPEAKER_REACH = 60
 # Narrative that reports the speaking itself: "Henin-Hardenne was speaking after a 6-2
-# loss", "The pair were speaking at a rally".  No one says it of themselves mid-quote.
+# loss", "Kenteris, speaking on Greek television, also claimed".  No one says it of
+# themselves mid-quote.
 _WAS_SPEAKING = regexcache.compile(
     r"[.!?][ \u00a0]{1,2}\p{Lu}[\p{L}\-'\u2019]{1,30}(?:[ \u00a0]\p{Lu}[\p{L}\-'\u2019]{1,30}){0,2}"
-    r"[ \u00a0](?:was|were)[ \u00a0]speaking\b"
+    r"(?:[ \u00a0](?:was|were)[ \u00a0]speaking\b"
+    r"|,[ \u00a0]speaking[ \u00a0](?:on|to|at|after|before|in|from)\b)"
 )
 
 
