@@ -246,13 +246,18 @@ def _name_words(text: str, d: AcronymDefinition) -> list[tuple[int, str]]:
         word = w.group()
         if gap and not (gap == "," and out and out[-1][1][0].isupper() and word[0].isupper()):
             break  # punctuation between (but the comma of "Economy, Trade"): the name ended
-        if not word[0].isupper() and word.lower() not in CONNECTOR_WORDS:
+        if not word[0].isupper() and word.lower() not in _NAME_LINKS:
             break
         out.append((w.start(), word))
         edge = w.start()
-    while out and out[-1][1].lower() in CONNECTOR_WORDS:
+    while out and out[-1][1].lower() in _NAME_LINKS:
         out.pop()
     return out
+
+
+# Lower-case words inside an organisation's name besides the connectors: "Commission on
+# Good Government", "Conference on Trade and Development", "Campaign against Racism".
+_NAME_LINKS = CONNECTOR_WORDS | frozenset(["on", "in", "at", "to", "against"])
 
 
 def _name_initials(text: str, d: AcronymDefinition, n: int) -> str:
