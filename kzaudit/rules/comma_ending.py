@@ -354,7 +354,7 @@ def _written_lower(text: str, word: str, skip: int) -> bool:
     return False
 
 
-_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-\p{Ll}")  # "27-year-old", "10-man"
+_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-(?:\p{Ll}|\d)")  # "27-year-old", "777-200LR"
 
 
 def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
