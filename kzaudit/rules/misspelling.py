@@ -26,8 +26,9 @@ letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thy
 a letter dropped inside the word ("weks", "comon") and a key beside the right one
 ("convern", "firj") -- but not in a short piece of a compound or contraction
 ("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
-after a word or as a plural ("pro forma", "circs"; but "woule", "deao").  In a rarer word of seven letters or more a key beside the
-right one is a slip too ("boncholders").
+after a word or as a plural ("pro forma", "circs"; but "woule", "deao").  In a rarer
+word of seven letters or more a key beside the right one is a slip too
+("boncholders").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in

@@ -15,9 +15,9 @@ What it does
     with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
     2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; a fraction in words set
     beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
-    15% more room) must be their ratio, and a
-    change stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from
-    2,650"; "fell from 12 to 9") must go the way its figures go.
+    15% more room) must be their ratio, and a change stated without a percentage
+    ("50,000, down from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must
+    go the way its figures go.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a

@@ -16,9 +16,8 @@ is correct and not flagged -- unless the open quotation runs into an attribution
 own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
 said. Barclays cautioned…") or names its own speaker as no speaker does ('Gold said:
 "…80 minutes. Gold will now turn…', "…echoed McIntyre's view", "Henin-Hardenne was
-speaking after…"): the closing mark
-before it was dropped -- or the open
-quotation is a fragment quoted inside a sentence ('a “complete u-turn'), which news
+speaking after…"): the closing mark before it was dropped -- or the open quotation is a
+fragment quoted inside a sentence ('a “complete u-turn'), which news
 style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
 quotes are not counted, nor inch marks (5'10") after a digit.
 

@@ -6,8 +6,8 @@ What it does
     the year written, else the year the reference date gives it, else the year of
     the story's dates that do write one within four months ("Friday, January 24,
     2020" ... "Saturday, January 26"), leaving out a date its sentence counts from
-    ("unbeaten since Ipswich beat them on 16 January 1996").  The suggestion keeps the date and corrects
-    the weekday.  With none, weekday dates within four
+    ("unbeaten since Ipswich beat them on 16 January 1996").  The suggestion keeps the
+    date and corrects the weekday.  With none, weekday dates within four
     months of each other are checked against each other: "Friday, 7 January" and
     "Tuesday, 10 January" cannot both be right in any year, and both are reported
     (either may be the slip).  A single yearless weekday date is left alone.
