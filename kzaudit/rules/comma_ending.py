@@ -8,9 +8,9 @@ opens sentences ("He", "The", "However") and then a lower-case word, as in
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said"); but no
 title goes on with an honorific or, after "Both", a pair ("…, Under Mr Tellier's
-tenure", "…, Both Labour and the Conservatives have"). A role the story writes in lower case
-before names ("manager Brian Kerr") opens a sentence when capitalised after a comma
-("…of Switzerland, Manager Brian Kerr and FAI officials met").
+tenure", "…, Both Labour and the Conservatives have").  A role the story writes in
+lower case before names ("manager Brian Kerr") opens a sentence when capitalised after
+a comma ("…of Switzerland, Manager Brian Kerr and FAI officials met").
 So is an ordinary word capitalised after a clause and a comma, before a lower-case
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
@@ -32,8 +32,9 @@ had match point"). Left alone: quoted speech, a parenthesis ("Figures showed tha
 for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
 the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
 Tuesday", "…, she added later"); a series of clauses whose last is joined by "and"
-("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p"); an attribution that goes on is a clause ("…, Mr Evans
-said Welsh firms were catching up", "…, Argentina claimed top spot").
+("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p"); an
+attribution that goes on is a clause ("…, Mr Evans said Welsh firms were catching up",
+"…, Argentina claimed top spot").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -526,7 +527,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     last = text[max(0, comma - 30) : comma].split()[-1:]
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
-    if last and _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
+    if _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
         return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
     verb, nxt = m.group("verb"), m.group("next") or ":"
     told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
@@ -577,7 +578,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
             return None
     elif nxt.lower() not in _DETERMINERS and _sentence_ends_soon(text, m.end("verb")):
         return None  # "…, Mr Hadi points out." (but "…, The index ended the day higher.")
-    if reason.startswith("the words after") and _series(text, comma, m.end()):
+    if reason.startswith("the words after") and _series(text, sentence_start, comma, m.end()):
         return None  # "…fell 21p, Royal Insurance dropped 18p and Prudential fell 9p"
     return reason
 
@@ -585,15 +586,15 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
 _SERIES_REACH = 120  # characters after a second clause searched for the series' last
 
 
-def _series(text: str, comma: int, pos: int) -> bool:
+def _series(text: str, sentence_start: int, comma: int, pos: int) -> bool:
     """The clauses on both sides of ``comma`` are of a series: the one before opens its
     segment with its subject and verb, and the one after (its verb ends at ``pos``)
     goes on to a last clause joined by "and" with a subject and verb of its own
     ("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p"):
     clauses listed, as market reports do, not spliced."""
-    lo = max(0, comma - _SERIES_REACH)
-    before = max(text.rfind(ch, lo, comma) for ch in (",", ";", ":", ". ", "!", "?", "\n"))
-    start = before + 1 if before >= 0 else lo
+    start = _previous_pause(text, sentence_start, comma)
+    if start > sentence_start:
+        start += 1  # past the pause itself
     while start < comma and text[start] in " \t":
         start += 1
     if _LEAD_CLAUSE.match(text, start, comma) is None:
