@@ -262,8 +262,7 @@ def _slipped_twins(
             # "Scotland"/"Scotkand", "Office"/"Ovfice", "Michael"/"Michaep"
             known_slip = False
             if len(a) == len(b) and is_key_slip(a, b):
-                a_known = a_word or a in first or a in places
-                b_known = b_word or b in first or b in places
+                a_known, b_known = _known(a), _known(b)
                 known, known_info, typed_info = (
                     (a, info, other_info) if a_known else (b, other_info, info)
                 )
