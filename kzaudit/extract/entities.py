@@ -601,22 +601,19 @@ def find_acronym_definitions(text: str, runs: list[list[_Word]]) -> list[Acronym
     """ "Expansion (ACR)" and "ACR (Expansion)", in text order, one per position; also
     "Expansion, known as the ACR" / "…, known by its Russian initials ACR" and
     "Expansion, ACR,"."""
-    known_as = "known " in text and _known_as(text, runs)
-    between_commas = _between_commas(text)
-    if "(" not in text:
-        out = [*(known_as or ()), *between_commas]  # the other shapes need a parenthesis
-        out.sort(key=lambda d: d.span.start)
-        return out
-    run_ends = _run_ends(runs)
-    out: list[AcronymDefinition] = [*(known_as or ()), *between_commas]
-    for m in _PAREN_ACRONYM.finditer(text):
-        definition = _expansion_before(text, m, run_ends)
-        if definition is not None:
-            out.append(definition)
-    for m in _ACRONYM_PAREN.finditer(text):
-        definition = _expansion_inside(text, m)
-        if definition is not None:
-            out.append(definition)
+    out: list[AcronymDefinition] = _between_commas(text)
+    if "known " in text:
+        out.extend(_known_as(text, runs))
+    if "(" in text:  # the two other shapes need a parenthesis
+        run_ends = _run_ends(runs)
+        for m in _PAREN_ACRONYM.finditer(text):
+            definition = _expansion_before(text, m, run_ends)
+            if definition is not None:
+                out.append(definition)
+        for m in _ACRONYM_PAREN.finditer(text):
+            definition = _expansion_inside(text, m)
+            if definition is not None:
+                out.append(definition)
     out.sort(key=lambda d: d.span.start)
     return out
 
