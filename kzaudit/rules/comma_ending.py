@@ -32,7 +32,11 @@ had match point"). Left alone: quoted speech, a parenthesis ("Figures showed tha
 for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
 the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
 Tuesday", "…, she added later"); a series of clauses whose last is joined by "and"
-("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p"); an
+("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p", "…,
+Pixies will follow on Saturday and the Foo Fighters will close"); a title in title case
+("…fund-raising single, We Are The World", "…, It's Now or Never at number 27"); an
+inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
+is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
 attribution that goes on is a clause ("…, Mr Evans said Welsh firms were catching up",
 "…, Argentina claimed top spot").
 
@@ -197,6 +201,12 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             # title elsewhere, "in The Stock Exchange", makes none of "…, The size and")
         if not listed and not titled and not _ordinary_capitalised(doc, m):
             continue
+        if (
+            word not in _SENTENCE_CONNECTIVES  # "…, But Age Concern argued"
+            and (word not in TITLE_OPENERS or m.group(4) is None)
+            and _title_follows(text, m.end(1), mid_sentence)
+        ):  # (``_opens_sentence`` has read a title opener before a capitalised word)
+            continue  # "…fund-raising single, We Are The World.": a title in title case
         flagged.add(m.start())
         yield ctx.finding(
             doc,
@@ -221,6 +231,29 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"it stands alone, and {reason}",
                 "replace the comma with a full stop",
             )
+
+
+# Title case after the opener: a capitalised English word, after at most two short
+# function words, and another capitalised word after it ("It's Now or Never", "How to
+# Dismantle an Atomic Bomb", "On the Transmigration of Souls").
+_TITLE_LINK = r"(?:[ \t]{1,3}(?:the|a|an|of|in|on|to|for|and|or|is|at|by|with|from|my|your|our|it))"
+_TITLE_RUN = regexcache.compile(
+    rf"(?:['\u2019]s)?{_TITLE_LINK}{{0,2}}[ \t]{{1,3}}(\p{{Lu}}\p{{Ll}}{{1,20}})\b"
+    rf"{_TITLE_LINK}{{0,2}}[ \t]{{1,3}}\p{{Lu}}"
+)
+
+
+def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
+    """The words from ``pos`` read as the rest of a title in title case: the first
+    capitalised word is an English word (not a month or weekday: "…, In March the") that
+    the story does not write capitalised elsewhere as a name ("…, After Labour won")."""
+    run = _TITLE_RUN.match(text, pos)
+    if run is None:
+        return False
+    word = run.group(1)
+    return (
+        word.lower() in common_words() and word not in _calendar_words() and mid_sentence[word] <= 1
+    )
 
 
 _MIN_ADVERB = 6
@@ -438,11 +471,21 @@ _ROLE_BEFORE = regexcache.compile(
     r"\b(?:its|his|her|their|the|our|a|an)[ \t]{1,3}(?:\p{Ll}{2,15}[ \t]{1,3})?"
     rf"(?:{_LOWER_TITLES})$"
 )
-_AND_CLAUSE = regexcache.compile(r"[ \t]and" + _SUBJECT[1:] + _CLAUSE_VERB)  # "… and Smith said"
-# A clause that opens its segment: "General Accident fell…", "while Cadillac was down…"
+# A series' subject: "Festen's Rufus Norris", "the Foo Fighters", "T-Mobile and O2",
+# "Spider-Man 2"
+_SERIES_NAME = r"\p{Lu}(?:['\u2019]\p{Lu})?[\p{L}\d\-]{0,30}(?:['\u2019]s?)?"
+_SERIES_SUBJECT = (
+    rf"(?:the[ \t]{{1,3}})?{_TITLE_PREFIX}{_SERIES_NAME}"
+    rf"(?:[ \t]{{1,3}}(?:{_SERIES_NAME}|{_INITIALS}|\d{{1,4}}|and|of|&)){{0,6}}[ \t]{{1,3}}"
+)
+# The last clause of a series: "… and Smith said", "…, and Denmark's Kenneth Carlsen beat"
+_AND_CLAUSE = regexcache.compile(r",?[ \t]and[ \t]{1,3}" + _SERIES_SUBJECT + _CLAUSE_VERB)
+# A clause that opens its segment: "General Accident fell…", "while Cadillac was down…",
+# "The 3 network launched…"
 _LEAD_CLAUSE = regexcache.compile(
-    r"(?:(?:while|whereas|and|but)[ \t]{1,3})?"
+    r"(?:(?:while|whilst|whereas|and|but)[ \t]{1,3})?(?:"
     + _SUBJECT.removeprefix(r",[ \t]{1,3}")
+    + rf"|{_SERIES_SUBJECT}(?:\p{{Ll}}{{2,15}}[ \t]{{1,3}})?)"
     + _CLAUSE_VERB
 )
 # "…a slower pace than in recent years, Philip Shaw, chief economist at Investec, said
@@ -584,6 +627,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
 
 
 _SERIES_REACH = 120  # characters after a second clause searched for the series' last
+_SERIES_CLAUSES = 4  # clauses of a series read before its last
 
 
 def _series(text: str, sentence_start: int, comma: int, pos: int) -> bool:
@@ -599,12 +643,24 @@ def _series(text: str, sentence_start: int, comma: int, pos: int) -> bool:
         start += 1
     if _LEAD_CLAUSE.match(text, start, comma) is None:
         return False
-    end = min(len(text), pos + _SERIES_REACH)
-    stop = _CLAUSE_STOP.search(text, pos, end)
-    return _AND_CLAUSE.search(text, pos, stop.start() if stop else end) is not None
+    for _ in range(_SERIES_CLAUSES):
+        end = min(len(text), pos + _SERIES_REACH)
+        stop = _CLAUSE_STOP.search(text, pos, end)
+        if _AND_CLAUSE.search(text, pos, stop.start() if stop else end) is not None:
+            return True
+        # "…, Vodafone launched its service in November, Orange followed … and T-Mobile
+        # and O2 are": another listed clause first
+        more = (
+            _CLAUSE_AFTER.match(text, stop.start()) if stop and text[stop.start()] == "," else None
+        )
+        if more is None:
+            return False
+        pos = more.end("verb")
+    return False
 
 
-_CLAUSE_STOP = regexcache.compile(r"[.!?;:](?:\s|$)|,")  # not the point of "10.8"
+# not the point of "10.8", nor the comma of a series' last clause (", and Denmark's…")
+_CLAUSE_STOP = regexcache.compile(r"[.!?;:](?:\s|$)|,(?![ \t]{1,3}and\b)")
 
 
 _HEAD_NAME = regexcache.compile(r"(\p{Lu}[\p{L}'\u2019\-]{2,30}?)(?:['\u2019]s?)?$")
@@ -787,7 +843,7 @@ def _calendar_words() -> frozenset[str]:
 
 def _next_stop(text: str, pos: int, end: int) -> int:
     """The next pause or sentence end after ``pos`` (before ``end``)."""
-    while pos < end and text[pos] not in _PAUSE and text[pos] not in ".!?":
+    while pos < end and not _pause_at(text, pos) and text[pos] not in ".!?":
         pos += 1
     return pos
 
@@ -801,6 +857,13 @@ _AUX_LINKS = frozenset(["been", "reportedly", "also", "not", "always", "repeated
 _PAUSE = frozenset(",;:\u2013\u2014")
 
 
+def _pause_at(text: str, i: int) -> bool:
+    """A comma, semicolon, colon or dash at ``i``; a hyphen between spaces is a dash
+    ("…after such annoyances - but luckily, Half-Life 2 is…")."""
+    c = text[i]
+    return c in _PAUSE or (c == "-" and text[i - 1 : i] == " " and text[i + 1 : i + 2] == " ")
+
+
 def _sentence_start(doc: Document, comma: int) -> int:
     start = doc.sentences[doc.sentence_index(comma)].span.start if doc.sentences else 0
     start = max(start, comma - 300)
@@ -810,7 +873,7 @@ def _sentence_start(doc: Document, comma: int) -> int:
 
 
 def _next_pause(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos] not in _PAUSE:
+    while pos < end and not _pause_at(text, pos):
         pos += 1
     return pos
 
@@ -850,7 +913,7 @@ def _opens_with_clause(text: str, start: int, comma: int) -> bool:
     head = text[start:hi].split()
     if (
         hi >= comma
-        or text[hi] != ","
+        or text[hi] not in _PARENTHESIS_MARKS
         or not head
         or not head[0][:1].isupper()
         or head[0].lower() in _NOT_A_SUBJECT
@@ -860,9 +923,12 @@ def _opens_with_clause(text: str, start: int, comma: int) -> bool:
         return False
     close = _next_pause(text, hi + 1, comma)
     inner = text[hi + 1 : close].split()
-    if close >= comma or text[close] != "," or not inner or not _parenthesis(inner):
+    if close >= comma or text[close] != text[hi] or not inner or not _parenthesis(inner):
         return False
     return _FINITE.search(text, close + 1, _next_pause(text, close + 1, comma)) is not None
+
+
+_PARENTHESIS_MARKS = ",-\u2013\u2014"  # "The club - which is listed on Ofex - is due"
 
 
 def _parenthesis(words: list[str]) -> bool:
@@ -963,6 +1029,8 @@ def _reported_intro(text: str, start: int, comma: int) -> bool:
             rest = rest[1:]
         if not rest:
             return True  # "Cordovez added,"
+        if i == 0 and lo > start and len(rest) <= _NAME_MAX and all(w[:1].isupper() for w in rest):
+            return True  # "Instead, said Mr Doctorow, DRM systems were…": an inverted frame
         return rest[0].lower() in _REPORTED_INTROS and not _finite_in(" ".join(rest[1:]))
     return False
 
@@ -986,14 +1054,14 @@ def _segment_before(text: str, start: int, hi: int) -> tuple[int, str]:
     """(where it starts, its words) for the stretch between the last pause before ``hi``
     and ``hi``, without the pause and any opening quote."""
     lo = _previous_pause(text, start, hi)
-    return lo, text[lo:hi].lstrip(",;:\u2013\u2014 \t\"'\u201c\u2018")
+    return lo, text[lo:hi].lstrip(",;:\u2013\u2014- \t\"'\u201c\u2018")
 
 
 def _previous_pause(text: str, start: int, hi: int) -> int:
     """The last pause before ``hi`` (not the comma of "60,000"), or ``start``."""
     lo = hi - 1
     while lo > start and (
-        text[lo] not in _PAUSE or (text[lo - 1].isdigit() and text[lo + 1 : lo + 2].isdigit())
+        not _pause_at(text, lo) or (text[lo - 1].isdigit() and text[lo + 1 : lo + 2].isdigit())
     ):
         lo -= 1
     return lo
@@ -1007,7 +1075,7 @@ _SENTENCE_ADVERBS = frozenset(
     " altogether additionally elsewhere so".split()
 )
 _TRAILING_CLAUSES = frozenset(
-    "as while because although though when after before since until whereas if unless".split()
+    "as while whilst because although though when after before since until whereas if unless".split()
 )
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "where"])
 # A phrase that trails a clause: an article (apposition), "to", or a preposition
@@ -1020,8 +1088,8 @@ _PHRASE_OPENERS = frozenset(
     " this yesterday today meanwhile despite during from following amid given".split()
 )
 _SEGMENT_OPENERS = frozenset(
-    "and but or nor so yet which who whom whose where when while whereas as if that because"
-    " though although unless until since after before without".split()
+    "and but or nor so yet which who whom whose where when while whilst whereas as if that"
+    " because though although unless until since after before without".split()
 )
 # Words that open an introductory phrase of a reported clause: "He said that under the
 # terms of the loan, Ecuador will…", "Santana said despite a strike, Petrobras…"
@@ -1031,6 +1099,7 @@ _PREPOSITIONS_ONLY = _TRAILING_OPENERS - frozenset(["the", "a", "an"])
 _NOT_A_SUBJECT = (
     _SEGMENT_OPENERS | _PHRASE_OPENERS | _SENTENCE_ADVERBS | _TRAILING_OPENERS
 ) - frozenset(["the", "a", "an"])
+_NAME_MAX = 4  # words of a speaker's name in an inverted frame ("said Mr Flynn,")
 _FRAME_WORDS = 5  # words before the reporting verb in a frame: "Hilton lawyers contend"
 # '"…come join us," he will say, Lib Dem president Simon Hughes branded…': a short
 # attribution closing a quotation, then a new sentence.
@@ -1077,18 +1146,23 @@ _LAST_CONJUNCTION = regexcache.compile(
 _FINITE = regexcache.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
     r"|said|says"
-    # an -ed word, but not "larger-than-expected", an adjective after a determiner ("a
-    # sustained period") nor a participle before "by" ("the threat posed by")
-    r"|(?<![\-])(?<!\b(?:a|an|the|his|her|its|their|our|this|that|these|those)[ \t]{1,3})"
+    # an -ed word, but not "larger-than-expected", an adjective after a determiner or a
+    # degree adverb ("a sustained period", "A distinguished engineer", "the most
+    # advanced") nor a participle before "by" ("the threat posed by")
+    r"|(?<![\-])(?<!\b(?i:a|an|the|his|her|its|their|our|this|that|these|those|most|more"
+    r"|less|least|very|highly|well|newly|widely|fully)[ \t]{1,3})"
     r"\p{Ll}{3,}ed(?![ \t]{1,3}by\b)"
-    # a present tense after "he", "she", "it" ("it faces stiff competition")
+    # a present tense after "he", "she", "it" ("it faces stiff competition"), or after a
+    # name and before an article or "to" ("An enlarged EU needs a streamlined…")
     r"|(?<=\b(?:he|she|it|He|She|It)[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
+    r"|(?<=[ \t]\p{Lu}[\p{L}]{1,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
+    r"(?=[ \t]{1,3}(?:a|an|the|to)[ \t])"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
 _SUBORDINATE = regexcache.compile(
-    r"(?i)\b(?:as|when|while|if|although|though|because|should|unless|whether|once|whereas"
-    r"|even|despite|following|according)\b"
+    r"(?i)\b(?:as|when|while|whilst|if|although|though|because|should|unless|whether|once"
+    r"|whereas|even|despite|following|according|by[ \t]{1,3}the[ \t]{1,3}time)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
