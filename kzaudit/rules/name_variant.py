@@ -74,7 +74,10 @@ An ordinary word the story only writes capitalised mid-sentence is a name there:
 typing slip of a name used at least three times ("the latest Troy attack" among
 "Tory"s) is flagged, unless it sits in a name of its own ("Wall Street Journal" beside
 "Wal-Mart").  A name after a particle of another language keeps that language's
-spelling ("Banco do Brasil" beside "Brazil").
+spelling ("Banco do Brasil" beside "Brazil").  Left alone too: two words of one name
+("King Kong"), a word beside a name that is only ever part of a hyphenated one ("Spidey"
+beside "Spider-Man"), and a listed given name beside a surname a letter typed twice
+apart ("Michel Gondry", "Roger Michell").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -188,6 +191,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if _foreign_pair(info, common_info):
                 continue  # "Banco do Brasil" beside "Brazil"
+            if _beside(doc.text, info.spans[0], common) or _compounded_apart(
+                doc.text, info, common_info
+            ):
+                continue  # "King Kong"; "Spidey" beside "Spider-Man"
             if (
                 ordinary
                 and not titled
@@ -796,8 +803,13 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
     - both are only first words of people's names that share no other word
       ("Kiichi Miyazawa" and "Koichi Tsukihara"): two given names, two people;
     - they follow initials or given names that disagree ("S Horgan", "M Horan"; "C
-      Thomson", "Alan Thompson").
+      Thomson", "Alan Thompson");
+    - one is a listed given name written only so and the other a surname only and no
+      listed given name ("Michel Gondry" and "Roger Michell"): even a letter typed
+      twice is then how two names differ.
     """
+    if _given_and_other(a, b, a_info, b_info) or _given_and_other(b, a, b_info, a_info):
+        return True
     if _typing_slip(a, b):
         return False
     for typed, known, t_info, k_info in ((a, b, a_info, b_info), (b, a, b_info, a_info)):
@@ -817,6 +829,42 @@ def _other_person(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
         and _surname_only(b_info)
         or (_given_only(b_info) and _surname_only(a_info))
     )
+
+
+def _given_and_other(given: str, other: str, g_info: _Word, o_info: _Word) -> bool:
+    """``given`` opens people's names only and the lists know it as a given name;
+    ``other`` ends them only and is no listed given name."""
+    first = word_set("names_first")
+    return (
+        g_info.given
+        and _given_only(g_info)
+        and _surname_only(o_info)
+        and given in first
+        and other not in first
+    )
+
+
+def _beside(text: str, span: Span, other: str) -> bool:
+    """``other`` is written right before or after ``span``, in the same name ("King
+    Kong", "Baden-Baden"): two words of one name, not a slip of one another."""
+    gap = len(other) + 1
+    before = text[max(0, span.start - gap) : span.start]
+    after = text[span.end : span.end + gap]
+    return (
+        before[:-1] == other and before[-1:] in " -" or (after[1:] == other and after[:1] in " -")
+    )
+
+
+def _compounded_apart(text: str, rare: _Word, common: _Word) -> bool:
+    """``common`` is only ever a part of a hyphenated name and ``rare`` never is
+    ("Spider-Man" twice, "Spidey" once): a word of its own, not a slip of the part."""
+    return all(_hyphened(text, s) for s in common.spans) and not any(
+        _hyphened(text, s) for s in rare.spans
+    )
+
+
+def _hyphened(text: str, span: Span) -> bool:
+    return text[span.end : span.end + 1] == "-" or text[span.start - 1 : span.start] == "-"
 
 
 def _given_only(w: _Word) -> bool:
