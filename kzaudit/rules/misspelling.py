@@ -196,7 +196,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
 _SUFFIXES = (
     "s", "es", "er", "ers", "ings", "ing", "ed", "ee", "ees", "ist", "ists", "ism",
-    "less", "ness", "ship", "hood",
+    "less", "ness", "ship", "hood", "ment", "ments",
 )  # fmt: skip
 _PREFIXES = (
     "re", "de", "un", "non", "pre", "over", "under", "out", "mis", "anti", "multi", "post",
