@@ -38,6 +38,8 @@ def near_defined(
     for acronym, d in sorted(defined.items()):
         if len(acronym) < min_length or (uses[norm] > 1 and uses[norm] >= uses[acronym]):
             continue
+        if _extended(norm, acronym) or _extended(acronym, norm):
+            continue  # "ADSL2" beside "ADSL", "MMORPGS" beside "MMORPG": a version, a plural
         if is_swap(norm, acronym) or (
             min(len(norm), len(acronym)) >= 4 and _one_edit(norm, acronym)
         ):
@@ -45,6 +47,12 @@ def near_defined(
         if uses[norm] == 1 and is_key_slip(norm, acronym):
             return d
     return None
+
+
+def _extended(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` with a version number or a plural "S" written after it."""
+    rest = longer[len(shorter) :] if longer.startswith(shorter) else ""
+    return rest == "S" or rest.isdigit()
 
 
 def is_key_slip(a: str, b: str) -> bool:
