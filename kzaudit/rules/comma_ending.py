@@ -252,7 +252,9 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
         return False
     word = run.group(1)
     return (
-        word.lower() in common_words() and word not in _calendar_words() and mid_sentence[word] <= 1
+        word.lower() in common_words()
+        and word not in _calendar_words()
+        and (mid_sentence[word] <= 1 or len(word) < _MIN_ORDINARY)  # "In" of other titles
     )
 
 
