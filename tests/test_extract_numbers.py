@@ -55,6 +55,13 @@ def one(text: str, needle: str) -> Claim:
         ("A dozen people were there.", "A dozen", "count", 12, None),
         ("The third and final film was a hit.", "third", "ordinal", 3, None),
         ("It is the 12th round of talks.", "12th", "ordinal", 12, None),
+        # "top N" after a count of what is so ranked, or hyphenated: a class of rank
+        ("They had eight top three hits in all.", "three", "ordinal", 3, None),
+        ("He had six US top 10 albums in all.", "10", "ordinal", 10, None),
+        ("It was a top-five finish for them.", "five", "ordinal", 5, None),
+        # ... but "the top 20" is a group of 20, and "to top" a verb
+        ("Only 16 of the top 20 titles were new.", "20", "count", 20, None),
+        ("It expects sales to top 500,000 next year.", "500,000", "count", 500_000, None),
         ("He stepped down in 2019 after a vote.", "2019", "year", 2019, None),
         ("Prices soared in the 1990s again.", "1990s", "year", 1990, None),
         ("Prices soared in the '90s again.", "90s", "year", 90, None),

@@ -889,6 +889,9 @@ class _Scanner:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
+        if raw.kind == "count" and before[-4:] in ("top ", "top-") and self._rank_class(before):
+            raw.kind = "ordinal"  # a rank, not a count: "eight top three hits", "a top-10 side"
+            return raw
         if raw.kind == "count":
             age = (
                 _AGE_AFTER.match(text, raw.end, None, HOLD_GIL)
@@ -939,6 +942,18 @@ class _Scanner:
         ):
             raw.kind = "population"
         return raw
+
+    def _rank_class(self, before: str) -> bool:
+        """``before`` (lower case) ends in "top " or "top-" that makes the number after it
+        a class of rank: "a top-10 side", or after a count of what is so ranked ("eight
+        top three hits", "six US top 10 albums").  "The top 20" is a group of 20 ("16 of
+        the top 20"), and "to top 500,000" a verb."""
+        if before[-5:-4].isalpha():
+            return False  # "laptop 3"
+        if before.endswith("-"):
+            return True
+        words = before[:-4].split()[-2:]
+        return any((w.isdigit() and len(w) < 4) or w in self.v.units for w in words)
 
     def _qualifier(self, start: int) -> tuple[str, int] | None:
         """ "more than 2,000": the qualifier phrase ending right before the number."""
