@@ -11,6 +11,15 @@ Two sets, built in a temporary folder from public copies and never stored here:
     without it the repository is cloned with git (network needed).  The articles are
     decoded from Latin-1, CRLF made LF, as the corpus README describes.
 
+``bbc-more``
+    The BBC's technology and entertainment stories of the same years (333 and 365), in
+    the copy of ``github.com/ZitRos/news-articles-dataset`` (``news/tech``,
+    ``news/entertainment``, one UTF-8 file a story): two more kinds of writing than the
+    corpus's business and politics -- gadget reviews, chart and box-office rundowns
+    full of titles of works, readers' comments.  ``--source`` is a clone of it; without
+    it the repository is cloned with git (network needed).  Files are written as
+    ``bbc-tech-NNN.txt`` and ``bbc-entertainment-NNN.txt`` in name order.
+
 ``reuters``
     Reuters wire stories of 1987 from the Reuters-21578 collection (distributed for
     research by David D. Lewis; ``kdd.ics.uci.edu/databases/reuters21578``): another
@@ -21,7 +30,7 @@ Two sets, built in a temporary folder from public copies and never stored here:
     it in the header, not the dateline), then the body with its hard-wrapped lines
     joined into paragraphs and the "Reuter" sign-off dropped.
 
-    .venv/bin/python benchmarks/heldout.py [--set sport|reuters] [--source DIR]
+    .venv/bin/python benchmarks/heldout.py [--set sport|bbc-more|reuters] [--source DIR]
         [--seed N] [--keep DIR]
 
 The articles are deleted afterwards unless ``--keep`` names a folder.  They are never
@@ -41,6 +50,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = "https://github.com/hagar110/topics-classification"
+MORE_REPO = "https://github.com/ZitRos/news-articles-dataset"
+MORE_SECTIONS = ("tech", "entertainment")
 MIN_BODY = 1200  # characters of a Reuters body kept as an article (most are one-liners)
 MAX_REUTERS = 1000  # stories kept, in the collection's order
 
@@ -62,6 +73,19 @@ def build_sport(source: Path, out: Path) -> int:
         text = f.read_bytes().decode("latin-1").replace("\r\n", "\n").strip() + "\n"
         (out / f"bbc-sport-{f.name}").write_text(text, encoding="utf-8")
     return len(files)
+
+
+def build_bbc_more(source: Path, out: Path) -> int:
+    """Write ``bbc-tech-NNN.txt`` and ``bbc-entertainment-NNN.txt``; return how many."""
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for section in MORE_SECTIONS:
+        files = sorted((source / "news" / section).glob("*.txt"))
+        for i, f in enumerate(files, 1):
+            text = f.read_text(encoding="utf-8").replace("\r\n", "\n").strip() + "\n"
+            (out / f"bbc-{section}-{i:03d}.txt").write_text(text, encoding="utf-8")
+        n += len(files)
+    return n
 
 
 def _field(name: str, story: str) -> str:
@@ -114,8 +138,9 @@ def build_reuters(source: Path, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("sport", "reuters"), default="sport")
+    parser.add_argument("--set", choices=("sport", "bbc-more", "reuters"), default="sport")
     parser.add_argument("--source", help="sport: a clone of hagar110/topics-classification; "
+                        "bbc-more: a clone of ZitRos/news-articles-dataset; "
                         "reuters: a folder of reut2-*.sgm files")  # fmt: skip
     parser.add_argument("--seed", default="1", help="planting seed for detection.py")
     parser.add_argument("--keep", help="write the articles here and keep them")
@@ -125,9 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(args.source) if args.source else Path(tmp) / "src"
         if not args.source:
-            subprocess.run(["git", "clone", "--depth", "1", "-q", REPO, str(source)], check=True)
+            repo = MORE_REPO if args.set == "bbc-more" else REPO
+            subprocess.run(["git", "clone", "--depth", "1", "-q", repo, str(source)], check=True)
         articles = Path(args.keep) if args.keep else Path(tmp) / args.set
-        build = build_sport if args.set == "sport" else build_reuters
+        build = {"sport": build_sport, "bbc-more": build_bbc_more, "reuters": build_reuters}[
+            args.set
+        ]
         print(f"{build(source, articles)} held-out {args.set} articles in {articles}", flush=True)
         for script, extra in (("false_positives.py", ["--top", "3"]), ("detection.py", [])):
             cmd = [sys.executable, str(HERE / script), "--corpus", str(articles), *extra]

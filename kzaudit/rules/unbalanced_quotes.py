@@ -87,9 +87,11 @@ _SOURCE_AFTER = (
     r"(?:" + _NOUN + r"|(?:(?!that" + _SP + r")\p{Ll}[\p{Ll}\-]{1,20}" + _SP + r"){0,3}"
     + _NAME + r")"
 )  # fmt: skip
+# ", Mr Donofrio recently told", ", she later added"
+_ADVERB = r"(?:(?:\p{Ll}{2,15}ly|also|later|then|now|again)" + _SP + r")?"
 _NAMED_ATTRIBUTION = regexcache.compile(
     r",[ \u00a0]{1,3}(?:"
-    + (_SOURCE + _SP + _VERB)  # ", the company said"
+    + (_SOURCE + _SP + _ADVERB + _VERB)  # ", the company said"
     + ("|" + _PRONOUN_SOURCE)  # ", it said."
     + ("|" + _VERB + _SP + _SOURCE_AFTER)  # ", said the report"
     + r")"
