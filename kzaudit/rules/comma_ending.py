@@ -447,7 +447,7 @@ _SUBJECT = (
     rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}"
     rf"{_NAME_WORD}"
     rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
-    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}})?)?"
+    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}}){{0,2}})?"
     r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
     r"[ \t]{1,3}"
 )
@@ -1108,8 +1108,9 @@ _FRAME_WORDS = 5  # words before the reporting verb in a frame: "Hilton lawyers 
 _ATTRIBUTION_TAIL = regexcache.compile(
     r"[,\"\u201d'\u2019][ \t]{1,3}(?:he|she|they|it|we"
     r"|analysts|officials|experts|economists|sources|police|critics|observers|traders|dealers"
-    r"|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?)"
-    r"[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3})?"
+    r"|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?"
+    r"|(?<=[\"\u201d'\u2019][ \t]{1,3})\p{Lu}\p{Ll}{1,20})"  # '…," Bono said, Drummer…'
+    r"[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3}|\p{Ll}{2,15}ly[ \t]{1,3})?"
     r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued)"
     r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
 )
