@@ -9,7 +9,8 @@ What it does
     "next", "since" or "until", no future tense, no other mention of that month, no
     weekday that fits it ("Thursday, July 24" in a year where it is a Thursday), no
     period it starts or ends ("the first quarter ended January 31"), no schedule in the
-    present tense ("the moratorium expires on June 30"), no "originally" or
+    present tense ("the moratorium expires on June 30"), no sale or deadline ("tickets
+    go on sale on 11 March", "the cut-off date is 1 April"), no "originally" or
     "previously" before it in its clause.
     The suggestion puts the date in the timeline's month.  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
@@ -78,6 +79,12 @@ _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\
 _PERIOD_BOUNDARY = regexcache.compile(
     r"(?i)\b(?:quarter|year|season|half|term|period|session)s?\b[^.;:!?]{0,30}\b"
     r"(?:ends|ended|ending|begins|beginning|began|starts|started|starting)\s{1,3}(?:on\s{1,3})?$"
+)
+# A date set for a sale or a deadline: "Tickets … go on sale on Friday 11 March", "The
+# cut-off date for swapping tickets is 1 April" -- fixed apart from the events told.
+_DEADLINE = regexcache.compile(
+    r"(?i)\b(?:deadline|cut-off|cutoff|closing\s{1,3}date|on\s{1,3}sale|tickets?)\b"
+    r"[^.;:!?()\u2014]{0,40}$"
 )
 # An earlier time the clause itself announces: "originally convened … December 23".
 _EARLIER = regexcache.compile(
@@ -150,6 +157,8 @@ def _explained(
         return True  # "for the first quarter ended January 31"
     if _SCHEDULED.search(doc.text, before, d.span.start):
         return True  # "the moratorium expires on June 30": a date fixed ahead
+    if _DEADLINE.search(doc.text, before, d.span.start):
+        return True  # "Tickets go on sale on Friday 11 March": a sale or deadline
     if _EARLIER.search(doc.text, before, d.span.start):
         return True  # "the meeting, originally convened and adjourned December 23"
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
