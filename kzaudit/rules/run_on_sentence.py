@@ -97,6 +97,33 @@ _BEFORE_TITLES = frozenset(
 )
 
 
+# The opener starts a title in title case: "his best-known hit When a Man Loves a
+# Woman", "songs including Love Train and For the Love of Money", "the comedy Because
+# of Winn-Dixie": one or two small words, then a capitalised word that is no month or
+# weekday ("…said In the Commons" is read as a title only where "Commons" is written once).
+_TITLE_AFTER = regexcache.compile(
+    r"(?:[ ](?:a|an|the|of|for|to|in|on|and|or|my|your|our|his|her|its|their)){1,2}"
+    r"[ ](?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(\p{Lu}\p{Ll}[\p{L}\-]{0,30})"
+)
+# Openers of sentences, never of titles: "…lifted But the Indian Air…", "…Earlier the
+# Archbishop of Canterbury…"
+_NEVER_TITLES = frozenset(
+    "And But Yet So Or Earlier Later Then Now Still Also Instead Indeed However Meanwhile".split()
+)
+
+
+def _opens_title(text: str, m) -> bool:  # noqa: ANN001 - a match of ``_RUN_ON``
+    """The opener of ``m`` starts a title (see ``_TITLE_AFTER``): not a connective, and
+    the capitalised word is written only there ("At the Department for Work…" after
+    other mentions of the Department is a sentence)."""
+    if m.group(2) in _NEVER_TITLES:
+        return False
+    title = _TITLE_AFTER.match(text, m.end(2))
+    return title is not None and text.count(f" {title.group(1)} ") <= 1
+
+
 def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "…the dollar Analysts said…": a full stop lost between two sentences."""
     text = doc.text
@@ -105,7 +132,7 @@ def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if looks_like_heading(text[para.start : para.end]):
             continue
         for m in _run_ons(text, para.start, para.end):
-            if m.group(1).lower() not in _BEFORE_TITLES:
+            if m.group(1).lower() not in _BEFORE_TITLES and not _opens_title(text, m):
                 hits.append(m)
     seen = Counter(m.group(2) for m in hits)
     for m in hits:
