@@ -6,7 +6,8 @@ only opens sentences ("…against the dollar Analysts said…", "…by 3.4% In t
 with no full stop between.  A run-on into a name or a noun ("…the vote Labour
 said…") reads as one sentence and is not flagged, nor a capitalised word after "the",
 "of" and other words that precede titles ("the In campaign"), nor one the story
-capitalises mid-sentence twice (a name: "Now magazine").
+capitalises mid-sentence twice (a name: "Now magazine"), nor one that opens a title in
+title case ("his hit When a Man Loves a Woman", "the comedy Because of Winn-Dixie").
 
 ## Why is this bad?
 Two sentences fused by a lost full stop read as garbled; the slip is easy to miss on
