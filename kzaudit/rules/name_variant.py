@@ -453,17 +453,29 @@ _PARTICLE_BEFORE = regexcache.compile(
 )
 
 
+# ... or after the name: "Fondation pour l'Enfance", "Institut für Weltwirtschaft".
+_PARTICLE_AFTER = regexcache.compile(
+    r"[ ](?:pour|do|da|dos|das|di|del|della|du|des|voor|f\u00fcr|sur|y)[ ]"
+    r"(?:l['\u2019]|d['\u2019])?\p{Lu}"
+)
+
+
 def _foreign(text: str, e) -> bool:  # noqa: ANN001 - an Entity
-    """The name stands after a particle of another language ("Banco do Brasil", "Jornal
-    do Brasil"): it keeps that language's spelling, so "Brasil" there is no slip of
-    "Brazil"."""
-    return _PARTICLE_BEFORE.search(text, max(0, e.span.start - 40), e.span.start) is not None
+    """The name stands beside a particle of another language ("Banco do Brasil", "Jornal
+    do Brasil", "Fondation pour l'Enfance"): it keeps that language's spelling, so
+    "Brasil" there is no slip of "Brazil", nor "Fondation" of "Foundation"."""
+    return (
+        _PARTICLE_BEFORE.search(text, max(0, e.span.start - 40), e.span.start) is not None
+        or _PARTICLE_AFTER.match(text, e.span.end) is not None
+    )
 
 
 def _foreign_pair(a: _Word, b: _Word) -> bool:
     """One of the two is written in a name in another language that the other never
-    shares a word with: two spellings of two languages, not a slip."""
-    return (a.foreign or b.foreign) and not a.partners & b.partners
+    shares a word with: two spellings of two languages, not a slip.  Both so written
+    are one language's name, where a letter off is a slip ("Lyonnaise des Eaux",
+    "Lyonaise des Eaux")."""
+    return a.foreign != b.foreign and not a.partners & b.partners
 
 
 # A person introduced in apposition: "chairman, Karim Massimov", "Dimash Alzhanov, a
