@@ -447,7 +447,7 @@ _SUBJECT = (
     rf",[ \t]{{1,3}}(?P<subject>{_TITLE_PREFIX}"
     rf"{_NAME_WORD}"
     rf"(?:[ \t]{{1,3}}(?:{_NAME_WORD}|{_INITIALS}|(?:\p{{Ll}}{{2,12}}[ \t]{{1,3}}){{0,2}}"
-    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}}){{0,2}})?"
+    rf"(?:{_LOWER_TITLES})\b)){{0,5}}(?:['\u2019]s(?:[ \t]{{1,3}}\p{{Ll}}{{3,20}}){{0,3}})?"
     r"(?:[ \t]{1,3}\(\p{Lu}{2,10}\))?)"  # "The India Meteorological Department (IMD) has"
     r"[ \t]{1,3}"
 )
