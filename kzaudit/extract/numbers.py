@@ -1636,6 +1636,9 @@ def _part_roles(
                 back = [j for j in prev_sent if claims[j].kind == "count"]
                 # the whole counts what the part counts, if one of the last figures does
                 same = [j for j in recent if c.subject and claims[j].subject == c.subject]
+                if not same and _counts_people(text, c.span.end, v):
+                    # "Of those, 274 were women": of the people, not of the websites
+                    same = [j for j in back if claims[j].subject in v.people]
                 back = [j for j in same if claims[j].kind == "count"] or back
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier:
@@ -1660,6 +1663,18 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+# "…274 were women", "…were under 25", "…were aged 16": what a part without a noun is
+_PART_PREDICATE = regexcache.compile(
+    r"[ ](?:were|are|was|is|had[ ]been|have[ ]been)[ ](?:(?P<age>under|over|aged)\b|(?P<noun>\p{Ll}{2,20}))"
+)
+
+
+def _counts_people(text: str, end: int, v: _Vocab) -> bool:
+    """The part ending at ``end`` is said to be people ("…274 were women")."""
+    m = _PART_PREDICATE.match(text, end, None, HOLD_GIL)
+    return m is not None and (m.group("age") is not None or m.group("noun") in v.people)
 
 
 _FROM_WORD = regexcache.compile(r"\bfrom\b")  # "70 of the 150 seats, down from 78": no part
