@@ -112,7 +112,9 @@ SENTENCE_OPENERS = frozenset(
      "Founded", "Based", "Born", "Located",
      # pronouns and adverbs that are never names ("…to say, Nothing has been agreed")
      "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully", "Ours", "Theirs",
-     "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe"]
+     "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe",
+     # an infinitive opening a sentence ("…, To find out how they would react, the")
+     "To"]
 )  # fmt: skip
 # Plural nouns that open reports ("…early, Residents said they"); they also open
 # organisations' names ("…, Investors in People UK and"), so not before a preposition
@@ -141,7 +143,7 @@ TITLE_OPENERS = frozenset(
      "Researchers", "Of", "By", "No", "None", "Nothing", "Few", "Neither", "Here", "One", "Two",
      "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
      "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
-     "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located",
+     "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located", "To",
      *NOUN_OPENERS]
 )  # fmt: skip
 
@@ -390,7 +392,8 @@ def _written_lower(text: str, word: str, skip: int) -> bool:
     return False
 
 
-_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-(?:\p{Ll}|\d)")  # "27-year-old", "777-200LR"
+# "27-year-old", "777-200LR"; "12,575 cafes", "2004 election" (but "The 39 Steps" is a title)
+_NUMBER_COMPOUND = regexcache.compile(r"\d{1,4}-(?:\p{Ll}|\d)|\d[\d,.]{0,15}[ \t]{1,3}\p{Ll}")
 
 
 def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
