@@ -256,7 +256,12 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
     return (
         word.lower() in common_words()
         and word not in _calendar_words()
-        and (mid_sentence[word] <= 1 or len(word) < _MIN_ORDINARY)  # "In" of other titles
+        # a short word right after the opener may recur in other titles ("Everything In
+        # This Country Must"); not after "the" ("…, At the St Enoch's Centre in")
+        and (
+            mid_sentence[word] <= 1
+            or (len(word) < _MIN_ORDINARY and not text[pos : run.start(1)].strip())
+        )
     )
 
 
@@ -883,6 +888,9 @@ def _next_pause(text: str, pos: int, end: int) -> int:
     return pos
 
 
+_SHORT_INTRO_WORDS = 6  # "Despite not playing for England," "Until 1997,"
+
+
 def _after_short_intro(text: str, start: int, comma: int) -> int:
     """Where the main clause starts after a short opening phrase ("Until 1997,",
     "In London,"), or ``start``."""
@@ -891,7 +899,7 @@ def _after_short_intro(text: str, start: int, comma: int) -> int:
     if (
         hi < comma
         and text[hi] == ","
-        and len(words) <= 4
+        and len(words) <= _SHORT_INTRO_WORDS
         and (
             words[0].lower() in _PHRASE_OPENERS
             or words[0][0].isdigit()
@@ -1114,7 +1122,8 @@ _ATTRIBUTION_TAIL = regexcache.compile(
     r"|(?:the|a|an)[ \t]{1,3}\p{L}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?"
     r"|(?<=[\"\u201d'\u2019][ \t]{1,3})\p{Lu}\p{Ll}{1,20})"  # '…," Bono said, Drummer…'
     r"[ \t]{1,3}(?:will[ \t]{1,3}|would[ \t]{1,3}|\p{Ll}{2,15}ly[ \t]{1,3})?"
-    r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued)"
+    r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued"
+    r"|pointed[ \t]{1,3}out|noted|explained|admitted)"
     r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
 )
 _CLOSING_QUOTES = frozenset("\"\u201d'\u2019")
