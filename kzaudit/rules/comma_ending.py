@@ -112,7 +112,7 @@ SENTENCE_OPENERS = frozenset(
      "Founded", "Based", "Born", "Located",
      # pronouns and adverbs that are never names ("…to say, Nothing has been agreed")
      "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully", "Ours", "Theirs",
-     "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe",
+     "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe", "No-one",
      # an infinitive opening a sentence ("…, To find out how they would react, the")
      "To"]
 )  # fmt: skip
@@ -155,7 +155,7 @@ def _splice() -> regex.Pattern[str]:
     v = vocab()
     calendar = "|".join([*v.weekday_names, *(m for m in v.month_names[1:] if m != "May")])
     return regexcache.compile(
-        r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11})\b(?![\-])"
+        r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11}(?:-one)?)\b(?![\-])"
         r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
         rf"(?:[ \t]{{1,3}}(?:(\p{{Ll}})|(\d|(?:{calendar})\b)|(\p{{Lu}}[\p{{L}}\-]{{0,30}})))?"
     )
