@@ -76,8 +76,9 @@ typing slip of a name used at least three times ("the latest Troy attack" among
 "Wal-Mart").  A name after a particle of another language keeps that language's
 spelling ("Banco do Brasil" beside "Brazil").  Left alone too: two words of one name
 ("King Kong"), a word beside a name that is only ever part of a hyphenated one ("Spidey"
-beside "Spider-Man"), and a listed given name beside a surname a letter typed twice
-apart ("Michel Gondry", "Roger Michell").
+beside "Spider-Man"), a listed given name beside a surname a letter typed twice apart
+("Michel Gondry", "Roger Michell"), and the given name of a person the story then calls
+by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -195,6 +196,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 doc.text, info, common_info
             ):
                 continue  # "King Kong"; "Spidey" beside "Spider-Man"
+            if (
+                _given_of_surname(info, common_info, spellings)
+                and not _hyphened(doc.text, info.spans[0])
+                and common.lower() not in word_set("names_titles")  # "Lodd Holme" for "Lord"
+            ):
+                continue  # "Linus Torvalds … Torvalds" beside "Linux"
             if (
                 ordinary
                 and not titled
@@ -853,6 +860,22 @@ def _given_and_other(given: str, other: str, g_info: _Word, o_info: _Word) -> bo
         and _surname_only(o_info)
         and given in first
         and other not in first
+    )
+
+
+def _given_of_surname(rare: _Word, common: _Word, words: dict[str, _Word]) -> bool:
+    """``rare`` opens a name whose last word the story also writes alone, as it refers
+    to a person by surname ("Linus Torvalds" … "Torvalds said"), and ``common`` never
+    opens a name nor shares a word with it ("Linux"): a given name, not a slip."""
+    if not rare.first or rare.alone or common.first or rare.partners & common.partners:
+        return False
+    places = word_set("names_places")
+    return any(
+        (w := words.get(p)) is not None
+        and w.alone
+        and not _known(p.lower())  # a surname, not "Day" ("Chritmas Day") nor a place
+        and p.lower() not in places
+        for p in rare.partners
     )
 
 
