@@ -149,6 +149,27 @@ def _in_code(text: str, start: int, end: int) -> bool:
     )
 
 
+_QUOTE_MARKS = frozenset("\"\u201c\u201d'\u2018\u2019")
+
+
+# What cites a word rather than uses it: 'the word "energie"', 'so-called "blogosphere"'
+_CITING = regexcache.compile(
+    r"(?i)\b(?:word|term|phrase|name|called|dubbed|named|titled|known[ ]as|spelt|spelled)"
+    r"[ ]$"
+)
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """The word alone in quotation marks after a word that cites it ('the word
+    "energie"', 'the so-called "blogosphere"'): cited or coined, spelt as its source
+    does.  A word quoted from speech ('…were "unacceptable" and "distrssing"') is used."""
+    return (
+        text[start - 1 : start] in _QUOTE_MARKS
+        and text[end : end + 1] in _QUOTE_MARKS
+        and _CITING.search(text, max(0, start - 20), start - 1) is not None
+    )
+
+
 def _flaggable(text: str, start: int, word: str, right: str, floor: int) -> bool:
     if right[0].isupper() or word.islower():
         return True
@@ -248,7 +269,11 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if word[-1] == "s" and word[-2] != "s" and word[:-1] in words:
             continue  # a plural of any word: "mins" is no slip of "mains" (but "wass" is)
         start, end = first[word]
-        if _in_code(text, start, end) or _among_unknown(text, start, end, words):
+        if (
+            _in_code(text, start, end)
+            or _cited(text, start, end)
+            or _among_unknown(text, start, end, words)
+        ):
             continue
         if len(word) < _MIN_SLIP and _joined(text, start, end):
             continue  # a short piece of a compound or contraction: "pre-tax", "criss-cross"
