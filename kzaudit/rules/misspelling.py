@@ -537,9 +537,11 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
     after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
     before = before[-2:]
     units = _unit_words()
+    listed = misspellings()  # "comply with whzt was forseen": a known slip is no foreign word
     return any(
         w.islower()
         and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words and w not in units))
+        and w not in listed
         and not (w in _PREFIXES and token.startswith(w + "-"))  # "pre-tax", "non-executive"
         for token in before + after
         for w in token.split("-")
