@@ -393,12 +393,17 @@ def _correction(
             for ch in _VOWELS:
                 if ch != word[i]:  # a vowel for another
                     consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
-    if n >= _MIN_KEY and best is None:  # a key beside the right one: "boncholders"
+    # a key beside the right one ("boncholders"), also before a letter added: "confirned"
+    # is "confirmed" with "n" for "m", likelier than "confined" with an "r" added
+    if n >= _MIN_KEY and (best is None or best[0] > _KEY_RANK):
         near = key_neighbours()
         for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
             for key in near.get(word[i].upper(), "").lower():
-                consider(3, word[:i] + key + word[i + 1 :])
+                consider(_KEY_RANK, word[:i] + key + word[i + 1 :])
     return best or _typing_slip_of_frequent(word, frequent)
+
+
+_KEY_RANK = 3  # a key beside the right one ranks with a vowel changed, above a letter added
 
 
 def _joined(text: str, start: int, end: int) -> bool:
