@@ -13,8 +13,9 @@ Words that are legitimately doubled are not flagged: "had had", "that that"
 wh-word ("what it is is", but not "growth is is slowing"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), reduplications
-("bye bye", "very very"), names ("Duran Duran": the second word is capitalised),
-numbers, and repeats across punctuation or a line break ("it is, is it").
+("bye bye", "very very", "cough cough"), a word the story doubles more than once (a
+term: "the boda boda taxi … hail a boda boda"), names ("Duran Duran": the second word is
+capitalised), numbers, and repeats across punctuation or a line break ("it is, is it").
 
 ## Example
 ```
@@ -30,6 +31,7 @@ Police said the protest had ended.
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -49,7 +51,7 @@ SUMMARY = 'A word repeated twice in a row ("the the")'
 LEGITIMATE = frozenset(
     """had that this is was do does did her his its will can may must
     bye no so ha yes well very many far really tut now there knock chop blah yada
-    go never more too much pretty long""".split()
+    go never more too much pretty long cough hear boo bang tick oh ho la""".split()
 )
 # A particle doubles only after a verb it completes ("carry on on Monday", "log in in
 # the morning", "handed over over the weekend", "the moment I have been waiting for for
@@ -91,16 +93,25 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])):
             return  # the common case: no word follows itself anywhere
-    for para in doc.paragraphs:
-        for m in _DOUBLE.finditer(text, para.start, para.end, False, HOLD_GIL):
-            if _doubled(text, m, para.start):
-                span = Span(m.start(1), m.end(2))
-                yield ctx.finding(
-                    doc,
-                    span,
-                    f'"{m.group(2)}" is doubled: "{doc.slice(span)}"',
-                    m.group(1),
-                )
+    found = [
+        m
+        for para in doc.paragraphs
+        for m in _DOUBLE.finditer(text, para.start, para.end, False, HOLD_GIL)
+        if _doubled(text, m, para.start)
+    ]
+    # A word the story doubles more than once is doubled on purpose: a term ("the boda
+    # boda motorbike taxi … hail a boda boda"), not a slip.
+    times = Counter(m.group(2).lower() for m in found)
+    for m in found:
+        if times[m.group(2).lower()] > 1:
+            continue
+        span = Span(m.start(1), m.end(2))
+        yield ctx.finding(
+            doc,
+            span,
+            f'"{m.group(2)}" is doubled: "{doc.slice(span)}"',
+            m.group(1),
+        )
 
 
 def _doubled(text: str, m: regex.Match, floor: int) -> bool:
