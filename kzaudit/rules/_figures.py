@@ -72,11 +72,23 @@ def _base(subject: str | None) -> str | None:
     return subject
 
 
+# Who carried out an attack: never the same group as its victims ("killed more than 160
+# people" … "two gunmen died in the assault").
+PERPETRATORS = frozenset(
+    """gunmen gunman attackers attacker militants militant suspects suspect assailants
+    assailant hijackers hijacker bombers bomber terrorists insurgents kidnappers robbers
+    shooters jihadists""".split()
+)
+
+
 def subjects_match(a: Claim, b: Claim) -> bool:
-    """Same counted group: equal nouns, or one is generic ("people") or left out."""
+    """Same counted group: equal nouns, or one is generic ("people") or left out; never
+    the attackers and the people ("two gunmen" and "160 people")."""
     if critical(a) != critical(b):
         return False
     sa, sb = _base(a.subject), _base(b.subject)
+    if (sa in PERPETRATORS) != (sb in PERPETRATORS) and sa is not None and sb is not None:
+        return False
     if sa == sb or sa in GENERIC_SUBJECTS or sb in GENERIC_SUBJECTS:
         return True
     if sa is None or sb is None:
@@ -255,7 +267,21 @@ def tally_claims(doc: Document, named: bool = False, updates: bool = False) -> l
         and (c.category in PEOPLE_CATEGORIES or named and _named(c))
         and c.qualifier != "vague"
         and c.role not in skip
+        and not _added(doc.text, c)
     ]
+
+
+# "12 more people", "two other gunmen", "another 5", "a further 30": a count added to
+# one told before, never a restatement of it.
+_MORE_AFTER = regexcache.compile_std(r"[ ](?:more|other|additional|further|extra)\b")
+_MORE_BEFORE = regexcache.compile_std(r"\b(?:another|further|additional|other)[ ]$")
+
+
+def _added(text: str, c: Claim) -> bool:
+    return (
+        _MORE_AFTER.match(text, c.span.end) is not None
+        or _MORE_BEFORE.search(text, max(0, c.span.start - 12), c.span.start) is not None
+    )
 
 
 def _named(c: Claim) -> bool:

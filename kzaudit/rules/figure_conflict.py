@@ -12,7 +12,9 @@ What it does
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
     source), or when they are tied to different places or dates (a date before "that"
     dates the saying, not the figure: "the announcement in July that 104,000 jobs
-    would go").
+    would go").  The attackers are never the people they attacked ("killed 19 people"
+    … "killed two attackers"), and a count added to another is no restatement of it
+    ("two other gunmen killed 12 more people").
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
