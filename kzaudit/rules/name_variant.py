@@ -78,7 +78,9 @@ spelling ("Banco do Brasil" beside "Brazil").  Left alone too: two words of one 
 ("King Kong"), a word beside a name that is only ever part of a hyphenated one ("Spidey"
 beside "Spider-Man"), a listed given name beside a surname a letter typed twice apart
 ("Michel Gondry", "Roger Michell"), and the given name of a person the story then calls
-by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux").
+by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux");
+nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" beside
+"Honduras", "Somalia", "Indiana").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -701,6 +703,8 @@ def _confusable(
         return False  # "Germans"/"Germany"; not "Have I Got Newe" beside "News"
     if (_other_form(a, b) or _other_form(b, a)) and not _unknown_key_slip(a, b):
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
+    if _derived(a, b):
+        return False  # "Somalis" beside "Somalia", "Hondurans" beside "Honduras"
     if a == b or a[0] != b[0]:
         return False
     from rapidfuzz.distance import OSA  # imported only for a real candidate pair
@@ -1084,6 +1088,24 @@ def _long_inner_doubling(a: str, b: str) -> bool:
 def _same_stem(a: str, b: str) -> bool:
     """Two forms of one stem ("Germans"/"Germany", "Kazakhs"/"Kazakhi")."""
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= _INFLECTIONS
+
+
+# Endings that tell a place from its people, language or adjective ("Honduras",
+# "Hondurans"; "Somalia", "Somali"; "Arabia", "Arabic"; "India", "Indian", "Indiana").
+_DERIVED_TAILS = frozenset(
+    [frozenset(p) for p in (("s", "ns"), ("", "ns"), ("a", "ic"), ("a", "an"), ("a", "ans"))]
+    + [frozenset(p) for p in (("", "n"), ("", "a"))]
+)
+_DERIVED_STEM = 5  # letters the two forms share before their endings
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two forms of one stem that differ only in such endings: a place and its people
+    or language, not a slip ("Hondurans"/"Honduras", "Somali"/"Somalia")."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= _DERIVED_STEM and frozenset((a[k:], b[k:])) in _DERIVED_TAILS
 
 
 def _other_form(a: str, b: str) -> bool:
