@@ -115,10 +115,14 @@ _SINGLE_OPENERS = frozenset("\u2018'")  # what a single-quoted quotation goes on
 
 
 def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
-    """A straight double quote with a space (or line start) before and a word after."""
+    """A straight double quote with a space (or line start) before and a word, hashtag or
+    handle after; or glued to a bracket or full stop before a capital ('(CNN)"This is',
+    'told WTKR."That flag'), where a space was lost."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    return before in _BEFORE_OPENING and (after.isalnum() or after in "'\u2018([.")
+    if before in ").!?" and after.isupper():
+        return True
+    return before in _BEFORE_OPENING and (after.isalnum() or after in "'\u2018([.#@")
 
 
 def _after_sentence_end(text: str, i: int, start: int) -> bool:
@@ -148,6 +152,8 @@ def _unbalanced(
             if open_at < 0 and i > para.start and text[i - 1].isdigit():
                 continue  # 5'10": an inch mark
             opening = _looks_opening(text, i, para.start, para.end)
+            if opening and open_at >= 0 and i > para.start and text[i - 1] in ").!?":
+                opening = False  # 'the challenge."Earlier in': a glued mark closes first
         else:
             opening = ch == "\u201c"
         if opening and open_at >= 0 and (ch != '"' or _after_sentence_end(text, i, para.start)):
