@@ -120,9 +120,28 @@ def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
     'told WTKR."That flag'), where a space was lost."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
+    if before in _INVISIBLE:
+        before = text[i - 2] if i - 1 > start else " "  # 'positions. \u200e"They left'
+    if after in _INVISIBLE:
+        after = text[i + 2] if i + 2 < end else " "  # '"\u200eWe've made'
     if before in ").!?" and after.isupper():
         return True
     return before in _BEFORE_OPENING and (after.isalnum() or after in "'\u2018([.#@")
+
+
+_INVISIBLE = "\u200b\u200e\u200f\ufeff"  # zero-width and direction marks pasted from the web
+
+
+def _spaced_opening(text: str, i: int, start: int, end: int) -> bool:
+    """A straight quote with a space on both sides and a word after the second, where no
+    quotation is open: an opening mark with a stray space ('said, " It will')."""
+    before = text[i - 1] if i > start else " "
+    return (
+        before in " \t\u00a0"
+        and text[i + 1 : i + 2] == " "
+        and i + 2 < end
+        and text[i + 2].isalnum()
+    )
 
 
 def _after_sentence_end(text: str, i: int, start: int) -> bool:
@@ -154,6 +173,8 @@ def _unbalanced(
             opening = _looks_opening(text, i, para.start, para.end)
             if opening and open_at >= 0 and i > para.start and text[i - 1] in ").!?":
                 opening = False  # 'the challenge."Earlier in': a glued mark closes first
+            elif not opening and open_at < 0 and _spaced_opening(text, i, para.start, para.end):
+                opening = True  # 'Obergefell said, " It will mean': a stray space inside
         else:
             opening = ch == "\u201c"
         if opening and open_at >= 0 and (ch != '"' or _after_sentence_end(text, i, para.start)):
