@@ -192,6 +192,12 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
+        if (
+            word in _ARTICLES
+            and m.group(4)
+            and _SUBORDINATE.match(text, _sentence_start(doc, m.start())) is not None
+        ):
+            continue  # "If the dams are completed on time, The World Bank estimates…": a name
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if (
@@ -597,7 +603,11 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     sentence_start = _sentence_start(doc, comma)
     tail = _after_attribution(text, sentence_start, comma)
     if tail is not None and (
-        text[tail] in _CLOSING_QUOTES or _opens_with_clause(text, sentence_start, comma)
+        text[tail] in _CLOSING_QUOTES
+        or (
+            _opens_with_clause(text, sentence_start, comma)
+            and not _SUBORDINATE.match(text, sentence_start)  # "As they ran …, X said, Y"
+        )
     ):
         reason = "a new sentence follows the attribution"
     elif tail is not None:
@@ -606,7 +616,14 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         start = _after_short_intro(text, sentence_start, comma)
         if _reported_intro(text, sentence_start, comma):
             return None  # "Cordovez added, Ecuador must…": the reported clause follows
-        if _named_again(text, sentence_start, comma, m.group("subject")):
+        if (
+            _named_again(text, sentence_start, comma, m.group("subject"))
+            and (
+                _SUBORDINATE.search(text, start, comma) is None
+                or _main_clause_before(text, start, comma)
+            )  # not "…the assumption that if a solution is not to its liking, Israel can"
+            and _clause_after_pause(text, start, comma)
+        ):  # nor "… -- the daughter of a Nigerian father, Nneka moved": a phrase
             reason = "the words after it name again the subject of the sentence before"
         elif not (
             _main_clause_before(text, start, comma)
@@ -867,11 +884,22 @@ _AUX_LINKS = frozenset(["been", "reportedly", "also", "not", "always", "repeated
 _PAUSE = frozenset(",;:\u2013\u2014")
 
 
+def _clause_after_pause(text: str, start: int, comma: int) -> bool:
+    """The words since the last pause before ``comma`` hold a finite verb, or there is no
+    pause since ``start`` (the whole sentence so far is the clause)."""
+    lo = _previous_pause(text, start, comma)
+    return lo <= start or _FINITE.search(text, lo, comma) is not None
+
+
 def _pause_at(text: str, i: int) -> bool:
-    """A comma, semicolon, colon or dash at ``i``; a hyphen between spaces is a dash
-    ("…after such annoyances - but luckily, Half-Life 2 is…")."""
+    """A comma, semicolon, colon or dash at ``i``; a hyphen or two between spaces is a
+    dash ("…after such annoyances - but luckily,", "…away from home -- the daughter")."""
     c = text[i]
-    return c in _PAUSE or (c == "-" and text[i - 1 : i] == " " and text[i + 1 : i + 2] == " ")
+    if c in _PAUSE:
+        return True
+    if c != "-" or text[i - 1 : i] != " ":
+        return False  # (the second hyphen of "--" is part of the first one's pause)
+    return text[i + 1 : i + 2] == " " or text[i + 1 : i + 3] == "- "
 
 
 def _sentence_start(doc: Document, comma: int) -> int:
@@ -1177,7 +1205,8 @@ _FINITE = regexcache.compile(
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|whilst|if|although|though|because|should|unless|whether|once"
-    r"|whereas|even|despite|following|according|by[ \t]{1,3}the[ \t]{1,3}time)\b"
+    r"|whereas|even|despite|following|according|lest|by[ \t]{1,3}the[ \t]{1,3}time"
+    r"|(?:given|provided|now|seeing)[ \t]{1,3}that)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
