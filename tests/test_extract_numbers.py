@@ -384,3 +384,27 @@ def test_indian_digit_grouping() -> None:
     assert _number("2,000,000") == 2000000
     assert _number("6,7,717") is None
     assert _number("672,71") is None
+
+
+def test_candidates_match_the_plain_definition() -> None:
+    """The word-skipping candidate scan finds the number starts that a search for a
+    digit run or a whole word of ``starts`` (ASCII letters around it) finds, also past
+    the 64 words one of its matches reads."""
+    import random
+    import re
+
+    from kzaudit.alternation import trie
+    from kzaudit.extract.numbers import vocab
+
+    v = vocab()
+    plain = re.compile(rf"(?<![A-Za-z])(?ai:{trie(v.starts)})(?![A-Za-z])|\d[\d,.]*")
+    rnd = random.Random(11)
+    pieces = [
+        *"aAnNoOtTxXgG 1,.9-\n'\u00e9\u0663\u017f",
+        *["one ", "Ten", "tHRee", "an ", "millions", "Twothree", "onex", "5km", "F16 "],
+        *["word " * 70, "several", "a dozen", "\u00e9one", "one\u00e9", "2,000.5"],
+    ]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        found = [m.start(1) for m in v.candidates.finditer(text) if m.start(1) >= 0]
+        assert found == [m.start() for m in plain.finditer(text)], text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -212,20 +213,25 @@ class _Vocab:
 
 
 def _candidates(starts: frozenset[str]) -> re.Pattern[str]:
-    """Where a number core can start: a digit run, or a whole ASCII word in ``starts``.
+    """Where a number core can start: a digit run, or a whole ASCII word in ``starts``
+    (group 1; a match without it only skips text).
 
-    Why one pattern: splitting the text into words and lower-casing each one in
-    Python to test it against ``starts`` was slower (0.12 -> 0.11 ms/article).  The
+    Why this shape: a first-character filter for the words lets in most letters of
+    prose, so a search tried the word pattern at nearly every character.  Here one
+    match consumes whole runs of letters (each word tested once, at its start; one
+    whose first letter starts no word of ``starts`` is skipped outright) and the text
+    between them up to the next candidate: a third fewer steps on the corpus.  The
     case folding is ASCII-only, as ``str.lower`` on ``[A-Za-z]`` runs was ("\u017fix"
-    is no "six"); digit runs are consumed whole, so "2,000" starts once.  Standard
-    library engine: literals and one digit-class run, linear, and with the
-    first-character class it skips prose faster than ``regex`` (0.11 vs 0.30).
+    is no "six"); digit runs are consumed whole, so "2,000" starts once.  Linear: the
+    branches are disjoint, the first path always matches (an empty tail ends it), and
+    a match reads at most 64 words, so its state stays small on a huge document.
     """
     first = "".join(sorted({c for w in starts for c in w[0] + w[0].upper()}))
-    return regexcache.compile_std(
-        rf"(?=[\d{re.escape(first)}])"
-        rf"(?:(?<![A-Za-z])(?ai:{trie(starts)})(?![A-Za-z])|\d[\d,.]*)"
-    )
+    other = "".join(c for c in string.ascii_letters if c not in first)
+    word = rf"(?ai:{trie(starts)})(?![A-Za-z])"
+    p = regexcache.POSSESSIVE
+    skip = rf"[^\dA-Za-z]*{p}(?:[{other}][A-Za-z]*{p}|(?!{word})[A-Za-z]+{p})"
+    return regexcache.compile_std(rf"(?:{skip}){{0,64}}{p}[^\dA-Za-z]*{p}(?:({word}|\d[\d,.]*)|)")
 
 
 def _months() -> frozenset[str]:
@@ -688,7 +694,7 @@ class _Scanner:
         text, core, starts = self.text, self.v.core, self.v.starts
         # A tight filter first: most words are no number.
         for c in self.v.candidates.finditer(text):
-            pos = c.start()
+            pos = c.start(1)  # -1 for a match that only skipped text: below ``last_end``
             if pos < last_end:
                 continue  # "million" of "19 million" is already part of a claim
             if not text[pos].isdigit():
