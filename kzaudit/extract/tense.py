@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from kzaudit import regexcache
+from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml
 from kzaudit.model import Tense
 from kzaudit.regexcache import HOLD_GIL
@@ -57,8 +58,9 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """The phrases as a trie, longest first: half the cost of a flat alternation at
+    each word the marker pattern is tried at (the same matches)."""
+    return trie(words, space=r"\s+")
 
 
 @cache
