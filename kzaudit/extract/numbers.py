@@ -65,9 +65,9 @@ def _lines(name: str) -> list[str]:
 
 
 def _alt(phrases: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first (whitespace flexible)."""
-    parts = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+    """A regex alternation of literal phrases, longest first (whitespace flexible), as
+    a trie: the same matches, each character tested once per branch point."""
+    return trie({p.lower() for p in phrases}, space=r"\s{1,3}")
 
 
 _WORD_RUN = regexcache.compile(r"\w+")
