@@ -158,3 +158,34 @@ def test_roster_words_same_on_either_engine_for_ascii() -> None:
         body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
         expected = name_variant._WORD.findall(body)
         assert name_variant._WORD_ASCII.findall(body) == expected, body
+
+
+def test_foreign_particle_gate_loses_no_match() -> None:
+    """name-variant searches for a particle before a name ("Banco do Brasil") only
+    where a particle and a space end right before it: the same answers as searching
+    before every name."""
+    import random
+    from types import SimpleNamespace
+
+    from kzaudit.model import Span
+    from kzaudit.rules import name_variant as nv
+
+    rnd = random.Random(13)
+    pieces = [
+        *"aZ .\n\t",
+        "Banco",
+        "do",
+        "della",
+        "y",
+        "des",
+        " do ",
+        " y \n",
+        "\u00c9cole",
+        "Brasil",
+    ]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 15)))
+        for start in range(len(text) + 1):
+            e = SimpleNamespace(span=Span(start, len(text)))
+            plain = nv._PARTICLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            assert nv._foreign(text, e) == plain, (text, start)
