@@ -189,3 +189,22 @@ def test_foreign_particle_gate_loses_no_match() -> None:
             e = SimpleNamespace(span=Span(start, len(text)))
             plain = nv._PARTICLE_BEFORE.search(text, max(0, start - 40), start) is not None
             assert nv._foreign(text, e) == plain, (text, start)
+
+
+def test_plain_piece_counts_match_a_count_of_the_split_words(monkeypatch) -> None:
+    """Counting words in the shared word list (hyphens made line breaks) gives the
+    counts of the hyphen-split word list, for an ordinary and a huge document."""
+    import random
+    from collections import Counter
+
+    from kzaudit.rules import _mechanics
+
+    rnd = random.Random(21)
+    pieces = [*"ab -\u2013\u2014.,'\n", "ab", "abab", "ba", "Ab", "ab-ab", "--", "\u00e9ab"]
+    for limit in (_mechanics.PRESCAN_MAX, 0):
+        monkeypatch.setattr(_mechanics, "PRESCAN_MAX", limit)
+        for _ in range(2000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+            split = Counter(_mechanics.plain_words(text, hyphens=True))
+            wanted = {"ab", "ba", "abab", "b"}
+            assert _mechanics.plain_piece_counts(text, wanted) == {w: split[w] for w in wanted}
