@@ -422,11 +422,11 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
 
     from kzaudit.extract.dates import (
         _duration_patterns,
-        _scan,
         _starts_in,
         _unit_windows,
         _vague_duration_pattern,
     )
+    from kzaudit.regexcache import matches_at
 
     starts, body, _ = _duration_patterns()
     vague = _vague_duration_pattern()
@@ -453,8 +453,10 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
             parts.append(head + gap() + rnd.choice(units))
         text = "".join(p + gap() for p in parts)
         windows = _unit_windows(text)
-        whole = [m.span() for m in _scan(text, (c.start() for c in starts.finditer(text)), body)]
+        whole = [
+            m.span() for m in matches_at(body, text, (c.start() for c in starts.finditer(text)))
+        ]
         inside = (c.start() for c in _starts_in(text, starts, windows))
-        assert [m.span() for m in _scan(text, inside, body)] == whole, text
+        assert [m.span() for m in matches_at(body, text, inside)] == whole, text
         whole = [m.span() for m in vague.finditer(text)]
         assert [m.span() for m in _starts_in(text, vague, windows)] == whole, text

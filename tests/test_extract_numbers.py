@@ -408,3 +408,25 @@ def test_candidates_match_the_plain_definition() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
         found = [m.start(1) for m in v.candidates.finditer(text) if m.start(1) >= 0]
         assert found == [m.start() for m in plain.finditer(text)], text
+
+
+def test_shapes_found_at_their_starts_match_a_whole_scan() -> None:
+    """The shape patterns tried only where ``_SHAPE_START`` finds a candidate give the
+    matches of a scan of the whole text, past ASCII too (digits ``regex`` knows)."""
+    import random
+
+    from kzaudit.extract import numbers as n
+    from kzaudit.regexcache import matches_at
+
+    rnd = random.Random(23)
+    pieces = [
+        *"0123 -+().,:/\n\t\u2013a_\u00e9\u0663\U00011f50",
+        *["12:30", "10am", "+44 20 7946 0000", "2005-01-03", "3/1/2005", "3-1", "2004-05"],
+        *["12 Downing Street", "(020) 7946 0000", "x1", "1.5"],
+    ]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        starts = [m.start() for m in n._SHAPE_START.finditer(text)]
+        for pattern in (n._NEVER, n._SCORE_SHAPE):
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in matches_at(pattern, text, starts)] == whole, text

@@ -27,7 +27,7 @@ from kzaudit import regexcache
 from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml, read_text
 from kzaudit.model import Claim, Document, Span
-from kzaudit.regexcache import HOLD_GIL
+from kzaudit.regexcache import HOLD_GIL, matches_at
 
 MAX_DIGITS = 30  # longer digit runs are identifiers or junk, never figures
 WINDOW = 80  # characters of context read on either side of a number
@@ -375,6 +375,11 @@ _NEVER = regexcache.compile(
     r")",
     regex.VERSION0,
 )
+# Where a match of ``_NEVER`` or ``_SCORE_SHAPE`` can start: a digit, "+" or "(" after no
+# ASCII word character, full stop or comma (the look-behind after the character, so that
+# the standard engine skips to the few candidates in a loop of its own).  Any character
+# past ASCII counts as a digit: ``regex`` knows more digits than the standard engine.
+_SHAPE_START = regexcache.compile_std(r"[0-9+(\x80-\U0010ffff](?<![A-Za-z0-9_.,].)")
 # A score: "3-1" next to a word of winning or losing.
 _SCORE_SHAPE = regexcache.compile(r"(?<![\w.,])\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\w-])")
 _SCORE_BEFORE = regexcache.compile(
@@ -533,9 +538,15 @@ class _Raw:
 
 
 def _shape_spans(text: str) -> list[tuple[int, int]]:
-    """Times, phone numbers, numeric dates, addresses and scores found by their shape."""
-    spans = [m.span() for m in _NEVER.finditer(text)]
-    for m in _SCORE_SHAPE.finditer(text):
+    """Times, phone numbers, numeric dates, addresses and scores found by their shape.
+
+    Both shape patterns are tried only where ``_SHAPE_START`` finds that one can start
+    (``matches_at``): a ``regex`` scan of the whole text tried their look-behind at
+    every character.
+    """
+    starts = [m.start() for m in _SHAPE_START.finditer(text)]
+    spans = [m.span() for m in matches_at(_NEVER, text, starts)]
+    for m in matches_at(_SCORE_SHAPE, text, starts):
         if _SCORE_AFTER.match(text, m.end(), None, HOLD_GIL) or _SCORE_BEFORE.search(
             text, max(0, m.start() - 40), m.start(), HOLD_GIL
         ):
