@@ -430,3 +430,22 @@ def test_shapes_found_at_their_starts_match_a_whole_scan() -> None:
         for pattern in (n._NEVER, n._SCORE_SHAPE):
             whole = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in matches_at(pattern, text, starts)] == whole, text
+
+
+def test_cheap_tests_before_searches_skip_only_hopeless_windows() -> None:
+    """A window that the cheap test turns away (no capital letter) has no label or month
+    for the searches to find."""
+    import random
+
+    from kzaudit.extract import numbers as n
+
+    rnd = random.Random(31)
+    pieces = [*"aZ .,'\n\u00e9\u00c9", "Jan", "jan", "March", "of", "th", "FTSE ", "Apollo ", "7"]
+    months = n.vocab().months
+    for _ in range(6000):
+        window = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if not window.islower():
+            continue
+        assert n._CAP_BEFORE.search(window) is None, window
+        for m in (n._MONTH_BEFORE.search(window), n._MONTH_AFTER.match(window)):
+            assert not (m and m.group(1).lower() in months and m.group(1)[:1].isupper()), window

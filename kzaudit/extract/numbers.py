@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -989,7 +989,10 @@ class _Scanner:
         text = self.text
         if start < 2 or text[start - 1] != " ":
             return False
-        m = _CAP_BEFORE.search(text, max(0, start - 24), start, HOLD_GIL)
+        lo = max(0, start - 24)
+        if text[lo:start].islower():
+            return False  # no capital letter before: no label (a cheap test first)
+        m = _CAP_BEFORE.search(text, lo, start, HOLD_GIL)
         if m is None:
             return False
         word = m.group(1)
@@ -1002,13 +1005,19 @@ class _Scanner:
 
     def _near_month(self, start: int, end: int) -> bool:
         """ "January 7", "7 Jan", "7th of January": the number is a day of the month."""
-        before = self.text[max(0, start - 12) : start]
-        mb = _MONTH_BEFORE.search(before, 0, None, HOLD_GIL)
-        if mb and mb.group(1).lower() in self.v.months and self._month_word(mb.group(1)):
-            return True
-        after = self.text[end : end + 16]
-        ma = _MONTH_AFTER.match(after, 0, None, HOLD_GIL)
-        return bool(ma and ma.group(1).lower() in self.v.months and self._month_word(ma.group(1)))
+        text = self.text
+        return self._month_in(_MONTH_BEFORE.search, text[max(0, start - 12) : start]) or (
+            self._month_in(_MONTH_AFTER.match, text[end : end + 16])
+        )
+
+    def _month_in(self, find: Callable[..., regex.Match | None], window: str) -> bool:
+        """A capitalised month name where ``find`` (a pattern's search or match) reads
+        one in ``window``; a window with no capital letter holds none (the common
+        case, decided without a search)."""
+        if window.islower():
+            return False
+        m = find(window, 0, None, HOLD_GIL)
+        return bool(m and m.group(1).lower() in self.v.months and self._month_word(m.group(1)))
 
     @staticmethod
     def _month_word(word: str) -> bool:

@@ -91,9 +91,17 @@ def plain_pieces(text: str) -> set[str]:
     return out
 
 
+# First characters of a list marker other than a letter (which is one only before "." or
+# ")": "a) the plan") and a digit.
+_MARKER_FIRST = frozenset("-\u2013\u2014\u2022\u00b7*+\u25aa\u25cf>(")
+
+
 def is_list_item(line: str) -> bool:
     """True for a bulleted or numbered line ("- Upgrading security", "2) the plan")."""
-    return _LIST_MARKER.match(line.lstrip(), 0, None, HOLD_GIL) is not None
+    head = line.lstrip()
+    if head[:1] not in _MARKER_FIRST and not head[:1].isdigit() and head[1:2] not in (".", ")"):
+        return False  # the common case ("The ..."): no marker can start here, no search
+    return _LIST_MARKER.match(head, 0, None, HOLD_GIL) is not None
 
 
 def last_line(text: str) -> str:

@@ -208,3 +208,18 @@ def test_plain_piece_counts_match_a_count_of_the_split_words(monkeypatch) -> Non
             split = Counter(_mechanics.plain_words(text, hyphens=True))
             wanted = {"ab", "ba", "abab", "b"}
             assert _mechanics.plain_piece_counts(text, wanted) == {w: split[w] for w in wanted}
+
+
+def test_list_item_test_skips_only_lines_no_marker_starts() -> None:
+    """``is_list_item`` turns a line away before the search only where no list marker
+    can start."""
+    import random
+
+    from kzaudit.rules import _mechanics
+
+    rnd = random.Random(37)
+    pieces = [*"aZ1 .)(-*>\t\u2022\u2013\u00e9", "iv", "12", "The", "b.", "(a)", "\u0663"]
+    for _ in range(6000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        plain = _mechanics._LIST_MARKER.match(line.lstrip()) is not None
+        assert _mechanics.is_list_item(line) == plain, line
