@@ -106,6 +106,10 @@ def _reuse(key: tuple, rebuild: Callable[..., Any], pattern: str) -> Any:
 # it against ``regex`` over every code point).
 SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 NOT_SPACE = "[^" + SPACE[1:]
+# The standard engine's own ``\s`` (``str.isspace``) spelled out, to write inside a class:
+# a class of literals and ranges is one table look-up a character, while a class holding
+# ``\s`` asks a category function as well (a test checks it over every code point).
+STD_SPACE_CHARS = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # Appended to a quantifier of a standard-engine pattern, makes it possessive where the
 # engine has them (Python 3.11+): a pattern must match the same either way, the mark

@@ -28,8 +28,12 @@ HEADING_MAX_WORDS = 8
 # Punctuation that separates words in quick C-level pre-scans (hyphens optional).
 # Stdlib ``re``: one negated character class, linear, and faster than str.translate.
 _PUNCT = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2026/"
-_PLAIN = regexcache.compile_std("[^\\s" + re.escape(_PUNCT) + "]+")
-_PLAIN_HYPHENS = regexcache.compile_std("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
+_DASHES = "-\u2013\u2014"
+# Spaces spelled out (``STD_SPACE_CHARS``, the same characters as ``\s``): one table.
+_PLAIN = regexcache.compile_std(f"[^{regexcache.STD_SPACE_CHARS}{re.escape(_PUNCT)}]+")
+_PLAIN_HYPHENS = regexcache.compile_std(
+    f"[^{regexcache.STD_SPACE_CHARS}{re.escape(_PUNCT + _DASHES)}]+"
+)
 _HYPHENS = regexcache.compile_std("[-\u2013\u2014]")
 _last_plain: tuple[str, list[str]] = ("", [])
 # Characters: above this a document's word list (about 60 bytes a word) is neither
