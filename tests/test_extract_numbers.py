@@ -449,3 +449,25 @@ def test_cheap_tests_before_searches_skip_only_hopeless_windows() -> None:
         assert n._CAP_BEFORE.search(window) is None, window
         for m in (n._MONTH_BEFORE.search(window), n._MONTH_AFTER.match(window)):
             assert not (m and m.group(1).lower() in months and m.group(1)[:1].isupper()), window
+
+
+def test_phrase_before_turns_away_only_windows_no_phrase_ends() -> None:
+    """Asking the phrases' last words first finds every phrase a full look-up finds."""
+    import random
+
+    from kzaudit.extract import numbers as n
+
+    class Every:
+        def __contains__(self, word: object) -> bool:
+            return True
+
+    v = n.vocab()
+    rnd = random.Random(41)
+    pieces = [*" a\n,", "more than ", "At least ", "flight ", "ROOM ", "over ", "nearly", "x"]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) + "12"
+        end = len(text) - 2
+        lo = rnd.randint(0, end)
+        for phrases, ends in ((v.qualifiers, v.qualifier_ends), (v.labels, v.label_ends)):
+            got = n._phrase_before(text, lo, end, phrases, ends)
+            assert got == n._phrase_before(text, lo, end, phrases, Every()), text

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -209,6 +209,8 @@ class _Vocab:
     change_before: regex.Pattern
     change_after: regex.Pattern
     labels: frozenset[str]
+    label_ends: frozenset[str]  # last words of ``labels``
+    qualifier_ends: frozenset[str]  # last words of ``qualifiers``
     change_word: _Phrases  # a second change verb starts a new change
 
 
@@ -345,6 +347,8 @@ def vocab() -> _Vocab:
             flags | regex.REVERSE,  # anchored at the end, as _MONTH_BEFORE
         ),
         labels=frozenset(ctx["labels"]["before"]),
+        label_ends=_last_words(ctx["labels"]["before"]),
+        qualifier_ends=_last_words(ctx["qualifiers"]),
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
@@ -659,8 +663,12 @@ _NEXT_LOWER = regexcache.compile_std(rf"{regexcache.SPACE}{{1,3}}([a-z]{{2,20}})
 _ARTICLE_LEADS = frozenset({"a", "an", "many", "several"})
 
 
-def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str, int] | None:
-    """The longest of ``phrases`` (up to three words) that ends right before ``end``."""
+def _phrase_before(
+    text: str, lo: int, end: int, phrases: Mapping, ends: frozenset[str]
+) -> tuple[str, int] | None:
+    """The longest of ``phrases`` (up to three words) that ends right before ``end``;
+    ``ends``: the last word of each phrase (``_last_words``), asked first, as most
+    words before a number end no phrase."""
     window = text[lo:end]
     if not window or not window[-1].isspace():
         return None
@@ -668,6 +676,8 @@ def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str,
     words = every[-3:]
     if lo > 0 and text[lo - 1].isalnum() and len(words) == len(every):
         words = words[1:]  # the first word is cut by the window
+    if not words or words[-1].lower() not in ends:
+        return None
     for k in range(len(words), 0, -1):
         key = " ".join(words[-k:]).lower()
         if key in phrases:
@@ -677,6 +687,11 @@ def _phrase_before(text: str, lo: int, end: int, phrases: Mapping) -> tuple[str,
                 start = lo + window.rfind(words[-k])  # words were spaced unusually
             return key, start
     return None
+
+
+def _last_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The last word of each phrase: a phrase ends a window only where its last word does."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
 
 
 class _Scanner:
@@ -960,7 +975,7 @@ class _Scanner:
     def _qualifier(self, start: int) -> tuple[str, int] | None:
         """ "more than 2,000": the qualifier phrase ending right before the number."""
         lo = max(self.sentence_start(start), start - 24)
-        got = _phrase_before(self.text, lo, start, self.v.qualifiers)
+        got = _phrase_before(self.text, lo, start, self.v.qualifiers, self.v.qualifier_ends)
         return (self.v.qualifiers[got[0]], got[1]) if got else None
 
     def _currency_before(self, start: int) -> tuple[int, str] | None:
@@ -982,7 +997,8 @@ class _Scanner:
 
     def _is_label(self, start: int) -> bool:
         """ "hotline 909", "flight 447", "room 101": a number that names, not counts."""
-        return _phrase_before(self.text, max(0, start - 16), start, self.v.labels) is not None
+        lo = max(0, start - 16)
+        return _phrase_before(self.text, lo, start, self.v.labels, self.v.label_ends) is not None
 
     def _is_name(self, start: int) -> bool:
         """ "Apollo 11", "FTSE 100", "No 10": a capitalised label right before the number."""
