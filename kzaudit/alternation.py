@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterable
 
 
-def trie(words: Iterable[str]) -> str:
-    """An alternation matching exactly ``words``, the longest word first.
+def trie(words: Iterable[str], space: str | None = None) -> str:
+    """An alternation matching exactly ``words``, the longest word first; with ``space``
+    (a pattern for a run of blanks, such as ``\\s{1,3}``) each space of a phrase matches that.
 
     Same matches as the flat longest-first alternation: the words that match at one
-    position are prefixes of one another, and both forms try them longest first
-    (here, continuing a longer word comes before ending a shorter one).
+    position are prefixes of one another (a space's blanks and a letter are disjoint),
+    and both forms try them longest first (here, continuing a longer word comes before
+    ending a shorter one).
     """
     root: dict[str, dict] = {}
     for word in words:
@@ -25,11 +27,15 @@ def trie(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node(root)
+    return _node(root, space)
 
 
-def _node(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _node(child) for ch, child in sorted(node.items()) if ch]
+def _node(node: dict[str, dict], space: str | None) -> str:
+    branches = [
+        (space if ch == " " and space is not None else re.escape(ch)) + _node(child, space)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

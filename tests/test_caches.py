@@ -110,6 +110,14 @@ def test_space_class_is_the_regex_modules_whitespace() -> None:
     assert len(re.findall(regexcache.NOT_SPACE, every)) == len(every) - len(spaces)
 
 
+def test_std_space_chars_are_the_standard_engines_whitespace() -> None:
+    """``regexcache.STD_SPACE_CHARS`` in a class takes exactly what ``\\s`` of the
+    standard engine takes."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    expected = re.findall(r"\s", every)
+    assert re.findall(f"[{regexcache.STD_SPACE_CHARS}]", every) == expected
+
+
 @pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps([1, 2, 3])])
 def test_corrupt_cache_falls_back(fresh_store: Path, content: bytes) -> None:
     fresh_store.parent.mkdir(parents=True, exist_ok=True)

@@ -422,11 +422,11 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
 
     from kzaudit.extract.dates import (
         _duration_patterns,
-        _scan,
         _starts_in,
         _unit_windows,
         _vague_duration_pattern,
     )
+    from kzaudit.regexcache import matches_at
 
     starts, body, _ = _duration_patterns()
     vague = _vague_duration_pattern()
@@ -453,8 +453,32 @@ def test_duration_windows_find_what_a_whole_scan_finds() -> None:
             parts.append(head + gap() + rnd.choice(units))
         text = "".join(p + gap() for p in parts)
         windows = _unit_windows(text)
-        whole = [m.span() for m in _scan(text, (c.start() for c in starts.finditer(text)), body)]
+        whole = [
+            m.span() for m in matches_at(body, text, (c.start() for c in starts.finditer(text)))
+        ]
         inside = (c.start() for c in _starts_in(text, starts, windows))
-        assert [m.span() for m in _scan(text, inside, body)] == whole, text
+        assert [m.span() for m in matches_at(body, text, inside)] == whole, text
         whole = [m.span() for m in vague.finditer(text)]
         assert [m.span() for m in _starts_in(text, vague, windows)] == whole, text
+
+
+def test_clause_bounds_skip_only_windows_without_a_boundary() -> None:
+    """The tense scan looks for a clause boundary only in windows holding a part one
+    needs: the same bounds as searching every window."""
+    import random
+
+    from kzaudit.extract import tense
+
+    rnd = random.Random(29)
+    pieces = [
+        *'aBt ;:()[]"-\u2013\u2014\u201c\u201d\n\t\u00a0',
+        *["but", "But", "while", "although", "unless", " - ", "--", "rebuttal", "word "],
+    ]
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        back = tense._BOUNDARY_BACK.search(text, lo, hi)
+        assert tense._clause_start(text, lo, hi) == (back.end() if back else lo), text
+        ahead = tense._BOUNDARY.search(text, lo, hi)
+        assert tense._clause_end(text, lo, hi) == (ahead.start() if ahead else hi), text

@@ -37,6 +37,8 @@ def one(text: str, needle: str) -> Claim:
         ("Orders reached €3.5bn in the quarter.", "€3.5bn", "money", 3_500_000_000, "EUR"),
         ("Profit was £600m after tax.", "£600m", "money", 600_000_000, "GBP"),
         ("Profit jumped to $1.13bn overall.", "$1.13bn", "money", 1_130_000_000, "USD"),
+        # a prefix read backwards from the figure: the longest one ("US $", not "$")
+        ("A console costs about US $200 in Poland.", "about US $200", "money", 200, "USD"),
         ("Aid of 50 million soles was promised.", "50 million soles", "money", 50_000_000, "PEN"),
         # wire style (Reuters): mln, bln, dlrs, cts, pct
         ("Sales were 14.3 mln tonnes.", "14.3 mln", "count", 14_300_000, None),
@@ -391,3 +393,90 @@ def test_indian_digit_grouping() -> None:
     assert _number("2,000,000") == 2000000
     assert _number("6,7,717") is None
     assert _number("672,71") is None
+
+
+def test_candidates_match_the_plain_definition() -> None:
+    """The word-skipping candidate scan finds the number starts that a search for a
+    digit run or a whole word of ``starts`` (ASCII letters around it) finds, also past
+    the 64 words one of its matches reads."""
+    import random
+    import re
+
+    from kzaudit.alternation import trie
+    from kzaudit.extract.numbers import vocab
+
+    v = vocab()
+    plain = re.compile(rf"(?<![A-Za-z])(?ai:{trie(v.starts)})(?![A-Za-z])|\d[\d,.]*")
+    rnd = random.Random(11)
+    pieces = [
+        *"aAnNoOtTxXgG 1,.9-\n'\u00e9\u0663\u017f",
+        *["one ", "Ten", "tHRee", "an ", "millions", "Twothree", "onex", "5km", "F16 "],
+        *["word " * 70, "several", "a dozen", "\u00e9one", "one\u00e9", "2,000.5"],
+    ]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        found = [m.start(1) for m in v.candidates.finditer(text) if m.start(1) >= 0]
+        assert found == [m.start() for m in plain.finditer(text)], text
+
+
+def test_shapes_found_at_their_starts_match_a_whole_scan() -> None:
+    """The shape patterns tried only where ``_SHAPE_START`` finds a candidate give the
+    matches of a scan of the whole text, past ASCII too (digits ``regex`` knows)."""
+    import random
+
+    from kzaudit.extract import numbers as n
+    from kzaudit.regexcache import matches_at
+
+    rnd = random.Random(23)
+    pieces = [
+        *"0123 -+().,:/\n\t\u2013a_\u00e9\u0663\U00011f50",
+        *["12:30", "10am", "+44 20 7946 0000", "2005-01-03", "3/1/2005", "3-1", "2004-05"],
+        *["12 Downing Street", "(020) 7946 0000", "x1", "1.5"],
+    ]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        starts = [m.start() for m in n._SHAPE_START.finditer(text)]
+        for pattern in (n._NEVER, n._SCORE_SHAPE):
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in matches_at(pattern, text, starts)] == whole, text
+
+
+def test_cheap_tests_before_searches_skip_only_hopeless_windows() -> None:
+    """A window that the cheap test turns away (no capital letter) has no label or month
+    for the searches to find."""
+    import random
+
+    from kzaudit.extract import numbers as n
+
+    rnd = random.Random(31)
+    pieces = [*"aZ .,'\n\u00e9\u00c9", "Jan", "jan", "March", "of", "th", "FTSE ", "Apollo ", "7"]
+    months = n.vocab().months
+    for _ in range(6000):
+        window = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if not window.islower():
+            continue
+        assert n._CAP_BEFORE.search(window) is None, window
+        for m in (n._MONTH_BEFORE.search(window), n._MONTH_AFTER.match(window)):
+            assert not (m and m.group(1).lower() in months and m.group(1)[:1].isupper()), window
+
+
+def test_phrase_before_turns_away_only_windows_no_phrase_ends() -> None:
+    """Asking the phrases' last words first finds every phrase a full look-up finds."""
+    import random
+
+    from kzaudit.extract import numbers as n
+
+    class Every:
+        def __contains__(self, word: object) -> bool:
+            return True
+
+    v = n.vocab()
+    rnd = random.Random(41)
+    pieces = [*" a\n,", "more than ", "At least ", "flight ", "ROOM ", "over ", "nearly", "x"]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) + "12"
+        end = len(text) - 2
+        lo = rnd.randint(0, end)
+        for phrases, ends in ((v.qualifiers, v.qualifier_ends), (v.labels, v.label_ends)):
+            got = n._phrase_before(text, lo, end, phrases, ends)
+            assert got == n._phrase_before(text, lo, end, phrases, Every()), text

@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from kzaudit import regexcache
+from kzaudit.alternation import trie
 from kzaudit.extract.entities import common_words, last_match_end, load_words, word_set
 from kzaudit.model import Attribution, Document, Entity, Span
 from kzaudit.regexcache import HOLD_GIL
@@ -79,9 +80,8 @@ class _Source:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(
-        regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True)
-    )
+    """The words as a trie, longest first, any run of spaces between a phrase's words."""
+    return trie(words, space=r"\s{1,3}")
 
 
 def _verb_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from kzaudit import regexcache
+from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml
 from kzaudit.model import Tense
 from kzaudit.regexcache import HOLD_GIL
@@ -33,6 +34,11 @@ NEAR_WORDS_FUTURE = 7
 _BOUNDARY = regexcache.compile(
     r"[;:()\[\]\u2014\u201c\u201d\"]|--|\s[-\u2013]\s"  # "--": a typed dash
     r"|\b(?:but|while|whereas|although|though|because|unless)\b"
+)
+# Every match of ``_BOUNDARY`` holds one of these (case-sensitive, as the pattern is).
+_BOUNDARY_PARTS = (
+    *';:()[]\u2014\u201c\u201d"-\u2013',
+    *("but", "while", "whereas", "though", "because", "unless"),  # "though" in "although"
 )
 _WORD = regexcache.compile(r"[\w'\u2019]+")
 
@@ -57,8 +63,9 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """The phrases as a trie, longest first: half the cost of a flat alternation at
+    each word the marker pattern is tried at (the same matches)."""
+    return trie(words, space=r"\s+")
 
 
 @cache
@@ -152,13 +159,28 @@ def _infinitive(words: list[str]) -> bool:
 _BOUNDARY_BACK = regexcache.compile(_BOUNDARY.pattern, regex.REVERSE)
 
 
+def _may_hold_boundary(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` holds a part that a clause boundary needs.
+
+    Why: most windows hold none (seven in ten before a date), and a few substring
+    tests in C are much cheaper than the boundary search (tens of thousands of
+    instructions backwards over a window).
+    """
+    window = text[lo:hi]
+    return any(part in window for part in _BOUNDARY_PARTS)
+
+
 def _clause_start(text: str, lo: int, start: int) -> int:
     """Just after the last clause boundary in ``[lo, start)`` (a backward search)."""
+    if not _may_hold_boundary(text, lo, start):
+        return lo
     b = _BOUNDARY_BACK.search(text, lo, start, HOLD_GIL)
     return b.end() if b else lo
 
 
 def _clause_end(text: str, end: int, hi: int) -> int:
+    if not _may_hold_boundary(text, end, hi):
+        return hi
     b = _BOUNDARY.search(text, end, hi, HOLD_GIL)
     return b.start() if b else hi
 

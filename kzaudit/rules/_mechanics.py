@@ -7,7 +7,7 @@ single linear scan; no pattern has nested quantifiers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Span
@@ -28,8 +28,12 @@ HEADING_MAX_WORDS = 8
 # Punctuation that separates words in quick C-level pre-scans (hyphens optional).
 # Stdlib ``re``: one negated character class, linear, and faster than str.translate.
 _PUNCT = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2026/"
-_PLAIN = regexcache.compile_std("[^\\s" + re.escape(_PUNCT) + "]+")
-_PLAIN_HYPHENS = regexcache.compile_std("[^\\s" + re.escape(_PUNCT + "-\u2013\u2014") + "]+")
+_DASHES = "-\u2013\u2014"
+# Spaces spelled out (``STD_SPACE_CHARS``, the same characters as ``\s``): one table.
+_PLAIN = regexcache.compile_std(f"[^{regexcache.STD_SPACE_CHARS}{re.escape(_PUNCT)}]+")
+_PLAIN_HYPHENS = regexcache.compile_std(
+    f"[^{regexcache.STD_SPACE_CHARS}{re.escape(_PUNCT + _DASHES)}]+"
+)
 _HYPHENS = regexcache.compile_std("[-\u2013\u2014]")
 _last_plain: tuple[str, list[str]] = ("", [])
 # Characters: above this a document's word list (about 60 bytes a word) is neither
@@ -54,13 +58,26 @@ def plain_words(text: str, hyphens: bool = False) -> list[str]:
     return last[1]
 
 
-def plain_word_iter(text: str, hyphens: bool = False) -> Iterator[str]:
-    """The words of ``plain_words`` one at a time: for a pass that keeps only some (a
-    list at once for an ordinary story, which is faster; never for a huge one)."""
-    pattern = _PLAIN_HYPHENS if hyphens else _PLAIN
-    if len(text) <= PRESCAN_MAX:
-        return iter(pattern.findall(text.lower()))
-    return (m.group() for m in pattern.finditer(text.lower()))
+def plain_piece_counts(text: str, wanted: Iterable[str]) -> dict[str, int]:
+    """How often each of ``wanted`` (lower-case words with no hyphen, dash or blank) is
+    one of the words of ``plain_words(text, hyphens=True)``.
+
+    Why: counted in C from the shared ``plain_words`` list, its words written one a
+    line and each hyphen or dash made a line break (two newlines apart, so that every
+    word is a line of its own for ``str.count``), not by a second scan of the text and
+    a Python step for each of its words.
+    """
+    if len(text) > PRESCAN_MAX:  # no shared list for a huge document: one pass
+        counts = dict.fromkeys(wanted, 0)
+        for m in _PLAIN_HYPHENS.finditer(text.lower()):
+            if (word := m.group()) in counts:
+                counts[word] += 1
+        return counts
+    lines = "\n\n".join(plain_words(text))
+    for dash in "-\u2013\u2014":
+        lines = lines.replace(dash, "\n\n")
+    lines = f"\n{lines}\n"
+    return {word: lines.count(f"\n{word}\n") for word in wanted}
 
 
 def plain_pieces(text: str) -> set[str]:
@@ -78,9 +95,23 @@ def plain_pieces(text: str) -> set[str]:
     return out
 
 
+# First characters of a list marker other than a letter (which is one only before "." or
+# ")": "a) the plan") and a digit.
+_MARKER_FIRST = frozenset("-\u2013\u2014\u2022\u00b7*+\u25aa\u25cf>(")
+
+
+def holds_any(text: str, span: Span, chars: str) -> bool:
+    """Whether ``text[span]`` holds one of ``chars``: a few ``str.find`` calls, much
+    cheaper than starting a scan for them in a paragraph that has none."""
+    return any(text.find(c, span.start, span.end) != -1 for c in chars)
+
+
 def is_list_item(line: str) -> bool:
     """True for a bulleted or numbered line ("- Upgrading security", "2) the plan")."""
-    return _LIST_MARKER.match(line.lstrip(), 0, None, HOLD_GIL) is not None
+    head = line.lstrip()
+    if head[:1] not in _MARKER_FIRST and not head[:1].isdigit() and head[1:2] not in (".", ")"):
+        return False  # the common case ("The ..."): no marker can start here, no search
+    return _LIST_MARKER.match(head, 0, None, HOLD_GIL) is not None
 
 
 def last_line(text: str) -> str:

@@ -54,7 +54,6 @@ The protests are an affront to his vision.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -68,8 +67,8 @@ from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import (
     WORD,
     at_sentence_start,
+    plain_piece_counts,
     plain_pieces,
-    plain_word_iter,
 )
 from kzaudit.rules._names import key_neighbours
 from kzaudit.rules.base import RuleContext
@@ -97,15 +96,16 @@ def misspellings() -> dict[str, str]:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    yield from _listed(doc, ctx)
-    yield from _slips(doc, ctx)
+    story = plain_pieces(doc.text)  # every word of the story, lower case, hyphens split
+    yield from _listed(doc, ctx, story)
+    yield from _slips(doc, ctx, story)
 
 
-def _listed(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _listed(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding]:
     table = misspellings()
     known = ctx.style.known_words
     text = doc.text
-    if table.keys().isdisjoint(plain_pieces(text)):
+    if table.keys().isdisjoint(story):
         return  # the common case, decided in one C-level scan
     for para in doc.paragraphs:
         for m in WORD.finditer(text, para.start, para.end):
@@ -239,8 +239,9 @@ _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
-def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """Once-used lower-case words one typing slip from an English word."""
+def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding]:
+    """Once-used lower-case words one typing slip from an English word (``story``: the
+    story's words, ``plain_pieces``)."""
     text = doc.text
     words = common_words()
     frequent = frequent_words()  # a subset of ``words`` held as a set: asked first
@@ -250,13 +251,8 @@ def _slips(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     unknown -= misspellings().keys()  # the curated list reports those
     if not unknown:
         return
-    story: set[str] = set()
-    counts: Counter[str] = Counter()  # any case
-    for w in plain_word_iter(text, hyphens=True):
-        story.add(w)
-        if w in unknown:
-            counts[w] += 1
-    for word in sorted(w for w in unknown if counts.get(w) == 1):
+    counts = plain_piece_counts(text, unknown)  # any case
+    for word in sorted(w for w in unknown if counts[w] == 1):
         found = _correction(word, words, story, frequent)
         if found is None:
             continue

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._mechanics import holds_any
 from kzaudit.rules.base import RuleContext
 
 ID = "unbalanced-parentheses"
@@ -81,6 +82,8 @@ def _not_a_bracket(text: str, i: int, floor: int) -> bool:
 
 
 def _unbalanced(text: str, para: Span) -> Iterator[tuple[int, str]]:
+    if not holds_any(text, para, "()[]"):
+        return  # most paragraphs: no bracket, no scan
     stack: list[int] = []
     for m in _BRACKETS.finditer(text, para.start, para.end):
         i = m.start()

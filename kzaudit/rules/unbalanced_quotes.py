@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from kzaudit import regexcache
 from kzaudit.extract.entities import load_words
 from kzaudit.model import Document, Finding, Span
+from kzaudit.rules._mechanics import holds_any
 from kzaudit.rules.base import RuleContext
 
 ID = "unbalanced-quotes"
@@ -47,7 +48,8 @@ SEVERITY = "warning"
 SUMMARY = "A quotation mark opened and never closed, or closed without being opened"
 
 # Plain character classes: the standard engine is exact here and cheaper per call.
-_MARKS = regexcache.compile_std('["\u201c\u201d]')
+_MARK_CHARS = '"\u201c\u201d'
+_MARKS = regexcache.compile_std(f"[{_MARK_CHARS}]")
 # what a straight opening quote may follow: a space, a bracket, a dash, or a colon with
 # its space forgotten ('the statement read:"We want…')
 _BEFORE_OPENING = " \t\n([{\u2014\u2013-/\u00a0:"
@@ -164,7 +166,10 @@ def _unbalanced(
     in the file): the open quotation is continued, not an error.
     """
     open_at = -1
-    for mark in _MARKS.finditer(text, para.start, para.end):
+    marks = (
+        _MARKS.finditer(text, para.start, para.end) if holds_any(text, para, _MARK_CHARS) else ()
+    )
+    for mark in marks:
         i = mark.start()
         ch = text[i]
         if ch == '"':

@@ -158,3 +158,68 @@ def test_roster_words_same_on_either_engine_for_ascii() -> None:
         body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
         expected = name_variant._WORD.findall(body)
         assert name_variant._WORD_ASCII.findall(body) == expected, body
+
+
+def test_foreign_particle_gate_loses_no_match() -> None:
+    """name-variant searches for a particle before a name ("Banco do Brasil") only
+    where a particle and a space end right before it: the same answers as searching
+    before every name."""
+    import random
+    from types import SimpleNamespace
+
+    from kzaudit.model import Span
+    from kzaudit.rules import name_variant as nv
+
+    rnd = random.Random(13)
+    pieces = [
+        *"aZ .\n\t",
+        "Banco",
+        "do",
+        "della",
+        "y",
+        "des",
+        " do ",
+        " y \n",
+        "\u00c9cole",
+        "Brasil",
+    ]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 15)))
+        for start in range(len(text) + 1):
+            e = SimpleNamespace(span=Span(start, len(text)))
+            plain = nv._PARTICLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            assert nv._foreign(text, e) == plain, (text, start)
+
+
+def test_plain_piece_counts_match_a_count_of_the_split_words(monkeypatch) -> None:
+    """Counting words in the shared word list (hyphens made line breaks) gives the
+    counts of the hyphen-split word list, for an ordinary and a huge document."""
+    import random
+    from collections import Counter
+
+    from kzaudit.rules import _mechanics
+
+    rnd = random.Random(21)
+    pieces = [*"ab -\u2013\u2014.,'\n", "ab", "abab", "ba", "Ab", "ab-ab", "--", "\u00e9ab"]
+    for limit in (_mechanics.PRESCAN_MAX, 0):
+        monkeypatch.setattr(_mechanics, "PRESCAN_MAX", limit)
+        for _ in range(2000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+            split = Counter(_mechanics.plain_words(text, hyphens=True))
+            wanted = {"ab", "ba", "abab", "b"}
+            assert _mechanics.plain_piece_counts(text, wanted) == {w: split[w] for w in wanted}
+
+
+def test_list_item_test_skips_only_lines_no_marker_starts() -> None:
+    """``is_list_item`` turns a line away before the search only where no list marker
+    can start."""
+    import random
+
+    from kzaudit.rules import _mechanics
+
+    rnd = random.Random(37)
+    pieces = [*"aZ1 .)(-*>\t\u2022\u2013\u00e9", "iv", "12", "The", "b.", "(a)", "\u0663"]
+    for _ in range(6000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        plain = _mechanics._LIST_MARKER.match(line.lstrip()) is not None
+        assert _mechanics.is_list_item(line) == plain, line
