@@ -20,6 +20,16 @@ Two sets, built in a temporary folder from public copies and never stored here:
     it the repository is cloned with git (network needed).  Files are written as
     ``bbc-tech-NNN.txt`` and ``bbc-entertainment-NNN.txt`` in name order.
 
+``cnndm``
+    985 CNN and Daily Mail stories of 2015 from the validation split of the CNN/Daily
+    Mail dataset (Hermann et al. 2015), in a public sample of 1,000
+    (``github.com/hillaryke/rag-optimization-cnn-dailymail``,
+    ``data/collection/cnn_dailymail_validation_subset.csv``): American and British
+    house styles of a decade later, "(CNN)" openers, "--" dashes, tweets and hashtags.
+    The sample keeps each story as one paragraph (its breaks were lost), so paragraph
+    cues are missing there.  ``--source`` is that CSV file; stories under
+    ``MIN_CNNDM`` characters are left out.
+
 ``reuters``
     Reuters wire stories of 1987 from the Reuters-21578 collection (distributed for
     research by David D. Lewis; ``kdd.ics.uci.edu/databases/reuters21578``): another
@@ -30,7 +40,7 @@ Two sets, built in a temporary folder from public copies and never stored here:
     it in the header, not the dateline), then the body with its hard-wrapped lines
     joined into paragraphs and the "Reuter" sign-off dropped.
 
-    .venv/bin/python benchmarks/heldout.py [--set sport|bbc-more|reuters] [--source DIR]
+    .venv/bin/python benchmarks/heldout.py [--set sport|bbc-more|cnndm|reuters] [--source DIR]
         [--seed N] [--keep DIR]
 
 The articles are deleted afterwards unless ``--keep`` names a folder.  They are never
@@ -40,6 +50,7 @@ copied into this repository: the BBC and Reuters own them.
 from __future__ import annotations
 
 import argparse
+import csv
 import html
 import re
 import shutil
@@ -54,6 +65,7 @@ MORE_REPO = "https://github.com/ZitRos/news-articles-dataset"
 MORE_SECTIONS = ("tech", "entertainment")
 MIN_BODY = 1200  # characters of a Reuters body kept as an article (most are one-liners)
 MAX_REUTERS = 1000  # stories kept, in the collection's order
+MIN_CNNDM = 800  # characters of a CNN/Daily Mail story kept as an article
 
 _STORY = re.compile(r"<REUTERS[^>]*>(.*?)</REUTERS>", re.S)
 _FIELD = {
@@ -85,6 +97,20 @@ def build_bbc_more(source: Path, out: Path) -> int:
             text = f.read_text(encoding="utf-8").replace("\r\n", "\n").strip() + "\n"
             (out / f"bbc-{section}-{i:03d}.txt").write_text(text, encoding="utf-8")
         n += len(files)
+    return n
+
+
+def build_cnndm(source: Path, out: Path) -> int:
+    """Write ``cnndm-NNNN.txt`` files from the sample's ``article`` column; return how many."""
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with source.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            article = row["article"].strip()
+            if len(article) < MIN_CNNDM:
+                continue
+            n += 1
+            (out / f"cnndm-{n:04d}.txt").write_text(article + "\n", encoding="utf-8")
     return n
 
 
@@ -138,24 +164,30 @@ def build_reuters(source: Path, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("sport", "bbc-more", "reuters"), default="sport")
+    parser.add_argument("--set", choices=("sport", "bbc-more", "cnndm", "reuters"), default="sport")
     parser.add_argument("--source", help="sport: a clone of hagar110/topics-classification; "
                         "bbc-more: a clone of ZitRos/news-articles-dataset; "
+                        "cnndm: the sample's CSV file; "
                         "reuters: a folder of reut2-*.sgm files")  # fmt: skip
     parser.add_argument("--seed", default="1", help="planting seed for detection.py")
     parser.add_argument("--keep", help="write the articles here and keep them")
     args = parser.parse_args(argv)
     if args.set == "reuters" and not args.source:
         parser.error("--set reuters needs --source, a folder of reut2-*.sgm files")
+    if args.set == "cnndm" and not args.source:
+        parser.error("--set cnndm needs --source, the sample's CSV file")
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(args.source) if args.source else Path(tmp) / "src"
         if not args.source:
             repo = MORE_REPO if args.set == "bbc-more" else REPO
             subprocess.run(["git", "clone", "--depth", "1", "-q", repo, str(source)], check=True)
         articles = Path(args.keep) if args.keep else Path(tmp) / args.set
-        build = {"sport": build_sport, "bbc-more": build_bbc_more, "reuters": build_reuters}[
-            args.set
-        ]
+        build = {
+            "sport": build_sport,
+            "bbc-more": build_bbc_more,
+            "cnndm": build_cnndm,
+            "reuters": build_reuters,
+        }[args.set]
         print(f"{build(source, articles)} held-out {args.set} articles in {articles}", flush=True)
         for script, extra in (("false_positives.py", ["--top", "3"]), ("detection.py", [])):
             cmd = [sys.executable, str(HERE / script), "--corpus", str(articles), *extra]
