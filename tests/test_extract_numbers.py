@@ -57,6 +57,7 @@ def one(text: str, needle: str) -> Claim:
         ("A dozen people were there.", "A dozen", "count", 12, None),
         ("The third and final film was a hit.", "third", "ordinal", 3, None),
         ("It is the 12th round of talks.", "12th", "ordinal", 12, None),
+        ("She trails among those 60 or older, a poll found.", "60 or older", "age", 60, None),
         # "top N" after a count of what is so ranked, or hyphenated: a class of rank
         ("They had eight top three hits in all.", "three", "ordinal", 3, None),
         ("He had six US top 10 albums in all.", "10", "ordinal", 10, None),

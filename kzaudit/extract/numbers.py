@@ -411,6 +411,7 @@ _AGE_AFTER = regexcache.compile(
     r"(?:-|\s{1,3})(?:years?|yrs?)(?:-|\s{1,3})old\b|\s{1,3}years?\s{1,3}of\s{1,3}age\b",
     regex.IGNORECASE,
 )
+_OLDER = regexcache.compile(r"\s{1,3}(?:or|and)\s{1,3}older\b")
 _AGE_BEFORE = regexcache.compile(
     r"\b(?:(?P<q>under|over|below|above)\s{1,3}the\s{1,3}age\s{1,3}of|(?:aged|ages|age\s+of)(?:\s{1,3}(?:over|under|about|around|between|at\s{1,3}least|up\s{1,3}to))?|age)\s{1,3}$",
     regex.IGNORECASE,
@@ -945,6 +946,14 @@ class _Scanner:
                 raw.kind = "age"  # "aged 16 and 17"
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
+            elif (
+                lead is None
+                and text[raw.end : raw.end + 4] in (" or ", " and")
+                and (older := _OLDER.match(text, raw.end, None, HOLD_GIL))
+            ):
+                # "those 60 or older", "adults 25 and older": an age, from it up
+                raw.kind, raw.qualifier, raw.end = "age", "at_least", older.end()
+                return raw
             elif lead is not None:
                 raw.kind = "age"
                 if lead.group("q"):

@@ -135,6 +135,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "Hirst" with a Daniel and a Peter Hirst in the story: which one?
         if len(words) == 1 and named_at.get(e.key, -1) > e.span.start:
             continue  # "Janice L. Whitford, 58" read as "Whitford" before "Ronald Whitford"
+        if len(words) == 1 and _other_given_name(doc.text, e):
+            continue  # 'His cousin, Jonas "Yunus" Edmonds, 29' beside "Hasan Edmonds, 22"
         seen = first.setdefault(e.key, (age, e))
         if seen[0] == age:
             continue
@@ -146,6 +148,20 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f'("{seen[1].text}"): one of the two is wrong',
             str(seen[0]),
         )
+
+
+# A given name, and a nickname in quotation marks, right before a surname the entities
+# read alone: 'Jonas "Yunus" Edmonds'.
+_GIVEN_BEFORE = regexcache.compile(
+    r"(?<![\w'\u2019-])(\p{Lu}\p{Ll}{1,20})[ ](?:[\"\u201c][^\"\u201d\n]{1,20}[\"\u201d][ ])?$"
+)
+
+
+def _other_given_name(text: str, e: Entity) -> bool:
+    """A lone surname written right after a given name that is not the given name of
+    the full name it was matched to: another person of that family."""
+    m = _GIVEN_BEFORE.search(text, max(0, e.span.start - 48), e.span.start)
+    return m is not None and m.group(1) not in _NOT_NAME and m.group(1) not in e.key.split()
 
 
 def _age_after(text: str, e: Entity) -> int | None:

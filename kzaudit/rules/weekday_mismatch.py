@@ -100,6 +100,8 @@ def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | Non
             continue
         if _since_before(doc, o):
             continue  # "…for nine years, since Ipswich beat them on 16 January 1996": history
+        if (o.month, o.day) == (d.month, d.day):
+            continue  # "March 20, 2013" beside "Friday, March 20": the day's anniversary
         there = day_of_year(o)
         step = offset(there, pos)
         year = o.year + (1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0)
