@@ -306,6 +306,8 @@ def _slipped_twins(
                 continue
             if _foreign_pair(info, other_info):
                 continue  # "Selm-Societa Energia Montedison" beside "Societe Generale"
+            if _spelling_variant(a, b) or _beside(doc.text, info.spans[0], other):
+                continue  # "Islamise"/"Islamize"; "King Kong"
             one_person = kin or _same_family(info, other_info)
             if not known_slip and not _twin_slip(
                 a, b, given=(a in first or b in first) and not one_person
@@ -889,6 +891,19 @@ def _given_of_surname(rare: _Word, common: _Word, words: dict[str, _Word]) -> bo
         and not _known(p.lower())  # a surname, not "Day" ("Chritmas Day") nor a place
         and p.lower() not in places
         for p in rare.partners
+    )
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings of one word: an "s" for a "z" before a final "e"
+    or "ation" ("Islamise"/"Islamize", "Organisation"/"Organization")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 1
+        and {a[diff[0]], b[diff[0]]} == {"s", "z"}
+        and a[diff[0] + 1 :].startswith(("e", "ation", "ing"))
     )
 
 
