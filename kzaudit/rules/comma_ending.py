@@ -1320,6 +1320,10 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# What a newspaper or agency does to a story besides saying it: "… has learned."
+_NEWS_VERBS = frozenset(["learned", "learnt", "reported", "revealed"])
+
+
 def _article_then_clause(text: str, m: regex.Match) -> bool:
     """ ", The German carmaker is", ", A Tory spokesman said": an article and a name,
     then a clause goes on."""
@@ -1333,6 +1337,13 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
         return _FINITE.search(text, run.end(), end) is not None
     if run.group(2) in _TITLE_LINKS:
         return False
+    after = text[run.start(2) : run.start(2) + 40].split()[:2]
+    verbs = _reporting_verbs() | _NEWS_VERBS
+    if (
+        after[0] in verbs
+        or (after[0] in _AUXILIARIES and after[1:2] and after[1].rstrip(".") in verbs)
+    ) and _sentence_ends_soon(text, run.start(2)):
+        return False  # "…for the network, The Hollywood Reporter has learned.": an attribution
     return not any(w in _TITLE_WORDS for w in run.group(1).split())
 
 

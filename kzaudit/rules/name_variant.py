@@ -306,8 +306,17 @@ def _slipped_twins(
                 continue
             if _foreign_pair(info, other_info):
                 continue  # "Selm-Societa Energia Montedison" beside "Societe Generale"
-            if _spelling_variant(a, b) or _beside(doc.text, info.spans[0], other):
-                continue  # "Islamise"/"Islamize"; "King Kong"
+            if _spelling_variant(a, b):
+                continue  # "Islamise"/"Islamize": British and American spellings
+            if (
+                not _typing_slip(a, b)
+                and (  # "Commonns", "Strraw": slips all the same
+                    (_derived(a, b) and {a[-2:], b[-2:]} >= {"ns"})  # "Koreas", "Koreans"
+                    or (a_word and _word_beside_surname(info, other_info))
+                    or (b_word and _word_beside_surname(other_info, info))
+                )
+            ):
+                continue  # "the Silver Star" and "CNN's Barbara Starr": a word, a surname
             one_person = kin or _same_family(info, other_info)
             if not known_slip and not _twin_slip(
                 a, b, given=(a in first or b in first) and not one_person
@@ -894,6 +903,18 @@ def _given_of_surname(rare: _Word, common: _Word, words: dict[str, _Word]) -> bo
     )
 
 
+def _word_beside_surname(word: _Word, surname: _Word) -> bool:
+    """``word`` ends names of ordinary words only ("Silver Star") and ``surname`` ends
+    people's names after a listed given name ("Barbara Starr"): two names."""
+    first = word_set("names_first")
+    return (
+        bool(word.partners)
+        and all(p.lower() in common_words() for p in word.partners)
+        and _surname_only(surname)
+        and any(p.lower() in first for p in surname.partners)
+    )
+
+
 def _spelling_variant(a: str, b: str) -> bool:
     """British and American spellings of one word: an "s" for a "z" before a final "e"
     or "ation" ("Islamise"/"Islamize", "Organisation"/"Organization")."""
@@ -1117,7 +1138,8 @@ def _same_stem(a: str, b: str) -> bool:
 # Endings that tell a place from its people, language or adjective ("Honduras",
 # "Hondurans"; "Somalia", "Somali"; "Arabia", "Arabic"; "India", "Indian", "Indiana").
 _DERIVED_TAILS = frozenset(
-    [frozenset(p) for p in (("s", "ns"), ("", "ns"), ("a", "ic"), ("a", "an"), ("a", "ans"))]
+    [frozenset(p) for p in (("s", "ns"), ("", "ns"), ("a", "ic"), ("a", "c"), ("a", "an"))]
+    + [frozenset(("a", "ans"))]
     + [frozenset(p) for p in (("", "n"), ("", "a"))]
 )
 _DERIVED_STEM = 5  # letters the two forms share before their endings
