@@ -13,8 +13,8 @@ Words that are legitimately doubled are not flagged: "had had", "that that"
 wh-word ("what it is is", but not "growth is is slowing"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), reduplications
-("bye bye", "very very", "cough cough"), a word the story doubles more than once (a
-term: "the boda boda taxi … hail a boda boda"), names ("Duran Duran": the second word is
+("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
+once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips), names ("Duran Duran": the second word is
 capitalised), numbers, and repeats across punctuation or a line break ("it is, is it").
 
 ## Example
@@ -39,6 +39,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
+from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import PRESCAN_MAX, at_sentence_start, plain_words
 from kzaudit.rules.base import RuleContext
 
@@ -102,9 +103,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     # A word the story doubles more than once is doubled on purpose: a term ("the boda
     # boda motorbike taxi … hail a boda boda"), not a slip.
     times = Counter(m.group(2).lower() for m in found)
+    frequent = frequent_words()
     for m in found:
-        if times[m.group(2).lower()] > 1:
-            continue
+        low = m.group(2).lower()
+        if times[low] > 1 and low not in frequent:
+            continue  # (twice "to to" is two slips: only a rarer word makes a term)
         span = Span(m.start(1), m.end(2))
         yield ctx.finding(
             doc,
