@@ -1324,6 +1324,12 @@ _TITLE_WORDS = frozenset(
 _NEWS_VERBS = frozenset(["learned", "learnt", "reported", "revealed"])
 
 
+@cache
+def _news_attribution_verbs() -> frozenset[str]:
+    """The attribution verbs and ``_NEWS_VERBS``, joined once."""
+    return _reporting_verbs() | _NEWS_VERBS
+
+
 def _article_then_clause(text: str, m: regex.Match) -> bool:
     """ ", The German carmaker is", ", A Tory spokesman said": an article and a name,
     then a clause goes on."""
@@ -1338,7 +1344,7 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
     if run.group(2) in _TITLE_LINKS:
         return False
     after = text[run.start(2) : run.start(2) + 40].split()[:2]
-    verbs = _reporting_verbs() | _NEWS_VERBS
+    verbs = _news_attribution_verbs()
     if (
         after[0] in verbs
         or (after[0] in _AUXILIARIES and after[1:2] and after[1].rstrip(".") in verbs)

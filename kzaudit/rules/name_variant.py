@@ -475,6 +475,7 @@ _PARTICLE_SET = frozenset(_PARTICLES)
 
 # ... or after the name: "Fondation pour l'Enfance", "Institut für Weltwirtschaft".
 _PARTICLES_AFTER = (*_PARTICLES, "pour", "f\u00fcr", "sur")
+_PARTICLE_AFTER_SET = frozenset(_PARTICLES_AFTER)
 _PARTICLE_AFTER = regexcache.compile(
     rf"[ ](?:{'|'.join(_PARTICLES_AFTER)})[ ](?:l['\u2019]|d['\u2019])?\p{{Lu}}"
 )
@@ -485,12 +486,22 @@ def _foreign(text: str, e) -> bool:  # noqa: ANN001 - an Entity
     do Brasil", "Fondation pour l'Enfance"): it keeps that language's spelling, so
     "Brasil" there is no slip of "Brazil", nor "Fondation" of "Foundation".
 
-    The pattern before the name is searched only where a particle and a space end right
-    before it (``$`` may also match before a newline there): most names have none, and
-    a slice is cheaper than a search.
+    Each pattern is tried only where a slice shows a particle beside the name: most
+    names have none, and a slice is cheaper than a search.
     """
-    if _PARTICLE_AFTER.match(text, e.span.end) is not None:
+    after = text[e.span.end : e.span.end + 7]  # " della ": the longest particle
+    if (
+        after[:1] == " "
+        and after[1:].partition(" ")[0] in _PARTICLE_AFTER_SET
+        and _PARTICLE_AFTER.match(text, e.span.end) is not None
+    ):
         return True
+    return _particle_before(text, e)
+
+
+def _particle_before(text: str, e) -> bool:  # noqa: ANN001 - an Entity
+    """``_PARTICLE_BEFORE`` ends right before the name; searched only where a particle
+    and a space end there (``$`` may also match before a newline)."""
     start = e.span.start
     end = start - 1 if text[start - 1 : start] == "\n" else start
     before = text[max(0, end - 8) : end]
@@ -916,8 +927,8 @@ def _word_beside_surname(word: _Word, surname: _Word) -> bool:
 
 
 def _spelling_variant(a: str, b: str) -> bool:
-    """British and American spellings of one word: an "s" for a "z" before a final "e"
-    or "ation" ("Islamise"/"Islamize", "Organisation"/"Organization")."""
+    """British and American spellings of one word: an "s" for a "z" before "e", "ation"
+    or "ing" ("Islamise"/"Islamize", "Organisation"/"Organization", "realising")."""
     if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
