@@ -29,7 +29,8 @@ is a titled person ("…fraud and witness tampering, Mr Elgindy was convicted"),
 opens sentences, not lists; and wherever the subject after the comma is a name the
 sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
 had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
-for 2003, Asians were…"), a clause joined by "and", and an attribution that ends
+for 2003, Asians were…"), an opening phrase with no subject of its own ("In his
+letter, published Monday, Barnett said…", "On the day she spoke, Amnesty released…"), a clause joined by "and", and an attribution that ends
 the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
 Tuesday", "…, she added later"); a series of clauses whose last is joined by "and"
 ("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p", "…,
@@ -774,6 +775,8 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
         words = [w for w in words if w != "and"]
     if any(w.lower() in _NOT_IN_SUBJECT for w in words[1:]):
         return None
+    if any(w in _reporting_verbs() for w in words[1:]):
+        return None  # "…, NASA scientists reveal in a study published…": an attribution
     return m
 
 
@@ -1206,17 +1209,19 @@ _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|whilst|if|although|though|because|should|unless|whether|once"
     r"|whereas|even|despite|following|according|lest|by[ \t]{1,3}the[ \t]{1,3}time"
+    r"|(?:each|every|any)[ \t]{1,3}time"  # "Each time the call ended, Cornell called back"
     r"|(?:given|provided|now|seeing)[ \t]{1,3}that)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
 _PREPOSITION_INTROS = (
     "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"
-    " Through Within Without Beyond Outside Inside".split()
+    " Through Within Without Beyond Outside Inside Of".split()
 )
 _INTRODUCTORY = regexcache.compile(
     r"\p{Lu}\p{Ll}{1,20}(?:ing|ed)\b|\p{Lu}\p{Ll}{2,15}ly\b"  # "Speaking", "Asked", "Previously"
-    rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once|Besides)\b"
+    rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once|Besides|Soon|Already"
+    r"|Far)\b"  # "Soon disillusioned, Nemtsov became…", "Far from it, …"
 )
 
 
@@ -1228,11 +1233,25 @@ _TIME_APPOSITION = regexcache.compile(
 )
 
 
+# A lower-case participle, adverb or "far from" after an opening phrase: no subject, so
+# no clause ("With that calm, dignified response,", "In fact, far from being thought…,")
+_SUBJECTLESS = regexcache.compile(
+    rf"(?:\p{{Ll}}{{2,20}}(?:ed|ly)|{_PAST_IRREGULAR}|far[ \t]{{1,3}}from)\b"
+)
+# A time a clause then names, its "that" or "when" left out: "On the day she spoke,"
+_TIME_RELATIVE = regexcache.compile(
+    r"(?i)\bthe[ \t]{1,3}(?:same[ \t]{1,3}|very[ \t]{1,3})?(?:day|night|week|month|year"
+    r"|morning|evening|afternoon|weekend|time|moment)[ \t]{1,3}(?:that[ \t]{1,3}|when[ \t]{1,3})?$"
+)
+
+
 def _main_clause_before(text: str, start: int, comma: int) -> bool:
     """The words from ``start`` up to ``comma`` read as a main clause of their own: a
     finite verb, no introductory phrase, no subordinate clause."""
     if _introductory(text, start, comma) or _FINITE.search(text, start, comma) is None:
         return False
+    if _SUBJECTLESS.match(text, start, comma) is not None:
+        return False  # "In his letter, published Monday in the Free Press, Barnett said"
     if text[max(0, start - 2) : start].strip() == "," and _TIME_APPOSITION.match(
         text, start, comma
     ):
@@ -1262,10 +1281,11 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     if intro is not None:
         # "Within three days he was arriving…,": a preposition's phrase, then a clause
         # of its own with no comma between them; "After he left, …" is subordinate
-        return not (
-            intro.group() in _PREPOSITION_INTROS
-            and _PRONOUN_CLAUSE.search(text, intro.end(), comma) is not None
-        )
+        if intro.group() not in _PREPOSITION_INTROS:
+            return True
+        clause = _PRONOUN_CLAUSE.search(text, intro.end(), comma)
+        # "On the day she delivered her speech,": the clause tells which day
+        return clause is None or _TIME_RELATIVE.search(text[: clause.start()][-40:]) is not None
     connective = _CONNECTIVE.match(text, start, comma)
     if connective is None:
         return False
