@@ -13,7 +13,9 @@ dropped last letter ("olds", "blanche"), and a word that reads as a regular form
 of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
 "uncosted"), a compound ("shockwaves"); but a one-syllable stem doubles its last
 consonant, so "puting" is no "put" + "ing".  Nor is a word among other unknown words
-(a foreign phrase).  Short words are read with care, since slang and dialect sit one
+(a foreign phrase, "Je suis Charlie"), a name's particle ("Uqba ibn Nafi"), a
+piece of a compound the list holds whole ("whole-heartedly"), or a prefix written apart
+("pre planning").  Short words are read with care, since slang and dialect sit one
 letter from English words ("tradie", "hatful"): a six-letter word is read as a
 dropped letter only when the word it would be is among the commonest English words
 ("aganst" for "against"), and a slip of such a word is read before a formation of
@@ -217,7 +219,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
 _SUFFIXES = (
     "s", "es", "er", "ers", "ings", "ing", "ed", "ee", "ees", "ist", "ists", "ism",
-    "less", "ness", "ship", "hood", "ment", "ments",
+    "less", "ness", "ship", "hood", "ment", "ments", "long", "wide",
 )  # fmt: skip
 _PREFIXES = (
     "re", "de", "un", "non", "pre", "over", "under", "out", "mis", "anti", "multi", "post",
@@ -269,6 +271,8 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
             _in_code(text, start, end)
             or _cited(text, start, end)
             or _among_unknown(text, start, end, words)
+            or _in_name(doc, start)
+            or _open_compound(text, start, end, word, words)
         ):
             continue
         if len(word) < _MIN_SLIP and _joined(text, start, end):
@@ -279,6 +283,31 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
             f'"{word}" looks like a misspelling of "{right}"',
             right,
         )
+
+
+def _in_name(doc: Document, start: int) -> bool:
+    """Inside a name the entity reader joined across a particle ("Uqba ibn Nafi")."""
+    return any(e.span.start < start < e.span.end for e in doc.entities)
+
+
+_HYPHENATED = regexcache.compile(r"[\p{L}\-]{0,40}$")
+_HYPHENATED_ON = regexcache.compile(r"[\p{L}\-]{0,40}")
+_NEXT_WORD = regexcache.compile(r"[ \t]{1,3}(\p{Ll}{3,30})\b")
+
+
+def _open_compound(text: str, start: int, end: int, word: str, words) -> bool:  # noqa: ANN001
+    """A piece of a compound the word list holds whole ("whole-heartedly"), or a prefix
+    written apart from its word ("pre planning", "non profit")."""
+    if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+        head = _HYPHENATED.search(text[max(0, start - 40) : start])
+        tail = _HYPHENATED_ON.match(text, end)
+        whole = (head.group() if head else "") + word + (tail.group() if tail else "")
+        if whole.replace("-", "").lower() in words:
+            return True
+    if word in _PREFIXES:
+        nxt = _NEXT_WORD.match(text, end)
+        return nxt is not None and nxt.group(1) in words
+    return False
 
 
 _FIND_LIMIT = 200_000  # characters up to which unknown words are found by str.find
@@ -534,19 +563,29 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
     if text[end : end + 1] == "-" and not text[end + 1 : end + 4].isalpha():
         return True
     # words, not units stuck to a figure ("$445.1bn")
-    before = [m.group() for m in WORD.finditer(text, max(0, start - 40), start) if _free(text, m)]
-    after = [m.group() for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
-    before = before[-2:]
+    before = [m for m in WORD.finditer(text, max(0, start - 40), start) if _free(text, m)]
+    after = [m for m in WORD.finditer(text, end, end + 40) if _free(text, m)][:2]
     units = _unit_words()
     listed = misspellings()  # "comply with whzt was forseen": a known slip is no foreign word
     return any(
-        w.islower()
-        and (w in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words and w not in units))
+        (w.islower() or _foreign_opener(text, m))
+        and (
+            w.lower() in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words and w not in units)
+        )
         and w not in listed
-        and not (w in _PREFIXES and token.startswith(w + "-"))  # "pre-tax", "non-executive"
-        for token in before + after
-        for w in token.split("-")
+        and not (w in _PREFIXES and m.group().startswith(w + "-"))  # "pre-tax", "non-executive"
+        for m in before[-2:] + after
+        for w in m.group().split("-")
     )  # "E lucevan le stelle": a neighbour within two words is no English word
+
+
+_LOWER_NEXT = regexcache.compile(r"[ \t]{1,3}\p{Ll}")
+
+
+def _foreign_opener(text: str, m) -> bool:  # noqa: ANN001 - a regex match
+    """A capitalised small foreign word opening a phrase ("Je suis Charlie"), not a name
+    ("Las Vegas", "Le Monde")."""
+    return m.group().lower() in _FOREIGN_SMALL and _LOWER_NEXT.match(text, m.end()) is not None
 
 
 @cache
@@ -573,5 +612,5 @@ def _bare(word: str) -> str:
 # or abbreviations ("la", "de", "el", "die", "et"): beside them a word is foreign.
 _FOREIGN_SMALL = frozenset(
     "le la les il gli lo los las el der die das und et y del della degli des du une una ein"
-    " eine".split()
+    " eine je".split()
 )
