@@ -80,7 +80,8 @@ beside "Spider-Man"), a listed given name beside a surname a letter typed twice 
 ("Michel Gondry", "Roger Michell"), and the given name of a person the story then calls
 by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux");
 nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" beside
-"Honduras", "Somalia", "Indiana").
+"Honduras", "Somalia", "Indiana"); nor the reporters of a credit line ("CNN's Barbara
+Starr contributed to this report" beside "the Silver Star").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -99,11 +100,12 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
@@ -149,12 +151,13 @@ class _Word:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    words = _name_words(doc)
+    credits = _credit_lines(doc)
+    words = _name_words(doc, credits)
     _mark_rosters(doc, words)
     min_length = int(ctx.options.get("min_length", 5))
     min_majority = int(ctx.options.get("min_majority", 2))
     ignore = {n.lower() for n in ctx.style.ignore_names}
-    spellings = words | _other_capitalised(doc, words)
+    spellings = words | _other_capitalised(_without(doc.text, credits), words)
     frequent = {w: info for w, info in spellings.items() if info.count >= min_majority}
     index: dict[str, list[str]] | None = None  # built for the first word that needs it
     initials = {w.lower()[:1] for w in frequent}  # ``_confusable`` wants the same first letter
@@ -423,13 +426,55 @@ def _back_references(
     return flagged
 
 
-def _name_words(doc: Document) -> dict[str, _Word]:
-    """Each word of each non-acronym entity, with its occurrences and partners."""
+# A credit line names the reporters, not the story's people: "CNN's Barbara Starr and
+# Ray Sanchez contributed to this report", "Madison Park wrote and reported in Hong Kong".
+_CREDIT = regexcache.compile(
+    r"\bcontributed[ \t]{1,3}(?:to[ \t]{1,3}(?:this|the)[ \t]{1,3}(?:report|story|article)"
+    r"|reporting)\b|\b(?:wrote[ \t]{1,3}and[ \t]{1,3}reported|reported[ \t]{1,3}and[ \t]{1,3}wrote)\b"
+)
+
+
+def _credit_lines(doc: Document) -> list[Span]:
+    """The sentences that credit reporters: their names are compared with nothing."""
+    text = doc.text
+    if not doc.sentences or (
+        "contributed" not in text and "and wrote" not in text and "and reported" not in text
+    ):
+        return []
+    found = {doc.sentences[doc.sentence_index(m.start())].span for m in _CREDIT.finditer(text)}
+    return sorted(found)
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    """``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(spans, pos, key=_start) - 1
+    return i >= 0 and pos < spans[i].end
+
+
+_start = attrgetter("start")
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with ``spans`` (sorted, not overlapping) blanked, every offset kept; in
+    one pass, since a hostile story may hold thousands of credit lines."""
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for span in spans:
+        pieces += (text[at : span.start], " " * (span.end - span.start))
+        at = span.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _name_words(doc: Document, credits: list[Span]) -> dict[str, _Word]:
+    """Each word of each non-acronym entity outside the credit lines, with its
+    occurrences and partners."""
     out: dict[str, _Word] = {}
     dateline = doc.dateline
     story = doc.text
     for e in doc.entities:
-        if e.kind == "acronym":
+        if e.kind == "acronym" or _inside(credits, e.span.start):
             continue
         text = e.text
         if e.kind == "place" and text.isupper() and dateline and dateline.overlaps(e.span):
@@ -547,13 +592,12 @@ def _introduced(text: str, e) -> bool:  # noqa: ANN001 - an Entity
     )
 
 
-def _other_capitalised(doc: Document, words: dict[str, _Word]) -> dict[str, _Word]:
+def _other_capitalised(text: str, words: dict[str, _Word]) -> dict[str, _Word]:
     """Count every capitalised word, in names or not: a name word's count includes the
     times extraction left it out ("Irish" before a title), and words that are no name's
     word ("President", "Christmas") are returned, so that a name typed once from them
     ("Prseident Yudhoyono", "Chritmas Day") is still a slip."""
     out: dict[str, _Word] = {}
-    text = doc.text
     seen: dict[str, int] = {}
     if len(text) <= _FIND_LIMIT:  # counted in C; the few new words then found by str.find
         seen = Counter(_CAPITALISED.findall(text, 0, None, False, HOLD_GIL))

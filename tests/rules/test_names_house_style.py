@@ -46,8 +46,8 @@ def test_name_variant_counts_capitalised_words_the_same_either_way(monkeypatch) 
     doc = analyse(document_from_text("t.txt", text), Config(select=("name-variant",)))
 
     def table() -> dict:
-        words = name_variant._name_words(doc)
-        out = name_variant._other_capitalised(doc, words)
+        words = name_variant._name_words(doc, [])
+        out = name_variant._other_capitalised(doc.text, words)
         return {w: (i.count, [s.start for s in i.spans]) for w, i in {**words, **out}.items()}
 
     short = table()
