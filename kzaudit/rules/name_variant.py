@@ -81,7 +81,11 @@ beside "Spider-Man"), a listed given name beside a surname a letter typed twice 
 by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux");
 nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" beside
 "Honduras", "Somalia", "Indiana"); nor the reporters of a credit line ("CNN's Barbara
-Starr contributed to this report" beside "the Silver Star").
+Starr contributed to this report" beside "the Silver Star"); nor the plural of a name
+the story writes beside a name that differs from it in the last letter ("Christians"
+beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
+("Indira Gandhi", "India"), or a hyphenated name holding a place ("Franche-Comte",
+"France"; but "Genevva-based" is a slip).
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -197,6 +201,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if _foreign_pair(info, common_info):
                 continue  # "Banco do Brasil" beside "Brazil"
+            if _plural_of_written(rare, common, spellings) or (
+                info.given and _given_only(info) and common.lower() in word_set("names_places")
+            ):
+                continue  # "Somalis" beside "a Somali"; "Indira Gandhi" beside "India"
             if _beside(doc.text, info.spans[0], common) or _compounded_apart(
                 doc.text, info, common_info
             ):
@@ -228,7 +236,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             break
     if min_majority > 1:
         found = yield from _back_references(doc, ctx, spellings, singles, ignore, min_length)
-        yield from _slipped_twins(doc, ctx, rares, min_length, found, lower_words)
+        yield from _slipped_twins(doc, ctx, rares, min_length, found, lower_words, spellings)
 
 
 def _slipped_twins(
@@ -238,6 +246,7 @@ def _slipped_twins(
     min_length: int,
     done: set[str],
     lower_words: _LowerWords,
+    spellings: dict[str, _Word],
 ) -> Iterator[Finding]:
     """ "Arcelor ... Arcleor": two names written once each, a typing slip apart.
 
@@ -309,6 +318,14 @@ def _slipped_twins(
                 continue
             if _foreign_pair(info, other_info):
                 continue  # "Selm-Societa Energia Montedison" beside "Societe Generale"
+            if _plural_of_written(rare, other, spellings) or _plural_of_written(
+                other, rare, spellings
+            ):
+                continue  # "Christians" beside "a Christian", not "Christiane Amanpour"
+            if _longer_hyphened(doc.text, info.spans[0], a, b) or _longer_hyphened(
+                doc.text, Span(other_start, other_start + len(other)), b, a
+            ):
+                continue  # "Franche-Comte" beside "France"
             if _spelling_variant(a, b):
                 continue  # "Islamise"/"Islamize": British and American spellings
             if (
@@ -1000,6 +1017,27 @@ def _compounded_apart(text: str, rare: _Word, common: _Word) -> bool:
     return all(_hyphened(text, s) for s in common.spans) and not any(
         _hyphened(text, s) for s in rare.spans
     )
+
+
+def _plural_of_written(word: str, other: str, spellings: dict[str, _Word]) -> bool:
+    """``word`` is the plural of a capitalised word the story writes, and ``other`` that
+    word with another last letter ("Christians" beside "a Christian" and "Christiane")."""
+    stem = word[:-1]
+    return len(word) > 4 and word[-1] == "s" and other[:-1] == stem and stem in spellings
+
+
+def _longer_hyphened(text: str, span: Span, word: str, other: str) -> bool:
+    """``word``, a piece of a hyphenated name, is the place ``other`` with a letter added
+    inside: a name of its own ("Franche-Comte" beside "France")."""
+    return (
+        other in word_set("names_places")
+        and _NAME_HYPHEN.match(text, span.end) is not None  # not "Genevva-based"
+        and _inner_drop(other, word)
+        and not _is_doubling(word, other)
+    )
+
+
+_NAME_HYPHEN = regexcache.compile(r"-\p{Lu}")
 
 
 def _hyphened(text: str, span: Span) -> bool:
