@@ -30,7 +30,8 @@ opens sentences, not lists; and wherever the subject after the comma is a name t
 sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
 had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
 for 2003, Asians were…"), an opening phrase with no subject of its own ("In his
-letter, published Monday, Barnett said…", "On the day she spoke, Amnesty released…"), a clause joined by "and", and an attribution that ends
+letter, published Monday, Barnett said…", "On the day she spoke, Amnesty released…"),
+a name in apposition to a relative ("…said her son, Marcell Johnson, 20, was…"), a clause joined by "and", and an attribution that ends
 the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
 Tuesday", "…, she added later"); a series of clauses whose last is joined by "and"
 ("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p", "…,
@@ -440,6 +441,12 @@ _CLAUSE_START = regexcache.compile(r",[ \t]{1,3}(\p{Lu}[\p{L}\-'\u2019]{0,30})")
 
 # "…31 December, Christian Aid condemned the move": after a main clause, a comma and
 # a second clause with its own subject (capitalised words) and finite verb.
+# Kin and companions, before the name of one in apposition: "her son, Marcell Johnson, 20,"
+_KIN = (
+    "son|daughter|wife|husband|mother|father|brother|sister|partner|friend|boyfriend"
+    "|girlfriend|fiancee?|widow|widower|cousin|uncle|aunt|grandmother|grandfather|nephew"
+    "|niece|colleague|mentor|neighbou?r"
+)
 _LOWER_TITLES = (
     "president|chairman|chairwoman|leader|spokesman|spokeswoman|secretary|minister"
     "|director|executive|chief|general|governor|analyst|economist|boss|founder|lawyer"
@@ -485,8 +492,8 @@ _CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
 # A role after a determiner or possessive, right before the comma: the name after it is
 # in apposition ("its chairman, Sen Lawton Chiles, said").
 _ROLE_BEFORE = regexcache.compile(
-    r"\b(?:its|his|her|their|the|our|a|an)[ \t]{1,3}(?:\p{Ll}{2,15}[ \t]{1,3})?"
-    rf"(?:{_LOWER_TITLES})$"
+    r"(?:\b(?:its|his|her|their|the|our|a|an)|\p{Lu}\p{Ll}{1,20}['\u2019]s)[ \t]{1,3}"
+    rf"(?:\p{{Ll}}{{2,15}}[ \t]{{1,3}})?(?:{_LOWER_TITLES}|{_KIN})$"
 )
 # A series' subject: "Festen's Rufus Norris", "the Foo Fighters", "T-Mobile and O2",
 # "Spider-Man 2"
@@ -595,12 +602,18 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
     if verb in _AUXILIARIES and nxt in ("quoted", "reported") and _reported_after(text, m):
         return None  # "…, Chang was quoted as saying."
+    next_end = m.end("next") if m.group("next") else m.end()
+    verb_end = m.end("verb")
+    if verb in _AUXILIARIES and nxt.endswith("ly"):
+        adverbed = _NEXT_TOKEN.match(text, next_end)  # "…, Bishop has previously said."
+        if adverbed is not None and adverbed.group("next") in _reporting_verbs():
+            nxt, next_end = adverbed.group("next"), adverbed.end("next")
     if verb in _AUXILIARIES and nxt in _reporting_verbs():
         # "…, Tony Blair has said." attributes; "…, Charles Clarke has said the
         # government will" goes on
-        if not _runs_on(text, m.end("next")):
+        if not _runs_on(text, next_end):
             return None
-        verb = nxt
+        verb, verb_end = nxt, next_end
     sentence_start = _sentence_start(doc, comma)
     tail = _after_attribution(text, sentence_start, comma)
     if tail is not None and (
@@ -639,7 +652,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         # move was wrong" goes on into a clause of its own
         return (
             "the attribution after it goes on into a clause of its own"
-            if verb == "told" or _runs_on(text, m.end("verb"))  # "told" here: a colon
+            if verb == "told" or _runs_on(text, verb_end)  # "told" here: a colon
             else None
         )
     if verb in _AUXILIARIES:
