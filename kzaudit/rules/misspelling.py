@@ -389,21 +389,25 @@ def _correction(
     if n < _MIN_SWAP:  # three or four letters: only a typing slip of one of the commonest
         return _typing_slip_of_frequent(word, frequent)
     best: tuple[int, str] | None = None
+    best_common = False  # ``best`` is among the commonest words
 
     def consider(rank: int, cand: str, long_enough: bool = True) -> None:
-        nonlocal best
-        if best is not None and rank >= best[0]:
+        # The likeliest slip wins, but a common word beats a rare one whatever the
+        # slip: "threme" is "theme" with a letter added, not "therme" with two swapped
+        nonlocal best, best_common
+        common = cand in frequent
+        if best is not None and (best_common, -best[0]) >= (common, -rank):
             return
         if cand in words and (long_enough or cand in story):
-            best = (rank, cand)
+            best, best_common = (rank, cand), common
 
     for i in range(1, n - 1):
         if word[i] != word[i + 1]:
             consider(0, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
-    if best is not None:
+    if best is not None and best_common:
         return best
     if n < _MIN_SLIP:
-        return _typing_slip_of_frequent(word, frequent)
+        return best or _typing_slip_of_frequent(word, frequent)
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
         consider(1 if doubled else 4, word[:i] + word[i + 1 :], doubled or n >= _MIN_CHANGE)
@@ -420,7 +424,7 @@ def _correction(
                     consider(3, word[:i] + ch + word[i + 1 :], n >= _MIN_CHANGE)
     # a key beside the right one ("boncholders"), also before a letter added: "confirned"
     # is "confirmed" with "n" for "m", likelier than "confined" with an "r" added
-    if n >= _MIN_KEY and (best is None or best[0] > _KEY_RANK):
+    if n >= _MIN_KEY and (best is None or best[0] > _KEY_RANK or not best_common):
         near = key_neighbours()
         for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
             for key in near.get(word[i].upper(), "").lower():
