@@ -19,7 +19,8 @@ said. Barclays cautioned…") or names its own speaker as no speaker does ('Gold
 speaking after…"): the closing mark before it was dropped -- or the open quotation is a
 fragment quoted inside a sentence ('a “complete u-turn'), which news
 style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
-quotes are not counted, nor inch marks (5'10") after a digit.
+quotes are not counted, nor inch marks (5'10") after a digit.  A double mark typed
+for an apostrophe ('Iran"s oil') is named as such, with the apostrophe as the fix.
 
 ## Example
 ```
@@ -108,7 +109,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         continued = nxt in _QUOTES  # the quotation goes on in the next paragraph
         # The first unmatched mark only: one slip throws every later pairing off.
         for offset, problem in _unbalanced(text, para, continued, nxt in _SINGLE_OPENERS):
-            yield ctx.finding(doc, Span(offset, offset + 1), problem)
+            fix = "'" if problem.startswith(_APOSTROPHE) else None
+            yield ctx.finding(doc, Span(offset, offset + 1), problem, fix)
             break
 
 
@@ -196,12 +198,32 @@ def _unbalanced(
         elif open_at >= 0:
             open_at = -1
         else:
-            yield i, "this closing quotation mark has no opening one"
+            yield (
+                i,
+                _apostrophe_slip(text, i, para.start)
+                or ("this closing quotation mark has no opening one"),
+            )
     if open_at >= 0 and (
         not continued or _attributed(text, open_at, para.end) or _partial(text, open_at, para.start)
     ):
         yield open_at, "this opening quotation mark is never closed in its paragraph"
     yield from _single_unclosed(text, para, continued_single)
+
+
+_APOSTROPHE = "a double quotation mark typed for an apostrophe"
+_POSSESSOR = regexcache.compile(r"\p{L}{1,30}$")
+
+
+def _apostrophe_slip(text: str, i: int, start: int) -> str | None:
+    """The message for a double mark typed for an apostrophe ('Iran"s oil'), or None."""
+    if not (i > start and text[i - 1].isalpha() and text[i + 1 : i + 2] == "s"):
+        return None
+    if text[i + 2 : i + 3].isalpha():
+        return None
+    word = _POSSESSOR.search(text, max(start, i - 30), i)
+    if word is None:
+        return None
+    return f'{_APOSTROPHE}: "{word.group()}"s" for "{word.group()}\'s"'
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
