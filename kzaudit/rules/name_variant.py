@@ -85,7 +85,8 @@ Starr contributed to this report" beside "the Silver Star"); nor the plural of a
 the story writes beside a name that differs from it in the last letter ("Christians"
 beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
 ("Indira Gandhi", "India"), or a hyphenated name holding a place ("Franche-Comte",
-"France"; but "Genevva-based" is a slip).
+"France"; but "Genevva-based" is a slip); nor an ordinary word written once, to open a
+sentence, beside a person's name ("Here's" beside "Herve Gourdel").
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -318,6 +319,11 @@ def _slipped_twins(
                 continue
             if _foreign_pair(info, other_info):
                 continue  # "Selm-Societa Energia Montedison" beside "Societe Generale"
+            if not kin and (
+                _opener_beside_person(doc.text, a, b, a_word, info, other_info)
+                or _opener_beside_person(doc.text, b, a, b_word, other_info, info)
+            ):
+                continue  # "Here's a look" beside "Herve Gourdel"
             if _plural_of_written(rare, other, spellings) or _plural_of_written(
                 other, rare, spellings
             ):
@@ -1016,6 +1022,20 @@ def _compounded_apart(text: str, rare: _Word, common: _Word) -> bool:
     ("Spider-Man" twice, "Spidey" once): a word of its own, not a slip of the part."""
     return all(_hyphened(text, s) for s in common.spans) and not any(
         _hyphened(text, s) for s in rare.spans
+    )
+
+
+def _opener_beside_person(
+    text: str, word: str, other: str, ordinary: bool, w: _Word, o: _Word
+) -> bool:
+    """``word``, an ordinary word written once and only to open a sentence, beside a
+    person's name a letter from it: no name, so no slip of one ("Here's" beside "Herve
+    Gourdel"), unless two letters are swapped or one typed twice."""
+    return (
+        ordinary
+        and (o.given or o.surname)
+        and not _after_lower(text, w.spans[0].start)
+        and not _typing_slip(word, other)
     )
 
 
