@@ -1210,6 +1210,11 @@ _S_ADVERBS = frozenset(
 )
 
 
+# A number hyphened to a word modifies a noun ("a 54-block area"); "-strong" counts
+# people ("a 5,000-strong crowd").
+_COMPOUND_AFTER = regexcache.compile(r"-(?!strong\b)\p{L}")
+
+
 def _people_like(subject: str | None, v: _Vocab) -> bool:
     if subject is None:
         return True
@@ -1221,6 +1226,8 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
     """Category from the counted noun, the verb after the number, or the words before."""
     text = doc.text
     subj = c.subject
+    if _COMPOUND_AFTER.match(text, c.span.end, None, HOLD_GIL):
+        return "other"  # "a 54-block area", "a 12-member panel": a modifier, no count
     noun = v.noun_kw.search_end(subj) if subj else None
     noun_cat = v.noun_category.get(noun.group().lower()) if noun else None
     if noun_cat in _EVENT_CATEGORIES:
@@ -1290,6 +1297,8 @@ def _annotate(doc: Document, claims: list[Claim]) -> None:
         before_lo = max(sent.start, bound, c.span.start - WINDOW)
         if c.kind in ("count", "age") or c.kind == "range" and c.unit is None:
             c.subject = _subject(text, c.span.end, after_hi, c.qualifier == "vague")
+            if c.subject is None:
+                c.subject = _group_noun(text, c.span.end, v)  # "Two of the attackers"
         elif c.kind == "population":
             subject = _subject(text, c.span.end, after_hi)
             c.subject = subject if subject in v.people else None
@@ -1307,6 +1316,16 @@ def _annotate(doc: Document, claims: list[Claim]) -> None:
             c.category = _category(doc, c, before_lo, after_hi, v)
         else:
             c.category = "other"
+
+
+def _group_noun(text: str, end: int, v: _Vocab) -> str | None:
+    """The people a count is taken from ("two of the attackers"), when it names none."""
+    m = _OF_GROUP.match(text, end, None, HOLD_GIL)
+    if m is None:
+        return None
+    noun = m.group().split()[-1].lower()
+    # not a category's own noun: "187 of the injured were hospitalised" counts a part
+    return noun if noun in v.people and noun not in v.noun_category else None
 
 
 def _coordinated_subject(text: str, prev: Claim, c: Claim) -> str | None:
