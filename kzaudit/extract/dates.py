@@ -85,6 +85,14 @@ def vocab() -> _Vocab:
     )
 
 
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names as written ("January", "Monday"): words that name a date,
+    never a title or a sentence's subject."""
+    v = vocab()
+    return frozenset([*v.weekday_names, *v.month_names[1:]])
+
+
 def _alt(words: Iterable[str]) -> str:
     """An alternation of the words, longest first, as a trie (the same matches)."""
     return trie(words)

@@ -76,7 +76,7 @@ from functools import cache
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import vocab
+from kzaudit.extract.dates import calendar_words, vocab
 from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._frequent import frequent_words
@@ -263,7 +263,7 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
     word = run.group(1)
     return (
         word.lower() in common_words()
-        and word not in _calendar_words()
+        and word not in calendar_words()
         # a short word right after the opener may recur in other titles ("Everything In
         # This Country Must"); not after "the" ("…, At the St Enoch's Centre in")
         and (
@@ -853,7 +853,7 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return False  # "…, Mr Crow warned the mayor.": an attribution with its object
     if nxt in _CLAUSE_OPENERS or nxt == "this":
         return not (after and after[0].rstrip(".,;:") in _TIME_WORDS)  # "said this week,"
-    if not nxt[0].isalpha() or nxt in _calendar_words():
+    if not nxt[0].isalpha() or nxt in calendar_words():
         return False  # 'said "…"', "said Tuesday": a quotation or a date
     if nxt[0].islower():
         # "said drugs of alcohol should", "claimed top spot": a clause or an object;
@@ -876,12 +876,6 @@ _ADJUNCTS = frozenset(
     " previously then now once next about upon within without among against across around"
     " near behind beyond toward towards into onto of than".split()
 )
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    v = vocab()
-    return frozenset([*v.weekday_names, *v.month_names[1:]])
 
 
 def _next_stop(text: str, pos: int, end: int) -> int:

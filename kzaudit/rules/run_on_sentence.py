@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit import regexcache
+from kzaudit.extract.dates import calendar_words
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import NEVER_NAMES, body_paragraphs, looks_like_heading
 from kzaudit.rules.base import RuleContext
@@ -104,9 +105,7 @@ _BEFORE_TITLES = frozenset(
 # weekday ("…said In the Commons" is read as a title only where "Commons" is written once).
 _TITLE_AFTER = regexcache.compile(
     r"(?:[ ](?:a|an|the|of|for|to|in|on|and|or|my|your|our|his|her|its|their)){1,2}"
-    r"[ ](?!(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(\p{Lu}\p{Ll}[\p{L}\-]{0,30})"
+    r"[ ](\p{Lu}\p{Ll}[\p{L}\-]{0,30})"
 )
 # Openers of sentences, never of titles: "…lifted But the Indian Air…", "…Earlier the
 # Archbishop of Canterbury…"
@@ -122,7 +121,11 @@ def _opens_title(text: str, m) -> bool:  # noqa: ANN001 - a match of ``_RUN_ON``
     if m.group(2) in _NEVER_TITLES:
         return False
     title = _TITLE_AFTER.match(text, m.end(2))
-    return title is not None and text.count(f" {title.group(1)} ") <= 1
+    return (
+        title is not None
+        and title.group(1) not in calendar_words()
+        and text.count(f" {title.group(1)} ") <= 1
+    )
 
 
 def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
