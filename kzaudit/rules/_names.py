@@ -79,11 +79,16 @@ def key_neighbours() -> dict[str, str]:
     return out
 
 
+def differing(a: str, b: str) -> list[int]:
+    """Where two words of one length differ (none for words of different lengths)."""
+    return [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+
+
 def is_swap(a: str, b: str) -> bool:
     """Same letters, exactly two adjacent ones swapped ("CTSO" / "CSTO")."""
-    if len(a) != len(b) or len(a) < 3 or a == b:
+    if len(a) < 3:
         return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    diff = differing(a, b)
     return (
         len(diff) == 2
         and diff[1] == diff[0] + 1

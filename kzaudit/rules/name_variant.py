@@ -116,7 +116,7 @@ from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
-from kzaudit.rules._names import is_key_slip
+from kzaudit.rules._names import differing, is_key_slip, is_swap
 from kzaudit.rules.base import RuleContext, times
 
 ID = "name-variant"
@@ -809,7 +809,7 @@ def _confusable(
 
     if OSA.distance(a, b, score_cutoff=1) != 1:
         return False
-    slip = len(a) >= 4 and (_is_swap(a, b) or _is_doubling(a, b))
+    slip = len(a) >= 4 and (is_swap(a, b) or _is_doubling(a, b))
     if (
         a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
         # "the United Sates": a word in a name whose other words agree
@@ -834,7 +834,7 @@ def _confusable(
             or common_info.alone
             or common_info.surname
             or bool(rare_info.partners)
-            or _is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
+            or is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
             or _long_inner_doubling(a, b)  # "NBC Univversal" beside "Vivendi Universal"
         )
     if b in common_words() and len(a) > len(b):
@@ -996,9 +996,7 @@ def _word_beside_surname(word: _Word, surname: _Word) -> bool:
 def _spelling_variant(a: str, b: str) -> bool:
     """British and American spellings of one word: an "s" for a "z" before "e", "ation"
     or "ing" ("Islamise"/"Islamize", "Organisation"/"Organization", "realising")."""
-    if len(a) != len(b):
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    diff = differing(a, b)
     return (
         len(diff) == 1
         and {a[diff[0]], b[diff[0]]} == {"s", "z"}
@@ -1191,7 +1189,7 @@ def _same_family(a: _Word, b: _Word) -> bool:
 
 def _typing_slip(a: str, b: str) -> bool:
     """Two letters swapped or one typed twice: never how two real names differ."""
-    return _is_swap(a, b) or _is_doubling(a, b) or _is_doubling(b, a)
+    return is_swap(a, b) or _is_doubling(a, b) or _is_doubling(b, a)
 
 
 def _twin_slip(a: str, b: str, given: bool) -> bool:
@@ -1209,19 +1207,8 @@ def _inner_drop(a: str, b: str) -> bool:
 
 
 def _vowel_change(a: str, b: str) -> bool:
-    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    diff = differing(a, b)
     return len(diff) == 1 and a[diff[0]] in _VOWELS and b[diff[0]] in _VOWELS
-
-
-def _is_swap(a: str, b: str) -> bool:
-    """Two adjacent letters swapped ("jhon"/"john")."""
-    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
 
 
 def _is_doubling(a: str, b: str) -> bool:
