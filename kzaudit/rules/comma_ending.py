@@ -847,6 +847,8 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return False
     if m.group("colon"):
         return True
+    if _AS_SAYING.match(text, verb_end):
+        return False  # "…, Tass cited the ministry as saying.": an attribution
     nxt = m.group("next")
     after = text[m.end("next") : m.end("next") + 30].split()
     if nxt in _DETERMINERS and _sentence_ends_soon(text, verb_end):
@@ -867,6 +869,7 @@ def _runs_on(text: str, verb_end: int) -> bool:
 
 
 _NEXT_TOKEN = regexcache.compile(_NEXT)
+_AS_SAYING = regexcache.compile(r"[^.;:!?\"]{0,80}?\bas[ \t]{1,3}(?:saying|telling|stating)\b")
 # Words that open what may trail an attribution: a time, a place, a manner, a
 # circumstance ("…, Mr Smith said on Monday.", "…, she added later.")
 _ADJUNCTS = frozenset(
@@ -988,6 +991,7 @@ def _parenthesis(words: list[str]) -> bool:
     return (
         first.lower() in _RELATIVES
         or (first.isdigit() and len(words) == 1)  # an age: "Mr Ebbers, 63, has"
+        or (len(words) <= _NAME_MAX and all(w[:1].isupper() for w in words))  # "SpiceJet"
         or first in ("a", "an", "the")  # "Canada, a key gold producer, expressed"
         or (first.isalpha() and first.islower() and first.endswith(("ed", "ing")))
         or (len(words) == 1 and first in _PARENTHETIC_ADVERBS)
