@@ -20,8 +20,10 @@ Later uses in the right form ("ONS") are then not reported as slips for the defi
 An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
-one that is well known or used more than once ("BVC" beside "BBC"): two real
-three-letter acronyms are often a key apart ("PDK", "PDL").  The acronym of a
+one that is well known or used more than once ("BVC" beside "BBC"), or, in acronyms
+of four letters or more, beside another used once ("SXSW" ... "SXAW": both are shown),
+but not between stock symbols ("<SMBS ST>", "<SKBS ST>"): two real three-letter
+acronyms are often a key apart ("PDK", "PDL").  The acronym of a
 slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
 a part named in the other's possessive ("USX's USS steel unit") are told apart.
 
@@ -147,6 +149,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 None,
             )
             anchor = anchor or next((a for a in anchors if is_key_slip(norm, a)), None)
+            # of two long forms used once each, a key apart, the later ("ISIS"/"USIS")
+            anchor = anchor or next(
+                (
+                    a
+                    for a in others
+                    if len(a) >= _LONG_ACRONYM
+                    and a not in known
+                    and uses[a] == 1
+                    and first_use[a].span.start < e.span.start
+                    and is_key_slip(norm, a)
+                    and not _ticker(doc.text, e.span.start)
+                    and not _ticker(doc.text, first_use[a].span.start)
+                ),
+                None,
+            )
         if anchor is not None and _apart(doc.text, e.span.start, anchor):
             anchor = None
 
@@ -169,9 +186,18 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+_LONG_ACRONYM = 4  # letters from which two acronyms a key apart are rarely two names
+
+
 # A unit after "per" ("one dlr per CWT"), or a part of the anchor named in its
 # possessive ("USX's USS steel unit"): not the anchor mistyped.
 _PER = regexcache.compile(r"\bper[ \u00a0]$")
+
+
+def _ticker(text: str, start: int) -> bool:
+    """A stock symbol in a wire's angle brackets ("Swedish Match <SMBS ST>"): symbols of
+    different firms are often a key apart."""
+    return text[start - 1 : start] == "<"
 
 
 def _apart(text: str, start: int, anchor: str) -> bool:
