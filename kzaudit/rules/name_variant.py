@@ -823,8 +823,8 @@ def _confusable(
     # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
     # a slip even between two people's names and in short names and given names
     unknown_key_slip = _unknown_key_slip(a, b)
-    if slip and a[:-1] == b and a[-1] == b[-1] and b in common_words():
-        return False  # "Peter Marshall" beside "Field Marshal": a name, not a slip
+    if slip and a[:-1] == b and a[-1] == b[-1] != b[-2] and b in common_words():
+        return False  # "Peter Marshall" beside "Field Marshal": a name (but "Congresss")
     if slip:
         # "Jhon", "Morrris", "Reliacne Energy": typing slips, not other names; but an
         # ordinary word seen only inside other names ("Standard Life") is not the one
@@ -1251,7 +1251,11 @@ def _derived(a: str, b: str) -> bool:
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
-    return k >= _DERIVED_STEM and frozenset((a[k:], b[k:])) in _DERIVED_TAILS
+    return (
+        k >= _DERIVED_STEM
+        and frozenset((a[k:], b[k:])) in _DERIVED_TAILS
+        and not (_is_doubling(a, b) or _is_doubling(b, a))  # "Huskinns" is "Huskins" mistyped
+    )
 
 
 def _other_form(a: str, b: str) -> bool:
@@ -1266,4 +1270,9 @@ def _other_form(a: str, b: str) -> bool:
 def _inflection(a: str, b: str) -> bool:
     """One is the other plus an ending ("Russia"/"Russian", "Blair"/"Blairs")."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in _INFLECTIONS
+    return (
+        len(long) == len(short) + 1
+        and long.startswith(short)
+        and long[-1] in _INFLECTIONS
+        and long[-1] != short[-1]  # "Congresss": a letter typed twice, no ending
+    )
