@@ -220,7 +220,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 ordinary
                 and not titled
                 and (
-                    common_info.count < _NAMED_WORD_MAJORITY
+                    common_info.count
+                    < (2 if _within_rest(info, common_info) else _NAMED_WORD_MAJORITY)
                     or (info.partners and not info.partners & common_info.partners)
                 )
             ):
@@ -854,7 +855,7 @@ def _confusable(
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
         # "Lena Ruiz ... Ruiz ... Ruis": a lone surname a neighbouring key from the
         # surname of a person named twice or more
-        kin = _same_rest(rare_info, common_info) or (
+        kin = _within_rest(rare_info, common_info) or (
             common_info.surname and not rare_info.partners and is_key_slip(a, b)
         )
         return (
@@ -1150,6 +1151,12 @@ def _same_rest(a: _Word, b: _Word) -> bool:
     "Gordon Brown" and "Gurdon Brown"; "Work" and "Wark" in "Department for … and
     Pensions"): one name, one word of it mistyped."""
     return bool(a.partners) and a.partners == b.partners
+
+
+def _within_rest(a: _Word, b: _Word) -> bool:
+    """Every other word of ``a``'s names stands in ``b``'s too ("Buko Haram" beside
+    "Suspected Boko Haram", "the United Stats" beside "the United States")."""
+    return bool(a.partners) and a.partners <= b.partners
 
 
 def _shared_partner(a: _Word, b: _Word) -> bool:
