@@ -284,7 +284,7 @@ def _slipped_twins(
                 a_word = a in common_words()
             # "Gurdon Brown" / "Gordon Brown": the rest of the name agrees, so a changed
             # vowel or a short word is a slip too, even between given names or words
-            kin = _same_rest(info, other_info)
+            kin = _within_rest(info, other_info) or _within_rest(other_info, info)
             b_word = b in common_words()
             if not kin and ((a_word and (b_word or b in first)) or (b_word and a in first)):
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
