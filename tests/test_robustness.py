@@ -167,7 +167,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "commas": lambda n: "," * n,
     "seed repeated": lambda n: (SEED.read_text(encoding="utf-8") + "\n\n") * max(1, n // 1000),
     "distinct typing slips": lambda n: " ".join(_slipped_words()[:n]),
-    "credit lines": lambda n: "Ann Lee contributed to this report. Smith went to Paris. " * (n // 10),
+    "credit lines": lambda n: (
+        "Ann Lee contributed to this report. Smith went to Paris. " * (n // 10)
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,
