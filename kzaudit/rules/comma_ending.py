@@ -31,12 +31,13 @@ sentence before has already written ("Rusedski broke in the ninth game…, Rused
 had match point"). Left alone: quoted speech, a parenthesis ("Figures showed that,
 for 2003, Asians were…"), an opening phrase with no subject of its own ("In his
 letter, published Monday, Barnett said…", "On the day she spoke, Amnesty released…"),
-a name in apposition to a relative ("…said her son, Marcell Johnson, 20, was…"), a clause joined by "and", and an attribution that ends
-the sentence ("…are not racist, Michael Howard has said", "…, Mr Evans said on
-Tuesday", "…, she added later"); a series of clauses whose last is joined by "and"
-("General Accident fell 21p, Royal Insurance dropped 18p and Prudential fell 9p", "…,
-Pixies will follow on Saturday and the Foo Fighters will close"); a title in title case
-("…fund-raising single, We Are The World", "…, It's Now or Never at number 27"); an
+a name in apposition to a relative ("…said her son, Marcell Johnson, 20, was…"), a
+clause joined by "and", and an attribution that ends the sentence ("…are not racist,
+Michael Howard has said", "…, Mr Evans said on Tuesday", "…, she added later"); a
+series of clauses whose last is joined by "and" ("General Accident fell 21p, Royal
+Insurance dropped 18p and Prudential fell 9p", "…, Pixies will follow on Saturday and the
+Foo Fighters will close"); a title in title case ("…fund-raising single, We Are The World",
+"…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
 attribution that goes on is a clause ("…, Mr Evans said Welsh firms were catching up",
@@ -439,14 +440,14 @@ _AND_NEXT = regexcache.compile(r"(?:['\u2019]s)?[ \t]{1,3}and[ \t]")
 _CLAUSE_START = regexcache.compile(r",[ \t]{1,3}(\p{Lu}[\p{L}\-'\u2019]{0,30})")
 
 
-# "…31 December, Christian Aid condemned the move": after a main clause, a comma and
-# a second clause with its own subject (capitalised words) and finite verb.
 # Kin and companions, before the name of one in apposition: "her son, Marcell Johnson, 20,"
 _KIN = (
     "son|daughter|wife|husband|mother|father|brother|sister|partner|friend|boyfriend"
     "|girlfriend|fiancee?|widow|widower|cousin|uncle|aunt|grandmother|grandfather|nephew"
     "|niece|colleague|mentor|neighbou?r"
 )
+# "…31 December, Christian Aid condemned the move": after a main clause, a comma and
+# a second clause with its own subject (capitalised words) and finite verb.
 _LOWER_TITLES = (
     "president|chairman|chairwoman|leader|spokesman|spokeswoman|secretary|minister"
     "|director|executive|chief|general|governor|analyst|economist|boss|founder|lawyer"
@@ -1296,7 +1297,10 @@ def _introductory(text: str, start: int, comma: int) -> bool:
             return True
         clause = _PRONOUN_CLAUSE.search(text, intro.end(), comma)
         # "On the day she delivered her speech,": the clause tells which day
-        return clause is None or _TIME_RELATIVE.search(text[: clause.start()][-40:]) is not None
+        if clause is None:
+            return True
+        lo = max(0, clause.start() - 40)
+        return _TIME_RELATIVE.search(text[lo : clause.start()]) is not None
     connective = _CONNECTIVE.match(text, start, comma)
     if connective is None:
         return False

@@ -14,8 +14,9 @@ wh-word ("what it is is", but not "growth is is slowing"), a particle after a ve
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), reduplications
 ("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
-once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips), names ("Duran Duran": the second word is
-capitalised), numbers, and repeats across punctuation or a line break ("it is, is it").
+once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
+names ("Duran Duran": the second word is capitalised), numbers, and repeats across
+punctuation or a line break ("it is, is it").
 
 ## Example
 ```

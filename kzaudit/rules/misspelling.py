@@ -63,7 +63,7 @@ from kzaudit import regexcache
 from kzaudit.datafiles import read_text
 from kzaudit.extract.entities import common_words
 from kzaudit.extract.numbers import vocab as numbers_vocab
-from kzaudit.model import Document, Finding, Span
+from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._mechanics import (
@@ -254,6 +254,7 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
     if not unknown:
         return
     counts = plain_piece_counts(text, unknown)  # any case
+    names: list[Span] | None = None  # the entities' spans, sorted once, on first need
     for word in sorted(w for w in unknown if counts[w] == 1):
         found = _correction(word, words, story, frequent)
         if found is None:
@@ -271,9 +272,11 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
             _in_code(text, start, end)
             or _cited(text, start, end)
             or _among_unknown(text, start, end, words)
-            or _in_name(doc, start)
-            or _open_compound(text, start, end, word, words)
         ):
+            continue
+        if names is None:
+            names = sorted(e.span for e in doc.entities)
+        if _in_name(names, start) or _open_compound(text, start, end, word, words):
             continue
         if len(word) < _MIN_SLIP and _joined(text, start, end):
             continue  # a short piece of a compound or contraction: "pre-tax", "criss-cross"
@@ -285,9 +288,11 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
         )
 
 
-def _in_name(doc: Document, start: int) -> bool:
-    """Inside a name the entity reader joined across a particle ("Uqba ibn Nafi")."""
-    return any(e.span.start < start < e.span.end for e in doc.entities)
+def _in_name(names: list[Span], start: int) -> bool:
+    """Inside a name the entity reader joined across a particle ("Uqba ibn Nafi");
+    ``names``: the entities' spans, sorted (they do not overlap), found by one bisect."""
+    name = span_at(names, start)
+    return name is not None and name.start < start
 
 
 _HYPHENATED = regexcache.compile(r"[\p{L}\-]{0,40}$")

@@ -105,12 +105,11 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
@@ -469,15 +468,6 @@ def _credit_lines(doc: Document) -> list[Span]:
     return sorted(found)
 
 
-def _inside(spans: list[Span], pos: int) -> bool:
-    """``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
-    i = bisect_right(spans, pos, key=_start) - 1
-    return i >= 0 and pos < spans[i].end
-
-
-_start = attrgetter("start")
-
-
 def _without(text: str, spans: list[Span]) -> str:
     """``text`` with ``spans`` (sorted, not overlapping) blanked, every offset kept; in
     one pass, since a hostile story may hold thousands of credit lines."""
@@ -498,7 +488,7 @@ def _name_words(doc: Document, credits: list[Span]) -> dict[str, _Word]:
     dateline = doc.dateline
     story = doc.text
     for e in doc.entities:
-        if e.kind == "acronym" or _inside(credits, e.span.start):
+        if e.kind == "acronym" or span_at(credits, e.span.start) is not None:
             continue
         text = e.text
         if e.kind == "place" and text.isupper() and dateline and dateline.overlaps(e.span):

@@ -28,7 +28,7 @@ The rupee shed 0.1% against the dollar. Analysts said that it was hard to predic
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import calendar_words
@@ -114,29 +114,56 @@ _NEVER_TITLES = frozenset(
 )
 
 
-def _opens_title(text: str, m) -> bool:  # noqa: ANN001 - a match of ``_RUN_ON``
-    """The opener of ``m`` starts a title (see ``_TITLE_AFTER``): not a connective, and
-    the capitalised word is written only there ("At the Department for Work…" after
-    other mentions of the Department is a sentence)."""
+def _opens_title(text: str, m, spaced: Callable[[], Counter[str]]) -> bool:  # noqa: ANN001
+    """The opener of ``m`` (a match of ``_RUN_ON``) starts a title (see
+    ``_TITLE_AFTER``): not a connective, and the capitalised word is written only there
+    ("At the Department for Work…" after other mentions of the Department is a
+    sentence); ``spaced`` gives the story's ``_spaced_words`` counts."""
     if m.group(2) in _NEVER_TITLES:
         return False
     title = _TITLE_AFTER.match(text, m.end(2))
     return (
         title is not None
         and title.group(1) not in calendar_words()
-        and text.count(f" {title.group(1)} ") <= 1
+        and spaced()[title.group(1)] <= 1
     )
+
+
+# A capitalised word with a space on each side (looked for at each space).
+_SPACED_WORD = regexcache.compile(r" (?=(\p{Lu}\p{Ll}[\p{L}\-]{0,30}) )")
+
+
+def _spaced_words(text: str) -> Counter[str]:
+    """How often each capitalised word stands between two spaces: ``text.count(f" {w} ")``
+    for every ``w`` at once, in one pass (a count per run-on was quadratic in a story of
+    many paragraphs).  As ``str.count``, occurrences that share a space ("Hague Hague")
+    count once."""
+    counts: Counter[str] = Counter()
+    ends: dict[str, int] = {}
+    for m in _SPACED_WORD.finditer(text):
+        word = m.group(1)
+        if m.start() >= ends.get(word, 0):
+            counts[word] += 1
+            ends[word] = m.start() + len(word) + 2
+    return counts
 
 
 def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "…the dollar Analysts said…": a full stop lost between two sentences."""
     text = doc.text
     hits = []
+    counted: list[Counter[str]] = []  # ``_spaced_words``, counted once, on first need
+
+    def spaced() -> Counter[str]:
+        if not counted:
+            counted.append(_spaced_words(text))
+        return counted[0]
+
     for _i, para in body_paragraphs(doc):
         if looks_like_heading(text[para.start : para.end]):
             continue
         for m in _run_ons(text, para.start, para.end):
-            if m.group(1).lower() not in _BEFORE_TITLES and not _opens_title(text, m):
+            if m.group(1).lower() not in _BEFORE_TITLES and not _opens_title(text, m, spaced):
                 hits.append(m)
     seen = Counter(m.group(2) for m in hits)
     for m in hits:
