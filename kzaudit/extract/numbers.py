@@ -1364,10 +1364,35 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
             _factor_roles(text, claims, idxs, sent, v)
         _part_roles(text, claims, idxs, sent, recent, v)
         people = any(claims[i].category in PEOPLE_CATEGORIES for i in idxs)
-        if people and v.update.search(text, sent.start, sent.end):
-            for i in idxs:
-                if claims[i].role is None:
-                    claims[i].role = "update"
+        markers = v.update.finditer(text, sent.start, sent.end) if people else []
+        for i in idxs:
+            if (
+                markers
+                and claims[i].role is None
+                and not _marks_other_clause(text, markers, claims[i])
+            ):
+                claims[i].role = "update"
+
+
+# A relative clause about an earlier event: "arrests had been made since Wednesday's
+# attack, in which 23 people were killed".
+_RELATIVE_OPENER = regexcache.compile(
+    r",[ ](?:(?:in|on|at|during|after|before)[ ]which|when|where|who|whom)\b"
+)
+_COMMA_BREAK = regexcache.compile(r"[,;:]")
+
+
+def _marks_other_clause(text: str, markers: list[_PhraseMatch], c: Claim) -> bool:
+    """Every update word of the sentence comes before a relative clause that holds ``c``:
+    the word marks the main clause's figure ("15 arrests since the attack"), not the one
+    the clause tells of ("…, in which 23 people were killed")."""
+    for m in markers:
+        if m.start() > c.span.start:
+            return False
+        openers = list(_RELATIVE_OPENER.finditer(text, m.end(), c.span.start))
+        if not openers or _COMMA_BREAK.search(text, openers[-1].end(), c.span.start):
+            return False
+    return True
 
 
 def _lead(text: str, c: Claim, sent: Span, width: int = 40) -> tuple[int, int]:
