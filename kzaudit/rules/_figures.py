@@ -19,7 +19,10 @@ from kzaudit.rules._mechanics import PRESCAN_MAX
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
 # twice with values that cannot agree is a conflict too.
-NAMED_NOUNS = frozenset({"jobs", "workers", "staff", "employees", "people", "posts"})
+NAMED_NOUNS = frozenset(
+    {"jobs", "workers", "staff", "employees", "people", "posts", "passengers", "students",
+     "pupils", "hostages", "miners", "patients", "refugees", "migrants", "residents"}
+)  # fmt: skip
 ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
 # Roles that say a figure is not a plain tally of the event: a change, an update, a total.
