@@ -15,7 +15,8 @@ completes ("carry on on Monday", but not "treated in in hospital" nor "take abou
 about 18 months"), reduplications
 ("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
-names ("Duran Duran": the second word is capitalised), numbers, and repeats across
+names ("Duran Duran": the second word is capitalised, unless both are a function word
+opening a sentence before a lower-case word: "The The rapid developments"), numbers, and repeats across
 punctuation or a line break ("it is, is it").
 
 ## Example
@@ -121,7 +122,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _doubled(text: str, m: regex.Match, floor: int) -> bool:
     a, b = m.group(1), m.group(2)
     if not b.islower():
-        return False
+        return _capital_double(text, m, floor)
     low = a.lower()
     if low in LEGITIMATE and not _slip_despite(text, m, low):
         return False
@@ -136,6 +137,25 @@ def _doubled(text: str, m: regex.Match, floor: int) -> bool:
         return False  # "Boutros Boutros-Ghali": the second word goes on
     # "May may", "Bush bush": a capitalised first word mid-sentence is a name.
     return not (a[0].isupper() and not at_sentence_start(text, m.start(1), floor))
+
+
+# Words that are never a name, so never doubled on purpose when both are capitalised
+# at a sentence start before a lower-case word ("The The rapid developments").  The band
+# The The ("The The played…") is the rare exception a reader can dismiss.
+_NEVER_NAMES = frozenset(
+    """the a an in on at of for to from with by as but and or if it he she they we you
+    this that these those there their his her its our some many most when while after
+    before although because since""".split()
+)
+
+
+def _capital_double(text: str, m: regex.Match, floor: int) -> bool:
+    """ "The The rapid…": one function word typed twice to open a sentence."""
+    a, b = m.group(1), m.group(2)
+    if a != b or not b.istitle() or b.lower() not in _NEVER_NAMES:
+        return False
+    nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
+    return nxt is not None and nxt.group(1).islower() and at_sentence_start(text, m.start(1), floor)
 
 
 # "for" is stranded after the verbs that take it ("the moment I have been waiting for for
