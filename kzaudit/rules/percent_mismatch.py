@@ -9,8 +9,8 @@ What it does
     direction is wrong ("fell 10% to $90m from $80m").  Figures must have the same
     unit.  A change in percentage points is checked against the difference of two
     percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
-    factor ("doubled / halved / tripled / quadrupled from X to Y") is checked too: the
-    ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
+    factor ("doubled / halved / tripled / quadrupled from X to Y", "the doubling of")
+    is checked too: the ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
     factor for "more than doubled"; "nearly doubled" is not checked.  A share written
     with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
     2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; a fraction in words set
