@@ -10,9 +10,9 @@ What it does
     unit.  A change in percentage points is checked against the difference of two
     percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
     factor ("doubled / halved / tripled / quadrupled from X to Y", "the doubling of")
-    is checked too: the ratio Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the
-    factor for "more than doubled"; "nearly doubled" is not checked.  A share written
-    with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
+    is checked too: the ratio Y/X must be within ``tolerance_factor`` (10%) of the
+    factor, and at least the factor for "more than doubled"; "nearly doubled" is not
+    checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
     2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; a fraction in words set
     beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
     15% more room) must be their ratio, and a change stated without a percentage
