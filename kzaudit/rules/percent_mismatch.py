@@ -12,9 +12,10 @@ What it does
     factor ("doubled / halved / tripled / quadrupled from X to Y", "the doubling of")
     is checked too: the ratio Y/X must be within ``tolerance_factor`` (10%) of the
     factor, and at least the factor for "more than doubled"; "nearly doubled" is not
-    checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the
-    2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; a fraction in words set
-    beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
+    checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9
+    million"; "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of
+    the 400 workers, 300, or 75%"; "300 workers out of 400, or 75%"; "75% of its 400
+    members, or 300 people"; a fraction in words set beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
     15% more room) must be their ratio, and a change stated without a percentage
     ("50,000, down from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must
     go the way its figures go.
@@ -199,6 +200,14 @@ _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 # (a few words may name what the part is for; no figure, clause stop or "and" between).
 _APPOSED_SHARE = regexcache.compile(r"(?:\s{1,3}(?!and\b)[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
 _CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
+# The whole first: "Of the 400 workers, 300, or 75%, voted", "Of the 400 workers, 300 (75%)".
+_OF_BEFORE = regexcache.compile(r"(?i)(?:^|[^\p{L}])of\s{1,3}(?:the|its|their)\s{1,3}$")
+_WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,3}")
+_PART_THEN_PCT = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
+# "300 workers out of 400, or 75%": the counted noun between part and whole.
+_NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}")
+# The share first: "75% of its 400 members, or 300 people".
+_WHOLE_OR_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){1,2}\s{0,2},\s{0,3}or\s{1,3}")
 
 
 def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
@@ -241,6 +250,25 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             and _CLOSE_OF.fullmatch(text, pct.span.end, after[0].span.start)
         ):
             yield pct, before[-1], after[0]
+        if len(before) == 2:
+            first, second = before
+            lo = max(0, first.span.start - 12)
+            if (
+                _OF_BEFORE.search(text, lo, first.span.start)
+                and _WHOLE_THEN_PART.fullmatch(text, first.span.end, second.span.start)
+                and _PART_THEN_PCT.fullmatch(text, second.span.end, pct.span.start)
+            ):
+                yield pct, second, first  # "Of the 400 workers, 300, or 75%"
+            elif _NOUN_OUT_OF.fullmatch(
+                text, first.span.end, second.span.start
+            ) and _PCT_OR.fullmatch(text, second.span.end, pct.span.start):
+                yield pct, first, second  # "300 workers out of 400, or 75%"
+        if (
+            len(after) == 2
+            and _OF.fullmatch(text, pct.span.end, after[0].span.start)
+            and _WHOLE_OR_PART.fullmatch(text, after[0].span.end, after[1].span.start)
+        ):
+            yield pct, after[1], after[0]
 
 
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
