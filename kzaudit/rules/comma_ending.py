@@ -334,8 +334,9 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     nxt = _NEXT_WORD.match(text, m.end(1))
     if nxt is None or nxt.group(1) in _NAME_JOINS:
         return False
-    if _NAME_AFTER.match(text, m.end(1)):
-        return False  # a title in title case: "…in a report, Paying the Price."
+    if _NAME_AFTER.match(text, m.end(1)) and not _VERB_THEN_NAME.match(text, m.end(1)):
+        return False  # a title in title case: "…in a report, Paying the Price." (but a
+        # verb makes a clause: "…to seal victory for his team, Victory took Real")
     if low in _name_words() or word in word_set("names_places", False):
         return False
     start = _sentence_start(doc, m.start())
@@ -1218,6 +1219,10 @@ _FINITE = regexcache.compile(
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
+_VERB_THEN_NAME = regexcache.compile(
+    rf"[ \t]{{1,3}}(?:{_FINITE.pattern}|(?:{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS})\b)"
+    r"[ \t]{1,3}\p{Lu}"
+)
 _SUBORDINATE = regexcache.compile(
     r"(?i)\b(?:as|when|while|whilst|if|although|though|because|should|unless|whether|once"
     r"|whereas|even|despite|following|according|lest|by[ \t]{1,3}the[ \t]{1,3}time"
