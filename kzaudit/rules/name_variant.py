@@ -1228,8 +1228,10 @@ def _long_inner_doubling(a: str, b: str) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    """Two forms of one stem ("Germans"/"Germany", "Kazakhs"/"Kazakhi")."""
-    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= _INFLECTIONS
+    """Two forms of one stem ("Germans"/"Germany", "Kazakhs"/"Kazakhi"); not "Jonee" for
+    "Jones", a key beside the plural's "s"."""
+    ends = {a[-1], b[-1]}
+    return len(a) == len(b) and a[:-1] == b[:-1] and ends <= _INFLECTIONS and ends != {"e", "s"}
 
 
 # Endings that tell a place from its people, language or adjective ("Honduras",
