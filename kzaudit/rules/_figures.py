@@ -21,7 +21,8 @@ GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilian
 # twice with values that cannot agree is a conflict too.
 NAMED_NOUNS = frozenset(
     {"jobs", "workers", "staff", "employees", "people", "posts", "passengers", "students",
-     "pupils", "hostages", "miners", "patients", "refugees", "migrants", "residents"}
+     "pupils", "hostages", "miners", "patients", "refugees", "migrants", "residents",
+     "children", "victims", "prisoners", "civilians", "survivors"}
 )  # fmt: skip
 ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
