@@ -22,7 +22,10 @@ GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilian
 NAMED_NOUNS = frozenset(
     {"jobs", "workers", "staff", "employees", "people", "posts", "passengers", "students",
      "pupils", "hostages", "miners", "patients", "refugees", "migrants", "residents",
-     "children", "victims", "prisoners", "civilians", "survivors"}
+     "children", "victims", "prisoners", "civilians", "survivors", "fans", "spectators",
+     "voters", "teachers", "doctors", "nurses", "officers", "firefighters", "farmers",
+     "families", "households", "homes", "customers", "subscribers", "users", "members",
+     "shareholders", "visitors", "tourists", "athletes", "players", "houses", "buildings"}
 )  # fmt: skip
 ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
