@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
@@ -364,6 +365,29 @@ def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Clai
             yield h, c
 
 
+def _transposed_repeat(a: Claim, b: Claim, times: Counter[float]) -> bool:
+    """One figure written once with two neighbouring digits swapped from a figure the
+    story writes twice or more ("the 43 students" three times, "the 34 students" once):
+    a typing slip, whatever the words around it.  The repeats pair up too, so that the
+    odd one out is the one reported."""
+    va, vb = float(a.value), float(b.value)
+    if va == vb:
+        return times[va] >= 2 and any(times[w] == 1 and _transposed(va, w) for w in times)
+    once, often = sorted((va, vb), key=times.__getitem__)
+    return times[once] == 1 and times[often] >= 2 and _transposed(va, vb)
+
+
+def _transposed(x: float, y: float) -> bool:
+    """Whole numbers of ten or more that differ by two neighbouring digits swapped."""
+    if x != int(x) or y != int(y) or min(x, y) < 10:
+        return False
+    dx, dy = str(int(x)), str(int(y))
+    if len(dx) != len(dy):
+        return False
+    diff = [i for i in range(len(dx)) if dx[i] != dy[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and dx[diff[0]] == dy[diff[1]]
+
+
 def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
     pa = _predicate(doc, a)
     return bool(pa) and pa == _predicate(doc, b)
@@ -393,6 +417,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
         group = groups[category][:MAX_GROUP]
         main = _main_date(group)
         moving = category in running  # a toll updated day by day: no main date to assume
+        times = Counter(float(c.value) for c in group)
         for j, later in enumerate(group):
             for earlier in group[:j]:
                 if earlier.sentence == later.sentence:
@@ -410,7 +435,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
                 if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
                     continue
-                if _named(earlier) and not (headline or _same_predicate(doc, earlier, later)):
+                if _named(earlier) and not (
+                    headline
+                    or _same_predicate(doc, earlier, later)
+                    or _transposed_repeat(earlier, later, times)
+                ):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
 

@@ -6,7 +6,11 @@ What it does
     the same group in the same scope, and reports a figure that cannot be the same
     number as another.  When the story repeats one value and gives the other once,
     the odd one out is reported; when each is given once, both are (either may be
-    the slip).  Qualifiers are respected ("more than 1,000" and
+    the slip).  A count of another group of people or things ("jobs", "students") is
+    compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could
+    go"), or when it is written once with two neighbouring digits swapped from a value
+    written twice ("the 43 students" twice, "the 34 students" once).  Qualifiers are
+    respected ("more than 1,000" and
     "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
