@@ -10,8 +10,7 @@ What it does
     compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could
     go"), or when it is written once with two neighbouring digits swapped from a value
     written twice ("the 43 students" twice, "the 34 students" once).  Qualifiers are
-    respected ("more than 1,000" and
-    "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
+    respected ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
     source), or when they are tied to different places or dates (a date before "that"
