@@ -167,6 +167,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "commas": lambda n: "," * n,
     "seed repeated": lambda n: (SEED.read_text(encoding="utf-8") + "\n\n") * max(1, n // 1000),
     "distinct typing slips": lambda n: " ".join(_slipped_words()[:n]),
+    "distinct doubled names": lambda n: " ".join(f"{w} {w}" for w in _names(n // 2)),
     "credit lines": lambda n: (
         "Ann Lee contributed to this report. Smith went to Paris. " * (n // 10)
     ),
@@ -196,6 +197,13 @@ def _slipped_words() -> list[str]:
     candidate, so a check that scans the story once per candidate shows up as quadratic."""
     long = [w for w in load_words("names_common_words") if len(w) >= 8 and w.isalpha()]
     return [w[:3] + w[4] + w[3] + w[5:] for w in long if w[3] != w[4]]
+
+
+def _names(n: int) -> list[str]:
+    """Distinct capitalised letter-only words ("Zqab", "Zqac", …): each doubled one is a
+    doubled-word candidate, so a scan of the story per candidate shows up as quadratic."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return [f"Zq{letters[i // 676 % 26]}{letters[i // 26 % 26]}{letters[i % 26]}" for i in range(n)]
 
 
 N = 20_000  # words: the larger run is ~100-300 KB of text

@@ -15,9 +15,16 @@ completes ("carry on on Monday", but not "treated in in hospital" nor "take abou
 about 18 months"), reduplications
 ("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
-names ("Duran Duran": the second word is capitalised, unless both are a function word
-opening a sentence before a lower-case word: "The The rapid developments"), numbers, and repeats across
+names ("Duran Duran", "Abdullah Abdullah": the second word is capitalised), titles
+("Ice Ice Baby"), numbers, and repeats across
 punctuation or a line break ("it is, is it").
+
+A capitalised word typed twice is a slip too when it cannot be such a name: a
+function word or an ordinary word opening a sentence before a lower-case word ("The
+The rapid developments", "Earnings Earnings at Barclays rose"), or a name or acronym
+that is no ordinary word nor a given name and that the story also writes alone
+("Yukos' owner Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a
+name that is doubled is never written alone.
 
 ## Example
 ```
@@ -39,6 +46,7 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
+from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._frequent import frequent_words
@@ -96,11 +104,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])):
             return  # the common case: no word follows itself anywhere
+    alone = _AloneWords(text)
     found = [
         m
         for para in doc.paragraphs
         for m in _DOUBLE.finditer(text, para.start, para.end, False, HOLD_GIL)
-        if _doubled(text, m, para.start)
+        if _doubled(text, m, para.start, alone)
     ]
     # A word the story doubles more than once is doubled on purpose: a term ("the boda
     # boda motorbike taxi … hail a boda boda"), not a slip.
@@ -119,10 +128,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _doubled(text: str, m: regex.Match, floor: int) -> bool:
+def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
     a, b = m.group(1), m.group(2)
     if not b.islower():
-        return _capital_double(text, m, floor)
+        return _capital_double(text, m, floor, alone)
     low = a.lower()
     if low in LEGITIMATE and not _slip_despite(text, m, low):
         return False
@@ -149,13 +158,72 @@ _NEVER_NAMES = frozenset(
 )
 
 
-def _capital_double(text: str, m: regex.Match, floor: int) -> bool:
-    """ "The The rapid…": one function word typed twice to open a sentence."""
+def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
+    """A capitalised word typed twice: "The The rapid…" (a function word opening a
+    sentence), or a name or acronym the story also writes alone ("Yukos' owner Menatep
+    Menatep Group" beside "Menatep said", "The CBI CBI said"): a name that is
+    doubled ("Duran Duran", "Boutros Boutros-Ghali") is never written alone."""
     a, b = m.group(1), m.group(2)
-    if a != b or not b.istitle() or b.lower() not in _NEVER_NAMES:
+    if a != b:
         return False
-    nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
-    return nxt is not None and nxt.group(1).islower() and at_sentence_start(text, m.start(1), floor)
+    after = m.end(2)
+    if after < len(text) and text[after] in _JOINERS:
+        return False  # "Boutros Boutros-Ghali", "Walla Walla's"
+    nxt = _AFTER_WORD.match(text, after, None, HOLD_GIL)
+    opens = at_sentence_start(text, m.start(1), floor)
+    if b.istitle() and b.lower() in _NEVER_NAMES:
+        return nxt is not None and nxt.group(1).islower() and opens
+    low = b.lower()
+    if (
+        not opens
+        and low not in common_words()  # "Ice Ice Baby", "Turn! Turn! Turn!": titles
+        and low not in word_set("names_first")  # "Abdullah Abdullah": a name
+        and b in alone
+    ):
+        return True
+    # "Earnings Earnings at Barclays rose": an ordinary word opening a sentence
+    return (
+        opens
+        and b.istitle()
+        and nxt is not None
+        and nxt.group(1).islower()
+        and low in common_words()
+        and low not in LEGITIMATE  # "Bye Bye", "No No"
+    )
+
+
+class _AloneWords:
+    """The capitalised words a story writes somewhere not beside themselves ("Menatep
+    holds", not "Menatep Menatep"), read in one pass over the text when first asked:
+    a scan per doubled word would be quadratic on "January January January…"."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = _alone_words(self._text)
+        return word in self._words
+
+
+_TOKEN = regexcache.compile(r"[\p{L}\p{M}\p{N}]{1,100}")
+_BLANKS = regexcache.compile(r"[ \t\u00a0]{1,20}")
+
+
+def _alone_words(text: str) -> set[str]:
+    """Capitalised words with an occurrence whose neighbours (across blanks) differ."""
+    out: set[str] = set()
+    prev, prev_end, prev_paired = "", -1, False  # the last word, and whether it was
+    for m in _TOKEN.finditer(text, 0, None, False, HOLD_GIL):  # beside its own twin
+        word = m.group()
+        paired = word == prev and _BLANKS.fullmatch(text, prev_end, m.start()) is not None
+        if prev and not prev_paired and not paired and prev[0].isupper():
+            out.add(prev)
+        prev, prev_end, prev_paired = word, m.end(), paired
+    if prev and not prev_paired and prev[0].isupper():
+        out.add(prev)
+    return out
 
 
 # "for" is stranded after the verbs that take it ("the moment I have been waiting for for
