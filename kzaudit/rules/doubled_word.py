@@ -9,8 +9,9 @@ A doubled word is the commonest slip of a rewrite or a cut-and-paste, and the ey
 skips it on a read-through.
 
 Words that are legitimately doubled are not flagged: "had had", "that that"
-("said that that was final", but not "said that that the police"), "is is" after a
-wh-word ("what it is is", but not "growth is is slowing"), a particle after a verb it
+("said that that was final", but not "said that that the police"), "is is", "was
+was", "do do" after a wh-word ("what it is is", but not "growth is is slowing" nor "he
+was was arrested"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), reduplications
 ("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
@@ -60,7 +61,7 @@ SUMMARY = 'A word repeated twice in a row ("the the")'
 
 # Doubles that English grammar or idiom produces on purpose.
 LEGITIMATE = frozenset(
-    """had that this is was do does did her his its will can may must
+    """had that this is was do does did her will may
     bye no so ha yes well very many far really tut now there knock chop blah yada
     go never more too much pretty long cough hear boo bang tick oh ho la""".split()
 )
@@ -243,7 +244,7 @@ def _slip_despite(text: str, m: regex.Match, low: str) -> bool:
     if low == "that":
         nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
         return nxt is not None and nxt.group(1).lower() in _CLAUSE_OPENERS
-    if low == "is":
+    if low in ("is", "was", "do", "does", "did"):  # "what it was was", "what they do do"
         line = text[max(0, m.start(1) - 60) : m.start(1)].split("\n")[-1]
         before = {w.strip("\"'\u201c\u2018(,").lower() for w in line.split()}
         return before.isdisjoint(_WH)
