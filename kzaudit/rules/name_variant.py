@@ -828,8 +828,8 @@ def _confusable(
             or is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
             or _long_inner_doubling(a, b)  # "NBC Univversal" beside "Vivendi Universal"
         )
-    if b in common_words() and len(a) > len(b):
-        return False  # "Liffe" is not a slip for "Life"
+    if b in common_words() and len(a) > len(b) and not _unspelt_insert(a, b):
+        return False  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French")
     if (
         rare_info.partners
         and common_info.partners
@@ -874,6 +874,12 @@ def _unspelt_slip(a: str, b: str) -> bool:
     a word) where ``b`` has none: no name is spelt so, even one no list knows.  One
     such run alone is often how another language spells ("Gonzalez": "lez")."""
     return is_key_slip(a, b) and _odd_runs(b) == 0 and _odd_runs(a) >= _UNSPELT_RUNS
+
+
+def _unspelt_insert(a: str, b: str) -> bool:
+    """``a`` is ``b`` with a letter added that makes runs of three letters no listed word
+    has ("Frefnch": "fnc"): no name is spelt so, unlike "Liffe" beside "Life"."""
+    return _odd_runs(a) >= 1 and _odd_runs(b) == 0
 
 
 def _odd_runs(word: str) -> int:
