@@ -20,13 +20,14 @@ Later uses in the right form ("ONS") are then not reported as slips for the defi
 An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
-one that is well known or used more than once ("BVC" beside "BBC"), or beside another
-used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both are shown, since a story that writes
-an acronym twice leaves two forms used once when one is mistyped), but not between
-stock symbols ("<SMBS ST>", "<SKBS ST>").  Two real acronyms a key apart, each used
-once ("PDK", "PDL"), are reported too: on 4,100 published articles no such pair
-occurred.  The acronym of a
-slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
+one that is well known or used more than once ("BVC" beside "BBC"), any inner letter
+changed in one the story writes three times or more ("IUAF" beside five "IAAF"; not
+the first or last letter, which is how related bodies differ: "EIU", "EIC"), or
+beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both are shown, since a
+story that writes an acronym twice leaves two forms used once when one is mistyped),
+but not between stock symbols ("<SMBS ST>", "<SKBS ST>").  Two real acronyms a key
+apart, each used once ("PDK", "PDL"), are reported too: on 4,100 published articles no
+such pair occurred.  The acronym of a slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
 a part named in the other's possessive ("USX's USS steel unit") are told apart.
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
@@ -151,6 +152,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 None,
             )
             anchor = anchor or next((a for a in anchors if is_key_slip(norm, a)), None)
+            # any letter changed in one the story writes again and again ("IAAQ" once
+            # beside "IAAF" five times)
+            anchor = anchor or next(
+                (a for a in anchors if uses[a] >= _MANY_USES and _one_letter_apart(norm, a)),
+                None,
+            )
             # of two forms used once each, a key apart, the later ("ISIS"/"USIS")
             anchor = anchor or next(
                 (
@@ -170,7 +177,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             anchor = None
 
         if anchor is not None:  # "NAOT" beside "NATO", "BVC" beside "BBC" (never defined)
-            how = "two letters swapped" if is_swap(norm, anchor) else "a neighbouring key hit"
+            how = (
+                "two letters swapped"
+                if is_swap(norm, anchor)
+                else "a neighbouring key hit"
+                if is_key_slip(norm, anchor)
+                else "one letter changed"
+            )
             yield ctx.finding(
                 doc,
                 e.span,
@@ -186,6 +199,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     f'"{other.text}" and "{e.text}" (later) are each used once and differ by '
                     f"{how}: one of the two is mistyped",
                 )
+
+
+_MANY_USES = 3  # uses from which any one letter changed in a once-used form is a slip
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One inner letter changed ("IAAQ"/"IAAF" is not, "IUAF"/"IAAF" is): related bodies
+    share all but their last or first letter ("EIU"/"EIC", "SMS"/"MMS"), and model
+    numbers differ by a digit ("A320"/"A321")."""
+    if len(a) != len(b) or not (a.isalpha() and b.isalpha()):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 and 0 < diff[0] < len(a) - 1
 
 
 _LONG_ACRONYM = 3  # letters from which two acronyms a key apart are rarely two names
