@@ -21,7 +21,8 @@ An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
 one that is well known or used more than once ("BVC" beside "BBC"), any inner letter
-changed in one the story writes three times or more ("IUAF" beside five "IAAF"; not
+changed in one that is well known or that the story writes three times or more ("CQN"
+beside "CNN", "IUAF" beside five "IAAF"; not
 the first or last letter, which is how related bodies differ: "EIU", "EIC"), or
 beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both are shown, since a
 story that writes an acronym twice leaves two forms used once when one is mistyped),
@@ -155,7 +156,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             # any letter changed in one the story writes again and again ("IAAQ" once
             # beside "IAAF" five times)
             anchor = anchor or next(
-                (a for a in anchors if uses[a] >= _MANY_USES and _one_letter_apart(norm, a)),
+                (
+                    a
+                    for a in anchors
+                    if (uses[a] >= _MANY_USES or a in known) and _one_letter_apart(norm, a)
+                ),
                 None,
             )
             # of two forms used once each, a key apart, the later ("ISIS"/"USIS")
