@@ -236,3 +236,11 @@ def test_sorted_words_in_place_after_a_header() -> None:
     assert list(listed) == ["apple", "banana", "cherry"] and len(listed) == 3
     unterminated = SortedWords("# h\nx\ny", 4)  # no final newline: a normalised copy
     assert "y" in unterminated and "h" not in unterminated and len(unterminated) == 2
+
+
+def test_letter_runs_file_is_current() -> None:
+    """``data/letter_runs.txt`` is generated from the word lists: regenerate it with
+    ``python -m kzaudit.rules._letters`` after a list changes."""
+    from kzaudit.rules._letters import build_letter_runs, letter_runs
+
+    assert letter_runs() == frozenset(build_letter_runs())

@@ -30,7 +30,11 @@ a letter dropped inside the word ("weks", "comon") and a key beside the right on
 ("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
 after a word or as a plural ("pro forma", "circs"; but "woule", "deao").  In a rarer
 word of seven letters or more a key beside the right one is a slip too
-("boncholders").
+("boncholders").  And when no such reading fits, any inner letter changed, added or
+dropped is a slip if the word has a run of three letters that no listed word has and
+the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
+runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
+like the words around it, a finger slip seldom is.
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -56,7 +60,7 @@ The protests are an affront to his vision.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from kzaudit import regexcache
@@ -66,6 +70,7 @@ from kzaudit.extract.numbers import vocab as numbers_vocab
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._frequent import frequent_words
+from kzaudit.rules._letters import odd_runs
 from kzaudit.rules._mechanics import (
     WORD,
     at_sentence_start,
@@ -412,6 +417,8 @@ def _correction(
     if best is not None and best_common:
         return best
     if n < _MIN_SLIP:
+        if best is None:
+            _unspelt(word, words, consider)
         return best or _typing_slip_of_frequent(word, frequent)
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
@@ -434,7 +441,35 @@ def _correction(
         for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
             for key in near.get(word[i].upper(), "").lower():
                 consider(_KEY_RANK, word[:i] + key + word[i + 1 :])
+    if best is None:
+        _unspelt(word, words, consider)
     return best or _typing_slip_of_frequent(word, frequent)
+
+
+_MIN_UNSPELT = 5  # letters of a word read for any letter changed, added or dropped
+_UNSPELT_RANK = 5  # the least likely slip: read only when no other one fits
+
+
+def _unspelt(word: str, words, consider: Callable[[int, str], None]) -> None:  # noqa: ANN001
+    """Any inner letter changed, added or dropped, when ``word`` has a run of three
+    letters no listed word has and the correction has none ("whqch", "grywth"): a
+    slip no other reading fits, never a rarer spelling of a real word."""
+    n = len(word)
+    if n < _MIN_UNSPELT or (word.endswith("nt") and word[:-2] in words):
+        return  # "wouldnt": "wouldn't" without its apostrophe
+    if odd_runs(word) < (2 if n < _MIN_SLIP else 1):
+        return  # five letters: one odd run is as often a foreign word ("reais")
+    for i in range(1, n - 1):
+        for ch in _LETTERS:
+            if ch != word[i]:
+                _plain(consider, word[:i] + ch + word[i + 1 :])
+        _plain(consider, word[:i] + word[i + 1 :])
+
+
+def _plain(consider: Callable[[int, str], None], cand: str) -> None:
+    """Offer ``cand`` when it is spelt like the listed words (no odd letter run)."""
+    if odd_runs(cand) == 0:
+        consider(_UNSPELT_RANK, cand)
 
 
 _KEY_RANK = 3  # a key beside the right one ranks with a vowel changed, above a letter added

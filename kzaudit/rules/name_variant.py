@@ -108,13 +108,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from operator import itemgetter
 
 from kzaudit import regexcache
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
+from kzaudit.rules._letters import odd_runs
 from kzaudit.rules._names import differing, is_key_slip, is_swap
 from kzaudit.rules.base import RuleContext, times
 
@@ -873,32 +873,13 @@ def _unspelt_slip(a: str, b: str) -> bool:
     letters that no word or name in the lists has ("Acwh": "acw", "cwh", "wh" ending
     a word) where ``b`` has none: no name is spelt so, even one no list knows.  One
     such run alone is often how another language spells ("Gonzalez": "lez")."""
-    return is_key_slip(a, b) and _odd_runs(b) == 0 and _odd_runs(a) >= _UNSPELT_RUNS
+    return is_key_slip(a, b) and odd_runs(b) == 0 and odd_runs(a) >= _UNSPELT_RUNS
 
 
 def _unspelt_insert(a: str, b: str) -> bool:
     """``a`` is ``b`` with a letter added that makes runs of three letters no listed word
     has ("Frefnch": "fnc"): no name is spelt so, unlike "Liffe" beside "Life"."""
-    return _odd_runs(a) >= 1 and _odd_runs(b) == 0
-
-
-def _odd_runs(word: str) -> int:
-    """Runs of three letters in ``word`` (its ends marked) that no listed word has."""
-    known = _letter_runs()
-    marked = f"^{word}$"
-    return sum(marked[i : i + 3] not in known for i in range(len(marked) - 2))
-
-
-@cache
-def _letter_runs() -> frozenset[str]:
-    """Every run of three letters, the word's ends marked ("^ac", "ceh", "eh$"), in the
-    ordinary words, given names and places the lists know."""
-    runs: set[str] = set()
-    for words in (common_words(), word_set("names_first"), word_set("names_places")):
-        for w in words:
-            marked = f"^{w}$"
-            runs.update(marked[i : i + 3] for i in range(len(marked) - 2))
-    return frozenset(runs)
+    return odd_runs(a) >= 1 and odd_runs(b) == 0
 
 
 def _known(word: str) -> bool:
