@@ -289,8 +289,8 @@ def _slipped_twins(
                 continue  # real words or a name and a word: "Trace"/"Trade", "Brian"/"Brain"
             # one form the word lists know, the other a key beside it in none of them:
             # "Scotland"/"Scotkand", "Office"/"Ovfice", "Michael"/"Michaep"
-            known_slip = False
-            if len(a) == len(b) and is_key_slip(a, b):
+            known_slip = _unspelt_edit(a, b) or _unspelt_edit(b, a)  # "Edinbqrgh"
+            if not known_slip and len(a) == len(b) and is_key_slip(a, b):
                 a_known, b_known = _known(a), _known(b)
                 known, known_info, typed_info = (
                     (a, info, other_info) if a_known else (b, other_info, info)
@@ -874,6 +874,24 @@ def _unspelt_slip(a: str, b: str) -> bool:
     a word) where ``b`` has none: no name is spelt so, even one no list knows.  One
     such run alone is often how another language spells ("Gonzalez": "lez")."""
     return is_key_slip(a, b) and odd_runs(b) == 0 and odd_runs(a) >= _UNSPELT_RUNS
+
+
+def _unspelt_edit(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one inner letter changed, added or dropped, and has runs of
+    three letters that no listed word has where ``b`` has none ("Edinbqrgh": "bqr",
+    "qrg" beside "Edinburgh").  Two such runs, as one is often how another language
+    spells ("Cereais" beside "Cereals": "eai")."""
+    if abs(len(a) - len(b)) > 1 or a[0] != b[0] or a[-1] != b[-1] and len(a) != len(b):
+        return False
+    if not (a.isascii() and b.isascii()):
+        return False  # "María"/"Maria": an accent dropped, not a slip
+    if odd_runs(a) < _UNSPELT_RUNS or odd_runs(b) != 0:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 and diff[0] < len(a) - 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
 
 
 def _unspelt_insert(a: str, b: str) -> bool:
