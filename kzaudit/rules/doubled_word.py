@@ -177,7 +177,7 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
     low = b.lower()
     if (
         not opens
-        and low not in common_words()  # "Ice Ice Baby", "Turn! Turn! Turn!": titles
+        and (b.isupper() or low not in common_words())  # "Ice Ice Baby": a title; "US US": no
         and low not in word_set("names_first")  # "Abdullah Abdullah": a name
         and b in alone
     ):
