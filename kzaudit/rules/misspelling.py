@@ -34,7 +34,9 @@ word of seven letters or more a key beside the right one is a slip too
 dropped is a slip if the word has a run of three letters that no listed word has and
 the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
 runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
-like the words around it, a finger slip seldom is.
+like the words around it, a finger slip seldom is.  Last, any inner letter changed,
+added or dropped that gives a word the story writes elsewhere ("governmeot" in a
+story about the government).
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -443,7 +445,31 @@ def _correction(
                 consider(_KEY_RANK, word[:i] + key + word[i + 1 :])
     if best is None:
         _unspelt(word, words, consider)
+    if best is None:
+        _echo(word, story, consider)
     return best or _typing_slip_of_frequent(word, frequent)
+
+
+def _echo(
+    word: str, story: set[str] | frozenset[str], consider: Callable[[int, str], None]
+) -> None:
+    """Any inner letter changed, added or dropped that gives a word the story writes
+    elsewhere ("governmeot" in a story that writes "government")."""
+    n = len(word)
+    if n < _MIN_SWAP or not story:
+        return
+    for i in range(1, n - 1):
+        for ch in _LETTERS:
+            if ch != word[i] and (cand := word[:i] + ch + word[i + 1 :]) in story:
+                consider(_ECHO_RANK, cand)
+        if (cand := word[:i] + word[i + 1 :]) in story:
+            consider(_ECHO_RANK, cand)
+        for ch in _LETTERS:
+            if (cand := word[:i] + ch + word[i:]) in story:
+                consider(_ECHO_RANK, cand)
+
+
+_ECHO_RANK = 6
 
 
 _MIN_UNSPELT = 5  # letters of a word read for any letter changed, added or dropped
