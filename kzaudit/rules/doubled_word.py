@@ -25,7 +25,9 @@ function word or an ordinary word opening a sentence before a lower-case word ("
 The rapid developments", "Earnings Earnings at Barclays rose"), or a name or acronym
 that is no ordinary word nor a given name and that the story also writes alone
 ("Yukos' owner Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a
-name that is doubled is never written alone.
+name that is doubled is never written alone.  So is a title or a place ("Sir Sir Alan",
+"Britain Britain"; not a place that is itself doubled, "Bora Bora"), a name after an
+honorific ("Mr Brown Brown said") and a connective opening a sentence ("But But Mr").
 
 ## Example
 ```
@@ -159,6 +161,10 @@ _NEVER_NAMES = frozenset(
 )
 
 
+_LOWER_OR_DIGIT = regexcache.compile(r"[ \t\u00a0]{1,20}[\p{Ll}\d]")
+_HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
+
+
 def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
     """A capitalised word typed twice: "The The rapid…" (a function word opening a
     sentence), or a name or acronym the story also writes alone ("Yukos' owner Menatep
@@ -172,9 +178,16 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
         return False  # "Boutros Boutros-Ghali", "Walla Walla's"
     nxt = _AFTER_WORD.match(text, after, None, HOLD_GIL)
     opens = at_sentence_start(text, m.start(1), floor)
-    if b.istitle() and b.lower() in _NEVER_NAMES:
-        return nxt is not None and nxt.group(1).islower() and opens
     low = b.lower()
+    if b.istitle() and low in _NEVER_NAMES:
+        if low != "the":
+            return opens  # "But But Mr Brown's adviser": no title opens so
+        return opens and _LOWER_OR_DIGIT.match(text, after) is not None  # not the band
+    if _HONORIFIC.search(text, max(0, m.start(1) - 6), m.start(1)) is not None:
+        return True  # "Mr Brown Brown said"
+    titles, places = word_set("names_titles"), word_set("names_places")
+    if low in titles or (low in places and f"{low} {low}" not in places):
+        return True  # "Sir Sir Alan Budd", "between governments and Britain Britain"
     if (
         not opens
         and (b.isupper() or low not in common_words())  # "Ice Ice Baby": a title; "US US": no
