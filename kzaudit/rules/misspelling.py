@@ -455,18 +455,24 @@ def _echo(
 ) -> None:
     """Any inner letter changed, added or dropped that gives a word the story writes
     elsewhere ("governmeot" in a story that writes "government")."""
-    n = len(word)
-    if n < _MIN_SWAP or not story:
+    if len(word) < _MIN_SWAP or not story:
         return
-    for i in range(1, n - 1):
-        for ch in _LETTERS:
-            if ch != word[i] and (cand := word[:i] + ch + word[i + 1 :]) in story:
-                consider(_ECHO_RANK, cand)
-        if (cand := word[:i] + word[i + 1 :]) in story:
+    for cand in _inner_edits(word, added=True):
+        if cand in story:
             consider(_ECHO_RANK, cand)
+
+
+def _inner_edits(word: str, added: bool) -> Iterator[str]:
+    """``word`` with one inner letter (not the first nor the last) changed to any other
+    or dropped, and with ``added`` one letter put in before an inner letter."""
+    for i in range(1, len(word) - 1):
         for ch in _LETTERS:
-            if (cand := word[:i] + ch + word[i:]) in story:
-                consider(_ECHO_RANK, cand)
+            if ch != word[i]:
+                yield word[:i] + ch + word[i + 1 :]
+        yield word[:i] + word[i + 1 :]
+        if added:
+            for ch in _LETTERS:
+                yield word[:i] + ch + word[i:]
 
 
 _ECHO_RANK = 6
@@ -485,11 +491,8 @@ def _unspelt(word: str, words, consider: Callable[[int, str], None]) -> None:  #
         return  # "wouldnt": "wouldn't" without its apostrophe
     if odd_runs(word) < (2 if n < _MIN_SLIP else 1):
         return  # five letters: one odd run is as often a foreign word ("reais")
-    for i in range(1, n - 1):
-        for ch in _LETTERS:
-            if ch != word[i]:
-                _plain(consider, word[:i] + ch + word[i + 1 :])
-        _plain(consider, word[:i] + word[i + 1 :])
+    for cand in _inner_edits(word, added=False):
+        _plain(consider, cand)
 
 
 def _plain(consider: Callable[[int, str], None], cand: str) -> None:

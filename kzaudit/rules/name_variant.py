@@ -891,7 +891,7 @@ def _unspelt_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 and diff[0] < len(a) - 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+    return _inner_drop(short, long)
 
 
 def _unspelt_insert(a: str, b: str) -> bool:
