@@ -152,8 +152,8 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
 
 
 # Words that are never a name, so never doubled on purpose when both are capitalised
-# at a sentence start before a lower-case word ("The The rapid developments").  The band
-# The The ("The The played…") is the rare exception a reader can dismiss.
+# at a sentence start ("But But Mr Brown's adviser"; "The The rapid developments", but
+# "The The played…" is the band).
 _NEVER_NAMES = frozenset(
     """the a an in on at of for to from with by as but and or if it he she they we you
     this that these those there their his her its our some many most when while after
@@ -166,10 +166,12 @@ _HONORIFIC = regexcache.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?[ ]$")
 
 
 def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
-    """A capitalised word typed twice: "The The rapid…" (a function word opening a
-    sentence), or a name or acronym the story also writes alone ("Yukos' owner Menatep
-    Menatep Group" beside "Menatep said", "The CBI CBI said"): a name that is
-    doubled ("Duran Duran", "Boutros Boutros-Ghali") is never written alone."""
+    """A capitalised word typed twice where no doubled name can be: a function word or
+    an ordinary word opening a sentence ("But But Mr", "Earnings Earnings at"), a name
+    after an honorific ("Mr Brown Brown"), a title or a place ("Sir Sir", "Britain
+    Britain"), or a name or acronym the story also writes alone ("Menatep Menatep
+    Group" beside "Menatep said", "The CBI CBI said"): a name that is doubled ("Duran
+    Duran", "Boutros Boutros-Ghali") is never written alone."""
     a, b = m.group(1), m.group(2)
     if a != b:
         return False
