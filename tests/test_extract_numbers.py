@@ -481,3 +481,12 @@ def test_phrase_before_turns_away_only_windows_no_phrase_ends() -> None:
         for phrases, ends in ((v.qualifiers, v.qualifier_ends), (v.labels, v.label_ends)):
             got = n._phrase_before(text, lo, end, phrases, ends)
             assert got == n._phrase_before(text, lo, end, phrases, Every()), text
+
+
+def test_transposed_digits_are_two_neighbours_swapped() -> None:
+    from kzaudit.rules._figures import _transposed
+
+    assert _transposed(43, 34) and _transposed(21000, 12000) and _transposed(239, 293)
+    assert not _transposed(45, 34)  # two digits differ, but not by a swap
+    assert not _transposed(123, 321)  # the swapped digits are not neighbours
+    assert not _transposed(5, 50) and not _transposed(4.3, 3.4)

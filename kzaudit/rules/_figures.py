@@ -385,7 +385,10 @@ def _transposed(x: float, y: float) -> bool:
     if len(dx) != len(dy):
         return False
     diff = [i for i in range(len(dx)) if dx[i] != dy[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and dx[diff[0]] == dy[diff[1]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    i, j = diff
+    return dx[i] == dy[j] and dx[j] == dy[i]  # "43"/"34", not "45"/"34"
 
 
 def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
