@@ -22,13 +22,13 @@ letter typed with a neighbouring key is flagged too: a swap beside any acronym o
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
 one that is well known or used more than once ("BVC" beside "BBC"), any inner letter
 changed in one that is well known or that the story writes three times or more ("CQN"
-beside "CNN", "IUAF" beside five "IAAF"; not
-the first or last letter, which is how related bodies differ: "EIU", "EIC"), or
-beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both are shown, since a
-story that writes an acronym twice leaves two forms used once when one is mistyped),
-but not between stock symbols ("<SMBS ST>", "<SKBS ST>").  Two real acronyms a key
-apart, each used once ("PDK", "PDL"), are reported too: on 4,100 published articles no
-such pair occurred.  The acronym of a slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
+beside "CNN", "IUAF" beside five "IAAF"; not the first or last letter, which is how
+related bodies differ: "EIU", "EIC"), or beside another used once ("SXSW" ... "SXAW",
+"WRU" ... "WRI": both are shown, since a story that writes an acronym twice leaves two
+forms used once when one is mistyped), but not between stock symbols ("<SMBS ST>",
+"<SKBS ST>").  Two real acronyms a key apart, each used once ("PDK", "PDL"), are
+reported too: on 4,100 published articles no such pair occurred.  The acronym of a
+slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
 a part named in the other's possessive ("USX's USS steel unit") are told apart.
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
