@@ -828,8 +828,13 @@ def _confusable(
             or is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
             or _long_inner_doubling(a, b)  # "NBC Univversal" beside "Vivendi Universal"
         )
-    if b in common_words() and len(a) > len(b) and not _unspelt_insert(a, b):
-        return False  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French")
+    if (
+        b in common_words()
+        and len(a) > len(b)
+        and not _unspelt_insert(a, b)
+        and b not in word_set("names_places")
+    ):  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French", and
+        return False  # "Tuerkey" for "Turkey", a place)
     if (
         rare_info.partners
         and common_info.partners
