@@ -16,6 +16,7 @@ from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, span_at
 from kzaudit.rules._mechanics import PRESCAN_MAX
+from kzaudit.rules._names import differing
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
@@ -382,9 +383,7 @@ def _transposed(x: float, y: float) -> bool:
     if x != int(x) or y != int(y) or min(x, y) < 10:
         return False
     dx, dy = str(int(x)), str(int(y))
-    if len(dx) != len(dy):
-        return False
-    diff = [i for i in range(len(dx)) if dx[i] != dy[i]]
+    diff = differing(dx, dy)
     if len(diff) != 2 or diff[1] != diff[0] + 1:
         return False
     i, j = diff

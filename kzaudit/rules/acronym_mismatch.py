@@ -66,7 +66,7 @@ from collections.abc import Iterator
 from kzaudit import regexcache
 from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
 from kzaudit.model import AcronymDefinition, Document, Entity, Finding
-from kzaudit.rules._names import acronym_uses, is_key_slip, is_swap, near_defined
+from kzaudit.rules._names import acronym_uses, differing, is_key_slip, is_swap, near_defined
 from kzaudit.rules.base import RuleContext, times
 
 ID = "acronym-mismatch"
@@ -213,9 +213,9 @@ def _one_letter_apart(a: str, b: str) -> bool:
     """One inner letter changed ("IAAQ"/"IAAF" is not, "IUAF"/"IAAF" is): related bodies
     share all but their last or first letter ("EIU"/"EIC", "SMS"/"MMS"), and model
     numbers differ by a digit ("A320"/"A321")."""
-    if len(a) != len(b) or not (a.isalpha() and b.isalpha()):
+    if not (a.isalpha() and b.isalpha()):
         return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    diff = differing(a, b)
     return len(diff) == 1 and 0 < diff[0] < len(a) - 1
 
 

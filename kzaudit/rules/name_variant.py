@@ -893,7 +893,7 @@ def _unspelt_edit(a: str, b: str) -> bool:
     if odd_runs(a) < _UNSPELT_RUNS or odd_runs(b) != 0:
         return False
     if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        diff = differing(a, b)
         return len(diff) == 1 and diff[0] < len(a) - 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return _inner_drop(short, long)
