@@ -890,13 +890,14 @@ def _unspelt_edit(a: str, b: str) -> bool:
         return False
     if not (a.isascii() and b.isascii()):
         return False  # "María"/"Maria": an accent dropped, not a slip
-    if odd_runs(a) < _UNSPELT_RUNS or odd_runs(b) != 0:
-        return False
     if len(a) == len(b):
         diff = differing(a, b)
-        return len(diff) == 1 and diff[0] < len(a) - 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return _inner_drop(short, long)
+        one_edit = len(diff) == 1 and diff[0] < len(a) - 1
+    else:
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        one_edit = _inner_drop(short, long)
+    # the letter runs last: the one edit rules out most pairs first
+    return one_edit and odd_runs(a) >= _UNSPELT_RUNS and odd_runs(b) == 0
 
 
 def _unspelt_insert(a: str, b: str) -> bool:
