@@ -140,8 +140,10 @@ PLANTERS: dict[str, Callable[[str, random.Random], tuple[int, int, str] | None]]
 }
 
 
-def measure(corpus: Path, seed: int, per_class: int) -> dict[str, dict]:
-    """Per class: planted, found, and the missed slips (old, new, file)."""
+def measure(
+    corpus: Path | str = false_positives.DEFAULT_CORPUS, seed: int = 1, per_class: int = 200
+) -> dict[str, dict]:
+    """Per class: planted, found, recall, and the missed slips (old, new, file)."""
     config = Config()
     files = false_positives.corpus_files(corpus)
     out: dict[str, dict] = {}
@@ -170,7 +172,8 @@ def measure(corpus: Path, seed: int, per_class: int) -> dict[str, dict]:
                 found += 1
             else:
                 misses.append((text[start:end], new, path.name))
-        out[cls] = {"planted": planted, "found": found, "misses": misses}
+        recall = found / planted if planted else 0.0
+        out[cls] = {"planted": planted, "found": found, "recall": recall, "misses": misses}
     return out
 
 
@@ -185,8 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed {args.seed}, up to {args.per_class} random slips per class\n")
     print(f"{'class':10} {'planted':>8} {'found':>6} {'recall':>7}")
     for cls, f in figures.items():
-        recall = 100 * f["found"] / f["planted"] if f["planted"] else 0.0
-        print(f"{cls:10} {f['planted']:>8} {f['found']:>6} {recall:>6.1f}%")
+        print(f"{cls:10} {f['planted']:>8} {f['found']:>6} {100 * f['recall']:>6.1f}%")
     for cls, f in figures.items():
         for old, new, name in f["misses"][: args.misses]:
             print(f"  {cls}: {name} {old!r} -> {new!r}")

@@ -161,6 +161,14 @@ def quality_rows(name: str, f: dict[str, Any]) -> list[Row]:
             )
             for kind, s in f["kinds"].items()
         ]
+    if name == "random_slips":
+        return [
+            (
+                f"random slips {cls} (seed 1)",
+                f"recall {c['recall']:.3f} ({c['found']} of {c['planted']})",
+            )
+            for cls, c in f.items()
+        ]
     rows: list[Row] = []
     _flatten(name, f, rows)
     return rows[:15]
@@ -172,7 +180,7 @@ HARNESSES: dict[str, tuple[Callable[[bool], dict[str, Any]], Callable]] = {
     "memory": (functools.partial(memory.measure, big=False), memory_rows),
     "peers": (peers.measure, peers_rows),
 }
-QUALITY = ("detection", "extraction", "false_positives")
+QUALITY = ("detection", "extraction", "false_positives", "random_slips")
 
 
 def _quality(name: str) -> dict[str, Any] | None:
