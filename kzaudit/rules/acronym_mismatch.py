@@ -20,15 +20,16 @@ Later uses in the right form ("ONS") are then not reported as slips for the defi
 An acronym used once that is an undefined one with two letters swapped or one
 letter typed with a neighbouring key is flagged too: a swap beside any acronym of
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
-one that is well known or used more than once ("BVC" beside "BBC"), any inner letter
-changed in one that is well known or that the story writes three times or more ("CQN"
-beside "CNN", "IUAF" beside five "IAAF"; not the first or last letter, which is how
-related bodies differ: "EIU", "EIC"), or beside another used once ("SXSW" ... "SXAW",
-"WRU" ... "WRI": both are shown, since a story that writes an acronym twice leaves two
-forms used once when one is mistyped), but not between stock symbols ("<SMBS ST>",
-"<SKBS ST>").  Two real acronyms a key apart, each used once ("PDK", "PDL"), are
-reported too: on 4,100 published articles no such pair occurred.  The acronym of a
-slashed name counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
+one that is well known or used more than once ("BVC" beside "BBC"), any letter
+changed in one the story writes three times or more ("IUAF" beside five "IAAF", "the
+EIC said" in a story that writes "EIU" six times), any inner letter changed in a
+well-known one ("CQN" beside "CNN"; a first or last letter is how networks differ:
+"CBS", "TBS"), or beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both
+are shown, since a story that writes an acronym twice leaves two forms used once when
+one is mistyped), but not between stock symbols ("<SMBS ST>", "<SKBS ST>").  Two
+real acronyms a key apart, each used once ("PDK", "PDL"), are reported too: on 4,100
+published articles no such pair occurred.  The acronym of a slashed name counts as a
+use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
 a part named in the other's possessive ("USX's USS steel unit") are told apart.
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
@@ -159,7 +160,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 (
                     a
                     for a in anchors
-                    if (uses[a] >= _MANY_USES or a in known) and _one_letter_apart(norm, a)
+                    if (uses[a] >= _MANY_USES or a in known)
+                    and _one_letter_apart(norm, a, inner_only=uses[a] < _MANY_USES)
+                    and not _ticker(doc.text, e.span.start)
                 ),
                 None,
             )
@@ -209,14 +212,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _MANY_USES = 3  # uses from which any one letter changed in a once-used form is a slip
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
-    """One inner letter changed ("IAAQ"/"IAAF" is not, "IUAF"/"IAAF" is): related bodies
-    share all but their last or first letter ("EIU"/"EIC", "SMS"/"MMS"), and model
-    numbers differ by a digit ("A320"/"A321")."""
+def _one_letter_apart(a: str, b: str, inner_only: bool) -> bool:
+    """One letter changed ("IUAF"/"IAAF", "BBZ"/"BBC"; with ``inner_only`` not the first
+    or last, as networks differ: "ITV", "MTV"); model numbers differ by a digit ("A320"/
+    "A321") and are left alone."""
     if not (a.isalpha() and b.isalpha()):
         return False
     diff = differing(a, b)
-    return len(diff) == 1 and 0 < diff[0] < len(a) - 1
+    return len(diff) == 1 and (not inner_only or 0 < diff[0] < len(a) - 1)
 
 
 _LONG_ACRONYM = 3  # letters from which two acronyms a key apart are rarely two names
