@@ -36,7 +36,9 @@ the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
 runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
 like the words around it, a finger slip seldom is.  Last, any inner letter changed,
 added or dropped that gives a word the story writes elsewhere ("governmeot" in a
-story about the government).
+story about the government).  A month or weekday name mistyped inside the word
+("Octoxer", "Wepnesday", "Augsut") is one too, capitalised as the name is; not at its
+end ("Mondays", "Augusta", "Octobre"), nor before a surname ("Avril Lavigne").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -67,7 +69,8 @@ from functools import cache
 
 from kzaudit import regexcache
 from kzaudit.datafiles import read_text
-from kzaudit.extract.entities import common_words
+from kzaudit.extract.dates import calendar_words
+from kzaudit.extract.entities import common_words, word_set
 from kzaudit.extract.numbers import vocab as numbers_vocab
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
@@ -108,6 +111,66 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     story = plain_pieces(doc.text)  # every word of the story, lower case, hyphens split
     yield from _listed(doc, ctx, story)
     yield from _slips(doc, ctx, story)
+    yield from _calendar_slips(doc, ctx, story)
+
+
+def _calendar_slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding]:
+    """ "Octoxer", "Wepnesday": a month or weekday name with one inner letter changed,
+    added, dropped or two swapped, capitalised as the name is.  The end is left alone:
+    "Mondays", "Augusta", "Octobre" are words of their own."""
+    slips = _calendar_variants()
+    found = slips.keys() & story
+    if not found:
+        return
+    known = ctx.style.known_words
+    words, first, places = common_words(), word_set("names_first"), word_set("names_places")
+    listed = misspellings()  # "Febuary": reported from the list already
+    for low in sorted(found):
+        if low in known or low in words or low in first or low in places or low in listed:
+            continue
+        right = slips[low]
+        start = _whole_word(doc.text, low.capitalize())
+        if start < 0:
+            continue  # written in lower case only: not a date's name
+        span = Span(start, start + len(low))
+        if _NAME_NEXT.match(doc.text, span.end):
+            continue  # "Avril Lavigne": a given name before a surname
+        yield ctx.finding(
+            doc, span, f'"{doc.slice(span)}" looks like a misspelling of "{right}"', right
+        )
+
+
+_NAME_NEXT = regexcache.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
+
+
+def _whole_word(text: str, word: str) -> int:
+    """Where ``word`` first stands as a whole word in ``text``, or -1."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return at
+        at = text.find(word, end)
+    return -1
+
+
+@cache
+def _calendar_variants() -> dict[str, str]:
+    """Every one-slip form of the month and weekday names of five letters or more,
+    lower case, with the name it comes from: a letter changed, added or dropped inside
+    the word, or two inner letters swapped (never the last)."""
+    out: dict[str, str] = {}
+    for name in sorted(calendar_words()):
+        low = name.lower()
+        if len(low) < _MIN_SWAP:
+            continue  # "May", "June", "July": their slips are other words
+        forms = set(_inner_edits(low, added=True))
+        forms.update(low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(1, len(low) - 2))
+        for form in forms - {low}:
+            out.setdefault(form, name)
+    return out
 
 
 def _listed(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding]:
