@@ -538,7 +538,7 @@ def _inner_edits(word: str, added: bool) -> Iterator[str]:
                 yield word[:i] + ch + word[i:]
 
 
-_ECHO_RANK = 6
+_ECHO_RANK = 6  # after every other reading: the story's own word is the evidence
 
 
 _MIN_UNSPELT = 5  # letters of a word read for any letter changed, added or dropped
