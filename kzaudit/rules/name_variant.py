@@ -885,19 +885,26 @@ def _unspelt_edit(a: str, b: str) -> bool:
     """``a`` is ``b`` with one inner letter changed, added or dropped, and has runs of
     three letters that no listed word has where ``b`` has none ("Edinbqrgh": "bqr",
     "qrg" beside "Edinburgh").  Two such runs, as one is often how another language
-    spells ("Cereais" beside "Cereals": "eai")."""
+    spells ("Cereais" beside "Cereals": "eai"); one is enough beside a listed place
+    ("Ixaq" beside "Iraq")."""
+    if not _one_inner_edit(a, b) or odd_runs(b) != 0:  # the cheap test first
+        return False
+    runs = odd_runs(a)
+    return runs >= _UNSPELT_RUNS or (runs == 1 and b in word_set("names_places") and not _known(a))
+
+
+def _one_inner_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped inside the word (not the last), in ASCII
+    ("María"/"Maria" is an accent dropped, not a slip)."""
     if abs(len(a) - len(b)) > 1 or a[0] != b[0] or a[-1] != b[-1] and len(a) != len(b):
         return False
     if not (a.isascii() and b.isascii()):
-        return False  # "María"/"Maria": an accent dropped, not a slip
+        return False
     if len(a) == len(b):
         diff = differing(a, b)
-        one_edit = len(diff) == 1 and diff[0] < len(a) - 1
-    else:
-        short, long = (a, b) if len(a) < len(b) else (b, a)
-        one_edit = _inner_drop(short, long)
-    # the letter runs last: the one edit rules out most pairs first
-    return one_edit and odd_runs(a) >= _UNSPELT_RUNS and odd_runs(b) == 0
+        return len(diff) == 1 and diff[0] < len(a) - 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return _inner_drop(short, long)
 
 
 def _unspelt_insert(a: str, b: str) -> bool:
