@@ -833,8 +833,9 @@ def _confusable(
         and len(a) > len(b)
         and not _unspelt_insert(a, b)
         and b not in word_set("names_places")
-    ):  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French", and
-        return False  # "Tuerkey" for "Turkey", a place)
+        and not (common_info.surname and common_info.count >= _NAMED_WORD_MAJORITY)
+    ):  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French", "Tuerkey"
+        return False  # for "Turkey", a place, and "Borown" for "Mr Brown", a surname)
     if (
         rare_info.partners
         and common_info.partners
