@@ -178,7 +178,6 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
     after = m.end(2)
     if after < len(text) and text[after] in _JOINERS:
         return False  # "Boutros Boutros-Ghali", "Walla Walla's"
-    nxt = _AFTER_WORD.match(text, after, None, HOLD_GIL)
     opens = at_sentence_start(text, m.start(1), floor)
     low = b.lower()
     if b.istitle() and low in _NEVER_NAMES:
@@ -197,14 +196,15 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
         and b in alone
     ):
         return True
-    # "Earnings Earnings at Barclays rose": an ordinary word opening a sentence
+    # "Earnings Earnings at Barclays rose": an ordinary word opening a sentence, before
+    # a lower-case word or a figure; an adverb before anything ("Approximately
+    # Approximately 1.1m", "Separately Separately Mr Blair")
     return (
         opens
         and b.istitle()
-        and nxt is not None
-        and nxt.group(1).islower()
         and low in common_words()
         and low not in LEGITIMATE  # "Bye Bye", "No No"
+        and (low.endswith("ly") or _LOWER_OR_DIGIT.match(text, after) is not None)
     )
 
 
