@@ -36,7 +36,9 @@ the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
 runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
 like the words around it, a finger slip seldom is.  Last, any inner letter changed,
 added or dropped that gives a word the story writes elsewhere ("governmeot" in a
-story about the government).  A month or weekday name mistyped inside the word
+story about the government), or one of the commonest words, in seven letters or more
+("expensise", "playecr"; shorter forms are as often slang: "repped", "dinked").  A
+month or weekday name mistyped inside the word
 ("Octoxer", "Wepnesday", "Augsut") is one too, capitalised as the name is; not at its
 end ("Mondays", "Augusta", "Octobre"), nor before a surname ("Avril Lavigne").
 
@@ -510,7 +512,15 @@ def _correction(
         _unspelt(word, words, consider)
     if best is None:
         _echo(word, story, consider)
-    return best or _typing_slip_of_frequent(word, frequent)
+    found = best or _typing_slip_of_frequent(word, frequent)
+    if found is None and n >= _MIN_DROP:
+        # last, any inner slip of one of the commonest words ("expensise", "playecr"):
+        # shorter forms are as often slang or a rarer word ("repped", "dinked")
+        for cand in _inner_edits(word, added=True):
+            if cand in frequent:
+                consider(_ECHO_RANK, cand)
+        found = best
+    return found
 
 
 def _echo(
