@@ -40,3 +40,9 @@ def _node(node: dict[str, dict], space: str | None) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if "" in node else body
+
+
+def phrases(words: Iterable[str]) -> str:
+    """``trie`` of phrases whose words may be set apart by one to three blanks (a line
+    break or a doubled space inside "according to" still reads as the phrase)."""
+    return trie(words, space=r"\s{1,3}")

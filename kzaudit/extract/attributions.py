@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from kzaudit import regexcache
-from kzaudit.alternation import trie
+from kzaudit.alternation import phrases
 from kzaudit.extract.entities import common_words, last_match_end, load_words, word_set
 from kzaudit.model import Attribution, Document, Entity, Span
 from kzaudit.regexcache import HOLD_GIL
@@ -79,11 +79,6 @@ class _Source:
     kind: str  # person | org | noun | pronoun
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    """The words as a trie, longest first, any run of spaces between a phrase's words."""
-    return trie(words, space=r"\s{1,3}")
-
-
 def _verb_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Verbs grouped by first word: a C-speed ``str.find`` locates each first word,
     a small anchored pattern confirms the whole verb (faster than one big alternation)."""
@@ -99,7 +94,7 @@ _VERBS = _verb_groups()
 @cache
 def _verb_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     """Compiled on first use: most first words never occur in a given run's text."""
-    return regexcache.compile(rf"(?:{_alternation(verbs)})(?![\p{{L}}\-])")
+    return regexcache.compile(rf"(?:{phrases(verbs)})(?![\p{{L}}\-])")
 
 
 def _verb_matches(text: str) -> list[regex.Match[str]]:

@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -23,7 +23,7 @@ from itertools import accumulate
 import regex
 
 from kzaudit import regexcache
-from kzaudit.alternation import trie
+from kzaudit.alternation import phrases, trie
 from kzaudit.datafiles import load_lines, load_toml
 from kzaudit.extract.tense import TenseScanner
 from kzaudit.model import DateMention, Document, Duration, Qualifier, Span, Tense
@@ -93,11 +93,6 @@ def calendar_words() -> frozenset[str]:
     return frozenset([*v.weekday_names, *v.month_names[1:]])
 
 
-def _alt(words: Iterable[str]) -> str:
-    """An alternation of the words, longest first, as a trie (the same matches)."""
-    return trie(words)
-
-
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w]|[.,]\d)"
 _YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR = _YEAR_DIGITS + r"(?![\d\w]|[.,]\d)"
@@ -116,9 +111,9 @@ _YEAR_AFTER_DAY = rf",?(?![ \t]{{0,3}}\n[ \t]{{0,3}}\n)\s{{1,3}}(?P<y>{_YEAR}){_
 def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     """The one combined date pattern, plus small patterns for a match's surroundings."""
     v = vocab()
-    mon = rf"(?:{_alt(v.months)})\b\.?"
-    mon_full = rf"(?:{_alt(v.month_names[1:])})\b"
-    wd_full = rf"(?:{_alt(v.weekday_names)})\b"
+    mon = rf"(?:{trie(v.months)})\b\.?"
+    mon_full = rf"(?:{trie(v.month_names[1:])})\b"
+    wd_full = rf"(?:{trie(v.weekday_names)})\b"
     md = (
         rf"(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})"
         rf"(?:(?:\s?[-\u2013]\s?|\s(?:and|or|to)\s)(?P<d2>{_DAY}))?"
@@ -134,7 +129,7 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         rf"|\b(?P<md>{md})"
         rf"|{_NUM_BEFORE}(?P<dm>{dm})"
         rf"|\b(?P<my>(?P<m>{mon}),?\s{{1,3}}(?P<y>{_YEAR}))"
-        rf"|\b(?P<wd>(?P<w>{wd_full}|(?:{_alt(v.weekday_abbr)})\b\.?(?=,?\s{{1,3}}(?:{mon}|\d{{1,2}}\s))))"
+        rf"|\b(?P<wd>(?P<w>{wd_full}|(?:{trie(v.weekday_abbr)})\b\.?(?=,?\s{{1,3}}(?:{mon}|\d{{1,2}}\s))))"
         rf"|\b(?P<mo>{mon_full})"
         rf"|{_NUM_BEFORE}(?P<yr>(?P<y>{_YEAR}))"
         r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow"
@@ -157,7 +152,7 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         "time_after": regexcache.compile(r"\s{1,3}(morning|afternoon|evening|night)\b"),
         # "January 3, a Sunday": the weekday written after the date.
         "appositive_weekday": regexcache.compile(
-            rf",\s{{1,3}}a\s{{1,3}}({_alt(v.weekday_names)})\b"
+            rf",\s{{1,3}}a\s{{1,3}}({trie(v.weekday_names)})\b"
         ),
     }
 
@@ -766,17 +761,12 @@ def _duration_vocab() -> dict:
     return load_toml("dates_durations.toml")
 
 
-def _phrases(words: Iterable[str]) -> str:
-    """An alternation of phrases, longest first, any run of spaces between words."""
-    return trie(words, space=r"\s{1,3}")
-
-
 @cache
 def _duration_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """(start candidates, the duration from its number on, lead and qualifier before it)."""
     d = _duration_vocab()
     units = [form for forms in d["units"].values() for form in forms]
-    words = _alt(d["numbers"])
+    words = trie(d["numbers"])
     number = (
         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?:\.\d{{1,3}})?|(?:{words})(?:[-\s](?:{words}))?"
     )
@@ -784,14 +774,14 @@ def _duration_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.
     # A trie of the first words: a third faster to scan than the flat alternation.
     start = regexcache.compile(rf"\b(?:\d[\d,.]{{0,12}}[\s\u2013-]|(?i:{trie(first)})\b)")
     body = regexcache.compile(
-        rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<vague>{_phrases(d['vague'])})|(?P<num>{number})"
+        rf"(?<![\w$\u00a3\u20ac.,-])(?i:(?P<vague>{phrases(d['vague'])})|(?P<num>{number})"
         rf"(?:\s{{0,3}}(?:-|\u2013)\s{{0,3}}|\s{{1,3}}(?:to|or)\s{{1,3}})?(?P<num2>{number})?)"
         rf"(?:-|\s{{1,3}})(?:(?:more|further|additional|extra|full|straight|consecutive)\s{{1,3}})?"
-        rf"(?P<unit>{_alt(units)})(?![\w-])(?!\s{{1,3}}old\b)"
+        rf"(?P<unit>{trie(units)})(?![\w-])(?!\s{{1,3}}old\b)"
     )
     before = regexcache.compile(
-        rf"\b(?i:(?P<lead>{_phrases(d['lead'])})\s{{1,3}})?"
-        rf"(?i:(?:just\s{{1,3}})?(?P<qual>{_phrases(d['qualifiers'])})\s{{1,3}})?$"
+        rf"\b(?i:(?P<lead>{phrases(d['lead'])})\s{{1,3}})?"
+        rf"(?i:(?:just\s{{1,3}})?(?P<qual>{phrases(d['qualifiers'])})\s{{1,3}})?$"
     )
     return start, body, before
 
@@ -803,7 +793,7 @@ def _vague_duration_pattern() -> regex.Pattern[str]:
     singular = [forms[0] for forms in d["units"].values()]
     plural = [forms[1] for forms in d["units"].values()]
     return regexcache.compile(
-        rf"\b(?:(?P<a>an?)\s{{1,3}}(?P<one>{_alt(singular)})|(?P<bare>{_alt(plural)}))\b(?![\w-])"
+        rf"\b(?:(?P<a>an?)\s{{1,3}}(?P<one>{trie(singular)})|(?P<bare>{trie(plural)}))\b(?![\w-])"
     )
 
 
@@ -1045,8 +1035,8 @@ _TAG_GAP = r"(?:[ ]{4,40}(?=[,(\u2014\u2013:-]))?"
 @cache
 def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     v = vocab()
-    mon = rf"(?:{_alt(v.months)})\b\.?"
-    wd = rf"(?P<wd>{_alt(v.weekdays)})\b\.?,?\s{{1,3}}"
+    mon = rf"(?:{trie(v.months)})\b\.?"
+    wd = rf"(?P<wd>{trie(v.weekdays)})\b\.?,?\s{{1,3}}"
     date = (
         rf"(?:{wd})?(?:(?P<m>{mon})\s{{1,3}}(?P<d>{_DAY})|(?P<d>{_DAY})\s{{1,3}}(?P<m>{mon}))"
         # the year on the same line, and no clock time ("Tuesday, 1 March\n\n2000 GMT")
@@ -1249,12 +1239,12 @@ def format_date(date: dt.date) -> str:
 
 @cache
 def _month_word() -> regex.Pattern[str]:
-    return regexcache.compile(rf"\b(?:{_alt(vocab().months)})\b")
+    return regexcache.compile(rf"\b(?:{trie(vocab().months)})\b")
 
 
 @cache
 def _weekday_word() -> regex.Pattern[str]:
-    return regexcache.compile(rf"\b(?:{_alt(vocab().weekdays)})\b")
+    return regexcache.compile(rf"\b(?:{trie(vocab().weekdays)})\b")
 
 
 def _same_form(written: str, full: str, table: dict[str, int], number: int) -> str:

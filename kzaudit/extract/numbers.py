@@ -24,6 +24,7 @@ from functools import cache
 import regex
 
 from kzaudit import regexcache
+from kzaudit.alternation import phrases as phrases_trie
 from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml, read_text
 from kzaudit.model import Claim, Document, Span
@@ -67,7 +68,7 @@ def _lines(name: str) -> list[str]:
 def _alt(phrases: list[str]) -> str:
     """A regex alternation of literal phrases, longest first (whitespace flexible), as
     a trie: the same matches, each character tested once per branch point."""
-    return trie({p.lower() for p in phrases}, space=r"\s{1,3}")
+    return phrases_trie({p.lower() for p in phrases})
 
 
 def _alt_backward(phrases: list[str]) -> str:

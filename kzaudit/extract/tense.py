@@ -22,6 +22,10 @@ from kzaudit.datafiles import load_toml
 from kzaudit.model import Tense
 from kzaudit.regexcache import HOLD_GIL
 
+# any run of blanks between a marker's words (the markers are tried per word, a trie
+# halves the cost of a flat alternation there)
+SPACES = r"\s+"
+
 WINDOW_BEFORE = 160  # characters of the clause before the phrase that are scanned
 WINDOW_AFTER = 60  # characters after it (for fronted dates)
 GAP = 256  # a window starting this far past the scanned stretch extends it (the date between)
@@ -62,22 +66,16 @@ def _lexicon() -> dict[str, Any]:
     return load_toml("dates_tense.toml")
 
 
-def _alternation(words: list[str]) -> str:
-    """The phrases as a trie, longest first: half the cost of a flat alternation at
-    each word the marker pattern is tried at (the same matches)."""
-    return trie(words, space=r"\s+")
-
-
 @cache
 def _marker_pattern() -> regex.Pattern[str]:
     """One pattern naming each marker class; longest phrases first within a class."""
     lex = _lexicon()
     return regexcache.compile(
-        rf"(?<![\w'\u2019])(?:(?P<fs>{_alternation(lex['future_strong'])})"
-        rf"|(?P<fw>{_alternation(lex['future_weak'])})"
-        rf"|(?P<hedge>{_alternation(lex['hedge'])})"
-        rf"|(?P<past>{_alternation(lex['past'])})"
-        rf"|(?P<present>{_alternation(lex['present'])})"
+        rf"(?<![\w'\u2019])(?:(?P<fs>{trie(lex['future_strong'], space=SPACES)})"
+        rf"|(?P<fw>{trie(lex['future_weak'], space=SPACES)})"
+        rf"|(?P<hedge>{trie(lex['hedge'], space=SPACES)})"
+        rf"|(?P<past>{trie(lex['past'], space=SPACES)})"
+        rf"|(?P<present>{trie(lex['present'], space=SPACES)})"
         r"|(?P<ed>[a-z]{2,20}ed))(?![\w'\u2019])",
         regex.IGNORECASE,
     )
