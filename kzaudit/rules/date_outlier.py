@@ -23,7 +23,11 @@ What it does
     "during October"); period bounds such as "until June" do not count, a frame of
     plans alone ("will host a match in June or July") places no past event, and a
     date in the present tense is a fixture ("the Test is against Canada on 13
-    November").
+    November").  Last, a dateline months from every date the story tells: at
+    least two day dates of the body, all two months or more from it, none future or
+    written with another year, and no mention of the dateline's month ("OTTAWA,
+    July 6 - … in the week ended February 25 … on March 4"); a story is filed days
+    after what it reports.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -341,6 +345,49 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if id(d) not in flagged:
                 flagged.add(id(d))
                 yield _stray_finding(doc, ctx, d, frame)
+    slip = _dateline_slip(doc, ctx, days)
+    if slip is not None:
+        yield _dateline_finding(doc, ctx, *slip)
+
+
+def _dateline_slip(
+    doc: Document, ctx: RuleContext, days: list[DateMention]
+) -> tuple[DateMention, list[DateMention]] | None:
+    """(dateline date, frame): a dateline months from every date the story tells.
+
+    A story reports what happened in the days before its dateline; when at least two
+    day dates of the body sit together, months from the dateline, and nothing in the
+    body names the dateline's month, the dateline's month is the likelier slip
+    ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").  The frame is
+    that of ``_strays`` less what places nothing in the story's present: future
+    plans, period ends and schedules, dates written with another year.
+    """
+    if doc.dateline is None:
+        return None
+    own = next((d for d in days if doc.dateline.contains(d.span)), None)
+    if own is None:
+        return None
+    window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
+    frame = [
+        o
+        for o in _frame_mentions(doc)
+        if not doc.dateline.contains(o.span)
+        and o.year in (None, own.year)
+        and o.tense != "future"
+        and not _explained(doc, o, own.year)
+    ]
+    if sum(o.precision == "day" for o in frame) < 2 or len(frame) > _MAX_FRAME:
+        return None
+    if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
+        return None
+    pos = day_of_year(own)
+    if min(_frame_distance(o, pos) for o in frame) < gap:
+        return None
+    first = frame[0]
+    anchor = day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]  # type: ignore[index,operator]
+    if all(_frame_distance(o, anchor) <= 2 * window for o in frame):
+        return own, frame
+    return None
 
 
 def _timeline_slips(
@@ -424,6 +471,24 @@ def _twin_finding(doc: Document, ctx: RuleContext, d: DateMention, t: DateMentio
         f'"{t.text}", the same day in {vocab().month_names[t.month]}'  # type: ignore[arg-type]
     )
     return ctx.finding(doc, d.span, message, with_month(d.text, t.month))  # type: ignore[arg-type]
+
+
+def _dateline_finding(
+    doc: Document, ctx: RuleContext, d: DateMention, frame: list[DateMention]
+) -> Finding:
+    """The suggestion puts the dateline on its day within a month after the latest
+    day date of the story (a story is filed after what it reports)."""
+    quoted = ", ".join(f'"{o.text}"' for o in frame[:4])
+    message = f'the dateline "{d.text}" is months from every date the story gives ({quoted})'
+    base = max(day_of_year(o) for o in frame if o.precision == "day")
+    latest = next(o for o in frame if o.precision == "day" and day_of_year(o) == base)
+    suggestion = None
+    for month in (latest.month, latest.month % 12 + 1):  # type: ignore[operator]
+        moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
+        if 0 <= offset(base, day_of_year(moved)) <= ctx.options["window_days"]:
+            suggestion = with_month(d.text, month)
+            break
+    return ctx.finding(doc, d.span, message, suggestion)
 
 
 def _stray_finding(
