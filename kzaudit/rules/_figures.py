@@ -209,6 +209,9 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         limit = c.span.end + SCOPE_REACH
         if doc.sentences:
             limit = min(limit, doc.sentences[c.sentence].span.end)
+        close = doc.text.find(")", c.span.end, limit)
+        if close != -1:
+            limit = close  # "(144 passengers, six crew) Airplane: …": the bracket ends it
         keys = set()
         while i < len(names) and names[i][0] < limit:
             keys.add(names[i][1])
@@ -366,14 +369,39 @@ def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Clai
             yield h, c
 
 
+# A determiner that points back to a group already counted: "the 43 students", "these
+# 43 mothers", "all 150 people".
+_DEFINITE_BEFORE = regexcache.compile_std(r"(?i)\b(?:the|these|those|all)[ ]$")
+
+
+def _definite_restatement(doc: Document, a: Claim, b: Claim, times: Counter[float]) -> bool:
+    """One figure written once after "the"/"these"/"all", the other written twice or more:
+    "the 33 students" can only be the group the story counts elsewhere as "43 students"
+    (twice), so its figure is the odd one out."""
+    va, vb = float(a.value), float(b.value)
+    if va == vb:
+        return False
+    once, often = (a, b) if times[va] < times[vb] else (b, a)
+    if times[float(once.value)] != 1 or times[float(often.value)] < 2:
+        return False
+    start = once.span.start
+    return _DEFINITE_BEFORE.search(doc.text, max(0, start - 12), start) is not None
+
+
+def _long_transposed(a: Claim, b: Claim) -> bool:
+    """Two figures of three digits or more, two neighbouring digits swapped ("144
+    passengers" and "414 passengers", "21,000 students" and "20,100"): a typing slip
+    even when each is written once."""
+    return min(float(a.value), float(b.value)) >= 100 and _transposed(
+        float(a.value), float(b.value)
+    )
+
+
 def _transposed_repeat(a: Claim, b: Claim, times: Counter[float]) -> bool:
     """One figure written once with two neighbouring digits swapped from a figure the
     story writes twice or more ("the 43 students" three times, "the 34 students" once):
-    a typing slip, whatever the words around it.  The repeats pair up too, so that the
-    odd one out is the one reported."""
+    a typing slip, whatever the words around it."""
     va, vb = float(a.value), float(b.value)
-    if va == vb:
-        return times[va] >= 2 and any(times[w] == 1 and _transposed(va, w) for w in times)
     once, often = sorted((va, vb), key=times.__getitem__)
     return times[once] == 1 and times[often] >= 2 and _transposed(va, vb)
 
@@ -422,8 +450,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
         times = Counter(float(c.value) for c in group)
         for j, later in enumerate(group):
             for earlier in group[:j]:
-                if earlier.sentence == later.sentence:
-                    continue
+                if earlier.sentence == later.sentence and not _long_transposed(earlier, later):
+                    continue  # "With 21,000 students … to screen all 20,100 students"
                 if not subjects_match(earlier, later):
                     continue
                 if _different_scope(earlier, later, places, dates):
@@ -439,8 +467,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _named(earlier) and not (
                     headline
+                    or earlier.value == later.value  # repeats back the value they restate
                     or _same_predicate(doc, earlier, later)
                     or _transposed_repeat(earlier, later, times)
+                    or _long_transposed(earlier, later)
+                    or _definite_restatement(doc, earlier, later, times)
                 ):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
@@ -461,7 +492,8 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
     the figures of ``part``'s sentence."""
     if part.sentence != total.sentence + 1 or float(part.value) >= float(total.value):
         return False
-    siblings = [c for c in sentence if c is not part and c.category == part.category]
+    key = _group_key(part)
+    siblings = [c for c in sentence if c is not part and _group_key(c) == key]
     if siblings:
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
     return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None

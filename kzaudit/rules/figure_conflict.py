@@ -8,8 +8,12 @@ What it does
     the odd one out is reported; when each is given once, both are (either may be
     the slip).  A count of another group of people or things ("jobs", "students") is
     compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could
-    go"), or when it is written once with two neighbouring digits swapped from a value
-    written twice ("the 43 students" twice, "the 34 students" once).  Qualifiers are
+    go"), when it is written once with two neighbouring digits swapped from a value
+    written twice ("the 43 students" twice, "the 34 students" once) or, in figures of
+    three digits or more, from a value written once ("144 passengers", "414
+    passengers"; in one sentence too), and when it is written once after "the",
+    "these" or "all" while the story gives another value twice ("the 33 students"
+    beside two "43 students": "the" points back to the group already counted).  Qualifiers are
     respected ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
