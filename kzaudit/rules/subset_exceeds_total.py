@@ -3,7 +3,8 @@
 What it does
     Reports a figure that is stated as part of another ("12 of whom", "of them",
     "of the 20", "including 30 children", "95 of the injured" after a count of the
-    injured in the same or the two sentences before) but is larger than it, and a count of
+    injured in the same or the two sentences before; the people of a place too: "a town
+    of 11,000 people … Of those, 1,300") but is larger than it, and a count of
     hospitalised people larger than the count of injured people it belongs to
     (injured includes hospitalised).  Qualifiers are respected: "more than 1,000
     injured and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom".
@@ -53,7 +54,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if part.role != "part" or part.ref is None or part.kind != "count":
             continue
         whole = doc.claims[part.ref]
-        if whole.kind != "count" or whole.qualifier == "vague" or part.qualifier == "vague":
+        if whole.kind not in ("count", "population") or "vague" in (
+            whole.qualifier,
+            part.qualifier,
+        ):
             continue
         if not float(whole.value).is_integer():
             continue  # "1.4 mln bpd in February and 1.15 in March": a scale left unsaid
