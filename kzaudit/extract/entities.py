@@ -239,7 +239,7 @@ def _hyphen_acronyms(bare: str, pos: int) -> list[_Word] | None:
     (A slashed name stays whole, "HIV/Aids": see ``rules._names.acronym_uses``.)"""
     parts = bare.split("-")
     flags = [is_acronym(p) for p in parts]
-    if not flags[0] or not (all(flags) or all(p.islower() for p in parts[1:])):
+    if not flags[0] or not (all(flags) or all(_acronym_tail(p) for p in parts[1:])):
         return None
     out, at = [], pos
     for part, flag in zip(parts, flags, strict=True):
@@ -247,6 +247,13 @@ def _hyphen_acronyms(bare: str, pos: int) -> list[_Word] | None:
             out.append(_Word(part, at, at + len(part), part.lower(), False, True))
         at += len(part) + 1
     return out
+
+
+def _acronym_tail(part: str) -> bool:
+    """What may follow an acronym in one hyphenated token and leave it an acronym: a
+    lower-case word ("ILO-based"), a number ("MPEG-2", "CFM-56") or a capitalised word
+    of a product's name ("OMAP-Vox")."""
+    return part.islower() or part.isdigit() or (part[:1].isupper() and part[1:].islower())
 
 
 @lru_cache(maxsize=8192)
