@@ -8,8 +8,11 @@ compared case-insensitively ("The the").
 A doubled word is the commonest slip of a rewrite or a cut-and-paste, and the eye
 skips it on a read-through.
 
-Words that are legitimately doubled are not flagged: "had had", "that that"
-("said that that was final", but not "said that that the police"), "is is", "was
+Words that are legitimately doubled are not flagged: "had had" ("had had enough",
+but not "had had been"), "that that" ("said that that was final", but not "said that
+that the police" nor "firms that that have"), "much much" before a comparative
+("much much more", not "much much forced"), "will will" after a word that makes the
+first a noun ("his will will be read", not "the effort will will require"), "is is", "was
 was", "do do" after a wh-word ("what it is is", but not "growth is is slowing" nor "he
 was was arrested"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
@@ -27,7 +30,12 @@ that is no ordinary word nor a given name and that the story also writes alone
 ("Yukos' owner Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a
 name that is doubled is never written alone.  So is a title or a place ("Sir Sir Alan",
 "Britain Britain"; not a place that is itself doubled, "Bora Bora"), a name after an
-honorific ("Mr Brown Brown said") and a connective opening a sentence ("But But Mr").
+honorific ("Mr Brown Brown said") and a connective opening a sentence ("But But Mr");
+a month before a figure ("in May May 2004"); an ordinary word of four letters or more
+inside a name, or a surname after a given name ("the Court of Human Rights Rights",
+"Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah Abdullah");
+a pronoun before its own contraction ("We We're") and a name written alone elsewhere
+before its possessive ("India India's").
 
 ## Example
 ```
@@ -49,6 +57,7 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
+from kzaudit.extract.dates import calendar_words
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
@@ -70,7 +79,7 @@ LEGITIMATE = frozenset(
 # A particle doubles only after a verb it completes ("carry on on Monday", "log in in
 # the morning", "handed over over the weekend", "the moment I have been waiting for for
 # years"); "treated in in hospital" is a slip.
-PARTICLES = frozenset("in on out up off down over by around back through about for".split())
+PARTICLES = frozenset("in on out up off down over by around through about for".split())
 _PARTICLE_VERBS = frozenset(
     """carry carried carries carrying go goes going went gone come comes coming came
     get gets got getting hold holds held holding keep keeps kept keeping move moves moved
@@ -89,6 +98,9 @@ _PARTICLE_VERBS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     "the a an he she they we i you it his their our its there these those".split()
 )
+_AFTER_THAT = _CLAUSE_OPENERS | frozenset("have are were".split())
+# Participles that only a single "had" takes: "had had been", "had had chosen".
+_AFTER_HAD = frozenset("been become begun chosen done gone given known seen taken".split())
 # "is is" is said after a wh-clause ("What it is is a crisis", "All it is is talk").
 _WH = frozenset("what where how who whatever all thing problem point question".split())
 _AFTER_WORD = regexcache.compile(r"[ \t\u00a0]{1,20}([\p{L}\p{M}]{1,40})")
@@ -176,10 +188,21 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
     if a != b:
         return False
     after = m.end(2)
-    if after < len(text) and text[after] in _JOINERS:
-        return False  # "Boutros Boutros-Ghali", "Walla Walla's"
     opens = at_sentence_start(text, m.start(1), floor)
     low = b.lower()
+    if after < len(text) and text[after] in _JOINERS:
+        # "Boutros Boutros-Ghali", "Walla Walla's"; but a pronoun goes on into its
+        # contraction ("We We're looking"), and a name written alone elsewhere into
+        # its possessive ("improving India India's roads" beside "India has")
+        if text[after] == "-":
+            return False
+        if low in _NEVER_NAMES and b.istitle():
+            return opens
+        return not opens and _named_alone(b, low, alone)
+    if b in calendar_words() and _DIGIT_AFTER.match(text, after) is not None:
+        return True  # "in May May 2004", "December December 2003"
+    if not opens and _inside_name(text, m):
+        return True  # "the Office of Fair Trading Trading", "Linda Thomsen Thomsen"
     if b.istitle() and low in _NEVER_NAMES:
         if low != "the":
             return opens  # "But But Mr Brown's adviser": no title opens so
@@ -189,12 +212,7 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
     titles, places = word_set("names_titles"), word_set("names_places")
     if low in titles or (low in places and f"{low} {low}" not in places):
         return True  # "Sir Sir Alan Budd", "between governments and Britain Britain"
-    if (
-        not opens
-        and (b.isupper() or low not in common_words())  # "Ice Ice Baby": a title; "US US": no
-        and low not in word_set("names_first")  # "Abdullah Abdullah": a name
-        and b in alone
-    ):
+    if not opens and _named_alone(b, low, alone):
         return True
     # "Earnings Earnings at Barclays rose": an ordinary word opening a sentence, before
     # a lower-case word or a figure; an adverb before anything ("Approximately
@@ -206,6 +224,40 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
         and low not in LEGITIMATE  # "Bye Bye", "No No"
         and (low.endswith("ly") or _LOWER_OR_DIGIT.match(text, after) is not None)
     )
+
+
+def _named_alone(b: str, low: str, alone: _AloneWords) -> bool:
+    """A name or acronym, no ordinary word ("Ice Ice Baby": a title; "US US": no) nor
+    given name ("Abdullah Abdullah"), that the story also writes alone."""
+    return (
+        (b.isupper() or low not in common_words())
+        and low not in word_set("names_first")
+        and b in alone
+    )
+
+
+_DIGIT_AFTER = regexcache.compile(r"[ \t\u00a0]{1,3}\d")
+# The word before a double, one space away on its line, and its own start.
+_NAME_BEFORE = regexcache.compile(
+    r"(?:^|(?<=[^\p{L}\p{M}'\u2019\-]))(\p{Lu}[\p{L}\p{M}]{1,30})[ ]$"
+)
+
+
+def _inside_name(text: str, m: regex.Match) -> bool:
+    """A double after a capitalised word of the same name: an ordinary word of four
+    letters or more ("Human Rights Rights", "Welsh Liberal Liberal Democrat") or a
+    surname after a given name ("Linda Thomsen Thomsen").  Doubled names and titles
+    stand alone ("the band Talk Talk", "hit Ice Ice Baby") or are made of short
+    syllables ("Koh Phi Phi", "Sha La La"), and a given name may be doubled after a
+    title ("Chief Executive Abdullah Abdullah").  Not after a function word ("The Talk
+    Talk singer")."""
+    low = m.group(2).lower()
+    if len(low) < 4 or low in word_set("names_first"):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, m.start(1) - 32), m.start(1))
+    if before is None or before.group(1).lower() in _NEVER_NAMES:
+        return False
+    return low in common_words() or before.group(1).lower() in word_set("names_first")
 
 
 class _AloneWords:
@@ -256,14 +308,34 @@ _ABOUT_VERBS = frozenset(
 
 def _slip_despite(text: str, m: regex.Match, low: str) -> bool:
     """A double that is legitimate elsewhere but not here."""
-    if low == "that":
+    if low in ("that", "had"):
+        # "said that that was final", "had had enough"; but "claimed that that the
+        # police", "firms that that have been", "had had been right"
         nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
-        return nxt is not None and nxt.group(1).lower() in _CLAUSE_OPENERS
+        follows = _AFTER_THAT if low == "that" else _AFTER_HAD
+        return nxt is not None and nxt.group(1).lower() in follows
+    if low == "much":  # "much much more", but "there was much much forced smiling"
+        nxt = _AFTER_WORD.match(text, m.end(2), None, HOLD_GIL)
+        return nxt is not None and not _comparative(nxt.group(1).lower())
+    if low == "will":  # "his will will be read", but "the effort will will require"
+        return _previous_word(text, m.start(1)) not in _NOUN_MARKERS
     if low in ("is", "was", "do", "does", "did"):  # "what it was was", "what they do do"
         line = text[max(0, m.start(1) - 60) : m.start(1)].split("\n")[-1]
         before = {w.strip("\"'\u201c\u2018(,").lower() for w in line.split()}
         return before.isdisjoint(_WH)
     return False
+
+
+# Words before "will" that make it the noun ("his will will be read").
+_NOUN_MARKERS = frozenset(
+    "the a his her their my your our its whose political free popular own good ill".split()
+)
+_COMPARATIVES = frozenset("more less better worse further farther fewer too".split())
+
+
+def _comparative(word: str) -> bool:
+    """ "more", "better", "bigger": what "much much" intensifies."""
+    return word in _COMPARATIVES or (word.endswith("er") and len(word) > 4)
 
 
 def _previous_word(text: str, start: int) -> str:
