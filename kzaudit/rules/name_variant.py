@@ -782,6 +782,18 @@ def _neighbours(word: str, index: dict[str, list[str]]) -> set[str]:
     return found
 
 
+def _named_alone(a: str, b: str, common_info: _Word) -> bool:
+    """``b`` (an ordinary word of five letters or more) is a one-word name the story
+    writes three times or more ("Labour said"), and ``a``, no given name, is ``b`` with a
+    letter added: "the Lawbour Party"."""
+    return (
+        common_info.alone
+        and common_info.count >= _NAMED_WORD_MAJORITY
+        and len(b) >= 5
+        and a not in word_set("names_first")
+    )
+
+
 def _confusable(
     rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int, titled: bool
 ) -> bool:
@@ -834,8 +846,10 @@ def _confusable(
         and not _unspelt_insert(a, b)
         and b not in word_set("names_places")
         and not (common_info.surname and common_info.count >= _NAMED_WORD_MAJORITY)
+        and not _named_alone(a, b, common_info)
     ):  # "Liffe" is not a slip for "Life" (but "Frefnch" is for "French", "Tuerkey"
-        return False  # for "Turkey", a place, and "Borown" for "Mr Brown", a surname)
+        return False  # for "Turkey", a place, "Borown" for "Mr Brown", a surname, and
+        # "Lawbour" for "Labour", a name on its own three times)
     if (
         rare_info.partners
         and common_info.partners
