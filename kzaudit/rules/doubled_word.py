@@ -35,7 +35,9 @@ a month before a figure ("in May May 2004"); an ordinary word of four letters or
 inside a name, or a surname after a given name ("the Court of Human Rights Rights",
 "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah Abdullah");
 a pronoun before its own contraction ("We We're") and a name written alone elsewhere
-before its possessive ("India India's").
+before its possessive ("India India's").  And a lower-case word typed again beside a
+hyphenated word that starts or ends with it ("five five-year plan", "ex-senior
+senior"), unless it is a particle ("in in-fighting", "a break-in in 1999").
 
 ## Example
 ```
@@ -107,7 +109,7 @@ _AFTER_WORD = regexcache.compile(r"[ \t\u00a0]{1,20}([\p{L}\p{M}]{1,40})")
 # Candidates only: a word, blanks on one line, the same word (any case).  Bounded
 # repetitions; the rule then checks each candidate.
 _DOUBLE = regexcache.compile(
-    r"(?<![\p{L}\p{M}'\u2019\-])([\p{L}\p{M}]{1,40})[ \t\u00a0]{1,20}(\1)(?![\p{L}\p{M}])",
+    r"(?<![\p{L}\p{M}'\u2019])([\p{L}\p{M}]{1,40})[ \t\u00a0]{1,20}(\1)(?![\p{L}\p{M}])",
     regex.IGNORECASE,
 )
 _JOINERS = "'\u2019-"
@@ -117,7 +119,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     if len(text) <= PRESCAN_MAX:
         words = plain_words(text)
-        if not any(map(operator.eq, words, words[1:])):
+        if not any(map(operator.eq, words, words[1:])) and not _hyphen_double(words):
             return  # the common case: no word follows itself anywhere
     alone = _AloneWords(text)
     found = [
@@ -143,8 +145,29 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+# Particles that open or close hyphenated words ("in-fighting", "break-in", "set-up")
+# and also stand before or after them on their own.
+_HYPHEN_PARTICLES = PARTICLES | frozenset(["back", "to", "at", "of", "and", "a"])
+
+
+def _hyphen_double(words: list[str]) -> bool:
+    """A word beside a hyphenated word that ends or starts with it ("ex-senior senior",
+    "five five-year"): the pre-scan's words keep hyphenated words whole."""
+    for i, word in enumerate(words):
+        if "-" in word:
+            if i and words[i - 1] == word.partition("-")[0]:
+                return True
+            if i + 1 < len(words) and words[i + 1] == word.rpartition("-")[2]:
+                return True
+    return False
+
+
 def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
     a, b = m.group(1), m.group(2)
+    if m.start(1) > 0 and text[m.start(1) - 1] == "-":
+        # the end of a hyphenated word typed again: "two ex-senior senior executives";
+        # not a particle ("a break-in in 1999")
+        return a.islower() and b.islower() and a not in _HYPHEN_PARTICLES
     if not b.islower():
         return _capital_double(text, m, floor, alone)
     low = a.lower()
@@ -157,6 +180,9 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
     elif verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
         return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
+    if after < len(text) and text[after] == "-" and a.islower():
+        # "the home secretary's five five-year blueprint"; not "dissipated in in-fighting"
+        return low not in _HYPHEN_PARTICLES
     if after < len(text) and text[after] in _JOINERS:
         return False  # "Boutros Boutros-Ghali": the second word goes on
     # "May may", "Bush bush": a capitalised first word mid-sentence is a name.
