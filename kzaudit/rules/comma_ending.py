@@ -831,7 +831,17 @@ def _in_speech(doc: Document, comma: int) -> bool:
         if not text[q.start + 1 : q.start + 2].isspace():
             return True
     before = text[_sentence_start(doc, comma) - 1 : comma]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    if before.count('"') % 2 == 1:
+        # the odd mark opens a quotation, unless it closes one the sentence before
+        # opened ('"…what they do. The tackle was terrible," he said, Clubs are…')
+        last = before.rfind('"')
+        return not (
+            before[last - 1 : last] in _CLOSING_AFTER and before[last + 1 : last + 2] == " "
+        )
+    return before.count("\u201c") > before.count("\u201d")
+
+
+_CLOSING_AFTER = frozenset(",.!?")  # what a closing quotation mark follows
 
 
 def _reported_after(text: str, m: regex.Match[str]) -> bool:
