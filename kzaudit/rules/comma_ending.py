@@ -81,7 +81,13 @@ from kzaudit.extract.dates import calendar_words, vocab
 from kzaudit.extract.entities import common_words, load_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._frequent import frequent_words
-from kzaudit.rules._mechanics import NEVER_NAMES, is_list_item, last_line, paragraph_starts_lower
+from kzaudit.rules._mechanics import (
+    NEVER_NAMES,
+    is_list_item,
+    last_line,
+    paragraph_starts_lower,
+    whole_word_starts,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "comma-ending"
@@ -364,19 +370,15 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
 
 def _capitalised_inside(text: str, word: str, skip: int) -> bool:
     """``word`` (capitalised) appears elsewhere in ``text`` not at a sentence's start."""
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        before = text[:at].rstrip()[-1:]
-        if (
-            at != skip
-            and (at == 0 or not text[at - 1].isalpha())
-            and (end == len(text) or not text[end].isalpha())
-            and before not in ("", ".", "!", "?", '"', "\u201c", "'", "\u2018", ":")
-        ):
-            return True
-        at = text.find(word, end)
-    return False
+    return any(
+        at != skip and text[:at].rstrip()[-1:] not in _SENTENCE_OPENING
+        for at in whole_word_starts(text, word)
+    )
+
+
+# What ends the text before a sentence's first word: nothing, a full stop, an opening
+# quotation mark or a colon.
+_SENTENCE_OPENING = ("", ".", "!", "?", '"', "\u201c", "'", "\u2018", ":")
 
 
 def _wordy(stretch: str) -> bool:
@@ -394,17 +396,7 @@ def _name_words() -> frozenset[str]:
 
 def _written_lower(text: str, word: str, skip: int) -> bool:
     """``word`` (lower case) appears as a whole word elsewhere in ``text``."""
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (
-            at != skip
-            and (at == 0 or not text[at - 1].isalpha())
-            and (end == len(text) or not text[end].isalpha())
-        ):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return any(at != skip for at in whole_word_starts(text, word))
 
 
 # "27-year-old", "777-200LR"; "12,575 cafes", "2004 election" (but "The 39 Steps" is a title)
@@ -1405,17 +1397,7 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
 
 def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
     """Whether ``word name`` appears elsewhere with ``word`` in lower case ("the Bank")."""
-    needle = f"{word.lower()} {name}"
-    at = text.find(needle)
-    while at != -1:
-        end = at + len(needle)
-        whole = (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        )
-        if whole and at != comma + 2:
-            return True
-        at = text.find(needle, at + 1)
-    return False
+    return any(at != comma + 2 for at in whole_word_starts(text, f"{word.lower()} {name}"))
 
 
 def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -83,6 +83,7 @@ from kzaudit.rules._mechanics import (
     at_sentence_start,
     plain_piece_counts,
     plain_pieces,
+    whole_word_starts,
 )
 from kzaudit.rules._names import key_neighbours
 from kzaudit.rules.base import RuleContext
@@ -131,7 +132,7 @@ def _calendar_slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterato
         if low in known or low in words or low in first or low in places or low in listed:
             continue
         right = slips[low]
-        start = _whole_word(doc.text, low.capitalize())
+        start = next(whole_word_starts(doc.text, low.capitalize()), -1)
         if start < 0:
             continue  # written in lower case only: not a date's name
         span = Span(start, start + len(low))
@@ -143,19 +144,6 @@ def _calendar_slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterato
 
 
 _NAME_NEXT = regexcache.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
-
-
-def _whole_word(text: str, word: str) -> int:
-    """Where ``word`` first stands as a whole word in ``text``, or -1."""
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        ):
-            return at
-        at = text.find(word, end)
-    return -1
 
 
 @cache
