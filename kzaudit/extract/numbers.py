@@ -1269,7 +1269,7 @@ _UNIT_CATEGORY = {
 }
 # Figures a part can be taken from: a count, or the people of a place ("a town of
 # 11,000 people … Of those, 1,300 were women").
-_WHOLE_KINDS = frozenset({"count", "population"})
+WHOLE_KINDS = frozenset({"count", "population"})
 _KIND_CATEGORY = {"money": "money", "percent": "percent", "age": "age", "population": "population"}
 
 
@@ -1736,11 +1736,11 @@ def _part_roles(
             text, lo, hi, HOLD_GIL
         )
         if anaphor or v.part_before.search(text, lo, hi, HOLD_GIL):
-            earlier = [j for j in idxs[:n] if claims[j].kind in _WHOLE_KINDS][-1:]
+            earlier = [j for j in idxs[:n] if claims[j].kind in WHOLE_KINDS][-1:]
             if not earlier and anaphor:
                 # the whole is one of the last sentence's counts: take the largest, so
                 # that a part is only ever compared with a whole it could belong to
-                back = [j for j in prev_sent if claims[j].kind in _WHOLE_KINDS]
+                back = [j for j in prev_sent if claims[j].kind in WHOLE_KINDS]
                 # the whole counts what the part counts, if one of the last figures does
                 same = [j for j in recent if c.subject and claims[j].subject == c.subject]
                 if not same and _counts_people(text, c.span.end, v):

@@ -316,17 +316,19 @@ def _strays(
         frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
-        if len(frame) < 2:
-            continue
-        pos = day_of_year(d)
-        if min(_frame_distance(o, pos) for o in frame) < gap:
-            continue
-        first = frame[0]
-        anchor = (
-            day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]
-        )  # type: ignore[index,operator]
-        if all(_frame_distance(o, anchor) <= 2 * window for o in frame):
+        if len(frame) >= 2 and _far_from_tight_frame(d, frame, window, gap):
             yield d, frame
+
+
+def _far_from_tight_frame(d: DateMention, frame: list[DateMention], window: int, gap: int) -> bool:
+    """``d`` lies ``gap`` days or more from every mention of ``frame``, and the frame
+    itself sits within two ``window``s of its first mention."""
+    pos = day_of_year(d)
+    if min(_frame_distance(o, pos) for o in frame) < gap:
+        return False
+    first = frame[0]
+    anchor = day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]  # type: ignore[index,operator]
+    return all(_frame_distance(o, anchor) <= 2 * window for o in frame)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -380,14 +382,7 @@ def _dateline_slip(
         return None
     if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
         return None
-    pos = day_of_year(own)
-    if min(_frame_distance(o, pos) for o in frame) < gap:
-        return None
-    first = frame[0]
-    anchor = day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]  # type: ignore[index,operator]
-    if all(_frame_distance(o, anchor) <= 2 * window for o in frame):
-        return own, frame
-    return None
+    return (own, frame) if _far_from_tight_frame(own, frame, window, gap) else None
 
 
 def _timeline_slips(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kzaudit.extract.numbers import WHOLE_KINDS
 from kzaudit.model import Claim, Document, Finding
 from kzaudit.rules._figures import bounds, critical, label, subjects_match, tally_claims, where
 from kzaudit.rules.base import RuleContext
@@ -54,7 +55,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if part.role != "part" or part.ref is None or part.kind != "count":
             continue
         whole = doc.claims[part.ref]
-        if whole.kind not in ("count", "population") or "vague" in (
+        if whole.kind not in WHOLE_KINDS or "vague" in (
             whole.qualifier,
             part.qualifier,
         ):
