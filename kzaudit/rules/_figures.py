@@ -397,6 +397,28 @@ def _long_transposed(a: Claim, b: Claim) -> bool:
     )
 
 
+SLIP_RATIO = 10  # a digit dropped or added ("1,100"/"11,000") is the furthest a slip goes
+
+
+# What makes a figure the whole of a tally: "In total, 1,000 died", "a total of 40"
+_TOTAL_BEFORE = regexcache.compile_std(
+    r"(?i)\b(?:in total|in all|altogether|overall|a total of)[, ]{1,2}(?:some |about )?$"
+)
+
+
+def _magnitudes_apart(doc: Document, a: Claim, b: Claim) -> bool:
+    """Figures more than an order of magnitude apart ("six people have died" … "more
+    than 1,100 died" in the disaster the story recalls): no slip of a digit turns one into
+    the other, so they count different events or a part and an aggregate.  Not when the
+    smaller is given as the whole tally ("In total, 1,000 died" after "More than 23,000
+    people have been killed"): no other figure of it may exceed a total."""
+    low, high = sorted((a, b), key=lambda c: float(c.value))
+    if not 0 < SLIP_RATIO * float(low.value) < float(high.value):
+        return False
+    start = low.span.start
+    return _TOTAL_BEFORE.search(doc.text, max(0, start - 20), start) is None
+
+
 def _transposed_repeat(a: Claim, b: Claim, times: Counter[float]) -> bool:
     """One figure written once with two neighbouring digits swapped from a figure the
     story writes twice or more ("the 43 students" three times, "the 34 students" once):
@@ -452,7 +474,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
             for earlier in group[:j]:
                 if earlier.sentence == later.sentence and not _long_transposed(earlier, later):
                     continue  # "With 21,000 students … to screen all 20,100 students"
-                if not subjects_match(earlier, later):
+                if not subjects_match(earlier, later) or _magnitudes_apart(doc, earlier, later):
                     continue
                 if _different_scope(earlier, later, places, dates):
                     continue

@@ -21,7 +21,11 @@ What it does
     dates the saying, not the figure: "the announcement in July that 104,000 jobs
     would go").  The attackers are never the people they attacked ("killed 19 people"
     … "killed two attackers"), and a count added to another is no restatement of it
-    ("two other gunmen killed 12 more people").
+    ("two other gunmen killed 12 more people").  Figures more than ten times apart
+    are not compared ("six people have died" … "more than 1,100 died" in a disaster
+    the story recalls): no slipped digit turns one into the other, though a dropped
+    zero still does ("120" … "1,200").  A total is compared whatever the distance ("In
+    total, 1,000 died" after "more than 23,000 people have been killed").
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
