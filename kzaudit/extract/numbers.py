@@ -1748,7 +1748,7 @@ def _part_roles(
                     same = [j for j in back if claims[j].subject in v.people]
                 back = [j for j in same if claims[j].kind == "count"] or back
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
-            if earlier:
+            if earlier and not _measure_between(text, claims[earlier[-1]].span.end, c.span.start):
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
                 _inherit(c, claims[earlier[-1]])
@@ -1782,6 +1782,15 @@ def _counts_people(text: str, end: int, v: _Vocab) -> bool:
     """The part ending at ``end`` is said to be people ("…274 were women")."""
     m = _PART_PREDICATE.match(text, end, None, HOLD_GIL)
     return m is not None and (m.group("age") is not None or m.group("noun") in v.people)
+
+
+# A figure fused to its unit, "a 30-year sentence", "a 12-point plan": what a later "10
+# of which" counts, nearer than any count before it
+_MEASURE = regexcache.compile(r"(?<![\p{L}\d])\d[\d,.]{0,12}-\p{Ll}{2,12}\b")
+
+
+def _measure_between(text: str, start: int, end: int) -> bool:
+    return _MEASURE.search(text, start, end, HOLD_GIL) is not None
 
 
 _FROM_WORD = regexcache.compile(r"\bfrom\b")  # "70 of the 150 seats, down from 78": no part

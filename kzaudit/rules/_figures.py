@@ -286,7 +286,7 @@ def tally_claims(doc: Document, named: bool = False, updates: bool = False) -> l
 # "12 more people", "two other gunmen", "another 5", "a further 30": a count added to
 # one told before, never a restatement of it.
 _MORE_AFTER = regexcache.compile_std(r"[ ](?:more|other|additional|further|extra)\b")
-_MORE_BEFORE = regexcache.compile_std(r"\b(?:another|further|additional|other)[ ]$")
+_MORE_BEFORE = regexcache.compile_std(r"(?i)\b(?:another|further|additional|other)[ ]$")
 
 
 def _added(text: str, c: Claim) -> bool:

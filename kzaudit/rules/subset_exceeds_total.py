@@ -8,6 +8,10 @@ What it does
     hospitalised people larger than the count of injured people it belongs to
     (injured includes hospitalised).  Qualifiers are respected: "more than 1,000
     injured and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom".
+    "Twelve of those killed" is a part of the dead, not of the figure just before it
+    ("Three Tunisians also were killed"); "10 of which" after "a 30-year sentence"
+    counts years, not an earlier count; "another 36" in hospital are not among "eight
+    others" treated and released.
 
 Why is this bad?
     A part cannot exceed its whole: one of the two figures is wrong, often a
