@@ -41,7 +41,14 @@ Foo Fighters will close"); a title in title case ("…fund-raising single, We Ar
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
 attribution that goes on is a clause ("…, Mr Evans said Welsh firms were catching up",
-"…, Argentina claimed top spot").
+"…, Argentina claimed top spot").  Also left alone: a phrase or a list after a colon
+("…a sensitive area: in June last year, ISIS massacred…"), a copula still waiting for
+its complement ("The thing is, Beck-Sickinger says…"), a subordinate clause opened
+after "so" or "and" ("…, so each time the call ended, Cornell called back"), opening
+phrases with "Given" or "Along with", "The" opening a name after a one-word opener
+("Afterward, The Salvation Army started…"), an apposition followed by "according to",
+and a wire's label before the first sentence ("(CNN)From … to …, London's Fourth Plinth
+has…").
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -201,6 +208,8 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
+        if word in _ARTICLES and m.group(4) and _one_word_before(doc, m.start()):
+            continue  # "Afterward, The Salvation Army started…": an opening adverb, a name
         if (
             word in _ARTICLES
             and m.group(4)
@@ -588,6 +597,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     last = text[max(0, comma - 30) : comma].split()[-1:]
     if last and last[0].lower() in _SEGMENT_OPENERS:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
+    if last and last[0].lower() in _COPULAS:
+        return None  # "The thing is, Beck-Sickinger says…": a copula waits for its complement
     if _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
         return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
     verb, nxt = m.group("verb"), m.group("next") or ":"
@@ -624,6 +635,9 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         start = _after_short_intro(text, sentence_start, comma)
         if _reported_intro(text, sentence_start, comma):
             return None  # "Cordovez added, Ecuador must…": the reported clause follows
+        if _COLON.search(text, start, comma):
+            return None  # "…a sensitive area: in June last year, ISIS…", "…clothing: basic
+            # tees at $50, jeans at $250, Oxford button-downs…": a phrase or list after a colon
         if (
             _named_again(text, sentence_start, comma, m.group("subject"))
             and (
@@ -764,6 +778,8 @@ def _clause_after(text: str, comma: int) -> regex.Match[str] | None:
             return None  # "…, South Korea, Singapore and Taiwan, fell": a list of names
         if m.group("verb").endswith("ed") and m.group("next") == "by":
             return None  # "…, BPGF, owned by Pallas, assisted by Hambros": participles
+        if m.group("appos").startswith("according to"):
+            return None  # "…in the Knesset, Israel's parliament, according to…, based on"
         return m
     m = _NOUN_CLAUSE_AFTER.match(text, comma)
     if m is None or _FINITE.search(m.group("subject")):
@@ -919,12 +935,22 @@ def _pause_at(text: str, i: int) -> bool:
     return text[i + 1 : i + 2] == " " or text[i + 1 : i + 3] == "- "
 
 
+def _one_word_before(doc: Document, comma: int) -> bool:
+    """The sentence holds one word before ``comma``: an opening adverb, no clause."""
+    return len(doc.text[_sentence_start(doc, comma) : comma].split()) == 1
+
+
 def _sentence_start(doc: Document, comma: int) -> int:
     start = doc.sentences[doc.sentence_index(comma)].span.start if doc.sentences else 0
     start = max(start, comma - 300)
     while start < comma and not doc.text[start].isalnum():
         start += 1  # an opening quote or bracket
-    return start
+    label = _SOURCE_LABEL.match(doc.text, start, comma)
+    return label.end() if label is not None else start
+
+
+# A wire's label glued to the first sentence: "(CNN)From an iconic marble statue…"
+_SOURCE_LABEL = regexcache.compile(r"\p{Lu}{2,12}\)[ \t]{0,3}(?=\p{Lu})")
 
 
 def _next_pause(text: str, pos: int, end: int) -> int:
@@ -1232,6 +1258,9 @@ _SUBORDINATE = regexcache.compile(
     r"|(?:given|provided|now|seeing)[ \t]{1,3}that)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
+_COPULAS = frozenset(["is", "was", "are", "were", "be"])
+_COLON = regexcache.compile(r":[ \t]")
+_COORDINATED = regexcache.compile(r"\b(?:so|and|but|yet|or)[ \t,]{1,3}$")
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
 _PREPOSITION_INTROS = (
     "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"
@@ -1240,7 +1269,7 @@ _PREPOSITION_INTROS = (
 _INTRODUCTORY = regexcache.compile(
     r"\p{Lu}\p{Ll}{1,20}(?:ing|ed)\b|\p{Lu}\p{Ll}{2,15}ly\b"  # "Speaking", "Asked", "Previously"
     rf"|(?:{'|'.join(_PREPOSITION_INTROS)}|Earlier|Later|To|Born|Bar|Once|Besides|Soon|Already"
-    r"|Far)\b"  # "Soon disillusioned, Nemtsov became…", "Far from it, …"
+    r"|Far|Given|Along|Together)\b"  # "Soon disillusioned, Nemtsov became…", "Far from it, …"
 )
 
 
@@ -1286,6 +1315,9 @@ def _main_clause_before(text: str, start: int, comma: int) -> bool:
         before = text[start : sub.start()]
         if sub.group().lower() == "should" and before.rstrip()[-1:] not in ("", ","):
             continue  # "…that they should be able to…": a modal, not "Should the vote fail,"
+        if _COORDINATED.search(before[-12:]):
+            return False  # "…, so each time the call ended, Cornell called back": it opens
+            # the next clause, which goes on after the comma
         if _FINITE.search(before) is None or _REPORTED.search(before[-40:]) is not None:
             return False
     return True
