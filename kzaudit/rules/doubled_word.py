@@ -17,7 +17,8 @@ was", "do do" after a wh-word ("what it is is", but not "growth is is slowing" n
 was was arrested"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), reduplications
-("bye bye", "very very", "cough cough"), a rarer word the story doubles more than
+("bye bye", "very very", "cough cough", "wink wink"), a word of four letters or fewer
+that no English list holds ("pork bao bao"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
 names ("Duran Duran", "Abdullah Abdullah": the second word is capitalised), titles
 ("Ice Ice Baby"), numbers, and repeats across
@@ -76,8 +77,10 @@ SUMMARY = 'A word repeated twice in a row ("the the")'
 LEGITIMATE = frozenset(
     """had that this is was do does did her will may
     bye no so ha yes well very many far really tut now there knock chop blah yada
-    go never more too much pretty long cough hear boo bang tick oh ho la""".split()
+    go never more too much pretty long cough hear boo bang tick oh ho la
+    wink nudge yum choo tsk hip""".split()
 )
+_FOREIGN_MAX = 4  # letters of a doubled word no English list holds: "bao", "mahi"
 # A particle doubles only after a verb it completes ("carry on on Monday", "log in in
 # the morning", "handed over over the weekend", "the moment I have been waiting for for
 # years"); "treated in in hospital" is a slip.
@@ -173,6 +176,8 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
     low = a.lower()
     if low in LEGITIMATE and not _slip_despite(text, m, low):
         return False
+    if len(low) <= _FOREIGN_MAX and low not in common_words() and low not in frequent_words():
+        return False  # "pork bao bao", "mahi mahi": a word from another language, doubled
     verb = _previous_word(text, m.start(1)) if low in PARTICLES else ""
     if low == "for":
         if verb in _FOR_VERBS:
