@@ -86,7 +86,10 @@ the story writes beside a name that differs from it in the last letter ("Christi
 beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
 ("Indira Gandhi", "India"), or a hyphenated name holding a place ("Franche-Comte",
 "France"; but "Genevva-based" is a slip); nor an ordinary word written once, to open a
-sentence, beside a person's name ("Here's" beside "Herve Gourdel").
+sentence, beside a person's name ("Here's" beside "Herve Gourdel"); nor two common
+given names of the US Census, one of them written as a given name, unless the same
+surname follows both ("Michele Jones" beside "Michelle Obama", the singer "Jenifer"
+beside "Jennifer Lopez"; but "Michele Yarnell" among "Michelle Yarnell"s is a slip).
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -344,6 +347,8 @@ def _slipped_twins(
             ):
                 continue  # "the Silver Star" and "CNN's Barbara Starr": a word, a surname
             one_person = kin or _same_family(info, other_info)
+            if not one_person and not known_slip and _two_given_names(a, b, info, other_info):
+                continue  # "Jennifer Lopez" and the singer "Jenifer": two given names
             if not known_slip and not _twin_slip(
                 a, b, given=(a in first or b in first) and not one_person
             ):
@@ -823,6 +828,8 @@ def _confusable(
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
     shared = _shared_partner(rare_info, common_info)
+    if not shared and _two_given_names(a, b, rare_info, common_info):
+        return False  # "Michele Jones" beside "Michelle Obama": another woman
     # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
     # a slip even between two people's names and in short names and given names
     unknown_key_slip = _unknown_key_slip(a, b)
@@ -876,6 +883,20 @@ def _confusable(
             and b not in first
         )
     return True
+
+
+def _two_given_names(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
+    """Both are established given names (the short list, or the census's common ones)
+    and the story writes one of them as a given name: "Jenifer" beside "Jennifer Lopez"
+    is another woman, but "Troy" once among "Tory"s, no one's given name, a slip."""
+    first, census = word_set("names_first"), word_set("names_given_census")
+    if a in first and b in first:
+        return True
+    return (
+        (a in first or a in census)
+        and (b in first or b in census)
+        and (a_info.given or b_info.given)
+    )
 
 
 def _unknown_key_slip(a: str, b: str) -> bool:
