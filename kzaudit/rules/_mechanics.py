@@ -13,6 +13,15 @@ from kzaudit import regexcache
 from kzaudit.model import Document, Span
 from kzaudit.regexcache import HOLD_GIL
 
+# Prefixes English writes before a hyphen or joined to a word ("pre-tax", "Ex-Labour"):
+# a piece of an ordinary word, never a name of its own.
+PREFIXES = (
+    "re", "de", "un", "non", "pre", "over", "under", "out", "mis", "anti", "multi", "post",
+    "counter", "sub", "inter", "super", "mega", "micro", "cyber", "dis", "semi", "mid",
+    "self", "cross", "hyper", "mini", "ultra", "tele", "trans", "auto", "euro", "pan",
+    "fore", "co", "bio", "eco", "geo", "neo", "pro",
+)  # fmt: skip
+
 # A word: letters (with combining marks), inner apostrophes and hyphens allowed.
 WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*")
 

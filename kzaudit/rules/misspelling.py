@@ -79,6 +79,7 @@ from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._frequent import frequent_words
 from kzaudit.rules._letters import odd_runs
 from kzaudit.rules._mechanics import (
+    PREFIXES,
     WORD,
     at_sentence_start,
     plain_piece_counts,
@@ -281,12 +282,6 @@ _SUFFIXES = (
     "s", "es", "er", "ers", "ings", "ing", "ed", "ee", "ees", "ist", "ists", "ism",
     "less", "ness", "ship", "hood", "ment", "ments", "long", "wide",
 )  # fmt: skip
-_PREFIXES = (
-    "re", "de", "un", "non", "pre", "over", "under", "out", "mis", "anti", "multi", "post",
-    "counter", "sub", "inter", "super", "mega", "micro", "cyber", "dis", "semi", "mid",
-    "self", "cross", "hyper", "mini", "ultra", "tele", "trans", "auto", "euro", "pan",
-    "fore", "co", "bio", "eco", "geo", "neo", "pro",
-)  # fmt: skip
 # Letters of a word read as a slip: shorter words are as often slang, dialect or a
 # foreign word one letter from an English one ("tradie", "goanna", "tinnies", "shamba").
 _MIN_SWAP = 5  # two letters swapped ("thier"); shorter words only as slips of the commonest
@@ -369,7 +364,7 @@ def _open_compound(text: str, start: int, end: int, word: str, words) -> bool:  
         whole = (head.group() if head else "") + word + (tail.group() if tail else "")
         if whole.replace("-", "").lower() in words:
             return True
-    if word in _PREFIXES:
+    if word in PREFIXES:
         nxt = _NEXT_WORD.match(text, end)
         return nxt is not None and nxt.group(1) in words
     return False
@@ -639,7 +634,7 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
     """A regular formation of known words: a plural, prefix, or compound."""
     if _suffixed(word, words):
         return True
-    for prefix in _PREFIXES:
+    for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < 4:
             continue
@@ -707,7 +702,7 @@ def _among_unknown(text: str, start: int, end: int, words) -> bool:  # noqa: ANN
             w.lower() in _FOREIGN_SMALL or (len(w) > 1 and _bare(w) not in words and w not in units)
         )
         and w not in listed
-        and not (w in _PREFIXES and m.group().startswith(w + "-"))  # "pre-tax", "non-executive"
+        and not (w in PREFIXES and m.group().startswith(w + "-"))  # "pre-tax", "non-executive"
         for m in before[-2:] + after
         for w in m.group().split("-")
     )  # "E lucevan le stelle": a neighbour within two words is no English word

@@ -89,7 +89,10 @@ beside "a Christian" and "Christiane Amanpour"), a person's given name beside a 
 sentence, beside a person's name ("Here's" beside "Herve Gourdel"); nor two common
 given names of the US Census, one of them written as a given name, unless the same
 surname follows both ("Michele Jones" beside "Michelle Obama", the singer "Jenifer"
-beside "Jennifer Lopez"; but "Michele Yarnell" among "Michelle Yarnell"s is a slip).
+beside "Jennifer Lopez"; but "Michele Yarnell" among "Michelle Yarnell"s is a slip);
+nor the tail of a hyphenated name after a short head the story never writes alone
+("Bar-Ilan" beside "Iran", "Paris Saint-Germain" beside "German"; but "Al-Jumalli"
+among "Al-Jumaili"s and "Mexican-Ametican" are slips).
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the
@@ -118,6 +121,7 @@ from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span, span_at
 from kzaudit.regexcache import HOLD_GIL
 from kzaudit.rules._letters import odd_runs
+from kzaudit.rules._mechanics import PREFIXES
 from kzaudit.rules._names import differing, is_key_slip, is_swap
 from kzaudit.rules.base import RuleContext, times
 
@@ -208,10 +212,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 info.given and _given_only(info) and common.lower() in word_set("names_places")
             ):
                 continue  # "Somalis" beside "a Somali"; "Indira Gandhi" beside "India"
-            if _beside(doc.text, info.spans[0], common) or _compounded_apart(
-                doc.text, info, common_info
+            if (
+                _beside(doc.text, info.spans[0], common)
+                or _compounded_apart(doc.text, info, common_info)
+                or _tail_of_compound(doc.text, info.spans[0], common_info.spans)
             ):
-                continue  # "King Kong"; "Spidey" beside "Spider-Man"
+                continue  # "King Kong"; "Spidey" beside "Spider-Man"; "Bar-Ilan", "Iran"
             if (
                 _given_of_surname(info, common_info, spellings)
                 and not _hyphened(doc.text, info.spans[0])
@@ -335,6 +341,11 @@ def _slipped_twins(
                 doc.text, Span(other_start, other_start + len(other)), b, a
             ):
                 continue  # "Franche-Comte" beside "France"
+            other_span = Span(other_start, other_start + len(other))
+            if _tail_of_compound(doc.text, info.spans[0], [other_span]) or _tail_of_compound(
+                doc.text, other_span, info.spans
+            ):
+                continue  # "Paris Saint-Germain" beside "German champions"
             if _spelling_variant(a, b):
                 continue  # "Islamise"/"Islamize": British and American spellings
             if (
@@ -1066,6 +1077,46 @@ def _compounded_apart(text: str, rare: _Word, common: _Word) -> bool:
     return all(_hyphened(text, s) for s in common.spans) and not any(
         _hyphened(text, s) for s in rare.spans
     )
+
+
+# Heads of a compound of ordinary words: prefixes and combining forms.
+_WORD_HEADS = frozenset((*PREFIXES, "ex", "sino", "afro", "indo"))
+# A longer head joins two names or words ("Mexican-American"); the short ones are
+# particles or given names of a name of its own ("Bar-Ilan", "Chi-Cheng", "Abu-").
+_PARTICLE_HEAD_MAX = 4
+_SAINTS = frozenset(("saint", "sainte"))  # "Saint-Germain", "Sainte-Foy"
+
+
+def _tail_of_compound(text: str, span: Span, other: list[Span]) -> bool:
+    """The word ends a hyphenated name whose capitalised head the story never writes
+    alone nor before the ``other`` word ("Bar-Ilan", "Saint-Germain"): a name of its
+    own, not a slip of "Iran" or "German"; "the Blair-Bronw rift" keeps "Blair", written
+    alone, and "Al-Jumalli" among "Al-Jumaili"s the head, and both are slips."""
+    if text[span.start - 1 : span.start] != "-":
+        return False
+    head_end = span.start - 1
+    head_start = head_end
+    while head_start > 0 and text[head_start - 1].isalpha():
+        head_start -= 1
+    head = text[head_start:head_end]
+    if not head[:1].isupper() or head_start and text[head_start - 1] == "-":
+        return False
+    low = head.lower()
+    if low in _WORD_HEADS or (len(head) > _PARTICLE_HEAD_MAX and low not in _SAINTS):
+        return False  # "Ex-Labuur", "Sino-Japanse", "Mexican-Ametican", "Management-Chacago"
+    if any(text[max(0, o.start - len(head) - 1) : o.start] == head + "-" for o in other):
+        return False  # "Al-Jumalli" beside "Al-Jumaili"
+    at = text.find(head)
+    while at != -1:
+        end = at + len(head)
+        if (
+            at != head_start
+            and not (at and (text[at - 1].isalpha() or text[at - 1] == "-"))
+            and not (end < len(text) and (text[end].isalpha() or text[end] == "-"))
+        ):
+            return False  # the head written alone: "Blair" ... "Blair-Bronw"
+        at = text.find(head, end)
+    return True
 
 
 def _opener_beside_person(
