@@ -54,6 +54,7 @@ CATEGORIES = frozenset(
         "protesters",
         "rescuers",
         "missing",
+        "dismissed",
         "money",
         "percent",
         "population",

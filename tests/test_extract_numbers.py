@@ -211,6 +211,8 @@ def test_sentence_initial_qualifier_is_part_of_the_claim():
         ("The death toll rose to 27.", "27", "deaths", None),
         ("It lost 464,000 subscribers in the quarter.", "464,000", "other", "subscribers"),
         ("The firm will cut 2,000 jobs.", "2,000", "other", "jobs"),
+        ("The studio has sacked about 100 employees.", "about 100", "dismissed", "employees"),
+        ("Some 200 staff were made redundant.", "Some 200", "dismissed", "staff"),
         ("He said 187 of the injured were hospitalised.", "187", "hospitalised", None),
         ("Of those, 38 of the dead were children.", "38", "deaths", None),
         ("He said 16 police stations were damaged.", "16", "other", "police stations"),

@@ -41,6 +41,7 @@ PEOPLE_CATEGORIES = (
     "evacuated",
     "missing",
     "rescued",
+    "dismissed",
     "troops",
     "protesters",
     "rescuers",
@@ -49,7 +50,7 @@ PEOPLE_CATEGORIES = (
 # ("people in intensive care") so that rules do not compare them with all patients.
 CRITICAL_CARE = ("intensive care", "critical condition", "serious condition")
 # Categories a verb or an event noun gives; the rest (troops...) come from the counted noun.
-_EVENT_CATEGORIES = frozenset(PEOPLE_CATEGORIES[:7])
+_EVENT_CATEGORIES = frozenset(PEOPLE_CATEGORIES[:8])
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others"})
 
 

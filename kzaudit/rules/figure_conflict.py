@@ -2,7 +2,7 @@
 
 What it does
     Compares every count of people in one category (deaths, injured, hospitalised,
-    arrested, evacuated, missing, rescued, troops, protesters, rescuers) that counts
+    arrested, evacuated, missing, rescued, dismissed, troops, protesters, rescuers) that counts
     the same group in the same scope, and reports a figure that cannot be the same
     number as another.  When the story repeats one value and gives the other once,
     the odd one out is reported; when each is given once, both are (either may be
