@@ -11,7 +11,8 @@ word that is -- two letters swapped ("nothign"), a letter doubled or not doubled
 another ("independant").  The slip is never at the first letter nor an added or
 dropped last letter ("olds", "blanche"), and a word that reads as a regular formation
 of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
-"uncosted"), a compound ("shockwaves"); but a one-syllable stem doubles its last
+"uncosted"), a compound ("shockwaves"; "gameplan", two of the commonest words, beside the
+rare "gamelan"); but a one-syllable stem doubles its last
 consonant, so "puting" is no "put" + "ing".  Nor is a word among other unknown words
 (a foreign phrase, "Je suis Charlie"), a name's particle ("Uqba ibn Nafi"), a
 piece of a compound the list holds whole ("whole-heartedly"), or a prefix written apart
@@ -293,6 +294,8 @@ _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _MIN_KEY = 7  # a key beside the right one in a rarer word ("boncholders", "utanium")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
+_FREQUENT_PART = 4  # ... or, of two of the commonest words, beside a rare correction
+_SUFFIX_WORDS = frozenset(("able", "less", "ship", "hood", "ment", "ness", "wide", "long"))
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 
 
@@ -320,6 +323,8 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
         parts = frequent if right in frequent else words
         if _suffixed(word, parts) or (rank > _TYPING and _formed(word, parts)):
             continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
+        if parts is words and len(word) > len(right) and _two_frequent(word, frequent):
+            continue  # "gameplan", "game" + "plan", is no slip of the rare "gamelan"
         if word[-1] == "s" and word[-2] != "s" and word[:-1] in words:
             continue  # a plural of any word: "mins" is no slip of "mains" (but "wass" is)
         start, end = first[word]
@@ -646,6 +651,15 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
     return any(
         word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
         for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
+    )
+
+
+def _two_frequent(word: str, frequent) -> bool:  # noqa: ANN001 - a set of words
+    """Two of the commonest words of four letters or more, written as one (the second
+    no suffix: "receiveable" is a slip)."""
+    return any(
+        word[:i] in frequent and word[i:] in frequent and word[i:] not in _SUFFIX_WORDS
+        for i in range(_FREQUENT_PART, len(word) - _FREQUENT_PART + 1)
     )
 
 
