@@ -145,13 +145,15 @@ _NOT_VERB_AFTER_TO = frozenset(
 )  # fmt: skip
 
 
-def _infinitive(words: list[str]) -> bool:
+def infinitive(words: list[str]) -> bool:
     """An infinitive between the verb and the date ("voted to strike on March 24"): the
-    date is the time of the infinitive's event, which the verb's tense does not place."""
+    date is the time of the infinitive's event, which the verb's tense does not place.
+    A plural after "to" is a noun ("payable to shareholders on July 28")."""
     return any(
         w.lower() == "to" and nxt.islower() and nxt not in _NOT_VERB_AFTER_TO
+        and not (nxt.endswith("s") and not nxt.endswith(("ss", "us")))
         for w, nxt in zip(words, words[1:], strict=False)
-    )
+    )  # fmt: skip
 
 
 _BOUNDARY_BACK = regexcache.compile(_BOUNDARY.pattern, regex.REVERSE)
@@ -227,7 +229,7 @@ class TenseScanner:
             tense, strong, hedged = got
             reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
             words = _WORD.findall(text, m.end(), start, False, HOLD_GIL)
-            near = len(words) <= reach and not _infinitive(words)
+            near = len(words) <= reach and not infinitive(words)
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
         for m in self._between(end, right):

@@ -23,7 +23,9 @@ What it does
     "during October"); period bounds such as "until June" do not count, a frame of
     plans alone ("will host a match in June or July") places no past event, and a
     date in the present tense is a fixture ("the Test is against Canada on 13
-    November").  Last, a dateline months from every date the story tells: at
+    November"), and one after an infinitive or an invitation in its clause is a plan
+    ("summoned him to testify on April 8", "invited 68 leaders to its celebrations on
+    May 9").  Last, a dateline months from every date the story tells: at
     least two day dates of the body, all two months or more from it, none future or
     written with another year, and no mention of the dateline's month ("OTTAWA,
     July 6 - … in the week ended February 25 … on March 4"); a story is filed days
@@ -52,6 +54,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
+from kzaudit.extract.tense import infinitive
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
@@ -261,6 +264,9 @@ _END_LEADS = frozenset(
 _RANGE_GAP = 6  # "July to September": characters between a range's two ends
 _SINCE_LEADS = frozenset(["since", "since early", "since late"])
 _MAX_FRAME = 50  # past this many dates the timeline test above has enough to go on
+_PLAN_REACH = 60  # characters before a stray date searched for an infinitive
+_INVITING = ("invite", "invited", "inviting", "summon")  # word starts of a plan's verb
+_WORD = regexcache.compile(r"[\w'\u2019]+")
 
 
 def _frame_distance(o: DateMention, pos: int) -> int:
@@ -316,8 +322,25 @@ def _strays(
         frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
-        if len(frame) >= 2 and _far_from_tight_frame(d, frame, window, gap):
+        if (
+            len(frame) >= 2
+            and _far_from_tight_frame(d, frame, window, gap)
+            and not _planned(doc, d)
+        ):
             yield d, frame
+
+
+def _planned(doc: Document, d: DateMention) -> bool:
+    """The date's clause tells of a plan: an infinitive or an invitation between its
+    verb and the date ("summoned him to testify on April 8", "an attack to take place
+    on September 20", "has invited 68 leaders to its celebrations on May 9").  The date
+    is when the planned event falls, which the story's past need not hold."""
+    lo = max(0, d.span.start - _PLAN_REACH)
+    if 0 <= d.sentence < len(doc.sentences):
+        lo = max(lo, doc.sentences[d.sentence].span.start)
+    lo = max(lo, doc.text.rfind(",", lo, d.span.start) + 1)  # the date's own clause
+    words = _WORD.findall(doc.text, lo, d.span.start)
+    return infinitive(words) or any(w.lower().startswith(_INVITING) for w in words)
 
 
 def _far_from_tight_frame(d: DateMention, frame: list[DateMention], window: int, gap: int) -> bool:
