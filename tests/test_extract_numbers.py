@@ -202,6 +202,9 @@ def test_sentence_initial_qualifier_is_part_of_the_claim():
         ),
         ("Police held 120 people overnight.", "120", "arrested", "people"),
         ("The 210 detainees were freed.", "210", "arrested", "detainees"),
+        ("Police arrested nine suspects.", "nine", "arrested", "suspects"),
+        # suspects are not yet held: "Two suspects were shot" counts no arrests
+        ("Two suspects were shot outside.", "Two", "other", "suspects"),
         ("The force would number about 2,500.", "about 2,500", "troops", None),
         ("Russia sent 3,000 paratroopers.", "3,000", "troops", "paratroopers"),
         ("Some 30,000 marchers took to the streets.", "Some 30,000", "protesters", "marchers"),
