@@ -36,7 +36,9 @@ clause joined by "and", and an attribution that ends the sentence ("…are not r
 Michael Howard has said", "…, Mr Evans said on Tuesday", "…, she added later"); a
 series of clauses whose last is joined by "and" ("General Accident fell 21p, Royal
 Insurance dropped 18p and Prudential fell 9p", "…, Pixies will follow on Saturday and the
-Foo Fighters will close"); a title in title case ("…fund-raising single, We Are The World",
+Foo Fighters will close", its last verb perhaps left out: "…will voice a sheep and Steve
+Buscemi a rat"); a participle heads no clause ("…, No Doubt singer Gwen Stefani being
+lowered"); a title in title case ("…fund-raising single, We Are The World",
 "…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
@@ -506,7 +508,11 @@ _SERIES_SUBJECT = (
     rf"(?:[ \t]{{1,3}}(?:{_SERIES_NAME}|{_INITIALS}|\d{{1,4}}|and|of|&)){{0,6}}[ \t]{{1,3}}"
 )
 # The last clause of a series: "… and Smith said", "…, and Denmark's Kenneth Carlsen beat"
-_AND_CLAUSE = regexcache.compile(r",?[ \t]and[ \t]{1,3}" + _SERIES_SUBJECT + _CLAUSE_VERB)
+# or one whose verb is left out, as the clause before it has it ("Oprah Winfrey will
+# voice a goose, John Cleese will voice a sheep and Steve Buscemi a rat")
+_AND_CLAUSE = regexcache.compile(
+    r",?[ \t]and[ \t]{1,3}" + _SERIES_SUBJECT + rf"(?:{_CLAUSE_VERB}|(?:a|an|the)[ \t])"
+)
 # A clause that opens its segment: "General Accident fell…", "while Cadillac was down…",
 # "The 3 network launched…"
 _LEAD_CLAUSE = regexcache.compile(
@@ -544,7 +550,7 @@ _NOUN_CLAUSE_AFTER = regexcache.compile(
 )
 _NOT_IN_SUBJECT = frozenset(
     "who whom whose which that where when if as because while said says told and or but"
-    " is are was were has have had will would".split()
+    " is are was were has have had will would being having".split()
 )
 _CLAUSE_OPENERS = frozenset(
     "the his her its their it he she they we there that once if when some most many a an".split()
@@ -692,10 +698,13 @@ def _series(text: str, sentence_start: int, comma: int, pos: int) -> bool:
         start += 1
     if _LEAD_CLAUSE.match(text, start, comma) is None:
         return False
+    # from the comma on: the clause read after it may have run past the "and" ("…,
+    # REM hold onto it and Queen were it": "REM hold onto it and Queen" read as a subject)
+    first = comma + 1
     for _ in range(_SERIES_CLAUSES):
         end = min(len(text), pos + _SERIES_REACH)
         stop = _CLAUSE_STOP.search(text, pos, end)
-        if _AND_CLAUSE.search(text, pos, stop.start() if stop else end) is not None:
+        if _AND_CLAUSE.search(text, first, stop.start() if stop else end) is not None:
             return True
         # "…, Vodafone launched its service in November, Orange followed … and T-Mobile
         # and O2 are": another listed clause first
@@ -704,7 +713,7 @@ def _series(text: str, sentence_start: int, comma: int, pos: int) -> bool:
         )
         if more is None:
             return False
-        pos = more.end("verb")
+        pos = first = more.end("verb")
     return False
 
 
