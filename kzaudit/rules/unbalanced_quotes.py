@@ -19,7 +19,8 @@ said. Barclays cautioned…") or names its own speaker as no speaker does ('Gold
 speaking after…"): the closing mark before it was dropped -- or the open quotation is a
 fragment quoted inside a sentence ('a “complete u-turn'), which news
 style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
-quotes are not counted, nor inch marks (5'10") after a digit.  A double mark typed
+quotes are not counted, nor inch marks after a digit (5'10"; inside a
+quotation when feet come before or no word break after: 'a solid 1"+ per hour').  A double mark typed
 for an apostrophe ('Iran"s oil') is named as such, with the apostrophe as the fix.
 
 ## Example
@@ -158,6 +159,18 @@ def _after_sentence_end(text: str, i: int, start: int) -> bool:
     return j >= start and text[j] in ".!?\u2026:"
 
 
+_FEET = regexcache.compile(r"\d['\u2019]\d{1,2}$")  # 6'2": feet and inches
+
+
+def _inch_mark(text: str, i: int) -> bool:
+    """The mark at ``i``, after a digit inside a quotation, is an inch mark, not the
+    quotation's end: feet before it (6'2") or no word break after it ('a solid 1"+
+    per hour', '12"x8"'); a quotation that ends on a figure ends before a space or a
+    stop ('"…scored 10"').  ``text[i - 1]`` is a digit."""
+    nxt = text[i + 1 : i + 2]
+    return (nxt.isalnum() or nxt in "+\u00d7") or _FEET.search(text, max(0, i - 6), i) is not None
+
+
 def _unbalanced(
     text: str, para: Span, continued: bool, continued_single: bool
 ) -> Iterator[tuple[int, str]]:
@@ -175,7 +188,7 @@ def _unbalanced(
         i = mark.start()
         ch = text[i]
         if ch == '"':
-            if open_at < 0 and i > para.start and text[i - 1].isdigit():
+            if i > para.start and text[i - 1].isdigit() and (open_at < 0 or _inch_mark(text, i)):
                 continue  # 5'10": an inch mark
             opening = _looks_opening(text, i, para.start, para.end)
             if opening and open_at >= 0 and i > para.start and text[i - 1] in ").!?":
