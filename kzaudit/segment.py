@@ -190,8 +190,22 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
     word = before.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return False
-    # A single capital ("John F. Kennedy") is an initial, not a sentence end.
-    return not (len(word) == 1 and word.isalpha())
+    # A single capital ("John F. Kennedy") is an initial, not a sentence end -- unless
+    # a word that opens sentences and never a name follows ("Malcolm X. Besides Dee").
+    if len(word) == 1 and word.isalpha():
+        after = _NEXT_WORD.match(text, nxt.start(2), limit)
+        return after is not None and after.group() in _SENTENCE_OPENERS
+    return True
+
+
+# Words that open sentences and never follow an initial in a name ("J. The" never
+# names anyone); single letters left out: "A" and "I" may be initials too.
+_SENTENCE_OPENERS = frozenset(
+    "The An But And He She It They We This That These Those There Then However Besides"
+    " Meanwhile Although Though When While If In On At After Before His Her Its Their"
+    " Our Yet So Since Despite".split()
+)
+_NEXT_WORD = regexcache.compile_std(r"[A-Za-z]+")
 
 
 _QUOTE_CHARS = {"\u201c": "\u201d", '"': '"'}

@@ -28,6 +28,18 @@ def test_abbreviations_and_initials_do_not_split():
     assert len(doc.sentences) == 2
 
 
+def test_a_letter_name_ends_a_sentence_before_a_word_that_opens_sentences():
+    text = "He spoke at the funerals of Malcolm X. Besides Dee, Davis leaves a son. Mary J. Blige sang. J. A. Smith spoke."
+    doc = _doc(text)
+    got = [text[s.span.start : s.span.end] for s in doc.sentences]
+    assert got == [
+        "He spoke at the funerals of Malcolm X.",
+        "Besides Dee, Davis leaves a son.",
+        "Mary J. Blige sang.",
+        "J. A. Smith spoke.",
+    ]
+
+
 def test_quotes_spans_and_open_quote_runs_to_paragraph_end():
     text = "He said \u201cno\u201d and \u201cthe rest runs on\nNext."
     doc = _doc(text)
