@@ -203,7 +203,7 @@ def _is_boundary(text: str, punct: int, end: int, limit: int) -> bool:
 _SENTENCE_OPENERS = frozenset(
     "The An But And He She It They We This That These Those There Then However Besides"
     " Meanwhile Although Though When While If In On At After Before His Her Its Their"
-    " Our Yet So Since Despite".split()
+    " Our Yet So Since Despite Like Unlike As For With".split()
 )
 _NEXT_WORD = regexcache.compile_std(r"[A-Za-z]+")
 

@@ -29,7 +29,7 @@ def test_abbreviations_and_initials_do_not_split():
 
 
 def test_a_letter_name_ends_a_sentence_before_a_word_that_opens_sentences():
-    text = "He spoke at the funerals of Malcolm X. Besides Dee, Davis leaves a son. Mary J. Blige sang. J. A. Smith spoke."
+    text = "He spoke at the funerals of Malcolm X. Besides Dee, Davis leaves a son. Mary J. Blige sang. J. A. Smith spoke. He met Nick G. Like him, Nick slept rough."
     doc = _doc(text)
     got = [text[s.span.start : s.span.end] for s in doc.sentences]
     assert got == [
@@ -37,6 +37,8 @@ def test_a_letter_name_ends_a_sentence_before_a_word_that_opens_sentences():
         "Besides Dee, Davis leaves a son.",
         "Mary J. Blige sang.",
         "J. A. Smith spoke.",
+        "He met Nick G.",
+        "Like him, Nick slept rough.",
     ]
 
 

@@ -38,7 +38,10 @@ series of clauses whose last is joined by "and" ("General Accident fell 21p, Roy
 Insurance dropped 18p and Prudential fell 9p", "…, Pixies will follow on Saturday and the
 Foo Fighters will close", its last verb perhaps left out: "…will voice a sheep and Steve
 Buscemi a rat"); a participle heads no clause ("…, No Doubt singer Gwen Stefani being
-lowered"); a title in title case ("…fund-raising single, We Are The World",
+lowered"); "One of …" with no auxiliary is a phrase in apposition ("One of 10 people
+killed in the collision, France's Florence Arthaud has…"); a town and its state name
+what follows ("the Ferguson, Missouri, Police Department"); a list of capitalised
+words is part of a title ("the Water Quality, Supply, and Infrastructure Act"); a title in title case ("…fund-raising single, We Are The World",
 "…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
@@ -179,6 +182,12 @@ def _splice() -> regex.Pattern[str]:
     )
 
 
+# A list of capitalised words inside a name or title: a capitalised word before the
+# comma, and ", and" with another after ("the Water Quality, Supply, and Infrastructure
+# Improvement Act").
+_TITLE_LIST_AFTER = regexcache.compile(r",?[ \t]{1,3}(?:and|or|&)[ \t]{1,3}\p{Lu}")
+_TITLE_WORD_BEFORE = regexcache.compile(r"\b\p{Lu}[\p{L}\-]{0,30}$")
+
 _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9})\b")
 
 
@@ -210,6 +219,10 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an ordinary word is read only before a lower-case word
         if word in NOUN_OPENERS and _NAME_AFTER.match(text, m.end(1)):
             continue  # "…, Investors in People UK": an organisation's name
+        if _TITLE_LIST_AFTER.match(text, m.end(1)) and _TITLE_WORD_BEFORE.search(
+            text, max(0, m.start() - 32), m.start()
+        ):
+            continue  # "the Water Quality, Supply, and Infrastructure Act": a title's list
         if word in _ARTICLES and m.group(4) and _one_word_before(doc, m.start()):
             continue  # "Afterward, The Salvation Army started…": an opening adverb, a name
         if (
@@ -605,6 +618,8 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "…and others of like mind who, Mr Forsyth seems…": no clause ends
     if last and last[0].lower() in _COPULAS:
         return None  # "The thing is, Beck-Sickinger says…": a copula waits for its complement
+    if _CITY_STATE_BEFORE.search(text, max(0, comma - 70), comma):
+        return None  # "outside the Ferguson, Missouri, Police Department": a place's name
     if _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
         return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
     verb, nxt = m.group("verb"), m.group("next") or ":"
@@ -1302,11 +1317,29 @@ _TIME_RELATIVE = regexcache.compile(
 )
 
 
+# "the Ferguson, Missouri," before the comma: a town and its state naming what follows
+# ("the Ferguson, Missouri, Police Department"), no clause
+_CITY_STATE_BEFORE = regexcache.compile(
+    r"\bthe[ \t]{1,3}\p{Lu}[\p{L}\-]{1,30}(?:[ \t]\p{Lu}[\p{L}\-]{1,30})?,"
+    r"[ \t]{1,3}\p{Lu}[\p{L}\-]{1,30}(?:[ \t]\p{Lu}[\p{L}\-]{1,30})?$"
+)
+# "One of …" opening a sentence with no auxiliary before the comma: a phrase in
+# apposition to the subject after it, its -ed words participles ("One of the most
+# respected rap stars of the last eight years, Jay-Z's hits have…").
+_ONE_OF = regexcache.compile(r"One[ \t]{1,3}of[ \t]")
+_AUXILIARY = regexcache.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does"
+    r"|did|said|says)\b"
+)
+
+
 def _main_clause_before(text: str, start: int, comma: int) -> bool:
     """The words from ``start`` up to ``comma`` read as a main clause of their own: a
     finite verb, no introductory phrase, no subordinate clause."""
     if _introductory(text, start, comma) or _FINITE.search(text, start, comma) is None:
         return False
+    if _ONE_OF.match(text, start) and _AUXILIARY.search(text, start, comma) is None:
+        return False  # "One of 10 people killed in the collision, France's Arthaud has…"
     if _SUBJECTLESS.match(text, start, comma) is not None:
         return False  # "In his letter, published Monday in the Free Press, Barnett said"
     if text[max(0, start - 2) : start].strip() == "," and _TIME_APPOSITION.match(

@@ -6,7 +6,8 @@ only opens sentences ("…against the dollar Analysts said…", "…by 3.4% In t
 with no full stop between.  A run-on into a name or a noun ("…the vote Labour
 said…") reads as one sentence and is not flagged, nor a capitalised word after "the",
 "of" and other words that precede titles ("the In campaign"), nor one the story
-capitalises mid-sentence twice (a name: "Now magazine"), nor one that opens a title in
+capitalises mid-sentence twice (a name: "Now magazine") or writes after a given name
+(a surname: "a delighted Every" after "Matt Every"), nor one that opens a title in
 title case ("his hit When a Man Loves a Woman", "the comedy Because of Winn-Dixie").
 
 ## Why is this bad?
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterator
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import calendar_words
+from kzaudit.extract.entities import word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.rules._mechanics import NEVER_NAMES, body_paragraphs, looks_like_heading
 from kzaudit.rules.base import RuleContext
@@ -170,9 +172,28 @@ def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         word = m.group(2)
         if seen[word] > 1 and word not in NEVER_NAMES:
             continue  # "his own Now show … the new Now show": a name
+        if word not in NEVER_NAMES and _surname_elsewhere(text, word):
+            continue  # "a delighted Every was left" after "champion Matt Every": a surname
         yield ctx.finding(
             doc,
             Span(m.start(1), m.end(2)),
             f'a sentence runs on into the next without a full stop: "{m.group(1)} {word}"',
             f"{m.group(1)}. {word}",
         )
+
+
+_GIVEN_BEFORE = regexcache.compile(r"(\p{Lu}\p{Ll}{1,20})[ ]$")
+
+
+def _surname_elsewhere(text: str, word: str) -> bool:
+    """``word`` follows a listed given name somewhere in the story ("Matt Every"): it is
+    that person's surname, not a sentence's first word."""
+    first = word_set("names_first")
+    at = text.find(f" {word}")
+    while at != -1:
+        before = _GIVEN_BEFORE.search(text, max(0, at - 22), at + 1)
+        after = text[at + len(word) + 1 : at + len(word) + 2]
+        if before is not None and not after.isalpha() and before.group(1).lower() in first:
+            return True
+        at = text.find(f" {word}", at + 1)
+    return False
