@@ -41,7 +41,9 @@ Buscemi a rat"); a participle heads no clause ("…, No Doubt singer Gwen Stefan
 lowered"); "One of …" with no auxiliary is a phrase in apposition ("One of 10 people
 killed in the collision, France's Florence Arthaud has…"); a town and its state name
 what follows ("the Ferguson, Missouri, Police Department"); a list of capitalised
-words is part of a title ("the Water Quality, Supply, and Infrastructure Act"); a title in title case ("…fund-raising single, We Are The World",
+words is part of a title ("the Water Quality, Supply, and Infrastructure Act"), and so
+is a connective between words in title case ("…for Boarding Planes, But Airlines Aren't
+Using It"); a title in title case ("…fund-raising single, We Are The World",
 "…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
@@ -248,6 +250,11 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             and _title_follows(text, m.end(1), mid_sentence)
         ):  # (``_opens_sentence`` has read a title opener before a capitalised word)
             continue  # "…fund-raising single, We Are The World.": a title in title case
+        if _TITLE_CASE_BEFORE.search(text, max(0, m.start() - 80), m.start()) and _title_follows(
+            text, m.end(1), mid_sentence
+        ):
+            continue  # a headline in title case: "…Method for Boarding Planes, But Airlines
+            # Aren't Using It"
         flagged.add(m.start())
         yield ctx.finding(
             doc,
@@ -304,6 +311,11 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
     )
 
 
+# Four capitalised words (small words between) right before the comma: title case
+_TITLE_CASE_BEFORE = regexcache.compile(
+    r"(?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t](?:(?:a|an|the|of|for|to|in|on|and|or|at|by|with"
+    r"|from)[ \t])?){3}\p{Lu}[\p{L}'\u2019\-]{0,30}$"
+)
 _MIN_ADVERB = 6
 
 
