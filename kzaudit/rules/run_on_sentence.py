@@ -168,11 +168,14 @@ def _run_on_sentences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if m.group(1).lower() not in _BEFORE_TITLES and not _opens_title(text, m, spaced):
                 hits.append(m)
     seen = Counter(m.group(2) for m in hits)
+    surnames: dict[str, bool] = {}  # per opener word: one scan of the story each
     for m in hits:
         word = m.group(2)
         if seen[word] > 1 and word not in NEVER_NAMES:
             continue  # "his own Now show … the new Now show": a name
-        if word not in NEVER_NAMES and _surname_elsewhere(text, word):
+        if word not in NEVER_NAMES and word not in surnames:
+            surnames[word] = _surname_elsewhere(text, word)
+        if surnames.get(word):
             continue  # "a delighted Every was left" after "champion Matt Every": a surname
         yield ctx.finding(
             doc,
