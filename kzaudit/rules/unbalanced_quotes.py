@@ -168,7 +168,9 @@ def _inch_mark(text: str, i: int) -> bool:
     per hour', '12"x8"'); a quotation that ends on a figure ends before a space or a
     stop ('"…scored 10"').  ``text[i - 1]`` is a digit."""
     nxt = text[i + 1 : i + 2]
-    return (nxt.isalnum() or nxt in "+\u00d7") or _FEET.search(text, max(0, i - 6), i) is not None
+    return (nxt.isalnum() or nxt in ("+", "\u00d7")) or _FEET.search(
+        text, max(0, i - 6), i
+    ) is not None
 
 
 def _unbalanced(
