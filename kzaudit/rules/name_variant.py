@@ -1084,6 +1084,11 @@ _WORD_HEADS = frozenset((*PREFIXES, "ex", "sino", "afro", "indo"))
 # A longer head joins two names or words ("Mexican-American"); the short ones are
 # particles or given names of a name of its own ("Bar-Ilan", "Chi-Cheng", "Abu-").
 _PARTICLE_HEAD_MAX = 4
+# Particles inside hyphenated place names: "Seyne-les-Alpes", "Boulogne-sur-Mer",
+# "Stratford-upon-Avon", "Saint-Paul-de-Vence"
+_PLACE_PARTICLES = frozenset(
+    ("les", "le", "la", "de", "du", "des", "sur", "sous", "en", "aux", "upon", "on", "am", "an")
+)
 _SAINTS = frozenset(("saint", "sainte"))  # "Saint-Germain", "Sainte-Foy"
 
 
@@ -1091,7 +1096,9 @@ def _tail_of_compound(text: str, span: Span, other: list[Span]) -> bool:
     """The word ends a hyphenated name whose capitalised head the story never writes
     alone nor before the ``other`` word ("Bar-Ilan", "Saint-Germain"): a name of its
     own, not a slip of "Iran" or "German"; "the Blair-Bronw rift" keeps "Blair", written
-    alone, and "Al-Jumalli" among "Al-Jumaili"s the head, and both are slips."""
+    alone, and "Al-Jumalli" among "Al-Jumaili"s the head, and both are slips.  After a
+    place name's particle ("Seyne-les-Alpes" beside "Alps") it is the tail of a place
+    named in its own language."""
     if text[span.start - 1 : span.start] != "-":
         return False
     head_end = span.start - 1
@@ -1099,6 +1106,12 @@ def _tail_of_compound(text: str, span: Span, other: list[Span]) -> bool:
     while head_start > 0 and text[head_start - 1].isalpha():
         head_start -= 1
     head = text[head_start:head_end]
+    if head in _PLACE_PARTICLES and text[head_start - 1 : head_start] == "-":
+        # "Seyne-les-Alpes", "Stratford-upon-Avon": the tail of a place's name, spelt in
+        # its own language, unless the other word follows the same particle
+        return not any(
+            text[max(0, o.start - len(head) - 2) : o.start] == f"-{head}-" for o in other
+        )
     if not head[:1].isupper() or head_start and text[head_start - 1] == "-":
         return False
     low = head.lower()
