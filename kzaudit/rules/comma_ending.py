@@ -43,7 +43,8 @@ killed in the collision, France's Florence Arthaud has…"); a town and its stat
 what follows ("the Ferguson, Missouri, Police Department"); a list of capitalised
 words is part of a title ("the Water Quality, Supply, and Infrastructure Act"), and so
 is a connective between words in title case ("…for Boarding Planes, But Airlines Aren't
-Using It"); a title in title case ("…fund-raising single, We Are The World",
+Using It"); "The" and a name after a prepositional opening ("In a sign that blogs
+matter, The Tsunami Blog is…") is the main clause's subject; a title in title case ("…fund-raising single, We Are The World",
 "…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
@@ -230,9 +231,13 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if (
             word in _ARTICLES
             and m.group(4)
-            and _SUBORDINATE.match(text, _sentence_start(doc, m.start())) is not None
+            and (
+                _SUBORDINATE.match(text, _sentence_start(doc, m.start())) is not None
+                or _PREPOSITION_OPENING.match(text, _sentence_start(doc, m.start())) is not None
+            )
         ):
-            continue  # "If the dams are completed on time, The World Bank estimates…": a name
+            continue  # "If the dams are completed on time, The World Bank estimates…", "In a
+            # sign that blogs matter, The Tsunami Blog is…": a name after the opening
         if mid_sentence is None:
             mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
         if (
@@ -311,6 +316,11 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
     )
 
 
+# A sentence opening with a prepositional phrase: what follows its comma is the main
+# clause, whose subject may be a name with "The" ("In a sign that…, The … Blog is")
+_PREPOSITION_OPENING = regexcache.compile(
+    r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Since|Amid|Among|Following)[ \t]"
+)
 # Four capitalised words (small words between) right before the comma: title case
 _TITLE_CASE_BEFORE = regexcache.compile(
     r"(?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t](?:(?:a|an|the|of|for|to|in|on|and|or|at|by|with"
