@@ -44,7 +44,7 @@ _BOUNDARY_PARTS = (
     *';:()[]\u2014\u201c\u201d"-\u2013',
     *("but", "while", "whereas", "though", "because", "unless"),  # "though" in "although"
 )
-_WORD = regexcache.compile(r"[\w'\u2019]+")
+WORD = regexcache.compile(r"[\w'\u2019]+")  # a word as the tense reader counts them
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def _markers(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     first = _first_words()
     out: list[regex.Match[str]] = []
     end = lo
-    for w in _WORD.finditer(text, lo, hi, False, HOLD_GIL):
+    for w in WORD.finditer(text, lo, hi, False, HOLD_GIL):
         word = w.group().lower()
         if (word in first or word.endswith("ed")) and w.start() >= end:
             m = pattern.match(text, w.start(), hi, HOLD_GIL)
@@ -131,7 +131,7 @@ def _classify(m: regex.Match[str], text: str) -> tuple[Tense | None, bool, bool]
     not_past, aux = _not_past()
     if kind == "ed" and (not word.islower() or word.lower() in not_past):
         return None  # "Ted", "United", "hundred": not verbs
-    prev = _WORD.findall(text, max(0, m.start() - 20), m.start(), False, HOLD_GIL)
+    prev = WORD.findall(text, max(0, m.start() - 20), m.start(), False, HOLD_GIL)
     if prev and prev[-1].lower() in aux:
         return None  # "will be held", "is scheduled": tense comes from the auxiliary
     return "past", True, False
@@ -228,7 +228,7 @@ class TenseScanner:
                 continue
             tense, strong, hedged = got
             reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
-            words = _WORD.findall(text, m.end(), start, False, HOLD_GIL)
+            words = WORD.findall(text, m.end(), start, False, HOLD_GIL)
             near = len(words) <= reach and not infinitive(words)
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))
@@ -237,7 +237,7 @@ class TenseScanner:
             if got is None:
                 continue
             tense, strong, hedged = got
-            near = len(_WORD.findall(text, end, m.start(), False, HOLD_GIL)) <= NEAR_WORDS
+            near = len(WORD.findall(text, end, m.start(), False, HOLD_GIL)) <= NEAR_WORDS
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         return _NONE
 

@@ -231,10 +231,7 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if (
             word in _ARTICLES
             and m.group(4)
-            and (
-                _SUBORDINATE.match(text, _sentence_start(doc, m.start())) is not None
-                or _PREPOSITION_OPENING.match(text, _sentence_start(doc, m.start())) is not None
-            )
+            and _opening_before_name(text, _sentence_start(doc, m.start()))
         ):
             continue  # "If the dams are completed on time, The World Bank estimates…", "In a
             # sign that blogs matter, The Tsunami Blog is…": a name after the opening
@@ -321,6 +318,17 @@ def _title_follows(text: str, pos: int, mid_sentence: Counter[str]) -> bool:
 _PREPOSITION_OPENING = regexcache.compile(
     r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Since|Amid|Among|Following)[ \t]"
 )
+
+
+def _opening_before_name(text: str, start: int) -> bool:
+    """The sentence at ``start`` opens with a subordinate clause or a prepositional
+    phrase: the main clause after its comma may take a name with "The" as subject."""
+    return (
+        _SUBORDINATE.match(text, start) is not None
+        or _PREPOSITION_OPENING.match(text, start) is not None
+    )
+
+
 # Four capitalised words (small words between) right before the comma: title case
 _TITLE_CASE_BEFORE = regexcache.compile(
     r"(?:\p{Lu}[\p{L}'\u2019\-]{0,30}[ \t](?:(?:a|an|the|of|for|to|in|on|and|or|at|by|with"
@@ -1276,9 +1284,13 @@ _LAST_CONJUNCTION = regexcache.compile(
 )
 
 
+# The auxiliaries and "said", "says": a finite verb whatever follows (``_FINITE``'s first
+# words, and all of ``_AUXILIARY``'s)
+_AUXILIARIES_SAID = (
+    "is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|said|says"
+)
 _FINITE = regexcache.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did"
-    r"|said|says"
+    rf"\b(?:{_AUXILIARIES_SAID}"
     # an -ed word, but not "larger-than-expected", an adjective after a determiner or a
     # degree adverb ("a sustained period", "A distinguished engineer", "the most
     # advanced") nor a participle before "by" ("the threat posed by")
@@ -1349,10 +1361,7 @@ _CITY_STATE_BEFORE = regexcache.compile(
 # apposition to the subject after it, its -ed words participles ("One of the most
 # respected rap stars of the last eight years, Jay-Z's hits have…").
 _ONE_OF = regexcache.compile(r"One[ \t]{1,3}of[ \t]")
-_AUXILIARY = regexcache.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does"
-    r"|did|said|says)\b"
-)
+_AUXILIARY = regexcache.compile(rf"\b(?:{_AUXILIARIES_SAID})\b")
 
 
 def _main_clause_before(text: str, start: int, comma: int) -> bool:

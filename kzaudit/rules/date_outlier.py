@@ -54,7 +54,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
-from kzaudit.extract.tense import infinitive
+from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
@@ -266,7 +266,6 @@ _SINCE_LEADS = frozenset(["since", "since early", "since late"])
 _MAX_FRAME = 50  # past this many dates the timeline test above has enough to go on
 _PLAN_REACH = 60  # characters before a stray date searched for an infinitive
 _INVITING = ("invite", "invited", "inviting", "summon")  # word starts of a plan's verb
-_WORD = regexcache.compile(r"[\w'\u2019]+")
 
 
 def _frame_distance(o: DateMention, pos: int) -> int:
@@ -339,7 +338,7 @@ def _planned(doc: Document, d: DateMention) -> bool:
     if 0 <= d.sentence < len(doc.sentences):
         lo = max(lo, doc.sentences[d.sentence].span.start)
     lo = max(lo, doc.text.rfind(",", lo, d.span.start) + 1)  # the date's own clause
-    words = _WORD.findall(doc.text, lo, d.span.start)
+    words = WORD.findall(doc.text, lo, d.span.start)
     return infinitive(words) or any(w.lower().startswith(_INVITING) for w in words)
 
 
