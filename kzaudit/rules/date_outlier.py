@@ -384,7 +384,11 @@ def _dateline_slip(
     body names the dateline's month, the dateline's month is the likelier slip
     ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").  The frame is
     that of ``_strays`` less what places nothing in the story's present: future
-    plans, period ends and schedules, dates written with another year.
+    plans, period ends and schedules, dates written with another year.  A plan still
+    counts when it falls before the dateline in the year ("LONDON, August 9 - … will
+    be available for dealings from March 11 … payable on May 5"): read as a plan it
+    lies over half a year ahead, which a story rarely reaches for without a year,
+    whereas a dateline slipped months later turns the body's next days into that.
     """
     if doc.dateline is None:
         return None
@@ -397,14 +401,23 @@ def _dateline_slip(
         for o in _frame_mentions(doc)
         if not doc.dateline.contains(o.span)
         and o.year in (None, own.year)
-        and o.tense != "future"
-        and not _explained(doc, o, own.year)
+        and (o.tense != "future" or _before_in_year(o, own))
+        and not _explained(doc, o, own.year, future_explains=False)
     ]
     if sum(o.precision == "day" for o in frame) < 2 or len(frame) > _MAX_FRAME:
         return None
     if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
         return None
     return (own, frame) if _far_from_tight_frame(own, frame, window, gap) else None
+
+
+def _before_in_year(o: DateMention, own: DateMention) -> bool:
+    """``o`` (to its month's last day) lies before ``own`` within half a year."""
+    if o.precision == "day":
+        end = day_of_year(o)
+    else:
+        end = (DAYS_BEFORE_MONTH[o.month] if o.month < 12 else YEAR_DAYS) - 1  # type: ignore[index,operator]
+    return offset(day_of_year(own), end) < 0
 
 
 def _timeline_slips(
@@ -494,17 +507,23 @@ def _dateline_finding(
     doc: Document, ctx: RuleContext, d: DateMention, frame: list[DateMention]
 ) -> Finding:
     """The suggestion puts the dateline on its day within a month after the latest
-    day date of the story (a story is filed after what it reports)."""
+    day date the story tells as past or present (a story is filed after what it
+    reports), and before any plan it tells."""
     quoted = ", ".join(f'"{o.text}"' for o in frame[:4])
     message = f'the dateline "{d.text}" is months from every date the story gives ({quoted})'
-    base = max(day_of_year(o) for o in frame if o.precision == "day")
-    latest = next(o for o in frame if o.precision == "day" and day_of_year(o) == base)
+    told = [day_of_year(o) for o in frame if o.precision == "day" and o.tense != "future"]
+    plans = [day_of_year(o) for o in frame if o.precision == "day" and o.tense == "future"]
     suggestion = None
-    for month in (latest.month, latest.month % 12 + 1):  # type: ignore[operator]
-        moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
-        if 0 <= offset(base, day_of_year(moved)) <= ctx.options["window_days"]:
-            suggestion = with_month(d.text, month)
-            break
+    if told:
+        base = max(told)
+        latest = next(o for o in frame if o.precision == "day" and day_of_year(o) == base)
+        for month in (latest.month, latest.month % 12 + 1):  # type: ignore[operator]
+            pos = day_of_year(DateMention(d.text, d.span, None, "day", month=month, day=d.day))
+            if 0 <= offset(base, pos) <= ctx.options["window_days"] and all(
+                offset(pos, p) >= 0 for p in plans
+            ):
+                suggestion = with_month(d.text, month)
+                break
     return ctx.finding(doc, d.span, message, suggestion)
 
 
