@@ -26,8 +26,9 @@ What it does
     November"), and one after an infinitive or an invitation in its clause is a plan
     ("summoned him to testify on April 8", "invited 68 leaders to its celebrations on
     May 9").  Last, a dateline months from every date the story tells: at
-    least two day dates of the body, all two months or more from it, none future or
-    written with another year, and no mention of the dateline's month ("OTTAWA,
+    least two day dates of the body (or three mentions of months), all two months or
+    more from it, none written with another year nor a plan (unless the plan would
+    lie over half a year ahead), and no mention of the dateline's month ("OTTAWA,
     July 6 - … in the week ended February 25 … on March 4"); a story is filed days
     after what it reports.
 
@@ -380,8 +381,10 @@ def _dateline_slip(
     """(dateline date, frame): a dateline months from every date the story tells.
 
     A story reports what happened in the days before its dateline; when at least two
-    day dates of the body sit together, months from the dateline, and nothing in the
-    body names the dateline's month, the dateline's month is the likelier slip
+    day dates of the body (or three mentions, months among them: "jobs rose in
+    February … in January … in February") sit together, months from the dateline,
+    and nothing in the body names the dateline's month, the dateline's month is the
+    likelier slip
     ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").  The frame is
     that of ``_strays`` less what places nothing in the story's present: future
     plans, period ends and schedules, dates written with another year.  A plan still
@@ -404,11 +407,16 @@ def _dateline_slip(
         and (o.tense != "future" or _before_in_year(o, own))
         and not _explained(doc, o, own.year, future_explains=False)
     ]
-    if sum(o.precision == "day" for o in frame) < 2 or len(frame) > _MAX_FRAME:
+    if len(frame) > _MAX_FRAME or (
+        sum(o.precision == "day" for o in frame) < 2 and len(frame) < _DATELINE_MONTHS
+    ):
         return None
     if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
         return None
     return (own, frame) if _far_from_tight_frame(own, frame, window, gap) else None
+
+
+_DATELINE_MONTHS = 3  # mentions that frame a story without two day dates ("in January")
 
 
 def _before_in_year(o: DateMention, own: DateMention) -> bool:
