@@ -308,7 +308,9 @@ def _strays(
     "in late-November", "on 8 December"): at least two, all within two months of
     each other.  Unlike the timeline test it needs no three day dates, so the
     guards stay the same: nothing within a month of the stray, nothing explaining
-    it, no other year.
+    it, no other year.  A yearless stray is framed by the yearless dates, those of
+    the story's own year and those of the year last written before it ("February 7,
+    1997 … February 24 … On June 20, his body was found").
     """
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     mentions = _frame_mentions(doc)
@@ -319,7 +321,8 @@ def _strays(
             continue  # a dated event in the present tense is a fixture: "the Test is on 13 November"
         # a yearless date sits in the story's year: dates written with that year frame it
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
-        frame = [o for o in mentions if o is not d and o.year in (None, d.year, own)]
+        told = _told_year(doc, d) if d.year is None else None
+        frame = [o for o in mentions if o is not d and o.year in (None, d.year, own, told)]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
         if (
@@ -328,6 +331,15 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+def _told_year(doc: Document, d: DateMention) -> int | None:
+    """The year the story last wrote before ``d``: a yearless date told after "February
+    7, 1997" sits in 1997, so dates written with that year frame it too."""
+    for o in reversed(doc.dates):
+        if o.span.start < d.span.start and o.year is not None and not o.relative:
+            return o.year
+    return None
 
 
 def _planned(doc: Document, d: DateMention) -> bool:
