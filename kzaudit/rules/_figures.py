@@ -230,9 +230,16 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     return out
 
 
-def _different_scope(a: Claim, b: Claim, places: Mapping, dates: Mapping) -> bool:
+def _different_scope(
+    a: Claim, b: Claim, places: Mapping, dates: Mapping, sources: bool = True
+) -> bool:
     """Different sources, places or dates: two figures may describe different things."""
-    if a.attribution and b.attribution and not _same_source(a.attribution, b.attribution):
+    if (
+        sources
+        and a.attribution
+        and b.attribution
+        and not _same_source(a.attribution, b.attribution)
+    ):
         return True
     if a.category in ESTIMATED and (
         a.attribution is None
@@ -476,7 +483,9 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue  # "With 21,000 students … to screen all 20,100 students"
                 if not subjects_match(earlier, later) or _magnitudes_apart(doc, earlier, later):
                     continue
-                if _different_scope(earlier, later, places, dates):
+                # two neighbouring digits swapped are a slip, not two sources' estimates
+                swapped = _transposed(float(earlier.value), float(later.value))
+                if _different_scope(earlier, later, places, dates, sources=not swapped):
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue

@@ -17,7 +17,8 @@ What it does
     respected ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
     "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
-    source), or when they are tied to different places or dates (a date before "that"
+    source; but two neighbouring digits swapped, "150" and "510", are a slip whoever
+    gives them), or when they are tied to different places or dates (a date before "that"
     dates the saying, not the figure: "the announcement in July that 104,000 jobs
     would go").  The attackers are never the people they attacked ("killed 19 people"
     … "killed two attackers"), and a count added to another is no restatement of it
