@@ -98,6 +98,11 @@ _DEADLINE = regexcache.compile(
 _EARLIER = regexcache.compile(
     r"(?i)\b(?:originally|initially|previously|formerly)\b[^.;:!?()\u2014]{0,40}$"
 )
+# A distance in time the sentence states: "months after the vote", "a year later".
+_DISTANCE = regexcache.compile(
+    r"(?i)\b(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
+    r"\s{1,3}(?:after|later|before|earlier|on)\b"
+)
 # A present-tense schedule: "the agreement expires on June 30", "the offer ends on May 1".
 _SCHEDULED = regexcache.compile(
     r"(?i)\b(?:expires|ends|begins|starts|matures|lapses|runs\s{1,3}out)\s{1,3}(?:on\s{1,3})?$"
@@ -169,6 +174,10 @@ def _explained(
         return True  # "Tickets go on sale on Friday 11 March": a sale or deadline
     if _EARLIER.search(doc.text, before, d.span.start):
         return True  # "the meeting, originally convened and adjourned December 23"
+    if 0 <= d.sentence < len(doc.sentences):
+        sentence = doc.sentences[d.sentence].span
+        if _DISTANCE.search(doc.text, sentence.start, sentence.end):
+            return True  # "on 24 October 2003, months after the vote": the gap is told
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
     return any(
         o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
@@ -308,16 +317,20 @@ def _strays(
     "in late-November", "on 8 December"): at least two, all within two months of
     each other.  Unlike the timeline test it needs no three day dates, so the
     guards stay the same: nothing within a month of the stray, nothing explaining
-    it, no other year.  A yearless stray is framed by the yearless dates, those of
-    the story's own year and those of the year last written before it ("February 7,
-    1997 … February 24 … On June 20, his body was found").
+    it, no other year (the stray's own year explains nothing when the frame is
+    written with it too: "February 2014 … March 4, 2014 … on October 23, 2014").  A
+    yearless stray is framed by the yearless dates, those of the story's own year
+    and those of the year last written before it ("February 7, 1997 … February 24 …
+    On June 20, his body was found").
     """
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     mentions = _frame_mentions(doc)
     if len(mentions) > _MAX_FRAME:
         return
     for d in days:
-        if d.tense == "present" or _support(doc, d, days, window) or _explained(doc, d):
+        # a year the frame is written in too tells the stray from nothing
+        shared = d.year if d.year is not None and _year_elsewhere(mentions, d) else None
+        if d.tense == "present" or _support(doc, d, days, window) or _explained(doc, d, shared):
             continue  # a dated event in the present tense is a fixture: "the Test is on 13 November"
         # a yearless date sits in the story's year: dates written with that year frame it
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
@@ -331,6 +344,11 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+def _year_elsewhere(mentions: list[DateMention], d: DateMention) -> bool:
+    """Another day date or month is written with ``d``'s year."""
+    return any(o is not d and o.year == d.year for o in mentions)
 
 
 def _told_year(doc: Document, d: DateMention) -> int | None:
