@@ -224,12 +224,15 @@ def _support(doc: Document, d: DateMention, days: list[DateMention], window: int
     return near_days + near_months
 
 
-_RANGE_REACH = 8  # "4 or 5 December": characters from one day of a range to the next
+_RANGE_REACH = 5  # "4 or 5 December", "August 26-27": characters between a range's days
 
 
 def _range_partner(o: DateMention, d: DateMention) -> bool:
     """The other day of one range ("4" of "4 or 5 December"): no support of its own."""
-    return o.month == d.month and 0 < abs(o.span.start - d.span.start) <= _RANGE_REACH
+    if o is d or o.month != d.month:
+        return False
+    gap = o.span.start - d.span.end if o.span.start > d.span.start else d.span.start - o.span.end
+    return 0 <= gap <= _RANGE_REACH
 
 
 def _months(doc: Document) -> list[DateMention]:
@@ -321,7 +324,8 @@ def _strays(
     written with it too: "February 2014 … March 4, 2014 … on October 23, 2014").  A
     yearless stray is framed by the yearless dates, those of the story's own year
     and those of the year last written before it ("February 7, 1997 … February 24 …
-    On June 20, his body was found").
+    On June 20, his body was found").  The other day of the stray's own range
+    ("August 26-27") is no frame: it slipped with it.
     """
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     mentions = _frame_mentions(doc)
@@ -335,7 +339,14 @@ def _strays(
         # a yearless date sits in the story's year: dates written with that year frame it
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
         told = _told_year(doc, d) if d.year is None else None
-        frame = [o for o in mentions if o is not d and o.year in (None, d.year, own, told)]
+        partners = [o for o in days if _range_partner(o, d)]
+        if partners and not _names_month(d):
+            continue  # "27" of "August 26-27": the mention with the month is reported
+        frame = [
+            o
+            for o in mentions
+            if o is not d and o not in partners and o.year in (None, d.year, own, told)
+        ]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
         if (
@@ -344,6 +355,11 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+def _names_month(d: DateMention) -> bool:
+    """The mention writes its month ("August 26"), not a bare day of a range ("27")."""
+    return any(c.isalpha() for c in d.text)
 
 
 def _year_elsewhere(mentions: list[DateMention], d: DateMention) -> bool:
