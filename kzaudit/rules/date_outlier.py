@@ -30,7 +30,10 @@ What it does
     more from it, none written with another year nor a plan (unless the plan would
     lie over half a year ahead), and no mention of the dateline's month ("OTTAWA,
     July 6 - … in the week ended February 25 … on March 4"); a story is filed days
-    after what it reports.
+    after what it reports.  And a yearless range that runs over half a year across
+    the year's end ("forbade him from working from August 16 to March 29"), unless
+    its sentence names a season, a school or fiscal year, a term or a winter: the end
+    the story's other dates leave alone is reported, or the whole range.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -51,12 +54,13 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.extract.tense import WORD, infinitive
-from kzaudit.model import DateMention, Document, Finding
+from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
@@ -418,7 +422,70 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 yield _stray_finding(doc, ctx, d, frame)
     slip = _dateline_slip(doc, ctx, days)
     if slip is not None:
+        flagged.add(id(slip[0]))
         yield _dateline_finding(doc, ctx, *slip)
+    for start, end in _wrapped_ranges(doc, days):
+        if id(start) not in flagged and id(end) not in flagged:
+            yield _wrapped_finding(doc, ctx, start, end, days)
+
+
+# What joins the two days of a range: "from August 16 to March 29", "June 30-Aug. 23".
+_RANGE_JOINS = frozenset(["-", "\u2013", "\u2014", "to", "until", "till", "through", "thru"])
+_HALF_YEAR = 183
+
+
+def _wrapped_ranges(
+    doc: Document, days: list[DateMention]
+) -> Iterator[tuple[DateMention, DateMention]]:
+    """(start, end): a yearless range whose end falls more than half a year after its
+    start, across the year's end ("from August 16 to March 29").  Ranges that run into
+    the next year without a year written are seasons of a few months ("from November 1
+    to March 31"); one of over half a year is most likely a slipped month in one end."""
+    for a, b in itertools.pairwise(days):
+        if a.year is not None or b.year is not None or a.month == b.month:
+            continue
+        join = doc.text[a.span.end : b.span.start].strip()
+        if join not in _RANGE_JOINS and not (join == "and" and a.lead == "between"):
+            continue
+        pa, pb = day_of_year(a), day_of_year(b)
+        if pb < pa and pb + YEAR_DAYS - pa > _HALF_YEAR and not _season_named(doc, a):
+            yield a, b
+
+
+# A period that runs over the year's end by nature: "the season runs from 13 August to
+# 22 May", "the school year", "the fiscal year", "winter hours".
+_SEASONAL = regexcache.compile(
+    r"(?i)\b(?:seasons?|(?:school|academic|fiscal|financial|tax)\s{1,3}years?|terms?"
+    r"|semesters?|winter|campaign)\b"
+)
+
+
+def _season_named(doc: Document, d: DateMention) -> bool:
+    """``d``'s sentence names a period that crosses the year's end by nature."""
+    if not 0 <= d.sentence < len(doc.sentences):
+        return False
+    sentence = doc.sentences[d.sentence].span
+    return _SEASONAL.search(doc.text, sentence.start, sentence.end) is not None
+
+
+def _wrapped_finding(
+    doc: Document, ctx: RuleContext, a: DateMention, b: DateMention, days: list[DateMention]
+) -> Finding:
+    """Points at the end the story's other dates leave alone, or at the whole range."""
+    window = ctx.options["window_days"]
+    others = [o for o in days if o is not a and o is not b]
+    backed_a = _support(doc, a, others, window) > 0
+    backed_b = _support(doc, b, others, window) > 0
+    length = day_of_year(b) + YEAR_DAYS - day_of_year(a)
+    text = doc.text[a.span.start : b.span.end]
+    message = (
+        f'the range "{text}" runs {length} days, over the year\'s end, with no year '
+        "written: one of its months is most likely slipped"
+    )
+    if backed_a != backed_b:
+        slipped = b if backed_a else a
+        return ctx.finding(doc, slipped.span, message, None)
+    return ctx.finding(doc, Span(a.span.start, b.span.end), message, None)
 
 
 def _dateline_slip(
