@@ -102,6 +102,8 @@ _DEADLINE = regexcache.compile(
 _EARLIER = regexcache.compile(
     r"(?i)\b(?:originally|initially|previously|formerly)\b[^.;:!?()\u2014]{0,40}$"
 )
+_RELATIVE_REACH = 60  # characters from a date to a relative time that places it
+
 # A distance in time the sentence states: "months after the vote", "a year later".
 _DISTANCE = regexcache.compile(
     r"(?i)\b(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
@@ -183,8 +185,17 @@ def _explained(
         if _DISTANCE.search(doc.text, sentence.start, sentence.end):
             return True  # "on 24 October 2003, months after the vote": the gap is told
     same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
+    # a relative time beside the date ("on June 5 last year"), not one a long sentence
+    # carries elsewhere, in a quotation perhaps ("The October 3 email reads, '… of this
+    # month'")
     return any(
-        o.precision == "year" or (o.relative and o.precision != "day") for o in same_sentence
+        o.precision == "year"
+        or (
+            o.relative
+            and o.precision != "day"
+            and abs(o.span.start - d.span.start) <= _RELATIVE_REACH
+        )
+        for o in same_sentence
     )
 
 
