@@ -18,6 +18,12 @@ def day_of_year(d: DateMention) -> int:
     return DAYS_BEFORE_MONTH[d.month - 1] + min(d.day, 31) - 1  # type: ignore[index,operator,type-var]
 
 
+def month_span(month: int) -> tuple[int, int]:
+    """The 0-based days of the year of ``month``'s first and last days."""
+    last = DAYS_BEFORE_MONTH[month] - 1 if month < 12 else YEAR_DAYS - 1
+    return DAYS_BEFORE_MONTH[month - 1], last
+
+
 def offset(a: int, b: int) -> int:
     """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
     diff = (b - a) % YEAR_DAYS

@@ -61,7 +61,12 @@ from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
-from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
+from kzaudit.rules._calendar import (
+    YEAR_DAYS,
+    day_of_year,
+    month_span,
+    offset,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "date-outlier"
@@ -216,8 +221,7 @@ def _target(timeline: list[DateMention], d: DateMention, span: int) -> tuple[int
 
 def _month_distance(pos: int, month: int) -> int:
     """Days from day-of-year ``pos`` to the nearest day of ``month`` (0 inside it)."""
-    first = DAYS_BEFORE_MONTH[month - 1]
-    last = DAYS_BEFORE_MONTH[month] - 1 if month < 12 else YEAR_DAYS - 1
+    first, last = month_span(month)
     if first <= pos <= last:
         return 0
     return min(abs(offset(pos, first)), abs(offset(pos, last)))
@@ -411,8 +415,19 @@ def _far_from_tight_frame(d: DateMention, frame: list[DateMention], window: int,
     if min(_frame_distance(o, pos) for o in frame) < gap:
         return False
     first = frame[0]
-    anchor = day_of_year(first) if first.precision == "day" else DAYS_BEFORE_MONTH[first.month - 1]  # type: ignore[index,operator]
-    return all(_frame_distance(o, anchor) <= 2 * window for o in frame)
+    if first.precision == "day":
+        anchor = day_of_year(first)
+        return all(_frame_distance(o, anchor) <= 2 * window for o in frame)
+    # a month is all of its days: "in December … on February 5" sit five weeks apart
+    return all(_from_month(o, first.month) <= 2 * window for o in frame)  # type: ignore[arg-type]
+
+
+def _from_month(o: DateMention, month: int) -> int:
+    """Days from mention ``o`` (a day, or all the days of a month) to ``month``."""
+    if o.precision == "day":
+        return _month_distance(day_of_year(o), month)
+    first, last = month_span(o.month)  # type: ignore[arg-type]
+    return min(_month_distance(first, month), _month_distance(last, month))
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -545,10 +560,7 @@ _DATELINE_MONTHS = 3  # mentions that frame a story without two day dates ("in J
 
 def _before_in_year(o: DateMention, own: DateMention) -> bool:
     """``o`` (to its month's last day) lies before ``own`` within half a year."""
-    if o.precision == "day":
-        end = day_of_year(o)
-    else:
-        end = (DAYS_BEFORE_MONTH[o.month] if o.month < 12 else YEAR_DAYS) - 1  # type: ignore[index,operator]
+    end = day_of_year(o) if o.precision == "day" else month_span(o.month)[1]  # type: ignore[arg-type]
     return offset(day_of_year(own), end) < 0
 
 
