@@ -57,6 +57,9 @@ phrases with "Given" or "Along with", "The" opening a name after a one-word open
 ("Afterward, The Salvation Army started…"), an apposition followed by "according to",
 and a wire's label before the first sentence ("(CNN)From … to …, London's Fourth Plinth
 has…").
+Last, a person's title written short with a comma for its full stop, before a name
+("But Sen, Jake Garn said…", "Adm, John Poindexter"): only abbreviations that are no
+English word ("Sen", "Adm", "Dr", "Mr"…), never "rep" or "Gen".
 
 ## Why is this bad?
 A paragraph ending in a comma is almost always a sentence cut short in editing, or
@@ -197,6 +200,28 @@ _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9}
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _paragraph_endings(doc, ctx)
     yield from _sentence_endings(doc, ctx)
+    yield from _title_commas(doc, ctx)
+
+
+# A person's title written short, then a comma and a name: "Sen, Jake Garn", "Adm, John
+# Poindexter" -- the abbreviation's full stop typed as a comma (never an apposition: a
+# title is read with the name after it).  Only abbreviations that are no English word.
+_TITLE_COMMA = regexcache.compile(
+    r"(?<![\p{L}.&])(Sen|Rep|Gov|Adm|Lt|Col|Capt|Sgt|Maj|Cmdr|Dr|Prof|Rev|Mr|Mrs|Ms|Messrs)"
+    r",[ \t]{1,3}\p{Lu}\p{Ll}{1,20}\b"
+)
+
+
+def _title_commas(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for m in _TITLE_COMMA.finditer(doc.text):
+        at = m.end(1)
+        yield ctx.finding(
+            doc,
+            Span(at, at + 1),
+            f'a comma after the title "{m.group(1)}", before a name: its full stop typed as '
+            "a comma",
+            f'write "{m.group(1)}." (or "{m.group(1)}" with no stop, in house styles without one)',
+        )
 
 
 def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
