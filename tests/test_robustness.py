@@ -136,6 +136,8 @@ def _audit(path: str, text: str) -> float:
     return time.perf_counter() - t
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "digit run": lambda n: "1" * (n * 5),
     "comma number run": lambda n: ",".join(["123"] * n),
@@ -170,6 +172,21 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "distinct doubled names": lambda n: " ".join(f"{w} {w}" for w in _names(n // 2)),
     "credit lines": lambda n: (
         "Ann Lee contributed to this report. Smith went to Paris. " * (n // 10)
+    ),
+    "date ranges over the year's end": lambda n: " ".join(
+        f"It ran from {_MONTHS[i % 12]} {i % 28 + 1} to {_MONTHS[(i + 7) % 12]} {i % 28 + 1}."
+        for i in range(n // 8)
+    ),
+    "dates off a timeline": lambda n: " ".join(
+        f"He left on March {i % 28 + 1}, {1990 + i % 30}. She came on June {i % 28 + 1}."
+        for i in range(n // 4)
+    ),
+    "dates in one long sentence": lambda n: (
+        "It happened "
+        + ", ".join(f"on {_MONTHS[i % 12]} {i % 28 + 1} last year" for i in range(n // 6))
+    ),
+    "names with ages": lambda n: " ".join(
+        f"John Smith, {20 + i % 50}, died. Smith was {30 + i % 40}." for i in range(n // 3)
     ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {

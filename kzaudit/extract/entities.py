@@ -10,9 +10,11 @@ short pass over each run.  ``key`` groups the mentions of one referent: "Ruiz" a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -587,13 +589,15 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
             parts = e.key.split(" ")
             e.key = f"{parts[0]} {parts[-1]}" if len(parts) > 2 else e.text
             full.setdefault(parts[-1], []).append((e.span.start, e.key))
+    for candidates in full.values():
+        candidates.sort(key=itemgetter(0))  # stable: one start keeps its order
     for e in entities:
         if " " in e.key or e.kind not in ("person", "other"):
             continue
-        candidates = full.get(e.text)
+        candidates = full.get(e.text)  # in text order: the last one before is bisected
         if candidates:
-            before = [key for start, key in candidates if start < e.span.start]
-            e.key = before[-1] if before else candidates[0][1]
+            i = bisect_left(candidates, e.span.start, key=itemgetter(0))
+            e.key = candidates[i - 1][1] if i else candidates[0][1]
             e.kind = "person"
     expansions = {acronym_norm(d.acronym): d.expansion for d in definitions}
     for e in entities:

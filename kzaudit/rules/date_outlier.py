@@ -55,7 +55,11 @@ Use instead
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
@@ -109,7 +113,9 @@ _EARLIER = regexcache.compile(
 )
 _RELATIVE_REACH = 60  # characters from a date to a relative time that places it
 
-# A distance in time the sentence states: "months after the vote", "a year later".
+# A distance in time the date's sentence states near it: "months after the vote", "a
+# year later".
+_NEAR_REACH = 100  # characters either side of a date searched in its sentence
 _DISTANCE = regexcache.compile(
     r"(?i)\b(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
     r"\s{1,3}(?:after|later|before|earlier|on)\b"
@@ -185,37 +191,93 @@ def _explained(
         return True  # "Tickets go on sale on Friday 11 March": a sale or deadline
     if _EARLIER.search(doc.text, before, d.span.start):
         return True  # "the meeting, originally convened and adjourned December 23"
-    if 0 <= d.sentence < len(doc.sentences):
-        sentence = doc.sentences[d.sentence].span
-        if _DISTANCE.search(doc.text, sentence.start, sentence.end):
-            return True  # "on 24 October 2003, months after the vote": the gap is told
-    same_sentence = (o for o in doc.dates if o.sentence == d.sentence and o is not d)
-    # a relative time beside the date ("on June 5 last year"), not one a long sentence
-    # carries elsewhere, in a quotation perhaps ("The October 3 email reads, '… of this
-    # month'")
+    if _near_in_sentence(doc, d, _DISTANCE):
+        return True  # "on 24 October 2003, months after the vote": the gap is told
+    # a year or a relative time beside the date in its sentence ("on June 5 last year"),
+    # not one a long sentence carries elsewhere, in a quotation perhaps ("The October 3
+    # email reads, '… of this month'")
     return any(
-        o.precision == "year"
-        or (
-            o.relative
-            and o.precision != "day"
-            and abs(o.span.start - d.span.start) <= _RELATIVE_REACH
-        )
-        for o in same_sentence
+        o.precision == "year" or (o.relative and o.precision != "day")
+        for o in _beside(doc.dates, d)
     )
 
 
-def _target(timeline: list[DateMention], d: DateMention, span: int) -> tuple[int, bool] | None:
+def _beside(dates: list[DateMention], d: DateMention) -> Iterator[DateMention]:
+    """The other mentions of ``d``'s sentence that start within ``_RELATIVE_REACH``
+    characters of it (``dates`` is in text order: a bisection, not a scan)."""
+    for i in range(bisect_left(dates, d.span.start - _RELATIVE_REACH, key=_start), len(dates)):
+        o = dates[i]
+        if o.span.start > d.span.start + _RELATIVE_REACH:
+            return
+        if o is not d and o.sentence == d.sentence:
+            yield o
+
+
+def _start(d: DateMention) -> int:
+    return d.span.start
+
+
+@dataclass(frozen=True)
+class _Line:
+    """The story's timeline and what every date off it is checked against, read once:
+    a story of thousands of dates costs O(n log n), not a scan of the timeline per date."""
+
+    positions: list[int]  # its days of the year, sorted
+    months: frozenset[int]
+    years: frozenset[int]  # as written
+    day_months: dict[int, int]  # day number -> month of the first timeline date with it
+    base: int  # the first date's day of the year; ``lo``..``hi``: the span around it
+    lo: int
+    hi: int
+    text: str  # "January 2–19"
+
+    @classmethod
+    def of(cls, timeline: list[DateMention]) -> _Line:
+        base = day_of_year(timeline[0])
+        offsets = [offset(base, day_of_year(t)) for t in timeline]
+        day_months: dict[int, int] = {}
+        for t in timeline:
+            day_months.setdefault(t.day, t.month)  # type: ignore[arg-type]
+        return cls(
+            positions=sorted(day_of_year(t) for t in timeline),
+            months=frozenset(t.month for t in timeline),  # type: ignore[misc]
+            years=frozenset(t.year for t in timeline if t.year is not None),
+            day_months=day_months,
+            base=base,
+            lo=min(offsets),
+            hi=max(offsets),
+            text=_range_text(timeline),
+        )
+
+
+def _nearest(positions: list[int], pos: int) -> int:
+    """Days from ``pos`` to the nearest of the sorted ``positions``, round the year."""
+    i = bisect_left(positions, pos)
+    return min(abs(offset(p, pos)) for p in (positions[i % len(positions)], positions[i - 1]))
+
+
+def _count_within(positions: list[int], pos: int, window: int) -> int:
+    """How many of the sorted ``positions`` lie ``window`` days or less from ``pos``."""
+    lo, hi = pos - window, pos + window
+    n = bisect_right(positions, hi) - bisect_left(positions, lo)
+    if lo < 0:
+        n += len(positions) - bisect_left(positions, lo + YEAR_DAYS)
+    if hi >= YEAR_DAYS:
+        n += bisect_right(positions, hi - YEAR_DAYS)
+    return n
+
+
+def _target(line: _Line, d: DateMention, span: int) -> tuple[int, bool] | None:
     """The timeline month to move ``d`` into, and whether that date appears in the story."""
-    for t in timeline:
-        if t.day == d.day:
-            return t.month, True  # type: ignore[return-value]
-    base = day_of_year(timeline[0])
-    offsets = [offset(base, day_of_year(t)) for t in timeline]
-    lo, hi = min(offsets), max(offsets)
-    for month in sorted({t.month for t in timeline}):  # type: ignore[type-var]
+    if d.day in line.day_months:
+        return line.day_months[d.day], True
+    for month in sorted(line.months):
         moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
-        if lo <= offset(base, day_of_year(moved)) <= hi and hi - lo <= span:
-            return month, False  # type: ignore[return-value]
+        if (
+            line.lo <= offset(line.base, day_of_year(moved)) <= line.hi
+            and line.hi - line.lo <= span
+        ):
+            return month, False
     return None
 
 
@@ -450,7 +512,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if slip is not None:
         flagged.add(id(slip[0]))
         yield _dateline_finding(doc, ctx, *slip)
-    for start, end in _wrapped_ranges(doc, days):
+    for start, end in itertools.islice(_wrapped_ranges(doc, days), _MAX_WRAPPED):
         if id(start) not in flagged and id(end) not in flagged:
             yield _wrapped_finding(doc, ctx, start, end, days)
 
@@ -458,6 +520,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # What joins the two days of a range: "from August 16 to March 29", "June 30-Aug. 23".
 _RANGE_JOINS = frozenset(["-", "\u2013", "\u2014", "to", "until", "till", "through", "thru"])
 _HALF_YEAR = 183
+_MAX_WRAPPED = 10  # past this many, the text is no story: each finding reads every date
 
 
 def _wrapped_ranges(
@@ -488,10 +551,18 @@ _SEASONAL = regexcache.compile(
 
 def _season_named(doc: Document, d: DateMention) -> bool:
     """``d``'s sentence names a period that crosses the year's end by nature."""
+    return _near_in_sentence(doc, d, _SEASONAL)
+
+
+def _near_in_sentence(doc: Document, d: DateMention, pattern: regex.Pattern[str]) -> bool:
+    """``pattern`` matches in ``d``'s sentence within ``_NEAR_REACH`` characters of it (a
+    window, so that a page-long sentence of dates is not read once per date)."""
     if not 0 <= d.sentence < len(doc.sentences):
         return False
     sentence = doc.sentences[d.sentence].span
-    return _SEASONAL.search(doc.text, sentence.start, sentence.end) is not None
+    lo = max(sentence.start, d.span.start - _NEAR_REACH)
+    hi = min(sentence.end, d.span.end + _NEAR_REACH)
+    return pattern.search(doc.text, lo, hi) is not None
 
 
 def _wrapped_finding(
@@ -526,7 +597,8 @@ def _dateline_slip(
     likelier slip
     ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").  The frame is
     that of ``_strays`` less what places nothing in the story's present: future
-    plans, period ends and schedules, dates written with another year.  A plan still
+    plans, period ends and schedules, dates written with another year, months that
+    name a reporting period ("the December quarter").  A plan still
     counts when it falls before the dateline in the year ("LONDON, August 9 - … will
     be available for dealings from March 11 … payable on May 5"): read as a plan it
     lies over half a year ahead, which a story rarely reaches for without a year,
@@ -545,6 +617,7 @@ def _dateline_slip(
         and o.year in (None, own.year)
         and (o.tense != "future" or _before_in_year(o, own))
         and not _explained(doc, o, own.year, future_explains=False)
+        and not _reporting_period(doc, o)
     ]
     if len(frame) > _MAX_FRAME or (
         sum(o.precision == "day" for o in frame) < 2 and len(frame) < _DATELINE_MONTHS
@@ -556,6 +629,23 @@ def _dateline_slip(
 
 
 _DATELINE_MONTHS = 3  # mentions that frame a story without two day dates ("in January")
+
+
+# A month that names a reporting period: "the December quarter", "the year ended
+# December", "at end-September" -- data a story reports months after the period closes.
+_PERIOD_AFTER = regexcache.compile(r"[ \t]{1,3}(?:quarter|half|year|period)\b")
+_PERIOD_END_BEFORE = regexcache.compile(r"(?i)\b(?:end|ended|ending)[ \t\-]{1,3}$")
+
+
+def _reporting_period(doc: Document, o: DateMention) -> bool:
+    """``o`` is a month that names a reporting period: no event dated near the dateline."""
+    if o.precision != "month":
+        return False
+    before = max(0, o.span.start - 10)
+    return (
+        _PERIOD_AFTER.match(doc.text, o.span.end) is not None
+        or _PERIOD_END_BEFORE.search(doc.text, before, o.span.start) is not None
+    )
 
 
 def _before_in_year(o: DateMention, own: DateMention) -> bool:
@@ -576,63 +666,54 @@ def _timeline_slips(
         return
     on_timeline = {id(t) for t in timeline}
     others = [d for d in days if id(d) not in on_timeline]
-    months_elsewhere = [d.month for d in doc.dates if d.precision == "month"]
-    written = {t.year for t in timeline if t.year is not None}
-    own_year = written.pop() if len(written) == 1 else None
-    timeline_days = {t.day for t in timeline}
+    elsewhere = sorted(day_of_year(d) for d in others)
+    months_elsewhere = {d.month for d in doc.dates if d.precision == "month"}
+    line = _Line.of(timeline)
+    own_year = next(iter(line.years)) if len(line.years) == 1 else None
     for d in others:
         pos = day_of_year(d)
-        gap = min(abs(offset(day_of_year(t), pos)) for t in timeline)
-        if gap < opts["min_gap_days"] or d.month in months_elsewhere:
+        if _nearest(line.positions, pos) < opts["min_gap_days"] or d.month in months_elsewhere:
             continue
         # A written year explains the distance, unless it is the timeline's own year and
         # the day is one of the timeline's: "7 March 2003 ... 17 March ... 17 October
         # 2003" is the 17 March of the timeline with its month slipped.
-        own = d.year is not None and d.year == own_year and d.day in timeline_days
+        own = d.year is not None and d.year == own_year and d.day in line.day_months
         if _explained(doc, d, own_year if own else None):
             continue
-        if _bridged(d, timeline, months_elsewhere):
+        if _bridged(d, line, months_elsewhere):
             continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
-        company = [
-            o
-            for o in others
-            if o is not d and abs(offset(day_of_year(o), pos)) <= opts["window_days"]
-        ]
-        if company:
-            continue  # a second timeline, not a slip
-        target = _target(timeline, d, opts["window_days"])
+        if _count_within(elsewhere, pos, opts["window_days"]) > 1:
+            continue  # another date off the timeline beside it: a second timeline, not a slip
+        target = _target(line, d, opts["window_days"])
         if target is None:
             continue
         month, seen = target
-        yield d, _finding(doc, ctx, d, timeline, month, seen, len(others) == 1)
+        yield d, _finding(doc, ctx, d, line, month, seen, len(others) == 1)
 
 
-def _bridged(d: DateMention, timeline: list[DateMention], months: list[int | None]) -> bool:
+def _bridged(d: DateMention, line: _Line, months: set[int | None]) -> bool:
     """A month named in the story lies between the timeline and ``d``, next to ``d``'s
     month: a chronology moving on ("August 29 ... in October ... Nov. 29"), not a slip."""
     near = {(d.month - 2) % 12 + 1, d.month % 12 + 1}  # type: ignore[operator]
-    spans = {t.month for t in timeline}
-    return any(m in near and m not in spans for m in months)
+    return bool((near & months) - line.months)
 
 
 def _finding(
     doc: Document,
     ctx: RuleContext,
     d: DateMention,
-    timeline: list[DateMention],
+    line: _Line,
     month: int,
     seen: bool,
     alone: bool,
 ) -> Finding:
-    years = {t.year for t in timeline} - {None}
-    if d.year is not None and years == {d.year}:  # one year written: no way round the calendar
-        months = min(abs(d.month - t.month) for t in timeline)  # type: ignore[operator]
+    if d.year is not None and line.years == {d.year}:  # one year written: no way round
+        months = min(abs(d.month - m) for m in line.months)  # type: ignore[operator]
     else:  # without a year the nearer way round the calendar: June is five months from January
-        months = min((d.month - t.month) % 12 for t in timeline)  # type: ignore[operator]
-        months = min(months, min((t.month - d.month) % 12 for t in timeline))  # type: ignore[operator]
+        months = min(min((d.month - m) % 12, (m - d.month) % 12) for m in line.months)  # type: ignore[operator]
     distance = f"{number_word(months)} month{'s' if months != 1 else ''}"
     where = "every other date in the story" if alone else "the story's timeline"
-    message = f'"{d.text}" is {distance} from {where} ({_range_text(timeline)})'
+    message = f'"{d.text}" is {distance} from {where} ({line.text})'
     suggestion = with_month(d.text, month)
     if seen:
         message += f'; "{month_day(month, d.day)}" appears elsewhere'  # type: ignore[arg-type]

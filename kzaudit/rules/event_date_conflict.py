@@ -103,13 +103,19 @@ def _periods(doc: Document) -> list[tuple[DateMention, DateMention]]:
     ]
 
 
+_MAX_PERIODS = 50
+
+
 def _same_year(a: DateMention, b: DateMention) -> bool:
     return a.year is None or b.year is None or a.year == b.year
 
 
 def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """One period given twice whose ends differ only in the month of one end."""
-    periods = _periods(doc)
+    """One period given twice whose ends differ only in the month of one end.
+
+    Every pair is compared, so only a story's first ``_MAX_PERIODS`` periods are: a news
+    story gives a handful, and a hostile text of thousands stays linear."""
+    periods = _periods(doc)[:_MAX_PERIODS]
     for i, first in enumerate(periods):
         for second in periods[i + 1 :]:
             for agree, differ in ((1, 0), (0, 1)):
