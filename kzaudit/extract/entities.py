@@ -151,7 +151,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[AcronymDefinitio
     """Entity mentions in text order, and the acronym definitions of the document."""
     text = doc.text
     skip = _lone_non_names()
-    shouted = _shouted_paragraphs(doc)
+    shouted = shouted_paragraphs(doc)
     runs = [
         _words(m)
         for m in _RUN.finditer(text, 0, None, False, HOLD_GIL)
@@ -174,7 +174,7 @@ _LOWER_LETTER = regexcache.compile_std(r"[a-z]")
 _CAPS_WORD = regexcache.compile_std(r"\b[A-Z]{2,}\b")
 
 
-def _shouted_paragraphs(doc: Document) -> list[Span]:
+def shouted_paragraphs(doc: Document) -> list[Span]:
     """Short paragraphs written all in capitals ("IRAN ANNOUNCES END OF OFFENSIVE", a
     wire headline): their words are not acronyms nor names to compare."""
     text, out = doc.text, []

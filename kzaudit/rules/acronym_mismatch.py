@@ -42,7 +42,10 @@ once, or less often than the defined one: a different organisation ("CIS" beside
 "CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
 confused when two letters are swapped ("ABD" for "ADB").  Foreign-language acronyms ("National
 Security Committee (KNB)") and acronyms that skip words ("Organisation for Economic
-Co-operation and Development (OECD)") are not anagrams and are not flagged.
+Co-operation and Development (OECD)") are not anagrams and are not flagged.  A use
+in a headline written in capitals counts when the body writes that acronym too
+("NYSE, NYFE MOVE INDEX FUTURES" over "the NYSE traded"), so "the NSYE has long
+advocated" before the body's one "NYSE" is a slip of an acronym used twice.
 
 ## Why is this bad?
 Readers take an unknown acronym for an unknown organisation; a transposed one also
@@ -67,7 +70,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.entities import CONNECTOR_WORDS, acronym_norm, common_acronyms
+from kzaudit.extract.entities import (
+    CONNECTOR_WORDS,
+    acronym_norm,
+    common_acronyms,
+    shouted_paragraphs,
+)
 from kzaudit.model import AcronymDefinition, Document, Entity, Finding
 from kzaudit.rules._names import acronym_uses, differing, is_key_slip, is_swap, near_defined
 from kzaudit.rules.base import RuleContext, times
@@ -85,6 +93,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     known = common_acronyms() | house
     found = acronym_uses(doc)
     uses = Counter(norm for _e, norm in found)
+    _count_headline_uses(doc, uses)
     corrected: set[str] = set()  # the right forms of definitions flagged as slipped
     for d in doc.acronyms:
         slipped = _slipped_definition(doc.text, d, uses, known)
@@ -214,6 +223,18 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _MANY_USES = 3  # uses from which any one letter changed in a once-used form is a slip
+
+_CAPS_TOKEN = regexcache.compile_std(r"\b[A-Z][A-Z0-9&]{1,9}\b")
+
+
+def _count_headline_uses(doc: Document, uses: Counter[str]) -> None:
+    """Add the uses in a headline written in capitals ("NYSE, NYFE MOVE INDEX FUTURES"
+    over a story that writes "NYSE"): the entity reader skips such a line, whose words
+    cannot be told from acronyms, but a word the body writes as an acronym is one."""
+    for p in shouted_paragraphs(doc):
+        for m in _CAPS_TOKEN.finditer(doc.text, p.start, p.end):
+            if m.group() in uses:
+                uses[m.group()] += 1
 
 
 def _one_letter_apart(a: str, b: str, inner_only: bool) -> bool:
