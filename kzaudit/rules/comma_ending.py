@@ -14,7 +14,9 @@ a comma ("…of Switzerland, Manager Brian Kerr and FAI officials met").
 So is an ordinary word capitalised after a clause and a comma, before a lower-case
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
-"…like furniture, Higher interest rates…"), in quoted speech too.
+"…like furniture, Higher interest rates…"), in quoted speech too, and after an opening
+phrase once the main clause has followed it ("In a boost for Mr Bush, the figures come
+after a slow summer, Jobs were created…").
 Also a comma between a main clause and an attribution that goes on into a clause
 of its own ("…needs a streamlined process, Mr Davis said once Britain had opted
 in"); not after an introductory phrase or a subordinate clause ("Speaking in
@@ -427,7 +429,9 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     start = _sentence_start(doc, m.start())
     if _FINITE.search(text, start, m.start()) is None and not _wordy(text[start : m.start()]):
         return False
-    if _introductory(text, start, m.start()) or _SUBORDINATE.match(text, start) is not None:
+    if (
+        _introductory(text, start, m.start()) or _SUBORDINATE.match(text, start) is not None
+    ) and not _clause_after_opening(text, start, m.start()):
         return False  # "When it rains in the hills, Smith stays…": the clause comes now
     then = text[nxt.end() : nxt.end() + 40].split()[:1]
     if then and then[0].strip(".,") in _reporting_verbs() and _sentence_ends_soon(text, nxt.end()):
@@ -445,6 +449,17 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
         and not (following.endswith("s") and not following.endswith("ss"))  # "Smith stays"
         and not _capitalised_inside(text, word, m.start(1))
     )
+
+
+def _clause_after_opening(text: str, start: int, comma: int) -> bool:
+    """An opening phrase closed by an earlier comma, then a clause before ``comma``
+    ("In a boost for Mr Bush, the figures come after a slow summer of weak jobs gains,
+    Jobs were created…"): the main clause has come, so what follows is a new one."""
+    prev = text.rfind(",", start, comma)
+    if prev < 0:
+        return False
+    stretch = text[prev + 1 : comma]
+    return _FINITE.search(text, prev + 1, comma) is not None or _wordy(stretch)
 
 
 def _capitalised_inside(text: str, word: str, skip: int) -> bool:
