@@ -1021,12 +1021,19 @@ def _given_and_other(given: str, other: str, g_info: _Word, o_info: _Word) -> bo
     )
 
 
+# Lower-case words that join the words of an organisation's or a title's name ("Bank
+# for International Settlements", "Secretary of State"), never of a person's.
+_NOT_IN_PERSONS = frozenset(["for", "of", "and", "the", "on", "in", "at", "to", "with", "&"])
+
+
 def _given_of_surname(rare: _Word, common: _Word, words: dict[str, _Word]) -> bool:
     """``rare`` opens a name whose last word the story also writes alone, as it refers
     to a person by surname ("Linus Torvalds" … "Torvalds said"), and ``common`` never
     opens a name nor shares a word with it ("Linux"): a given name, not a slip."""
     if not rare.first or rare.alone or common.first or rare.partners & common.partners:
         return False
+    if rare.partners & _NOT_IN_PERSONS:
+        return False  # "Isrzel for Bayern Munich": a name joined by "for" is no person's
     places = word_set("names_places")
     return any(
         (w := words.get(p)) is not None
