@@ -222,6 +222,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 _given_of_surname(info, common_info, spellings)
                 and not _hyphened(doc.text, info.spans[0])
                 and common.lower() not in word_set("names_titles")  # "Lodd Holme" for "Lord"
+                and not _slipped_given(low, common.lower())
             ):
                 continue  # "Linus Torvalds … Torvalds" beside "Linux"
             if (
@@ -1019,6 +1020,13 @@ def _given_and_other(given: str, other: str, g_info: _Word, o_info: _Word) -> bo
         and given in first
         and other not in first
     )
+
+
+def _slipped_given(rare: str, common: str) -> bool:
+    """``common`` is a given name the lists know and ``rare``, in its place before a
+    surname, is none: "Ekvis Presley" beside "Elvis" is that given name mistyped."""
+    first, census = word_set("names_first"), word_set("names_given_census")
+    return (common in first or common in census) and rare not in first and rare not in census
 
 
 # Lower-case words that join the words of an organisation's or a title's name ("Bank
