@@ -1152,13 +1152,18 @@ def _opener_beside_person(
 ) -> bool:
     """``word``, an ordinary word written once and only to open a sentence, beside a
     person's name a letter from it: no name, so no slip of one ("Here's" beside "Herve
-    Gourdel"), unless two letters are swapped or one typed twice."""
+    Gourdel"), unless two letters are swapped or one typed twice, or a verb of saying
+    follows it ('"…needs," Chapman said' beside "Alger Chpman": the subject is a name)."""
     return (
         ordinary
         and (o.given or o.surname)
         and not _after_lower(text, w.spans[0].start)
         and not _typing_slip(word, other)
+        and _SAYS_AFTER.match(text, w.spans[0].end) is None  # '"…," Chapman said': a name
     )
+
+
+_SAYS_AFTER = regexcache.compile(r"[ \t]{1,3}(?:said|says|told|added|wrote|asked)\b")
 
 
 def _plural_of_written(word: str, other: str, spellings: dict[str, _Word]) -> bool:
