@@ -594,15 +594,15 @@ def _dateline_slip(
     day dates of the body (or three mentions, months among them: "jobs rose in
     February … in January … in February") sit together, months from the dateline,
     and nothing in the body names the dateline's month, the dateline's month is the
-    likelier slip
-    ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").  The frame is
-    that of ``_strays`` less what places nothing in the story's present: future
-    plans, period ends and schedules, dates written with another year, months that
-    name a reporting period ("the December quarter").  A plan still
-    counts when it falls before the dateline in the year ("LONDON, August 9 - … will
-    be available for dealings from March 11 … payable on May 5"): read as a plan it
-    lies over half a year ahead, which a story rarely reaches for without a year,
-    whereas a dateline slipped months later turns the body's next days into that.
+    likelier slip ("OTTAWA, July 6 - … in the week ended February 25 … on March 4").
+
+    The frame is that of ``_strays`` less what places nothing in the story's present:
+    future plans, period ends and schedules, dates written with another year, months
+    that name a reporting period ("the December quarter").  A plan still counts when
+    it falls before the dateline in the year ("LONDON, August 9 - … will be available
+    for dealings from March 11 … payable on May 5"): read as a plan it lies over half
+    a year ahead, which a story rarely reaches for without a year, whereas a dateline
+    slipped months later turns the body's next days into that.
     """
     if doc.dateline is None:
         return None
