@@ -65,12 +65,7 @@ from kzaudit import regexcache
 from kzaudit.extract.dates import month_day, number_word, vocab, with_month
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
-from kzaudit.rules._calendar import (
-    YEAR_DAYS,
-    day_of_year,
-    month_span,
-    offset,
-)
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, month_span, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "date-outlier"
@@ -112,10 +107,9 @@ _EARLIER = regexcache.compile(
     r"(?i)\b(?:originally|initially|previously|formerly)\b[^.;:!?()\u2014]{0,40}$"
 )
 _RELATIVE_REACH = 60  # characters from a date to a relative time that places it
-
+_NEAR_REACH = 100  # characters either side of a date searched in its sentence
 # A distance in time the date's sentence states near it: "months after the vote", "a
 # year later".
-_NEAR_REACH = 100  # characters either side of a date searched in its sentence
 _DISTANCE = regexcache.compile(
     r"(?i)\b(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
     r"\s{1,3}(?:after|later|before|earlier|on)\b"
