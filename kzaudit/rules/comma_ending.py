@@ -89,6 +89,7 @@ Sullivan was indicted in the case. He has pleaded guilty.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -200,9 +201,13 @@ _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    yield from _paragraph_endings(doc, ctx)
-    yield from _sentence_endings(doc, ctx)
-    yield from _title_commas(doc, ctx)
+    reported: set[int] = set()
+    for finding in itertools.chain(_paragraph_endings(doc, ctx), _sentence_endings(doc, ctx)):
+        reported.add(finding.span.start)
+        yield finding
+    for finding in _title_commas(doc, ctx):
+        if finding.span.start not in reported:  # one finding a comma
+            yield finding
 
 
 # A person's title written short, then a comma and a name: "Sen, Jake Garn", "Adm, John
@@ -215,6 +220,7 @@ _TITLE_COMMA = regexcache.compile(
 
 
 def _title_commas(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "Sen, Jake Garn": the comma a title's full stop became."""
     for m in _TITLE_COMMA.finditer(doc.text):
         at = m.end(1)
         yield ctx.finding(
