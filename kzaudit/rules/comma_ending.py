@@ -1297,6 +1297,10 @@ _ATTRIBUTION_TAIL = regexcache.compile(
     r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued"
     r"|pointed[ \t]{1,3}out|noted|explained|admitted)"
     r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
+    # or inverted after the closing mark: '"…make the date," added the spokesman, REM…'
+    r"|[\"\u201d'\u2019][ \t]{1,3}(?:said|says|added|adds|insisted|warned|argued|noted"
+    r"|explained|admitted)[ \t]{1,3}(?:he|she|the[ \t]{1,3}\p{Ll}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?"
+    r"|\p{Lu}\p{Ll}{1,20}(?:[ \t]{1,3}\p{Lu}\p{Ll}{1,20}){0,2})"
 )
 _CLOSING_QUOTES = frozenset("\"\u201d'\u2019")
 
