@@ -109,10 +109,12 @@ _EARLIER = regexcache.compile(
 _RELATIVE_REACH = 60  # characters from a date to a relative time that places it
 _NEAR_REACH = 100  # characters either side of a date searched in its sentence
 # A distance in time the date's sentence states near it: "months after the vote", "a
-# year later".
+# year later", "later that year".
 _DISTANCE = regexcache.compile(
-    r"(?i)\b(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
-    r"\s{1,3}(?:after|later|before|earlier|on)\b"
+    r"(?i)\b(?:(?:months|years|a\s{1,3}(?:month|year)|half\s{1,3}a\s{1,3}year)"
+    r"\s{1,3}(?:after|later|before|earlier|on)"
+    r"|(?:later|earlier)\s{1,3}(?:that|the\s{1,3}same)\s{1,3}year"
+    r"|(?:that|the)\s{1,3}same\s{1,3}year)\b"
 )
 # A present-tense schedule: "the agreement expires on June 30", "the offer ends on May 1".
 _SCHEDULED = regexcache.compile(
