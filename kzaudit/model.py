@@ -71,6 +71,13 @@ def span_at(spans: list[Span], pos: int) -> Span | None:
     return spans[i] if i >= 0 and pos < spans[i].end else None
 
 
+def overlaps_any(spans: list[Span], start: int, end: int) -> bool:
+    """Whether any of ``spans`` (sorted, not overlapping each other) overlaps
+    ``[start, end)``: only the last one starting before ``end`` can, so one bisect."""
+    i = bisect.bisect_left(spans, end, key=_span_start) - 1
+    return i >= 0 and spans[i].end > start
+
+
 @dataclass(slots=True, eq=False, repr=False)
 class Sentence(Record):
     """A sentence, with the paragraph it belongs to (index into ``Document.paragraphs``)."""

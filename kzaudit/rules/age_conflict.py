@@ -23,12 +23,11 @@ Use instead
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.model import Document, Entity, Finding, Span
+from kzaudit.model import Document, Entity, Finding, Span, overlaps_any
 from kzaudit.rules.base import RuleContext
 
 ID = "age-conflict"
@@ -71,24 +70,9 @@ _NOT_NAME = frozenset(
 )
 
 
-class _Spans:
-    """Spans asked whether any overlaps a stretch, by bisection: O(log n) a question."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []  # the furthest end among the spans up to each one
-        for _, b in ordered:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)  # the spans that start before ``end``
-        return i > 0 and self.reach[i - 1] > start
-
-
 def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
     """Name-before-age mentions no person entity covers, as person entities."""
-    taken = _Spans([e.span for e in people])
+    taken = [e.span for e in people]  # in text order, apart: the entity reader's runs
     found: list[Entity] = []
     # Only where a figure follows a comma or a bracket: most text holds no age.
     text = doc.text
@@ -114,7 +98,7 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
         if not words:
             continue
         start = m.end() - len(" ".join(words))
-        if taken.overlaps(start, m.end()):
+        if overlaps_any(taken, start, m.end()):
             continue
         text = " ".join(words)
         found.append(Entity(text=text, span=Span(start, m.end()), kind="person", key=text))
