@@ -46,8 +46,8 @@ what follows ("the Ferguson, Missouri, Police Department"); a list of capitalise
 words is part of a title ("the Water Quality, Supply, and Infrastructure Act"), and so
 is a connective between words in title case ("…for Boarding Planes, But Airlines Aren't
 Using It"); "The" and a name after a prepositional opening ("In a sign that blogs
-matter, The Tsunami Blog is…") is the main clause's subject; a title in title case ("…fund-raising single, We Are The World",
-"…, It's Now or Never at number 27"); an
+matter, The Tsunami Blog is…") is the main clause's subject; a title in title case
+("…fund-raising single, We Are The World", "…, It's Now or Never at number 27"); an
 inverted attribution ("Instead, said Mr Doctorow, DRM systems were…"); a spaced hyphen
 is a dash ("…after such annoyances - but luckily, Half-Life 2 is…"); an
 attribution that goes on is a clause ("…, Mr Evans said Welsh firms were catching up",

@@ -447,8 +447,9 @@ def _year_elsewhere(mentions: list[DateMention], d: DateMention) -> bool:
 def _told_year(doc: Document, d: DateMention) -> int | None:
     """The year the story last wrote before ``d``: a yearless date told after "February
     7, 1997" sits in 1997, so dates written with that year frame it too."""
-    for o in reversed(doc.dates):
-        if o.span.start < d.span.start and o.year is not None and not o.relative:
+    for i in range(bisect_left(doc.dates, d.span.start, key=_start) - 1, -1, -1):
+        o = doc.dates[i]  # back from ``d``, in text order
+        if o.year is not None and not o.relative:
             return o.year
     return None
 

@@ -14,14 +14,15 @@ News style continues a quotation over several paragraphs by leaving it open at t
 end of each paragraph but the last and re-opening it at the start of the next: that
 is correct and not flagged -- unless the open quotation runs into an attribution of its
 own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
-said. Barclays cautioned…", "…does go wrong, said one over-60 woman") or names its own speaker as no speaker does ('Gold said:
-"…80 minutes. Gold will now turn…', "…echoed McIntyre's view", "Henin-Hardenne was
-speaking after…"): the closing mark before it was dropped -- or the open quotation is a
-fragment quoted inside a sentence ('a “complete u-turn'), which news
-style always closes in its paragraph.  Apostrophes (Kazakhstan’s, ’90s) and straight single
-quotes are not counted, nor inch marks after a digit (5'10"; inside a
-quotation when feet come before or no word break after: 'a solid 1"+ per hour').  A double mark typed
-for an apostrophe ('Iran"s oil') is named as such, with the apostrophe as the fix.
+said. Barclays cautioned…", "…does go wrong, said one over-60 woman") or names its own
+speaker as no speaker does ('Gold said: "…80 minutes. Gold will now turn…', "…echoed
+McIntyre's view", "Henin-Hardenne was speaking after…"): the closing mark before it
+was dropped -- or the open quotation is a fragment quoted inside a sentence ('a
+“complete u-turn'), which news style always closes in its paragraph.  Apostrophes
+(Kazakhstan’s, ’90s) and straight single quotes are not counted, nor inch marks after
+a digit (5'10"; inside a quotation when feet come before or no word break after: 'a
+solid 1"+ per hour').  A double mark typed for an apostrophe ('Iran"s oil') is named
+as such, with the apostrophe as the fix.
 
 ## Example
 ```
