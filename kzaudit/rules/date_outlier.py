@@ -331,7 +331,7 @@ def _twin_slips(
     for d, has_support in zip(days, supported, strict=True):
         if has_support or _explained(doc, d, d.year, future_explains=False):
             continue
-        if any(_range_partner(o, d) and o.span.start > d.span.start for o in days):
+        if not _names_month(d) and any(_range_partner(o, d) for o in days):
             continue  # "4" of "4 or 5 December": the mention with the month is reported
         pos = day_of_year(d)
         for t, backed in zip(days, supported, strict=True):
