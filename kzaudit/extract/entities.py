@@ -589,12 +589,10 @@ def _assign_keys(entities: list[Entity], definitions: list[AcronymDefinition]) -
             parts = e.key.split(" ")
             e.key = f"{parts[0]} {parts[-1]}" if len(parts) > 2 else e.text
             full.setdefault(parts[-1], []).append((e.span.start, e.key))
-    for candidates in full.values():
-        candidates.sort(key=itemgetter(0))  # stable: one start keeps its order
     for e in entities:
         if " " in e.key or e.kind not in ("person", "other"):
             continue
-        candidates = full.get(e.text)  # in text order: the last one before is bisected
+        candidates = full.get(e.text)  # in text order, as entities are: bisected
         if candidates:
             i = bisect_left(candidates, e.span.start, key=itemgetter(0))
             e.key = candidates[i - 1][1] if i else candidates[0][1]
