@@ -25,7 +25,10 @@ What it does
     date in the present tense is a fixture ("the Test is against Canada on 13
     November"), and one after an infinitive or an invitation in its clause is a plan
     ("summoned him to testify on April 8", "invited 68 leaders to its celebrations on
-    May 9").  Last, a dateline months from every date the story tells: at
+    May 9", "have been expecting an election on 5 May").  A yearless date is near a
+    mention written with a year only when that year is the one the story last wrote
+    before the date ("ousted in August 1985 … training began in 1963 … before the July
+    28 election": August 1985 is no company for July 28).  Last, a dateline months from every date the story tells: at
     least two day dates of the body (or three mentions of months), all two months or
     more from it, none written with another year nor a plan (unless the plan would
     lie over half a year ahead), and no mention of the dateline's month ("OTTAWA,
@@ -286,22 +289,41 @@ def _month_distance(pos: int, month: int) -> int:
 
 
 def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
-    """Other mentions within ``window`` days of ``d``: day dates and months ("in December")."""
+    """Other mentions within ``window`` days of ``d``: day dates and months ("in December"),
+    of a year ``d`` may be in (``_story_years``)."""
     pos = day_of_year(d)
+    years = _story_years(doc, d)
     near_days = sum(
         1
         for o in days
-        if o is not d and not _range_partner(o, d) and abs(offset(day_of_year(o), pos)) <= window
+        if o is not d
+        and (years is None or o.year in years)
+        and not _range_partner(o, d)
+        and abs(offset(day_of_year(o), pos)) <= window
     )
     near_months = sum(
         1
         for o in _months(doc)
-        if _month_distance(pos, o.month) <= window  # type: ignore[arg-type]
+        if (years is None or o.year in years) and _month_distance(pos, o.month) <= window  # type: ignore[arg-type]
     )
     return near_days + near_months
 
 
 _RANGE_REACH = 5  # "4 or 5 December", "August 26-27": characters between a range's days
+
+
+def _story_years(doc: Document, d: DateMention) -> tuple[int | None, ...] | None:
+    """The written years a mention near ``d`` may have (None: any).  A yearless date
+    sits in the story's year or the one last written before it; a month of another
+    written year ("in August 1985" behind "in 1963") lies a year or more away.  A
+    date with its year, or with none written before it, is left to other guards."""
+    if d.year is not None:
+        return None
+    told = _told_year(doc, d)
+    if told is None:
+        return None
+    own = doc.reference_date.year if doc.reference_date else None
+    return (None, own, told)
 
 
 def _range_partner(o: DateMention, d: DateMention) -> bool:
@@ -355,7 +377,7 @@ _RANGE_GAP = 6  # "July to September": characters between a range's two ends
 _SINCE_LEADS = frozenset(["since", "since early", "since late"])
 _MAX_FRAME = 50  # past this many dates the timeline test above has enough to go on
 _PLAN_REACH = 60  # characters before a stray date searched for an infinitive
-_INVITING = ("invite", "invited", "inviting", "summon")  # word starts of a plan's verb
+_INVITING = ("invite", "invited", "inviting", "summon", "expecting")  # word starts of a plan's verb
 
 
 def _frame_distance(o: DateMention, pos: int) -> int:
