@@ -11,8 +11,12 @@ What it does
     period it starts or ends ("the first quarter ended January 31"), no schedule in the
     present tense ("the moratorium expires on June 30"), no sale or deadline ("tickets
     go on sale on 11 March", "the cut-off date is 1 April"), no "originally" or
-    "previously" before it in its clause.
-    The suggestion puts the date in the timeline's month.  It also flags a date with
+    "previously" before it in its clause.  Another date off the timeline beside it
+    makes a second timeline and keeps both quiet, unless both have day numbers of the
+    timeline ("June 5" and "July 5" beside "January 5": two slips); a timeline of plans
+    alone places no past event.
+    The suggestion puts the date in the timeline's month, or a week either side of it
+    ("erupted on May 2" before "January 5–19" reads as "January 2").  It also flags a date with
     nothing near it (no date or month mention within a month) whose day number is
     that of a date months away which is supported ("14 July" alone, "14 December"
     and "early December" elsewhere): the same day in another month is the
@@ -266,6 +270,11 @@ def _count_within(positions: list[int], pos: int, window: int) -> int:
     return n
 
 
+_TARGET_SLACK = 7  # days past either end of the timeline a moved date may fall: a story's
+# first events often come days before the ones it dwells on ("erupted on January 2" …
+# "January 5–19")
+
+
 def _target(line: _Line, d: DateMention, span: int) -> tuple[int, bool] | None:
     """The timeline month to move ``d`` into, and whether that date appears in the story."""
     if d.day in line.day_months:
@@ -273,7 +282,9 @@ def _target(line: _Line, d: DateMention, span: int) -> tuple[int, bool] | None:
     for month in sorted(line.months):
         moved = DateMention(d.text, d.span, None, "day", month=month, day=d.day)
         if (
-            line.lo <= offset(line.base, day_of_year(moved)) <= line.hi
+            line.lo - _TARGET_SLACK
+            <= offset(line.base, day_of_year(moved))
+            <= line.hi + _TARGET_SLACK
             and line.hi - line.lo <= span
         ):
             return month, False
@@ -324,6 +335,13 @@ def _story_years(doc: Document, d: DateMention) -> tuple[int | None, ...] | None
         return None
     own = doc.reference_date.year if doc.reference_date else None
     return (None, own, told)
+
+
+def _beside_partner(days: list[DateMention], d: DateMention) -> bool:
+    """``d`` has its range's other day beside it in ``days`` (text order): a bisection,
+    not a scan, so that a page of ranges is not read once per day."""
+    i = bisect_left(days, d.span.start, key=_start)
+    return any(_range_partner(days[j], d) for j in (i - 1, i + 1) if 0 <= j < len(days))
 
 
 def _range_partner(o: DateMention, d: DateMention) -> bool:
@@ -685,14 +703,21 @@ def _timeline_slips(
         return
     on_timeline = {id(t) for t in timeline}
     others = [d for d in days if id(d) not in on_timeline]
-    elsewhere = sorted(day_of_year(d) for d in others)
     months_elsewhere = {d.month for d in doc.dates if d.precision == "month"}
     line = _Line.of(timeline)
+    elsewhere = sorted(day_of_year(d) for d in others)
+    # off the timeline with a day number it has not: what a second timeline is made of
+    unlike = sorted(day_of_year(d) for d in others if d.day not in line.day_months)
     own_year = next(iter(line.years)) if len(line.years) == 1 else None
+    plans = all(t.tense == "future" for t in timeline)
     for d in others:
         pos = day_of_year(d)
         if _nearest(line.positions, pos) < opts["min_gap_days"] or d.month in months_elsewhere:
             continue
+        if plans and d.tense != "future":
+            continue  # a timeline of plans ("Tests on 25 June, 2 and 9 July") places no past event
+        if not _names_month(d) and _beside_partner(days, d):
+            continue  # "4" of "4 or 5 December": the mention with the month is reported
         # A written year explains the distance, unless it is the timeline's own year and
         # the day is one of the timeline's: "7 March 2003 ... 17 March ... 17 October
         # 2003" is the 17 March of the timeline with its month slipped.
@@ -701,7 +726,13 @@ def _timeline_slips(
             continue
         if _bridged(d, line, months_elsewhere):
             continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
-        if _count_within(elsewhere, pos, opts["window_days"]) > 1:
+        if d.day in line.day_months:
+            # another date off the timeline beside it makes a second timeline, unless it
+            # too has a timeline day's number: "June 5" and "July 5" beside "January 5"
+            # are two slips, not a summer the story tells of
+            if _count_within(unlike, pos, opts["window_days"]) > 0:
+                continue
+        elif _count_within(elsewhere, pos, opts["window_days"]) > 1:
             continue  # another date off the timeline beside it: a second timeline, not a slip
         target = _target(line, d, opts["window_days"])
         if target is None:
