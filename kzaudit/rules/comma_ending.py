@@ -3,8 +3,8 @@
 ## What it does
 Flags a body paragraph whose last character is a comma, and a comma inside a
 paragraph that ends a sentence: one followed by a capitalised word that only
-opens sentences ("He", "The", "However") and then a lower-case word, as in
-"indicted in the case, He has pleaded guilty". A word the story also
+opens sentences ("He", "The", "However", a number word: "Sixty-two") and then a
+lower-case word, as in "indicted in the case, He has pleaded guilty". A word the story also
 capitalises mid-sentence is a name ("…up 12.4%, Next said", Next the retailer)
 and is left alone, as is "The" opening a title ("In London, The Times said"); but no
 title goes on with an honorific or, after "Both", a pair ("…, Under Mr Tellier's
@@ -157,7 +157,15 @@ NOUN_OPENERS = frozenset(
      "Prices", "Talks", "Negotiators", "Diplomats", "Activists", "Shops", "Businesses",
      "Flights", "Roads", "Markets", "Stocks"]
 )  # fmt: skip
-SENTENCE_OPENERS = SENTENCE_OPENERS | NOUN_OPENERS
+# Number words past ten, alone or joined ("Sixty-two people are in intensive care"):
+# never names, and they open sentences that would begin with a figure.
+_TENS = ("Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NUMBER_OPENERS = frozenset(
+    ["Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen",
+     "Eighteen", "Nineteen", *_TENS, *(f"{t}-{u}" for t in _TENS for u in _UNITS)]
+)  # fmt: skip
+SENTENCE_OPENERS = SENTENCE_OPENERS | NOUN_OPENERS | NUMBER_OPENERS
 _NAME_AFTER = regexcache.compile(r"[ \t]{1,3}\p{Ll}{1,12}[ \t]{1,3}\p{Lu}")
 # Titles of works and newspapers can open with these ("In London, The Times said",
 # "the manifesto, In Place of Strife"): only flagged before a lower-case word, a
@@ -174,7 +182,7 @@ TITLE_OPENERS = frozenset(
      "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
      "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
      "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located", "To",
-     *NOUN_OPENERS]
+     *NOUN_OPENERS, *NUMBER_OPENERS]
 )  # fmt: skip
 
 
@@ -185,7 +193,8 @@ def _splice() -> regex.Pattern[str]:
     v = vocab()
     calendar = "|".join([*v.weekday_names, *(m for m in v.month_names[1:] if m != "May")])
     return regexcache.compile(
-        r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}(\p{Lu}\p{Ll}{0,11}(?:-one)?)\b(?![\-])"
+        r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}"
+        r"(\p{Lu}\p{Ll}{0,11}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b(?![\-])"
         r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
         rf"(?:[ \t]{{1,3}}(?:(\p{{Ll}})|(\d|(?:{calendar})\b)|(\p{{Lu}}[\p{{L}}\-]{{0,30}})))?"
     )
