@@ -537,12 +537,16 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         flagged.add(id(d))
         yield finding
     if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
-        for d, t in _twin_slips(doc, ctx, days):
-            if id(d) not in flagged:
+        # a slip the timeline test found keeps no other date company ("June 5" beside
+        # "expected on May 7" in a story of January 2-19); a bare day whose range's
+        # other day it was ("4" of "4 or 5 December") is reported with it, not again
+        unslipped = [d for d in days if id(d) not in flagged]
+        for d, t in _twin_slips(doc, ctx, unslipped):
+            if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
                 flagged.add(id(d))
                 yield _twin_finding(doc, ctx, d, t)
-        for d, frame in _strays(doc, ctx, days):
-            if id(d) not in flagged:
+        for d, frame in _strays(doc, ctx, unslipped):
+            if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
                 flagged.add(id(d))
                 yield _stray_finding(doc, ctx, d, frame)
     slip = _dateline_slip(doc, ctx, days)
