@@ -80,6 +80,18 @@ def test_organisations_drop_the_article():
     assert got["Health Ministry"][0] == "org"
 
 
+def test_the_between_a_name_and_a_longer_name_opens_the_second():
+    got = _named("But on Tuesday, Putin awarded Kadyrov the Order of Honor.")
+    assert "Kadyrov" in got and "Order of Honor" in got
+    assert not any("Kadyrov the" in name for name in got)
+
+
+def test_the_inside_a_name_stays_there():
+    got = _named("He read of Alexander the Great and of the Bank of the West.")
+    assert "Alexander the Great" in got
+    assert got["Bank of the West"][0] == "org"
+
+
 def test_sentence_initial_ordinary_words_are_not_names():
     got = _named("Police said so. Still, images emerged. Developments were murky. Toqaev spoke.")
     assert "Police" not in got and "Still" not in got and "Developments" not in got

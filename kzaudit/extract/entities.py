@@ -329,6 +329,9 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
         elif w.lower == "and" and not _inner_and(current, words[i + 1 :]):
             yield current
             current = []
+        elif w.lower == "the" and _the_starts_name(current, words[i + 1 :]):
+            yield current  # "awarded Kadyrov the Order of Honor": two names
+            current = [w]
         elif w.acronym:
             yield current
             yield [w]
@@ -339,6 +342,15 @@ def _pieces(words: list[_Word]) -> Iterable[list[_Word]]:
                 yield current
                 current = []
     yield current
+
+
+def _the_starts_name(before: list[_Word], after: list[_Word]) -> bool:
+    """ "the" between a name and a name of several words opens the second ("Kadyrov the
+    Order of Honor"); inside a name it follows a connector ("Bank of the West") or
+    comes before a one-word epithet ("Alexander the Great", "Winnie the Pooh")."""
+    if not before or before[-1].lower in CONNECTOR_WORDS:
+        return False
+    return len(after) >= 2 and after[1].lower != "and" and not after[0].cut
 
 
 def _name_before(words: list[_Word]) -> bool:
