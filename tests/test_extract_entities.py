@@ -86,6 +86,12 @@ def test_the_between_a_name_and_a_longer_name_opens_the_second():
     assert not any("Kadyrov the" in name for name in got)
 
 
+def test_two_names_joined_by_an_ampersand_are_no_one_person():
+    got = _named("Fans of Richard & Judy watched. Richard Madeley spoke.")
+    assert got["Richard & Judy"][0] != "person"
+    assert got["Richard Madeley"][0] == "person"
+
+
 def test_the_inside_a_name_stays_there():
     got = _named("He read of Alexander the Great and of the Bank of the West.")
     assert "Alexander the Great" in got

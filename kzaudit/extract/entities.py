@@ -584,9 +584,16 @@ def _kind(piece: list[_Word]) -> str:
         return "place"
     if any(w.lower in org_words for w in piece):
         return "org"
-    if 2 <= len(piece) <= 4 and piece[0].lower in word_set("names_first"):
+    if (
+        2 <= len(piece) <= 4
+        and piece[0].lower in word_set("names_first")
+        and not any(w.lower in _PAIR_JOINS for w in piece)  # "Richard & Judy": two people
+    ):
         return "person"
     return "other"
+
+
+_PAIR_JOINS = frozenset(["&", "and"])
 
 
 # -- keys ----------------------------------------------------------------------
