@@ -44,6 +44,9 @@ OPTIONS = {"about_margin": 0.1}
 NESTED = (("injured", "hospitalised"), ("hospitalised", "critical"), ("injured", "critical"))
 
 
+_GROUP_NAMES = {"critical": "those in intensive care or a critical condition"}
+
+
 def _group(c: Claim) -> str:
     return "critical" if critical(c) else c.category
 
@@ -101,10 +104,13 @@ def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -
                     continue
                 if _exceeds(inner, outer, margin):
                     flagged.add(inner.span.start)
+                    # "in intensive care" is already in the critical figure's label
+                    named = "" if inner_cat == "critical" else f" {inner_cat}"
+                    group = _GROUP_NAMES.get(inner_cat, f"the {inner_cat}")
                     yield ctx.finding(
                         doc,
                         inner.span,
-                        f"{label(inner)} {inner_cat} is more than the {label(outer)} "
-                        f"{outer_cat} on {where(doc, outer)}; the {inner_cat} are among the {outer_cat}",
+                        f"{label(inner)}{named} is more than the {label(outer)} "
+                        f"{outer_cat} on {where(doc, outer)}; {group} are among the {outer_cat}",
                     )
                     break
