@@ -16,10 +16,10 @@ What it does
     timeline ("June 5" and "July 5" beside "January 5": two slips); a timeline of plans
     alone places no past event.
     The suggestion puts the date in the timeline's month, or a week either side of it
-    ("erupted on May 2" before "January 5–19" reads as "January 2").  It also flags a date with
-    nothing near it (no date or month mention within a month) whose day number is
-    that of a date months away which is supported ("14 July" alone, "14 December"
-    and "early December" elsewhere): the same day in another month is the
+    ("erupted on May 2" before "January 5–19" reads as "January 2").  It also flags a
+    date with nothing near it (no date or month mention within a month) whose day
+    number is that of a date months away which is supported ("14 July" alone, "14
+    December" and "early December" elsewhere): the same day in another month is the
     signature of a slipped month name (at least ``twin_gap_days``, 45, away: "March
     6" among "January 6"s is a slip two months wide).  And a date with nothing near it
     that lies months from all of at least two other dates and month mentions which sit
@@ -32,10 +32,11 @@ What it does
     May 9", "have been expecting an election on 5 May").  A yearless date is near a
     mention written with a year only when that year is the one the story last wrote
     before the date ("ousted in August 1985 … training began in 1963 … before the July
-    28 election": August 1985 is no company for July 28).  Last, a dateline months from every date the story tells: at
-    least two day dates of the body (or three mentions of months), all two months or
-    more from it, none written with another year nor a plan (unless the plan would
-    lie over half a year ahead), and no mention of the dateline's month ("OTTAWA,
+    28 election": August 1985 is no company for July 28).  Last, a dateline months from
+    every date the story tells: at least two day dates of the body (or three mentions
+    of months), all two months or more from it, none written with another year nor a
+    plan (unless the plan would lie over half a year ahead), and no mention of the
+    dateline's month ("OTTAWA,
     July 6 - … in the week ended February 25 … on March 4"); a story is filed days
     after what it reports.  And a yearless range that runs over half a year across
     the year's end ("forbade him from working from August 16 to March 29"), unless
