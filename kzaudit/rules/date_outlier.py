@@ -719,7 +719,7 @@ def _timeline_slips(
         pos = day_of_year(d)
         if _nearest(line.positions, pos) < opts["min_gap_days"] or d.month in months_elsewhere:
             continue
-        if plans and d.tense != "future":
+        if plans and d.tense == "past":
             continue  # a timeline of plans ("Tests on 25 June, 2 and 9 July") places no past event
         if not _names_month(d) and _beside_partner(days, d):
             continue  # "4" of "4 or 5 December": the mention with the month is reported
