@@ -14,7 +14,8 @@ a comma ("…of Switzerland, Manager Brian Kerr and FAI officials met").
 So is an ordinary word capitalised after a clause and a comma, before a lower-case
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
-"…like furniture, Higher interest rates…"), in quoted speech too, and after an opening
+"…like furniture, Higher interest rates…", "…release, Supporters of the open-source
+software"), in quoted speech too, and after an opening
 phrase once the main clause has followed it ("In a boost for Mr Bush, the figures come
 after a slow summer, Jobs were created…").
 Also a comma between a main clause and an attribution that goes on into a clause
@@ -422,6 +423,13 @@ def _role_before_name(text: str, m: regex.Match[str]) -> bool:
     return False
 
 
+# "of" and a lower-case phrase after a plural noun: no name goes on so ("Supporters of
+# the open-source software"), where one would with a capital ("Friends of the Earth")
+_OF_LOWER = regexcache.compile(
+    r"[ \t]{1,3}of[ \t]{1,3}(?:(?:the|a|an)[ \t]{1,3})?\p{Ll}[\p{Ll}\-]{2,30}[ \t]{1,3}\p{Ll}"
+)
+
+
 def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     """ "…the patients, Patients are saying": after a clause and a comma, an ordinary
     English word (the caller checks it is one) capitalised that the story writes in lower case elsewhere, or one of
@@ -434,8 +442,10 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     word = m.group(1)
     low = word.lower()
     nxt = _NEXT_WORD.match(text, m.end(1))
-    if nxt is None or nxt.group(1) in _NAME_JOINS:
+    if nxt is None:
         return False
+    if nxt.group(1) in _NAME_JOINS and not _OF_LOWER.match(text, m.end(1)):
+        return False  # "Friends of the Earth", "Reading and"; not "Supporters of the open…"
     if _NAME_AFTER.match(text, m.end(1)) and not _VERB_THEN_NAME.match(text, m.end(1)):
         return False  # a title in title case: "…in a report, Paying the Price." (but a
         # verb makes a clause: "…to seal victory for his team, Victory took Real")
@@ -560,6 +570,14 @@ _PAST_IRREGULAR = (
     "|rose|fell|spent|sent|brought|thought|found|grew|built|struck|quit|drew|chose|fought"
     "|stood|sought|knew|threw|wore"
 )
+# More past forms, read only as the verb right after a subject ("…, Mr Bradshaw felt
+# that"): in the clause before a comma they also head relative clauses ("In the letters
+# he wrote home, Bergdahl showed…"), which would make that clause look like a main one
+_PAST_AFTER_SUBJECT = (
+    f"{_PAST_IRREGULAR}|felt|heard|wrote|spoke|meant|taught|caught|understood|drove|flew"
+    "|fled|forgot|sang|shook|swore|stole|slept|withdrew|upheld|overtook|hid|rode|woke|sat"
+    "|dealt"
+)
 # Past forms that are also common nouns or adjectives ("a tax cut", "the left"): read
 # as verbs only right after a subject
 _PAST_AMBIGUOUS = "cut|set|put|hit|left|lost|shut|beat|broke|won"
@@ -581,7 +599,7 @@ _CLAUSE_VERB = (
     r"(?:(?:also|now|already|recently|still|later|then|\p{Ll}{2,12}ly)[ \t]{1,3})?"
     r"(?P<verb>said|says|say|told|knows|thinks|believes|has|have|had|is|are|was|were|will"
     r"|would|could|can|must|should|did|does"
-    rf"|{_PAST_IRREGULAR}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
+    rf"|{_PAST_AFTER_SUBJECT}|{_PAST_AMBIGUOUS}|\p{{Ll}}{{2,20}}ed"
     r"|\p{Ll}{2,20}[^s\P{Ll}]s(?=[ \t]{1,3}(?:it|its|the|that|a|an|he|she|they|to|his|her|their)\b)"
     # a present tense after a name: "…, Juninho wants assurances"; not a plural noun
     # in a list or before its own verb ("…, Chelsea fans and players", "…, Taliban
@@ -1369,7 +1387,7 @@ _VERB_THEN_NAME = regexcache.compile(
     r"[ \t]{1,3}\p{Lu}"
 )
 _SUBORDINATE = regexcache.compile(
-    r"(?i)\b(?:as|when|while|whilst|if|although|though|because|should|unless|whether|once"
+    r"(?i)\b(?:as|when|where|while|whilst|if|although|though|because|should|unless|whether|once"
     r"|whereas|even|despite|following|according|lest|by[ \t]{1,3}the[ \t]{1,3}time"
     r"|(?:each|every|any)[ \t]{1,3}time"  # "Each time the call ended, Cornell called back"
     r"|(?:given|provided|now|seeing)[ \t]{1,3}that)\b"
