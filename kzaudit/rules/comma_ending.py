@@ -1379,6 +1379,10 @@ _FINITE = regexcache.compile(
     r"|(?<=\b(?:he|she|it|He|She|It)[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     r"|(?<=[ \t]\p{Lu}[\p{L}]{1,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     r"(?=[ \t]{1,3}(?:a|an|the|to)[ \t])"
+    # a past form that is also a noun, after a name and before its object ("Fianna Fail
+    # won 81 of the 166 seats"; not "the Korean won fell")
+    rf"|(?<=[ \t]\p{{Lu}}[\p{{L}}]{{1,30}}[ \t]{{1,3}})(?:{_PAST_AMBIGUOUS})"
+    r"(?=[ \t]{1,3}(?:\d|(?:the|a|an|his|her|its|their)[ \t]))"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
@@ -1477,7 +1481,13 @@ def _introductory(text: str, start: int, comma: int) -> bool:
     """The sentence opens with an introductory phrase, after "And"/"But" too ("And with
     Phil Vickery sidelined…, Bell could", "But in the three games…, Ireland")."""
     intro = _INTRODUCTORY.match(text, start, comma)
-    if intro is not None and _VERB_NEXT.match(text, intro.end(), comma):
+    if intro is not None and (
+        _VERB_NEXT.match(text, intro.end(), comma)
+        or (
+            _PAST_OBJECT_NEXT.match(text, intro.end(), comma)
+            and not (intro.group().endswith("ly") and intro.group().lower() in common_words())
+        )
+    ):
         return False  # "United went ahead…", "Reading have…": a name, then its verb
     if intro is not None:
         # "Within three days he was arriving…,": a preposition's phrase, then a clause
@@ -1503,6 +1513,13 @@ def _introductory(text: str, start: int, comma: int) -> bool:
 _VERB_NEXT = regexcache.compile(
     r"(?<!\bHaving|\bBeing)[ \t]{1,3}"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|did|went|said|says)\b"
+)
+# ... or a past tense and its object: "United ended the game…", "Bally acquired Six
+# Flags…" (a participle opening a phrase goes on otherwise: "Asked about…"); not after
+# an adverb ("Previously named International Nickel, Inco is…")
+_PAST_OBJECT_NEXT = regexcache.compile(
+    rf"(?<!\bHaving|\bBeing)[ \t]{{1,3}}(?:\p{{Ll}}{{2,20}}ed|{_PAST_IRREGULAR})[ \t]{{1,3}}"
+    r"(?:the|a|an|his|her|its|their|\p{Lu})"
 )
 _PRONOUN_CLAUSE = regexcache.compile(
     # not inside a relative or "that" clause: "In response to rumours that it had…,"
