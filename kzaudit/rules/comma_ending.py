@@ -195,7 +195,7 @@ def _splice() -> regex.Pattern[str]:
     calendar = "|".join([*v.weekday_names, *(m for m in v.month_names[1:] if m != "May")])
     return regexcache.compile(
         r"(?<=[\p{L}\p{N}%)\"'\u201d\u2019]),[ \t]{1,3}"
-        r"(\p{Lu}\p{Ll}{0,11}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b(?![\-])"
+        rf"(\p{{Lu}}\p{{Ll}}{{0,11}}(?:-(?:{'|'.join(_UNITS)}))?)\b(?![\-])"
         r"(?:['\u2019](?:ll|re|ve|d|s|m)\b)?"  # "We'll", "It's"
         rf"(?:[ \t]{{1,3}}(?:(\p{{Ll}})|(\d|(?:{calendar})\b)|(\p{{Lu}}[\p{{L}}\-]{{0,30}})))?"
     )
@@ -1514,9 +1514,9 @@ _VERB_NEXT = regexcache.compile(
     r"(?<!\bHaving|\bBeing)[ \t]{1,3}"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|did|went|said|says)\b"
 )
-# ... or a past tense and its object: "United ended the game…", "Bally acquired Six
-# Flags…" (a participle opening a phrase goes on otherwise: "Asked about…"); not after
-# an adverb ("Previously named International Nickel, Inco is…")
+# ... or a past tense and its object: "United ended the game…" (a participle opening a
+# phrase goes on otherwise: "Asked about…"); not after an adverb ("Previously named
+# International Nickel, Inco is…"), which ``_introductory`` tells by the word list
 _PAST_OBJECT_NEXT = regexcache.compile(
     rf"(?<!\bHaving|\bBeing)[ \t]{{1,3}}(?:\p{{Ll}}{{2,20}}ed|{_PAST_IRREGULAR})[ \t]{{1,3}}"
     r"(?:the|a|an|his|her|its|their|\p{Lu})"

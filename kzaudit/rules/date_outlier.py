@@ -372,8 +372,6 @@ def _twin_slips(
     for d, has_support in zip(days, supported, strict=True):
         if has_support or _explained(doc, d, d.year, future_explains=False):
             continue
-        if not _names_month(d) and any(_range_partner(o, d) for o in days):
-            continue  # "4" of "4 or 5 December": the mention with the month is reported
         pos = day_of_year(d)
         for t, backed in zip(days, supported, strict=True):
             if not backed or t.day != d.day or t.year != d.year:
@@ -458,8 +456,6 @@ def _strays(
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
         told = _told_year(doc, d) if d.year is None else None
         partners = [o for o in days if _range_partner(o, d)]
-        if partners and not _names_month(d):
-            continue  # "27" of "August 26-27": the mention with the month is reported
         frame = [
             o
             for o in mentions
@@ -539,8 +535,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield finding
     if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
         # a slip the timeline test found keeps no other date company ("June 5" beside
-        # "expected on May 7" in a story of January 2-19); a bare day whose range's
-        # other day it was ("4" of "4 or 5 December") is reported with it, not again
+        # "expected on May 7" in a story of January 2-19); of a range, the mention with
+        # the month is reported, not its bare day ("4" of "4 or 5 December"), even when
+        # that mention was reported above
         unslipped = [d for d in days if id(d) not in flagged]
         for d, t in _twin_slips(doc, ctx, unslipped):
             if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
