@@ -21,7 +21,10 @@ What it does
     number is that of a date months away which is supported ("14 July" alone, "14
     December" and "early December" elsewhere): the same day in another month is the
     signature of a slipped month name (at least ``twin_gap_days``, 45, away: "March
-    6" among "January 6"s is a slip two months wide).  And a date with nothing near it
+    6" among "January 6"s is a slip two months wide); a month mention alone ("in
+    January", beside "December 2" across the year's end) is no company for a date
+    whose twin the story writes twice ("on May 2" … "the December 2 bout" … "on May
+    2").  And a date with nothing near it
     that lies months from all of at least two other dates and month mentions which sit
     within two months of each other ("20 April" among "in late-November", "on 8 December",
     "during October"); period bounds such as "until June" do not count, a frame of
@@ -64,6 +67,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -300,9 +304,11 @@ def _month_distance(pos: int, month: int) -> int:
     return min(abs(offset(pos, first)), abs(offset(pos, last)))
 
 
-def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
+def _support(
+    doc: Document, d: DateMention, days: list[DateMention], window: int, months: bool = True
+) -> int:
     """Other mentions within ``window`` days of ``d``: day dates and months ("in December"),
-    of a year ``d`` may be in (``_story_years``)."""
+    of a year ``d`` may be in (``_story_years``); ``months`` off: day dates only."""
     pos = day_of_year(d)
     years = _story_years(doc, d)
     near_days = sum(
@@ -313,6 +319,8 @@ def _support(doc: Document, d: DateMention, days: list[DateMention], window: int
         and not _range_partner(o, d)
         and abs(offset(day_of_year(o), pos)) <= window
     )
+    if not months:
+        return near_days
     near_months = sum(
         1
         for o in _months(doc)
@@ -365,17 +373,27 @@ def _twin_slips(
 
     "transferred on 14 July" in a story whose only other dates are "14 December"
     and "early December": the same day number, months apart, with nothing around
-    it, reads as the other date with its month slipped.
+    it, reads as the other date with its month slipped.  A month mention alone
+    ("in January", which a year's wrap puts beside "December 2") does not back a date
+    whose twin the story writes twice ("the May 2 bout" … "on May 2" … "[on May 2]").
     """
     window, gap = ctx.options["window_days"], ctx.options["twin_gap_days"]
     supported = [_support(doc, d, days, window) > 0 for d in days]
+    written = Counter((d.month, d.day, d.year) for d in days)
     for d, has_support in zip(days, supported, strict=True):
-        if has_support or _explained(doc, d, d.year, future_explains=False):
+        if has_support and (
+            _support(doc, d, days, window, months=False)
+            or not any(written[(m, d.day, d.year)] > 1 for m in range(1, 13) if m != d.month)
+        ):
+            continue
+        if _explained(doc, d, d.year, future_explains=False):
             continue
         pos = day_of_year(d)
         for t, backed in zip(days, supported, strict=True):
             if not backed or t.day != d.day or t.year != d.year:
                 continue  # a different written year explains the gap
+            if has_support and written[(t.month, t.day, t.year)] < 2:
+                continue  # only a month mention backs ``d``: its twin must be written twice
             if doc.dateline is not None and doc.dateline.contains(t.span):
                 continue  # the story's own date, not an event's
             if abs(offset(day_of_year(t), pos)) >= gap:
