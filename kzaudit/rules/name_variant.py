@@ -272,6 +272,8 @@ def _slipped_twins(
     for w, low, i in rares:
         if len(w) >= 4:
             buckets[(low[0], len(low))].append((w, low, i.spans[0].start, i))
+    from rapidfuzz.distance import OSA  # every slip kept below is one OSA edit
+
     first, places = word_set("names_first"), word_set("names_places")
     for rare, a, info in rares:
         if rare in done or len(a) < 4:
@@ -282,7 +284,7 @@ def _slipped_twins(
             c
             for n in (-1, 0, 1)
             for c in buckets.get((a[0], len(a) + n), ())
-            if c[2] < start and c[1] != a
+            if c[2] < start and c[1] != a and OSA.distance(a, c[1], score_cutoff=1) == 1
         ]
         if not near:
             continue
