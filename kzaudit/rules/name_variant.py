@@ -84,7 +84,8 @@ nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" besi
 Starr contributed to this report" beside "the Silver Star"); nor the plural of a name
 the story writes beside a name that differs from it in the last letter ("Christians"
 beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
-("Indira Gandhi", "India"), or a hyphenated name holding a place ("Franche-Comte",
+("Indira Gandhi", "India"; "feminist Indira Jaising", a surname no list knows after
+it), or a hyphenated name holding a place ("Franche-Comte",
 "France"; but "Genevva-based" is a slip); nor an ordinary word written once, to open a
 sentence, beside a person's name ("Here's" beside "Herve Gourdel"); nor two common
 given names of the US Census, one of them written as a given name, unless the same
@@ -209,9 +210,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if _foreign_pair(info, common_info):
                 continue  # "Banco do Brasil" beside "Brazil"
             if _plural_of_written(rare, common, spellings) or (
-                info.given and _given_only(info) and common.lower() in word_set("names_places")
+                _given_only(info)
+                and (info.given or _before_unknown_words(info))
+                and common.lower() in word_set("names_places")
             ):
-                continue  # "Somalis" beside "a Somali"; "Indira Gandhi" beside "India"
+                continue  # "Somalis" beside "a Somali"; "Indira Gandhi"/"Indira Jaising", "India"
             if (
                 _beside(doc.text, info.spans[0], common)
                 or _compounded_apart(doc.text, info, common_info)
@@ -1195,6 +1198,21 @@ def _hyphened(text: str, span: Span) -> bool:
 
 def _given_only(w: _Word) -> bool:
     return w.first and not w.surname and not w.alone
+
+
+def _before_unknown_words(w: _Word) -> bool:
+    """Each word written after ``w`` in its names is one no list knows, as a surname
+    is ("Indira Jaising"; not "Inda Today" nor "Inda Airlines"): ``w`` heads a
+    person's name the extractor could not type."""
+    places, org_words = word_set("names_places"), word_set("names_org_words")
+    return bool(w.partners) and all(
+        _namelike(p)
+        and (low := p.lower()) not in common_words()
+        and low not in places
+        and low not in org_words
+        and low not in word_set("names_first")
+        for p in w.partners
+    )
 
 
 def _surname_only(w: _Word) -> bool:
