@@ -475,6 +475,10 @@ _OF_THE_START = regexcache.compile(
     regex.IGNORECASE,
 )
 _OF = regexcache.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
+# A count's noun, then a colon and the first of its parts: "32 people: 20 in Texas, …"
+# ("including" is read as a part's lead already).  Not a dash, which as often opens a
+# restatement or an aside ("eight players plus injuries - 13 players out of 31").
+_COLON_LIST = regexcache.compile(r"(?:[ ]\p{Ll}{2,20}){1,3}:[ ]{1,2}")
 _OF_GROUP = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|those)\s{1,3}[a-z]{2,20}|them|whom)\b", regex.I
 )
@@ -1680,6 +1684,15 @@ def _part_roles(
         of = _OF_THE_START.search(text, lo, hi, HOLD_GIL)
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
             whole = i
+            continue
+        if (
+            whole is None
+            and n + 1 < len(idxs)
+            and claims[idxs[n + 1]].kind == "count"
+            and _COLON_LIST.fullmatch(text, c.span.end, claims[idxs[n + 1]].span.start, HOLD_GIL)
+            and text[claims[idxs[n + 1]].span.end : claims[idxs[n + 1]].span.end + 1] != ")"
+        ):  # not a numbered list: "three goals: 1) help consumers …"
+            whole = i  # "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi"
             continue
         rest = v.rest_before.search(text, lo, hi, HOLD_GIL)
         if rest:  # "the other 100" (of a whole, if stated)

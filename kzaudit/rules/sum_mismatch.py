@@ -7,8 +7,9 @@ What it does
     from the whole.  Only exact figures are added; any hedge ("about", "more than")
     makes the check stay silent.  Parts told apart by place or means ("Of the 87
     dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85 million
-    by air") cannot overlap, so they are reported when they add up to more than
-    their whole, even with no remainder stated.
+    by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi")
+    cannot overlap, so they are reported when they add up to more than their whole,
+    even with no remainder stated.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
