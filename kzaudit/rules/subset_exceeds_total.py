@@ -11,7 +11,8 @@ What it does
     "Twelve of those killed" is a part of the dead, not of the figure just before it
     ("Three Tunisians also were killed"); "10 of which" after "a 30-year sentence"
     counts years, not an earlier count; "another 36" in hospital are not among "eight
-    others" treated and released.
+    others" treated and released, nor "25" taken to hospital among "20" treated at the
+    scene when both are shares of one whole ("40 injured … Of those, 25 … and 20 …").
 
 Why is this bad?
     A part cannot exceed its whole: one of the two figures is wrong, often a
@@ -99,6 +100,9 @@ def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -
             for outer in outers[:40]:
                 if para.get(outer.span.start) != para.get(inner.span.start):
                     continue
+                if outer.role == inner.role == "part" and outer.ref == inner.ref:
+                    continue  # two shares of one whole: "Of those, 25 were taken to
+                    # hospital and 20 were treated at the scene"
                 sources = {outer.attribution, inner.attribution} - {None}
                 if len(sources) > 1 or not _same_people(outer, inner):
                     continue
