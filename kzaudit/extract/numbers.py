@@ -1425,7 +1425,12 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             m = v.change_before.search(text, lo, hi, HOLD_GIL)
             after = v.change_after.match(text, c.span.end, None, HOLD_GIL) if m is None else None
             far = None
-            if m is None and after is None and _FROM_AFTER.match(text, c.span.end, None, HOLD_GIL):
+            if (
+                m is None
+                and after is None
+                and _FROM_AFTER.match(text, c.span.end, None, HOLD_GIL)
+                and not _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)  # "rose to 64% from"
+            ):
                 far = _last_change_word(text, clause_lo, hi, v)  # "raised the price 50% from"
             if m is not None or after is not None or far is not None:
                 verb = (m or after or far).group("verb").lower()
