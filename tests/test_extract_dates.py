@@ -482,3 +482,16 @@ def test_clause_bounds_skip_only_windows_without_a_boundary() -> None:
         assert tense._clause_start(text, lo, hi) == (back.end() if back else lo), text
         ahead = tense._BOUNDARY.search(text, lo, hi)
         assert tense._clause_end(text, lo, hi) == (ahead.start() if ahead else hi), text
+
+
+def test_event_key_of_a_verb_after_its_date_stays_in_its_sentence() -> None:
+    """ "On January 6, troops arrived from Russia." is keyed by its own words only: the
+    words after the verb stop at the full stop, not 40 characters on."""
+    found = _dates(
+        "The government declared a state of emergency on January 5.\n\n"
+        "On January 6, troops arrived from Russia.\n\n"
+        "A state of emergency declared on January 4 remains in force."
+    )
+    keys = {d.text: d.event for d in found}
+    assert keys["January 5"] == "declar emergency government stat"
+    assert keys["January 6"] == "arriv russia troop"

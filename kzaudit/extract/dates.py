@@ -410,10 +410,12 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (*v.months, *v.weekdays))
 
 
-def event_key(text: str, at: tuple[int, int] | None, start: int, end: int, lo: int) -> str | None:
+def event_key(text: str, at: tuple[int, int] | None, start: int, lo: int, hi: int) -> str | None:
     """ "declar emergency nationwide state" for "declared a nationwide state of emergency
     until January 19": the verb's stem, then the sorted stems of its object (the words
-    between verb and date) and of the two words before it (its subject)."""
+    between verb and date) and of the two words before it (its subject).  ``lo``, ``hi``:
+    the sentence, which bounds both ("On January 6, troops arrived from Russia." takes
+    no word of the next sentence)."""
     if at is None:
         return None
     stop, skip = _event_lexicon()
@@ -421,7 +423,7 @@ def event_key(text: str, at: tuple[int, int] | None, start: int, end: int, lo: i
     if verb in skip or " " in verb:
         return None
     # The object: words between verb and date, or after a verb that follows its date.
-    obj = text[at[1] : start] if at[0] < start else text[at[1] : at[1] + 40]
+    obj = text[at[1] : start] if at[0] < start else text[at[1] : min(at[1] + 40, hi)]
     left = max(lo, at[0] - 30)
     comma = text.rfind(",", left, at[0])
     subject = _EVENT_WORD.findall(text, max(left, comma + 1), at[0])[-2:]
@@ -507,7 +509,7 @@ class _Pass:
             time_of_day=self._time_of_day(start, end),
             governor=hint.marker,
             governor_clear=hint.strong,
-            event=event_key(self.text, hint.at, start, end, lo) if hint.tense == "past" else None,
+            event=event_key(self.text, hint.at, start, lo, hi) if hint.tense == "past" else None,
         )
         self.mentions.append(mention)
         return mention
