@@ -404,6 +404,11 @@ def _event_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lex["event_stopwords"]), frozenset(lex["event_skip_verbs"])
 
 
+def event_stopwords() -> frozenset[str]:
+    """Words left out of an event's key ("the", "its", "was")."""
+    return _event_lexicon()[0]
+
+
 @cache
 def _calendar_words() -> frozenset[str]:
     v = vocab()

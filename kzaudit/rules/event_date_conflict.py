@@ -6,7 +6,11 @@ What it does
     stemmed ("authorities declared a state of emergency on January 5" and "the
     state of emergency, declared by authorities on January 6" share the key).
     When one key carries two different dates, the later mention is flagged and
-    the earlier mention's date suggested.
+    the earlier mention's date suggested.  An event named back by a definite noun
+    phrase and its participle ("The state of emergency, declared on January 4", "The
+    state of emergency was declared on January 4") is the event the story dated
+    with the same verb and those words ("the government declared a state of
+    emergency on January 5"), when no other day is dated so.
 
     Also a period given twice ("the poll ran from 15 November 2004 to 3 January
     2005" ... "between 15 March 2004 and 5 January 2005"): when one end agrees
@@ -37,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import month_day, number_word, stem, with_month
+from kzaudit.extract.dates import event_stopwords, month_day, number_word, stem, with_month
 from kzaudit.model import DateMention, Document, Duration, Finding
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
@@ -83,6 +87,66 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, d.span, message, seen.text)
     yield from _restated_periods(doc, ctx)
     yield from _offset_conflicts(doc, ctx)
+    yield from _named_again(doc, ctx)
+
+
+# An event named back by a definite noun phrase and its participle: "The state of
+# emergency, declared on January 4", "The curfew was imposed on 6 March".  Matched on
+# the window just before the date (bounded: linear in the text).
+_NAMED_BACK = regexcache.compile(
+    r"\b[Tt]he\s{1,3}(?P<np>(?:[a-z]{2,20}\s{1,3}){0,3}[a-z]{2,20})"
+    r"(?:\s{0,2},\s{1,3}|\s{1,3}(?:was|were|had\s{1,3}been|has\s{1,3}been)\s{1,3})"
+    r"(?P<verb>[a-z]{3,20}ed)\s{1,3}(?:on\s{1,3})?$"
+)
+_NAMED_BACK_REACH = 80  # characters before a date searched for the phrase
+_NAMED_BACK_MAX = 50  # mentions compared, each with every keyed one: a story has a few
+
+
+def _named_again(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """An event the story dates with its full clause ("the government declared a state of
+    emergency on January 5") named back with another day ("The state of emergency,
+    declared on January 4"): the verb and every word of the noun phrase are in the
+    event's key, and no other dated event of the story has them."""
+    keyed = [d for d in doc.dates if d.event and d.precision == "day" and d.month and d.day]
+    if not keyed:
+        return
+    stop = event_stopwords()
+    seen = 0
+    for d in doc.dates:
+        if d.event or d.precision != "day" or not d.month or not d.day or d.sentence < 0:
+            continue
+        lo = max(doc.sentences[d.sentence].span.start, d.span.start - _NAMED_BACK_REACH)
+        m = _NAMED_BACK.search(doc.text, lo, d.span.start)
+        if m is None or (seen := seen + 1) > _NAMED_BACK_MAX:
+            continue
+        words = {stem(w) for w in m.group("np").split() if w not in stop}
+        if len(words) < 2:
+            continue  # "The man, arrested on May 4": too little to name one event
+        verb = stem(m.group("verb"))
+        events = [
+            o
+            for o in keyed
+            if o.sentence != d.sentence
+            and o.event.split(" ", 1)[0] == verb  # type: ignore[union-attr]
+            and words <= set(o.event.split()[1:])  # type: ignore[union-attr]
+        ]
+        if not events or len({_day(o) for o in events}) > 1 or _day(events[0]) == _day(d):
+            continue
+        o = events[0]
+        if o.year is not None and d.year is not None and o.year != d.year:
+            continue
+        if _repeated(doc, d) or _repeated(doc, o):
+            continue
+        later, earlier = (d, o) if d.span.start > o.span.start else (o, d)
+        other = month_day(earlier.month, earlier.day)  # type: ignore[arg-type]
+        yield ctx.finding(
+            doc,
+            later.span,
+            f'"{later.text}" dates the same event ("{m.group("verb")}", the {m.group("np")}) '
+            f'as "{earlier.text}" {"earlier" if earlier is o else "before it"} in the story '
+            f"({other})",
+            earlier.text,
+        )
 
 
 _PERIOD_STARTS = frozenset(["from", "between"])
