@@ -15,7 +15,7 @@ What it does
     checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9
     million"; "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of
     the 400 workers, 300, or 75%"; "300 workers out of 400, or 75%"; "75% of its 400
-    members, or 300 people"; a fraction in words set beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
+    members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a fraction in words set beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
     15% more room) must be their ratio, and a change stated without a percentage
     ("50,000, down from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must
     go the way its figures go.
@@ -206,6 +206,9 @@ _WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,
 _PART_THEN_PCT = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
 # "300 workers out of 400, or 75%": the counted noun between part and whole.
 _NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}")
+# The part first, then its share of the whole: "cut 3,500 jobs, or 12% of its 25,000-strong
+# workforce".
+_PART_OR = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{0,3}or\s{1,3}")
 # The share first: "75% of its 400 members, or 300 people".
 _WHOLE_OR_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){1,2}\s{0,2},\s{0,3}or\s{1,3}")
 
@@ -269,6 +272,13 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             and _WHOLE_OR_PART.fullmatch(text, after[0].span.end, after[1].span.start)
         ):
             yield pct, after[1], after[0]
+        elif (
+            before
+            and after
+            and _PART_OR.fullmatch(text, before[-1].span.end, pct.span.start)
+            and _OF.fullmatch(text, pct.span.end, after[0].span.start)
+        ):
+            yield pct, before[-1], after[0]  # "3,500 jobs, or 12% of its 25,000 staff"
 
 
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
