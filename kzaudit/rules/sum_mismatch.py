@@ -5,7 +5,8 @@ What it does
     450 were rescued and the other 100 are missing"; "the remaining 40"; "closed 34
     of its 410 stores, leaving 376"), adds the parts and reports when the sum differs
     from the whole.  Only exact figures are added; any hedge ("about", "more than")
-    makes the check stay silent.  Parts told apart by place or means ("Of the 87
+    makes the check stay silent, and so does a figure among the parts that is not
+    read as one ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means ("Of the 87
     dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85 million
     by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi")
     cannot overlap, so they are reported when they add up to more than their whole,
@@ -56,6 +57,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         total = sum(float(c.value) for c in parts)
         if total == float(whole.value):
             continue
+        if _unread_figure(doc, parts):
+            continue  # "Labour won 412, the Conservatives 121 and …": a part not read
         # "10,000 homes were inspected and 1,105 were uninhabitable. Of those, …": of the
         # counts of the whole's sentence, the parts make up the one nearest their sum.
         largest = max(float(c.value) for c in parts)
@@ -84,6 +87,20 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{terms} = {fmt(total)}, but the parts are said to make up {label(whole)}",
             fmt(should) if should > 0 else None,
         )
+
+
+_DIGITS = regexcache.compile_std(r"\d[\d,.]*")
+
+
+def _unread_figure(doc: Document, parts: list[Claim]) -> bool:
+    """A figure written among the parts that extraction did not read as one ("the
+    Conservatives 121", which reads like "Apollo 11"): the sum would leave it out."""
+    first, last = min(c.span.start for c in parts), max(c.span.end for c in parts)
+    read = [c.span for c in doc.claims if c.span.end > first and c.span.start < last]
+    return any(
+        not any(r.start <= m.start() < r.end for r in read)
+        for m in _DIGITS.finditer(doc.text, first, last)
+    )
 
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
