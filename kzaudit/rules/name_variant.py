@@ -859,6 +859,7 @@ def _confusable(
         return (
             b not in common_words()
             or common_info.alone
+            or _standing_outside(common_info)
             or common_info.surname
             or bool(rare_info.partners)
             or is_swap(a, b)  # "Notrh and South Darfur" beside "North Darfur"
@@ -1374,6 +1375,13 @@ def _is_doubling(a: str, b: str) -> bool:
 
 
 _LONG_DOUBLING = 7  # letters of a word whose inner letter typed twice is always a slip
+
+
+def _standing_outside(w: _Word) -> bool:
+    """Written capitalised more often than inside the names it was read in ("Soviet" of
+    "the last Soviet-era boss" beside "the Soviet Union"): a name word of its own, as
+    one written alone is; not one only ever seen inside other names ("Standard Life")."""
+    return w.count > len(w.spans) and not w.roster
 
 
 def _long_inner_doubling(a: str, b: str) -> bool:
