@@ -16,7 +16,8 @@ first a noun ("his will will be read", not "the effort will will require"), "is 
 was", "do do" after a wh-word ("what it is is", but not "growth is is slowing" nor "he
 was was arrested"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
-about 18 months"), reduplications
+about 18 months"), a stranded "for" before a "for" of time ("waiting for for years",
+but not "called for for a peaceful resolution"), reduplications
 ("bye bye", "very very", "cough cough", "wink wink"), a word of four letters or fewer
 that no English list holds ("pork bao bao"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
@@ -180,8 +181,8 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
         return False  # "pork bao bao", "mahi mahi": a word from another language, doubled
     verb = _previous_word(text, m.start(1)) if low in PARTICLES else ""
     if low == "for":
-        if verb in _FOR_VERBS:
-            return False  # "waiting for for years"; "could fall for for the next" is a slip
+        if _TIME_AFTER.match(text, m.end(2), None, HOLD_GIL):
+            return False  # "waiting for for years"; "called for for a" is a slip
     elif verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
         return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
@@ -325,12 +326,16 @@ def _alone_words(text: str) -> set[str]:
     return out
 
 
-# "for" is stranded after the verbs that take it ("the moment I have been waiting for for
-# years"), not after any particle verb
-_FOR_VERBS = frozenset(
-    """wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
-    pay paid paying account accounted apply applied search searched searching care cared
-    look looked looking call called calling""".split()
+# "for" is stranded before a "for" of time ("the moment I have been waiting for for
+# years", "what I've been working so hard for for the last two years"), not before
+# another "for" phrase ("called for for a peaceful resolution", "could fall for for the
+# next generation")
+_TIME_AFTER = regexcache.compile(
+    r"(?i)(?:[ \t]{1,3}(?:a|an|the|some|many|several|last|past|next|few|more|than|over|"
+    r"nearly|almost|about|at|least|\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty|hundred|hundreds|so|too|very|long|good)){0,4}[ \t]{1,3}"
+    r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century|while|"
+    r"ages|long|ever|generations)\b"
 )
 _ABOUT_VERBS = frozenset(
     "bring brings brought bringing come comes came coming set sets setting go goes went going".split()
