@@ -17,7 +17,8 @@ was", "do do" after a wh-word ("what it is is", but not "growth is is slowing" n
 was was arrested"), a particle after a verb it
 completes ("carry on on Monday", but not "treated in in hospital" nor "take about
 about 18 months"), a stranded "for" before a "for" of time ("waiting for for years",
-but not "called for for a peaceful resolution"), reduplications
+"what I've worked so hard for for the last two years"; but not "called for for a
+peaceful resolution" nor "the lowest rate for for 40 years"), reduplications
 ("bye bye", "very very", "cough cough", "wink wink"), a word of four letters or fewer
 that no English list holds ("pork bao bao"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
@@ -181,8 +182,10 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
         return False  # "pork bao bao", "mahi mahi": a word from another language, doubled
     verb = _previous_word(text, m.start(1)) if low in PARTICLES else ""
     if low == "for":
-        if _TIME_AFTER.match(text, m.end(2), None, HOLD_GIL):
-            return False  # "waiting for for years"; "called for for a" is a slip
+        if _TIME_AFTER.match(text, m.end(2), None, HOLD_GIL) and (
+            verb in _FOR_VERBS or _STRANDING.search(text, max(0, m.start(1) - 60), m.start(1))
+        ):
+            return False  # "waiting for for years"; "called for for a", "rate for for 40 years"
     elif verb in _PARTICLE_VERBS and (low != "about" or verb in _ABOUT_VERBS):
         return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
@@ -326,10 +329,17 @@ def _alone_words(text: str) -> set[str]:
     return out
 
 
-# "for" is stranded before a "for" of time ("the moment I have been waiting for for
-# years", "what I've been working so hard for for the last two years"), not before
-# another "for" phrase ("called for for a peaceful resolution", "could fall for for the
-# next generation")
+# "for" is stranded before a "for" of time, after a verb that takes it or in a clause
+# opened by a relative word ("the moment I have been waiting for for years", "what I've
+# been working so hard for for the last two years"); not before another "for" phrase
+# ("called for for a peaceful resolution", "could fall for for the next generation") nor
+# after a noun ("the lowest mortgage rate for for 40 years")
+_FOR_VERBS = frozenset(
+    """wait waits waited waiting ask asks asked asking hope hoped hoping vote voted voting
+    pay paid paying account accounted apply applied search searched searching care cared
+    look looked looking call called calling""".split()
+)
+_STRANDING = regexcache.compile(r"(?i)\b(?:what|which|whom|who|that|moment)\b[^.;:!?,]{1,60}$")
 _TIME_AFTER = regexcache.compile(
     r"(?i)(?:[ \t]{1,3}(?:a|an|the|some|many|several|last|past|next|few|more|than|over|"
     r"nearly|almost|about|at|least|\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
