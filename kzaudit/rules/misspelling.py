@@ -29,9 +29,10 @@ letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thy
 a letter dropped inside the word ("weks", "comon") and a key beside the right one
 ("convern", "firj") -- but not in a short piece of a compound or contraction
 ("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
-after a word or as a plural ("pro forma", "circs"; but "woule", "deao").  In a rarer
-word of seven letters or more a key beside the right one is a slip too
-("boncholders").  And when no such reading fits, any inner letter changed, added or
+after a word or as a plural ("pro forma", "circs"; but "woule", "deao"; a bare "d" ends
+only a word in "-e": "bringd" is no form).  In a rarer word of seven letters or more a
+key beside the right one is a slip too ("boncholders"), and in five or six letters one
+that gives one of the commonest words ("bringd" for "brings").  And when no such reading fits, any inner letter changed, added or
 dropped is a slip if the word has a run of three letters that no listed word has and
 the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
 runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
@@ -474,6 +475,8 @@ def _correction(
     if n < _MIN_SLIP:
         if best is None:
             _unspelt(word, words, consider)
+        if best is None:
+            _frequent_key_slip(word, frequent, consider)
         return best or _typing_slip_of_frequent(word, frequent)
     for i in range(1, n - 1):
         doubled = word[i] in (word[i - 1], word[i + 1])
@@ -496,6 +499,8 @@ def _correction(
         for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
             for key in near.get(word[i].upper(), "").lower():
                 consider(_KEY_RANK, word[:i] + key + word[i + 1 :])
+    elif best is None:
+        _frequent_key_slip(word, frequent, consider)
     if best is None:
         _unspelt(word, words, consider)
     if best is None:
@@ -509,6 +514,21 @@ def _correction(
                 consider(_ECHO_RANK, cand)
         found = best
     return found
+
+
+def _frequent_key_slip(
+    word: str, frequent: frozenset[str], consider: Callable[[int, str], None]
+) -> None:
+    """A key beside the right one in a word of five or six letters, giving one of the
+    commonest words ("bringd" for "brings", "murku" for "murky"); rarer words that short
+    are as often slang or a word of another language."""
+    near = key_neighbours()
+    n = len(word)
+    for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):
+        for key in near.get(word[i].upper(), "").lower():
+            cand = word[:i] + key + word[i + 1 :]
+            if cand in frequent:
+                consider(_KEY_RANK, cand)
 
 
 def _echo(
@@ -630,6 +650,8 @@ def _inflected(word: str) -> bool:
     "deao"); a last "s" only as the key beside the "e" of one of the commonest words
     ("havs", "someons"), since clipped words take a plural ("circs", "quals")."""
     stem = word[:-1]
+    if word[-1] == "d" and stem[-1:] != "e":
+        return False  # only "-e" words take a bare "d" ("baked"): "bringd" is no form
     if stem in common_words():
         return True
     return word[-1] == "s" and stem + "e" not in frequent_words()
