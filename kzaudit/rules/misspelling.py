@@ -298,6 +298,7 @@ _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
 _FREQUENT_PART = 4  # ... or, of two of the commonest words, beside a rare correction
 _SUFFIX_WORDS = frozenset(("able", "less", "ship", "hood", "ment", "ness", "wide", "long"))
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
+_DOUBLED_RANK = 1  # a letter doubled or a double letter single
 
 
 def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding]:
@@ -324,7 +325,12 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
         parts = frequent if right in frequent else words
         if _suffixed(word, parts) or (rank > _TYPING and _formed(word, parts)):
             continue  # "divorcees", "shockwaves"; but "triggreed" is no "trig" + "greed"
-        if parts is words and len(word) > len(right) and _two_frequent(word, frequent):
+        if (
+            parts is words
+            and len(word) > len(right)
+            and rank != _DOUBLED_RANK  # "litterring" is a letter typed twice, no "litter ring"
+            and _two_frequent(word, frequent)
+        ):
             continue  # "gameplan", "game" + "plan", is no slip of the rare "gamelan"
         if word[-1] == "s" and word[-2] != "s" and word[:-1] in words:
             continue  # a plural of any word: "mins" is no slip of "mains" (but "wass" is)
