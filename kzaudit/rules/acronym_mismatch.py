@@ -22,7 +22,8 @@ letter typed with a neighbouring key is flagged too: a swap beside any acronym o
 the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only beside
 one that is well known or used more than once ("BVC" beside "BBC"), any letter
 changed in one the story writes three times or more ("IUAF" beside five "IAAF", "the
-EIC said" in a story that writes "EIU" six times), any inner letter changed in a
+EIC said" in a story that writes "EIU" six times), any inner letter in one of five
+characters or more written twice, where acronyms are sparse ("RFK/RL" beside "RFE/RL"), any inner letter changed in a
 well-known one ("CQN" beside "CNN"; a first or last letter is how networks differ:
 "CBS", "TBS"), or beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both
 are shown, since a story that writes an acronym twice leaves two forms used once when
@@ -173,7 +174,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 (
                     a
                     for a in anchors
-                    if (uses[a] >= _MANY_USES or a in known)
+                    if (uses[a] >= _MANY_USES or a in known or len(a) >= _SPARSE_LENGTH)
                     and _one_letter_apart(norm, a, inner_only=uses[a] < _MANY_USES)
                     and not _ticker(doc.text, e.span.start)
                 ),
@@ -223,6 +224,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _MANY_USES = 3  # uses from which any one letter changed in a once-used form is a slip
+# Letters from which acronyms are sparse enough that any one changed, in a form used once
+# beside one used twice, is a slip ("RFK/RL" beside "RFE/RL"): not three-letter ones
+_SPARSE_LENGTH = 5
 
 _CAPS_TOKEN = regexcache.compile_std(r"\b[A-Z][A-Z0-9&]{1,9}\b")
 
@@ -238,13 +242,23 @@ def _count_headline_uses(doc: Document, uses: Counter[str]) -> None:
 
 
 def _one_letter_apart(a: str, b: str, inner_only: bool) -> bool:
-    """One letter changed ("IUAF"/"IAAF", "BBZ"/"BBC"; with ``inner_only`` not the first
-    or last, as networks differ: "ITV", "MTV"); model numbers differ by a digit ("A320"/
-    "A321") and are left alone."""
-    if not (a.isalpha() and b.isalpha()):
+    """One letter changed ("IUAF"/"IAAF", "BBZ"/"BBC", "RFK/RL"/"RFE/RL"; with
+    ``inner_only`` not the first or last, as networks differ: "ITV", "MTV"); model
+    numbers differ by a digit ("A320"/"A321") and are left alone."""
+    if not (_letters(a) and _letters(b)):
         return False
     diff = differing(a, b)
-    return len(diff) == 1 and (not inner_only or 0 < diff[0] < len(a) - 1)
+    return (
+        len(diff) == 1
+        and a[diff[0]].isalpha()
+        and b[diff[0]].isalpha()
+        and (not inner_only or 0 < diff[0] < len(a) - 1)
+    )
+
+
+def _letters(acronym: str) -> bool:
+    """Letters only, or letters joined by a slash ("RFE/RL")."""
+    return acronym.replace("/", "").isalpha()
 
 
 _LONG_ACRONYM = 3  # letters from which two acronyms a key apart are rarely two names
