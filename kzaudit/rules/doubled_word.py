@@ -31,7 +31,8 @@ function word or an ordinary word opening a sentence before a lower-case word ("
 The rapid developments", "Earnings Earnings at Barclays rose"), or a name or acronym
 that is no ordinary word nor a given name and that the story also writes alone
 ("Yukos' owner Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a
-name that is doubled is never written alone.  So is a title or a place ("Sir Sir Alan",
+name that is doubled is never written alone.  An acronym doubled is a slip wherever it
+stands ("AFP AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a place ("Sir Sir Alan",
 "Britain Britain"; not a place that is itself doubled, "Bora Bora"), a name after an
 honorific ("Mr Brown Brown said") and a connective opening a sentence ("But But Mr");
 a month before a figure ("in May May 2004"); an ordinary word of four letters or more
@@ -216,9 +217,10 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
     """A capitalised word typed twice where no doubled name can be: a function word or
     an ordinary word opening a sentence ("But But Mr", "Earnings Earnings at"), a name
     after an honorific ("Mr Brown Brown"), a title or a place ("Sir Sir", "Britain
-    Britain"), or a name or acronym the story also writes alone ("Menatep Menatep
+    Britain"), a name or acronym the story also writes alone ("Menatep Menatep
     Group" beside "Menatep said", "The CBI CBI said"): a name that is doubled ("Duran
-    Duran", "Boutros Boutros-Ghali") is never written alone."""
+    Duran", "Boutros Boutros-Ghali") is never written alone; or an acronym anywhere
+    ("AFP AFP, AP, dpa"), since no acronym is a doubled name."""
     a, b = m.group(1), m.group(2)
     if a != b:
         return False
@@ -249,6 +251,8 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
         return True  # "Sir Sir Alan Budd", "between governments and Britain Britain"
     if not opens and _named_alone(b, low, alone):
         return True
+    if b.isupper() and len(b) > 1 and low not in common_words() and low not in LEGITIMATE:
+        return True  # "AFP AFP, AP, dpa": no acronym is a name's double ("NO NO" is a word)
     # "Earnings Earnings at Barclays rose": an ordinary word opening a sentence, before
     # a lower-case word or a figure; an adverb before anything ("Approximately
     # Approximately 1.1m", "Separately Separately Mr Blair")
