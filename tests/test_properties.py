@@ -110,3 +110,16 @@ def test_any_bytes_give_a_document_or_a_read_error(data: bytes, path: str) -> No
         return
     assert len(doc.text) == len(doc.source)
     assert decode(data) == doc.source
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=st.text(alphabet="abcd", min_size=1, max_size=8), b=st.text(alphabet="abcd", max_size=8))
+def test_name_variant_one_edit_is_one_osa_edit(a: str, b: str) -> None:
+    """The twin test's cheap filter keeps exactly the pairs one OSA edit apart (a letter
+    changed, added or dropped, or two neighbours swapped)."""
+    from rapidfuzz.distance import OSA
+
+    from kzaudit.rules.name_variant import _one_edit
+
+    if a != b:
+        assert _one_edit(a, b) == (OSA.distance(a, b) == 1)

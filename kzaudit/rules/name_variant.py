@@ -275,8 +275,6 @@ def _slipped_twins(
     for w, low, i in rares:
         if len(w) >= 4:
             buckets[(low[0], len(low))].append((w, low, i.spans[0].start, i))
-    from rapidfuzz.distance import OSA  # every slip kept below is one OSA edit
-
     first, places = word_set("names_first"), word_set("names_places")
     for rare, a, info in rares:
         if rare in done or len(a) < 4:
@@ -287,7 +285,7 @@ def _slipped_twins(
             c
             for n in (-1, 0, 1)
             for c in buckets.get((a[0], len(a) + n), ())
-            if c[2] < start and c[1] != a and OSA.distance(a, c[1], score_cutoff=1) == 1
+            if c[2] < start and c[1] != a and _one_edit(a, c[1])
         ]
         if not near:
             continue
@@ -1375,6 +1373,22 @@ def _is_doubling(a: str, b: str) -> bool:
 
 
 _LONG_DOUBLING = 7  # letters of a word whose inner letter typed twice is always a slip
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped (``a != b``):
+    every slip the twin test keeps is one, so other pairs skip its chain of guards.
+    In plain string comparisons, not an edit-distance library, which would cost its
+    import on every short run."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i + 1 : i + 2] == b[i : i + 1]
+            and a[i : i + 1] == b[i + 1 : i + 2]
+            and a[i + 2 :] == b[i + 2 :]
+        )
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(long) == len(short) + 1 and long[i + 1 :] == short[i:]
 
 
 def _standing_outside(w: _Word) -> bool:
