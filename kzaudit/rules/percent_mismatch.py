@@ -15,8 +15,9 @@ What it does
     checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9
     million"; "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of
     the 400 workers, 300, or 75%"; "300 workers out of 400, or 75%"; "75% of its 400
-    members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a fraction in words set beside its part, "$6.2 billion for relief, roughly half of the $12 billion", with
-    15% more room) must be their ratio, and a change stated without a percentage
+    members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a
+    fraction in words set beside its part, "$6.2 billion for relief, roughly half of
+    the $12 billion", with 15% more room) must be their ratio, and a change stated without a percentage
     ("50,000, down from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must
     go the way its figures go.
 
