@@ -8,6 +8,10 @@ What it does
     the same person with another age.  A surname alone is that
     person only when the story names one person with that surname: with a father and
     a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a lone "Hirst, 61," is left alone.
+    With a date for the story (a dateline, an HTML page's date or ``--as-of``), it also
+    flags a birth year told of the person ("Smith, who was born in 1948", "Born in
+    1948, Smith") that the age cannot fit (72 in 2023), unless the age's sentence dates
+    it to another year ("In 1990, Smith, 30,").
 
 Why is this bad?
     An age is a fact readers check against the person they know, and a swapped
@@ -147,6 +151,73 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f'"{e.text}" is given the age {age} here, but {seen[0]} on line {line} '
             f'("{seen[1].text}"): one of the two is wrong',
             str(seen[0]),
+        )
+    yield from _birth_years(doc, ctx, people, first)
+
+
+# "Smith, who was born in 1948," / "Born in 1948, Smith" / "born on 3 May 1948": a
+# birth year in the sentence of a mention of the person.
+_BORN = regexcache.compile(r"\b[Bb]orn\b[^.;:!?()\n]{0,40}?\b(1[89]\d\d|20\d\d)\b")
+_YEAR = regexcache.compile_std(r"\b(?:1[89]|20)\d\d\b")
+# What joins a name to its "born": "Smith, who was born", "Smith was born", "Smith (born"
+_BORN_AFTER_NAME = regexcache.compile_std(
+    r"(?:,[ ]{1,2}(?:who[ ]{1,2}(?:was|is)[ ]{1,2})?|[ ]{1,2}(?:was|is)[ ]{1,2}|[ ]{1,2}\([ ]?)"
+)
+# ... or opens the sentence with it: "Born in 1948, Smith"
+_BORN_BEFORE_NAME = regexcache.compile_std(r",[ ]{1,2}(?:[A-Z][a-z]{1,20}[ ]){0,2}$")
+
+
+def _born_of(text: str, e: Entity, born: int, sentence_start: int) -> bool:
+    """The "born" at ``born`` tells the birth of ``e``, no one else's."""
+    if born >= e.span.end:
+        return _BORN_AFTER_NAME.fullmatch(text, e.span.end, born) is not None
+    opens = not text[sentence_start:born].strip(" \"\u201c'")
+    return opens and _BORN_BEFORE_NAME.search(text, born, e.span.start) is not None
+
+
+def _birth_years(
+    doc: Document, ctx: RuleContext, people: list[Entity], ages: dict[str, tuple[int, Entity]]
+) -> Iterator[Finding]:
+    """An age that the birth year the story gives cannot reach by the story's date:
+    "John Smith, 72," in a story dated 2023 beside "Smith, who was born in 1948" (74
+    or 75).  Only with a reference date, an age whose sentence names no other year (a
+    past event's age: "In 1990, Smith, 30, was arrested"), and a sentence naming one
+    person and a birth year."""
+    if doc.reference_date is None or not ages or not doc.sentences:
+        return
+    year = doc.reference_date.year
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for e in people:
+        by_sentence[doc.sentence_index(e.span.start)].add(e.key)
+    reported: set[str] = set()
+    searched: set[int] = set()  # each sentence once: a page-long one is not read per name
+    for e in people:
+        if e.key not in ages or e.key in reported:
+            continue
+        idx = doc.sentence_index(e.span.start)
+        if len(by_sentence[idx]) != 1 or idx in searched:
+            continue  # "Smith and Jones, born in 1950": whose birth?
+        searched.add(idx)
+        sentence = doc.sentences[idx].span
+        m = _BORN.search(doc.text, sentence.start, sentence.end)
+        if m is None or not _born_of(doc.text, e, m.start(), sentence.start):
+            continue
+        age, aged = ages[e.key]
+        age_sentence = doc.sentences[doc.sentence_index(aged.span.start)].span
+        years = {int(y) for y in _YEAR.findall(doc.text, age_sentence.start, age_sentence.end)}
+        if years - {year, int(m.group(1))}:
+            continue  # the age is given at another time than the story's
+        born = int(m.group(1))
+        if year - born - 1 <= age <= year - born:
+            continue
+        reported.add(e.key)
+        line, _ = doc.line_col(aged.span.start)
+        yield ctx.finding(
+            doc,
+            Span(m.start(1), m.end(1)),
+            f'born in {born}, "{e.text}" would be {year - born - 1} or {year - born} in '
+            f"{year} (the story's date), but is given the age {age} on line {line}: one "
+            "of the two is wrong",
         )
 
 
