@@ -167,6 +167,9 @@ _BORN_AFTER_NAME = regexcache.compile_std(
 _BORN_BEFORE_NAME = regexcache.compile_std(r",[ ]{1,2}(?:[A-Z][a-z]{1,20}[ ]){0,2}$")
 
 
+_AGE_SLACK = 2  # years an age may lag the story's year less the birth year
+
+
 def _born_of(text: str, e: Entity, born: int, sentence_start: int) -> bool:
     """The "born" at ``born`` tells the birth of ``e``, no one else's."""
     if born >= e.span.end:
@@ -208,8 +211,8 @@ def _birth_years(
         if years - {year, int(m.group(1))}:
             continue  # the age is given at another time than the story's
         born = int(m.group(1))
-        if year - born - 1 <= age <= year - born:
-            continue
+        if year - born - _AGE_SLACK <= age <= year - born:
+            continue  # (two years below: a death late last year, reported this year)
         reported.add(e.key)
         line, _ = doc.line_col(aged.span.start)
         yield ctx.finding(
