@@ -495,3 +495,10 @@ def test_transposed_digits_are_two_neighbours_swapped() -> None:
     assert not _transposed(45, 34)  # two digits differ, but not by a swap
     assert not _transposed(123, 321)  # the swapped digits are not neighbours
     assert not _transposed(5, 50) and not _transposed(4.3, 3.4)
+
+
+def test_a_grouped_figure_after_a_name_is_a_figure() -> None:
+    """ "Apollo 11" is a label, but no label is written with a thousands comma: "the
+    Eaton Fire 14,000 acres" in a list of burnt areas is a figure."""
+    found = claims("The Palisades Fire has burned 20,000 acres, and the Eaton Fire 14,000 acres.")
+    assert [c.value for c in found] == [20000, 14000]

@@ -908,7 +908,11 @@ class _Scanner:
         if cur is not None:
             raw.kind, raw.unit = "money", cur[1]
             raw.start = cur[0]
-        if self._is_name(raw.start) or self._is_label(raw.start) or self._near_month(start, end):
+        if (
+            ("," not in s and self._is_name(raw.start))  # "Apollo 11"; never "Fire 14,000"
+            or self._is_label(raw.start)
+            or self._near_month(start, end)
+        ):
             return None
         if _year_shape(raw, s) and _CLOCK_ZONE.match(text, end, None, HOLD_GIL):
             return None
