@@ -10,7 +10,9 @@ What it does
     dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85 million
     by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi")
     cannot overlap, so they are reported when they add up to more than their whole,
-    even with no remainder stated.
+    even with no remainder stated.  A total said to be of the two (three…) things
+    whose figures were just given ("20,000 acres, and the Eaton Fire 14,000 acres.
+    Together the two fires have scorched more than 44,000 acres") must fit their sum.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -29,7 +31,7 @@ from collections.abc import Iterator
 
 from kzaudit import regexcache
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import bounds, fmt, label
+from kzaudit.rules._figures import bounds, disjoint, fmt, label
 from kzaudit.rules.base import RuleContext
 
 ID = "sum-mismatch"
@@ -43,6 +45,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for c in doc.claims:
         if c.role in ("part", "rest") and c.ref is not None:
             groups.setdefault(c.ref, []).append(c)
+    yield from _stated_totals(doc, ctx)
     for whole_index in sorted(groups):
         parts = groups[whole_index]
         rest = [c for c in parts if c.role == "rest"]
@@ -101,6 +104,56 @@ def _unread_figure(doc: Document, parts: list[Claim]) -> bool:
         not any(r.start <= m.start() < r.end for r in read)
         for m in _DIGITS.finditer(doc.text, first, last)
     )
+
+
+# A total stated of a number of things counted just before: "Together the two fires have
+# scorched more than 44,000 acres", "Between them, the three banks employ 9,000 people".
+_TOTAL_OF = regexcache.compile(
+    r"(?i)\b(?:together|combined|between[ ]them|in[ ]total|in[ ]all|altogether)\b"
+    r"[^.;:!?\d]{0,40}?\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))\b"
+    r"[^.;:!?\d]{0,40}$"
+)
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A total said to be of the N things whose figures the sentence before (or the
+    same one, earlier) gives, that their sum contradicts: "The Palisades Fire has burned
+    20,000 acres, and the Eaton Fire 14,000 acres. Together the two fires have scorched
+    more than 44,000 acres."  Exactly N figures of the total's noun must be there."""
+    claims = doc.claims
+    for i, total in enumerate(claims):
+        if total.kind != "count" or total.subject is None or total.role is not None:
+            continue
+        if not doc.sentences or total.sentence < 0:
+            continue
+        lo = max(doc.sentences[total.sentence].span.start, total.span.start - 90)
+        m = _TOTAL_OF.search(doc.text, lo, total.span.start)
+        if m is None:
+            continue
+        n = 2 if m.group("both") else _HOW_MANY[m.group("n").lower()]
+        parts = [
+            c
+            for c in claims[max(0, i - 12) : i]
+            if c.sentence in (total.sentence - 1, total.sentence)
+            and c.span.end <= m.start()
+            and c.kind == "count"
+            and c.subject == total.subject
+            and c.qualifier in ("exact", "about")
+        ]
+        if len(parts) != n:
+            continue
+        low = sum(bounds(c)[0] for c in parts)
+        high = sum(bounds(c)[1] for c in parts)
+        if not disjoint((low, high), bounds(total)):
+            continue
+        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        yield ctx.finding(
+            doc,
+            total.span,
+            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the {m.group('n') or 'two'} "
+            f"are said to come to {label(total)} together",
+        )
 
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
