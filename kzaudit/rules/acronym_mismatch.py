@@ -23,30 +23,30 @@ the story ("NAOT" beside "NATO", "NJU" beside "NUJ"), a changed letter only besi
 one that is well known or used more than once ("BVC" beside "BBC"), any letter
 changed in one the story writes three times or more ("IUAF" beside five "IAAF", "the
 EIC said" in a story that writes "EIU" six times), any inner letter in one of five
-characters or more written twice, where acronyms are sparse ("RFK/RL" beside "RFE/RL"), any inner letter changed in a
-well-known one ("CQN" beside "CNN"; a first or last letter is how networks differ:
-"CBS", "TBS"), or beside another used once ("SXSW" ... "SXAW", "WRU" ... "WRI": both
-are shown, since a story that writes an acronym twice leaves two forms used once when
-one is mistyped), but not between stock symbols ("<SMBS ST>", "<SKBS ST>").  Two
-real acronyms a key apart, each used once ("PDK", "PDL"), are reported too: on 4,100
-published articles no such pair occurred.  The acronym of a slashed name counts as a
-use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and
-a part named in the other's possessive ("USX's USS steel unit") are told apart, and
-so is a body named a few words after the one it is one letter from ("CES organisers
-the CEA").
+characters or more written twice, where acronyms are sparse ("RFK/RL" beside "RFE/RL"),
+any inner letter changed in a well-known one ("CQN" beside "CNN"; a first or last letter
+is how networks differ: "CBS", "TBS"), or beside another used once ("SXSW" ... "SXAW",
+"WRU" ... "WRI": both are shown, since a story that writes an acronym twice leaves two
+forms used once when one is mistyped), but not between stock symbols ("<SMBS ST>",
+"<SKBS ST>").  Two real acronyms a key apart, each used once ("PDK", "PDL"), are reported
+too: on 4,100 published articles no such pair occurred.  The acronym of a slashed name
+counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and a part named in
+the other's possessive ("USX's USS steel unit") are told apart, and so is a body named a
+few words after the one it is one letter from ("CES organisers the CEA").
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
-letters swapped from one the story uses more than once or defines ("the RIA bombs" in
-a story about the IRA, "PEP spokesman" after "European People's Party (EPP)").  Otherwise a use is only flagged when it is not itself defined, not a
-well-known acronym (that list or the house style's ``known_acronyms``), and is used
-once, or less often than the defined one: a different organisation ("CIS" beside
-"CSTO", "UN" beside "US") is never a near-miss, and two three-letter acronyms are only
-confused when two letters are swapped ("ABD" for "ADB").  Foreign-language acronyms ("National
-Security Committee (KNB)") and acronyms that skip words ("Organisation for Economic
-Co-operation and Development (OECD)") are not anagrams and are not flagged.  A use
-in a headline written in capitals counts when the body writes that acronym too
-("NYSE, NYFE MOVE INDEX FUTURES" over "the NYSE traded"), so "the NSYE has long
-advocated" before the body's one "NYSE" is a slip of an acronym used twice.
+letters swapped from one the story uses more than once or defines ("the RIA bombs" in a
+story about the IRA, "PEP spokesman" after "European People's Party (EPP)").  Otherwise a
+use is only flagged when it is not itself defined, not a well-known acronym (that list
+or the house style's ``known_acronyms``), and is used once, or less often than the
+defined one: a different organisation ("CIS" beside "CSTO", "UN" beside "US") is never a
+near-miss, and two three-letter acronyms are only confused when two letters are swapped
+("ABD" for "ADB").  Foreign-language acronyms ("National Security Committee (KNB)") and
+acronyms that skip words ("Organisation for Economic Co-operation and Development
+(OECD)") are not anagrams and are not flagged.  A use in a headline written in capitals
+counts when the body writes that acronym too ("NYSE, NYFE MOVE INDEX FUTURES" over "the
+NYSE traded"), so "the NSYE has long advocated" before the body's one "NYSE" is a slip
+of an acronym used twice.
 
 ## Why is this bad?
 Readers take an unknown acronym for an unknown organisation; a transposed one also

@@ -26,21 +26,21 @@ names ("Duran Duran", "Abdullah Abdullah": the second word is capitalised), titl
 ("Ice Ice Baby"), numbers, and repeats across
 punctuation or a line break ("it is, is it").
 
-A capitalised word typed twice is a slip too when it cannot be such a name: a
-function word or an ordinary word opening a sentence before a lower-case word ("The
-The rapid developments", "Earnings Earnings at Barclays rose"), or a name or acronym
-that is no ordinary word nor a given name and that the story also writes alone
-("Yukos' owner Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a
-name that is doubled is never written alone.  An acronym doubled is a slip wherever it
-stands ("AFP AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a place ("Sir Sir Alan",
-"Britain Britain"; not a place that is itself doubled, "Bora Bora"), a name after an
-honorific ("Mr Brown Brown said") and a connective opening a sentence ("But But Mr");
-a month before a figure ("in May May 2004"); an ordinary word of four letters or more
-inside a name, or a surname after a given name ("the Court of Human Rights Rights",
-"Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah Abdullah");
-a pronoun before its own contraction ("We We're") and a name written alone elsewhere
-before its possessive ("India India's").  And a lower-case word typed again beside a
-hyphenated word that starts or ends with it ("five five-year plan", "ex-senior
+A capitalised word typed twice is a slip too when it cannot be such a name: a function
+word or an ordinary word opening a sentence before a lower-case word ("The The rapid
+developments", "Earnings Earnings at Barclays rose"), or a name or acronym that is no
+ordinary word nor a given name and that the story also writes alone ("Yukos' owner
+Menatep Menatep Group" beside "Menatep holds", "The CBI CBI said"): a name that is
+doubled is never written alone.  An acronym doubled is a slip wherever it stands ("AFP
+AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a place
+("Sir Sir Alan", "Britain Britain"; not a place that is itself doubled, "Bora Bora"), a
+name after an honorific ("Mr Brown Brown said") and a connective opening a sentence
+("But But Mr"); a month before a figure ("in May May 2004"); an ordinary word of four
+letters or more inside a name, or a surname after a given name ("the Court of Human
+Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
+Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
+elsewhere before its possessive ("India India's").  And a lower-case word typed again
+beside a hyphenated word that starts or ends with it ("five five-year plan", "ex-senior
 senior"), unless it is a particle ("in in-fighting", "a break-in in 1999").
 
 ## Example

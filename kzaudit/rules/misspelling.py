@@ -4,45 +4,44 @@
 Looks every word up in a curated list of common English misspellings
 (``kzaudit/data/misspellings.txt``) and suggests the correct spelling.
 
-It also reports a typing slip of an ordinary word that no list could hold: a
-lower-case word used once, not in the large English word list, that is one slip from a
-word that is -- two letters swapped ("nothign"), a letter doubled or not doubled
-("acused"), a letter dropped or added inside the word ("immensly"), one vowel for
-another ("independant").  The slip is never at the first letter nor an added or
-dropped last letter ("olds", "blanche"), and a word that reads as a regular formation
-of known words is left alone: a plural ("reinsurers"), a prefix ("renationalise",
-"uncosted"), a compound ("shockwaves"; "gameplan", two of the commonest words, beside the
-rare "gamelan"); but a one-syllable stem doubles its last
-consonant, so "puting" is no "put" + "ing".  Nor is a word among other unknown words
-(a foreign phrase, "Je suis Charlie"), a name's particle ("Uqba ibn Nafi"), a
-piece of a compound the list holds whole ("whole-heartedly"), or a prefix written apart
-("pre planning").  Short words are read with care, since slang and dialect sit one
-letter from English words ("tradie", "hatful"): a six-letter word is read as a
-dropped letter only when the word it would be is among the commonest English words
-("aganst" for "against"), and a slip of such a word is read before a formation of
-rarer ones ("heping" is no "hep" + "ing").  Of the commonest words, typing slips are
-read in words of any length from three letters: two letters swapped, the first two
-too ("teh", "wtih", "ahve"), the last letter typed twice ("andd") and a key beside
-the right one ("tje"; in three letters only the middle one, never in a word with no
-vowel, an abbreviation: "yrs"); and from four
-letters, a key hit beside its neighbour's inside the word ("tghe", "saiod", "thyat"),
-a letter dropped inside the word ("weks", "comon") and a key beside the right one
-("convern", "firj") -- but not in a short piece of a compound or contraction
-("pre-tax", "criss-cross", 'isn"t'), nor a last letter that ends words by itself
-after a word or as a plural ("pro forma", "circs"; but "woule", "deao"; a bare "d" ends
-only a word in "-e": "bringd" is no form).  In a rarer word of seven letters or more a
-key beside the right one is a slip too ("boncholders"), and in five or six letters one
-that gives one of the commonest words ("bringd" for "brings").  And when no such reading fits, any inner letter changed, added or
-dropped is a slip if the word has a run of three letters that no listed word has and
-the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
+It also reports a typing slip of an ordinary word that no list could hold: a lower-case
+word used once, not in the large English word list, that is one slip from a word that is
+-- two letters swapped ("nothign"), a letter doubled or not doubled ("acused"), a letter
+dropped or added inside the word ("immensly"), one vowel for another
+("independant").  The slip is never at the first letter nor an added or dropped last
+letter ("olds", "blanche"), and a word that reads as a regular formation of known words
+is left alone: a plural ("reinsurers"), a prefix ("renationalise", "uncosted"), a
+compound ("shockwaves"; "gameplan", two of the commonest words, beside the rare
+"gamelan"); but a one-syllable stem doubles its last consonant, so "puting" is no "put"
++ "ing".  Nor is a word among other unknown words (a foreign phrase, "Je suis Charlie"),
+a name's particle ("Uqba ibn Nafi"), a piece of a compound the list holds whole
+("whole-heartedly"), or a prefix written apart ("pre planning").  Short words are read
+with care, since slang and dialect sit one letter from English words ("tradie",
+"hatful"): a six-letter word is read as a dropped letter only when the word it would be
+is among the commonest English words ("aganst" for "against"), and a slip of such a word
+is read before a formation of rarer ones ("heping" is no "hep" + "ing").  Of the
+commonest words, typing slips are read in words of any length from three letters: two
+letters swapped, the first two too ("teh", "wtih", "ahve"), the last letter typed twice
+("andd") and a key beside the right one ("tje"; in three letters only the middle one,
+never in a word with no vowel, an abbreviation: "yrs"); and from four letters, a key hit
+beside its neighbour's inside the word ("tghe", "saiod", "thyat"), a letter dropped
+inside the word ("weks", "comon") and a key beside the right one ("convern", "firj") --
+but not in a short piece of a compound or contraction ("pre-tax", "criss-cross",
+'isn"t'), nor a last letter that ends words by itself after a word or as a plural ("pro
+forma", "circs"; but "woule", "deao"; a bare "d" ends only a word in "-e": "bringd" is
+no form).  In a rarer word of seven letters or more a key beside the right one is a slip
+too ("boncholders"), and in five or six letters one that gives one of the commonest
+words ("bringd" for "brings").  And when no such reading fits, any inner letter changed,
+added or dropped is a slip if the word has a run of three letters that no listed word
+has and the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
 runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
-like the words around it, a finger slip seldom is.  Last, any inner letter changed,
-added or dropped that gives a word the story writes elsewhere ("governmeot" in a
-story about the government), or one of the commonest words, in seven letters or more
-("expensise", "playecr"; shorter forms are as often slang: "repped", "dinked").  A
-month or weekday name mistyped inside the word
-("Octoxer", "Wepnesday", "Augsut") is one too, capitalised as the name is; not at its
-end ("Mondays", "Augusta", "Octobre"), nor before a surname ("Avril Lavigne").
+like the words around it, a finger slip seldom is.  Last, any inner letter changed, added
+or dropped that gives a word the story writes elsewhere ("governmeot" in a story about
+the government), or one of the commonest words, in seven letters or more ("expensise",
+"playecr"; shorter forms are as often slang: "repped", "dinked").  A month or weekday
+name mistyped inside the word ("Octoxer", "Wepnesday", "Augsut") is one too, capitalised
+as the name is; not at its end ("Mondays", "Augusta", "Octobre"), nor before a surname
+("Avril Lavigne").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in
@@ -526,8 +525,8 @@ def _frequent_key_slip(
     word: str, frequent: frozenset[str], consider: Callable[[int, str], None]
 ) -> None:
     """A key beside the right one in a word of five or six letters, giving one of the
-    commonest words ("bringd" for "brings", "murku" for "murky"); rarer words that short
-    are as often slang or a word of another language."""
+    commonest words ("bringd" for "brings"; not "murku", as "murky" is rarer): rarer
+    words that short are as often slang or a word of another language."""
     near = key_neighbours()
     n = len(word)
     for i in range(1, n - (word[-1] in _ENDINGS and _inflected(word))):

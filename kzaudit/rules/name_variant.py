@@ -71,29 +71,28 @@ a letter off when the two full names share a later word ("Anthony Meyer", "Antho
 Charles Meyer").
 
 An ordinary word the story only writes capitalised mid-sentence is a name there: a
-typing slip of a name used at least three times ("the latest Troy attack" among
-"Tory"s) is flagged, unless it sits in a name of its own ("Wall Street Journal" beside
-"Wal-Mart").  A name after a particle of another language keeps that language's
-spelling ("Banco do Brasil" beside "Brazil").  Left alone too: two words of one name
-("King Kong"), a word beside a name that is only ever part of a hyphenated one ("Spidey"
-beside "Spider-Man"), a listed given name beside a surname a letter typed twice apart
-("Michel Gondry", "Roger Michell"), and the given name of a person the story then calls
-by surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux");
+typing slip of a name used at least three times ("the latest Troy attack" among "Tory"s)
+is flagged, unless it sits in a name of its own ("Wall Street Journal" beside
+"Wal-Mart").  A name after a particle of another language keeps that language's spelling
+("Banco do Brasil" beside "Brazil").  Left alone too: two words of one name ("King
+Kong"), a word beside a name that is only ever part of a hyphenated one ("Spidey" beside
+"Spider-Man"), a listed given name beside a surname a letter typed twice apart ("Michel
+Gondry", "Roger Michell"), and the given name of a person the story then calls by
+surname beside a word that opens no name ("Linus Torvalds … Torvalds" beside "Linux");
 nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" beside
 "Honduras", "Somalia", "Indiana"); nor the reporters of a credit line ("CNN's Barbara
 Starr contributed to this report" beside "the Silver Star"); nor the plural of a name
 the story writes beside a name that differs from it in the last letter ("Christians"
 beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
-("Indira Gandhi", "India"; "feminist Indira Jaising", a surname no list knows after
-it), or a hyphenated name holding a place ("Franche-Comte",
-"France"; but "Genevva-based" is a slip); nor an ordinary word written once, to open a
-sentence, beside a person's name ("Here's" beside "Herve Gourdel"); nor two common
-given names of the US Census, one of them written as a given name, unless the same
-surname follows both ("Michele Jones" beside "Michelle Obama", the singer "Jenifer"
-beside "Jennifer Lopez"; but "Michele Yarnell" among "Michelle Yarnell"s is a slip);
-nor the tail of a hyphenated name after a short head the story never writes alone
-("Bar-Ilan" beside "Iran", "Paris Saint-Germain" beside "German"; but "Al-Jumalli"
-among "Al-Jumaili"s and "Mexican-Ametican" are slips).
+("Indira Gandhi", "India"; "feminist Indira Jaising", a surname no list knows after it),
+or a hyphenated name holding a place ("Franche-Comte", "France"; but "Genevva-based" is
+a slip); nor an ordinary word written once, to open a sentence, beside a person's name
+("Here's" beside "Herve Gourdel"); nor two common given names of the US Census, one of
+them written as a given name, unless the same surname follows both ("Michele Jones"
+beside "Michelle Obama", the singer "Jenifer" beside "Jennifer Lopez"; but "Michele
+Yarnell" among "Michelle Yarnell"s is a slip); nor the tail of a hyphenated name after a
+short head the story never writes alone ("Bar-Ilan" beside "Iran", "Paris Saint-Germain"
+beside "German"; but "Al-Jumalli" among "Al-Jumaili"s and "Mexican-Ametican" are slips).
 
 ## Why is this bad?
 A misspelt name is a correction waiting to happen and tells the named person the

@@ -1,25 +1,25 @@
 """percent-mismatch: a stated percentage change that the stated figures contradict.
 
 What it does
-    In one sentence with an explicit change structure, a percentage change and the
-    old and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from
-    $639m"), computes the change the two figures give and reports the percentage
-    when it is outside a tolerance (default: 1 percentage point or 5% of the stated
-    value, after allowing for the rounding of every figure as written), or when the
-    direction is wrong ("fell 10% to $90m from $80m").  Figures must have the same
-    unit.  A change in percentage points is checked against the difference of two
-    percentages; "rose 2% from 5% to 7%" is ambiguous and left alone.  A change by a
-    factor ("doubled / halved / tripled / quadrupled from X to Y", "the doubling of")
-    is checked too: the ratio Y/X must be within ``tolerance_factor`` (10%) of the
-    factor, and at least the factor for "more than doubled"; "nearly doubled" is not
-    checked.  A share written with its part and whole ("11%, or $980,000 of the $8.9
-    million"; "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of
-    the 400 workers, 300, or 75%"; "300 workers out of 400, or 75%"; "75% of its 400
-    members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a
-    fraction in words set beside its part, "$6.2 billion for relief, roughly half of
-    the $12 billion", with 15% more room) must be their ratio, and a change stated without a percentage
-    ("50,000, down from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must
-    go the way its figures go.
+    In one sentence with an explicit change structure, a percentage change and the old
+    and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from $639m"),
+    computes the change the two figures give and reports the percentage when it is
+    outside a tolerance (default: 1 percentage point or 5% of the stated value, after
+    allowing for the rounding of every figure as written), or when the direction is
+    wrong ("fell 10% to $90m from $80m").  Figures must have the same unit.  A change in
+    percentage points is checked against the difference of two percentages; "rose 2%
+    from 5% to 7%" is ambiguous and left alone.  A change by a factor ("doubled / halved
+    / tripled / quadrupled from X to Y", "the doubling of") is checked too: the ratio
+    Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the factor
+    for "more than doubled"; "nearly doubled" is not checked.  A share written with its
+    part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
+    candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
+    "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
+    jobs, or 12% of its 25,000-strong workforce"; a fraction in words set beside its
+    part, "$6.2 billion for relief, roughly half of the $12 billion", with 15% more
+    room) must be their ratio, and a change stated without a percentage ("50,000, down
+    from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must go the way its
+    figures go.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a

@@ -1,18 +1,19 @@
 """sum-mismatch: parts said to make up a whole do not add up to it.
 
 What it does
-    When the text states that its parts complete a whole ("Of the 600 passengers,
-    450 were rescued and the other 100 are missing"; "the remaining 40"; "closed 34
-    of its 410 stores, leaving 376"), adds the parts and reports when the sum differs
-    from the whole.  Only exact figures are added; any hedge ("about", "more than")
-    makes the check stay silent, and so does a figure among the parts that is not
-    read as one ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means ("Of the 87
-    dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85 million
-    by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi")
-    cannot overlap, so they are reported when they add up to more than their whole,
-    even with no remainder stated.  A total said to be of the two (three…) things
-    whose figures were just given ("20,000 acres, and the Eaton Fire 14,000 acres.
-    Together the two fires have scorched more than 44,000 acres") must fit their sum.
+    When the text states that its parts complete a whole ("Of the 600 passengers, 450
+    were rescued and the other 100 are missing"; "the remaining 40"; "closed 34 of its
+    410 stores, leaving 376"), adds the parts and reports when the sum differs from the
+    whole.  Only exact figures are added; any hedge ("about", "more than") makes the
+    check stay silent, and so does a figure among the parts that is not read as one
+    ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
+    ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
+    million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
+    Mississippi") cannot overlap, so they are reported when they add up to more than
+    their whole, even with no remainder stated.  A total said to be of the two (three…)
+    things whose figures were just given ("20,000 acres, and the Eaton Fire 14,000
+    acres. Together the two fires have scorched more than 44,000 acres") must fit their
+    sum.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
