@@ -846,7 +846,15 @@ def _confusable(
         return False  # "Michele Jones" beside "Michelle Obama": another woman
     # a key beside the right one, giving a form no word list knows ("Okiver", "Jihn"):
     # a slip even between two people's names and in short names and given names
-    unknown_key_slip = _unknown_key_slip(a, b)
+    unknown_key_slip = _unknown_key_slip(a, b) or (
+        # ... or beside a word of names (no person's: "Felipe Gonzalez" beside "Alberto
+        # Gonzales" is two men) the story writes twice or more ("Eudopean Championships"
+        # beside "European Cup", "European Indoor Championships")
+        common_info.count >= 2
+        and is_key_slip(a, b)
+        and not _known(a)
+        and not (rare_info.given or rare_info.surname or common_info.given or common_info.surname)
+    )
     if slip and a[:-1] == b and a[-1] == b[-1] != b[-2] and b in common_words():
         return False  # "Peter Marshall" beside "Field Marshal": a name (but "Congresss")
     if slip:
