@@ -181,6 +181,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         (w, low, info) for w, info in by_start if (low := w.lower()) not in ignore and _namelike(w)
     ]
     lower_words = _LowerWords(doc.text)
+    firsts: dict[str, int] = {}  # ``_first_body_use``'s answers
     for rare, low, info in rares:
         start = info.spans[0].start
         if low[:1] not in initials:
@@ -201,7 +202,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for common in sorted(_neighbours(rare, index)):
             common_info = frequent[common]
             if common.lower() in ignore or not _confusable(
-                rare, common, info, common_info, min_length, named
+                rare,
+                common,
+                info,
+                common_info,
+                min_length,
+                named,
+                info.surname and start < _first_body_use(doc, common, common_info, firsts),
             ):
                 continue
             if _other_person(low, common.lower(), info, common_info):
@@ -814,8 +821,16 @@ def _named_alone(a: str, b: str, common_info: _Word) -> bool:
 
 
 def _confusable(
-    rare: str, common: str, rare_info: _Word, common_info: _Word, min_length: int, titled: bool
+    rare: str,
+    common: str,
+    rare_info: _Word,
+    common_info: _Word,
+    min_length: int,
+    titled: bool,
+    introduces: bool = False,
 ) -> bool:
+    """``introduces``: the rare word's full name comes before every use of the common one
+    outside the headline ("Michael Owon revelled …" before "Owen said")."""
     a, b = rare.lower(), common.lower()
     if a.replace("-", "") == b.replace("-", "") or _inflection(a, b):
         return False  # "Euro-Sceptic"/"Eurosceptic", "Russians"/"Russian"
@@ -903,8 +918,9 @@ def _confusable(
             and len(a) >= 4
             and (not rare_info.partners or not common_info.partners or shared)
             and a not in first
-            and b not in first
-        )
+            and (b not in first or (introduces and _surname_alone(common_info)))
+        )  # a given name ("Tony"/"Tory"), unless the story writes it alone as the surname
+        # of the full name the slip introduced ("Michael Owon revelled", then "Owen" x4)
     return True
 
 
@@ -1219,6 +1235,26 @@ def _before_unknown_words(w: _Word) -> bool:
         and low not in word_set("names_first")
         for p in w.partners
     )
+
+
+def _first_body_use(doc: Document, word: str, info: _Word, firsts: dict[str, int]) -> int:
+    """Where ``word`` is first written outside the headline (kept in ``firsts``: a word
+    written thousands of times is read once): a surname written before it introduced
+    the name that later uses shorten ("Michael Owon revelled …", then "Owen said")."""
+    found = firsts.get(word)
+    if found is None:
+        headline = doc.headline
+        found = firsts[word] = min(
+            (s.start for s in info.spans if headline is None or not headline.contains(s)),
+            default=len(doc.text),
+        )
+    return found
+
+
+def _surname_alone(w: _Word) -> bool:
+    """Written alone three times or more and never first in a name: a surname the story
+    uses on its own ("Owen revelled", "Owen said"), not a given name ("Tony Blair")."""
+    return w.alone and not w.first and w.count >= _NAMED_WORD_MAJORITY
 
 
 def _surname_only(w: _Word) -> bool:
