@@ -511,7 +511,7 @@ def _name_words(doc: Document, credits: list[Span]) -> dict[str, _Word]:
     """Each word of each non-acronym entity outside the credit lines, with its
     occurrences and partners."""
     out: dict[str, _Word] = {}
-    dateline = doc.dateline
+    dateline, headline = doc.dateline, doc.headline
     story = doc.text
     for e in doc.entities:
         if e.kind == "acronym" or span_at(credits, e.span.start) is not None:
@@ -522,6 +522,8 @@ def _name_words(doc: Document, credits: list[Span]) -> dict[str, _Word]:
         # "Blair-Brown", "Ryanair/Boeing": each part is a name word
         parts = [p for p in _PARTS.split(text) if p] if "-" in text or "/" in text else text.split()
         offset, stop, last = e.span.start, e.span.end, len(parts) - 1
+        if headline is not None and headline.contains(e.span) and "for" in parts:
+            last = 0  # a headline's "Brennan for Lions": a name, a preposition, a name
         person: bool | None = None  # read once, for the first multi-word part that needs it
         foreign = _foreign(story, e)
         for i, part in enumerate(parts):
