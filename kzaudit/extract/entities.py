@@ -678,13 +678,14 @@ def _known_as(text: str, runs: list[list[_Word]]) -> list[AcronymDefinition]:
     return out
 
 
-# "the General Agreement on Tariffs and Trade, GATT, to determine": an acronym set
-# off by commas right after the name it abbreviates.
-_COMMA_ACRONYM = regexcache.compile(r",[ ](\p{Lu}[\p{Lu}&]{1,9}),")
+# "the General Agreement on Tariffs and Trade, GATT, to determine", "the Federal Aviation
+# Administration, or FAA, said": an acronym set off by commas (or closing the sentence)
+# right after the name it abbreviates.
+_COMMA_ACRONYM = regexcache.compile(r",[ ](?:or[ ])?(\p{Lu}[\p{Lu}&]{1,9})(?:,|\.(?!\w))")
 
 
 def _between_commas(text: str) -> list[AcronymDefinition]:
-    """Definitions written "Expansion, ACR,": only when the capitalised words right
+    """Definitions written "Expansion, ACR," or "Expansion, or ACR,": only when the capitalised words right
     before the first comma give the acronym's letters as their initials, in order, with
     at most short lower-case words between them ("General Agreement on Tariffs and
     Trade, GATT,": the name spans runs that a lower-case word splits), so a list
