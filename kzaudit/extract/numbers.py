@@ -493,7 +493,11 @@ _OF_THE_NEXT = regexcache.compile(
 # it is the total itself.
 _ANAPHOR_BEFORE = regexcache.compile(
     r"\b(?:of|among)\s{1,3}(?:(?:those|them|whom|these|which)\s{0,3}[,:]?"
-    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure)\s{0,3}[,:])\s{1,3}$",
+    r"|th(?:e|at|is)\s{1,3}(?:total|number|figure)\s{0,3}[,:]"
+    # "Of those arrested, 150", "Of the people detained, 40": the group just counted
+    r"|(?:those|the\s{1,3}(?:people|men|women|children))\s{1,3}(?:arrested|detained|held"
+    r"|killed|injured|hurt|wounded|rescued|evacuated|hospitali[sz]ed|charged|questioned)"
+    r"\s{0,3},)\s{1,3}$",
     regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regexcache.compile(

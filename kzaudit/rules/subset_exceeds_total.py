@@ -1,18 +1,18 @@
 """subset-exceeds-total: a part of a group is larger than the whole group.
 
 What it does
-    Reports a figure that is stated as part of another ("12 of whom", "of them",
-    "of the 20", "including 30 children", "95 of the injured" after a count of the
-    injured in the same or the two sentences before; the people of a place too: "a town
-    of 11,000 people … Of those, 1,300") but is larger than it, and a count of
-    hospitalised people larger than the count of injured people it belongs to
-    (injured includes hospitalised).  Qualifiers are respected: "more than 1,000
-    injured and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom".
-    "Twelve of those killed" is a part of the dead, not of the figure just before it
-    ("Three Tunisians also were killed"); "10 of which" after "a 30-year sentence"
-    counts years, not an earlier count; "another 36" in hospital are not among "eight
-    others" treated and released, nor "25" taken to hospital among "20" treated at the
-    scene when both are shares of one whole ("40 injured … Of those, 25 … and 20 …").
+    Reports a figure that is stated as part of another ("12 of whom", "of them", "of the
+    20", "including 30 children", "Of those arrested, 150", "95 of the injured" after a
+    count of the injured in the same or the two sentences before; the people of a place
+    too: "a town of 11,000 people … Of those, 1,300") but is larger than it, and a count
+    of hospitalised people larger than the count of injured people it belongs to
+    (injured includes hospitalised).  Qualifiers are respected: "more than 1,000 injured
+    and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom". "Twelve of
+    those killed" is a part of the dead, not of the figure just before it ("Three
+    Tunisians also were killed"); "10 of which" after "a 30-year sentence" counts years,
+    not an earlier count; "another 36" in hospital are not among "eight others" treated
+    and released, nor "25" taken to hospital among "20" treated at the scene when both
+    are shares of one whole ("40 injured … Of those, 25 … and 20 …").
 
 Why is this bad?
     A part cannot exceed its whole: one of the two figures is wrong, often a
