@@ -15,10 +15,11 @@ What it does
     part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
     candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
     "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
-    jobs, or 12% of its 25,000-strong workforce"; a fraction in words set beside its
-    part, "$6.2 billion for relief, roughly half of the $12 billion", with 15% more
-    room) must be their ratio, and a change stated without a percentage ("50,000, down
-    from 55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must go the way its
+    jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
+    then its part, "A third of the 300 workers, or 100 people", or set beside its part,
+    "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room) must
+    be their ratio, and a change stated without a percentage ("50,000, down from
+    55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must go the way its
     figures go.
 
 Why is this bad?
@@ -228,6 +229,12 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 and _OF.fullmatch(text, pct.span.end, claims[i + 1].span.start)
             ):
                 yield pct, claims[i - 1], claims[i + 1]
+            elif (
+                i < len(claims) - 2
+                and _OF.fullmatch(text, pct.span.end, claims[i + 1].span.start)
+                and _WHOLE_OR_PART.fullmatch(text, claims[i + 1].span.end, claims[i + 2].span.start)
+            ):
+                yield pct, claims[i + 2], claims[i + 1]  # "A third of the 300 workers, or 150"
             continue
         if pct.unit != "%":
             continue
