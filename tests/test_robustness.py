@@ -188,6 +188,27 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "names with ages": lambda n: " ".join(
         f"John Smith, {20 + i % 50}, died. Smith was {30 + i % 40}." for i in range(n // 3)
     ),
+    "durations and vague durations": lambda n: (
+        "for the last two years and for 40 years " * (n // 8)
+    ),
+    "birth years": lambda n: (
+        "LONDON, March 3, 2023 - John Smith, 72, died. "
+        + "Smith, who was born in 1948, and Smith " * (n // 8)
+    ),
+    "stated totals": lambda n: (
+        (
+            "The A Fire burned 20,000 acres, and the B Fire 14,000 acres. "
+            "Together the two fires have scorched 44,000 acres. "
+        )
+        * (n // 20)
+    ),
+    "colon breakdowns": lambda n: (
+        "It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. " * (n // 12)
+    ),
+    "events named back": lambda n: (
+        "The government declared a state of emergency on January 5. "
+        + "The state of emergency, declared on January 4, will last. " * (n // 10)
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,

@@ -958,12 +958,18 @@ def _vague_durations(
     quals = d["qualifiers"]
     leads = _lead_words()
     unit_of = _unit_of()
-    taken = [x.span for x in found]
+    # The durations already found, by start, with the furthest end reached so far: a
+    # candidate overlaps one of them when that end, up to the last start before its own
+    # end, passes its start (a bisection, not a scan: a page of durations stays linear).
+    taken = sorted((x.span.start, x.span.end) for x in found)
+    starts = [t[0] for t in taken]
+    reach = list(accumulate((t[1] for t in taken), max))
     out: list[Duration] = []
     text = doc.text
     for m in _starts_in(text, _vague_duration_pattern(), windows):
         span = Span(m.start(), m.end())
-        if any(t.overlaps(span) for t in taken):
+        i = bisect.bisect_left(starts, span.end) - 1
+        if i >= 0 and reach[i] > span.start:
             continue
         first, second = (w.lower() for w in words_before(text, m.start()))
         if m.group("a"):
