@@ -195,6 +195,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)
     ),
+    "birth years beside a long age sentence": lambda n: (
+        "LONDON, March 3, 2023 - John Smith, 72, "
+        + "and in 1990 " * (n // 6)
+        + "died. "
+        + "Smith, who was born in 1948, said. " * (n // 12)
+    ),
     "stated totals": lambda n: (
         (
             "The A Fire burned 20,000 acres, and the B Fire 14,000 acres. "

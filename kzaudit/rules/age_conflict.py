@@ -194,6 +194,7 @@ def _birth_years(
         by_sentence[doc.sentence_index(e.span.start)].add(e.key)
     reported: set[str] = set()
     searched: set[int] = set()  # each sentence once: a page-long one is not read per name
+    age_years: dict[str, set[int]] = {}  # the years written in each person's age sentence
     for e in people:
         if e.key not in ages or e.key in reported:
             continue
@@ -206,8 +207,10 @@ def _birth_years(
         if m is None or not _born_of(doc.text, e, m.start(), sentence.start):
             continue
         age, aged = ages[e.key]
-        age_sentence = doc.sentences[doc.sentence_index(aged.span.start)].span
-        years = {int(y) for y in _YEAR.findall(doc.text, age_sentence.start, age_sentence.end)}
+        years = age_years.get(e.key)
+        if years is None:  # read once a person: a page-long sentence is not read per "born"
+            at = doc.sentences[doc.sentence_index(aged.span.start)].span
+            years = age_years[e.key] = {int(y) for y in _YEAR.findall(doc.text, at.start, at.end)}
         if years - {year, int(m.group(1))}:
             continue  # the age is given at another time than the story's
         born = int(m.group(1))
