@@ -201,6 +201,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "died. "
         + "Smith, who was born in 1948, said. " * (n // 12)
     ),
+    "remainders that do not add up": lambda n: (
+        "Of the 600 passengers, 450 were rescued and the other 100 are missing. " * (n // 14)
+    ),
     "stated totals": lambda n: (
         (
             "The A Fire burned 20,000 acres, and the B Fire 14,000 acres. "

@@ -43,7 +43,9 @@ SUMMARY = "Parts said to make up a whole (the other, the remaining) do not add u
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[int, list[Claim]] = {}
+    by_sentence: dict[int, list[Claim]] = {}  # each group reads its sentences, not the story
     for c in doc.claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
         if c.role in ("part", "rest") and c.ref is not None:
             groups.setdefault(c.ref, []).append(c)
     yield from _stated_totals(doc, ctx)
@@ -61,7 +63,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         total = sum(float(c.value) for c in parts)
         if total == float(whole.value):
             continue
-        if _unread_figure(doc, parts):
+        if _unread_figure(doc, parts, by_sentence):
             continue  # "Labour won 412, the Conservatives 121 and …": a part not read
         # "10,000 homes were inspected and 1,105 were uninhabitable. Of those, …": of the
         # counts of the whole's sentence, the parts make up the one nearest their sum.
@@ -69,9 +71,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         whole = min(
             (
                 c
-                for c in doc.claims
-                if c.sentence == whole.sentence
-                and c.kind == "count"
+                for c in by_sentence[whole.sentence]
+                if c.kind == "count"
                 and c.qualifier == "exact"
                 and c.role not in ("part", "rest")
                 and float(c.value) >= largest
@@ -96,11 +97,17 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _DIGITS = regexcache.compile_std(r"\d[\d,.]*")
 
 
-def _unread_figure(doc: Document, parts: list[Claim]) -> bool:
+def _unread_figure(doc: Document, parts: list[Claim], by_sentence: dict[int, list[Claim]]) -> bool:
     """A figure written among the parts that extraction did not read as one ("the
-    Conservatives 121", which reads like "Apollo 11"): the sum would leave it out."""
+    Conservatives 121", which reads like "Apollo 11"): the sum would leave it out.
+    ``by_sentence``: the story's figures by sentence (the parts' sentences are read)."""
     first, last = min(c.span.start for c in parts), max(c.span.end for c in parts)
-    read = [c.span for c in doc.claims if c.span.end > first and c.span.start < last]
+    read = [
+        c.span
+        for n in range(min(c.sentence for c in parts), max(c.sentence for c in parts) + 1)
+        for c in by_sentence.get(n, ())
+        if c.span.end > first and c.span.start < last
+    ]
     return any(
         not any(r.start <= m.start() < r.end for r in read)
         for m in _DIGITS.finditer(doc.text, first, last)
