@@ -204,6 +204,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "remainders that do not add up": lambda n: (
         "Of the 600 passengers, 450 were rescued and the other 100 are missing. " * (n // 14)
     ),
+    "dates given as offsets": lambda n: (
+        "The raid was on July 15. He was arrested 11 days later, on July 29. " * (n // 14)
+    ),
+    "dates given as offsets from events": lambda n: (
+        "Saakashvili, elected president in January, spoke. "
+        + "It began on 1 May, three days before President Saakashvili was elected. " * (n // 12)
+    ),
     "stated totals": lambda n: (
         (
             "The A Fire burned 20,000 acres, and the B Fire 14,000 acres. "

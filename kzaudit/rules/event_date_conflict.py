@@ -38,7 +38,10 @@ Use instead
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+
+import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import event_stopwords, month_day, number_word, stem, with_month
@@ -222,13 +225,29 @@ _ANCHOR_REACH = 31  # days: a nearer date than this that does not fit is the evi
 _NEAR = 60  # characters between the offset and the date it dates
 
 
-def _offset_days(doc: Document, d: DateMention, durations: list[Duration]) -> int | None:
+class _Durations:
+    """The story's durations of days and weeks by start, to find the few near a date by
+    bisection (a page of dates and durations is not read once per date)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.items = sorted(
+            (u for u in doc.durations if u.unit in _UNIT_DAYS), key=lambda u: u.span.start
+        )
+        self.starts = [u.span.start for u in self.items]
+        self.longest = max((u.span.end - u.span.start for u in self.items), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[Duration]:
+        """Those that start in ``[lo, hi)``."""
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | None:
     """Signed days from the anchor to ``d`` written just before it, if any."""
     lo = max(0, d.span.start - _NEAR)
     m = _NEXT_DAY_ON.search(doc.text, lo, d.span.start)
     if m is not None:
         return -1 if m.group("dir").lower() in ("previous", "earlier") else 1
-    for u in durations:
+    for u in durations.starting(lo - durations.longest, d.span.start):
         if not lo <= u.span.end < d.span.start or u.unit not in _UNIT_DAYS or not u.value:
             continue
         m = _LATER_ON.match(doc.text, u.span.end, d.span.start)
@@ -284,15 +303,22 @@ def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention
 def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A date that does not lie at the offset it is given from another date or event."""
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
-    durations = [u for u in doc.durations if u.unit in _UNIT_DAYS]
+    durations = _Durations(doc)
+    sentences = [d.sentence for d in days]  # in text order: the anchors found by bisection
+    seen: set[int] = set()  # the days of the year of the dates before the one read
+    events = 0  # offsets from events read, each against every date: the first few
     for i, d in enumerate(days):
+        if i:
+            seen.add(day_of_year(days[i - 1]))
         shift = _offset_days(doc, d, durations)
         if shift is not None:
             target = day_of_year(d) - shift
-            before = [o for o in days[:i] if o.sentence >= d.sentence - _ANCHOR_SENTENCES]
+            before = days[bisect_left(sentences, d.sentence - _ANCHOR_SENTENCES, 0, i) : i]
             tolerance = 0 if abs(shift) == 1 else _TOLERANCE
-            if not before or any(_fits(o, target, tolerance) for o in days[:i]):
-                continue
+            if not before or any(
+                (target + k) % YEAR_DAYS in seen for k in range(-tolerance, tolerance + 1)
+            ):
+                continue  # a date of the story fits the offset
             anchor = before[-1]
             slipped = _slipped_month(d, shift, before)
             if slipped is None and abs(offset(day_of_year(anchor), target)) > _ANCHOR_REACH:
@@ -308,13 +334,21 @@ def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 message += f'; "{suggestion}" would'
             yield ctx.finding(doc, d.span, message, suggestion)
             continue
-        yield from _event_offset(doc, ctx, d, durations)
+        if events < _MAX_EVENT_OFFSETS:
+            event = _event_offset(doc, d, durations.starting(d.span.end, d.span.end + 5))
+            if event is not None:
+                events += 1
+                yield from _event_offset_finding(doc, ctx, d, *event)
+
+
+_MAX_EVENT_OFFSETS = 20  # offsets from events read, each against every date: a story has a few
 
 
 def _event_offset(
-    doc: Document, ctx: RuleContext, d: DateMention, durations: list[Duration]
-) -> Iterator[Finding]:
-    """ "1 May, three days before X was elected" against the date given to X's election."""
+    doc: Document, d: DateMention, durations: list[Duration]
+) -> tuple[Duration, regex.Match[str]] | None:
+    """ "1 May, three days before X was elected": the duration and the event's clause
+    right after ``d`` (``durations``: those that start right after it)."""
     for u in durations:
         if u.span.start < d.span.end or u.span.start - d.span.end > 4:
             continue
@@ -323,15 +357,22 @@ def _event_offset(
         m = _BEFORE_EVENT.match(doc.text, u.span.end)
         if m is None or not float(u.value).is_integer():
             continue
-        days = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index]
-        target = day_of_year(d) + (days if m.group("dir").lower() == "before" else -days)
-        anchors = _event_dates(doc, d, m.group("clause"))
-        if anchors and not any(_fits(o, target) for o in anchors):
-            a = anchors[0]
-            line, _ = doc.line_col(a.span.start)
-            message = (
-                f'"{d.text}" is {u.text} {m.group("dir").lower()} an event the story dates '
-                f'"{a.text}" (line {line}): the two do not fit'
-            )
-            yield ctx.finding(doc, d.span, message, None)
-        return
+        return u, m
+    return None
+
+
+def _event_offset_finding(
+    doc: Document, ctx: RuleContext, d: DateMention, u: Duration, m: regex.Match[str]
+) -> Iterator[Finding]:
+    """ "1 May, three days before X was elected" against the date given to X's election."""
+    days = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
+    target = day_of_year(d) + (days if m.group("dir").lower() == "before" else -days)
+    anchors = _event_dates(doc, d, m.group("clause"))
+    if anchors and not any(_fits(o, target) for o in anchors):
+        a = anchors[0]
+        line, _ = doc.line_col(a.span.start)
+        message = (
+            f'"{d.text}" is {u.text} {m.group("dir").lower()} an event the story dates '
+            f'"{a.text}" (line {line}): the two do not fit'
+        )
+        yield ctx.finding(doc, d.span, message, None)
