@@ -211,6 +211,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "Saakashvili, elected president in January, spoke. "
         + "It began on 1 May, three days before President Saakashvili was elected. " * (n // 12)
     ),
+    "yearless weekday dates beside a dated day": lambda n: (
+        "The vote was held on Monday, 14 February 2005. The count ends on Friday, 16 February. "
+        * (n // 16)
+    ),
     "stated totals": lambda n: (
         (
             "The A Fire burned 20,000 acres, and the B Fire 14,000 acres. "

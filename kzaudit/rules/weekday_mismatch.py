@@ -45,6 +45,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     names = vocab().weekday_names
     yearless: list[DateMention] = []
     guessed = doc.reference_guessed  # a yearless dateline's year, not confirmed
+    story = _Story(doc)
     for d in doc.dates:
         if d.weekday is None or d.month is None or d.day is None:
             continue
@@ -54,7 +55,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
-            anchor = _year_nearby(doc, d)
+            anchor = story.year_nearby(d)
             if anchor is None:
                 yearless.append(d)
                 continue
@@ -66,7 +67,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if actual == d.weekday:
             continue
-        if d.year is None and _fits_a_year_of_its_sentence(doc, d):
+        if d.year is None and story.fits_a_year_of_its_sentence(d):
             continue  # "in November 2023, … on Wednesday, Nov. 1": that year, not the nearest
         when = format_date(dt.date(year, d.month, d.day))
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
@@ -74,46 +75,84 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _disagreeing(doc, ctx, yearless)
 
 
-def _fits_a_year_of_its_sentence(doc: Document, d: DateMention) -> bool:
-    """A year its sentence names (in a date or alone) on which the weekday falls."""
-    years = {o.year for o in doc.dates if o.sentence == d.sentence and o.year is not None}
-    years |= {int(c.value) for c in doc.claims if c.kind == "year" and c.sentence == d.sentence}
-    for year in years:
-        try:
-            if dt.date(year, d.month, d.day).weekday() == d.weekday:  # type: ignore[arg-type]
-                return True
-        except ValueError:
-            continue
-    return False
+class _Story:
+    """What the year tests read of the whole story, read once: a page of weekday dates is
+    not a scan of every date per date."""
 
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.latest = _latest_year(doc)
+        self._years: dict[int, set[int]] | None = None  # written years by sentence
+        self._dated: list[tuple[DateMention, int]] | None = None
+        self._nearby: dict[tuple[int, int], tuple[int, DateMention] | None] = {}
 
-def _year_nearby(doc: Document, d: DateMention) -> tuple[int, DateMention] | None:
-    """The year of the story's day dates that write one within ``_SPAN_DAYS`` of ``d``
-    (the next or last year across the year end), when they agree on it.  Years before
-    the latest are history ("Born on 3 June 1933" in an obituary that dates the death
-    "Sunday, 9 February 2025") and do not count when the latest is written with its
-    weekday, as a story writes its own days and not its history's."""
-    years: dict[int, DateMention] = {}
-    pos = day_of_year(d)
-    for o in doc.dates:
-        if o.year is None or o.precision != "day" or not o.month or not o.day or not _near(o, d):
-            continue
-        if _since_before(doc, o):
-            continue  # "…for nine years, since Ipswich beat them on 16 January 1996": history
-        if (o.month, o.day) == (d.month, d.day):
-            continue  # "March 20, 2013" beside "Friday, March 20": the day's anniversary
-        there = day_of_year(o)
-        step = offset(there, pos)
-        year = o.year + (1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0)
-        years.setdefault(year, o)
-    latest = _latest_year(doc)
-    # the anchor is history: "16 January 1996" in a 2001 match preview
-    current = [(year, o) for year, o in years.items() if year >= latest]
-    if len(current) != 1:
-        return None
-    if len(years) > 1 and current[0][1].weekday is None:
-        return None  # only a date written with its weekday is the story's own time
-    return current[0]
+    def fits_a_year_of_its_sentence(self, d: DateMention) -> bool:
+        """A year its sentence names (in a date or alone) on which the weekday falls."""
+        if self._years is None:
+            self._years = {}
+            for o in self.doc.dates:
+                if o.year is not None:
+                    self._years.setdefault(o.sentence, set()).add(o.year)
+            for c in self.doc.claims:
+                if c.kind == "year":
+                    self._years.setdefault(c.sentence, set()).add(int(c.value))
+        for year in self._years.get(d.sentence, ()):
+            try:
+                if dt.date(year, d.month, d.day).weekday() == d.weekday:  # type: ignore[arg-type]
+                    return True
+            except ValueError:
+                continue
+        return False
+
+    def year_nearby(self, d: DateMention) -> tuple[int, DateMention] | None:
+        """The year of the story's day dates that write one within ``_SPAN_DAYS`` of
+        ``d`` (the next or last year across the year end), when they agree on it.  Years
+        before the latest are history ("Born on 3 June 1933" in an obituary that dates
+        the death "Sunday, 9 February 2025") and do not count when the latest is written
+        with its weekday, as a story writes its own days and not its history's.  The
+        answer depends on ``d``'s month and day alone, so it is kept by them."""
+        key = (d.month, d.day)  # type: ignore[assignment]
+        if key not in self._nearby:
+            self._nearby[key] = self._year_nearby(d)
+        return self._nearby[key]
+
+    def _dated_days(self) -> list[tuple[DateMention, int]]:
+        """The day dates written with a year, no "since" before them in their sentence
+        ("…since Ipswich beat them on 16 January 1996": history), the first of each
+        year, month and day (a later one gives the same answer), with their day of
+        the year."""
+        if self._dated is None:
+            seen: set[tuple[int, int, int]] = set()
+            self._dated = []
+            for o in self.doc.dates:
+                if o.year is None or o.precision != "day" or not o.month or not o.day:
+                    continue
+                if (o.year, o.month, o.day) in seen or _since_before(self.doc, o):
+                    continue
+                seen.add((o.year, o.month, o.day))
+                self._dated.append((o, day_of_year(o)))
+        return self._dated
+
+    def _year_nearby(self, d: DateMention) -> tuple[int, DateMention] | None:
+        years: dict[int, DateMention] = {}
+        pos = day_of_year(d)
+        for o, there in self._dated_days():
+            if abs(offset(there, pos)) > _SPAN_DAYS:
+                continue
+            if (o.month, o.day) == (d.month, d.day):
+                continue  # "March 20, 2013" beside "Friday, March 20": the day's anniversary
+            step = offset(there, pos)
+            year = o.year + (  # type: ignore[operator]
+                1 if step > 0 and pos < there else -1 if step < 0 and pos > there else 0
+            )
+            years.setdefault(year, o)
+        # the anchor is history: "16 January 1996" in a 2001 match preview
+        current = [(year, o) for year, o in years.items() if year >= self.latest]
+        if len(current) != 1:
+            return None
+        if len(years) > 1 and current[0][1].weekday is None:
+            return None  # only a date written with its weekday is the story's own time
+        return current[0]
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
