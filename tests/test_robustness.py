@@ -136,6 +136,11 @@ def _audit(path: str, text: str) -> float:
     return time.perf_counter() - t
 
 
+def _page(sentence: str) -> Callable[[int], str]:
+    """``sentence`` repeated to about ``n`` words."""
+    return lambda n: sentence * max(1, n // len(sentence.split()))
+
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -188,9 +193,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "names with ages": lambda n: " ".join(
         f"John Smith, {20 + i % 50}, died. Smith was {30 + i % 40}." for i in range(n // 3)
     ),
-    "durations and vague durations": lambda n: (
-        "for the last two years and for 40 years " * (n // 8)
-    ),
+    "durations and vague durations": _page("for the last two years and for 40 years "),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)
@@ -201,19 +204,18 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "died. "
         + "Smith, who was born in 1948, said. " * (n // 12)
     ),
-    "remainders that do not add up": lambda n: (
-        "Of the 600 passengers, 450 were rescued and the other 100 are missing. " * (n // 14)
+    "remainders that do not add up": _page(
+        "Of the 600 passengers, 450 were rescued and the other 100 are missing. "
     ),
-    "dates given as offsets": lambda n: (
-        "The raid was on July 15. He was arrested 11 days later, on July 29. " * (n // 14)
+    "dates given as offsets": _page(
+        "The raid was on July 15. He was arrested 11 days later, on July 29. "
     ),
     "dates given as offsets from events": lambda n: (
         "Saakashvili, elected president in January, spoke. "
         + "It began on 1 May, three days before President Saakashvili was elected. " * (n // 12)
     ),
-    "yearless weekday dates beside a dated day": lambda n: (
+    "yearless weekday dates beside a dated day": _page(
         "The vote was held on Monday, 14 February 2005. The count ends on Friday, 16 February. "
-        * (n // 16)
     ),
     "stated totals": lambda n: (
         (
@@ -222,9 +224,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         )
         * (n // 20)
     ),
-    "colon breakdowns": lambda n: (
-        "It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. " * (n // 12)
-    ),
+    "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
     "events named back": lambda n: (
         "The government declared a state of emergency on January 5. "
         + "The state of emergency, declared on January 4, will last. " * (n // 10)
