@@ -685,11 +685,11 @@ _COMMA_ACRONYM = regexcache.compile(r",[ ](?:or[ ])?(\p{Lu}[\p{Lu}&]{1,9})(?:,|\
 
 
 def _between_commas(text: str) -> list[AcronymDefinition]:
-    """Definitions written "Expansion, ACR," or "Expansion, or ACR,": only when the capitalised words right
-    before the first comma give the acronym's letters as their initials, in order, with
-    at most short lower-case words between them ("General Agreement on Tariffs and
-    Trade, GATT,": the name spans runs that a lower-case word splits), so a list
-    ("Tokyo, NEC, Sony") defines nothing."""
+    """Definitions written "Expansion, ACR," or "Expansion, or ACR,": only when the
+    capitalised words right before the first comma give the acronym's letters as their
+    initials, in order, with at most short lower-case words between them ("General
+    Agreement on Tariffs and Trade, GATT,": the name spans runs that a lower-case word
+    splits), so a list ("Tokyo, NEC, Sony") defines nothing."""
     out: list[AcronymDefinition] = []
     for m in _COMMA_ACRONYM.finditer(text):
         acronym = m.group(1)

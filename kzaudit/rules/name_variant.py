@@ -842,11 +842,7 @@ def _confusable(
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
     if _derived(a, b):
         return False  # "Somalis" beside "Somalia", "Hondurans" beside "Honduras"
-    if a == b or a[0] != b[0]:
-        return False
-    from rapidfuzz.distance import OSA  # imported only for a real candidate pair
-
-    if OSA.distance(a, b, score_cutoff=1) != 1:
+    if a == b or a[0] != b[0] or not _one_edit(a, b):
         return False
     slip = len(a) >= 4 and (is_swap(a, b) or _is_doubling(a, b))
     if (
@@ -1229,12 +1225,13 @@ def _before_unknown_words(w: _Word) -> bool:
     is ("Indira Jaising"; not "Inda Today" nor "Inda Airlines"): ``w`` heads a
     person's name the extractor could not type."""
     places, org_words = word_set("names_places"), word_set("names_org_words")
+    first = word_set("names_first")
     return bool(w.partners) and all(
         _namelike(p)
         and (low := p.lower()) not in common_words()
         and low not in places
         and low not in org_words
-        and low not in word_set("names_first")
+        and low not in first
         for p in w.partners
     )
 
@@ -1421,10 +1418,10 @@ _LONG_DOUBLING = 7  # letters of a word whose inner letter typed twice is always
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """One letter changed, added or dropped, or two neighbours swapped (``a != b``):
-    every slip the twin test keeps is one, so other pairs skip its chain of guards.
-    In plain string comparisons, not an edit-distance library, which would cost its
-    import on every short run."""
+    """One letter changed, added or dropped, or two neighbours swapped (``a != b``): the
+    OSA distance of 1 every slip this rule reports has, so other pairs skip the chains
+    of guards.  In plain string comparisons, not an edit-distance library, which would
+    cost its import on every short run."""
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :] or (
