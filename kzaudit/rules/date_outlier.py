@@ -304,11 +304,16 @@ def _month_distance(pos: int, month: int) -> int:
     return min(abs(offset(pos, first)), abs(offset(pos, last)))
 
 
-def _support(
-    doc: Document, d: DateMention, days: list[DateMention], window: int, months: bool = True
-) -> int:
+def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
     """Other mentions within ``window`` days of ``d``: day dates and months ("in December"),
-    of a year ``d`` may be in (``_story_years``); ``months`` off: day dates only."""
+    of a year ``d`` may be in (``_story_years``)."""
+    return sum(_support_counts(doc, d, days, window))
+
+
+def _support_counts(
+    doc: Document, d: DateMention, days: list[DateMention], window: int
+) -> tuple[int, int]:
+    """``_support``'s day dates and month mentions, counted apart."""
     pos = day_of_year(d)
     years = _story_years(doc, d)
     near_days = sum(
@@ -319,14 +324,12 @@ def _support(
         and not _range_partner(o, d)
         and abs(offset(day_of_year(o), pos)) <= window
     )
-    if not months:
-        return near_days
     near_months = sum(
         1
         for o in _months(doc)
         if (years is None or o.year in years) and _month_distance(pos, o.month) <= window  # type: ignore[arg-type]
     )
-    return near_days + near_months
+    return near_days, near_months
 
 
 _RANGE_REACH = 5  # "4 or 5 December", "August 26-27": characters between a range's days
@@ -378,11 +381,12 @@ def _twin_slips(
     whose twin the story writes twice ("the May 2 bout" … "on May 2" … "[on May 2]").
     """
     window, gap = ctx.options["window_days"], ctx.options["twin_gap_days"]
-    supported = [_support(doc, d, days, window) > 0 for d in days]
+    counts = [_support_counts(doc, d, days, window) for d in days]
+    supported = [sum(c) > 0 for c in counts]
     written = Counter((d.month, d.day, d.year) for d in days)
-    for d, has_support in zip(days, supported, strict=True):
+    for d, has_support, (near_days, _) in zip(days, supported, counts, strict=True):
         if has_support and (
-            _support(doc, d, days, window, months=False)
+            near_days
             or not any(written[(m, d.day, d.year)] > 1 for m in range(1, 13) if m != d.month)
         ):
             continue
