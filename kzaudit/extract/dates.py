@@ -1102,7 +1102,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
     in the article, leaving out target years ("save $300m a year by 2027"); the year is
     a guess unless the lede names the weekday it puts the dateline on (or the day
-    after).  A "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
+    after), and for a year the story does not write, names only that weekday.  A "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
     at the top ("Published March 3, 2025").
     """
     dateline, stamp = _dateline_patterns()
@@ -1122,10 +1122,12 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
         month = vocab().months[m.group("m").rstrip(".")]
         day = _day(m.group("d"))
         written = m.group("y")
-        lede = None if written else _lede_weekday(doc.text, m.end())
-        year = int(written) if written else _dateline_year(doc.text, month, day, lede)
+        lede = frozenset() if written else _lede_weekdays(doc.text, m.end())
+        year, confirmed = (
+            (int(written), True) if written else _dateline_year(doc.text, month, day, lede)
+        )
         date = _safe_date(year, month, day) if year else None
-        guessed = not written and (lede is None or not (date and _on_or_before(date, lede)))
+        guessed = not confirmed
         weekday = groups.get("wd")
         # A year taken from the story must fit the weekday the line writes: a match
         # report's "Sunday, 27 February" is not in the 1987 of its history
@@ -1172,14 +1174,15 @@ _LEDE_WEEKDAY = regexcache.compile(
 )
 
 
-def _lede_weekday(text: str, end: int) -> int | None:
-    """The weekday the lede after a dateline ending at ``end`` names ("…said on
+def _lede_weekdays(text: str, end: int) -> frozenset[int]:
+    """The weekdays the lede after a dateline ending at ``end`` names ("…said on
     Wednesday"): within 400 characters and the paragraph."""
     lede_end = text.find("\n\n", end)
-    wd = _LEDE_WEEKDAY.search(
-        text, end, min(end + 400, lede_end if lede_end != -1 else len(text)), HOLD_GIL
+    stop = min(end + 400, lede_end if lede_end != -1 else len(text))
+    names = vocab().weekdays
+    return frozenset(
+        names[m.group()] for m in _LEDE_WEEKDAY.finditer(text, end, stop, False, HOLD_GIL)
     )
-    return vocab().weekdays[wd.group()] if wd is not None else None
 
 
 def _on_or_before(date: dt.date, weekday: int) -> bool:
@@ -1188,32 +1191,39 @@ def _on_or_before(date: dt.date, weekday: int) -> bool:
     return date.weekday() in (weekday, (weekday + 1) % 7)
 
 
-def _dateline_year(text: str, month: int, day: int, weekday: int | None) -> int | None:
-    """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -").
+def _dateline_year(
+    text: str, month: int, day: int, weekdays: frozenset[int]
+) -> tuple[int | None, bool]:
+    """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -"), and whether
+    the story confirms it.
 
-    The latest year the story writes, leaving out target years; but when the lede names
-    the weekday of its news (``weekday``) and that year puts the dateline on neither
-    that day nor the day after, the year nearest it (from the earliest written to three
-    after the latest) that puts it on that weekday: "savings from 2027" is not the
-    year of a Wednesday, Feb 5.
+    The latest year the story writes, leaving out target years, confirmed when it puts
+    the dateline on a weekday the lede names (``weekdays``) or the day after.  When it
+    does not, the year nearest it (from the earliest written to three after the
+    latest) that puts the dateline on the lede's weekday: "savings from 2027" is not
+    the year of a Wednesday, Feb 5.  That year is confirmed only when the lede names
+    one weekday: "struck late on Friday ... officials said on Saturday" fits one year
+    with a Friday dateline and the next with a Saturday one.
     """
     years = _years(text)
     if not years:
-        return None
+        return None, False
     latest = max(years)
-    if weekday is None:
-        return latest
+    latest_date = _safe_date(latest, month, day)
+    if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
+        return latest, True
+    if not weekdays:
+        return latest, False
 
     def falls(year: int) -> int | None:
         date = _safe_date(year, month, day)
         return date.weekday() if date else None
 
-    latest_date = _safe_date(latest, month, day)
-    if latest_date is not None and _on_or_before(latest_date, weekday):
-        return latest
     # the story may be a year or three past the latest it writes ("steepest since 2022")
-    fits = [y for y in range(min(years), latest + 4) if falls(y) == weekday]
-    return min(fits, key=lambda y: (abs(y - latest), y)) if fits else latest
+    fits = [y for y in range(min(years), latest + 4) if falls(y) in weekdays]
+    if not fits:
+        return latest, False
+    return min(fits, key=lambda y: (abs(y - latest), y)), len(weekdays) == 1
 
 
 # -- helpers for rules: writing dates back in the article's own style -------------

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.extract.dates import END_POINTS, format_date, month_day, number_word
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules.base import RuleContext
@@ -78,6 +79,36 @@ def _other_year(doc: Document, d: DateMention, ref: dt.date) -> bool:
     return False
 
 
+# A past form in a time clause under a future seen from the past is that future
+# backshifted, not a past event: "the toll was likely to rise as rescuers reached
+# remote villages on Sunday", "said they would stay until the troops left on May 3".
+_FUTURE_IN_PAST = regexcache.compile(
+    r"(?i)\b(?:would|(?:was|were)\s{1,3}(?:likely|expected|due|set|going|about)\s{1,3}to)\s"
+)
+_TIME_CLAUSE_END = regexcache.compile(
+    r"(?i)\b(?:as|when|once|until|till|after|before|while)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,4}$"
+)
+_REACH = 240  # characters searched back for each part: a long sentence is no longer search
+
+
+def _backshifted(doc: Document, d: DateMention) -> bool:
+    """A past governor opening a time clause after "would"/"was likely to" in its
+    sentence: the future of a reported past, which the reference date cannot test."""
+    if d.governor is None or d.sentence < 0:
+        return False
+    lo = doc.sentences[d.sentence].span.start
+    at = doc.text.rfind(d.governor, max(lo, d.span.start - _REACH), d.span.start)
+    if at == -1:
+        return False
+    clause = _TIME_CLAUSE_END.search(doc.text, max(lo, at - _REACH), at)
+    if clause is None:
+        return False
+    return (
+        _FUTURE_IN_PAST.search(doc.text, max(lo, clause.start() - _REACH), clause.start())
+        is not None
+    )
+
+
 def _days(n: int) -> str:
     return f"{number_word(n) if n <= 12 else n} day{'s' if n != 1 else ''}"
 
@@ -100,6 +131,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if d.year is None and (abs(delta) > ctx.options["max_days"] or _other_year(doc, d, ref)):
             continue
         if d.tense == "past" and delta > 0:
+            if _backshifted(doc, d):
+                continue
             side = "after"
         elif d.tense == "future" and delta < 0:
             side = "before"
