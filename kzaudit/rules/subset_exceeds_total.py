@@ -7,12 +7,15 @@ What it does
     too: "a town of 11,000 people … Of those, 1,300") but is larger than it, and a count
     of hospitalised people larger than the count of injured people it belongs to
     (injured includes hospitalised).  Qualifiers are respected: "more than 1,000 injured
-    and 400 hospitalised" is fine, and so is "at least 9 hurt, 12 of whom". "Twelve of
-    those killed" is a part of the dead, not of the figure just before it ("Three
-    Tunisians also were killed"); "10 of which" after "a 30-year sentence" counts years,
-    not an earlier count; "another 36" in hospital are not among "eight others" treated
-    and released, nor "25" taken to hospital among "20" treated at the scene when both
-    are shares of one whole ("40 injured … Of those, 25 … and 20 …").
+    and 400 hospitalised" is fine, and so is "more than 80 injured … 85 of the injured"
+    (a floor is a rounded figure); but a part more than a tenth above a floor is not
+    ("more than 1,000 injured and 1,400 hospitalised", "at least 85 killed … at least 95
+    of the dead were children"): a writer who knew of the part would have raised the
+    floor.  "Twelve of those killed" is a part of the dead, not of the figure just before
+    it ("Three Tunisians also were killed"); "10 of which" after "a 30-year sentence"
+    counts years, not an earlier count; "another 36" in hospital are not among "eight
+    others" treated and released, nor "25" taken to hospital among "20" treated at the
+    scene when both are shares of one whole ("40 injured … Of those, 25 … and 20 …").
 
 Why is this bad?
     A part cannot exceed its whole: one of the two figures is wrong, often a
@@ -52,8 +55,16 @@ def _group(c: Claim) -> str:
     return "critical" if critical(c) else c.category
 
 
+# How far above a whole's floor ("more than 1,000", "at least 85") a part may go: a
+# writer who knew of 1,400 hospitalised would not put the injured at "more than 1,000".
+FLOOR_SLACK = 1.1
+
+
 def _exceeds(part: Claim, whole: Claim, margin: float) -> bool:
-    return bounds(part, margin)[0] > bounds(whole, margin)[1]
+    top = bounds(whole, margin)[1]
+    if whole.qualifier in ("more_than", "at_least") and whole.kind == "count":
+        top = float(whole.value) * FLOOR_SLACK
+    return bounds(part, margin)[0] > top
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
