@@ -212,6 +212,7 @@ class _Vocab:
     part_before: regex.Pattern
     part_after: regex.Pattern
     part_group: regex.Pattern  # " of the injured": the noun names a whole counted earlier
+    group_before: regex.Pattern  # "Of the injured, ": the same, before the figure
     group_category: dict[str, str]  # "injured" -> "injured"; nouns without one map to ""
     factor: dict[str, float]  # "doubled" -> 2.0
     factor_word: regex.Pattern
@@ -343,6 +344,11 @@ def vocab() -> _Vocab:
         rest_before=regexcache.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
         part_group=regexcache.compile(
             rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})\b",
+            flags,
+        ),
+        group_before=regexcache.compile(
+            rf"\b(?:of|among)\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})"
+            r"\s{0,3},\s{1,3}$",
             flags,
         ),
         group_category=groups,
@@ -1744,7 +1750,10 @@ def _part_roles(
             c.role, c.ref = "part", idxs[n + 1]
             last_part = c
             continue
-        group = v.part_group.match(text, c.span.end, None, HOLD_GIL)
+        # "95 of the injured", "Of the injured, 95": of the injured counted before
+        group = v.part_group.match(text, c.span.end, None, HOLD_GIL) or v.group_before.search(
+            text, max(sent.start, c.span.start - 40), c.span.start, HOLD_GIL
+        )
         owner = (
             _group_whole(text, claims, recent + idxs[:n], group["noun"].lower(), v)
             if group
