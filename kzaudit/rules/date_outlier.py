@@ -11,37 +11,40 @@ What it does
     31"), no schedule in the present tense ("the moratorium expires on June 30"), no
     sale or deadline ("tickets go on sale on 11 March", "the cut-off date is 1 April"),
     no "originally" or "previously" before it in its clause.  Another date off the
-    timeline beside it makes a second timeline and keeps both quiet, unless both have
-    day numbers of the timeline ("June 5" and "July 5" beside "January 5": two slips); a
-    timeline of plans alone places no past event. The suggestion puts the date in the
-    timeline's month, or a week either side of it ("erupted on May 2" before "January
-    5–19" reads as "January 2").  It also flags a date with nothing near it (no date or
-    month mention within a month) whose day number is that of a date months away which
-    is supported ("14 July" alone, "14 December" and "early December" elsewhere): the
-    same day in another month is the signature of a slipped month name (at least
-    ``twin_gap_days``, 45, away: "March 6" among "January 6"s is a slip two months
-    wide); a month mention alone ("in January", beside "December 2" across the year's
-    end) is no company for a date whose twin the story writes twice ("on May 2" … "the
-    December 2 bout" … "on May 2").  And a date with nothing near it that lies months
-    from all of at least two other dates and month mentions which sit within two months
-    of each other ("20 April" among "in late-November", "on 8 December", "during
-    October"); period bounds such as "until June" do not count, a frame of plans alone
-    ("will host a match in June or July") places no past event, and a date in the
-    present tense is a fixture ("the Test is against Canada on 13 November"), and one
-    after an infinitive or an invitation in its clause is a plan ("summoned him to
-    testify on April 8", "invited 68 leaders to its celebrations on May 9", "have been
-    expecting an election on 5 May").  A yearless date is near a mention written with a
-    year only when that year is the one the story last wrote before the date ("ousted in
-    August 1985 … training began in 1963 … before the July 28 election": August 1985 is
-    no company for July 28).  Last, a dateline months from every date the story tells: at
-    least two day dates of the body (or three mentions of months), all two months or
-    more from it, none written with another year nor a plan (unless the plan would lie
-    over half a year ahead), and no mention of the dateline's month ("OTTAWA, July 6 - …
-    in the week ended February 25 … on March 4"); a story is filed days after what it
-    reports.  And a yearless range that runs over half a year across the year's end
-    ("forbade him from working from August 16 to March 29"), unless its sentence names a
-    season, a school or fiscal year, a term or a winter: the end the story's other dates
-    leave alone is reported, or the whole range.
+    timeline in its sentence and nearer it than the timeline, or another day of its
+    month none of the timeline's days, makes a second timeline and keeps both quiet
+    ("began on June 5 and ended on June 28"), and so do two other dates off the timeline
+    beside it; but one other beside it is a second slip when either has a day number of
+    the timeline ("June 5" and "July 5" beside "January 5", "June 5" and "July 2" beside
+    "January 5" and "January 2"); a timeline of plans alone places no past event.  The
+    suggestion puts the date in the timeline's month, or a week either side of it
+    ("erupted on May 2" before "January 5–19" reads as "January 2").  It also flags a
+    date with nothing near it (no date or month mention within a month) whose day number
+    is that of a date months away which is supported ("14 July" alone, "14 December" and
+    "early December" elsewhere): the same day in another month is the signature of a
+    slipped month name (at least ``twin_gap_days``, 45, away: "March 6" among "January
+    6"s is a slip two months wide); a month mention alone ("in January", beside
+    "December 2" across the year's end) is no company for a date whose twin the story
+    writes twice ("on May 2" … "the December 2 bout" … "on May 2").  And a date with
+    nothing near it that lies months from all of at least two other dates and month
+    mentions which sit within two months of each other ("20 April" among "in
+    late-November", "on 8 December", "during October"); period bounds such as "until
+    June" do not count, a frame of plans alone ("will host a match in June or July")
+    places no past event, and a date in the present tense is a fixture ("the Test is
+    against Canada on 13 November"), and one after an infinitive or an invitation in its
+    clause is a plan ("summoned him to testify on April 8", "invited 68 leaders to its
+    celebrations on May 9", "have been expecting an election on 5 May").  A yearless date
+    is near a mention written with a year only when that year is the one the story last
+    wrote before the date ("ousted in August 1985 … training began in 1963 … before the
+    July 28 election": August 1985 is no company for July 28).  Last, a dateline months
+    from every date the story tells: at least two day dates of the body (or three
+    mentions of months), all two months or more from it, none written with another year
+    nor a plan (unless the plan would lie over half a year ahead), and no mention of the
+    dateline's month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4");
+    a story is filed days after what it reports.  And a yearless range that runs over
+    half a year across the year's end ("forbade him from working from August 16 to March
+    29"), unless its sentence names a season, a school or fiscal year, a term or a
+    winter: the end the story's other dates leave alone is reported, or the whole range.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -730,7 +733,6 @@ def _timeline_slips(
     others = [d for d in days if id(d) not in on_timeline]
     months_elsewhere = {d.month for d in doc.dates if d.precision == "month"}
     line = _Line.of(timeline)
-    elsewhere = sorted(day_of_year(d) for d in others)
     # off the timeline with a day number it has not: what a second timeline is made of
     unlike = sorted(day_of_year(d) for d in others if d.day not in line.day_months)
     own_year = next(iter(line.years)) if len(line.years) == 1 else None
@@ -752,19 +754,33 @@ def _timeline_slips(
             continue
         if _bridged(d, line, months_elsewhere):
             continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
-        if d.day in line.day_months:
-            # another date off the timeline beside it makes a second timeline, unless it
-            # too has a timeline day's number: "June 5" and "July 5" beside "January 5"
-            # are two slips, not a summer the story tells of
-            if _count_within(unlike, pos, opts["window_days"]) > 0:
-                continue
-        elif _count_within(elsewhere, pos, opts["window_days"]) > 1:
-            continue  # another date off the timeline beside it: a second timeline, not a slip
+        if any(o is not d and _second_timeline(o, d, pos, line) for o in others):
+            continue
+        # Two other dates off the timeline beside it make a second timeline, and so
+        # does one without a timeline day's number beside one without ("June 5" and
+        # "July 2" beside January 2-19 are two slips, not a summer the story tells of;
+        # ``unlike`` holds ``d`` itself when its day is no timeline day's)
+        if _count_within(unlike, pos, opts["window_days"]) > 1:
+            continue
         target = _target(line, d, opts["window_days"])
         if target is None:
             continue
         month, seen = target
         yield d, _finding(doc, ctx, d, line, month, seen, len(others) == 1)
+
+
+def _second_timeline(o: DateMention, d: DateMention, pos: int, line: _Line) -> bool:
+    """``o``, off the timeline, makes a second one with ``d`` (at ``pos``): another day
+    of its month that is none of the timeline's ("began on June 5 … ended on June
+    28"), or a date of its sentence nearer ``d`` than the timeline ("began on June 5
+    and spread to the capital on July 16"; not "opens August 4 and closes April 29"
+    beside March 27)."""
+    if o.month == d.month and o.day not in line.day_months:
+        return True
+    if o.sentence != d.sentence:
+        return False
+    there = day_of_year(o)
+    return abs(offset(there, pos)) < _nearest(line.positions, there)
 
 
 def _bridged(d: DateMention, line: _Line, months: set[int | None]) -> bool:
