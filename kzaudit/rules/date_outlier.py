@@ -735,6 +735,10 @@ def _timeline_slips(
     line = _Line.of(timeline)
     # off the timeline with a day number it has not: what a second timeline is made of
     unlike = sorted(day_of_year(d) for d in others if d.day not in line.day_months)
+    unlike_months = Counter(d.month for d in others if d.day not in line.day_months)
+    by_sentence: dict[int, list[DateMention]] = {}
+    for d in others:
+        by_sentence.setdefault(d.sentence, []).append(d)
     own_year = next(iter(line.years)) if len(line.years) == 1 else None
     plans = all(t.tense == "future" for t in timeline)
     gap = opts["timeline_gap_days"]
@@ -754,7 +758,7 @@ def _timeline_slips(
             continue
         if _bridged(d, line, months_elsewhere):
             continue  # "… in October. … filed suit on Nov. 29": the story walks on to it
-        if any(o is not d and _second_timeline(o, d, pos, line) for o in others):
+        if _second_timeline(d, pos, line, unlike_months, by_sentence):
             continue
         # Two other dates off the timeline beside it make a second timeline, and so
         # does one without a timeline day's number beside one without ("June 5" and
@@ -769,18 +773,28 @@ def _timeline_slips(
         yield d, _finding(doc, ctx, d, line, month, seen, len(others) == 1)
 
 
-def _second_timeline(o: DateMention, d: DateMention, pos: int, line: _Line) -> bool:
-    """``o``, off the timeline, makes a second one with ``d`` (at ``pos``): another day
-    of its month that is none of the timeline's ("began on June 5 … ended on June
-    28"), or a date of its sentence nearer ``d`` than the timeline ("began on June 5
-    and spread to the capital on July 16"; not "opens August 4 and closes April 29"
-    beside March 27)."""
-    if o.month == d.month and o.day not in line.day_months:
+def _second_timeline(
+    d: DateMention,
+    pos: int,
+    line: _Line,
+    unlike_months: Counter,
+    by_sentence: dict[int, list[DateMention]],
+) -> bool:
+    """Another date off the timeline makes a second one with ``d`` (at ``pos``): another
+    day of its month that is none of the timeline's ("began on June 5 … ended on June
+    28"; ``unlike_months`` counts them), or a date of its sentence nearer ``d`` than the
+    timeline ("began on June 5 and spread to the capital on July 16"; not "opens August
+    4 and closes April 29" beside March 27)."""
+    if unlike_months[d.month] > (d.day not in line.day_months):
         return True
-    if o.sentence != d.sentence:
-        return False
-    there = day_of_year(o)
-    return abs(offset(there, pos)) < _nearest(line.positions, there)
+    for o in by_sentence.get(d.sentence, ())[:_MAX_SENTENCE_DATES]:
+        there = day_of_year(o)
+        if o is not d and abs(offset(there, pos)) < _nearest(line.positions, there):
+            return True
+    return False
+
+
+_MAX_SENTENCE_DATES = 20  # a sentence's dates compared: a list of hundreds is no story
 
 
 def _bridged(d: DateMention, line: _Line, months: set[int | None]) -> bool:
