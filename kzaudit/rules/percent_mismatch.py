@@ -19,8 +19,8 @@ What it does
     then its part, "A third of the 300 workers, or 100 people", or set beside its part,
     "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room) must
     be their ratio, and a change stated without a percentage ("50,000, down from
-    55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9") must go the way its
-    figures go.
+    55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9"; "inflation slowed to 2.1%
+    from 2.8%", "the loss narrowed to $567m from $738m") must go the way its figures go.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -441,8 +441,15 @@ def _two_way(run: list[tuple[Claim, Claim]], rel: float) -> Iterator[tuple[Claim
 
 # A change with its figures and no percentage: "50,000, down from 50,500", "rose to 4,100
 # from 2,650", "fell from 12 to 9".  The direction must match the figures.
-_RISE = r"rose|risen|rises|increased|climbed|grew|jumped|soared|surged"
-_FALL = r"fell|fallen|falls|dropped|declined|decreased|slumped|plunged|eased"
+_RISE = (
+    r"rose|risen|rises|increased|climbed|grew|jumped|soared|surged|accelerated|quickened"
+    r"|widened|rebounded|gained|edged\s{1,3}up"
+)
+_FALL = (
+    r"fell|fallen|falls|dropped|declined|decreased|slumped|plunged|eased|slowed|narrowed"
+    r"|shrank|shrunk|slid|sank|tumbled|dipped|slipped|cooled|decelerated|contracted"
+    r"|edged\s{1,3}down"
+)
 _UP_DOWN_FROM = regexcache.compile(
     r"[^\d,;:.()]{0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"
