@@ -13,7 +13,10 @@ What it does
     their whole, even with no remainder stated.  A total said to be of the two (three…)
     things whose figures were just given ("20,000 acres, and the Eaton Fire 14,000
     acres. Together the two fires have scorched more than 44,000 acres") must fit their
-    sum.
+    sum, and so must a count over named places whose every place the story gives one
+    count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
+    Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
+    Mississippi").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -31,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kzaudit import regexcache
+from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding
 from kzaudit.rules._figures import bounds, disjoint, fmt, label
 from kzaudit.rules.base import RuleContext
@@ -49,6 +53,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if c.role in ("part", "rest") and c.ref is not None:
             groups.setdefault(c.ref, []).append(c)
     yield from _stated_totals(doc, ctx)
+    yield from _place_breakdowns(doc, ctx)
     for whole_index in sorted(groups):
         parts = groups[whole_index]
         rest = [c for c in parts if c.role == "rest"]
@@ -162,6 +167,75 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the {m.group('n') or 'two'} "
             f"are said to come to {label(total)} together",
         )
+
+
+# A count over named places: "killed 22 protesters in the towns of Sacaba and Senkata",
+# "left 32 dead in Texas, Louisiana and Mississippi".
+_NAME = r"\p{Lu}[\p{L}'\u2019-]{1,30}(?:[ ]\p{Lu}[\p{L}'\u2019-]{1,30}){0,2}"
+_OVER_PLACES = regexcache.compile(
+    r"[^.;:!?\d\n]{0,40}?\bin[ ]{1,3}(?:the[ ]{1,3}(?:towns?|cities|villages?|provinces?|"
+    r"states?|regions?|districts?|countries|areas?)[ ]{1,3}of[ ]{1,3})?"
+    rf"(?P<list>{_NAME}(?:[ ]?,[ ]{{1,3}}{_NAME}){{0,4}},?[ ]{{1,3}}and[ ]{{1,3}}{_NAME})"
+    r"(?![\p{L}\d])"
+)
+_LIST_SPLIT = regexcache.compile_std(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A part's own place: "10 people were killed in Sacaba", "and 12 in Senkata".
+_IN_PLACE = regexcache.compile(
+    rf"[^.;:!?\d\n]{{0,40}}?\bin[ ]{{1,3}}(?:the[ ]{{1,3}}(?:town|city|village|province|"
+    rf"state|region|district)[ ]{{1,3}}of[ ]{{1,3}})?(?P<place>{_NAME})(?![\p{{L}}\d])"
+)
+_PLACE_BEFORE = regexcache.compile(rf"\b[Ii]n[ ]{{1,3}}(?P<place>{_NAME})[ ]{{0,2}},[ ]{{1,3}}$")
+_MAX_PLACE_TOTALS = 20  # counts over places checked: a page of them is no story
+
+
+def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A count over named places ("killed 22 protesters in the towns of Sacaba and
+    Senkata") and, elsewhere in the story, one count of its kind in each of those
+    places ("10 people were killed in Sacaba … and 10 in Senkata") that do not add up
+    to it.  Every place must have exactly one such count, written exactly."""
+    claims = [c for c in doc.claims if c.kind == "count" and c.category in PEOPLE_CATEGORIES]
+    if len(claims) < 3:
+        return
+    located: dict[str, list[Claim]] = {}  # a count's own place, from the text after it
+    totals: list[tuple[Claim, list[str]]] = []
+    for c in claims:
+        end = doc.sentences[c.sentence].span.end if doc.sentences else len(doc.text)
+        over = _OVER_PLACES.match(doc.text, c.span.end, end)
+        if over is not None and len(totals) < _MAX_PLACE_TOTALS:
+            places = [p for p in _LIST_SPLIT.split(over.group("list")) if p]
+            if len(places) == len(set(places)) >= 2:
+                totals.append((c, places))
+            continue
+        start = doc.sentences[c.sentence].span.start if doc.sentences else 0
+        at = _IN_PLACE.match(doc.text, c.span.end, end) or _PLACE_BEFORE.search(
+            doc.text, max(start, c.span.start - 40), c.span.start
+        )  # "10 people were killed in Sacaba", "In Texas, 18 people died"
+        if at is not None:
+            located.setdefault(at.group("place"), []).append(c)
+    for total, places in totals:
+        parts = []
+        for place in places:
+            here = [
+                c
+                for c in located.get(place, ())
+                if c.category == total.category and c.sentence != total.sentence
+            ]
+            if len(here) != 1 or here[0].role is not None or here[0].qualifier != "exact":
+                break
+            parts.append(here[0])
+        else:
+            added = sum(float(c.value) for c in parts)
+            if not disjoint((added, added), bounds(total)):
+                continue
+            terms = " + ".join(
+                f"{fmt(float(c.value))} in {p}" for c, p in zip(parts, places, strict=True)
+            )
+            yield ctx.finding(
+                doc,
+                total.span,
+                f"{terms} = {fmt(added)}, but the story gives {label(total)} in "
+                f"{', '.join(places[:-1])} and {places[-1]} together",
+            )
 
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
