@@ -1685,6 +1685,16 @@ def _group_whole(
     return max(fits, key=lambda j: float(claims[j].value)) if fits else None
 
 
+def _things_for_people(part: Claim, whole: Claim, v: _Vocab) -> bool:
+    """``part`` counts people and ``whole`` counts things ("six states")."""
+    return (
+        part.category in PEOPLE_CATEGORIES
+        and whole.category == "other"
+        and whole.subject is not None
+        and whole.subject.rsplit(" ", 1)[-1] not in v.people
+    )
+
+
 GROUP_REACH = 200  # earlier figures searched for the group "of the dead" names
 
 
@@ -1772,7 +1782,13 @@ def _part_roles(
             text, lo, hi, HOLD_GIL
         )
         if anaphor or v.part_before.search(text, lo, hi, HOLD_GIL):
-            earlier = [j for j in idxs[:n] if claims[j].kind in WHOLE_KINDS][-1:]
+            # a count of people is no part of a count of things: "killed in six states,
+            # including 40 in Buncombe County" counts the dead, not the states
+            earlier = [
+                j
+                for j in idxs[:n]
+                if claims[j].kind in WHOLE_KINDS and not _things_for_people(c, claims[j], v)
+            ][-1:]
             if not earlier and anaphor:
                 # the whole is one of the last sentence's counts: take the largest, so
                 # that a part is only ever compared with a whole it could belong to
