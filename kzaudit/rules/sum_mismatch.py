@@ -126,6 +126,8 @@ _TOTAL_OF = regexcache.compile(
     r"[^.;:!?\d]{0,40}?\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))\b"
     r"[^.;:!?\d]{0,40}$"
 )
+# The old value of a change is no part of a total: "won 191 seats, down from 247".
+_OLD_VALUE = regexcache.compile(r"(?i)\b(?:from|than|against|versus|vs\.?)[ ]{1,3}$")
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -133,7 +135,9 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A total said to be of the N things whose figures the sentence before (or the
     same one, earlier) gives, that their sum contradicts: "The Palisades Fire has burned
     20,000 acres, and the Eaton Fire 14,000 acres. Together the two fires have scorched
-    more than 44,000 acres."  Exactly N figures of the total's noun must be there."""
+    more than 44,000 acres."  Exactly N figures must be there, of the total's noun or
+    of none when one has it ("won 191 seats … Komeito won 24"), leaving out old values
+    ("down from 247")."""
     claims = doc.claims
     for i, total in enumerate(claims):
         if total.kind != "count" or total.subject is None or total.role is not None:
@@ -151,10 +155,12 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if c.sentence in (total.sentence - 1, total.sentence)
             and c.span.end <= m.start()
             and c.kind == "count"
-            and c.subject == total.subject
+            and c.subject in (total.subject, None)  # "won 191 seats … Komeito won 24"
             and c.qualifier in ("exact", "about")
+            and c.role is None
+            and not _OLD_VALUE.search(doc.text, max(0, c.span.start - 12), c.span.start)
         ]
-        if len(parts) != n:
+        if len(parts) != n or all(c.subject is None for c in parts):
             continue
         low = sum(bounds(c)[0] for c in parts)
         high = sum(bounds(c)[1] for c in parts)
