@@ -141,8 +141,12 @@ def _patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         # ``_date_starts``), apart for words opening in a capital or digit and in lower case.
         "start": regexcache.compile_std(_start_pattern(v, lower=False)),
         "start_lower": regexcache.compile_std(_start_pattern(v, lower=True)),
-        # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)".
-        "after_weekday": regexcache.compile(rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"),
+        # A date right after a weekday: "Wednesday, March 5", "Tuesday (5 January)",
+        # "Monday evening, May 8".
+        "after_weekday": regexcache.compile(
+            r"(?:\s{1,3}(?:morning|afternoon|evening|night))?"
+            rf"\.?,?\s{{1,3}}\(?(?:the\s{{1,3}})?(?:{md}|{dm})"
+        ),
         "time_before": regexcache.compile(
             r"(?i:\b(early|late)\s{1,3}on"
             r"|\bthe\s{1,3}(?:early\s{1,3}|late\s{1,3})?(morning|afternoon|evening|night)"
