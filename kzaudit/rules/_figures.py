@@ -231,20 +231,26 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
 
 
 def _different_scope(
-    a: Claim, b: Claim, places: Mapping, dates: Mapping, sources: bool = True
+    a: Claim,
+    b: Claim,
+    places: Mapping,
+    dates: Mapping,
+    sources: bool = True,
+    titles: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
     """Different sources, places or dates: two figures may describe different things."""
+    titles = titles or {}
     if (
         sources
         and a.attribution
         and b.attribution
-        and not _same_source(a.attribution, b.attribution)
+        and not _same_source(a.attribution, b.attribution, titles)
     ):
         return True
     if a.category in ESTIMATED and (
         a.attribution is None
         or b.attribution is None
-        or not _same_source(a.attribution, b.attribution)
+        or not _same_source(a.attribution, b.attribution, titles)
     ):
         return True  # crowd sizes are estimates: compare only one source's figures
     if a.date and b.date and a.date != b.date:
@@ -258,11 +264,46 @@ def _different_scope(
     return _coarse(da) != _coarse(db)
 
 
-def _same_source(a: str, b: str) -> bool:
+def _same_source(a: str, b: str, titles: Mapping[str, frozenset[str]] | None = None) -> bool:
     """One source, named in full and then by its head noun ("the Interior Ministry
-    said" ... "the ministry said")."""
+    said" ... "the ministry said"), or a body and a person whose title names it
+    ("police said" ... "Allen Police Chief Brian Harvey said"; ``titles``: the words
+    of each person's title, by name)."""
+    if titles and (_titled_by(a, titles.get(b)) or _titled_by(b, titles.get(a))):
+        return True
     a, b = a.lower(), b.lower()
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _titled_by(body: str, title: frozenset[str] | None) -> bool:
+    """Every word of ``body`` ("police", "the Interior Ministry") is in ``title``."""
+    if not title:
+        return False
+    words = [w for w in body.lower().split() if w != "the"]
+    return bool(words) and all(w in title for w in words)
+
+
+# A person's title written before the name: "Allen Police Chief Brian Harvey", "Home
+# Ministry spokesman Narayan Prasad Bhattarai", "Interior Minister Ali Yerlikaya".
+_TITLE_BEFORE = regexcache.compile(
+    r"(?:(?:\p{Lu}[\p{L}-]{1,20}|spokes(?:man|woman|person)|minister|chief|head|director"
+    r"|commissioner|official|officer|secretary|governor|mayor)[ ]{1,3}){1,5}$"
+)
+_PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){1,3}")
+
+
+def source_titles(doc: Document) -> dict[str, frozenset[str]]:
+    """The title words before each person named as a figure's source, at the first
+    mention of the name."""
+    out: dict[str, frozenset[str]] = {}
+    for c in doc.claims:
+        name = c.attribution
+        if not name or name in out or not _PERSON.fullmatch(name):
+            continue
+        at = doc.text.find(name)
+        title = _TITLE_BEFORE.search(doc.text, max(0, at - 60), at) if at > 0 else None
+        out[name] = frozenset(title.group().lower().split()) if title else frozenset()
+    return out
 
 
 def _coarse(keys: frozenset) -> frozenset:
@@ -463,6 +504,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     them apart: the same or no source, no different place or date named alongside.
     """
     places, dates = _scope_keys(doc)
+    titles = source_titles(doc)
     scopes = _claim_scopes(doc, named)
     by_sentence: dict[int, list[Claim]] = {}
     for c in doc.claims:
@@ -485,7 +527,9 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 # two neighbouring digits swapped are a slip, not two sources' estimates
                 swapped = _transposed(float(earlier.value), float(later.value))
-                if _different_scope(earlier, later, places, dates, sources=not swapped):
+                if _different_scope(
+                    earlier, later, places, dates, sources=not swapped, titles=titles
+                ):
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue

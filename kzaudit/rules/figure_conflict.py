@@ -2,31 +2,32 @@
 
 What it does
     Compares every count of people in one category (deaths, injured, hospitalised,
-    arrested, evacuated, missing, rescued, dismissed, troops, protesters, rescuers) that counts
-    the same group in the same scope, and reports a figure that cannot be the same
-    number as another.  When the story repeats one value and gives the other once,
-    the odd one out is reported; when each is given once, both are (either may be
-    the slip).  A count of another group of people or things ("jobs", "students") is
-    compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could
-    go"), when it is written once with two neighbouring digits swapped from a value
-    written twice ("the 43 students" twice, "the 34 students" once) or, in figures of
-    three digits or more, from a value written once ("144 passengers", "414
-    passengers"; in one sentence too), and when it is written once after "the",
-    "these" or "all" while the story gives another value twice ("the 33 students"
-    beside two "43 students": "the" points back to the group already counted).  Qualifiers are
-    respected ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose to 27",
-    "so far", "now"), when the figures come from different sources ("organisers
+    arrested, evacuated, missing, rescued, dismissed, troops, protesters, rescuers) that
+    counts the same group in the same scope, and reports a figure that cannot be the
+    same number as another.  When the story repeats one value and gives the other once,
+    the odd one out is reported; when each is given once, both are (either may be the
+    slip).  A count of another group of people or things ("jobs", "students") is compared
+    when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could go"),
+    when it is written once with two neighbouring digits swapped from a value written
+    twice ("the 43 students" twice, "the 34 students" once) or, in figures of three
+    digits or more, from a value written once ("144 passengers", "414 passengers"; in
+    one sentence too), and when it is written once after "the", "these" or "all" while
+    the story gives another value twice ("the 33 students" beside two "43 students":
+    "the" points back to the group already counted).  Qualifiers are respected ("more
+    than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose
+    to 27", "so far", "now"), when the figures come from different sources ("organisers
     said"/"police said"; "the Interior Ministry" and later "the ministry" are one
-    source; but two neighbouring digits swapped, "150" and "510", are a slip whoever
-    gives them), or when they are tied to different places or dates (a date before "that"
-    dates the saying, not the figure: "the announcement in July that 104,000 jobs
-    would go").  The attackers are never the people they attacked ("killed 19 people"
-    … "killed two attackers"), and a count added to another is no restatement of it
-    ("two other gunmen killed 12 more people").  Figures more than ten times apart
-    are not compared ("six people have died" … "more than 1,100 died" in a disaster
-    the story recalls): no slipped digit turns one into the other, though a dropped
-    zero still does ("120" … "1,200").  A total is compared whatever the distance ("In
-    total, 1,000 died" after "more than 23,000 people have been killed").
+    source, and so are "police" and "Allen Police Chief Brian Harvey"; but two
+    neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
+    when they are tied to different places or dates (a date before "that" dates the
+    saying, not the figure: "the announcement in July that 104,000 jobs would go").  The
+    attackers are never the people they attacked ("killed 19 people" … "killed two
+    attackers"), and a count added to another is no restatement of it ("two other gunmen
+    killed 12 more people").  Figures more than ten times apart are not compared ("six
+    people have died" … "more than 1,100 died" in a disaster the story recalls): no
+    slipped digit turns one into the other, though a dropped zero still does ("120" …
+    "1,200").  A total is compared whatever the distance ("In total, 1,000 died" after
+    "more than 23,000 people have been killed").
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
