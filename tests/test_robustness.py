@@ -225,6 +225,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         * (n // 20)
     ),
     "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
+    "look-alike names quoting figures": lambda n: " ".join(
+        f"Police chief {w} Smith said {i % 50 + 2} people were injured."
+        for i, w in enumerate(_names(n // 9))
+    ),
+    "counts over places and their breakdowns": _page(
+        "Storms killed 32 people in Texas, Louisiana and Mississippi. "
+        "In Texas, 18 people died. Nine people were killed in Louisiana. "
+    ),
     "events named back": lambda n: (
         "The government declared a state of emergency on January 5. "
         + "The state of emergency, declared on January 4, will last. " * (n // 10)

@@ -292,6 +292,9 @@ _TITLE_BEFORE = regexcache.compile(
 _PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){1,3}")
 
 
+_MAX_TITLED = 50  # people whose titles are read: each is found by a scan of the text
+
+
 def source_titles(doc: Document) -> dict[str, frozenset[str]]:
     """The title words before each person named as a figure's source, at the first
     mention of the name."""
@@ -300,6 +303,8 @@ def source_titles(doc: Document) -> dict[str, frozenset[str]]:
         name = c.attribution
         if not name or name in out or not _PERSON.fullmatch(name):
             continue
+        if len(out) >= _MAX_TITLED:
+            break
         at = doc.text.find(name)
         title = _TITLE_BEFORE.search(doc.text, max(0, at - 60), at) if at > 0 else None
         out[name] = frozenset(title.group().lower().split()) if title else frozenset()

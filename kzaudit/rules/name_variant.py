@@ -276,23 +276,21 @@ def _slipped_twins(
     typing slip.  Both places are reported: either may be the slip.
     """
     # Every slip kept here keeps the first letter and changes the length by at most
-    # one: candidates are looked up by (first letter, length), not by a deletion index.
+    # one: candidates are looked up by (first letter, length).  A page of look-alike
+    # names ("Personab", "Personac" …) fills those buckets, and is looked up by
+    # deletion keys instead (``_LookAlikes``), so no page costs a scan of every pair.
     buckets: dict[tuple[str, int], list[tuple[str, str, int, _Word]]] = defaultdict(list)
     for w, low, i in rares:
         if len(w) >= 4:
             buckets[(low[0], len(low))].append((w, low, i.spans[0].start, i))
+    look_alikes = _LookAlikes(buckets)
     first, places = word_set("names_first"), word_set("names_places")
     for rare, a, info in rares:
         if rare in done or len(a) < 4:
             continue
         start = info.spans[0].start
         # Earlier twins of another spelling, by word (each word is in one bucket once)
-        near = [
-            c
-            for n in (-1, 0, 1)
-            for c in buckets.get((a[0], len(a) + n), ())
-            if c[2] < start and c[1] != a and _one_edit(a, c[1])
-        ]
+        near = look_alikes.earlier(a, start)
         if not near:
             continue
         near.sort(key=itemgetter(0))
@@ -1415,6 +1413,48 @@ def _is_doubling(a: str, b: str) -> bool:
 
 
 _LONG_DOUBLING = 7  # letters of a word whose inner letter typed twice is always a slip
+
+
+_BUCKET_SCAN = 64  # candidates compared one by one; past this, by deletion keys
+
+
+class _LookAlikes:
+    """Earlier words one edit from a word, with its first letter: from the (first letter,
+    length) buckets when they are small, as in every real story, else from an index of
+    deletion keys built once."""
+
+    def __init__(self, buckets: dict[tuple[str, int], list[tuple[str, str, int, _Word]]]):
+        self.buckets = buckets
+        self.index: dict[str, list[tuple[str, str, int, _Word]]] | None = None
+
+    def earlier(self, a: str, start: int) -> list[tuple[str, str, int, _Word]]:
+        groups = [self.buckets.get((a[0], len(a) + n), ()) for n in (-1, 0, 1)]
+        if sum(len(g) for g in groups) <= _BUCKET_SCAN:
+            return [
+                c for g in groups for c in g if c[2] < start and c[1] != a and _one_edit(a, c[1])
+            ]
+        if self.index is None:
+            self.index = defaultdict(list)
+            for group in self.buckets.values():
+                for c in group:
+                    for key in _deletion_keys(c[1]):
+                        self.index[key].append(c)
+        seen: set[int] = set()
+        near = []
+        for key in _deletion_keys(a):
+            for c in self.index.get(key, ()):
+                if id(c) in seen or c[2] >= start or c[1] == a or c[1][0] != a[0]:
+                    continue
+                seen.add(id(c))
+                if _one_edit(a, c[1]):
+                    near.append(c)
+        return near
+
+
+def _deletion_keys(word: str) -> set[str]:
+    """``word`` and ``word`` less each one of its letters: two words one edit apart
+    (``_one_edit``) share one of these."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
 
 
 def _one_edit(a: str, b: str) -> bool:
