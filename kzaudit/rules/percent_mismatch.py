@@ -21,6 +21,10 @@ What it does
     be their ratio, and a change stated without a percentage ("50,000, down from
     55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9"; "inflation slowed to 2.1%
     from 2.8%", "the loss narrowed to $567m from $738m") must go the way its figures go.
+    Shares of one vote listed side by side in a sentence with no year ("won 80.1 percent
+    of the vote and his main challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the
+    Conservatives with 41 pct of the vote, Labour with 35 pct") cannot add up to more
+    than 100%, half a point of rounding each aside; not the share of the vote counted.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -413,6 +417,64 @@ def _implied_wholes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
             )
 
 
+# Shares of one vote listed side by side: "Lukashenka had won 80.1 percent of the vote
+# and his main challenger, Svyatlana Tsikhanouskaya, 10.1 percent", "the Conservatives
+# with 41 pct of the vote, Labour with 35 pct and the Alliance with 21 pct".
+_OF_THE_VOTE = regexcache.compile(
+    r"\s{1,3}of\s{1,3}the\s{1,3}(?:vote|votes|ballots)\b(?!\s{1,3}(?:counted|cast|tallied"
+    r"|reported|in\b|so\s{1,3}far))"
+)
+# Between two shares of the list: a name or a "with", never a change, a comparison or
+# another whole ("up from 35%", "than 41%", "turnout of 60%").
+_NEXT_SHARE = regexcache.compile(
+    r"(?:\s{0,2},\s{1,3}|\s{1,3})(?:and\s{1,3}|while\s{1,3}|with\s{1,3})?"
+    r"(?:(?!(?:from|to|than|by|up|down|points?|turnout|of|in|at|over|under|about|some|nearly"
+    r"|around|against|compared|versus|vs)\b)[\w'\u2019.-]{1,30}[ ,]{1,3}){1,8}?"
+    r"(?:with\s{1,3}|on\s{1,3}|took\s{1,3}|won\s{1,3}|got\s{1,3}|had\s{1,3})?"
+)
+_VOTE_ROUNDING = 0.5  # each share's rounding, in points
+
+
+def _vote_overflow(doc: Document) -> Iterator[tuple[Claim, str, str | None]]:
+    """(last share, message, None) where shares of one vote in one sentence add up to
+    more than 100%: parties' or candidates' shares do not overlap."""
+    text = doc.text
+    pcts = [c for c in doc.claims if c.kind == "percent" and c.unit == "%"]
+    years = {c.sentence for c in doc.claims if c.kind == "year"}
+    for i, anchor in enumerate(pcts):
+        if anchor.qualifier not in ("exact", "about") or anchor.role is not None:
+            continue
+        if anchor.sentence in years or not _OF_THE_VOTE.match(text, anchor.span.end):
+            continue  # a year may set two elections side by side
+        run, end = [anchor], _OF_THE_VOTE.match(text, anchor.span.end).end()
+        for nxt in pcts[i + 1 : i + 6]:
+            if nxt.sentence != anchor.sentence or nxt.role is not None:
+                break
+            if nxt.qualifier not in ("exact", "about"):
+                break
+            if not _NEXT_SHARE.fullmatch(text, end, nxt.span.start):
+                break
+            run.append(nxt)
+            end = nxt.span.end
+            whole = _OF_THE_VOTE.match(text, end)
+            if whole is not None:
+                end = whole.end()
+            elif _OF_NEXT.match(text, end):
+                break
+        if len(run) < 2:
+            continue
+        total = sum(float(c.value) for c in run)
+        if total <= 100 + _VOTE_ROUNDING * len(run):
+            continue
+        terms = " + ".join(f"{fmt(float(c.value))}%" for c in run)
+        yield (
+            run[-1],
+            f"{terms} = {fmt(round(total, 1))}%: shares of one vote cannot add up to more "
+            "than 100%",
+            None,
+        )
+
+
 def _two_way(run: list[tuple[Claim, Claim]], rel: float) -> Iterator[tuple[Claim, str, str]]:
     """Two shares ("5,211 votes, or 56.4 percent, to … 4,030, or 43.6 percent"): when one
     is its count's share of the two counts together, they are the whole, and the other
@@ -555,6 +617,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for claim, message, suggestion in _implied_wholes(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
+    for claim, message, suggestion in _vote_overflow(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
         yield ctx.finding(doc, span, message, suggestion)
