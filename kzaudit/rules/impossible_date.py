@@ -3,7 +3,10 @@
 What it does
     Flags a day number larger than its month has: 30 for April, June, September
     and November; 28 for February in a year that is not a leap year (the year
-    written with the date), 29 when no year is written.
+    written with the date), 29 when no year is written.  And a day number no month has
+    ("on August 41", "until 35 March"), after "on", "by", "until", "since" or "from"
+    and before the clause goes on: a count after a month ("In August 41 people died")
+    is no day.
 
 Why is this bad?
     The day or the month is wrong, and nothing else in the story can say which.
@@ -21,9 +24,14 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from functools import cache
 
+import regex
+
+from kzaudit import regexcache
+from kzaudit.alternation import trie
 from kzaudit.extract.dates import vocab
-from kzaudit.model import Document, Finding
+from kzaudit.model import Document, Finding, Span
 from kzaudit.rules.base import RuleContext
 
 ID = "impossible-date"
@@ -49,3 +57,30 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         else:
             message = f'"{d.text}": {month} has {days} days'
         yield ctx.finding(doc, d.span, message)
+    yield from _past_any_month(doc, ctx)
+
+
+@cache
+def _no_month_has() -> regex.Pattern[str]:
+    """A day number no month has, after "on", "by", "until", "since" or "from" with a
+    month ("on August 41", "by 35 March"), and before a clause's end or its next word
+    that no count of things takes ("on August 41, ministers…"; not "in August 41 people
+    died")."""
+    months = trie(vocab().months)
+    day = r"(?P<d>3[2-9]|[4-9]\d)(?:st|nd|rd|th)?"
+    end = r"(?=\s{0,2}[,.;:)]|\s{1,3}(?:and|or|to|at|when|after|before|until)\b)"
+    return regexcache.compile(
+        rf"\b(?i:on|by|until|since|from)\s{{1,3}}(?:(?P<m>{months})\.?\s{{1,3}}{day}"
+        rf"|{day}\s{{1,3}}(?:of\s{{1,3}})?(?P<m2>{months})\b){end}"
+    )
+
+
+def _past_any_month(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A day number past any month's end, which the date extractor does not read as a
+    day at all: "on August 41" is "August 14" with its digits swapped."""
+    for m in _no_month_has().finditer(doc.text):
+        start = m.start("m") if m.group("m") else m.start("d")
+        end = m.end("d") if m.group("m") else m.end("m2")
+        yield ctx.finding(
+            doc, Span(start, end), f'"{doc.text[start:end]}": no month has {m.group("d")} days'
+        )
