@@ -229,6 +229,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."
         for i, w in enumerate(_names(n // 9))
     ),
+    "days no month has": _page("on August 41, and until 35 March when "),
     "shares of one vote": _page("Smith won 80.1 percent of the vote, Jones with 40.1 percent "),
     "counts over places and their breakdowns": _page(
         "Storms killed 32 people in Texas, Louisiana and Mississippi. "
