@@ -800,8 +800,9 @@ _MAX_SENTENCE_DATES = 20  # a sentence's dates compared: a list of hundreds is n
 def _bridged(d: DateMention, line: _Line, months: set[int | None]) -> bool:
     """A month named in the story lies between the timeline and ``d``, next to ``d``'s
     month: a chronology moving on ("August 29 ... in October ... Nov. 29"), not a slip."""
-    near = {(d.month - 2) % 12 + 1, d.month % 12 + 1}  # type: ignore[operator]
-    return bool((near & months) - line.months)
+    later = offset(day_of_year(d), line.base) > 0  # the timeline lies after ``d``
+    near = d.month % 12 + 1 if later else (d.month - 2) % 12 + 1  # type: ignore[operator]
+    return near in months and near not in line.months
 
 
 def _finding(
