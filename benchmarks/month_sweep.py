@@ -50,10 +50,11 @@ def _far(a: int, b: int) -> bool:
 
 
 def caught(text: str, starts: list[int]) -> list[bool]:
-    """Whether a date rule reports a finding at each of ``starts``."""
+    """Whether a date rule reports a finding over each of ``starts`` (a month name's
+    first character: the finding may start before it, at a weekday: "Friday, June 6")."""
     result = pipeline.audit_path("x.txt", Config(), text.encode())
-    found = {f.start for f in result.findings if f.rule in DATE_RULES}
-    return [s in found for s in starts]
+    found = [(f.start, f.end) for f in result.findings if f.rule in DATE_RULES]
+    return [any(a <= s < b for a, b in found) for s in starts]
 
 
 def move(text: str, moves: list[tuple[int, int, int]]) -> tuple[str, list[int]]:
