@@ -1,16 +1,19 @@
 """A weekday that does not fall on the date written next to it.
 
 What it does
-    For a date written with its weekday ("Friday, August 14", "Tuesday 5 January
-    2021", "on Tuesday (January 5)"), computes the real weekday in the date's year:
-    the year written, else the year the reference date gives it, else the year of
-    the story's dates that do write one within four months ("Friday, January 24,
-    2020" ... "Saturday, January 26"), leaving out a date its sentence counts from
-    ("unbeaten since Ipswich beat them on 16 January 1996").  The suggestion keeps the
-    date and corrects the weekday.  With none, weekday dates within four
-    months of each other are checked against each other: "Friday, 7 January" and
-    "Tuesday, 10 January" cannot both be right in any year, and both are reported
-    (either may be the slip).  A single yearless weekday date is left alone.
+    For a date written with its weekday ("Friday, August 14", "Tuesday 5 January 2021",
+    "on Tuesday (January 5)"), computes the real weekday in the date's year: the year
+    written, else the year the reference date gives it, else the year of the story's
+    dates that do write one within four months ("Friday, January 24, 2020" ...
+    "Saturday, January 26"), leaving out a date its sentence counts from ("unbeaten
+    since Ipswich beat them on 16 January 1996").  The suggestion keeps the date and
+    corrects the weekday.  With none, weekday dates within four months of each other are
+    checked against each other: "Friday, 7 January" and "Tuesday, 10 January" cannot
+    both be right in any year, and both are reported (either may be the slip).  A date
+    with no other within four months is checked against those further off: with a date
+    for the story (a yearless dateline), each in its year by its tense ("Sunday, April
+    5" told in the past in a story dated November 4 is that year's), else in one year or
+    in two running.  A single yearless weekday date is left alone.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -32,7 +35,7 @@ from collections.abc import Iterator
 from kzaudit import regexcache
 from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
-from kzaudit.rules._calendar import day_of_year, offset
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "weekday-mismatch"
@@ -181,19 +184,32 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
     """Yearless weekday dates that no single year can satisfy together.
 
     With no year anywhere, "Friday, 7 January" alone cannot be checked, but it and
-    "Monday, 12 January" must be three days apart in weekdays as in dates.  Two
-    dates months apart may straddle a new year, so only dates within
-    ``_SPAN_DAYS`` of each other in the calendar (counting across the year end)
-    are compared, and 29 February is left out.  A date that disagrees with every
-    other is reported (each of a lone pair, since either may be the slip).
+    "Monday, 12 January" must be three days apart in weekdays as in dates.  Dates
+    within ``_SPAN_DAYS`` of each other in the calendar (counting across the year end)
+    are compared; a date with none that near is compared with the others, each placed
+    in its year from the story's day when there is one (``_year_step``), else in one
+    year or in two running (``_STEPS``).  29 February is left out.  A date that
+    disagrees with every other it is compared with is reported (each of a lone pair,
+    since either may be the slip).
     """
     usable = [d for d in dates if not (d.month == 2 and d.day == 29)][:50]
     if len(usable) < 2:
         return
     names = vocab().weekday_names
+    ref = doc.reference_date  # its month and day place each date in a year; not its year
+    placed = {id(d): _year_step(d, ref) for d in usable} if ref is not None else {}
     for d in usable:
+        # the dates near it say most: months away, a fit may be a year's chance
         others = [o for o in usable if o is not d and _near(o, d)]
-        if not others or any(_fits(d, o) for o in others):
+        if others:
+            fits = any(_fits(d, o) for o in others)
+        else:
+            others = [o for o in usable if o is not d]
+            if placed:  # each in its year from the story's day
+                fits = any(_fits_placed(d, o, placed[id(d)], placed[id(o)]) for o in others)
+            else:  # in one year or in two running
+                fits = any(_fits_placed(d, o, *s) for o in others for s in _STEPS)
+        if fits:
             continue
         o = others[0]
         days = (
@@ -207,6 +223,36 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
             f'"{d.text}" and "{o.text}" cannot {days} in one year: '
             "one of the two weekdays is wrong",
         )
+
+
+_STEPS = ((0, 0), (0, 1), (1, 0))  # two dates in one year, or in a year and the next
+
+
+def _year_step(d: DateMention, ref: dt.date) -> int:
+    """The year of ``d`` less the reference date's, by the story's own day: a past event
+    lies on or before it (a day's slack), a future one on or after it, any other within
+    half a year of it ("Sunday, March 5" told in the past in a story dated November 4
+    is that year's)."""
+    diff = day_of_year(d) - ref.timetuple().tm_yday
+    if d.tense == "past":
+        return -1 if diff > 1 else 0
+    if d.tense == "future":
+        return 1 if diff < -1 else 0
+    return -1 if diff > YEAR_DAYS // 2 else 1 if diff < -(YEAR_DAYS // 2) else 0
+
+
+def _fits_placed(a: DateMention, b: DateMention, step_a: int, step_b: int) -> bool:
+    """Some year has both weekdays right, each date in its year from the story's day."""
+    for year in range(2001, 2029):  # every weekday pattern of the calendar recurs here
+        try:
+            if (
+                dt.date(year + step_a, a.month, a.day).weekday() == a.weekday  # type: ignore[arg-type]
+                and dt.date(year + step_b, b.month, b.day).weekday() == b.weekday  # type: ignore[arg-type]
+            ):
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _near(a: DateMention, b: DateMention) -> bool:
