@@ -229,6 +229,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."
         for i, w in enumerate(_names(n // 9))
     ),
+    "figures typed twice": _page("at least 55 55 people and 12 12 more "),
     "days no month has": _page("on August 41, and until 35 March when "),
     "shares of one vote": _page("Smith won 80.1 percent of the vote, Jones with 40.1 percent "),
     "counts over places and their breakdowns": _page(

@@ -23,8 +23,10 @@ peaceful resolution" nor "the lowest rate for for 40 years"), reduplications
 that no English list holds ("pork bao bao"), a rarer word the story doubles more than
 once (a term: "the boda boda taxi … hail a boda boda"; "to to" twice is two slips),
 names ("Duran Duran", "Abdullah Abdullah": the second word is capitalised), titles
-("Ice Ice Baby"), numbers, and repeats across
-punctuation or a line break ("it is, is it").
+("Ice Ice Baby"), numbers beside other figures ("6-4 6-4", a table's "10 10 0 0"), and
+repeats across punctuation or a line break ("it is, is it"); but a figure typed twice
+between two lower-case words is a slip ("at least 55 55 people"; not a score after its
+verb, "the score was 10 10 at half time").
 
 A capitalised word typed twice is a slip too when it cannot be such a name: a function
 word or an ordinary word opening a sentence before a lower-case word ("The The rapid
@@ -121,8 +123,21 @@ _DOUBLE = regexcache.compile(
 _JOINERS = "'\u2019-"
 
 
+# A figure typed twice in running prose: "at least 55 55 people", "in 2014 2014 the".
+# Between two lower-case words only, so no score ("6-4 6-4") nor table row ("Chelsea 10
+# 10 0 0") is read as one.
+_DOUBLE_NUMBER = regexcache.compile(
+    r"(?<=\b(?!(?:was|were|is|are|be|been|stood|finished|ended|tied|level|drawn|score|scores"
+    r"|scored|at)\b)\p{Ll}{2,20}[ \t\u00a0]{1,3})(\d(?:[\d,.]{0,20}\d)?)[ \t\u00a0]{1,3}(\1)"
+    r"(?=[ \t\u00a0]{1,3}\p{Ll})"
+)  # not a score after its verb: "the score was 10 10 at half time"
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
+    for m in _DOUBLE_NUMBER.finditer(text, 0, None, False, HOLD_GIL):
+        span = Span(m.start(1), m.end(2))
+        yield ctx.finding(doc, span, f'"{m.group(2)}" is doubled: "{doc.slice(span)}"', m.group(1))
     if len(text) <= PRESCAN_MAX:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])) and not _hyphen_double(words):
