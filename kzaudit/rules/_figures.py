@@ -19,6 +19,12 @@ from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules._names import differing
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
+# Nouns that name a count's group by what happened to it, whoever they are: "the 210
+# detainees" after "police detained 120 opposition supporters".
+ROLE_NOUNS = frozenset(
+    {"detainees", "dead", "injured", "wounded", "evacuees", "arrested", "detained", "killed",
+     "hospitalised", "hospitalized", "missing", "displaced"}
+)  # fmt: skip
 # Nouns of other counts a story states once and restates ("2,500 jobs"): the same noun
 # twice with values that cannot agree is a conflict too.
 NAMED_NOUNS = frozenset(
@@ -102,6 +108,8 @@ def subjects_match(a: Claim, b: Claim) -> bool:
         return True
     if sa is None or sb is None:
         return False  # "the 12" and "four Britons": no evidence they are one group
+    if a.category == b.category and (sa in ROLE_NOUNS or sb in ROLE_NOUNS):
+        return True  # "the 210 detainees" are whoever the story says was detained
     # "security personnel" / "personnel"; "detainees" named by the category itself
     return sa.endswith(" " + sb) or sb.endswith(" " + sa)
 

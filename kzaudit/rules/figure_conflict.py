@@ -3,21 +3,22 @@
 What it does
     Compares every count of people in one category (deaths, injured, hospitalised,
     arrested, evacuated, missing, rescued, dismissed, troops, protesters, rescuers) that
-    counts the same group in the same scope, and reports a figure that cannot be the
-    same number as another.  When the story repeats one value and gives the other once,
-    the odd one out is reported; when each is given once, both are (either may be the
-    slip).  A count of another group of people or things ("jobs", "students") is compared
-    when the words after it agree ("2,500 jobs could go" ... "3,500 jobs could go"),
-    when it is written once with two neighbouring digits swapped from a value written
-    twice ("the 43 students" twice, "the 34 students" once) or, in figures of three
-    digits or more, from a value written once ("144 passengers", "414 passengers"; in
-    one sentence too), and when it is written once after "the", "these" or "all" while
-    the story gives another value twice ("the 33 students" beside two "43 students":
-    "the" points back to the group already counted).  Qualifiers are respected ("more
-    than 1,000" and "1,200" agree).  It stays silent when the text marks an update ("rose
-    to 27", "so far", "now"), when the figures come from different sources ("organisers
-    said"/"police said"; "the Interior Ministry" and later "the ministry" are one
-    source, and so are "police" and "Allen Police Chief Brian Harvey"; but two
+    counts the same group in the same scope (a group named by what happened to it, "the
+    210 detainees", is whoever the story says was detained), and reports a figure that
+    cannot be the same number as another.  When the story repeats one value and gives the
+    other once, the odd one out is reported; when each is given once, both are (either
+    may be the slip).  A count of another group of people or things ("jobs", "students")
+    is compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs
+    could go"), when it is written once with two neighbouring digits swapped from a
+    value written twice ("the 43 students" twice, "the 34 students" once) or, in figures
+    of three digits or more, from a value written once ("144 passengers", "414
+    passengers"; in one sentence too), and when it is written once after "the", "these"
+    or "all" while the story gives another value twice ("the 33 students" beside two "43
+    students": "the" points back to the group already counted).  Qualifiers are respected
+    ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update
+    ("rose to 27", "so far", "now"), when the figures come from different sources
+    ("organisers said"/"police said"; "the Interior Ministry" and later "the ministry"
+    are one source, and so are "police" and "Allen Police Chief Brian Harvey"; but two
     neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
     when they are tied to different places or dates (a date before "that" dates the
     saying, not the figure: "the announcement in July that 104,000 jobs would go").  The
