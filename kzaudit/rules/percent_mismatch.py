@@ -17,14 +17,16 @@ What it does
     "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
     jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
     then its part, "A third of the 300 workers, or 100 people", or set beside its part,
-    "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room) must
-    be their ratio, and a change stated without a percentage ("50,000, down from
-    55,000"; "rose to 4,100 from 2,650"; "fell from 12 to 9"; "inflation slowed to 2.1%
-    from 2.8%", "the loss narrowed to $567m from $738m") must go the way its figures go.
-    Shares of one vote listed side by side in a sentence with no year ("won 80.1 percent
-    of the vote and his main challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the
-    Conservatives with 41 pct of the vote, Labour with 35 pct") cannot add up to more
-    than 100%, half a point of rounding each aside; not the share of the vote counted.
+    "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room; "1.9
+    million of Gaza's 2.3 million people, or 60% of the population") must be their
+    ratio, and a share written as a bound ("less than 50%") must hold, and a change
+    stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
+    "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
+    $567m from $738m") must go the way its figures go. Shares of one vote listed side by
+    side in a sentence with no year ("won 80.1 percent of the vote and his main
+    challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct
+    of the vote, Labour with 35 pct") cannot add up to more than 100%, half a point of
+    rounding each aside; not the share of the vote counted.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -197,11 +199,19 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
 # A share written with its part and whole: "11%, or $980,000 of the $8.9 million",
 # "1,811 of the 2,616 candidates, or 69%", "89 of the 101 seats (88%)", "1,811 (69%) of
 # the 2,616".
-_OF = regexcache.compile(r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of)\s{1,3})?")
+_OF = regexcache.compile(
+    r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s)"
+    r"\s{1,3})?"
+)  # "of the 2.3 million", "of Gaza's 2.3 million"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
-_THEN_PCT = regexcache.compile(r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2})")
+_THEN_PCT = regexcache.compile(
+    r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
+)  # "…, or 75%", "… (75%)", "… - more than 80% of the population -"
 _OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
+_SAME_WHOLE = regexcache.compile(
+    r"\s{1,3}of\s{1,3}(?:the|its|their)\s{1,3}(?:population|total|inhabitants|residents)\b"
+)
 # A share set beside its part: "$6.2 billion for relief, roughly half of the $12 billion"
 # (a few words may name what the part is for; no figure, clause stop or "and" between).
 _APPOSED_SHARE = regexcache.compile(r"(?:\s{1,3}(?!and\b)[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
@@ -255,7 +265,9 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             len(before) == 2
             and _OF.fullmatch(text, before[0].span.end, before[1].span.start)
             and _THEN_PCT.fullmatch(text, before[1].span.end, pct.span.start)
-            and not _OF_NEXT.match(text, pct.span.end)  # "…, or 12% of the market"
+            # "…, or 12% of the market" has a whole of its own; "of the population" names
+            # the whole just written ("1.9 million of its 2.3 million people")
+            and (not _OF_NEXT.match(text, pct.span.end) or _SAME_WHOLE.match(text, pct.span.end))
         ):
             yield pct, before[0], before[1]
         if (
@@ -294,6 +306,9 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
 
 
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
+# A share written as a bound is checked as one: "more than 90% of the population" is
+# wrong for 1.9 million of 2.3 million (83%)
+_SHARE_QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
 
 
 def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
@@ -305,7 +320,7 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
             continue
         if part.unit != whole.unit or part.kind == "range" or whole.kind == "range":
             continue
-        if pct.qualifier not in ("exact", "about") or whole.qualifier not in ("exact", "about"):
+        if pct.qualifier not in _SHARE_QUALIFIERS or whole.qualifier not in ("exact", "about"):
             continue
         if part.qualifier not in ("exact", "about") or float(whole.value) <= 0:
             continue
@@ -314,12 +329,14 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
         if a_hi > b_hi or b_lo <= 0:
             continue  # a part larger than its whole is subset-exceeds-total's
         lo, hi = a_lo / b_hi * 100, a_hi / b_lo * 100
-        p_lo, p_hi = _spread(pct)
+        p_lo, p_hi = _spread(pct) if pct.qualifier in ("exact", "about") else bounds(pct)
         if pct.unit == "fraction":  # "about a third" for 37%: words round more loosely
             p_lo, p_hi = p_lo * (1 - _FRACTION_SLACK), p_hi * (1 + _FRACTION_SLACK)
         actual = float(part.value) / float(whole.value) * 100
         stated = float(pct.value)
-        if p_hi >= lo and p_lo <= hi or abs(stated - actual) <= max(1.0, rel * stated):
+        if p_hi >= lo and p_lo <= hi:
+            continue
+        if pct.qualifier in ("exact", "about") and abs(stated - actual) <= max(1.0, rel * stated):
             continue
         yield (
             pct,
