@@ -1761,8 +1761,11 @@ def _part_roles(
             last_part = c
             continue
         # "95 of the injured", "Of the injured, 95": of the injured counted before
-        group = v.part_group.match(text, c.span.end, None, HOLD_GIL) or v.group_before.search(
-            text, max(sent.start, c.span.start - 40), c.span.start, HOLD_GIL
+        group = v.part_group.match(text, c.span.end, None, HOLD_GIL) or (
+            "," in text[max(0, c.span.start - 4) : c.span.start]  # the group's comma first
+            and v.group_before.search(
+                text, max(sent.start, c.span.start - 40), c.span.start, HOLD_GIL
+            )
         )
         owner = (
             _group_whole(text, claims, recent + idxs[:n], group["noun"].lower(), v)

@@ -244,10 +244,9 @@ def _different_scope(
     places: Mapping,
     dates: Mapping,
     sources: bool = True,
-    titles: Mapping[str, frozenset[str]] | None = None,
+    titles: SourceTitles | None = None,
 ) -> bool:
     """Different sources, places or dates: two figures may describe different things."""
-    titles = titles or {}
     if (
         sources
         and a.attribution
@@ -272,15 +271,15 @@ def _different_scope(
     return _coarse(da) != _coarse(db)
 
 
-def _same_source(a: str, b: str, titles: Mapping[str, frozenset[str]] | None = None) -> bool:
+def _same_source(a: str, b: str, titles: SourceTitles | None = None) -> bool:
     """One source, named in full and then by its head noun ("the Interior Ministry
     said" ... "the ministry said"), or a body and a person whose title names it
     ("police said" ... "Allen Police Chief Brian Harvey said"; ``titles``: the words
     of each person's title, by name)."""
-    if titles and (_titled_by(a, titles.get(b)) or _titled_by(b, titles.get(a))):
+    low_a, low_b = a.lower(), b.lower()
+    if low_a == low_b or low_a.endswith(" " + low_b) or low_b.endswith(" " + low_a):
         return True
-    a, b = a.lower(), b.lower()
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    return titles is not None and (_titled_by(a, titles.get(b)) or _titled_by(b, titles.get(a)))
 
 
 def _titled_by(body: str, title: frozenset[str] | None) -> bool:
@@ -303,20 +302,23 @@ _PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30
 _MAX_TITLED = 50  # people whose titles are read: each is found by a scan of the text
 
 
-def source_titles(doc: Document) -> dict[str, frozenset[str]]:
+class SourceTitles:
     """The title words before each person named as a figure's source, at the first
-    mention of the name."""
-    out: dict[str, frozenset[str]] = {}
-    for c in doc.claims:
-        name = c.attribution
-        if not name or name in out or not _PERSON.fullmatch(name):
-            continue
-        if len(out) >= _MAX_TITLED:
-            break
-        at = doc.text.find(name)
-        title = _TITLE_BEFORE.search(doc.text, max(0, at - 60), at) if at > 0 else None
-        out[name] = frozenset(title.group().lower().split()) if title else frozenset()
-    return out
+    mention of the name; read only for the names a comparison asks about, since most
+    figures' sources agree or are bodies."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.found: dict[str, frozenset[str]] = {}
+
+    def get(self, name: str) -> frozenset[str] | None:
+        if name not in self.found:
+            if len(self.found) >= _MAX_TITLED or not _PERSON.fullmatch(name):
+                return None
+            at = self.text.find(name)
+            title = _TITLE_BEFORE.search(self.text, max(0, at - 60), at) if at > 0 else None
+            self.found[name] = frozenset(title.group().lower().split()) if title else frozenset()
+        return self.found[name]
 
 
 def _coarse(keys: frozenset) -> frozenset:
@@ -517,7 +519,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
     them apart: the same or no source, no different place or date named alongside.
     """
     places, dates = _scope_keys(doc)
-    titles = source_titles(doc)
+    titles = SourceTitles(doc)
     scopes = _claim_scopes(doc, named)
     by_sentence: dict[int, list[Claim]] = {}
     for c in doc.claims:

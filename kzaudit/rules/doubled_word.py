@@ -135,9 +135,7 @@ _DOUBLE_NUMBER = regexcache.compile(
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
-    for m in _DOUBLE_NUMBER.finditer(text, 0, None, False, HOLD_GIL):
-        span = Span(m.start(1), m.end(2))
-        yield ctx.finding(doc, span, f'"{m.group(2)}" is doubled: "{doc.slice(span)}"', m.group(1))
+    yield from _doubled_figures(doc, ctx)
     if len(text) <= PRESCAN_MAX:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])) and not _hyphen_double(words):
@@ -164,6 +162,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f'"{m.group(2)}" is doubled: "{doc.slice(span)}"',
             m.group(1),
         )
+
+
+def _doubled_figures(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Figures typed twice, looked for where extraction read two equal figures side by
+    side: a search of the whole story for them cost a fifth of the rule."""
+    text, claims = doc.text, doc.claims
+    for a, b in zip(claims, claims[1:], strict=False):
+        if a.value != b.value or not 0 < b.span.start - a.span.end <= 3:
+            continue
+        m = _DOUBLE_NUMBER.search(text, max(0, a.span.start - 24), b.span.end + 4)
+        if m is not None:
+            span = Span(m.start(1), m.end(2))
+            yield ctx.finding(
+                doc, span, f'"{m.group(2)}" is doubled: "{doc.slice(span)}"', m.group(1)
+            )
 
 
 # Particles that open or close hyphenated words ("in-fighting", "break-in", "set-up")

@@ -75,10 +75,34 @@ def _no_month_has() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _month_words() -> tuple[str, ...]:
+    """Month names and abbreviations, less those that hold a shorter one: a search for
+    "Sep" finds "Sept" and "September" too."""
+    words = sorted(vocab().months, key=len)
+    return tuple(w for i, w in enumerate(words) if not any(o in w for o in words[:i]))
+
+
+_HIGH_DAY = regexcache.compile_std(r"(?<!\d)(?:3[2-9]|[4-9]\d)(?!\d)")
+_WINDOW = 16  # characters before a month name that hold its preposition and a day first
+
+
 def _past_any_month(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A day number past any month's end, which the date extractor does not read as a
-    day at all: "on August 41" is "August 14" with its digits swapped."""
-    for m in _no_month_has().finditer(doc.text):
+    day at all (nor the figure extractor as a figure): "on August 41" is "August 14"
+    with its digits swapped.  Read around each month name found by a plain string
+    search: a regular expression tried at every place of the story cost twice as much."""
+    text, pattern = doc.text, _no_month_has()
+    found = {}
+    for word in _month_words():
+        at = text.find(word)
+        while at != -1:
+            lo, hi = max(0, at - _WINDOW), min(len(text), at + len(word) + _WINDOW)
+            if _HIGH_DAY.search(text, lo, hi):  # most month names have no such number near
+                for m in pattern.finditer(text, lo, hi):
+                    found.setdefault(m.span(), m)
+            at = text.find(word, at + len(word))
+    for _span, m in sorted(found.items()):
         start = m.start("m") if m.group("m") else m.start("d")
         end = m.end("d") if m.group("m") else m.end("m2")
         yield ctx.finding(
