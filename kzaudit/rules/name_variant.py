@@ -444,9 +444,9 @@ def _back_references(
             # a short one in no word list, a vowel or a key off: "Andrew Marr ... Matr"
             unknown_short = (
                 len(rare) < min_length
-                and (slight or is_key_slip(low, intro_low))
+                and (slight or is_key_slip(low, intro_low) or _inner_drop(low, intro_low))
                 and not _known(low)
-            )
+            )  # "Putn" after "Vladimir Putin"
             if len(rare) < min_length and not (slight or unknown_short):
                 continue
             if not ((titled and slight) or unknown_short) and not _confusable(
@@ -907,8 +907,10 @@ def _confusable(
         # "Lena Ruiz ... Ruiz ... Ruis": a lone surname a neighbouring key from the
         # surname of a person named twice or more
         kin = _within_rest(rare_info, common_info) or (
-            common_info.surname and not rare_info.partners and is_key_slip(a, b)
-        )
+            common_info.surname
+            and not rare_info.partners
+            and (is_key_slip(a, b) or (_inner_drop(a, b) and not _known(a)))
+        )  # "Ruis" for "Ruiz", "Putn" for "Putin": a surname's letter mistyped or dropped
         return (
             common_info.count >= (2 if kin else 3)  # "Lib Dums"
             and len(a) >= 4
