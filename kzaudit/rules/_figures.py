@@ -529,6 +529,10 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
         if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
             groups.setdefault(_group_key(c), []).append(c)
     running = _running_tallies(doc)
+    by_category: dict[str, list[Claim]] = {}  # updates too: "rose above 40,000"
+    for c in doc.claims:
+        if c.kind in ("count", "range") and c.category in PEOPLE_CATEGORIES:
+            by_category.setdefault(c.category, []).append(c)
     for category in sorted(groups):
         group = groups[category][:MAX_GROUP]
         main = _main_date(group)
@@ -548,6 +552,10 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue
+                peers = by_category.get(earlier.category, ())
+                if _restates_other_scope(earlier, later, peers, places, dates, titles):
+                    continue  # "toll passes 40,000" restates "40,000 in Turkey and Syria",
+                    # not "35,418 in Turkey"
                 if (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
                 if moving and (earlier.date is None) != (later.date is None):
@@ -565,6 +573,28 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 ):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
+
+
+def _restates_other_scope(
+    earlier: Claim,
+    later: Claim,
+    peers: list[Claim] | tuple[()],
+    places: Mapping,
+    dates: Mapping,
+    titles: SourceTitles,
+) -> bool:
+    """``earlier`` (a headline's "death toll passes 40,000") gives the value of another
+    figure of the group that a place, date or source sets apart from ``later`` ("rose
+    above 40,000 in Turkey and Syria" … "35,418 killed in Turkey"): it restates that
+    one, and is no count of ``later``'s scope."""
+    value = float(earlier.value)
+    return any(
+        t is not earlier
+        and t is not later
+        and float(t.value) == value
+        and _different_scope(t, later, places, dates, titles=titles)
+        for t in peers[:MAX_GROUP]
+    )
 
 
 # More of a total's members named in the next sentence: "…, a man in Mississippi was

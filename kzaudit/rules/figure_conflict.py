@@ -21,14 +21,16 @@ What it does
     are one source, and so are "police" and "Allen Police Chief Brian Harvey"; but two
     neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
     when they are tied to different places or dates (a date before "that" dates the
-    saying, not the figure: "the announcement in July that 104,000 jobs would go").  The
-    attackers are never the people they attacked ("killed 19 people" … "killed two
-    attackers"), and a count added to another is no restatement of it ("two other gunmen
-    killed 12 more people").  Figures more than ten times apart are not compared ("six
-    people have died" … "more than 1,100 died" in a disaster the story recalls): no
-    slipped digit turns one into the other, though a dropped zero still does ("120" …
-    "1,200").  A total is compared whatever the distance ("In total, 1,000 died" after
-    "more than 23,000 people have been killed").
+    saying, not the figure: "the announcement in July that 104,000 jobs would go"), or
+    when one gives the value of a figure of another scope ("death toll passes 40,000" in
+    the headline restates "rose above 40,000 in Turkey and Syria", not "35,418 in
+    Turkey").  The attackers are never the people they attacked ("killed 19 people" …
+    "killed two attackers"), and a count added to another is no restatement of it ("two
+    other gunmen killed 12 more people").  Figures more than ten times apart are not
+    compared ("six people have died" … "more than 1,100 died" in a disaster the story
+    recalls): no slipped digit turns one into the other, though a dropped zero still
+    does ("120" … "1,200").  A total is compared whatever the distance ("In total, 1,000
+    died" after "more than 23,000 people have been killed").
 
 Why is this bad?
     Two tallies of one event that disagree make the reader doubt both; usually one
