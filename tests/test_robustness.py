@@ -230,6 +230,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         for i, w in enumerate(_names(n // 9))
     ),
     "figures typed twice": _page("at least 55 55 people and 12 12 more "),
+    "changes by an amount between two levels": _page(
+        "went up by £194 a year to £1,717, from £1,568 now. "
+    ),
     "days no month has": _page("on August 41, and until 35 March when "),
     "shares of one vote": _page("Smith won 80.1 percent of the vote, Jones with 40.1 percent "),
     "counts over places and their breakdowns": _page(

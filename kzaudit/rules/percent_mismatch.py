@@ -22,7 +22,9 @@ What it does
     ratio, and a share written as a bound ("less than 50%") must hold, and a change
     stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
     "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
-    $567m from $738m") must go the way its figures go. Shares of one vote listed side by
+    $567m from $738m") must go the way its figures go, and a change "by" an amount "to" one
+    level "from" another must be their gap ("went up by £149 a year to £1,717, from
+    £1,568"), both levels' rounding allowed. Shares of one vote listed side by
     side in a sentence with no year ("won 80.1 percent of the vote and his main
     challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct
     of the vote, Labour with 35 pct") cannot add up to more than 100%, half a point of
@@ -62,8 +64,9 @@ OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_facto
 _DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
-def _half_step(c: Claim) -> float:
-    """Half the last written digit's worth, in the claim's units ("$1.13bn" -> 0.005bn)."""
+def _half_step(c: Claim, capped: bool = True) -> float:
+    """Half the last written digit's worth, in the claim's units ("$1.13bn" -> 0.005bn);
+    with ``capped``, whole numbers of a magnitude to about 2.5% (below)."""
     m = _DIGITS.search(c.text)
     if m is None:
         return 0.0
@@ -73,7 +76,7 @@ def _half_step(c: Claim) -> float:
     # "£2bn" is read as 2.0bn, not as anything from 1.5bn to 2.5bn: whole numbers of a
     # magnitude are taken to about 2.5%, which is how newsrooms round such figures.
     step = 0.5 * 10.0**-decimals * scale
-    return min(step, 0.025 * abs(float(c.value))) if scale > 1 else step
+    return min(step, 0.025 * abs(float(c.value))) if scale > 1 and capped else step
 
 
 def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] | None:
@@ -194,6 +197,66 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
             f"{fmt(round(olds[0], 2))} (to {level.text}) is {fmt(round(actual, 1))}%",
             f"{fmt(round(actual, 1))}%",
         )
+
+
+# "went up by £149 a year to £1,717, from £1,568": the amount of a change beside its
+# two levels, with no percentage.
+_BY_BEFORE = regexcache.compile(r"(?i)\bby\s{1,3}(?:about\s{1,3}|some\s{1,3}|around\s{1,3})?$")
+_THEN_LEVEL = regexcache.compile(r"(?:\s{1,3}[a-z]{1,10}){0,3}\s{1,3}to\s{1,3}")
+_THEN_OLD = regexcache.compile(r"\s{0,2},?\s{1,3}from\s{1,3}")
+
+
+def _amount_gaps(doc: Document) -> Iterator[tuple[Claim, str, str]]:
+    """(amount, message, suggestion) where a change "by" an amount "to" a level "from"
+    another is not the gap between the two levels ("up by £194 a year to £1,717, from
+    £1,568": £149); rounding of every figure allowed, and a tenth for "about"."""
+    v, text = vocab(), doc.text
+    claims = [c for c in doc.claims if c.kind not in ("year", "ordinal")]
+    for amount, level, old in zip(claims, claims[1:], claims[2:], strict=False):
+        if not (amount.sentence == level.sentence == old.sentence):
+            continue
+        if amount.kind not in ("money", "count") or not amount.kind == level.kind == old.kind:
+            continue
+        if not amount.unit == level.unit == old.unit or "range" in (level.kind, old.kind):
+            continue
+        if {amount.qualifier, level.qualifier, old.qualifier} - {"exact", "about"}:
+            continue
+        lead = max(0, amount.span.start - _LEAD)
+        if not _BY_BEFORE.search(text, lead, amount.span.start):
+            continue
+        verb = v.change_before.search(text, lead, amount.span.start)
+        if verb is None:
+            continue
+        if not _THEN_LEVEL.fullmatch(text, amount.span.end, level.span.start):
+            continue
+        if not _THEN_OLD.fullmatch(text, level.span.end, old.span.start):
+            continue
+        sign = -1 if v.change.get(verb.group("verb").lower(), "rise") == "fall" else 1
+        gap = sign * (float(level.value) - float(old.value))
+        # a gap between two rounded levels carries both roundings whole: "$1.2 billion
+        # from $1.1 billion" may be anything from nothing to $200 million
+        slack = sum(_half_step(c, capped=False) for c in (amount, level, old))
+        slack += sum(0.1 * float(c.value) for c in (amount, level, old) if c.qualifier == "about")
+        if abs(gap - float(amount.value)) <= slack or gap <= 0:
+            continue  # a gap the wrong way round is the direction test's
+        written = _like(amount, gap)
+        yield (
+            amount,
+            f'"{amount.text}" does not match the figures: {old.text} to {level.text} is a '
+            f"{'rise' if sign > 0 else 'fall'} of {written}",
+            written,
+        )
+
+
+def _like(c: Claim, value: float) -> str:
+    """``value`` written as ``c`` is ("£194" -> "£149", "$40 million" -> "$100
+    million")."""
+    m = _DIGITS.search(c.text)
+    if m is None:
+        return fmt(value)
+    digits = float(m.group().replace(",", ""))
+    scale = float(c.value) / digits if digits else 1.0
+    return f"{c.text[: m.start()]}{fmt(round(value / scale, 6))}{c.text[m.end() :]}"
 
 
 # A share written with its part and whole: "11%, or $980,000 of the $8.9 million",
@@ -634,6 +697,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for claim, message, suggestion in _implied_wholes(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
+    for claim, message, suggestion in _amount_gaps(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
     for claim, message, suggestion in _vote_overflow(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
