@@ -22,13 +22,13 @@ What it does
     ratio, and a share written as a bound ("less than 50%") must hold, and a change
     stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
     "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
-    $567m from $738m") must go the way its figures go, and a change "by" an amount "to" one
-    level "from" another must be their gap ("went up by £149 a year to £1,717, from
-    £1,568"), both levels' rounding allowed. Shares of one vote listed side by
-    side in a sentence with no year ("won 80.1 percent of the vote and his main
-    challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct
-    of the vote, Labour with 35 pct") cannot add up to more than 100%, half a point of
-    rounding each aside; not the share of the vote counted.
+    $567m from $738m") must go the way its figures go, and a change "by" an amount "to"
+    one level "from" another must be their gap ("went up by £149 a year to £1,717, from
+    £1,568"), both levels' rounding allowed. Shares of one vote listed side by side in a
+    sentence with no year ("won 80.1 percent of the vote and his main challenger,
+    Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct of the vote,
+    Labour with 35 pct") cannot add up to more than 100%, half a point of rounding each
+    aside; not the share of the vote counted.
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
