@@ -198,7 +198,8 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A count over named places ("killed 22 protesters in the towns of Sacaba and
     Senkata") and, elsewhere in the story, one count of its kind in each of those
     places ("10 people were killed in Sacaba … and 10 in Senkata") that do not add up
-    to it.  Every place must have exactly one such count, written exactly."""
+    to it.  Every place must have exactly one such count, written exactly, in a sentence
+    that names the same years and months as the total's (none, most often)."""
     claims = [c for c in doc.claims if c.kind == "count" and c.category in PEOPLE_CATEGORIES]
     if len(claims) < 3:
         return
@@ -218,13 +219,20 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )  # "10 people were killed in Sacaba", "In Texas, 18 people died"
         if at is not None:
             located.setdefault(at.group("place"), []).append(c)
+    periods: dict[int, set[tuple[int | None, int | None]]] = {}  # years, months alone
+    for d in doc.dates:
+        if d.year is not None or d.precision == "month":
+            periods.setdefault(d.sentence, set()).add((d.month, d.year))
     for total, places in totals:
         parts = []
         for place in places:
             here = [
                 c
                 for c in located.get(place, ())
-                if c.category == total.category and c.sentence != total.sentence
+                if c.category == total.category
+                and c.sentence != total.sentence
+                # "killed 20 in Texas and Oklahoma" … "last year, 12 died in Texas in 2023"
+                and periods.get(c.sentence, set()) == periods.get(total.sentence, set())
             ]
             if len(here) != 1 or here[0].role is not None or here[0].qualifier != "exact":
                 break
