@@ -509,7 +509,7 @@ _OF_THE_VOTE = regexcache.compile(
 _NEXT_SHARE = regexcache.compile(
     r"(?:\s{0,2},\s{1,3}|\s{1,3})(?:and\s{1,3}|while\s{1,3}|with\s{1,3})?"
     r"(?:(?!(?:from|to|than|by|up|down|points?|turnout|of|in|at|over|under|about|some|nearly"
-    r"|around|against|compared|versus|vs)\b)[\w'\u2019.-]{1,30}[ ,]{1,3}){1,8}?"
+    r"|around|against|compared|versus|vs|and|while)\b)[\w'\u2019.-]{1,30}[ ,]{1,3}){1,8}?"
     r"(?:with\s{1,3}|on\s{1,3}|took\s{1,3}|won\s{1,3}|got\s{1,3}|had\s{1,3})?"
 )
 _VOTE_ROUNDING = 0.5  # each share's rounding, in points
