@@ -28,7 +28,8 @@ What it does
     sentence with no year ("won 80.1 percent of the vote and his main challenger,
     Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct of the vote,
     Labour with 35 pct") cannot add up to more than 100%, half a point of rounding each
-    aside; not the share of the vote counted.
+    aside; not the share of the vote counted, nor one candidate's share in a second
+    round with no name before it ("52 percent of the vote, and 61 percent in the runoff").
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
