@@ -155,13 +155,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         low = m.group(2).lower()
         if times[low] > 1 and low not in frequent:
             continue  # (twice "to to" is two slips: only a rarer word makes a term)
-        span = Span(m.start(1), m.end(2))
-        yield ctx.finding(
-            doc,
-            span,
-            f'"{m.group(2)}" is doubled: "{doc.slice(span)}"',
-            m.group(1),
-        )
+        yield _finding(doc, ctx, m)
+
+
+def _finding(doc: Document, ctx: RuleContext, m: regex.Match[str]) -> Finding:
+    """The finding for a double matched as (first, second): the second is the slip."""
+    span = Span(m.start(1), m.end(2))
+    return ctx.finding(doc, span, f'"{m.group(2)}" is doubled: "{doc.slice(span)}"', m.group(1))
 
 
 def _doubled_figures(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -173,10 +173,7 @@ def _doubled_figures(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         m = _DOUBLE_NUMBER.search(text, max(0, a.span.start - 24), b.span.end + 4)
         if m is not None:
-            span = Span(m.start(1), m.end(2))
-            yield ctx.finding(
-                doc, span, f'"{m.group(2)}" is doubled: "{doc.slice(span)}"', m.group(1)
-            )
+            yield _finding(doc, ctx, m)
 
 
 # Particles that open or close hyphenated words ("in-fighting", "break-in", "set-up")

@@ -218,7 +218,7 @@ def _amount_gaps(doc: Document) -> Iterator[tuple[Claim, str, str]]:
             continue
         if amount.kind not in ("money", "count") or not amount.kind == level.kind == old.kind:
             continue
-        if not amount.unit == level.unit == old.unit or "range" in (level.kind, old.kind):
+        if not amount.unit == level.unit == old.unit:
             continue
         if {amount.qualifier, level.qualifier, old.qualifier} - {"exact", "about"}:
             continue
@@ -525,9 +525,12 @@ def _vote_overflow(doc: Document) -> Iterator[tuple[Claim, str, str | None]]:
     for i, anchor in enumerate(pcts):
         if anchor.qualifier not in ("exact", "about") or anchor.role is not None:
             continue
-        if anchor.sentence in years or not _OF_THE_VOTE.match(text, anchor.span.end):
+        if anchor.sentence in years:
             continue  # a year may set two elections side by side
-        run, end = [anchor], _OF_THE_VOTE.match(text, anchor.span.end).end()
+        of_the_vote = _OF_THE_VOTE.match(text, anchor.span.end)
+        if of_the_vote is None:
+            continue
+        run, end = [anchor], of_the_vote.end()
         for nxt in pcts[i + 1 : i + 6]:
             if nxt.sentence != anchor.sentence or nxt.role is not None:
                 break

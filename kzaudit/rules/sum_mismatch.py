@@ -219,6 +219,8 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )  # "10 people were killed in Sacaba", "In Texas, 18 people died"
         if at is not None:
             located.setdefault(at.group("place"), []).append(c)
+    if not totals:
+        return
     periods: dict[int, set[tuple[int | None, int | None]]] = {}  # years, months alone
     for d in doc.dates:
         if d.year is not None or d.precision == "month":
