@@ -287,22 +287,13 @@ def resolve_month_day(
     return _pick(cands, ref, _resolving_tense(tense, lead))
 
 
+# What a period's end is written after ("until June", "by mid-March"): the date
+# bounds a period; it dates no event.
 END_POINTS = frozenset(
-    [
-        "until",
-        "till",
-        "through",
-        "by",
-        "until early",
-        "until late",
-        "by early",
-        "by late",
-        "by mid",
-        "by the end of",
-        "the end of",
-        "end of",
-    ]
-)
+    ["until", "till", "through", "by", "until early", "until mid", "until late",
+     "till early", "till mid", "till late", "by early", "by mid", "by late", "through mid",
+     "by the end of", "the end of", "end of"]
+)  # fmt: skip
 
 
 HALF_YEAR = 183
@@ -465,8 +456,9 @@ class _Pass:
     def lead(self, start: int) -> str | None:
         """The context word before a date, lower-case ("on", "since", "end of")."""
         first, second = (w.lower() for w in self.words_before(start))
-        if first and f"{first} {second}" in vocab().month_before:
-            return f"{first} {second}"
+        phrase = f"{first} {second.rstrip('-')}"  # "until mid-June": "until mid"
+        if first and phrase in vocab().month_before:
+            return phrase
         return second or None
 
     def sentence_bounds(self, offset: int) -> tuple[int, int, int]:
@@ -877,7 +869,7 @@ def _find_all(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_UNTIL = frozenset(["until", "till", "through", "until early", "until late"])
+_UNTIL = frozenset(w for w in END_POINTS if w.split()[0] in ("until", "till", "through"))
 _JOIN = regexcache.compile(r"\s{1,3}(?:or|to)\s{1,3}")
 
 

@@ -75,7 +75,7 @@ from dataclasses import dataclass
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import month_day, number_word, vocab, with_month
+from kzaudit.extract.dates import END_POINTS, month_day, number_word, vocab, with_month
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, month_span, offset
@@ -413,9 +413,8 @@ def _twin_slips(
 # Mentions that bound a period rather than place an event ("until the end of June",
 # "since June", "the July to September period"): the period runs towards the story's
 # present, so they say little about when the story is.
-_END_LEADS = frozenset(
-    ["until", "till", "by", "through", "to", "end of", "the end of", "before", "since",
-     "since early", "since late", "from", "between", "and"]
+_END_LEADS = END_POINTS | frozenset(
+    ["to", "before", "since", "since early", "since late", "from", "between", "and"]
 )  # fmt: skip
 _RANGE_GAP = 6  # "July to September": characters between a range's two ends
 _SINCE_LEADS = frozenset(["since", "since early", "since late"])
