@@ -258,7 +258,7 @@ def words_before(text: str, start: int, reach: int = 40) -> tuple[str, str]:
 # -- resolution against the reference date ---------------------------------------
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -283,7 +283,7 @@ def resolve_month_day(
 ) -> dt.date | None:
     """The date of a yearless "January 5" seen from ``ref``, by tense."""
     years = range(ref.year - MAX_YEAR_SPAN, ref.year + MAX_YEAR_SPAN + 1)
-    cands = [d for d in (_safe_date(y, month, day) for y in years) if d is not None]
+    cands = [d for d in (safe_date(y, month, day) for y in years) if d is not None]
     return _pick(cands, ref, _resolving_tense(tense, lead))
 
 
@@ -306,7 +306,7 @@ def _weekday_fit(month: int, day: int, weekday: int, ref: dt.date) -> dt.date | 
     Thursday), whatever the tense: the weekday is the writer's own evidence of year.
     """
     for year in (ref.year - 1, ref.year, ref.year + 1):
-        cand = _safe_date(year, month, day)
+        cand = safe_date(year, month, day)
         if cand and cand.weekday() == weekday and abs((cand - ref).days) <= HALF_YEAR:
             return cand
     return None
@@ -569,7 +569,7 @@ def _month_day(p: _Pass, m: regex.Match[str], kind: str) -> None:
     if weekday is not None:  # "January 3, a Sunday,": the weekday the writer gives it
         wd = vocab().weekdays[weekday.group(1)]
         p.skip_to = weekday.end()
-        date = _safe_date(year, month, _day(m.group("d"))) if year else None
+        date = safe_date(year, month, _day(m.group("d"))) if year else None
         p.add(start, weekday.end(), "day", month=month, day=_day(m.group("d")), year=year,
               weekday=wd, date=date, lead_at=lead_at)  # fmt: skip
         return
@@ -587,7 +587,7 @@ def _add_day(
     year: int | None,
     lead_at: int | None = None,
 ) -> None:
-    date = _safe_date(year, month, day) if year else None
+    date = safe_date(year, month, day) if year else None
     p.add(start, end, "day", month=month, day=day, year=year, date=date, lead_at=lead_at)
 
 
@@ -607,7 +607,7 @@ def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
         if p.text[end - 1] == ".":
             end -= 1  # "Tuesday, 5 Jan." at a sentence end: the period is not the date's
         p.skip_to = end
-        date = _safe_date(year, month, day) if year else None
+        date = safe_date(year, month, day) if year else None
         p.add(m.start(), end, "day", month=month, day=day, year=year, weekday=weekday, date=date)
         return
     if word in v.weekday_abbr:
@@ -1113,7 +1113,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     groups = m.groupdict()
     guessed = False
     if groups.get("iso"):
-        date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        date = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     else:
         month = vocab().months[m.group("m").rstrip(".")]
         day = _day(m.group("d"))
@@ -1122,7 +1122,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
         year, confirmed = (
             (int(written), True) if written else _dateline_year(doc.text, month, day, lede)
         )
-        date = _safe_date(year, month, day) if year else None
+        date = safe_date(year, month, day) if year else None
         guessed = not confirmed
         weekday = groups.get("wd")
         # A year taken from the story must fit the weekday the line writes: a match
@@ -1205,14 +1205,14 @@ def _dateline_year(
     if not years:
         return None, False
     latest = max(years)
-    latest_date = _safe_date(latest, month, day)
+    latest_date = safe_date(latest, month, day)
     if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
         return latest, True
     if not weekdays:
         return latest, False
 
     def falls(year: int) -> int | None:
-        date = _safe_date(year, month, day)
+        date = safe_date(year, month, day)
         return date.weekday() if date else None
 
     # the story may be a year or three past the latest it writes ("steepest since 2022")

@@ -45,7 +45,10 @@ What it does
     reports.  And a yearless range that runs over half a year across the year's end
     ("forbade him from working from August 16 to March 29"), unless its sentence names a
     season, a school or fiscal year, a term or a winter: the end the story's other dates
-    leave alone is reported, or the whole range.
+    leave alone is reported, or the whole range.  And a yearless range the story tells
+    as past that starts by its date but, read forward, ends weeks after it, on a day the
+    story writes with its own month ("TAIPEI, March 5 - … a high on March 4 … bought on
+    the market between February 18 and November 4"): its end.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -75,7 +78,15 @@ from dataclasses import dataclass
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import END_POINTS, month_day, number_word, vocab, with_month
+from kzaudit.extract.dates import (
+    END_POINTS,
+    format_date,
+    month_day,
+    number_word,
+    safe_date,
+    vocab,
+    with_month,
+)
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, month_span, offset
@@ -579,7 +590,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield _dateline_finding(doc, ctx, *slip)
     for start, end in itertools.islice(_wrapped_ranges(doc, days), _MAX_WRAPPED):
         if id(start) not in flagged and id(end) not in flagged:
+            flagged.add(id(end))
             yield _wrapped_finding(doc, ctx, start, end, days)
+    for start, end, month in itertools.islice(_overrunning_ranges(doc, days), _MAX_WRAPPED):
+        if id(start) not in flagged and id(end) not in flagged:
+            yield _overrun_finding(doc, ctx, start, end, month)
 
 
 # What joins the two days of a range: "from August 16 to March 29", "June 30-Aug. 23".
@@ -595,15 +610,79 @@ def _wrapped_ranges(
     start, across the year's end ("from August 16 to March 29").  Ranges that run into
     the next year without a year written are seasons of a few months ("from November 1
     to March 31"); one of over half a year is most likely a slipped month in one end."""
+    for a, b in _range_pairs(doc, days):
+        pa, pb = day_of_year(a), day_of_year(b)
+        if pb < pa and pb + YEAR_DAYS - pa > _HALF_YEAR and not _season_named(doc, a):
+            yield a, b
+
+
+def _range_pairs(
+    doc: Document, days: list[DateMention]
+) -> Iterator[tuple[DateMention, DateMention]]:
+    """(start, end): two yearless day dates of different months written as a range
+    ("from August 16 to March 29", "between February 18 and March 4")."""
     for a, b in itertools.pairwise(days):
         if a.year is not None or b.year is not None or a.month == b.month:
             continue
         join = doc.text[a.span.end : b.span.start].strip()
-        if join not in _RANGE_JOINS and not (join == "and" and a.lead == "between"):
-            continue
-        pa, pb = day_of_year(a), day_of_year(b)
-        if pb < pa and pb + YEAR_DAYS - pa > _HALF_YEAR and not _season_named(doc, a):
+        if join in _RANGE_JOINS or (join == "and" and a.lead == "between"):
             yield a, b
+
+
+_OVERRUN_DAYS = 7  # a range told as past may end this close after the story's date
+_OVERRUN_START_DAYS = 62  # ... and starts this close before it: the story's own weeks
+
+
+def _overrunning_ranges(
+    doc: Document, days: list[DateMention]
+) -> Iterator[tuple[DateMention, DateMention, int]]:
+    """(start, end, month): a yearless range told in the past that starts in the weeks
+    before the story's date and, read forward from its start, ends weeks after it,
+    when the end's day is also written with one other month of the story's weeks
+    ("TAIPEI, March 5 - … a new high on March 4 … purchases on the interbank market
+    between February 18 and November 4"): what a story tells as done cannot end after
+    it was filed, and the day the story keeps meeting names the month that slipped.
+    Only with a date the story states (a dateline, ``--as-of``)."""
+    ref = doc.reference_date
+    if ref is None or doc.reference_guessed:
+        return
+    for a, b in _range_pairs(doc, days):
+        if a.date is None or a.date > ref or "past" not in (a.tense, b.tense):
+            continue
+        if (b.month, b.day) < (a.month, a.day):  # type: ignore[operator]
+            continue  # over the year's end: ``_wrapped_ranges`` reads those
+        end = safe_date(a.date.year, b.month, b.day)  # type: ignore[arg-type]
+        if (
+            end is None
+            or (end - ref).days <= _OVERRUN_DAYS
+            or (ref - a.date).days > _OVERRUN_START_DAYS
+        ):
+            continue
+        twins = {
+            o.month
+            for o in days
+            if o is not b
+            and o.day == b.day
+            and o.month != b.month
+            and o.date is not None
+            and abs((o.date - ref).days) <= _OVERRUN_START_DAYS
+        }
+        if len(twins) == 1:
+            yield a, b, twins.pop()  # type: ignore[misc]
+
+
+def _overrun_finding(
+    doc: Document, ctx: RuleContext, a: DateMention, b: DateMention, month: int
+) -> Finding:
+    text = doc.text[a.span.start : b.span.end]
+    if a.lead in ("between", "from"):
+        text = f"{a.lead} {text}"
+    message = (
+        f'the range "{text}" is told as past but ends after the story\'s date '
+        f"({format_date(doc.reference_date)}); the story has the same day in "  # type: ignore[arg-type]
+        f"{vocab().month_names[month]}"
+    )
+    return ctx.finding(doc, b.span, message, with_month(b.text, month))
 
 
 # A period that runs over the year's end by nature: "the season runs from 13 August to
