@@ -46,9 +46,8 @@ What it does
     ("forbade him from working from August 16 to March 29"), unless its sentence names a
     season, a school or fiscal year, a term or a winter: the end the story's other dates
     leave alone is reported, or the whole range.  And a yearless range the story tells
-    as past that starts by its date but, read forward, ends weeks after it, on a day the
-    story writes with its own month ("TAIPEI, March 5 - … a high on March 4 … bought on
-    the market between February 18 and November 4"): its end.
+    as past that starts by its date but, read forward, ends weeks after it ("NEW YORK,
+    March 13 - … Between January 1 and September 15, 132 firms had applied"): its end.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -69,6 +68,7 @@ Use instead
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -630,19 +630,23 @@ def _range_pairs(
 
 
 _OVERRUN_DAYS = 7  # a range told as past may end this close after the story's date
-_OVERRUN_START_DAYS = 62  # ... and starts this close before it: the story's own weeks
+_TWIN_REACH_DAYS = 62  # a date this close to the story's names its own weeks' month
+_DAY = dt.timedelta(days=1)
 
 
 def _overrunning_ranges(
     doc: Document, days: list[DateMention]
-) -> Iterator[tuple[DateMention, DateMention, int]]:
-    """(start, end, month): a yearless range told in the past that starts in the weeks
-    before the story's date and, read forward from its start, ends weeks after it,
-    when the end's day is also written with one other month of the story's weeks
-    ("TAIPEI, March 5 - … a new high on March 4 … purchases on the interbank market
-    between February 18 and November 4"): what a story tells as done cannot end after
-    it was filed, and the day the story keeps meeting names the month that slipped.
-    Only with a date the story states (a dateline, ``--as-of``)."""
+) -> Iterator[tuple[DateMention, DateMention, int | None]]:
+    """(start, end, month): a yearless range told in the past that starts by the
+    story's date and, read forward from its start, ends weeks after it ("NEW YORK,
+    March 13 - … Between January 1 and September 15, 132 firms had applied"): what a
+    story tells as done cannot end after it was filed, and read in the year before, the
+    story would have written the year, as it does for its other years.  The end's month
+    is the likelier slip; ``month`` is the one other month of the story's weeks written
+    with the end's day, if there is one ("… a new high on March 4 … between February 18
+    and November 4").  Not an end on a month's last day ("from January 1 to December
+    31" is last year's whole).  Only with a date the story states (a dateline,
+    ``--as-of``)."""
     ref = doc.reference_date
     if ref is None or doc.reference_guessed:
         return
@@ -652,11 +656,7 @@ def _overrunning_ranges(
         if (b.month, b.day) < (a.month, a.day):  # type: ignore[operator]
             continue  # over the year's end: ``_wrapped_ranges`` reads those
         end = safe_date(a.date.year, b.month, b.day)  # type: ignore[arg-type]
-        if (
-            end is None
-            or (end - ref).days <= _OVERRUN_DAYS
-            or (ref - a.date).days > _OVERRUN_START_DAYS
-        ):
+        if end is None or (end - ref).days <= _OVERRUN_DAYS or end.month != (end + _DAY).month:
             continue
         twins = {
             o.month
@@ -665,23 +665,24 @@ def _overrunning_ranges(
             and o.day == b.day
             and o.month != b.month
             and o.date is not None
-            and abs((o.date - ref).days) <= _OVERRUN_START_DAYS
+            and abs((o.date - ref).days) <= _TWIN_REACH_DAYS
         }
-        if len(twins) == 1:
-            yield a, b, twins.pop()  # type: ignore[misc]
+        yield a, b, (twins.pop() if len(twins) == 1 else None)  # type: ignore[misc]
 
 
 def _overrun_finding(
-    doc: Document, ctx: RuleContext, a: DateMention, b: DateMention, month: int
+    doc: Document, ctx: RuleContext, a: DateMention, b: DateMention, month: int | None
 ) -> Finding:
     text = doc.text[a.span.start : b.span.end]
     if a.lead in ("between", "from"):
         text = f"{a.lead} {text}"
     message = (
         f'the range "{text}" is told as past but ends after the story\'s date '
-        f"({format_date(doc.reference_date)}); the story has the same day in "  # type: ignore[arg-type]
-        f"{vocab().month_names[month]}"
+        f"({format_date(doc.reference_date)})"  # type: ignore[arg-type]
     )
+    if month is None:
+        return ctx.finding(doc, b.span, f"{message}: its month is most likely slipped", None)
+    message += f"; the story has the same day in {vocab().month_names[month]}"
     return ctx.finding(doc, b.span, message, with_month(b.text, month))
 
 
