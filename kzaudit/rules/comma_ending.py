@@ -145,7 +145,9 @@ SENTENCE_OPENERS = frozenset(
      "Everything", "Someone", "Somebody", "Anyone", "Anything", "Hopefully", "Ours", "Theirs",
      "Unfortunately", "Obviously", "Clearly", "Sometimes", "Maybe", "No-one",
      # an infinitive opening a sentence ("…, To find out how they would react, the")
-     "To"]
+     "To",
+     # determiners of a plural subject ("…before President Bush, Certain broadcasters")
+     "Certain", "Various", "Numerous", "Fewer"]
 )  # fmt: skip
 # Plural nouns that open reports ("…early, Residents said they"); they also open
 # organisations' names ("…, Investors in People UK and"), so not before a preposition
@@ -183,6 +185,7 @@ TITLE_OPENERS = frozenset(
      "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
      "Thousands", "About", "Nearly", "Almost", "Around", "Roughly", "Only", "Just", "Even",
      "Where", "Why", "How", "Who", "Which", "Founded", "Based", "Born", "Located", "To",
+     "Certain", "Various", "Numerous", "Fewer",  # "Various Artists"
      *NOUN_OPENERS, *NUMBER_OPENERS]
 )  # fmt: skip
 
