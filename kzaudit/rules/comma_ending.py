@@ -320,13 +320,30 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             masked = _without_date_commas(doc)
         reason = _second_clause(doc, at, masked)
         if reason:
+            word = comma.group(1)
+            opener = _ADVERB_OPENING.search(text, max(0, at - 20), at)
+            if opener is not None:  # "…on its debt, Today, Citicorp said its…"
+                at, word = opener.start(), opener.group(1)
+                if at in flagged:
+                    continue
             yield ctx.finding(
                 doc,
                 Span(at, at + 1),
-                f'a comma joins two sentences before "{comma.group(1)}": the clause before '
+                f'a comma joins two sentences before "{word}": the clause before '
                 f"it stands alone, and {reason}",
                 "replace the comma with a full stop",
             )
+
+
+# An adverb that opens the second sentence of a splice, between two commas: "…stopped
+# paying interest on its debt, Today, Citicorp said its profit would fall": the full
+# stop belongs before the adverb.
+_ADVERB_OPENING = regexcache.compile(
+    r",[ \t]{1,3}(Today|Yesterday|Tomorrow|Meanwhile|However|Now|Earlier|Later|Separately"
+    r"|Instead|Still|Also|Overall|Elsewhere|Previously|Recently|Nevertheless|Nonetheless"
+    r"|Moreover|Furthermore|Additionally|Besides|Indeed|Similarly|Likewise|Otherwise|Thus"
+    r"|Therefore|Afterwards|Afterward|Then)$"
+)
 
 
 # Title case after the opener: a capitalised English word, after at most two short
