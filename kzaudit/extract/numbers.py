@@ -368,7 +368,7 @@ def vocab() -> _Vocab:
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
-            r"|reduction|surge|dip)\b",
+            r"|reduction|surge|dip|more|higher|fewer|less|lower)\b",
             flags,
         ),
     )
@@ -1448,7 +1448,11 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 far = _last_change_word(text, clause_lo, hi, v)  # "raised the price 50% from"
             if m is not None or after is not None or far is not None:
                 verb = (m or after or far).group("verb").lower()
-                c.role = v.change.get(verb, "rise" if verb in _RISE_NOUNS else "fall")
+                c.role = (
+                    v.change.get(verb)
+                    or _COMPARED.get(verb)
+                    or ("rise" if verb in _RISE_NOUNS else "fall")
+                )
                 _link_change(claims, group)
                 # "rose from 169 to 188, an increase of 11%" / "…, a 50% increase"
                 pair = _from_to_before(text, claims, idxs[:n], c, sent) if m or after else None
@@ -1551,6 +1555,9 @@ _COMMA_GAP = regexcache.compile(
 )
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
+# A change written as a comparison after its percentage: "3,138, up from 2,032, or about
+# 3.5% more" ("higher" and "lower" are change words already).
+_COMPARED = {"more": "rise", "fewer": "fall", "less": "fall"}
 
 
 def _last_change_word(text: str, lo: int, hi: int, v: _Vocab) -> _PhraseMatch | None:
