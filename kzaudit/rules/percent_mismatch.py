@@ -30,6 +30,9 @@ What it does
     Labour with 35 pct") cannot add up to more than 100%, half a point of rounding each
     aside; not the share of the vote counted, nor one candidate's share in a second
     round with no name before it ("52 percent of the vote, and 61 percent in the runoff").
+    And "the number had fallen to 520,000" must lie below some figure of its kind the
+    sentence before gave ("395,000 homes were without power"), "the death toll had risen
+    to 17" above some count of the dead ("19 people had died").
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -678,6 +681,64 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             )
 
 
+# "By Saturday evening the number had fallen to 250,000": a figure said to have moved
+# from the ones the story gave just before it.
+_ANAPHORIC_CHANGE = regexcache.compile(
+    r"(?i)\b(?:the|that|this)\s{1,3}(?:death\s{1,3})?(?:toll|number|figure|total|tally|count)"
+    r"\s{1,3}(?:(?:has|had|have)\s{1,3})?(?:(?:since|now|later|then|also|further)\s{1,3})?"
+    r"(?:(?P<rise>" + _RISE + r"|risen)|(?P<fall>" + _FALL + r"))\s{1,3}to\s{1,3}$"
+)
+_ANAPHORIC_REACH = 90  # characters before the new figure searched for "the number … to"
+
+
+def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str]]:
+    """(figure, message): "the number had fallen to 520,000" above every figure of its
+    kind (and category, when it has one: "the death toll") in the sentence before it and
+    its own sentence before it ("395,000 homes were without power … By Saturday evening
+    the number had fallen to 520,000"), or "risen to" one below all of them.  Every
+    earlier figure must disagree: "the number" may point at any of them.  Not "the
+    number of dead": that names another count than the ones before it."""
+    text, claims = doc.text, doc.claims
+    if not doc.sentences:
+        return
+    for i, c in enumerate(claims):
+        if c.kind not in ("count", "money", "percent") or c.sentence < 1:
+            continue
+        sent = doc.sentences[c.sentence].span
+        m = _ANAPHORIC_CHANGE.search(
+            text, max(sent.start, c.span.start - _ANAPHORIC_REACH), c.span.start
+        )
+        if m is None:
+            continue
+        before = [
+            o
+            for o in claims[max(0, i - 12) : i]
+            if o.sentence in (c.sentence - 1, c.sentence)
+            and o.kind == c.kind
+            and o.unit == c.unit
+            and (o.category == c.category or c.category in (None, "other"))
+            and not is_aside(text, o)
+        ]
+        if not before:
+            continue
+        lo, hi = bounds(c)
+        rise = m.group("rise") is not None
+        if (
+            rise
+            and all(hi < bounds(o)[0] for o in before)
+            or (not rise and all(lo > bounds(o)[1] for o in before))
+        ):
+            word, than = ("risen", "below") if rise else ("fallen", "above")
+            quoted = ", ".join(f'"{_plain(o)}"' for o in before[-3:])
+            yield (
+                c,
+                (
+                    f'the story says the figure has {word} to "{_plain(c)}", {than} every figure '
+                    f"it gave before it ({quoted})"
+                ),
+            )
+
+
 def _plain(c: Claim) -> str:
     """A figure as quoted mid-sentence: "about 50,000", not "About 50,000"."""
     text = " ".join(c.text.split())
@@ -704,6 +765,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, claim.span, message, suggestion)
     for claim, message, suggestion in _amount_gaps(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
+    for claim, message in _anaphoric_directions(doc):
+        yield ctx.finding(doc, claim.span, message, None)
     for claim, message, suggestion in _vote_overflow(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
