@@ -38,7 +38,8 @@ news style introduces people by full name, so a lone surname one letter from an
 introduced one, with no full name of its own, is that person's name mistyped.  Under
 five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
 Levy") counts, or one of those or a key beside the right one that gives a form no list
-knows ("Andrew Marr ... Matr").
+knows ("Andrew Marr ... Matr"); a final "e" dropped counts when it gives such a form
+("Gareth Southgate ... Southgat"; not "Des Browne ... Brown").
 
 Two names written once each that differ by a typing slip (two letters swapped, one typed
 twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be the slip; so
@@ -449,7 +450,10 @@ def _back_references(
             )  # "Putn" after "Vladimir Putin"
             if len(rare) < min_length and not (slight or unknown_short):
                 continue
-            if not ((titled and slight) or unknown_short) and not _confusable(
+            # "Gareth Southgate ... Southgat": a final "e" dropped into a form no list
+            # knows (an added "e" is how other surnames differ: "Brown", "Browne")
+            dropped_e = intro_low == low + "e" and not _known(low)
+            if not ((titled and slight) or unknown_short or dropped_e) and not _confusable(
                 rare, intro, info, first, min_length, titled
             ):
                 continue
