@@ -22,7 +22,8 @@ inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or
 name ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a
 first name or surname ("Gordon Brown"/"Des Browne": different first names, where
 "Seuth Africa" beside "South African" shares a word up to its ending), two
-given names or two places, names that start with different letters, a longer form
+given names or two places, two peoples, languages or faiths ("Hindi"/"Hindu"), names
+that start with different letters, a longer form
 of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
 names the house style lists in ``ignore_names``, a known place typed once ("Greece"
 beside "Greene") or beside its adjective ("Argentina"/"Argentine"), a name written in
@@ -856,6 +857,9 @@ def _confusable(
     first, places = word_set("names_first"), word_set("names_places")
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
+    peoples = word_set("names_peoples")
+    if a in peoples and b in peoples:
+        return False  # "Hindi" beside "Hindu": a language and a faith
     shared = _shared_partner(rare_info, common_info)
     if not shared and _two_given_names(a, b, rare_info, common_info):
         return False  # "Michele Jones" beside "Michelle Obama": another woman
