@@ -3,7 +3,8 @@
 What it does
     In one sentence with an explicit change structure, a percentage change and the old
     and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from $639m"),
-    computes the change the two figures give and reports the percentage when it is
+    computes the change the two figures give and reports the stretch from the
+    percentage to both figures (any of the three may be the slip) when it is
     outside a tolerance (default: 1 percentage point or 5% of the stated value, after
     allowing for the rounding of every figure as written), or when the direction is
     wrong ("fell 10% to $90m from $80m").  Figures must have the same unit.  A change in
@@ -812,9 +813,16 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "the yen rose 0.8 pct to 153.50 against the dollar from 154.67"
         unit = " points" if points else "%"
         verb = "rise" if actual >= 0 else "fall"
+        # The finding covers the percentage and both figures: any of the three may be
+        # the slip ("rose 14% to $26.34bn from $32.12bn" is a wrong old figure as often as
+        # a wrong percentage); the suggestion is the change the figures give.
+        span = Span(
+            min(c.span.start, new.span.start, old.span.start),
+            max(c.span.end, new.span.end, old.span.end),
+        )
         yield ctx.finding(
             doc,
-            c.span,
+            span,
             f'"{c.text}" does not match the figures: {old.text} to {new.text} is a '
             f"{verb} of {fmt(round(abs(actual), 1))}{unit}",
             f"{fmt(round(abs(actual)))}{unit}",
