@@ -16,6 +16,7 @@ What it does
     counts years, not an earlier count; "another 36" in hospital are not among "eight
     others" treated and released, nor "25" taken to hospital among "20" treated at the
     scene when both are shares of one whole ("40 injured … Of those, 25 … and 20 …").
+    Both figures are reported, the part and (once) the whole: either may be the slip.
 
 Why is this bad?
     A part cannot exceed its whole: one of the two figures is wrong, often a
@@ -70,6 +71,7 @@ def _exceeds(part: Claim, whole: Claim, margin: float) -> bool:
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     margin = float(ctx.options.get("about_margin", 0.1))
     flagged: set[int] = set()
+    wholes: set[int] = set()  # wholes reported, once each
     for part in doc.claims:
         if part.role != "part" or part.ref is None or part.kind != "count":
             continue
@@ -88,7 +90,24 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 part.span,
                 f"{label(part)} is stated as part of {label(whole)}, but is larger than it",
             )
-    yield from _nested(doc, ctx, margin, flagged)
+            yield from _whole_finding(doc, ctx, whole, part, wholes)
+    yield from _nested(doc, ctx, margin, flagged, wholes)
+
+
+def _whole_finding(
+    doc: Document, ctx: RuleContext, whole: Claim, part: Claim, wholes: set[int]
+) -> Iterator[Finding]:
+    """The whole is reported too, once: either figure may be the slip ("30 injured …
+    Of the injured, 160" is a whole typed short as often as a part typed long)."""
+    if whole.span.start in wholes or whole.span.overlaps(part.span):
+        return
+    wholes.add(whole.span.start)
+    yield ctx.finding(
+        doc,
+        whole.span,
+        f"{label(whole)} is smaller than {label(part)} on {where(doc, part)}, stated as "
+        "a part of it",
+    )
 
 
 def _same_people(outer: Claim, inner: Claim) -> bool:
@@ -98,7 +117,9 @@ def _same_people(outer: Claim, inner: Claim) -> bool:
     return subjects_match(outer, inner)
 
 
-def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -> Iterator[Finding]:
+def _nested(
+    doc: Document, ctx: RuleContext, margin: float, flagged: set[int], wholes: set[int]
+) -> Iterator[Finding]:
     """Hospitalised above injured in the same paragraph, same source and group."""
     tallies = tally_claims(doc, updates=True)
     para = {c.span.start: doc.sentences[c.sentence].paragraph for c in tallies if doc.sentences}
@@ -128,4 +149,5 @@ def _nested(doc: Document, ctx: RuleContext, margin: float, flagged: set[int]) -
                         f"{label(inner)}{named} is more than the {label(outer)} "
                         f"{outer_cat} on {where(doc, outer)}; {group} are among the {outer_cat}",
                     )
+                    yield from _whole_finding(doc, ctx, outer, inner, wholes)
                     break
