@@ -10,9 +10,11 @@ What it does
     ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
     Mississippi") cannot overlap, so they are reported when they add up to more than
-    their whole, even with no remainder stated.  A total said to be of the two (three…)
-    things whose figures were just given ("20,000 acres, and the Eaton Fire 14,000
-    acres. Together the two fires have scorched more than 44,000 acres") must fit their
+    their whole, even with no remainder stated (a remainder that does not close the
+    sum is reported, and its whole too: either may be the slip).  A total said to be of
+    the two (three…) things whose figures were just given ("20,000 acres, and the Eaton
+    Fire 14,000 acres. Together the two fires have scorched more than 44,000 acres")
+    must fit their
     sum, and so must a count over named places whose every place the story gives one
     count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
@@ -54,6 +56,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             groups.setdefault(c.ref, []).append(c)
     yield from _stated_totals(doc, ctx)
     yield from _place_breakdowns(doc, ctx)
+    wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
         rest = [c for c in parts if c.role == "rest"]
@@ -97,6 +100,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{terms} = {fmt(total)}, but the parts are said to make up {label(whole)}",
             fmt(should) if should > 0 else None,
         )
+        if whole.span.start not in wholes and not whole.span.overlaps(rest[0].span):
+            wholes.add(whole.span.start)  # the whole may be the slip: reported too, once
+            yield ctx.finding(
+                doc,
+                whole.span,
+                f"{label(whole)} is said to be made up of parts that come to {fmt(total)} "
+                f"({terms})",
+            )
 
 
 _DIGITS = regexcache.compile_std(r"\d[\d,.]*")
