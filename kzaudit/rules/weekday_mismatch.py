@@ -13,7 +13,11 @@ What it does
     with no other within four months is checked against those further off: with a date
     for the story (a yearless dateline), each in its year by its tense ("Sunday, April
     5" told in the past in a story dated November 4 is that year's), else in one year or
-    in two running.  A single yearless weekday date is left alone.
+    in two running.  A single yearless weekday date is left alone.  And a past event
+    "on Thursday" in the first sentence after a dated dateline, three to six days before
+    it ("KYIV, March 12, 2025 — A court on Thursday sentenced…", a Wednesday): a story
+    leads with the day's news or the day before's, and writes "last Thursday" further
+    back.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -76,6 +80,48 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         message = f"{when} is a {names[actual]}, not a {names[d.weekday]}{source}"
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
+    yield from _lede_weekday(doc, ctx)
+
+
+# How many days before its dateline a story's first sentence may tell of an event by
+# weekday alone: the day itself, the day before, at most the day before that (a Sunday
+# story's "on Friday").  Further back, wire style writes "last Thursday" or a date.
+_LEDE_DAYS_BACK = 2
+
+
+def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "KYIV, March 12, 2025 — A court on Thursday sentenced…": the first sentence after
+    a dated dateline tells a past event "on" a weekday three to six days before the
+    dateline, where a story leads with the day's news or the day before's: the weekday
+    is most likely slipped, and the dateline's own is suggested.  Only with a dateline
+    whose year the story states or confirms; not "last Thursday" nor a plan."""
+    ref = doc.reference_date
+    if doc.dateline is None or ref is None or doc.reference_guessed or not doc.sentences:
+        return
+    lede = doc.sentence_index(doc.dateline.end)
+    names = vocab().weekday_names
+    for d in doc.dates:
+        if d.sentence > lede:
+            break
+        if (
+            d.sentence != lede
+            or not d.relative
+            or d.weekday is None
+            or d.date is None
+            or d.lead != "on"
+            or d.tense != "past"
+        ):
+            continue
+        back = (ref - d.date).days
+        if _LEDE_DAYS_BACK < back < 7:
+            yield ctx.finding(
+                doc,
+                d.span,
+                f'"{d.text}" in the first sentence would be {back} days before the '
+                f"dateline ({names[ref.weekday()]}, {format_date(ref)}): a story leads "
+                "with the day's news, or the day before's",
+                with_weekday(d.text, ref.weekday()),
+            )
 
 
 class _Story:
