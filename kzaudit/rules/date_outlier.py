@@ -320,18 +320,20 @@ def _month_distance(pos: int, month: int) -> int:
     return min(abs(offset(pos, first)), abs(offset(pos, last)))
 
 
-def _support(doc: Document, d: DateMention, days: list[DateMention], window: int) -> int:
+def _support(
+    doc: Document, d: DateMention, days: list[DateMention], window: int, stray: bool = False
+) -> int:
     """Other mentions within ``window`` days of ``d``: day dates and months ("in December"),
-    of a year ``d`` may be in (``_story_years``)."""
-    return sum(_support_counts(doc, d, days, window))
+    of a year ``d`` may be in (``_story_years``; ``stray``: the story's own year)."""
+    return sum(_support_counts(doc, d, days, window, stray))
 
 
 def _support_counts(
-    doc: Document, d: DateMention, days: list[DateMention], window: int
+    doc: Document, d: DateMention, days: list[DateMention], window: int, stray: bool = False
 ) -> tuple[int, int]:
     """``_support``'s day dates and month mentions, counted apart."""
     pos = day_of_year(d)
-    years = _story_years(doc, d)
+    years = _story_years(doc, d, own_year_only=stray)
     near_days = sum(
         1
         for o in days
@@ -351,7 +353,9 @@ def _support_counts(
 _RANGE_REACH = 5  # "4 or 5 December", "August 26-27": characters between a range's days
 
 
-def _story_years(doc: Document, d: DateMention) -> tuple[int | None, ...] | None:
+def _story_years(
+    doc: Document, d: DateMention, own_year_only: bool = False
+) -> tuple[int | None, ...] | None:
     """The written years a mention near ``d`` may have (None: any).  A yearless date
     sits in the story's year or the one last written before it; a month of another
     written year ("in August 1985" behind "in 1963") lies a year or more away.  A
@@ -359,9 +363,12 @@ def _story_years(doc: Document, d: DateMention) -> tuple[int | None, ...] | None
     if d.year is not None:
         return None
     told = _told_year(doc, d)
-    if told is None:
-        return None
     own = doc.reference_date.year if doc.reference_date else None
+    if told is None:
+        # no year before it: the story's own year, which a later "April 2021" is not (a
+        # writer adds the year to a date outside the story's year); only for a stray,
+        # whose frame is the story's present, not for a twin's backing
+        return (None, own) if own_year_only else None
     return (None, own, told)
 
 
@@ -472,8 +479,9 @@ def _strays(
     The frame is the story's other day dates and month mentions ("early December",
     "in late-November", "on 8 December"): at least two, all within two months of
     each other.  Unlike the timeline test it needs no three day dates, so the
-    guards stay the same: nothing within a month of the stray, nothing explaining
-    it, no other year (the stray's own year explains nothing when the frame is
+    guards stay the same: nothing within a month of the stray (of the story's own year
+    when no year is written before it: a later "In April 2021" does not back a yearless
+    "March 14" among September dates), nothing explaining it, no other year (the stray's own year explains nothing when the frame is
     written with it too: "February 2014 … March 4, 2014 … on October 23, 2014").  A
     yearless stray is framed by the yearless dates, those of the story's own year
     and those of the year last written before it ("February 7, 1997 … February 24 …
@@ -487,7 +495,11 @@ def _strays(
     for d in days:
         # a year the frame is written in too tells the stray from nothing
         shared = d.year if d.year is not None and _year_elsewhere(mentions, d) else None
-        if d.tense == "present" or _support(doc, d, days, window) or _explained(doc, d, shared):
+        if (
+            d.tense == "present"
+            or _support(doc, d, days, window, stray=True)
+            or _explained(doc, d, shared)
+        ):
             continue  # a dated event in the present tense is a fixture: "the Test is on 13 November"
         # a yearless date sits in the story's year: dates written with that year frame it
         own = doc.reference_date.year if d.year is None and doc.reference_date else None
