@@ -41,8 +41,9 @@ What it does
     least two day dates of the body (or three mentions of months), all two months or
     more from it, none written with another year nor a plan (unless the plan would lie
     over half a year ahead), and no mention of the dateline's month ("OTTAWA, July 6 - …
-    in the week ended February 25 … on March 4"); a story is filed days after what it
-    reports.  And a yearless range that runs over half a year across the year's end
+    in the week ended February 25 … on March 4"; a date written with a weekday that fits
+    it places the story the more surely: "TBILISI, November 14, 2024 — … On Monday, May
+    13, … on April 3"); a story is filed days after what it reports.  And a yearless range that runs over half a year across the year's end
     ("forbade him from working from August 16 to March 29"), unless its sentence names a
     season, a school or fiscal year, a term or a winter: the end the story's other dates
     leave alone is reported, or the whole range.  And a yearless range the story tells
@@ -184,7 +185,11 @@ def _range_text(timeline: list[DateMention]) -> str:
 
 
 def _explained(
-    doc: Document, d: DateMention, year: int | None = None, future_explains: bool = True
+    doc: Document,
+    d: DateMention,
+    year: int | None = None,
+    future_explains: bool = True,
+    weekday_explains: bool = True,
 ) -> bool:
     """A reason in the text for the date to lie outside the timeline.
 
@@ -200,7 +205,12 @@ def _explained(
         d.lead != "and" or _PERIOD_OPEN.search(doc.text, max(0, d.span.start - 40), d.span.start)
     ):
         return True  # "between June 3 and December 5"; not a list "on May 15 and November 28"
-    if d.weekday is not None and d.date is not None and d.date.weekday() == d.weekday:
+    if (
+        weekday_explains
+        and d.weekday is not None
+        and d.date is not None
+        and d.date.weekday() == d.weekday
+    ):
         return True  # "Thursday, July 24" in a year where it is a Thursday: checked
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
@@ -773,7 +783,8 @@ def _dateline_slip(
         if not doc.dateline.contains(o.span)
         and o.year in (None, own.year)
         and (o.tense != "future" or _before_in_year(o, own))
-        and not _explained(doc, o, own.year, future_explains=False)
+        # a weekday that fits its date places the story's time, the more surely
+        and not _explained(doc, o, own.year, future_explains=False, weekday_explains=False)
         and not _reporting_period(doc, o)
     ]
     if len(frame) > _MAX_FRAME or (
