@@ -737,6 +737,7 @@ def _expansion_before(
         _word(w.group(), w.start())
         for w in _EXPANSION_WORD.finditer(text, window_start, open_paren, False, HOLD_GIL)
     ]
+    words = _initials_before(text, window_start, words) + words
     words = words[-min(len(letters) + 5, len(letters) * 2) :]
     start = _schwartz_hearst(acronym, words)
     span = Span(m.start(1), m.start(1) + len(acronym))
@@ -754,6 +755,23 @@ def _expansion_before(
         return None
     exp_span = Span(chosen[0].start, chosen[-1].end)
     return AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span)
+
+
+# "U.S." or "U.N." right before a name: its full stops end no clause ("the U.S.
+# Geological Survey (USGS)")
+_INITIALISM_BEFORE = regexcache.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}$")
+
+
+def _initials_before(text: str, at: int, words: list[_Word]) -> list[_Word]:
+    """The letters of an initialism that ends at ``at``, right before the first of
+    ``words``, as one-letter words ("U", "S" of "U.S. Geological Survey"), so that the
+    expansion and its initials take them in; none otherwise."""
+    if not words or words[0].start != at + 1 or text[at : at + 1] != " ":
+        return []
+    m = _INITIALISM_BEFORE.search(text, max(0, at - 6), at)
+    if m is None:
+        return []
+    return [_word(text[i], i) for i in range(m.start(), m.end(), 2)]
 
 
 def _expansion_inside(text: str, m: regex.Match[str]) -> AcronymDefinition | None:

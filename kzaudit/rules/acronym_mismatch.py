@@ -10,7 +10,8 @@ in a form used once ("QTO" after "World Trade Organization (WTO)"; "SEX" after
 "SEC" too: an English word in capitals is still a slip).
 Also flags a definition whose acronym is its own expansion's initials with two
 letters swapped ("National Transport Safety Board (NTBS)") or one key off them
-("Equal Opportunities Commission (WOC)"), unless it is a well-known acronym ("ISO")
+("Equal Opportunities Commission (WOC)"; in a longer one when the story writes the
+initials' form too: "the U.S. Geological Survey (USGA) … the USGS said"), unless it is a well-known acronym ("ISO")
 that the story never writes the other way.  The initials are read from the capitalised
 name right before the bracket as well ("Office for National Statistics (NOS)", "Even
 the International Monetary Fund (IFM)"); by that reading, a definition whose form
@@ -313,7 +314,8 @@ def _slipped_definition(
         return None
     initials = _initials(d.expansion)
     if acronym not in known or uses[initials]:
-        how = _definition_slip(acronym, initials, any_length=False)
+        # a key off in a longer one only when the story writes the initials' form too
+        how = _definition_slip(acronym, initials, any_length=uses[initials] > 0)
         if how:
             return initials, how
     initials = _name_initials(text, d, len(acronym))
@@ -336,8 +338,15 @@ def _definition_slip(acronym: str, initials: str, any_length: bool) -> str:
 
 
 def _initials(expansion: str) -> str:
+    """The expansion's initials; an initialism gives all its letters ("U.S. Geological
+    Survey": USGS)."""
     words = [w for w in expansion.replace("-", " ").split() if w.lower() not in CONNECTOR_WORDS]
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    return "".join(
+        w.replace(".", "") if _INITIALISM.fullmatch(w) else w[0] for w in words if w[:1].isalpha()
+    ).upper()
+
+
+_INITIALISM = regexcache.compile(r"(?:\p{Lu}\.){2,4}")
 
 
 # A word of a name: letters, digits, "&", inner apostrophes and hyphens ("Co-operation").
