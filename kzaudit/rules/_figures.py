@@ -279,7 +279,26 @@ def _same_source(a: str, b: str, titles: SourceTitles | None = None) -> bool:
     low_a, low_b = a.lower(), b.lower()
     if low_a == low_b or low_a.endswith(" " + low_b) or low_b.endswith(" " + low_a):
         return True
+    if _same_field(low_a, low_b):
+        return True
     return titles is not None and (_titled_by(a, titles.get(b)) or _titled_by(b, titles.get(a)))
+
+
+# The bodies of one field of government: "health officials" and "Gaza's health ministry"
+# speak for one ministry, "the interior ministry" and "interior officials" for another.
+_FIELD_BODIES = frozenset(["ministry", "department", "officials", "authorities", "authority"])
+
+
+def _same_field(a: str, b: str) -> bool:
+    """Both sources are a field's bodies ("health officials", "Gaza's health ministry")
+    of one field, with no two different owners written before it ("Israeli health
+    officials" is not "Gaza's health ministry")."""
+    wa, wb = a.removeprefix("the ").split(), b.removeprefix("the ").split()
+    if len(wa) < 2 or len(wb) < 2 or len(wa) > 3 or len(wb) > 3:
+        return False
+    if wa[-1] not in _FIELD_BODIES or wb[-1] not in _FIELD_BODIES or wa[-2] != wb[-2]:
+        return False
+    return not (len(wa) == 3 and len(wb) == 3 and wa[0] != wb[0])
 
 
 def _titled_by(body: str, title: frozenset[str] | None) -> bool:

@@ -18,7 +18,8 @@ What it does
     ("more than 1,000" and "1,200" agree).  It stays silent when the text marks an update
     ("rose to 27", "so far", "now"), when the figures come from different sources
     ("organisers said"/"police said"; "the Interior Ministry" and later "the ministry"
-    are one source, and so are "police" and "Allen Police Chief Brian Harvey"; but two
+    are one source, and so are "police" and "Allen Police Chief Brian Harvey", and
+    "health officials" and "the health ministry"; but two
     neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
     when they are tied to different places or dates (a date before "that" dates the
     saying, not the figure: "the announcement in July that 104,000 jobs would go"), or
