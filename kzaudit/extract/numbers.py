@@ -1403,14 +1403,21 @@ _RELATIVE_OPENER = regexcache.compile(
     r",[ ](?:(?:in|on|at|during|after|before)[ ]which|when|where|who|whom)\b"
 )
 _COMMA_BREAK = regexcache.compile(r"[,;:]")
+# A participle clause that carries a running tally after the day's figures: its update
+# words ("since", "now") are the tally's, not the figures' before it.
+_TALLY_CLAUSE = regexcache.compile(r",[ ](?:bringing|taking|raising|pushing|lifting)[ ]")
 
 
 def _marks_other_clause(text: str, markers: list[_PhraseMatch], c: Claim) -> bool:
-    """Every update word of the sentence comes before a relative clause that holds ``c``:
-    the word marks the main clause's figure ("15 arrests since the attack"), not the one
-    the clause tells of ("…, in which 23 people were killed")."""
+    """Every update word of the sentence comes before a relative clause that holds ``c``
+    or after a clause that carries a running tally: the word marks the main clause's
+    figure ("15 arrests since the attack"), not the one the clause tells of ("…, in
+    which 23 people were killed"), nor the tally's ("28 killed in the past day, bringing
+    the toll since the war began to 38,295")."""
     for m in markers:
         if m.start() > c.span.start:
+            if _TALLY_CLAUSE.search(text, c.span.end, m.start()):
+                continue  # "28 killed in the past day, bringing the toll since … to 38,295"
             return False
         openers = list(_RELATIVE_OPENER.finditer(text, m.end(), c.span.start))
         if not openers or _COMMA_BREAK.search(text, openers[-1].end(), c.span.start):
