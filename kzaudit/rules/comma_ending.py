@@ -596,7 +596,8 @@ _PAST_IRREGULAR = (
 _PAST_AFTER_SUBJECT = (
     f"{_PAST_IRREGULAR}|felt|heard|wrote|spoke|meant|taught|caught|understood|drove|flew"
     "|fled|forgot|sang|shook|swore|stole|slept|withdrew|upheld|overtook|hid|rode|woke|sat"
-    "|dealt"
+    "|dealt|froze|swept|tore|shot|sank|blew|bore|rang|dug|fed|hung|laid|lent|lit|slid|spun"
+    "|sprang|swam|swung|wept|forgave|forbade|arose|awoke"
 )
 # Past forms that are also common nouns or adjectives ("a tax cut", "the left"): read
 # as verbs only right after a subject
