@@ -243,6 +243,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "The government declared a state of emergency on January 5. "
         + "The state of emergency, declared on January 4, will last. " * (n // 10)
     ),
+    "initialisms before names": _page("the U.S. Geological Survey (USGA) and the U.N. "),
+    "past ranges after a dateline": lambda n: (
+        "TAIPEI, March 5, 1987 - Reserves hit a high on March 4. "
+        + "Purchases came between February 18 and November 4, "
+        + "the number had fallen to 520,000, or about 3.5% more. " * (n // 20)
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,
