@@ -43,12 +43,13 @@ What it does
     over half a year ahead), and no mention of the dateline's month ("OTTAWA, July 6 - …
     in the week ended February 25 … on March 4"; a date written with a weekday that fits
     it places the story the more surely: "TBILISI, November 14, 2024 — … On Monday, May
-    13, … on April 3"); a story is filed days after what it reports.  And a yearless range that runs over half a year across the year's end
-    ("forbade him from working from August 16 to March 29"), unless its sentence names a
-    season, a school or fiscal year, a term or a winter: the end the story's other dates
-    leave alone is reported, or the whole range.  And a yearless range the story tells
-    as past that starts by its date but, read forward, ends weeks after it ("NEW YORK,
-    March 13 - … Between January 1 and September 15, 132 firms had applied"): its end.
+    13, … on April 3"); a story is filed days after what it reports.  And a yearless
+    range that runs over half a year across the year's end ("forbade him from working
+    from August 16 to March 29"), unless its sentence names a season, a school or fiscal
+    year, a term or a winter: the end the story's other dates leave alone is reported,
+    or the whole range.  And a yearless range the story tells as past that starts by
+    its date but, read forward, ends weeks after it ("NEW YORK, March 13 - … Between
+    January 1 and September 15, 132 firms had applied"): its end.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -491,8 +492,9 @@ def _strays(
     each other.  Unlike the timeline test it needs no three day dates, so the
     guards stay the same: nothing within a month of the stray (of the story's own year
     when no year is written before it: a later "In April 2021" does not back a yearless
-    "March 14" among September dates), nothing explaining it, no other year (the stray's own year explains nothing when the frame is
-    written with it too: "February 2014 … March 4, 2014 … on October 23, 2014").  A
+    "March 14" among September dates), nothing explaining it, no other year (the
+    stray's own year explains nothing when the frame is written with it too: "February
+    2014 … March 4, 2014 … on October 23, 2014").  A
     yearless stray is framed by the yearless dates, those of the story's own year
     and those of the year last written before it ("February 7, 1997 … February 24 …
     On June 20, his body was found").  The other day of the stray's own range
@@ -614,7 +616,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if id(start) not in flagged and id(end) not in flagged:
             flagged.add(id(end))
             yield _wrapped_finding(doc, ctx, start, end, days)
-    for start, end, month in itertools.islice(_overrunning_ranges(doc, days), _MAX_WRAPPED):
+    for start, end, month in itertools.islice(
+        _overrunning_ranges(doc, days, ctx.options["window_days"]), _MAX_WRAPPED
+    ):
         if id(start) not in flagged and id(end) not in flagged:
             yield _overrun_finding(doc, ctx, start, end, month)
 
@@ -652,20 +656,19 @@ def _range_pairs(
 
 
 _OVERRUN_DAYS = 7  # a range told as past may end this close after the story's date
-_TWIN_REACH_DAYS = 62  # a date this close to the story's names its own weeks' month
 _DAY = dt.timedelta(days=1)
 
 
 def _overrunning_ranges(
-    doc: Document, days: list[DateMention]
+    doc: Document, days: list[DateMention], window: int
 ) -> Iterator[tuple[DateMention, DateMention, int | None]]:
     """(start, end, month): a yearless range told in the past that starts by the
     story's date and, read forward from its start, ends weeks after it ("NEW YORK,
     March 13 - … Between January 1 and September 15, 132 firms had applied"): what a
     story tells as done cannot end after it was filed, and read in the year before, the
     story would have written the year, as it does for its other years.  The end's month
-    is the likelier slip; ``month`` is the one other month of the story's weeks written
-    with the end's day, if there is one ("… a new high on March 4 … between February 18
+    is the likelier slip; ``month`` is the one other month written with the end's day
+    within two ``window``s of the story's date (its own weeks), if there is one ("… a new high on March 4 … between February 18
     and November 4").  Not an end on a month's last day ("from January 1 to December
     31" is last year's whole).  Only with a date the story states (a dateline,
     ``--as-of``)."""
@@ -687,7 +690,7 @@ def _overrunning_ranges(
             and o.day == b.day
             and o.month != b.month
             and o.date is not None
-            and abs((o.date - ref).days) <= _TWIN_REACH_DAYS
+            and abs((o.date - ref).days) <= 2 * window
         }
         yield a, b, (twins.pop() if len(twins) == 1 else None)  # type: ignore[misc]
 

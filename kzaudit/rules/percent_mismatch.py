@@ -731,13 +731,11 @@ def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str]]:
         ):
             word, than = ("risen", "below") if rise else ("fallen", "above")
             quoted = ", ".join(f'"{_plain(o)}"' for o in before[-3:])
-            yield (
-                c,
-                (
-                    f'the story says the figure has {word} to "{_plain(c)}", {than} every figure '
-                    f"it gave before it ({quoted})"
-                ),
+            message = (
+                f'the story says the figure has {word} to "{_plain(c)}", {than} every figure '
+                f"it gave before it ({quoted})"
             )
+            yield c, message
 
 
 def _plain(c: Claim) -> str:
