@@ -205,6 +205,7 @@ class Document(Record):
     reference_origin: Literal["as-of", "dateline", "publication date"] | None = None
     dateline: Span | None = None
     reference_guessed: bool = False  # a yearless dateline's year the lede does not confirm
+    reference_stand_in: bool = False  # ... in a story that writes no year: a stand-in year
     published: dt.date | None = None  # from HTML metadata or Markdown front matter
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzaudit.model import SEVERITY_RANK, Document, Finding, Record, Span
+from kzaudit.model import SEVERITY_RANK, DateMention, Document, Finding, Record, Span
 
 CONTEXT_REACH = 400  # characters of a finding's sentence kept on either side of it
 
@@ -91,6 +91,15 @@ def _position(doc: Document, span: Span) -> dict[str, int]:
     return {"line": line, "column": column, "start": span.start, "end": span.end}
 
 
+def _shown(doc: Document, d: DateMention) -> str | None:
+    """A date mention's date for the output; none when its year is a stand-in (a
+    yearless dateline in a story that writes no year): rules may place dates by it, but
+    a reader must not take it for the story's year.  Claims' dates, the same."""
+    if d.date is None or (doc.reference_stand_in and d.year is None):
+        return None
+    return d.date.isoformat()
+
+
 def build_result(doc: Document, findings: list[Finding]) -> FileResult:
     """Serialise an analysed document and its findings, sorted deterministically."""
     claims = [
@@ -105,14 +114,14 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
             "subject": c.subject,
             **_position(doc, c.span),
             "source": c.attribution,
-            "date": c.date,
+            "date": None if doc.reference_stand_in else c.date,
         }
         for c in sorted(doc.claims, key=lambda c: (c.span.start, c.span.end))
     ]
     dates = [
         {
             "text": d.text,
-            "date": d.date.isoformat() if d.date else None,
+            "date": _shown(doc, d),
             "precision": d.precision,
             "tense": d.tense,
             **_position(doc, d.span),
@@ -169,7 +178,11 @@ def build_result(doc: Document, findings: list[Finding]) -> FileResult:
         )
     return FileResult(
         path=doc.path,
-        reference_date=doc.reference_date.isoformat() if doc.reference_date else None,
+        reference_date=(
+            doc.reference_date.isoformat()
+            if doc.reference_date and not doc.reference_stand_in
+            else None
+        ),
         claims=claims,
         dates=dates,
         durations=durations,

@@ -12,6 +12,7 @@ from kzaudit.extract.dates import find_dateline, with_month, with_weekday
 from kzaudit.model import DateMention, Document
 from kzaudit.pipeline import analyse
 from kzaudit.read import document_from_text
+from kzaudit.result import build_result
 
 
 def _doc(text: str, as_of: str | None = None) -> Document:
@@ -214,6 +215,29 @@ def test_dateline(text: str, date: dt.date) -> None:
     assert doc.reference_origin == "dateline"
     found = find_dateline(document_from_text("t", text))
     assert found is not None and found[1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("ISTANBUL, Jan 22 (AP) — The toll rose to 78 on Wednesday.", 2),
+        ("ISTANBUL, Jan 22 (AP) — The toll rose on Tuesday, officials said.", 2),
+        ("ISTANBUL, Feb 29 (AP) — The toll rose to 78.", None),
+    ],
+)
+def test_dateline_with_no_year_in_the_story(text: str, weekday: int | None) -> None:
+    """A story that writes no year still dates its dateline, with a stand-in year that is
+    always a guess and fits the lede's weekday (or the day after it)."""
+    doc = _doc(text)
+    date = doc.reference_date
+    assert date is not None and doc.reference_guessed
+    assert (date.month, date.day) == ((1, 22) if weekday is not None else (2, 29))
+    if weekday is not None:
+        assert date.weekday() == weekday
+    assert _doc(text).reference_date == date  # the same every time
+    shown = build_result(doc, [])  # a stand-in year is never shown as the story's
+    assert shown.reference_date is None
+    assert all(d["date"] is None for d in shown.dates) and shown.dates
 
 
 def test_no_dateline() -> None:

@@ -14,7 +14,8 @@ def extract(doc: Document) -> Document:
     if doc.reference_date is None:
         found = dates.find_dateline(doc)
         if found is not None:
-            doc.dateline, doc.reference_date, doc.reference_guessed = found
+            doc.dateline, doc.reference_date = found.span, found.date
+            doc.reference_guessed, doc.reference_stand_in = found.guessed, found.stand_in
             doc.reference_origin = "dateline"
         elif doc.published is not None:
             doc.reference_date = doc.published

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
@@ -1091,14 +1092,23 @@ def _may_hold_date(text: str, end: int) -> bool:
     )
 
 
-def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
+class Dateline(NamedTuple):
+    span: Span
+    date: dt.date
+    guessed: bool  # a yearless dateline's year, not confirmed by the lede
+    stand_in: bool  # ... in a story that writes no year: the year is a stand-in
+
+
+def find_dateline(doc: Document) -> Dateline | None:
     """The dateline ("BRANTFORD, March 3, 2025 —", "LONDON, Jan 5 (Reuters) -"), its
     date, and whether that date's year is a guess.
 
     A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
     in the article, leaving out target years ("save $300m a year by 2027"); the year is
     a guess unless the lede names the weekday it puts the dateline on (or the day
-    after), and for a year the story does not write, names only that weekday.  A "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
+    after), and for a year the story does not write, names only that weekday; a story
+    that writes no year gets a stand-in year, always a guess (``_unwritten_year``).  A
+    "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
     at the top ("Published March 3, 2025").
     """
     dateline, stamp = _dateline_patterns()
@@ -1111,7 +1121,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
     if m is None:
         return None
     groups = m.groupdict()
-    guessed = False
+    guessed = stand_in = False
     if groups.get("iso"):
         date = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     else:
@@ -1119,9 +1129,13 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
         day = _day(m.group("d"))
         written = m.group("y")
         lede = frozenset() if written else _lede_weekdays(doc.text, m.end())
-        year, confirmed = (
-            (int(written), True) if written else _dateline_year(doc.text, month, day, lede)
-        )
+        years = [] if written else _years(doc.text)
+        if written:
+            year, confirmed = int(written), True
+        elif years:
+            year, confirmed = _dateline_year(years, month, day, lede)
+        else:
+            year, confirmed, stand_in = _unwritten_year(month, day, lede), False, True
         date = safe_date(year, month, day) if year else None
         guessed = not confirmed
         weekday = groups.get("wd")
@@ -1141,7 +1155,7 @@ def find_dateline(doc: Document) -> tuple[Span, dt.date, bool] | None:
         if groups.get("place")
         else m.start("date" if groups.get("date") else "iso")
     )
-    return Span(start, m.end()), date, guessed
+    return Dateline(Span(start, m.end()), date, guessed, stand_in)
 
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
@@ -1188,7 +1202,7 @@ def _on_or_before(date: dt.date, weekday: int) -> bool:
 
 
 def _dateline_year(
-    text: str, month: int, day: int, weekdays: frozenset[int]
+    years: list[int], month: int, day: int, weekdays: frozenset[int]
 ) -> tuple[int | None, bool]:
     """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -"), and whether
     the story confirms it.
@@ -1201,9 +1215,6 @@ def _dateline_year(
     one weekday: "struck late on Friday ... officials said on Saturday" fits one year
     with a Friday dateline and the next with a Saturday one.
     """
-    years = _years(text)
-    if not years:
-        return None, False
     latest = max(years)
     latest_date = safe_date(latest, month, day)
     if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
@@ -1220,6 +1231,24 @@ def _dateline_year(
     if not fits:
         return latest, False
     return min(fits, key=lambda y: (abs(y - latest), y)), len(weekdays) == 1
+
+
+# A story that writes no year still has a dateline's month and day, which place its
+# other dates; its year is a stand-in, always marked as a guess, taken as the latest
+# year to this one that fits the lede's weekday.  A constant, not today's year: the same
+# story gives the same report whenever it is checked.
+_STAND_IN_YEAR = 2024
+
+
+def _unwritten_year(month: int, day: int, weekdays: frozenset[int]) -> int | None:
+    """A stand-in year for a yearless dateline in a story that writes none: one that
+    puts the dateline on a weekday the lede names, or the day before it, when it names
+    one; a leap year for 29 February."""
+    for year in range(_STAND_IN_YEAR, _STAND_IN_YEAR - 28, -1):
+        date = safe_date(year, month, day)
+        if date is not None and (not weekdays or any(_on_or_before(date, w) for w in weekdays)):
+            return year
+    return None
 
 
 # -- helpers for rules: writing dates back in the article's own style -------------
