@@ -15,7 +15,12 @@ YEAR_DAYS = 365
 
 def day_of_year(d: DateMention) -> int:
     """0-based day of a non-leap year for a mention with a month and a day."""
-    return DAYS_BEFORE_MONTH[d.month - 1] + min(d.day, 31) - 1  # type: ignore[index,operator,type-var]
+    return day_of_year_of(d.month, d.day)  # type: ignore[arg-type]
+
+
+def day_of_year_of(month: int, day: int) -> int:
+    """0-based day of a non-leap year for ``month`` and ``day``."""
+    return DAYS_BEFORE_MONTH[month - 1] + min(day, 31) - 1
 
 
 def month_span(month: int) -> tuple[int, int]:

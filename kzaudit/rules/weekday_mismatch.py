@@ -17,7 +17,10 @@ What it does
     "on Thursday" in the first sentence after a dated dateline, three to six days before
     it ("KYIV, March 12, 2025 — A court on Thursday sentenced…", a Wednesday): a story
     leads with the day's news or the day before's, and writes "last Thursday" further
-    back.
+    back.  With a yearless dateline the same holds once a weekday date within two
+    weeks of it gives the dateline its weekday ("ISTANBUL, Jan 22 (AP) — … rose to 78 on
+    Wednesday … broke out on Friday, January 21"): both are reported, since either may
+    be the slip.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -37,9 +40,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, vocab, with_weekday
+from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, month_day, vocab, with_weekday
 from kzaudit.model import DateMention, Document, Finding
-from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, offset
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset
 from kzaudit.rules.base import RuleContext
 
 ID = "weekday-mismatch"
@@ -94,25 +97,18 @@ def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     a dated dateline tells a past event "on" a weekday three to six days before the
     dateline, where a story leads with the day's news or the day before's: the weekday
     is most likely slipped, and the dateline's own is suggested.  Only with a dateline
-    whose year the story states or confirms; not "last Thursday" nor a plan."""
+    whose year the story states or confirms; not "last Thursday" nor a plan.  With a
+    yearless dateline, see ``_lede_against_body``."""
     ref = doc.reference_date
-    if doc.dateline is None or ref is None or doc.reference_guessed or not doc.sentences:
+    if doc.dateline is None or ref is None or not doc.sentences:
         return
-    lede = doc.sentence_index(doc.dateline.end)
+    ledes = _lede_weekdays(doc)
+    if doc.reference_guessed:
+        yield from _lede_against_body(doc, ctx, ref, ledes)
+        return
     names = vocab().weekday_names
-    for d in doc.dates:
-        if d.sentence > lede:
-            break
-        if (
-            d.sentence != lede
-            or not d.relative
-            or d.weekday is None
-            or d.date is None
-            or d.lead != "on"
-            or d.tense != "past"
-        ):
-            continue
-        back = (ref - d.date).days
+    for d in ledes:
+        back = (ref - d.date).days  # type: ignore[operator]
         if _LEDE_DAYS_BACK < back < 7:
             yield ctx.finding(
                 doc,
@@ -122,6 +118,71 @@ def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "with the day's news, or the day before's",
                 with_weekday(d.text, ref.weekday()),
             )
+
+
+def _lede_weekdays(doc: Document) -> list[DateMention]:
+    """The past events told "on" a weekday alone in the first sentence after the
+    dateline ("… said on Tuesday")."""
+    lede = doc.sentence_index(doc.dateline.end)  # type: ignore[union-attr]
+    out = []
+    for d in doc.dates:
+        if d.sentence > lede:
+            break
+        if (
+            d.sentence == lede
+            and d.relative
+            and d.weekday is not None
+            and d.date is not None
+            and d.lead == "on"
+            and d.tense == "past"
+        ):
+            out.append(d)
+    return out
+
+
+_BODY_DAYS = 14  # how far from a yearless dateline a weekday date may give the dateline's day
+
+
+def _lede_against_body(
+    doc: Document, ctx: RuleContext, ref: dt.date, ledes: list[DateMention]
+) -> Iterator[Finding]:
+    """ "FRANKFURT, Oct 22 (Reuters) - Volkswagen said on Tuesday …  Shares fell on
+    Sunday, October 22": a yearless dateline has no weekday of its own, but a weekday
+    date within two weeks of it gives one (Oct 22 a Sunday), and the first sentence's
+    "on Tuesday" would then be five days back.  One of the two weekdays is wrong, so
+    both are reported, with no suggestion.  Only when every weekday date that near
+    gives the dateline the same day (else ``_disagreeing`` speaks)."""
+    if not ledes:
+        return
+    ref_day = day_of_year_of(ref.month, ref.day)
+    days: set[int] = set()
+    near: list[DateMention] = []
+    for d in doc.dates:
+        if d.relative or d.weekday is None or d.month is None or d.day is None:
+            continue
+        if d.year is not None or (d.month == 2 and d.day == 29):
+            continue
+        gap = offset(day_of_year(d), ref_day)
+        if abs(gap) <= _BODY_DAYS:
+            days.add((d.weekday + gap) % 7)
+            near.append(d)
+    if len(days) != 1:
+        return
+    ref_weekday = days.pop()
+    names = vocab().weekday_names
+    body = near[0]
+    for d in ledes:
+        back = (ref_weekday - d.weekday) % 7  # type: ignore[operator]
+        if back <= _LEDE_DAYS_BACK:
+            continue
+        dateline = f"the dateline's {month_day(ref.month, ref.day)}"
+        said = (
+            f'"{body.text}" puts {dateline} on a {names[ref_weekday]}, so "{d.text}" in '
+            f"the first sentence would be {back} days before it, where a story leads with "
+            "the day's news or the day before's: one of the two weekdays is wrong"
+        )
+        yield ctx.finding(doc, d.span, said)
+        yield ctx.finding(doc, body.span, said)
 
 
 class _Story:
