@@ -27,7 +27,8 @@ finite verb of its own ("…on 31 December, Christian Aid condemned the move",
 "…the US car market, Hybrids cut both fuel use"; a name and an apposition too: "…in
 recent years, Philip Shaw, chief economist at Investec, said the figures were
 weak"), or after a short attribution that closes a quotation ('"…join us," he will
-say, Lib Dem president Simon Hughes branded…'); after a list too when the subject
+say, Lib Dem president Simon Hughes branded…') or one inverted after a clause ("…make
+their date, added the spokesman, REM played…"); after a list too when the subject
 is a titled person ("…fraud and witness tampering, Mr Elgindy was convicted"), who
 opens sentences, not lists; and wherever the subject after the comma is a name the
 sentence before has already written ("Rusedski broke in the ninth game…, Rusedski
@@ -744,8 +745,12 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "The thing is, Beck-Sickinger says…": a copula waits for its complement
     if _CITY_STATE_BEFORE.search(text, max(0, comma - 70), comma):
         return None  # "outside the Ferguson, Missouri, Police Department": a place's name
-    if _ROLE_BEFORE.search(text, max(0, comma - 40), comma):
+    role = _ROLE_BEFORE.search(text, max(0, comma - 40), comma)
+    if role is not None and not _INVERTED_VERB.search(
+        text, max(0, role.start() - 12), role.start()
+    ):
         return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
+        # (not "…date, added the spokesman, REM played": no name follows a saying so)
     verb, nxt = m.group("verb"), m.group("next") or ":"
     told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
     if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
@@ -1318,7 +1323,7 @@ _TRAILING_OPENERS = frozenset(
 )
 _PHRASE_OPENERS = frozenset(
     "on in at by for after before since until with without under over then now later last"
-    " this yesterday today meanwhile despite during from following amid given".split()
+    " this yesterday today meanwhile despite during from following amid among given".split()
 )
 _SEGMENT_OPENERS = frozenset(
     "and but or nor so yet which who whom whose where when while whilst whereas as if that"
@@ -1345,12 +1350,17 @@ _ATTRIBUTION_TAIL = regexcache.compile(
     r"(?:said|says|say|added|adds|told[ \t]{1,3}\p{L}{2,20}|insisted|warned|argued"
     r"|pointed[ \t]{1,3}out|noted|explained|admitted)"
     r"(?:[ \t]{1,3}(?:on|in|at|to|earlier|later|yesterday|today|\p{Ll}{2,12}ly)\b[^,.;:\"]{0,40})?"
-    # or inverted after the closing mark: '"…make the date," added the spokesman, REM…'
-    r"|[\"\u201d'\u2019][ \t]{1,3}(?:said|says|added|adds|insisted|warned|argued|noted"
+    # or inverted after the closing mark or a clause's comma: '"…make the date," added
+    # the spokesman, REM…', "…make their date, added the spokesman, REM played"
+    r"|(?:[\"\u201d'\u2019]|\p{Ll},)[ \t]{1,3}(?:said|says|added|adds|insisted|warned|argued|noted"
     r"|explained|admitted)[ \t]{1,3}(?:he|she|the[ \t]{1,3}\p{Ll}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?"
     r"|\p{Lu}\p{Ll}{1,20}(?:[ \t]{1,3}\p{Lu}\p{Ll}{1,20}){0,2})"
 )
 _CLOSING_QUOTES = frozenset("\"\u201d'\u2019")
+# A saying inverted after a comma, or a quotation's: "…their date, added the spokesman,"
+_INVERTED_VERB = regexcache.compile(
+    r",[\"\u201d'\u2019]?[ \t]{1,3}(?:said|says|added|adds)[ \t]{1,3}$"
+)
 
 
 def _after_attribution(text: str, sentence_start: int, comma: int) -> int | None:
