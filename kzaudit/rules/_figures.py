@@ -183,22 +183,32 @@ _LOCATIVE = regexcache.compile(
 
 
 # A named area the figure's clause opens with: "In Dorli, 58 people died", "Kunar, where
-# 2,114 people were killed", "In Lagos alone, 30 …": a breakdown, not the story's tally.
+# 2,114 people were killed", "In Lagos alone, 30 …", "…, followed by Taroudant with 452":
+# a breakdown, not the story's tally.
 _AREA_NAME = (
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})"
     r"(?:\s{1,3}(?:province|state|county|district|region|town|city))?"
 )
 _AREA_BEFORE = regexcache.compile(
-    r"(?:^|(?<=[.;:]\s{1,3}))"
+    r"(?:(?:^|(?<=[.;:]\s{1,3}))"
     rf"(?:In\s{{1,3}}{_AREA_NAME}(?:\s{{1,3}}alone)?,\s{{1,3}}"
     rf"|{_AREA_NAME}(?:\s{{1,3}}alone,|,\s{{1,3}}where)\s{{1,3}})"
+    # mid-sentence: "most were in Al Haouz province, where 1,293 …"
+    rf"|(?<=\bin\s{{1,3}}){_AREA_NAME},\s{{1,3}}where\s{{1,3}})"
     r"[^,;:.]{0,40}$"
+    # a breakdown's next item: "…, followed by Taroudant with 452"
+    rf"|(?<=\bby\s{{1,3}}){_AREA_NAME}\s{{1,3}}with\s{{1,3}}$"
 )
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An It He She They We"
     " But And Of On At By For From Since After Before During Police Officials".split()
 )
+
+
+def _areas(scope: frozenset) -> frozenset:
+    """The named areas of a figure's scope (``_AREA_BEFORE``'s keys)."""
+    return frozenset(k for k in scope if isinstance(k, tuple) and k[0] == "in")
 
 
 def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
@@ -580,8 +590,9 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 if moving and (earlier.date is None) != (later.date is None):
                     continue  # "On Monday, the toll was 812": which day is the undated one?
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
-                if not headline and scopes[earlier.span.start] != scopes[later.span.start]:
-                    continue
+                scope_a, scope_b = scopes[earlier.span.start], scopes[later.span.start]
+                if scope_a != scope_b and (not headline or _areas(scope_a) != _areas(scope_b)):
+                    continue  # but a lede's "in Al Haouz province, where 1,293" is a breakdown
                 if _named(earlier) and not (
                     headline
                     or earlier.value == later.value  # repeats back the value they restate

@@ -21,7 +21,9 @@ What it does
     are one source, and so are "police" and "Allen Police Chief Brian Harvey", and
     "health officials" and "the health ministry"; but two
     neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
-    when they are tied to different places or dates (a date before "that" dates the
+    when they are tied to different places or dates (a named area before the figure is a
+    breakdown, even in the lede below a headline: "in Al Haouz province, where 1,293
+    people were killed, … followed by Taroudant with 452"; a date before "that" dates the
     saying, not the figure: "the announcement in July that 104,000 jobs would go"), or
     when one gives the value of a figure of another scope ("death toll passes 40,000" in
     the headline restates "rose above 40,000 in Turkey and Syria", not "35,418 in
