@@ -15,7 +15,8 @@ What it does
     for "more than doubled"; "nearly doubled" is not checked.  A share written with its
     part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
     candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
-    "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
+    "…2,207 structures.  Of those, 1,900, or 86%", the whole the one count of the
+    sentence before; "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
     jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
     then its part, "A third of the 300 workers, or 100 people", or set beside its part,
     "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room; "1.9
@@ -358,6 +359,10 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 text, first.span.end, second.span.start
             ) and _PCT_OR.fullmatch(text, second.span.end, pct.span.start):
                 yield pct, first, second  # "300 workers out of 400, or 75%"
+        if before and _PART_THEN_PCT.fullmatch(text, before[-1].span.end, pct.span.start):
+            whole = _whole_before(doc, claims, before[-1])
+            if whole is not None:
+                yield pct, before[-1], whole  # "… 2,207 structures. Of those, 1,900, or 86%"
         if (
             len(after) == 2
             and _OF.fullmatch(text, pct.span.end, after[0].span.start)
@@ -373,6 +378,25 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             yield pct, before[-1], after[0]  # "3,500 jobs, or 12% of its 25,000 staff"
 
 
+# A part that opens its sentence by pointing back at a whole: "Of those, 1,900, or 86%, …"
+_OF_THOSE = regexcache.compile(
+    r"(?:^|(?<=[.!?]\s{1,3}))Of\s{1,3}(?:those|them|these)\s{0,2},\s{1,3}$"
+)
+
+
+def _whole_before(doc: Document, claims: list[Claim], part: Claim) -> Claim | None:
+    """The whole an "Of those, …" part points back at: the one count of the sentence
+    before ("FEMA said 2,207 structures had been damaged.  Of those, about 1,900, or
+    86%, were homes"); none when that sentence gives two counts or none."""
+    if not doc.sentences or part.sentence < 1:
+        return None
+    start = doc.sentences[part.sentence].span.start
+    if _OF_THOSE.search(doc.text, start, part.span.start) is None:
+        return None
+    counts = [c for c in claims if c.sentence == part.sentence - 1 and c.kind == "count"]
+    return counts[0] if len(counts) == 1 else None
+
+
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
 # A share written as a bound is checked as one: "more than 90% of the population" is
 # wrong for 1.9 million of 2.3 million (83%)
@@ -382,8 +406,11 @@ _SHARE_QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "up
 def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
     """(percentage, message, suggestion) where a share contradicts its part and whole."""
     for pct, part, whole in _share_sites(doc):
-        if not (pct.sentence == part.sentence == whole.sentence):
-            continue
+        if pct.sentence != part.sentence or whole.sentence not in (
+            part.sentence,
+            part.sentence - 1,
+        ):
+            continue  # the sentence before only for "Of those, …" (``_whole_before``)
         if part.kind != whole.kind or part.kind not in ("count", "money"):
             continue
         if part.unit != whole.unit or part.kind == "range" or whole.kind == "range":
