@@ -299,6 +299,21 @@ def test_of_whom_refers_to_the_previous_count():
     assert cs[1].role == "part" and cs[cs[1].ref] is cs[0]
 
 
+def test_a_count_with_no_noun_opening_a_sentence_is_a_part_of_the_one_before():
+    cs = claims(
+        "Eight workers were on the bridge. Two were rescued, one of whom was treated. "
+        "The other six were presumed dead."
+    )
+    whole, part, rest = cs
+    assert part.role == "part" and cs[part.ref] is whole
+    assert rest.role == "rest" and cs[rest.ref] is whole
+
+
+def test_a_count_with_no_noun_is_no_part_of_another_tally_of_people():
+    whole, other = claims("Nine people were injured in the blast. Twelve were killed.")
+    assert other.role is None
+
+
 def test_of_the_group_refers_to_the_largest_recent_count_of_that_group():
     cs = claims(
         "Police said 80 people were injured and 12 killed. Later the number of injured "

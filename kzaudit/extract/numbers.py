@@ -1825,6 +1825,11 @@ def _part_roles(
         if whole is not None:
             c.role, c.ref = "part", whole
             last_part = c
+        elif n == 0 and _elliptical_part(text, c, sent, claims, prev_sent):
+            # "Eight workers were on the bridge. Two were rescued": of the eight
+            c.role, c.ref = "part", prev_sent[0]
+            _inherit(c, claims[prev_sent[0]])
+            last_part = c
         elif (
             last_part is not None
             and last_part.ref is not None
@@ -1839,6 +1844,28 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+# A count that is a sentence's subject with no noun: "Two were rescued", "Three remain"
+_BARE_SUBJECT = regexcache.compile(r"[ ](?:were|was|are|had|have|remain|remained)\b")
+
+
+def _elliptical_part(
+    text: str, c: Claim, sent: Span, claims: list[Claim], prev_sent: list[int]
+) -> bool:
+    """``c`` opens its sentence with no noun of its own ("Two were rescued") right after
+    a sentence that gives one count, and no part of another: it counts some of those."""
+    if c.subject is not None or text[sent.start : c.span.start].strip():
+        return False
+    if _BARE_SUBJECT.match(text, c.span.end, None, HOLD_GIL) is None:
+        return False
+    counts = [j for j in prev_sent if claims[j].kind != "year"]
+    if len(counts) != 1 or prev_sent != counts:
+        return False
+    whole = claims[counts[0]]
+    # "Nine were injured. Two were killed": two tallies of people, not a part of one
+    tallies = {whole.category, c.category}.intersection(PEOPLE_CATEGORIES)
+    return whole.kind == "count" and whole.role is None and len(tallies) < 2
 
 
 # "…274 were women", "…were under 25", "…were aged 16": what a part without a noun is

@@ -4,7 +4,9 @@ What it does
     Reports a figure that is stated as part of another ("12 of whom", "of them", "of the
     20", "including 30 children", "Of those arrested, 150", "95 of the injured" after a
     count of the injured in the same or the two sentences before; the people of a place
-    too: "a town of 11,000 people … Of those, 1,300") but is larger than it, and a count
+    too: "a town of 11,000 people … Of those, 1,300"; a count with no noun opening the
+    sentence after one count, not of another tally of people: "Eight workers were on the
+    bridge.  Two were rescued") but is larger than it, and a count
     of hospitalised people larger than the count of injured people it belongs to
     (injured includes hospitalised).  Qualifiers are respected: "more than 1,000 injured
     and 400 hospitalised" is fine, and so is "more than 80 injured … 85 of the injured"

@@ -3,7 +3,8 @@
 What it does
     When the text states that its parts complete a whole ("Of the 600 passengers, 450
     were rescued and the other 100 are missing"; "the remaining 40"; "closed 34 of its
-    410 stores, leaving 376"), adds the parts and reports when the sum differs from the
+    410 stores, leaving 376"; over sentences too: "Eight workers were on the bridge.  Two
+    were rescued … The other six"), adds the parts and reports when the sum differs from the
     whole.  Only exact figures are added; any hedge ("about", "more than") makes the
     check stay silent, and so does a figure among the parts that is not read as one
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
