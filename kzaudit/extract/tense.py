@@ -36,7 +36,8 @@ NEAR_WORDS_FUTURE = 7
 
 # Clause boundaries: a verb beyond one of these governs something else.
 _BOUNDARY = regexcache.compile(
-    r"[;:()\[\]\u2014\u201c\u201d\"]|--|\s[-\u2013]\s"  # "--": a typed dash
+    r"[;()\[\]\u2014\u201c\u201d\"]|--|\s[-\u2013]\s"  # "--": a typed dash
+    r"|(?<![0-9]):|:(?![0-9])"  # not a clock's "11:11"
     r"|\b(?:but|while|whereas|although|though|because|unless)\b"
 )
 # Every match of ``_BOUNDARY`` holds one of these (case-sensitive, as the pattern is).
@@ -170,12 +171,22 @@ def _may_hold_boundary(text: str, lo: int, hi: int) -> bool:
     return any(part in window for part in _BOUNDARY_PARTS)
 
 
-def _clause_start(text: str, lo: int, start: int) -> int:
-    """Just after the last clause boundary in ``[lo, start)`` (a backward search)."""
+def _clause_start(text: str, lo: int, start: int) -> tuple[int, tuple[int, int] | None]:
+    """Just after the last clause boundary in ``[lo, start)`` (a backward search), and
+    the bracketed aside the search stepped over: a bracket closed before the phrase is
+    no boundary ("hit at 11:11pm local time (22:11 GMT) on November 8"), but what it
+    holds governs nothing outside it."""
     if not _may_hold_boundary(text, lo, start):
-        return lo
+        return lo, None
     b = _BOUNDARY_BACK.search(text, lo, start, HOLD_GIL)
-    return b.end() if b else lo
+    if b is None:
+        return lo, None
+    if b.group() == ")":
+        opened = text.rfind("(", lo, b.start())
+        if opened != -1:
+            before = _BOUNDARY_BACK.search(text, lo, opened, HOLD_GIL)
+            return (before.end() if before else lo), (opened, b.end())
+    return b.end(), None
 
 
 def _clause_end(text: str, end: int, hi: int) -> int:
@@ -221,8 +232,10 @@ class TenseScanner:
         its clause ("On January 5, troops arrived") takes the first marker after it.
         """
         text = self.text
-        left = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
+        left, aside = _clause_start(text, max(lo, start - WINDOW_BEFORE), start)
         for m in reversed(self._between(left, start)):
+            if aside is not None and aside[0] <= m.start() < aside[1]:
+                continue  # inside the bracket stepped over
             got = _classify(m, text)
             if got is None:
                 continue
