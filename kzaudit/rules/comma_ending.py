@@ -770,6 +770,9 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
             return None
         verb, verb_end = nxt, next_end
     sentence_start = _sentence_start(doc, comma)
+    if _RUN_ON_OPENING.search(text, sentence_start, comma):
+        return None  # "…the European Union In his speech, Mr Kilroy-Silk says": the full
+        # stop is missing before "In", not after "speech"
     tail = _after_attribution(text, sentence_start, comma)
     if tail is not None and (
         text[tail] in _CLOSING_QUOTES
@@ -825,6 +828,11 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     return reason
 
 
+# An opening phrase run on from the sentence before, its full stop missing: "…the
+# European Union In his speech,"
+_RUN_ON_OPENING = regexcache.compile(
+    r"(?<=\p{L}[ \t])(?:In|On|At|After|During)[ \t](?:his|her|its|their|the|a|an)\b"
+)
 _SERIES_REACH = 120  # characters after a second clause searched for the series' last
 _SERIES_CLAUSES = 4  # clauses of a series read before its last
 
@@ -1411,9 +1419,11 @@ _FINITE = regexcache.compile(
     r"|(?<=[ \t]\p{Lu}[\p{L}]{1,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     r"(?=[ \t]{1,3}(?:a|an|the|to)[ \t])"
     # a past form that is also a noun, after a name and before its object ("Fianna Fail
-    # won 81 of the 166 seats"; not "the Korean won fell")
-    rf"|(?<=[ \t]\p{{Lu}}[\p{{L}}]{{1,30}}[ \t]{{1,3}})(?:{_PAST_AMBIGUOUS})"
-    r"(?=[ \t]{1,3}(?:\d|(?:the|a|an|his|her|its|their)[ \t]))"
+    # won 81 of the 166 seats", "Investors lost hundreds of millions"; not "the Korean
+    # won fell")
+    rf"|(?<=(?:^|\s)\p{{Lu}}[\p{{L}}]{{1,30}}[ \t]{{1,3}})(?:{_PAST_AMBIGUOUS})"
+    r"(?=[ \t]{1,3}(?:\d|[$\u00a3\u20ac]|(?:the|a|an|his|her|its|their|about|some|nearly"
+    r"|almost|more|dozens|hundreds|thousands|millions|billions)[ \t]))"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
