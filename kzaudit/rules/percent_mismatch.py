@@ -16,7 +16,8 @@ What it does
     part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
     candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
     "…2,207 structures.  Of those, 1,900, or 86%", the whole the one count of the
-    sentence before; "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
+    sentence before; "Of the city's 120,000 residents, at least 30,000, or 25%" (a part
+    with a floor sets one for its share); "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
     jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
     then its part, "A third of the 300 workers, or 100 people", or set beside its part,
     "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room; "1.9
@@ -286,7 +287,10 @@ _SAME_WHOLE = regexcache.compile(
 _APPOSED_SHARE = regexcache.compile(r"(?:\s{1,3}(?!and\b)[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
 _CLOSE_OF = regexcache.compile(r"\s{0,2}\)\s{1,3}of\s{1,3}(?:the\s{1,3})?")
 # The whole first: "Of the 400 workers, 300, or 75%, voted", "Of the 400 workers, 300 (75%)".
-_OF_BEFORE = regexcache.compile(r"(?i)(?:^|[^\p{L}])of\s{1,3}(?:the|its|their)\s{1,3}$")
+_OF_BEFORE = regexcache.compile(
+    r"(?i)(?:^|[^\p{L}])of\s{1,3}(?:the|its|their"
+    r"|(?:the\s{1,3})?\p{L}[\p{L}\-]{0,30}['\u2019]s)\s{1,3}$"  # "Of the city's 120,000"
+)
 _WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,3}")
 _PART_THEN_PCT = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
 # "300 workers out of 400, or 75%": the counted noun between part and whole.
@@ -348,7 +352,7 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             yield pct, before[-1], after[0]
         if len(before) == 2:
             first, second = before
-            lo = max(0, first.span.start - 12)
+            lo = max(0, first.span.start - 48)  # "Of the city's 120,000"
             if (
                 _OF_BEFORE.search(text, lo, first.span.start)
                 and _WHOLE_THEN_PART.fullmatch(text, first.span.end, second.span.start)
@@ -417,7 +421,20 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
             continue
         if pct.qualifier not in _SHARE_QUALIFIERS or whole.qualifier not in ("exact", "about"):
             continue
-        if part.qualifier not in ("exact", "about") or float(whole.value) <= 0:
+        if float(whole.value) <= 0:
+            continue
+        if part.qualifier in ("at_least", "more_than") and pct.qualifier in ("exact", "about"):
+            # "at least 30,000, or 15%" of 120,000: the share has a floor of 25%
+            floor = _spread(part)[0] / _spread(whole)[1] * 100
+            if _spread(pct)[1] < floor and floor - float(pct.value) > max(1.0, rel * floor):
+                yield (
+                    pct,
+                    f'"{pct.text}" does not match the figures: {part.text} of {whole.text} '
+                    f"is at least {fmt(round(floor, 1))}%",
+                    None,
+                )
+            continue
+        if part.qualifier not in ("exact", "about"):
             continue
         a_lo, a_hi = _spread(part)
         b_lo, b_hi = _spread(whole)
