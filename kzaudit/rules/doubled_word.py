@@ -37,7 +37,8 @@ doubled is never written alone.  An acronym doubled is a slip wherever it stands
 AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a place
 ("Sir Sir Alan", "Britain Britain"; not a place that is itself doubled, "Bora Bora"), a
 name after an honorific ("Mr Brown Brown said") and a connective opening a sentence
-("But But Mr"); a month before a figure ("in May May 2004"); an ordinary word of four
+("But But Mr"); a month before a figure ("in May May 2004"), and a month's or a title's
+abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); an ordinary word of four
 letters or more inside a name, or a surname after a given name ("the Court of Human
 Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
 Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
@@ -133,6 +134,15 @@ _DOUBLE_NUMBER = regexcache.compile(
 )  # not a score after its verb: "the score was 10 10 at half time"
 
 
+# An abbreviation typed twice with its full stop, which ``_DOUBLE`` cannot see: "on
+# Sunday, Nov. Nov. 19", "Gov. Gov. Josh Green".  Months and titles only: a company's
+# "Inc." or an answer's "No." may end a sentence before the same word opens the next.
+_DOUBLE_ABBREVIATION = regexcache.compile(
+    r"(?<![\p{L}\p{M}.])((?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gov|Sen|Rep"
+    r"|Gen|Lt|Col|Sgt|Capt|Prof|St)\.)[ \t\u00a0]{1,3}(\1)(?![\p{L}\p{M}])"
+)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     yield from _doubled_figures(doc, ctx)
@@ -140,6 +150,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])) and not _hyphen_double(words):
             return  # the common case: no word follows itself anywhere
+    for para in doc.paragraphs:
+        for m in _DOUBLE_ABBREVIATION.finditer(text, para.start, para.end, False, HOLD_GIL):
+            yield _finding(doc, ctx, m)
     alone = _AloneWords(text)
     found = [
         m
