@@ -2,7 +2,8 @@
 
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
-    "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Daniel Hirst (34)"), and the
+    "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Zara, who was 35,", "Daniel
+    Hirst (34)"), and the
     age at death an obituary gives its subject ("Margaret Ellison dies at 91",
     "Margaret Ellison, ..., has died at the age of 93"), and flags a later mention of
     the same person with another age.  A surname alone is that
@@ -42,7 +43,8 @@ SUMMARY = "One person given two different ages"
 # ", 34," / ", aged 34," / " (34)" right after a person's name; the age must be followed
 # by what closes an apposition, so "Smith, 34 votes" and scores are not read as ages.
 _AGE = regexcache.compile(
-    r",[ ]{1,2}(?:aged[ ]{1,2})?(\d{1,3})(?=,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
+    r",[ ]{1,2}(?:aged[ ]{1,2}|who[ ]{1,2}(?:was|is)[ ]{1,2})?(\d{1,3})"
+    r"(?=,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
     r"|[ ]\((\d{1,3})\)"
 )
 _MAX_AGE = 120
@@ -64,7 +66,8 @@ _DEATH_REACH = 160  # characters after the name searched for the age at death
 # the names the entity extractor does not know (first names of every language).
 _NAMED_AGE = regexcache.compile(
     r"(?<![\w.'\u2019-])(?:[A-Z][a-z'\u2019-]{1,20}[ ]){0,2}[A-Z][a-z'\u2019-]{1,20}"
-    r"(?=,[ ]{1,2}(?:aged[ ]{1,2})?\d{1,3}(?:,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
+    r"(?=,[ ]{1,2}(?:aged[ ]{1,2}|who[ ]{1,2}(?:was|is)[ ]{1,2})?\d{1,3}"
+    r"(?:,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
     r"|[ ]\(\d{1,3}\))"
 )
 _NAME_REACH = 72  # characters before an age searched for its name
@@ -85,7 +88,10 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
             c.span.start
             for c in doc.claims
             if c.kind in ("age", "count")
-            and text[max(0, c.span.start - 6) : c.span.start].rstrip()[-1:] in ",("
+            and (
+                text[max(0, c.span.start - 6) : c.span.start].rstrip()[-1:] in ",("
+                or text[max(0, c.span.start - 12) : c.span.start].endswith((" was ", " is "))
+            )
         }
     )
     matches = []
