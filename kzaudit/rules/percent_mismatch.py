@@ -21,8 +21,9 @@ What it does
     jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
     then its part, "A third of the 300 workers, or 100 people", or set beside its part,
     "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room; "1.9
-    million of Gaza's 2.3 million people, or 60% of the population") must be their
-    ratio, and a share written as a bound ("less than 50%") must hold, and a change
+    million of Gaza's 2.3 million people, or 60% of the population"; "cut 11,000 jobs, or
+    13% of its staff of 87,000"; "Of the 414 fires, 239 or about 58%") must be their
+    ratio, reported over the percentage, the part and the whole its sentence holds, and a share written as a bound ("less than 50%") must hold, and a change
     stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
     "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
     $567m from $738m") must go the way its figures go, and a change "by" an amount "to"
@@ -271,8 +272,8 @@ def _like(c: Claim, value: float) -> str:
 # the 2,616".
 _OF = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s)"
-    r"\s{1,3})?"
-)  # "of the 2.3 million", "of Gaza's 2.3 million"
+    r"\s{1,3}(?:(?:staff|workforce|employees|members|population)\s{1,3}of\s{1,3})?)?"
+)  # "of the 2.3 million", "of Gaza's 2.3 million", "of its staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
     r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
@@ -292,7 +293,8 @@ _OF_BEFORE = regexcache.compile(
     r"|(?:the\s{1,3})?\p{L}[\p{L}\-]{0,30}['\u2019]s)\s{1,3}$"  # "Of the city's 120,000"
 )
 _WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,3}")
-_PART_THEN_PCT = regexcache.compile(r"\s{0,2},\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
+_PART_THEN_PCT = regexcache.compile(r"\s{0,2},?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
+# "…, or 75%", "… or about 58%", "… (75%)"
 # "300 workers out of 400, or 75%": the counted noun between part and whole.
 _NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}")
 # The part first, then its share of the whole: "cut 3,500 jobs, or 12% of its 25,000-strong
@@ -407,8 +409,24 @@ _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
 _SHARE_QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
 
 
-def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
-    """(percentage, message, suggestion) where a share contradicts its part and whole."""
+def _shares(doc: Document, rel: float) -> Iterator[tuple[Span, str, str | None]]:
+    """(span, message, suggestion) where a share contradicts its part and whole: the
+    span covers the percentage, its part and its whole when the sentence holds it, since
+    any may be the slip ("Of the 414 fires, 329 or about 58%"); the suggestion is the
+    percentage the figures give."""
+    for pct, part, whole, message, suggestion in _share_slips(doc, rel):
+        figures = (pct, part, whole) if whole.sentence == pct.sentence else (pct, part)
+        start, end = min(c.span.start for c in figures), max(c.span.end for c in figures)
+        if doc.text[end : end + 1] == ")" and "(" in doc.text[start:end]:
+            end += 1  # "20 (40%)": the bracket closed with it
+        yield Span(start, end), message, suggestion
+
+
+def _share_slips(
+    doc: Document, rel: float
+) -> Iterator[tuple[Claim, Claim, Claim, str, str | None]]:
+    """(percentage, part, whole, message, suggestion) where a share contradicts its part
+    and whole."""
     for pct, part, whole in _share_sites(doc):
         if pct.sentence != part.sentence or whole.sentence not in (
             part.sentence,
@@ -429,6 +447,8 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
             if _spread(pct)[1] < floor and floor - float(pct.value) > max(1.0, rel * floor):
                 yield (
                     pct,
+                    part,
+                    whole,
                     f'"{pct.text}" does not match the figures: {part.text} of {whole.text} '
                     f"is at least {fmt(round(floor, 1))}%",
                     None,
@@ -452,6 +472,8 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
             continue
         yield (
             pct,
+            part,
+            whole,
             f'"{pct.text}" does not match the figures: {part.text} of {whole.text} is '
             f"{fmt(round(actual, 1))}%",
             f"{fmt(round(actual))}%",
@@ -798,10 +820,10 @@ def _spread(c: Claim) -> tuple[float, float]:
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for span, message in _directions(doc):
         yield ctx.finding(doc, span, message, None)
-    for claim, message, suggestion in _shares(
+    for span, message, suggestion in _shares(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
-        yield ctx.finding(doc, claim.span, message, suggestion)
+        yield ctx.finding(doc, span, message, suggestion)
     for claim, message, suggestion in _implied_wholes(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
