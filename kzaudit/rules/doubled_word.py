@@ -38,7 +38,8 @@ AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a p
 ("Sir Sir Alan", "Britain Britain"; not a place that is itself doubled, "Bora Bora"), a
 name after an honorific ("Mr Brown Brown said") and a connective opening a sentence
 ("But But Mr"); a month before a figure ("in May May 2004"), and a month's or a title's
-abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); an ordinary word of four
+abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); a
+hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); an ordinary word of four
 letters or more inside a name, or a surname after a given name ("the Court of Human
 Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
 Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
@@ -143,6 +144,15 @@ _DOUBLE_ABBREVIATION = regexcache.compile(
 )
 
 
+# A hyphenated word typed twice ("forecast fourth-quarter fourth-quarter revenue", "a
+# 24-hour 24-hour strike"), with a letter in it: a tennis score is doubled on purpose
+# ("6-4 6-4").
+_DOUBLE_COMPOUND = regexcache.compile(
+    r"(?<![\p{L}\p{M}\d'\u2019\-])(?=[\d\-]{0,20}\p{L})"
+    r"([\p{L}\d]{1,20}(?:-[\p{L}\d]{1,20}){1,3})[ \t\u00a0]{1,3}(\1)(?![\p{L}\p{M}\d'\u2019\-])"
+)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     yield from _doubled_figures(doc, ctx)
@@ -152,6 +162,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             return  # the common case: no word follows itself anywhere
     for para in doc.paragraphs:
         for m in _DOUBLE_ABBREVIATION.finditer(text, para.start, para.end, False, HOLD_GIL):
+            yield _finding(doc, ctx, m)
+        for m in _DOUBLE_COMPOUND.finditer(text, para.start, para.end, False, HOLD_GIL):
             yield _finding(doc, ctx, m)
     alone = _AloneWords(text)
     found = [
