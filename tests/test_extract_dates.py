@@ -220,6 +220,13 @@ def test_weekday_picks_the_year_it_fits() -> None:
             dt.date(2025, 3, 4),
         ),
         ("PARIS, Jan 5 (AFP) - The 2024-2025 season resumed on Sunday.", dt.date(2025, 1, 5)),
+        # a target year with its month ("must be held by January 2025") is not the story's
+        (
+            "LONDON, May 22 (Reuters) - Sunak on Wednesday called an election for July 4."
+            " The election must be held by January 2025. The party has ruled since 2010."
+            " The vote will take place on Thursday, July 4, 2024.",
+            dt.date(2024, 5, 22),
+        ),
         # only a year of history written: the weekday places the story after it
         (
             "HOUSTON, Oct 1 (Reuters) - Oil jumped on Tuesday. Its monthly loss was the"

@@ -1160,11 +1160,15 @@ def find_dateline(doc: Document) -> Dateline | None:
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
 # Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030",
-# "by the end of 2026", the end of a period "2025-2030"
+# "by the end of 2026", "by January 2025", the end of a period "2025-2030"
 TARGET_LEAD_WORDS = ("by", "until", "till", "through", "before", "to")
 _TARGET_LEAD = regexcache.compile(
     rf"(?:(?i:\b(?:{'|'.join(TARGET_LEAD_WORDS)})\s{{1,3}}"
-    r"(?:the\s{1,3}(?:end|middle|start|beginning)\s{1,3}of\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/])$"
+    r"(?:the\s{1,3}(?:end|middle|start|beginning)\s{1,3}of\s{1,3})?"
+    # a month of the target year: "must be held by January 2025", "by mid-2026"
+    r"(?:(?:early|mid|late)[\s\-]{1,3})?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+    r"|Nov|Dec)\.?\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/])$"
 )
 
 
@@ -1173,7 +1177,7 @@ def _years(text: str) -> list[int]:
     years = []
     for m in _ANY_YEAR.finditer(head):
         year = int(m.group())
-        lead = _TARGET_LEAD.search(head, max(0, m.start() - 24), m.start(), HOLD_GIL)
+        lead = _TARGET_LEAD.search(head, max(0, m.start() - 40), m.start(), HOLD_GIL)
         if lead is None or lead["from"] and year - int(lead["from"]) <= 1:
             years.append(year)  # a season "2024-2025" is no target
     return years
