@@ -777,7 +777,7 @@ def _dateline_slip(
     if doc.dateline is None:
         return None
     own = next((d for d in days if doc.dateline.contains(d.span)), None)
-    if own is None:
+    if own is None or _lede_names_weekday_of(doc, own):
         return None
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     frame = [
@@ -800,6 +800,20 @@ def _dateline_slip(
 
 
 _DATELINE_MONTHS = 3  # mentions that frame a story without two day dates ("in January")
+
+
+def _lede_names_weekday_of(doc: Document, own: DateMention) -> bool:
+    """The first sentence tells its news "on" the weekday of a dateline whose year is
+    written ("WASHINGTON, July 1, 2024 — The Supreme Court ruled on Monday"): the
+    dateline is borne out, however far the dates the story looks back to ("set for
+    March 4", "argued on April 25").  A slipped month keeps its weekday one time in
+    seven."""
+    if own.year is None or own.date is None or doc.dateline is None:
+        return False
+    lede = doc.sentence_index(doc.dateline.end)
+    return any(
+        d.sentence == lede and d.relative and d.weekday == own.date.weekday() for d in doc.dates
+    )
 
 
 # A month that names a reporting period: "the December quarter", "the year ended
