@@ -141,6 +141,7 @@ _TOTAL_OF = regexcache.compile(
 # The old value of a change is no part of a total: "won 191 seats, down from 247".
 _OLD_VALUE = regexcache.compile(r"(?i)\b(?:from|than|against|versus|vs\.?)[ ]{1,3}$")
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TOLL = regexcache.compile(r"(?i)\b(?:toll|dead|deaths)\b")
 
 
 def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -152,7 +153,7 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ("down from 247")."""
     claims = doc.claims
     for i, total in enumerate(claims):
-        if total.kind != "count" or total.subject is None or total.role is not None:
+        if total.kind != "count" or total.role is not None:
             continue
         if not doc.sentences or total.sentence < 0:
             continue
@@ -160,14 +161,23 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         m = _TOTAL_OF.search(doc.text, lo, total.span.start)
         if m is None:
             continue
+        # "Together the toll in the two countries rose to 5,021": a toll with no noun
+        # adds up the dead the two sentences before count
+        toll = total.subject is None and _TOLL.search(doc.text, m.start(), total.span.start)
+        if total.subject is None and not toll:
+            continue
         n = 2 if m.group("both") else _HOW_MANY[m.group("n").lower()]
         parts = [
             c
             for c in claims[max(0, i - 12) : i]
-            if c.sentence in (total.sentence - 1, total.sentence)
+            if total.sentence - (2 if toll else 1) <= c.sentence <= total.sentence
             and c.span.end <= m.start()
             and c.kind == "count"
-            and c.subject in (total.subject, None)  # "won 191 seats … Komeito won 24"
+            and (
+                c.category == "deaths"
+                if toll
+                else c.subject in (total.subject, None)  # "won 191 seats … Komeito won 24"
+            )
             and c.qualifier in ("exact", "about")
             and c.role is None
             and not _OLD_VALUE.search(doc.text, max(0, c.span.start - 12), c.span.start)
