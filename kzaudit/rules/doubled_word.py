@@ -39,7 +39,8 @@ AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a p
 name after an honorific ("Mr Brown Brown said") and a connective opening a sentence
 ("But But Mr"); a month before a figure ("in May May 2004"), and a month's or a title's
 abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); a
-hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); an ordinary word of four
+hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); a
+date typed twice ("set for March 4 March 4"); an ordinary word of four
 letters or more inside a name, or a surname after a given name ("the Court of Human
 Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
 Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
@@ -156,6 +157,7 @@ _DOUBLE_COMPOUND = regexcache.compile(
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     yield from _doubled_figures(doc, ctx)
+    yield from _doubled_dates(doc, ctx)
     if len(text) <= PRESCAN_MAX:
         words = plain_words(text)
         if not any(map(operator.eq, words, words[1:])) and not _hyphen_double(words):
@@ -199,6 +201,23 @@ def _doubled_figures(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         m = _DOUBLE_NUMBER.search(text, max(0, a.span.start - 24), b.span.end + 4)
         if m is not None:
             yield _finding(doc, ctx, m)
+
+
+def _doubled_dates(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A date typed twice ("set for March 4 March 4"), looked for where extraction read
+    two dates written alike with only blanks between: the words' pre-scan sees no word
+    follow itself there."""
+    text = doc.text
+    for a, b in zip(doc.dates, doc.dates[1:], strict=False):
+        if (
+            a.text == b.text
+            and any(ch.isalpha() for ch in a.text)
+            and any(ch.isdigit() for ch in a.text)
+            and 0 < b.span.start - a.span.end <= 3
+            and not text[a.span.end : b.span.start].strip()
+        ):
+            span = Span(a.span.start, b.span.end)
+            yield ctx.finding(doc, span, f'"{b.text}" is doubled: "{doc.slice(span)}"', a.text)
 
 
 # Particles that open or close hyphenated words ("in-fighting", "break-in", "set-up")
