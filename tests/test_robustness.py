@@ -249,6 +249,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "Purchases came between February 18 and November 4, "
         + "the number had fallen to 520,000, or about 3.5% more. " * (n // 20)
     ),
+    "yearless datelines, bracketed asides and parts with no noun": lambda n: (
+        "ISTANBUL, Jan 22 (AP) — The toll rose to 78 on Wednesday. "
+        + "It hit at 11:11pm (22:11 GMT) on Friday, January 21. Eight were hurt. Two "
+        "were rescued. The other seven died. Of those, 1,900, or 68%, were homes. " * (n // 30)
+    ),
+    "doubled abbreviations, compounds and dates": _page(
+        "On Sunday, Nov. Nov. 19, a 24-hour 24-hour strike was set for March 4 March 4. "
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,
