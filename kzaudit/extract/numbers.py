@@ -1756,8 +1756,18 @@ def _part_roles(
                 if whole_subject not in (None, c.subject, *_GENERIC_SUBJECTS):
                     c.ref = None  # "the remaining 1,550 in the other three states": states
             elif whole is None and n == 0 and prev_sent:
-                # "Of those, 218 were charged and 96 released. The remaining 218 …"
-                last = claims[prev_sent[-1]]
+                # "Of those, 218 were charged and 96 released. The remaining 218 …"; of the
+                # whole a part of the sentence before belongs to, if one belongs to an
+                # earlier sentence's ("Of them, 52 were evacuated, three of whom were found
+                # alive. The remaining 23 …": of the 75 before, not of the 52)
+                outer = [
+                    j
+                    for j in prev_sent
+                    if claims[j].role == "part"
+                    and claims[j].ref is not None
+                    and claims[claims[j].ref].sentence < claims[j].sentence
+                ]
+                last = claims[outer[-1] if outer else prev_sent[-1]]
                 if (
                     last.role == "part"
                     and last.ref is not None
