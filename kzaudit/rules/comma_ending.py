@@ -283,7 +283,9 @@ def _sentence_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "If the dams are completed on time, The World Bank estimates…", "In a
             # sign that blogs matter, The Tsunami Blog is…": a name after the opening
         if mid_sentence is None:
-            mid_sentence = Counter(c.group(1) for c in _MID_SENTENCE.finditer(text))
+            mid_sentence = Counter(
+                c.group(1) for c in _MID_SENTENCE.finditer(text) if not _ends_a_name(text, c)
+            )
         if (
             mid_sentence[word] > 1
             and word not in NEVER_NAMES
@@ -513,6 +515,22 @@ def _capitalised_inside(text: str, word: str, skip: int) -> bool:
     return any(
         at != skip and text[:at].rstrip()[-1:] not in _SENTENCE_OPENING
         for at in whole_word_starts(text, word)
+    )
+
+
+_CAPITALISED_BEFORE = regexcache.compile(r"\b\p{Lu}\p{Ll}{2,30}[ \t]$")
+_CAPITAL_NEXT = regexcache.compile(r"[ \t]{1,3}\p{Lu}")
+
+
+def _ends_a_name(text: str, m: regex.Match[str]) -> bool:
+    """The capitalised word matched is an ordinary word that ends a longer name ("the
+    Metropolitan Police said"): it makes no name of the word alone, which a sentence
+    may still open after a comma ("…come forward, Police believe")."""
+    end = m.end(1)
+    return (
+        _CAPITALISED_BEFORE.search(text, max(0, m.start(1) - 32), m.start(1)) is not None
+        and _CAPITAL_NEXT.match(text, end) is None
+        and m.group(1).lower() in common_words()
     )
 
 
