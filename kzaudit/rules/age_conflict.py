@@ -3,12 +3,13 @@
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
     "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Zara, who was 35,", "Daniel
-    Hirst (34)"), and the
-    age at death an obituary gives its subject ("Margaret Ellison dies at 91",
-    "Margaret Ellison, ..., has died at the age of 93"), and flags a later mention of
-    the same person with another age.  A surname alone is that
-    person only when the story names one person with that surname: with a father and
-    a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a lone "Hirst, 61," is left alone.
+    Hirst (34)"), and the age at death an obituary gives its subject ("Margaret Ellison
+    dies at 91", "Margaret Ellison, ..., has died at the age of 93"), and flags a
+    mention of the same person with another age, at the age itself: the one the story
+    gives less often than another, or both of two given once each, since either may be
+    the slip.  A surname alone is that person only when the story names one person with
+    that surname: with a father and a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a
+    lone "Hirst, 61," is left alone.
     With a date for the story (a dateline, an HTML page's date or ``--as-of``), it also
     flags a birth year told of the person ("Smith, who was born in 1948", "Born in
     1948, Smith") that the age cannot fit (72 in 2023), unless the age's sentence dates
@@ -28,7 +29,7 @@ Use instead
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from kzaudit import regexcache
@@ -133,13 +134,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if len(e.text.split()) > 1:
             named_at.setdefault(e.key, e.span.start)
     first: dict[str, tuple[int, Entity]] = {}
+    told: dict[str, list[tuple[int, Entity, Span]]] = defaultdict(list)  # each age, in order
     subjects = _sentence_subjects(doc, people)
     for e in people:
-        age = _age_after(doc.text, e)
-        if age is None and id(e) in subjects:
-            age = _death_age(doc, e)
-        if age is None:
+        found = _age_after(doc.text, e)
+        if found is None and id(e) in subjects:
+            found = _death_age(doc, e)
+        if found is None:
             continue
+        age, at = found
         words = e.text.split()
         if len(words) == 1 and len(full_names.get(words[0], ())) > 1:
             continue  # "Hirst" with a Daniel and a Peter Hirst in the story: which one?
@@ -147,17 +150,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "Janice L. Whitford, 58" read as "Whitford" before "Ronald Whitford"
         if len(words) == 1 and _other_given_name(doc.text, e):
             continue  # 'His cousin, Jonas "Yunus" Edmonds, 29' beside "Hasan Edmonds, 22"
-        seen = first.setdefault(e.key, (age, e))
-        if seen[0] == age:
-            continue
-        line, _ = doc.line_col(seen[1].span.start)
-        yield ctx.finding(
-            doc,
-            e.span,
-            f'"{e.text}" is given the age {age} here, but {seen[0]} on line {line} '
-            f'("{seen[1].text}"): one of the two is wrong',
-            str(seen[0]),
-        )
+        first.setdefault(e.key, (age, e))
+        told[e.key].append((age, e, at))
+    for key in told:
+        yield from _conflicts(doc, ctx, told[key])
     yield from _birth_years(doc, ctx, people, first)
 
 
@@ -247,12 +243,14 @@ def _other_given_name(text: str, e: Entity) -> bool:
     return m is not None and m.group(1) not in _NOT_NAME and m.group(1) not in e.key.split()
 
 
-def _age_after(text: str, e: Entity) -> int | None:
+def _age_after(text: str, e: Entity) -> tuple[int, Span] | None:
+    """The age written right after the name, and where."""
     m = _AGE.match(text, e.span.end)
     if m is None:
         return None
-    age = int(m.group(1) or m.group(2))
-    return age if 0 < age <= _MAX_AGE else None
+    group = 1 if m.group(1) else 2
+    age = int(m.group(group))
+    return (age, Span(m.start(group), m.end(group))) if 0 < age <= _MAX_AGE else None
 
 
 def _sentence_subjects(doc: Document, people: list[Entity]) -> set[int]:
@@ -267,7 +265,34 @@ def _sentence_subjects(doc: Document, people: list[Entity]) -> set[int]:
     return out
 
 
-def _death_age(doc: Document, e: Entity) -> int | None:
+def _conflicts(
+    doc: Document, ctx: RuleContext, ages: list[tuple[int, Entity, Span]]
+) -> Iterator[Finding]:
+    """One person's ages that disagree, each reported at the age itself: an age the
+    story gives less often than another is the slip; of two given once each, both are
+    reported, since either may be."""
+    times = Counter(age for age, _, _ in ages)
+    if len(times) < 2:
+        return
+    top = max(times.values())
+    usual = [age for age, n in times.items() if n == top]
+    for age, e, at in ages:
+        if len(usual) == 1 and age == usual[0]:
+            continue
+        other_age, other, _ = next(o for o in ages if o[0] != age)
+        if len(usual) == 1:
+            other_age, other, _ = next(o for o in ages if o[0] == usual[0])
+        line, _ = doc.line_col(other.span.start)
+        yield ctx.finding(
+            doc,
+            at,
+            f'"{e.text}" is given the age {age} here, but {other_age} on line {line} '
+            f'("{other.text}"): one of the two is wrong',
+            str(other_age),
+        )
+
+
+def _death_age(doc: Document, e: Entity) -> tuple[int, Span] | None:
     """ "Margaret Ellison, …, has died at the age of 91": the age at death after a name."""
     idx = doc.sentence_index(e.span.start)
     end = e.span.end + _DEATH_REACH
@@ -279,5 +304,6 @@ def _death_age(doc: Document, e: Entity) -> int | None:
     m = _DEATH_AGE.search(text, e.span.end, end)
     if m is None or _OTHERS.search(text, e.span.end, m.start()):
         return None  # "Ellison, whose husband died at 80": another's death
-    age = int(m.group("age") or m.group("bare"))
-    return age if 0 < age <= _MAX_AGE else None
+    group = "age" if m.group("age") else "bare"
+    age = int(m.group(group))
+    return (age, Span(m.start(group), m.end(group))) if 0 < age <= _MAX_AGE else None
