@@ -1437,11 +1437,11 @@ _FINITE = regexcache.compile(
     r"|(?<=[ \t]\p{Lu}[\p{L}]{1,30}[ \t]{1,3})\p{Ll}{2,20}[^s\P{Ll}]s"
     r"(?=[ \t]{1,3}(?:a|an|the|to)[ \t])"
     # a past form that is also a noun, after a name and before its object ("Fianna Fail
-    # won 81 of the 166 seats", "Investors lost hundreds of millions"; not "the Korean
-    # won fell")
+    # won 81 of the 166 seats", "Investors lost hundreds of millions", "She left for
+    # India"; not "the Korean won fell")
     rf"|(?<=(?:^|\s)\p{{Lu}}[\p{{L}}]{{1,30}}[ \t]{{1,3}})(?:{_PAST_AMBIGUOUS})"
     r"(?=[ \t]{1,3}(?:\d|[$\u00a3\u20ac]|(?:the|a|an|his|her|its|their|about|some|nearly"
-    r"|almost|more|dozens|hundreds|thousands|millions|billions)[ \t]))"
+    r"|almost|more|dozens|hundreds|thousands|millions|billions|for|to)[ \t]))"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
