@@ -210,14 +210,15 @@ def _doubled_dates(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for a, b in zip(doc.dates, doc.dates[1:], strict=False):
         if (
-            a.text == b.text
+            b.text.startswith(a.text)  # "March 13 March 13, 2013": the year after the second
+            and (a.month, a.day) == (b.month, b.day)
             and any(ch.isalpha() for ch in a.text)
             and any(ch.isdigit() for ch in a.text)
             and 0 < b.span.start - a.span.end <= 3
             and not text[a.span.end : b.span.start].strip()
         ):
-            span = Span(a.span.start, b.span.end)
-            yield ctx.finding(doc, span, f'"{b.text}" is doubled: "{doc.slice(span)}"', a.text)
+            span = Span(a.span.start, b.span.start + len(a.text))
+            yield ctx.finding(doc, span, f'"{a.text}" is doubled: "{doc.slice(span)}"', a.text)
 
 
 # Particles that open or close hyphenated words ("in-fighting", "break-in", "set-up")
