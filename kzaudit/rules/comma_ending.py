@@ -770,7 +770,11 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         return None  # "…a budget which its chairman, Sen Lawton Chiles, said": apposition
         # (not "…date, added the spokesman, REM played": no name follows a saying so)
     verb, nxt = m.group("verb"), m.group("next") or ":"
-    told = verb == "told" and not _TOLD_COLON.match(text, m.end("verb"))
+    told = (
+        verb == "told"
+        and not _TOLD_COLON.match(text, m.end("verb"))
+        and not _told_clause(text, m.end("verb"))
+    )
     if told or (verb in _AUXILIARIES and nxt in _AUX_LINKS and _reported_after(text, m)):
         return None  # "…, Mr Howard told the paper." / "…, he has been reported as saying"
     if verb in _AUXILIARIES and nxt in ("quoted", "reported") and _reported_after(text, m):
@@ -1038,6 +1042,19 @@ def _reported_after(text: str, m: regex.Match[str]) -> bool:
     return any(w in _reporting_verbs() or w in ("quoted", "saying") for w in words)
 
 
+def _told_clause(text: str, verb_end: int) -> bool:
+    """ "told her team it had earned its place": after "told" and its object, a clause
+    with an auxiliary of its own before the next stop (not "told the paper on Monday",
+    nor a participle: "told WMBB when interviewed on the scene")."""
+    end = _next_stop(text, verb_end, min(len(text), verb_end + 80))
+    return _TOLD_AUXILIARY.search(text, verb_end, end) is not None
+
+
+_TOLD_AUXILIARY = regexcache.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|must|should|did|does)\b"
+)
+
+
 def _runs_on(text: str, verb_end: int) -> bool:
     """After a reporting verb: a clause ("said the move was wrong", "said efforts
     would continue") or a colon, not a time or place ("said on Monday")."""
@@ -1105,10 +1122,11 @@ def _clause_after_pause(text: str, start: int, comma: int) -> bool:
 
 def _pause_at(text: str, i: int) -> bool:
     """A comma, semicolon, colon or dash at ``i``; a hyphen or two between spaces is a
-    dash ("…after such annoyances - but luckily,", "…away from home -- the daughter")."""
+    dash ("…after such annoyances - but luckily,", "…away from home -- the daughter").
+    Not the comma of a figure ("60,000")."""
     c = text[i]
     if c in _PAUSE:
-        return True
+        return not (c == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
     if c != "-" or text[i - 1 : i] != " ":
         return False  # (the second hyphen of "--" is part of the first one's pause)
     return text[i + 1 : i + 2] == " " or text[i + 1 : i + 3] == "- "
@@ -1324,9 +1342,7 @@ def _segment_before(text: str, start: int, hi: int) -> tuple[int, str]:
 def _previous_pause(text: str, start: int, hi: int) -> int:
     """The last pause before ``hi`` (not the comma of "60,000"), or ``start``."""
     lo = hi - 1
-    while lo > start and (
-        not _pause_at(text, lo) or (text[lo - 1].isdigit() and text[lo + 1 : lo + 2].isdigit())
-    ):
+    while lo > start and not _pause_at(text, lo):
         lo -= 1
     return lo
 
@@ -1380,7 +1396,9 @@ _ATTRIBUTION_TAIL = regexcache.compile(
     # the spokesman, REM…', "…make their date, added the spokesman, REM played"
     r"|(?:[\"\u201d'\u2019]|\p{Ll},)[ \t]{1,3}(?:said|says|added|adds|insisted|warned|argued|noted"
     r"|explained|admitted)[ \t]{1,3}(?:he|she|the[ \t]{1,3}\p{Ll}{2,20}(?:[ \t]{1,3}\p{Ll}{2,20})?"
-    r"|\p{Lu}\p{Ll}{1,20}(?:[ \t]{1,3}\p{Lu}\p{Ll}{1,20}){0,2})"
+    # a name, after its role ("said launch director Charlie Blackwell-Thompson,")
+    r"|(?:\p{Ll}{2,20}[ \t]{1,3}){0,2}\p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?"
+    r"(?:[ \t]{1,3}\p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?){0,2})"
 )
 _CLOSING_QUOTES = frozenset("\"\u201d'\u2019")
 # A saying inverted after a comma, or a quotation's: "…their date, added the spokesman,"
