@@ -132,6 +132,8 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
         idx = d.sentence if d.sentence >= 0 else doc.sentence_index(d.span.start)
         if _THAT_AFTER.match(doc.text, d.span.end):
             continue  # "the announcement in July that 104,000 jobs would go": the saying's date
+        if _DEADLINE_BEFORE.search(doc.text, max(0, d.span.start - 32), d.span.start):
+            continue  # "cut 4,000 jobs by the end of 2026": a deadline, not the figure's time
         if d.day is not None or d.year is not None or d.month is not None:
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
         elif d.relative and d.text.lower().startswith(("last", "earlier")):
@@ -139,7 +141,9 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
             # (not "next week": a count is not dated by what is still to come)
             dates.setdefault(idx, set()).add((d.text.lower(), None, None))
     for c in doc.claims:
-        if c.kind == "year":
+        if c.kind == "year" and not _DEADLINE_BEFORE.search(
+            doc.text, max(0, c.span.start - 32), c.span.start
+        ):
             dates.setdefault(c.sentence, set()).add((None, None, c.value))
     counted = {c.sentence for c in doc.claims if c.kind in ("count", "range")}
     for idx in sorted(counted) if doc.sentences else ():
@@ -157,6 +161,9 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
 
 
 _THAT_AFTER = regexcache.compile(r"[ \t]{1,3}that[ \t]")
+_DEADLINE_BEFORE = regexcache.compile(
+    r"(?i)\b(?:by|until|till)[ \t]{1,3}(?:the[ \t]{1,3}(?:end|middle|start)[ \t]{1,3}of[ \t]{1,3})?$"
+)
 
 
 # A period named by an anaphor or a span of days, not a date: "that night", "the next
@@ -176,6 +183,7 @@ SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detain
 # there", "12 detainees at the office", "30 injured inside the stadium".
 # Plain character classes: the standard engine is exact here and cheaper per call.
 _CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
+_OF_THE_WHOLE = regexcache.compile(r"(?i)\bof[ \t]{1,3}the[ \t]{1,3}$")
 _LOCATIVE = regexcache.compile(
     r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
     r"\s{1,3}([a-z]{2,20}))\b"
@@ -231,12 +239,18 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         if close != -1:
             limit = close  # "(144 passengers, six crew) Airplane: …": the bracket ends it
         keys = set()
-        while i < len(names) and names[i][0] < limit:
-            keys.add(names[i][1])
-            i += 1
         clause = _CLAUSE_END.search(
             doc.text, c.span.end, limit
         )  # not "…, doctors at the hospital said"
+        # nor a breakdown's places: "Of the 157 people killed, 105 died in Jajarkot"
+        named_limit = (
+            clause.start()
+            if clause and _OF_THE_WHOLE.search(doc.text, max(0, c.span.start - 8), c.span.start)
+            else limit
+        )
+        while i < len(names) and names[i][0] < named_limit:
+            keys.add(names[i][1])
+            i += 1
         local = _LOCATIVE.search(doc.text, c.span.end, clause.start() if clause else limit)
         if local is not None:
             keys.add(("at", local.group(1) or "there"))
@@ -291,7 +305,39 @@ def _same_source(a: str, b: str, titles: SourceTitles | None = None) -> bool:
         return True
     if _same_field(low_a, low_b):
         return True
-    return titles is not None and (_titled_by(a, titles.get(b)) or _titled_by(b, titles.get(a)))
+    if titles is None:
+        return False
+    title_a, title_b = titles.get(a), titles.get(b)
+    return (
+        _titled_by(a, title_b)
+        or _titled_by(b, title_a)
+        or _officials_and_official(low_a, " ".join(title_b or ()))
+        or _officials_and_official(low_b, " ".join(title_a or ()))
+    )
+
+
+# Officials unnamed and a person named with an official post: "…killing at least 157
+# people, officials said" and "Of the 157 people killed, …, a police spokesman, Kuber
+# Kadayat, said" give one count, not two estimates.  Not organisers, witnesses or rights
+# groups, nor a body, which may be another country's ("three French citizens were killed,
+# officials said" … "the Japanese Ministry of Foreign Affairs said three …").
+_UNNAMED_OFFICIALS = frozenset(
+    ["officials", "authorities", "the authorities", "local officials", "government officials"]
+)
+_OFFICIAL_WORDS = frozenset(
+    "police ministry minister government spokesman spokeswoman spokesperson department"
+    " agency army military governor mayor chief commissioner office".split()
+)
+
+
+def _officials_and_official(a: str, b: str) -> bool:
+    """One source is officials unnamed, the other the title of an official post."""
+    for unnamed, named in ((a, b), (b, a)):
+        if unnamed in _UNNAMED_OFFICIALS and not _OFFICIAL_WORDS.isdisjoint(
+            named.replace(",", " ").split()
+        ):
+            return True
+    return False
 
 
 # The bodies of one field of government: "health officials" and "Gaza's health ministry"
@@ -322,9 +368,11 @@ def _titled_by(body: str, title: frozenset[str] | None) -> bool:
 # A person's title written before the name: "Allen Police Chief Brian Harvey", "Home
 # Ministry spokesman Narayan Prasad Bhattarai", "Interior Minister Ali Yerlikaya".
 _TITLE_BEFORE = regexcache.compile(
-    r"(?:(?:\p{Lu}[\p{L}-]{1,20}|spokes(?:man|woman|person)|minister|chief|head|director"
-    r"|commissioner|official|officer|secretary|governor|mayor)[ ]{1,3}){1,5}$"
-)
+    r"(?:(?:\p{Lu}[\p{L}-]{1,20}|police|spokes(?:man|woman|person)|minister|chief|head|director"
+    r"|commissioner|official|officer|secretary|governor|mayor)[ ]{1,3}){0,4}"
+    r"(?:\p{Lu}[\p{L}-]{1,20}|spokes(?:man|woman|person)|minister|chief|head|director"
+    r"|commissioner|official|officer|secretary|governor|mayor),?[ ]{1,3}$"
+)  # ... or in apposition: "a police spokesman, Kuber Kadayat"
 _PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){1,3}")
 
 
@@ -346,7 +394,8 @@ class SourceTitles:
                 return None
             at = self.text.find(name)
             title = _TITLE_BEFORE.search(self.text, max(0, at - 60), at) if at > 0 else None
-            self.found[name] = frozenset(title.group().lower().split()) if title else frozenset()
+            words = title.group().lower().replace(",", " ").split() if title else ()
+            self.found[name] = frozenset(words)
         return self.found[name]
 
 
@@ -642,6 +691,8 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
     the figures of ``part``'s sentence."""
     if part.sentence != total.sentence + 1 or float(part.value) >= float(total.value):
         return False
+    if any(c.ref is not None and doc.claims[c.ref] is part for c in sentence):
+        return False  # "Of the 157 people killed, 105 died in …": a whole of its own
     key = _group_key(part)
     siblings = [c for c in sentence if c is not part and _group_key(c) == key]
     if siblings:
