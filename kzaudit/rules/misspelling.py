@@ -27,9 +27,10 @@ never in a word with no vowel, an abbreviation: "yrs"); and from four letters, a
 beside its neighbour's inside the word ("tghe", "saiod", "thyat"), a letter dropped
 inside the word ("weks", "comon") and a key beside the right one ("convern", "firj") --
 but not in a short piece of a compound or contraction ("pre-tax", "criss-cross",
-'isn"t'), nor a last letter that ends words by itself after a word or as a plural ("pro
-forma", "circs"; but "woule", "deao"; a bare "d" ends only a word in "-e": "bringd" is
-no form).  In a rarer word of seven letters or more a key beside the right one is a slip
+'isn"t'), nor a last letter that ends words by itself after a word or as a plural
+("circs", "quals"; but "woule", "deao"; a bare "d" ends only a word in "-e": "bringd" is
+no form; a last "a" is no ending, so "24 yeara" is a slip of "years", and the Latin of
+"pro forma" is in the word list).  In a rarer word of seven letters or more a key beside the right one is a slip
 too ("boncholders"), and in five or six letters one that gives one of the commonest
 words ("bringd" for "brings").  And when no such reading fits, any inner letter changed,
 added or dropped is a slip if the word has a run of three letters that no listed word
@@ -276,7 +277,8 @@ _LOWER_MAX = 30
 _CLEAR = frozenset(' \t\n,;:!?()"\u201c\u201d-')
 _VOWELS = "aeiou"
 _VOWELS_Y = "aeiouy"
-_ENDINGS = frozenset("adeiosy")  # last letters of inflections and foreign endings
+_ENDINGS = frozenset("deiosy")  # last letters of inflections and foreign endings (no
+# "a": "yeara" is a slip of "years", and the word list holds the "forma" of "pro forma")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Suffixes and prefixes of regular formations the word list may not hold.
 _SUFFIXES = (
@@ -632,7 +634,7 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
             if cand in frequent:
                 return 1, cand
     # a key beside the right one ("tje", "wjth", "firj"); a last letter that ends words
-    # by itself (a plural, a Latin or Italian ending: "circs", "pro forma") is no slip
+    # by itself (a plural: "circs", "quals") is no slip
     last = len(word) - (word[-1] in _ENDINGS and _inflected(word))
     for i in range(1, last):
         for key in near.get(word[i].upper(), "").lower():
@@ -650,7 +652,7 @@ def _typing_slip_of_frequent(word: str, frequent: frozenset[str]) -> tuple[int, 
 
 
 def _inflected(word: str) -> bool:
-    """The word may be a word with an ending ("pro forma"): a last letter that ends
+    """The word may be a word with an ending ("circs"): a last letter that ends
     words by itself is read as a slip only when what precedes it is no word ("woule",
     "deao"); a last "s" only as the key beside the "e" of one of the commonest words
     ("havs", "someons"), since clipped words take a plural ("circs", "quals")."""
