@@ -40,7 +40,7 @@ name after an honorific ("Mr Brown Brown said") and a connective opening a sente
 ("But But Mr"); a month before a figure ("in May May 2004"), and a month's or a title's
 abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); a
 hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); a
-date typed twice ("set for March 4 March 4"); an ordinary word of four
+date or a weekday typed twice ("set for March 4 March 4", "on Tuesday Tuesday"); an ordinary word of four
 letters or more inside a name, or a surname after a given name ("the Court of Human
 Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
 Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
@@ -68,7 +68,7 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import calendar_words
+from kzaudit.extract.dates import calendar_words, vocab
 from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Finding, Span
 from kzaudit.regexcache import HOLD_GIL
@@ -308,6 +308,8 @@ def _capital_double(text: str, m: regex.Match, floor: int, alone: _AloneWords) -
         return not opens and _named_alone(b, low, alone)
     if b in calendar_words() and _DIGIT_AFTER.match(text, after) is not None:
         return True  # "in May May 2004", "December December 2003"
+    if len(b) >= 6 and b in vocab().weekdays:
+        return True  # "the club said on Tuesday Tuesday": no name doubles a weekday
     if not opens and _inside_name(text, m):
         return True  # "the Office of Fair Trading Trading", "Linda Thomsen Thomsen"
     if b.istitle() and low in _NEVER_NAMES:
