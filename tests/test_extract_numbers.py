@@ -286,6 +286,16 @@ def test_change_structure_is_linked():
     assert cs[pct.ref] is new and cs[new.ref] is old
 
 
+def test_a_count_before_in_and_a_year_is_no_proportion():
+    cs = claims("The party won 9 seats, up from 48 in 2019. One in five voters stayed home.")
+    assert [(c.text, c.kind) for c in cs] == [
+        ("9", "count"),
+        ("48", "count"),
+        ("2019", "year"),
+        ("One in five", "percent"),
+    ]
+
+
 def test_parts_and_rest_are_linked_to_the_whole():
     cs = claims("Of the 600 passengers, 450 were rescued and the other 100 are missing.")
     whole, part, rest = cs

@@ -258,7 +258,8 @@ def _months() -> frozenset[str]:
 
 _ONEIN_ALT = (
     r"|(?P<onein>(?:{numword}|\d{{1,3}})\s{{1,3}}(?:in|out\s{{1,3}}of)\s{{1,3}}"
-    r"(?:{numword}|\d{{1,4}}))(?!\w)"
+    # not a year: "up from 48 in 2019" is a count and a year, no proportion
+    r"(?:{numword}|(?!(?:1[89]|20)\d\d(?!\d))\d{{1,4}}))(?!\w)"
 )
 
 
