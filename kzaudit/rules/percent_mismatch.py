@@ -685,6 +685,10 @@ _QUOTE = regexcache.compile(
     r"|rank(?:ing|ings|ed)?|place|position|spot|standings|table|under\s{1,3}par|seed(?:ed)?)\b"
 )  # quotes and ranks run inverse: "fell to 45th … from 38", "the rupee fell to 86.5 per dollar"
 # The figure ends or starts a range written with "to": "2.3 to 2.6", "2.4 to 2.7".
+_RANK_BEFORE = regexcache.compile(r"(?i)\b(?:at|no\.?|number)\s{1,3}$")
+_CHANGE_VERB_BEFORE = regexcache.compile(
+    rf"\b(?:{_RISE}|{_FALL}|up|down)\s{{1,3}}(?:by\s{{1,3}})?$"
+)
 _RANGE_END_BEFORE = regexcache.compile(r"\d\s{1,3}to\s{1,3}$")
 _RANGE_START_AFTER = regexcache.compile(r"\s{1,3}to\s{1,3}\d")
 _MINUS = regexcache.compile(r"(?:[-\u2212]|\bminus\s{1,3}|\bnegative\s{1,3})\s{0,1}$")
@@ -730,6 +734,8 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             continue
         if _QUOTE.search(doc.sentence_text(a.sentence)):
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
+        if _RANK_BEFORE.search(text, max(0, new.span.start - 8), new.span.start):
+            continue  # "Ant and Dec at five, up from 13": a place in a list, where up is lower
         if m is not None and (
             _RANGE_END_BEFORE.search(text, max(0, new.span.start - 16), new.span.start)
             or _RANGE_START_AFTER.match(text, old.span.end)
@@ -877,13 +883,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "the yen rose 0.8 pct to 153.50 against the dollar from 154.67"
         unit = " points" if points else "%"
         verb = "rise" if actual >= 0 else "fall"
-        # The finding covers the percentage and both figures: any of the three may be
-        # the slip ("rose 14% to $26.34bn from $32.12bn" is a wrong old figure as often as
+        # The finding covers the percentage and both figures, and the verb before them:
+        # any may be the slip ("rose 14% to $26.34bn from $32.12bn" is a wrong old figure as often as
         # a wrong percentage); the suggestion is the change the figures give.
-        span = Span(
-            min(c.span.start, new.span.start, old.span.start),
-            max(c.span.end, new.span.end, old.span.end),
-        )
+        start = min(c.span.start, new.span.start, old.span.start)
+        written = _CHANGE_VERB_BEFORE.search(doc.text, max(0, start - 32), start)
+        if written is not None:
+            start = written.start()  # "rose 6.5% to $14.73bn from $15.76bn": the verb may be it
+        span = Span(start, max(c.span.end, new.span.end, old.span.end))
         yield ctx.finding(
             doc,
             span,
