@@ -96,7 +96,8 @@ def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "KYIV, March 12, 2025 — A court on Thursday sentenced…": the first sentence after
     a dated dateline tells a past event "on" a weekday three to six days before the
     dateline, where a story leads with the day's news or the day before's: the weekday
-    is most likely slipped, and the dateline's own is suggested.  Only with a dateline
+    is most likely slipped, and the dateline's own is suggested; the dateline's date is
+    reported too, since its month may be the slip instead.  Only with a dateline
     whose year the story states or confirms; not "last Thursday" nor a plan.  With a
     yearless dateline, see ``_lede_against_body``."""
     ref = doc.reference_date
@@ -107,6 +108,9 @@ def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield from _lede_against_body(doc, ctx, ref, ledes)
         return
     names = vocab().weekday_names
+    own = next(
+        (o for o in doc.dates if o.precision == "day" and doc.dateline.contains(o.span)), None
+    )
     for d in ledes:
         back = (ref - d.date).days  # type: ignore[operator]
         if _LEDE_DAYS_BACK < back < 7:
@@ -118,6 +122,15 @@ def _lede_weekday(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "with the day's news, or the day before's",
                 with_weekday(d.text, ref.weekday()),
             )
+            if own is not None:  # the dateline may be the slip: "August 26" for "March 26"
+                yield ctx.finding(
+                    doc,
+                    own.span,
+                    f"the dateline ({names[ref.weekday()]}, {format_date(ref)}) would be "
+                    f'{back} days after the first sentence\'s "{d.text}": one of the two '
+                    "is wrong",
+                )
+                own = None  # reported once
 
 
 def _lede_weekdays(doc: Document) -> list[DateMention]:
