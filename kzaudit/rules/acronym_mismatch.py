@@ -2,8 +2,10 @@
 
 ## What it does
 Flags an acronym use that is one slip away from an acronym the article defines:
-two letters swapped ("CTSO" after "Collective Security Treaty Organization (CSTO)"),
-or, for acronyms of four letters or more, one letter added, dropped or changed.
+two letters swapped ("CTSO" after "Collective Security Treaty Organization (CSTO)"; a
+two-letter one too, written once beside its reverse defined or written twice, when it
+is no English word: "the UE said" after "European Union (EU)"), or, for acronyms of four
+letters or more, one letter added, dropped or changed.
 Three-letter acronyms are dense (ADB, ADC and ADF are all real bodies), so there a
 changed letter is flagged only as a typing slip: a neighbouring key on the keyboard,
 in a form used once ("QTO" after "World Trade Organization (WTO)"; "SEX" after
@@ -76,6 +78,7 @@ from kzaudit.extract.entities import (
     CONNECTOR_WORDS,
     acronym_norm,
     common_acronyms,
+    common_words,
     shouted_paragraphs,
 )
 from kzaudit.model import AcronymDefinition, Document, Entity, Finding
@@ -139,6 +142,22 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 )
                 continue
         if norm in defined or norm in known:
+            continue
+        twin = norm[::-1]  # two letters, swapped: "the UE said" after "European Union (EU)"
+        if (
+            len(norm) == 2
+            and uses[norm] == 1
+            and (twin in defined or uses[twin] > 1)
+            and norm.lower() not in common_words()
+        ):
+            said = "defined in the story and used" if twin in defined else "used in the story"
+            yield ctx.finding(
+                doc,
+                e.span,
+                f'"{e.text}" looks like "{twin}" with its two letters swapped; "{twin}" is '
+                f"{said} {times(uses[twin])}",
+                twin,
+            )
             continue
         target = near_defined(norm, defined, uses, min_length)
         if target is not None and _named_beside(doc.text, e.span.start, target.acronym):
