@@ -1072,8 +1072,10 @@ def _runs_on(text: str, verb_end: int) -> bool:
         return False  # "…, Mr Crow warned the mayor.": an attribution with its object
     if nxt in _CLAUSE_OPENERS or nxt == "this":
         return not (after and after[0].rstrip(".,;:") in _TIME_WORDS)  # "said this week,"
-    if not nxt[0].isalpha() or nxt in calendar_words():
-        return False  # 'said "…"', "said Tuesday": a quotation or a date
+    if nxt in calendar_words():  # "said Tuesday" ends; "said Friday that its forces…" goes on
+        return text[m.end("next") : m.end("next") + 6].split()[:1] == ["that"]
+    if not nxt[0].isalpha():
+        return False  # 'said "…"': a quotation
     if nxt[0].islower():
         # "said drugs of alcohol should", "claimed top spot": a clause or an object;
         # not a time, place or manner that ends the attribution ("said on Monday",
@@ -1460,7 +1462,8 @@ _FINITE = regexcache.compile(
     # India"; not "the Korean won fell")
     rf"|(?<=(?:^|\s)\p{{Lu}}[\p{{L}}]{{1,30}}[ \t]{{1,3}})(?:{_PAST_AMBIGUOUS})"
     r"(?=[ \t]{1,3}(?:\d|[$\u00a3\u20ac]|(?:the|a|an|his|her|its|their|about|some|nearly"
-    r"|almost|more|dozens|hundreds|thousands|millions|billions|for|to)[ \t]))"
+    r"|almost|more|dozens|hundreds|thousands|millions|billions|for|to|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve)[ \t]))"
     rf"|{_PAST_IRREGULAR})\b"
 )
 _FINITE_NEXT = regexcache.compile(rf"[ \t]{{1,3}}(?:{_FINITE.pattern})")
