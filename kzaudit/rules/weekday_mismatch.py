@@ -17,7 +17,9 @@ What it does
     "on Thursday" in the first sentence after a dated dateline, three to six days before
     it ("KYIV, March 12, 2025 — A court on Thursday sentenced…", a Wednesday): a story
     leads with the day's news or the day before's, and writes "last Thursday" further
-    back.  With a yearless dateline the same holds once a weekday date within two
+    back; the dateline's date is reported too, since its month may be the slip instead
+    ("BALTIMORE, August 26, 2024 — … early on Tuesday", for March 26).  With a yearless
+    dateline the same holds once a weekday date within two
     weeks of it gives the dateline its weekday ("ISTANBUL, Jan 22 (AP) — … rose to 78 on
     Wednesday … broke out on Friday, January 21"): both are reported, since either may
     be the slip.
