@@ -289,9 +289,12 @@ def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention
     if not names or not verbs:
         return []
     found = []
+    dateline = doc.dateline
     for o in doc.dates:
         if o.sentence == d.sentence or o.sentence < 0 or o.relative or not o.month:
             continue
+        if dateline is not None and dateline.contains(o.span):
+            continue  # the story's date, no event's: "DUBAI, Oct 2 (Reuters) - …in Tehran"
         if o.precision not in ("day", "month"):
             continue
         text = doc.sentence_text(o.sentence)
