@@ -220,6 +220,12 @@ def test_weekday_picks_the_year_it_fits() -> None:
             dt.date(2025, 3, 4),
         ),
         ("PARIS, Jan 5 (AFP) - The 2024-2025 season resumed on Sunday.", dt.date(2025, 1, 5)),
+        # a wire's dateline with no place, and the lede's weekday written with its date
+        (
+            "Oct 11 (Reuters) - Boeing said on Friday, October 11, it would cut jobs. It"
+            " delayed the jet to 2026 from 2025.",
+            dt.date(2024, 10, 11),
+        ),
         # a target year with its month ("must be held by January 2025") is not the story's
         (
             "LONDON, May 22 (Reuters) - Sunak on Wednesday called an election for July 4."

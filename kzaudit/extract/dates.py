@@ -1043,7 +1043,7 @@ _TAG_GAP = r"(?:[ ]{4,40}(?=[,(\u2014\u2013:-]))?"
 
 
 @cache
-def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     v = vocab()
     mon = rf"(?:{trie(v.months)})\b\.?"
     wd = rf"(?P<wd>{trie(v.weekdays)})\b\.?,?\s{{1,3}}"
@@ -1064,6 +1064,11 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO})){filed}{_TAG_GAP}{agency}(?:\s{{0,3}}|{_TAG_GAP})"
         r"(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
     )
+    # a wire's dateline with no place: "Oct 13 (Reuters) -" (the agency required)
+    placeless = regexcache.compile(
+        rf"(?m)^{_LINE_LEAD}(?P<date>{date}){_TAG_GAP}\s{{0,3}}\([A-Za-z][\w .&/-]{{0,30}}\)"
+        r"\s{0,3}[\u2014\u2013-]{1,2}"
+    )
     stamp = regexcache.compile(
         rf"(?m)^{_LINE_LEAD}(?:[A-Z][\w.& -]{{0,24}}\|[ ]{{0,2}})?"  # "ET Bureau | Nov 14…"
         rf"(?:(?i:(?:last\s)?(?:published|updated)|posted|date)[:\s]{{1,3}}(?i:on\s)?)?"
@@ -1071,7 +1076,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO}))"
         rf"[ \t,|/]{{0,4}}(?:(?:at\s)?{clock}[^\n]{{0,20}})?$"  # "… 2025 at 5:12pm", "… | 23:42"
     )
-    return dateline, stamp
+    return dateline, placeless, stamp
 
 
 _ISO_DATE = regexcache.compile(_ISO)
@@ -1111,13 +1116,17 @@ def find_dateline(doc: Document) -> Dateline | None:
     "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
     at the top ("Published March 3, 2025").
     """
-    dateline, stamp = _dateline_patterns()
+    dateline, placeless, stamp = _dateline_patterns()
     # The window counts visible characters: an HTML page's head, scripts and menus
     # are blanked out of the text but keep their offsets.
     head_end = _visible_head_end(doc.text)
     if not _may_hold_date(doc.text, head_end):
         return None
-    m = dateline.search(doc.text, 0, head_end) or stamp.search(doc.text, 0, head_end)
+    m = (
+        dateline.search(doc.text, 0, head_end)
+        or placeless.search(doc.text, 0, head_end)
+        or stamp.search(doc.text, 0, head_end)
+    )
     if m is None:
         return None
     groups = m.groupdict()
@@ -1129,13 +1138,14 @@ def find_dateline(doc: Document) -> Dateline | None:
         day = _day(m.group("d"))
         written = m.group("y")
         lede = frozenset() if written else _lede_weekdays(doc.text, m.end())
+        exact = None if written else _lede_weekday_of(doc.text, m.end(), month, day)
         years = [] if written else _years(doc.text)
         if written:
             year, confirmed = int(written), True
         elif years:
-            year, confirmed = _dateline_year(years, month, day, lede)
+            year, confirmed = _dateline_year(years, month, day, lede, exact)
         else:
-            year, confirmed, stand_in = _unwritten_year(month, day, lede), False, True
+            year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
         date = safe_date(year, month, day) if year else None
         guessed = not confirmed
         weekday = groups.get("wd")
@@ -1186,6 +1196,10 @@ def _years(text: str) -> list[int]:
 _LEDE_WEEKDAY = regexcache.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+_LEDE_WEEKDAY_DATE = regexcache.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]{1,3}"
+    r"(?P<m>[A-Z][a-z]{2,8}\.?)[ \t]{1,3}(?P<d>\d{1,2})\b"
+)
 
 
 def _lede_weekdays(text: str, end: int) -> frozenset[int]:
@@ -1206,7 +1220,7 @@ def _on_or_before(date: dt.date, weekday: int) -> bool:
 
 
 def _dateline_year(
-    years: list[int], month: int, day: int, weekdays: frozenset[int]
+    years: list[int], month: int, day: int, weekdays: frozenset[int], exact: int | None = None
 ) -> tuple[int | None, bool]:
     """The year of a yearless dateline ("COPENHAGEN, Feb 5 (Reuters) -"), and whether
     the story confirms it.
@@ -1217,21 +1231,23 @@ def _dateline_year(
     latest) that puts the dateline on the lede's weekday: "savings from 2027" is not
     the year of a Wednesday, Feb 5.  That year is confirmed only when the lede names
     one weekday: "struck late on Friday ... officials said on Saturday" fits one year
-    with a Friday dateline and the next with a Saturday one.
+    with a Friday dateline and the next with a Saturday one.  When the lede writes the
+    dateline's own date with its weekday ("Oct 11 (Reuters) - Boeing said on Friday,
+    October 11"), that weekday is the dateline's (``exact``), not the day after's.
     """
     latest = max(years)
+    if exact is not None:  # a date the lede writes with its weekday: the nearest year it fits
+        fits = [y for y in range(min(years) - 3, latest + 4) if _weekday_of(y, month, day) == exact]
+        if fits:
+            return min(fits, key=lambda y: (abs(y - latest), y)), True
     latest_date = safe_date(latest, month, day)
     if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
         return latest, True
     if not weekdays:
         return latest, False
 
-    def falls(year: int) -> int | None:
-        date = safe_date(year, month, day)
-        return date.weekday() if date else None
-
     # the story may be a year or three past the latest it writes ("steepest since 2022")
-    fits = [y for y in range(min(years), latest + 4) if falls(y) in weekdays]
+    fits = [y for y in range(min(years), latest + 4) if _weekday_of(y, month, day) in weekdays]
     if not fits:
         return latest, False
     return min(fits, key=lambda y: (abs(y - latest), y)), len(weekdays) == 1
@@ -1244,14 +1260,39 @@ def _dateline_year(
 _STAND_IN_YEAR = 2024
 
 
-def _unwritten_year(month: int, day: int, weekdays: frozenset[int]) -> int | None:
+def _unwritten_year(
+    month: int, day: int, weekdays: frozenset[int], exact: int | None = None
+) -> int | None:
     """A stand-in year for a yearless dateline in a story that writes none: one that
-    puts the dateline on a weekday the lede names, or the day before it, when it names
-    one; a leap year for 29 February."""
+    puts the dateline on the weekday the lede writes with its date (``exact``), else on a
+    weekday the lede names or the day before it, when it names one; a leap year for 29
+    February."""
     for year in range(_STAND_IN_YEAR, _STAND_IN_YEAR - 28, -1):
         date = safe_date(year, month, day)
-        if date is not None and (not weekdays or any(_on_or_before(date, w) for w in weekdays)):
+        if date is None:
+            continue
+        if exact is not None:
+            if date.weekday() == exact:
+                return year
+        elif not weekdays or any(_on_or_before(date, w) for w in weekdays):
             return year
+    return None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    date = safe_date(year, month, day)
+    return date.weekday() if date else None
+
+
+def _lede_weekday_of(text: str, end: int, month: int, day: int) -> int | None:
+    """The weekday the lede after a dateline ending at ``end`` writes with the dateline's
+    own date ("said on Friday, October 11"), if it does."""
+    lede_end = text.find("\n\n", end)
+    stop = min(end + 400, lede_end if lede_end != -1 else len(text))
+    names, months = vocab().weekdays, vocab().months
+    for m in _LEDE_WEEKDAY_DATE.finditer(text, end, stop, False, HOLD_GIL):
+        if months.get(m.group("m").rstrip(".")) == month and int(m.group("d")) == day:
+            return names[m.group("wd")]
     return None
 
 

@@ -790,16 +790,22 @@ def _dateline_slip(
         and not _explained(doc, o, own.year, future_explains=False, weekday_explains=False)
         and not _reporting_period(doc, o)
     ]
-    if len(frame) > _MAX_FRAME or (
-        sum(o.precision == "day" for o in frame) < 2 and len(frame) < _DATELINE_MONTHS
-    ):
+    days_framed = sum(o.precision == "day" for o in frame)
+    if len(frame) > _MAX_FRAME or (days_framed < 2 and len(frame) < _DATELINE_MONTHS):
         return None
     if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
         return None
+    if days_framed < 2 and all(
+        1 <= (own.month - o.month) % 12 <= _BACKGROUND_MONTHS  # type: ignore[operator]
+        for o in frame
+    ):
+        return None  # "Oct 13 (Reuters) - … blocked the deal in April … in May … in July":
+        # months of the half-year before a dateline are its story's background
     return (own, frame) if _far_from_tight_frame(own, frame, window, gap) else None
 
 
 _DATELINE_MONTHS = 3  # mentions that frame a story without two day dates ("in January")
+_BACKGROUND_MONTHS = 6  # months back from a dateline that a story's background reaches
 
 
 def _lede_names_weekday_of(doc: Document, own: DateMention) -> bool:
