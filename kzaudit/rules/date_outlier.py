@@ -795,12 +795,15 @@ def _dateline_slip(
         return None
     if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
         return None
-    if days_framed < 2 and all(
-        1 <= (own.month - o.month) % 12 <= _BACKGROUND_MONTHS  # type: ignore[operator]
-        for o in frame
+    if (
+        days_framed < 2
+        and own.year is None
+        and all(1 <= (own.month - o.month) % 12 <= _BACKGROUND_MONTHS for o in frame)  # type: ignore[operator]
     ):
         return None  # "Oct 13 (Reuters) - … blocked the deal in April … in May … in July":
-        # months of the half-year before a dateline are its story's background
+        # months of the half-year before a yearless dateline are its story's background
+        # (one with a year is checked still: "RIYADH, July 12, 1987 - … the first eight
+        # days of March … a February average" is a slipped March 12)
     return (own, frame) if _far_from_tight_frame(own, frame, window, gap) else None
 
 
