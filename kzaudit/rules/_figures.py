@@ -14,9 +14,10 @@ from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
-from kzaudit.model import Claim, Document, span_at
+from kzaudit.model import Claim, Document, Finding, span_at
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules._names import differing
+from kzaudit.rules.base import RuleContext
 
 GENERIC_SUBJECTS = frozenset({"people", "persons", "person", "others", "civilians", "victims"})
 # Nouns that name a count's group by what happened to it, whoever they are: "the 210
@@ -73,6 +74,18 @@ def label(c: Claim) -> str:
 def where(doc: Document, c: Claim) -> str:
     line, _col = doc.line_col(c.span.start)
     return f"line {line}"
+
+
+def whole_once(
+    doc: Document, ctx: RuleContext, whole: Claim, beside: Claim, wholes: set[int], message: str
+) -> Iterator[Finding]:
+    """The whole of a part that contradicts it, reported too (either may be the slip),
+    once however many parts it has (``wholes``: the starts reported), and not where it
+    overlaps the figure already reported (``beside``)."""
+    if whole.span.start in wholes or whole.span.overlaps(beside.span):
+        return
+    wholes.add(whole.span.start)
+    yield ctx.finding(doc, whole.span, message)
 
 
 def critical(c: Claim) -> bool:

@@ -37,7 +37,15 @@ from collections.abc import Iterator
 
 from kzaudit.extract.numbers import WHOLE_KINDS
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import bounds, critical, label, subjects_match, tally_claims, where
+from kzaudit.rules._figures import (
+    bounds,
+    critical,
+    label,
+    subjects_match,
+    tally_claims,
+    where,
+    whole_once,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "subset-exceeds-total"
@@ -101,15 +109,11 @@ def _whole_finding(
 ) -> Iterator[Finding]:
     """The whole is reported too, once: either figure may be the slip ("30 injured …
     Of the injured, 160" is a whole typed short as often as a part typed long)."""
-    if whole.span.start in wholes or whole.span.overlaps(part.span):
-        return
-    wholes.add(whole.span.start)
-    yield ctx.finding(
-        doc,
-        whole.span,
+    message = (
         f"{label(whole)} is smaller than {label(part)} on {where(doc, part)}, stated as "
-        "a part of it",
+        "a part of it"
     )
+    yield from whole_once(doc, ctx, whole, part, wholes, message)
 
 
 def _same_people(outer: Claim, inner: Claim) -> bool:

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import bounds, disjoint, fmt, label
+from kzaudit.rules._figures import bounds, disjoint, fmt, label, whole_once
 from kzaudit.rules.base import RuleContext
 
 ID = "sum-mismatch"
@@ -101,14 +101,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{terms} = {fmt(total)}, but the parts are said to make up {label(whole)}",
             fmt(should) if should > 0 else None,
         )
-        if whole.span.start not in wholes and not whole.span.overlaps(rest[0].span):
-            wholes.add(whole.span.start)  # the whole may be the slip: reported too, once
-            yield ctx.finding(
-                doc,
-                whole.span,
-                f"{label(whole)} is said to be made up of parts that come to {fmt(total)} "
-                f"({terms})",
-            )
+        yield from whole_once(  # the whole may be the slip: reported too, once
+            doc,
+            ctx,
+            whole,
+            rest[0],
+            wholes,
+            f"{label(whole)} is said to be made up of parts that come to {fmt(total)} ({terms})",
+        )
 
 
 _DIGITS = regexcache.compile_std(r"\d[\d,.]*")
