@@ -133,7 +133,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for e in people:
         if len(e.text.split()) > 1:
             named_at.setdefault(e.key, e.span.start)
-    first: dict[str, tuple[int, Entity]] = {}
     told: dict[str, list[tuple[int, Entity, Span]]] = defaultdict(list)  # each age, in order
     subjects = _sentence_subjects(doc, people)
     for e in people:
@@ -150,10 +149,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # "Janice L. Whitford, 58" read as "Whitford" before "Ronald Whitford"
         if len(words) == 1 and _other_given_name(doc.text, e):
             continue  # 'His cousin, Jonas "Yunus" Edmonds, 29' beside "Hasan Edmonds, 22"
-        first.setdefault(e.key, (age, e))
         told[e.key].append((age, e, at))
-    for key in told:
-        yield from _conflicts(doc, ctx, told[key])
+    for ages in told.values():
+        yield from _conflicts(doc, ctx, ages)
+    first = {key: (ages[0][0], ages[0][1]) for key, ages in told.items()}
     yield from _birth_years(doc, ctx, people, first)
 
 
@@ -276,12 +275,14 @@ def _conflicts(
         return
     top = max(times.values())
     usual = [age for age, n in times.items() if n == top]
+    odd_one_out = len(usual) == 1
     for age, e, at in ages:
-        if len(usual) == 1 and age == usual[0]:
+        if odd_one_out and age == usual[0]:
             continue
-        other_age, other, _ = next(o for o in ages if o[0] != age)
-        if len(usual) == 1:
+        if odd_one_out:  # against the usual age
             other_age, other, _ = next(o for o in ages if o[0] == usual[0])
+        else:  # of ages each given once, against the first other one
+            other_age, other, _ = next(o for o in ages if o[0] != age)
         line, _ = doc.line_col(other.span.start)
         yield ctx.finding(
             doc,
