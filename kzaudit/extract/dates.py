@@ -1193,23 +1193,28 @@ def _years(text: str) -> list[int]:
     return years
 
 
-_LEDE_WEEKDAY = regexcache.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_LEDE_WEEKDAY = regexcache.compile(rf"\b(?:{_WEEKDAY_NAMES})\b")
 _LEDE_WEEKDAY_DATE = regexcache.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]{1,3}"
+    rf"\b(?P<wd>{_WEEKDAY_NAMES}),?[ \t]{{1,3}}"
     r"(?P<m>[A-Z][a-z]{2,8}\.?)[ \t]{1,3}(?P<d>\d{1,2})\b"
 )
 
 
+def _lede_stop(text: str, end: int) -> int:
+    """Where the lede after a dateline ending at ``end`` stops being read: 400
+    characters on, or the paragraph's end."""
+    lede_end = text.find("\n\n", end)
+    return min(end + 400, lede_end if lede_end != -1 else len(text))
+
+
 def _lede_weekdays(text: str, end: int) -> frozenset[int]:
     """The weekdays the lede after a dateline ending at ``end`` names ("…said on
-    Wednesday"): within 400 characters and the paragraph."""
-    lede_end = text.find("\n\n", end)
-    stop = min(end + 400, lede_end if lede_end != -1 else len(text))
+    Wednesday"), up to ``_lede_stop``."""
     names = vocab().weekdays
     return frozenset(
-        names[m.group()] for m in _LEDE_WEEKDAY.finditer(text, end, stop, False, HOLD_GIL)
+        names[m.group()]
+        for m in _LEDE_WEEKDAY.finditer(text, end, _lede_stop(text, end), False, HOLD_GIL)
     )
 
 
@@ -1287,10 +1292,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 def _lede_weekday_of(text: str, end: int, month: int, day: int) -> int | None:
     """The weekday the lede after a dateline ending at ``end`` writes with the dateline's
     own date ("said on Friday, October 11"), if it does."""
-    lede_end = text.find("\n\n", end)
-    stop = min(end + 400, lede_end if lede_end != -1 else len(text))
     names, months = vocab().weekdays, vocab().months
-    for m in _LEDE_WEEKDAY_DATE.finditer(text, end, stop, False, HOLD_GIL):
+    for m in _LEDE_WEEKDAY_DATE.finditer(text, end, _lede_stop(text, end), False, HOLD_GIL):
         if months.get(m.group("m").rstrip(".")) == month and int(m.group("d")) == day:
             return names[m.group("wd")]
     return None
