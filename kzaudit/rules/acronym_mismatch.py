@@ -14,9 +14,10 @@ Also flags a definition whose acronym is its own expansion's initials with two
 letters swapped ("National Transport Safety Board (NTBS)") or one key off them
 ("Equal Opportunities Commission (WOC)"; in a longer one when the story writes the
 initials' form too: "the U.S. Geological Survey (USGA) … the USGS said"), unless it is
-a well-known acronym ("ISO") that the story never writes the other way.  The initials are read from the capitalised
-name right before the bracket as well ("Office for National Statistics (NOS)", "Even
-the International Monetary Fund (IFM)"); by that reading, a definition whose form
+a well-known acronym ("ISO") that the story never writes the other way.  The initials
+are read from the capitalised name right before the bracket as well ("Office for
+National Statistics (NOS)", "Even the International Monetary Fund (IFM)"); by that
+reading, a definition whose form
 recurs while its initials' form never appears is left alone (a foreign word order).
 Later uses in the right form ("ONS") are then not reported as slips for the definition.
 

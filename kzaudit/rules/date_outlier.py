@@ -668,10 +668,10 @@ def _overrunning_ranges(
     story tells as done cannot end after it was filed, and read in the year before, the
     story would have written the year, as it does for its other years.  The end's month
     is the likelier slip; ``month`` is the one other month written with the end's day
-    within two ``window``s of the story's date (its own weeks), if there is one ("… a new high on March 4 … between February 18
-    and November 4").  Not an end on a month's last day ("from January 1 to December
-    31" is last year's whole).  Only with a date the story states (a dateline,
-    ``--as-of``)."""
+    within two ``window``s of the story's date (its own weeks), if there is one ("… a
+    new high on March 4 … between February 18 and November 4").  Not an end on a
+    month's last day ("from January 1 to December 31" is last year's whole).  Only with
+    a date the story states (a dateline, ``--as-of``)."""
     ref = doc.reference_date
     if ref is None or doc.reference_guessed:
         return

@@ -39,14 +39,14 @@ AFP, AP, dpa"), unless it is a word in capitals ("NO NO").  So is a title or a p
 name after an honorific ("Mr Brown Brown said") and a connective opening a sentence
 ("But But Mr"); a month before a figure ("in May May 2004"), and a month's or a title's
 abbreviation typed twice with its full stop ("Nov. Nov. 19", "Gov. Gov. Green"); a
-hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); a
-date or a weekday typed twice ("set for March 4 March 4", "on Tuesday Tuesday"); an ordinary word of four
-letters or more inside a name, or a surname after a given name ("the Court of Human
-Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive Abdullah
-Abdullah"); a pronoun before its own contraction ("We We're") and a name written alone
-elsewhere before its possessive ("India India's").  And a lower-case word typed again
-beside a hyphenated word that starts or ends with it ("five five-year plan", "ex-senior
-senior"), unless it is a particle ("in in-fighting", "a break-in in 1999").
+hyphenated word typed twice ("a 24-hour 24-hour strike"; not a score, "6-4 6-4"); a date
+or a weekday typed twice ("set for March 4 March 4", "on Tuesday Tuesday"); an ordinary
+word of four letters or more inside a name, or a surname after a given name ("the Court
+of Human Rights Rights", "Linda Thomsen Thomsen"; not "Koh Phi Phi" nor "Chief Executive
+Abdullah Abdullah"); a pronoun before its own contraction ("We We're") and a name
+written alone elsewhere before its possessive ("India India's").  And a lower-case word
+typed again beside a hyphenated word that starts or ends with it ("five five-year plan",
+"ex-senior senior"), unless it is a particle ("in in-fighting", "a break-in in 1999").
 
 ## Example
 ```

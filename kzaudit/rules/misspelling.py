@@ -30,19 +30,19 @@ but not in a short piece of a compound or contraction ("pre-tax", "criss-cross",
 'isn"t'), nor a last letter that ends words by itself after a word or as a plural
 ("circs", "quals"; but "woule", "deao"; a bare "d" ends only a word in "-e": "bringd" is
 no form; a last "a" is no ending, so "24 yeara" is a slip of "years", and the Latin of
-"pro forma" is in the word list).  In a rarer word of seven letters or more a key beside the right one is a slip
-too ("boncholders"), and in five or six letters one that gives one of the commonest
-words ("bringd" for "brings").  And when no such reading fits, any inner letter changed,
-added or dropped is a slip if the word has a run of three letters that no listed word
-has and the correction has none ("grywth", "whqch", "reactnng"; in five letters two such
-runs, since one is as often a foreign word: "reais"): a rare or foreign word is spelt
-like the words around it, a finger slip seldom is.  Last, any inner letter changed, added
-or dropped that gives a word the story writes elsewhere ("governmeot" in a story about
-the government), or one of the commonest words, in seven letters or more ("expensise",
-"playecr"; shorter forms are as often slang: "repped", "dinked").  A month or weekday
-name mistyped inside the word ("Octoxer", "Wepnesday", "Augsut") is one too, capitalised
-as the name is; not at its end ("Mondays", "Augusta", "Octobre"), nor before a surname
-("Avril Lavigne").
+"pro forma" is in the word list).  In a rarer word of seven letters or more a key beside
+the right one is a slip too ("boncholders"), and in five or six letters one that gives
+one of the commonest words ("bringd" for "brings").  And when no such reading fits, any
+inner letter changed, added or dropped is a slip if the word has a run of three letters
+that no listed word has and the correction has none ("grywth", "whqch", "reactnng"; in
+five letters two such runs, since one is as often a foreign word: "reais"): a rare or
+foreign word is spelt like the words around it, a finger slip seldom is.  Last, any inner
+letter changed, added or dropped that gives a word the story writes elsewhere
+("governmeot" in a story about the government), or one of the commonest words, in seven
+letters or more ("expensise", "playecr"; shorter forms are as often slang: "repped",
+"dinked").  A month or weekday name mistyped inside the word ("Octoxer", "Wepnesday",
+"Augsut") is one too, capitalised as the name is; not at its end ("Mondays", "Augusta",
+"Octobre"), nor before a surname ("Avril Lavigne").
 
 ## Why is this bad?
 A misspelling in print costs a story its authority; spell-checkers are often off in

@@ -17,14 +17,16 @@ What it does
     candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
     "…2,207 structures.  Of those, 1,900, or 86%", the whole the one count of the
     sentence before; "Of the city's 120,000 residents, at least 30,000, or 25%" (a part
-    with a floor sets one for its share); "300 workers out of 400, or 75%"; "75% of its 400 members, or 300 people"; "3,500
-    jobs, or 12% of its 25,000-strong workforce"; a fraction in words, of its whole and
-    then its part, "A third of the 300 workers, or 100 people", or set beside its part,
-    "$6.2 billion for relief, roughly half of the $12 billion", with 15% more room; "1.9
-    million of Gaza's 2.3 million people, or 60% of the population"; "cut 11,000 jobs, or
-    13% of its staff of 87,000"; "Of the 414 fires, 239 or about 58%") must be their
-    ratio, reported over the percentage, the part and the whole its sentence holds, and a share written as a bound ("less than 50%") must hold, and a change
-    stated without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
+    with a floor sets one for its share); "300 workers out of 400, or 75%"; "75% of its
+    400 members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a
+    fraction in words, of its whole and then its part, "A third of the 300 workers, or
+    100 people", or set beside its part, "$6.2 billion for relief, roughly half of the
+    $12 billion", with 15% more room; "1.9 million of Gaza's 2.3 million people, or 60%
+    of the population"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414
+    fires, 239 or about 58%") must be their
+    ratio, reported over the percentage, the part and the whole its sentence holds,
+    and a share written as a bound ("less than 50%") must hold, and a change stated
+    without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
     "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
     $567m from $738m") must go the way its figures go, and a change "by" an amount "to"
     one level "from" another must be their gap ("went up by £149 a year to £1,717, from
@@ -884,8 +886,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         unit = " points" if points else "%"
         verb = "rise" if actual >= 0 else "fall"
         # The finding covers the percentage and both figures, and the verb before them:
-        # any may be the slip ("rose 14% to $26.34bn from $32.12bn" is a wrong old figure as often as
-        # a wrong percentage); the suggestion is the change the figures give.
+        # any may be the slip ("rose 14% to $26.34bn from $32.12bn" is a wrong old
+        # figure as often as a wrong percentage); the suggestion is the change the
+        # figures give.
         start = min(c.span.start, new.span.start, old.span.start)
         written = _CHANGE_VERB_BEFORE.search(doc.text, max(0, start - 32), start)
         if written is not None:

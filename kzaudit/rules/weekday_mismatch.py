@@ -19,10 +19,9 @@ What it does
     leads with the day's news or the day before's, and writes "last Thursday" further
     back; the dateline's date is reported too, since its month may be the slip instead
     ("BALTIMORE, August 26, 2024 — … early on Tuesday", for March 26).  With a yearless
-    dateline the same holds once a weekday date within two
-    weeks of it gives the dateline its weekday ("ISTANBUL, Jan 22 (AP) — … rose to 78 on
-    Wednesday … broke out on Friday, January 21"): both are reported, since either may
-    be the slip.
+    dateline the same holds once a weekday date within two weeks of it gives the
+    dateline its weekday ("ISTANBUL, Jan 22 (AP) — … rose to 78 on Wednesday … broke out
+    on Friday, January 21"): both are reported, since either may be the slip.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
