@@ -36,9 +36,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
-from kzaudit.model import Claim, Document, Finding
+from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import bounds, disjoint, fmt, label, whole_once
 from kzaudit.rules.base import RuleContext
 
@@ -57,6 +59,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             groups.setdefault(c.ref, []).append(c)
     yield from _stated_totals(doc, ctx)
     yield from _place_breakdowns(doc, ctx)
+    yield from _bracketed_breakdowns(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -274,6 +277,88 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"{terms} = {fmt(added)}, but the story gives {label(total)} in "
                 f"{', '.join(places[:-1])} and {places[-1]} together",
             )
+
+
+# A count's noun, then what opens its breakdown: "150 people (", "12 people - ", "The
+# dead: "; no figure nor clause mark between.
+_BREAKDOWN_OPEN = regexcache.compile(
+    r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?(?:[ ]{0,2}(?P<open>\()|[ ](?P<dash>[-\u2013\u2014])[ ]|(?P<colon>:)[ ])"
+)
+_SENTENCE_END = regexcache.compile_std(r"[.;!?](?:\s|$)|\n")
+_BREAKDOWN_REACH = 150  # characters of a breakdown read
+_ITEM_SPLIT = regexcache.compile_std(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# One item: a figure, perhaps hedged, and what it counts in a few words: "144 passengers",
+# "six crew members", "20 in Texas"; not "from 120", "aged 4", "five of them foreign".
+_ITEM = regexcache.compile(
+    r"(?:(?:about|some|nearly|almost|around|at[ ]least|more[ ]than|over)[ ])?"
+    r"(?P<figure>[\d][\d,.]*|\p{Ll}+(?:-\p{Ll}+)?)(?P<noun>(?:[ ](?!of\b)\p{L}[\p{L}\-]{0,20}){1,4})"
+)
+
+
+def _breakdown_end(text: str, m: regex.Match[str]) -> int:
+    """Where the breakdown opened by ``m`` ends: its closing bracket; a dash's pair or,
+    as after a colon, the sentence's end; -1 if it goes on too far."""
+    reach = m.end() + _BREAKDOWN_REACH
+    if m.group("open"):
+        return text.find(")", m.end(), reach)
+    end = _SENTENCE_END.search(text, m.end(), reach)
+    stop = end.start() if end else -1
+    if m.group("dash"):
+        pair = text.find(f" {m.group('dash')} ", m.end(), reach)
+        if pair != -1 and (stop == -1 or pair < stop):
+            return pair
+    return stop
+
+
+def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A count broken down, between brackets or dashes, into figures that do not add up
+    to it: "The plane carried 150 people (144 passengers and six crew members)", "killed
+    12 people - nine soldiers and three civilians - in".  The breakdown must be a list
+    of counts and nothing else, each a figure and a few words, two at least: a single
+    figure in brackets is a conversion or an aside ("150 miles (241km)"), and a list
+    with "including" or "of them" is no breakdown."""
+    text = doc.text
+    claims = doc.claims
+    for i, whole in enumerate(claims):
+        if (
+            whole.kind != "count"
+            or whole.subject is None
+            and text[whole.span.end : whole.span.end + 2] != " ("
+        ):
+            continue
+        m = _BREAKDOWN_OPEN.match(text, whole.span.end, whole.span.end + 90)
+        if m is None:
+            continue
+        stop = _breakdown_end(text, m)
+        if stop == -1:
+            continue
+        inside = text[m.end() : stop].strip()
+        items = [p for p in _ITEM_SPLIT.split(inside) if p]
+        if len(items) < 2 or any(c in inside for c in ".;:!?"):
+            continue
+        parts = [
+            c for c in claims[i + 1 : i + 1 + len(items) + 1] if m.end() <= c.span.start < stop
+        ]
+        if len(parts) != len(items) or any(
+            c.kind != "count" or (c.role, c.ref) not in ((None, None), ("part", i)) for c in parts
+        ):  # the parts of a colon's list are read as parts of the whole already
+            continue
+        if not all(
+            (im := _ITEM.fullmatch(item)) is not None and im.group("figure") in c.text
+            for item, c in zip(items, parts, strict=True)
+        ):
+            continue
+        low = sum(bounds(c)[0] for c in parts)
+        high = sum(bounds(c)[1] for c in parts)
+        if not disjoint((low, high), bounds(whole)):
+            continue
+        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        yield ctx.finding(
+            doc,
+            Span(whole.span.start, parts[-1].span.end),
+            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are given "
+            f"as the breakdown of {label(whole)}",
+        )
 
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
