@@ -503,7 +503,8 @@ _ANAPHOR_BEFORE = regexcache.compile(
     r"|th(?:e|at|is)\s{1,3}(?:total|number|figure)\s{0,3}[,:]"
     # "Of those arrested, 150", "Of the people detained, 40": the group just counted
     r"|(?:those|the\s{1,3}(?:people|men|women|children))\s{1,3}(?:arrested|detained|held"
-    r"|killed|injured|hurt|wounded|rescued|evacuated|hospitali[sz]ed|charged|questioned)"
+    r"|killed|injured|hurt|wounded|rescued|evacuated|hospitali[sz]ed|charged|questioned"
+    r"|affected|infected|surveyed|polled|tested|interviewed|displaced)"
     r"\s{0,3},)\s{1,3}$",
     regex.IGNORECASE,
 )
@@ -1832,6 +1833,9 @@ def _part_roles(
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
                 _inherit(c, claims[earlier[-1]])
+            elif anaphor:
+                c.role = "part"  # "Of those affected, 2.1 million": a share of a whole not
+                # found, never the whole's tally
             continue
         if whole is not None:
             c.role, c.ref = "part", whole
