@@ -1736,6 +1736,7 @@ def _part_roles(
             and claims[idxs[n + 1]].kind == "count"
             and _COLON_LIST.fullmatch(text, c.span.end, claims[idxs[n + 1]].span.start, HOLD_GIL)
             and text[claims[idxs[n + 1]].span.end : claims[idxs[n + 1]].span.end + 1] != ")"
+            and (c.subject or "").rsplit(" ", 1)[-1] not in _KINDS_OF
         ):  # not a numbered list: "three goals: 1) help consumers …"
             whole = i  # "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi"
             continue
@@ -1859,6 +1860,13 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+# What a list's items are, not what they count: "divided into three groups: 14,102 people
+# who…, 17,830 who…"
+_KINDS_OF = frozenset(
+    "groups categories types kinds classes tiers bands cohorts brackets sections ways".split()
+)
 
 
 # A count that is a sentence's subject with no noun: "Two were rescued", "Three remain"
