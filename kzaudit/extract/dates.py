@@ -457,6 +457,9 @@ class _Pass:
     def lead(self, start: int) -> str | None:
         """The context word before a date, lower-case ("on", "since", "end of")."""
         first, second = (w.lower() for w in self.words_before(start))
+        if (first, second) == ("at", "least"):  # "until at least Monday": led by "until"
+            at = self.text.rfind("at", 0, start)
+            first, second = (w.lower() for w in self.words_before(at))
         phrase = f"{first} {second.rstrip('-')}"  # "until mid-June": "until mid"
         if first and phrase in vocab().month_before:
             return phrase
