@@ -1234,7 +1234,9 @@ def _dateline_year(
     the story confirms it.
 
     The latest year the story writes, leaving out target years, confirmed when it puts
-    the dateline on a weekday the lede names (``weekdays``) or the day after.  When it
+    the dateline on a weekday the lede names (``weekdays``) or the day after; the day
+    after only when the year before does not put it on the weekday itself (a "2026
+    budget" in a story of 2025).  When it
     does not, the year nearest it (from the earliest written to three after the
     latest) that puts the dateline on the lede's weekday: "savings from 2027" is not
     the year of a Wednesday, Feb 5.  That year is confirmed only when the lede names
@@ -1250,7 +1252,12 @@ def _dateline_year(
             return min(fits, key=lambda y: (abs(y - latest), y)), True
     latest_date = safe_date(latest, month, day)
     if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
-        return latest, True
+        # the day after the lede's weekday in the latest year, but that very weekday the
+        # year before: "PARIS, Oct 2 (Reuters) - … on Thursday" with "a 2026 budget" is
+        # as much 2025's Thursday as 2026's Friday
+        before = _weekday_of(latest - 1, month, day)
+        same_day = latest_date.weekday() in weekdays
+        return latest, same_day or before is None or before not in weekdays
     if not weekdays:
         return latest, False
 
