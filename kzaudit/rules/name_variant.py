@@ -845,6 +845,8 @@ def _confusable(
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
     if _derived(a, b):
         return False  # "Somalis" beside "Somalia", "Hondurans" beside "Honduras"
+    if _slavic_ending(a, b) or _slavic_ending(b, a):
+        return False  # "RTV Slovenija" beside "Slovenia": the name in its own language
     if a == b or a[0] != b[0] or not _one_edit(a, b):
         return False
     slip = len(a) >= 4 and (is_swap(a, b) or _is_doubling(a, b))
@@ -1095,6 +1097,13 @@ def _word_beside_surname(word: _Word, surname: _Word) -> bool:
         and _surname_only(surname)
         and any(p.lower() in first for p in surname.partners)
     )
+
+
+def _slavic_ending(a: str, b: str) -> bool:
+    """``a`` ends in "-ija" where ``b`` ends in "-ia": a place's name in a Slavic or
+    Baltic language ("Slovenija", "Srbija", "Latvija"), as in a broadcaster's or a
+    party's name, not a slip of the English one."""
+    return a.endswith("ija") and b == a[:-3] + "ia"
 
 
 def _spelling_variant(a: str, b: str) -> bool:
