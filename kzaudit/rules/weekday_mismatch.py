@@ -41,7 +41,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import TARGET_LEAD_WORDS, format_date, month_day, vocab, with_weekday
+from kzaudit.extract.dates import (
+    TARGET_LEAD_WORDS,
+    format_date,
+    month_day,
+    safe_date,
+    vocab,
+    with_weekday,
+)
 from kzaudit.model import DateMention, Document, Finding
 from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset
 from kzaudit.rules.base import RuleContext
@@ -271,12 +278,24 @@ class _Story:
             )
             years.setdefault(year, o)
         # the anchor is history: "16 January 1996" in a 2001 match preview
-        current = [(year, o) for year, o in years.items() if year >= self.latest]
+        # (but a date written with its weekday, rightly, is the story's own time, whatever
+        # later years it names: "on Wednesday, Oct. 29, 2025" beside "easing in 2026")
+        current = [
+            (year, o)
+            for year, o in years.items()
+            if year >= self.latest or o.weekday is not None and _weekday_right(o)
+        ]
         if len(current) != 1:
             return None
         if len(years) > 1 and current[0][1].weekday is None:
             return None  # only a date written with its weekday is the story's own time
         return current[0]
+
+
+def _weekday_right(d: DateMention) -> bool:
+    """``d``, written with its weekday and year, falls on that weekday."""
+    date = safe_date(d.year, d.month, d.day) if d.year and d.month and d.day else None
+    return date is not None and date.weekday() == d.weekday
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
@@ -291,9 +310,14 @@ def _since_before(doc: Document, d: DateMention) -> bool:
 
 
 def _latest_year(doc: Document) -> int:
-    """The latest year the story writes, leaving out target years ("by 2027")."""
+    """The latest year the story writes, leaving out target years ("by 2027") and years
+    told in the future ("growth of 1.1% in 2026 and 1.6% in 2027" in a 2025 story)."""
     return max(
-        (d.year for d in doc.dates if d.year is not None and d.lead not in TARGET_LEAD_WORDS),
+        (
+            d.year
+            for d in doc.dates
+            if d.year is not None and d.lead not in TARGET_LEAD_WORDS and d.tense != "future"
+        ),
         default=0,
     )
 
