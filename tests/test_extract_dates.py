@@ -233,6 +233,12 @@ def test_weekday_picks_the_year_it_fits() -> None:
             " The vote will take place on Thursday, July 4, 2024.",
             dt.date(2024, 5, 22),
         ),
+        # an agency's bracket with no dash before the first sentence, as PTI writes it
+        (
+            "Guwahati, Jul 14 (PTI) The flood situation in Assam worsened on Monday, the"
+            " worst since 2022 in the state.",
+            dt.date(2025, 7, 14),
+        ),
         # only a year of history written: the weekday places the story after it
         (
             "HOUSTON, Oct 1 (Reuters) - Oil jumped on Tuesday. Its monthly loss was the"

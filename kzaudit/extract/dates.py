@@ -1065,7 +1065,9 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.
     dateline = regexcache.compile(
         rf"(?m)^{_LINE_LEAD}(?P<place>{place}){_TAG_GAP}{agency},?(?:\s{{1,3}}|[ ]{{4,40}})"
         rf"(?:(?P<date>{date})|(?P<iso>{_ISO})){filed}{_TAG_GAP}{agency}(?:\s{{0,3}}|{_TAG_GAP})"
-        r"(?:[\u2014\u2013-]{1,2}|:)"  # "NEW DELHI, May 13, 2025:" too
+        # "NEW DELHI, May 13, 2025:" too, and an agency's bracket alone before the first
+        # sentence: "Guwahati, Jul 14 (PTI) The flood situation…"
+        r"(?:[\u2014\u2013-]{1,2}|:|(?<=\))[ ](?=\p{Lu}\p{Ll}))"
     )
     # a wire's dateline with no place: "Oct 13 (Reuters) -" (the agency required)
     placeless = regexcache.compile(
