@@ -1823,6 +1823,15 @@ def _part_roles(
                 # the whole is one of the last sentence's counts: take the largest, so
                 # that a part is only ever compared with a whole it could belong to
                 back = [j for j in prev_sent if claims[j].kind in WHOLE_KINDS]
+                if not back:
+                    # "…tracked 48,216 adults. The participants, aged 40 to 69, were
+                    # followed for 8.4 years. During that time, 1,932 of them": the one
+                    # count of people of the sentence before that, when the last one
+                    # counts nothing
+                    older = [j for j in recent if claims[j].sentence == c.sentence - 2]
+                    counts = [j for j in older if claims[j].kind == "count"]
+                    if len(counts) == 1 and claims[counts[0]].subject in v.people:
+                        back = counts
                 # the whole counts what the part counts, if one of the last figures does
                 same = [j for j in recent if c.subject and claims[j].subject == c.subject]
                 if not same and _counts_people(text, c.span.end, v):

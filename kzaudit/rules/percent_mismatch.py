@@ -367,8 +367,11 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 text, first.span.end, second.span.start
             ) and _PCT_OR.fullmatch(text, second.span.end, pct.span.start):
                 yield pct, first, second  # "300 workers out of 400, or 75%"
-        if before and _PART_THEN_PCT.fullmatch(text, before[-1].span.end, pct.span.start):
-            whole = _whole_before(doc, claims, before[-1])
+        if before and _PART_REF_PCT.fullmatch(text, before[-1].span.end, pct.span.start):
+            whole = (
+                _PART_THEN_PCT.fullmatch(text, before[-1].span.end, pct.span.start)
+                and _whole_before(doc, claims, before[-1])
+            ) or _ref_whole(doc, before[-1])
             if whole is not None:
                 yield pct, before[-1], whole  # "… 2,207 structures. Of those, 1,900, or 86%"
         if (
@@ -384,6 +387,18 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             and _OF.fullmatch(text, pct.span.end, after[0].span.start)
         ):
             yield pct, before[-1], after[0]  # "3,500 jobs, or 12% of its 25,000 staff"
+
+
+# A part the extraction tied to its whole, then its share: "…tracked 48,216 adults. …
+# During that time, 1,932 of them, or 4.0%, were diagnosed"
+_PART_REF_PCT = regexcache.compile(
+    r"(?:\s{1,3}of\s{1,3}(?:them|those|these|whom))?(?:\s{0,2},?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2})"
+)
+
+
+def _ref_whole(doc: Document, part: Claim) -> Claim | None:
+    """The whole the extraction read ``part`` as a part of, if any."""
+    return doc.claims[part.ref] if part.role == "part" and part.ref is not None else None
 
 
 # A part that opens its sentence by pointing back at a whole: "Of those, 1,900, or 86%, …"
@@ -429,12 +444,18 @@ def _share_slips(
 ) -> Iterator[tuple[Claim, Claim, Claim, str, str | None]]:
     """(percentage, part, whole, message, suggestion) where a share contradicts its part
     and whole."""
+    seen: set[tuple[int, int, int]] = set()
     for pct, part, whole in _share_sites(doc):
-        if pct.sentence != part.sentence or whole.sentence not in (
-            part.sentence,
-            part.sentence - 1,
+        key = (pct.span.start, part.span.start, whole.span.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        if pct.sentence != part.sentence or (
+            whole.sentence not in (part.sentence, part.sentence - 1)
+            and whole is not _ref_whole(doc, part)
         ):
-            continue  # the sentence before only for "Of those, …" (``_whole_before``)
+            continue  # the sentence before only for "Of those, …" (``_whole_before``) and
+            # a whole the extraction tied the part to
         if part.kind != whole.kind or part.kind not in ("count", "money"):
             continue
         if part.unit != whole.unit or part.kind == "range" or whole.kind == "range":
