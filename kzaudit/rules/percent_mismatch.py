@@ -281,6 +281,7 @@ _THEN_PCT = regexcache.compile(
     r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
 )  # "…, or 75%", "… (75%)", "… - more than 80% of the population -"
 _OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
+_THEN_COMMA = regexcache.compile(r"[^\d;:.()\n,]{0,50}?,\s{1,3}")
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 _SAME_WHOLE = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:the|its|their)\s{1,3}(?:population|total|inhabitants|residents)\b"
@@ -341,10 +342,18 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
         if (
             len(before) == 2
             and _OF.fullmatch(text, before[0].span.end, before[1].span.start)
-            and _THEN_PCT.fullmatch(text, before[1].span.end, pct.span.start)
-            # "…, or 12% of the market" has a whole of its own; "of the population" names
-            # the whole just written ("1.9 million of its 2.3 million people")
-            and (not _OF_NEXT.match(text, pct.span.end) or _SAME_WHOLE.match(text, pct.span.end))
+            and (
+                _THEN_PCT.fullmatch(text, before[1].span.end, pct.span.start)
+                # "…, or 12% of the market" has a whole of its own; "of the population"
+                # names the whole just written ("1.9 million of its 2.3 million people")
+                and (
+                    not _OF_NEXT.match(text, pct.span.end) or _SAME_WHOLE.match(text, pct.span.end)
+                )
+                # "112 of the 233 forest camps have been inundated, nearly 58 per cent of
+                # the total": a clause, then the share of the whole named again
+                or _THEN_COMMA.fullmatch(text, before[1].span.end, pct.span.start)
+                and _SAME_WHOLE.match(text, pct.span.end)
+            )
         ):
             yield pct, before[0], before[1]
         if (
@@ -423,7 +432,7 @@ def _whole_before(doc: Document, claims: list[Claim], part: Claim) -> Claim | No
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
 # A share written as a bound is checked as one: "more than 90% of the population" is
 # wrong for 1.9 million of 2.3 million (83%)
-_SHARE_QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
+_SHARE_QUALIFIERS = ("exact", "about", "nearly", "more_than", "at_least", "less_than", "up_to")
 
 
 def _shares(doc: Document, rel: float) -> Iterator[tuple[Span, str, str | None]]:
@@ -491,7 +500,9 @@ def _share_slips(
         stated = float(pct.value)
         if p_hi >= lo and p_lo <= hi:
             continue
-        if pct.qualifier in ("exact", "about") and abs(stated - actual) <= max(1.0, rel * stated):
+        if pct.qualifier in ("exact", "about", "nearly") and abs(stated - actual) <= max(
+            1.0, rel * stated
+        ):
             continue
         yield (
             pct,
