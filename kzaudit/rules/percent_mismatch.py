@@ -429,6 +429,61 @@ def _whole_before(doc: Document, claims: list[Claim], part: Claim) -> Claim | No
     return counts[0] if len(counts) == 1 else None
 
 
+# A turnout and the percentage it is: "a turnout of 71%", "Turnout in Thursday's vote, held
+# on 23 October, was 45.3%" (no other percentage between).
+_TURNOUT = regexcache.compile(r"(?i)\bturnout\b[^.;!?%]{0,60}$")
+# The voters who could vote, after their count: "1.7 million registered voters"
+_ELECTORATE = regexcache.compile(
+    r"\s{1,3}(?:(?:registered|eligible)\s{1,3}(?:voters|electors)|voters|electors)\b"
+)
+_VOTED = regexcache.compile(
+    r"\s{1,3}(?:cast|voted|turned\s{1,3}out|went\s{1,3}to\s{1,3}the\s{1,3}polls)\b"
+)
+
+
+def _turnout_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(turnout, voters, electorate): a turnout's percentage and, in its sentence or
+    the one before or after, those who voted out of those who could ("About 1.2 million
+    of Slovenia's 1.7 million registered voters cast ballots, a turnout of 71%"; "Of
+    the constituency's 78,940 registered voters, 35,767 cast valid ballots")."""
+    text = doc.text
+    claims = [c for c in doc.claims if c.kind != "year"]
+    turnouts = [
+        c
+        for c in claims
+        if c.kind == "percent"
+        and c.unit == "%"
+        and _TURNOUT.search(text, max(0, c.span.start - 72), c.span.start)
+    ]
+    if not turnouts:
+        return
+    pairs = []
+    for first, second in zip(claims, claims[1:], strict=False):
+        if first.kind != "count" or second.kind != "count":
+            continue
+        if _OF.fullmatch(text, first.span.end, second.span.start) and _ELECTORATE.match(
+            text, second.span.end
+        ):
+            pairs.append((first, second))  # "1.2 million of Slovenia's 1.7 million registered"
+        elif (
+            _OF_BEFORE.search(text, max(0, first.span.start - 48), first.span.start)
+            and _ELECTORATE.match(text, first.span.end)
+            and _WHOLE_THEN_PART.fullmatch(
+                text, _ELECTORATE.match(text, first.span.end).end(), second.span.start
+            )
+            and _VOTED.match(text, second.span.end)
+        ):
+            pairs.append((second, first))  # "Of the 78,940 registered voters, 35,767 cast"
+    for pct in turnouts:
+        near = [
+            (part, whole)
+            for part, whole in pairs
+            if abs(part.sentence - pct.sentence) <= 1 and whole.sentence == part.sentence
+        ]
+        if len(near) == 1:
+            yield pct, *near[0]
+
+
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
 # A share written as a bound is checked as one: "more than 90% of the population" is
 # wrong for 1.9 million of 2.3 million (83%)
@@ -441,7 +496,7 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Span, str, str | None]]
     any may be the slip ("Of the 414 fires, 329 or about 58%"); the suggestion is the
     percentage the figures give."""
     for pct, part, whole, message, suggestion in _share_slips(doc, rel):
-        figures = (pct, part, whole) if whole.sentence == pct.sentence else (pct, part)
+        figures = [pct, *(c for c in (part, whole) if c.sentence == pct.sentence)]
         start, end = min(c.span.start for c in figures), max(c.span.end for c in figures)
         if doc.text[end : end + 1] == ")" and "(" in doc.text[start:end]:
             end += 1  # "20 (40%)": the bracket closed with it
@@ -454,13 +509,16 @@ def _share_slips(
     """(percentage, part, whole, message, suggestion) where a share contradicts its part
     and whole."""
     seen: set[tuple[int, int, int]] = set()
-    for pct, part, whole in _share_sites(doc):
+    sites = [(site, False) for site in _share_sites(doc)]
+    sites += [(site, True) for site in _turnout_sites(doc)]
+    for (pct, part, whole), turnout in sites:
         key = (pct.span.start, part.span.start, whole.span.start)
         if key in seen:
             continue
         seen.add(key)
-        if pct.sentence != part.sentence or (
-            whole.sentence not in (part.sentence, part.sentence - 1)
+        if not turnout and (
+            pct.sentence != part.sentence
+            or whole.sentence not in (part.sentence, part.sentence - 1)
             and whole is not _ref_whole(doc, part)
         ):
             continue  # the sentence before only for "Of those, …" (``_whole_before``) and
