@@ -23,7 +23,11 @@ What it does
     100 people", or set beside its part, "$6.2 billion for relief, roughly half of the
     $12 billion", with 15% more room; "1.9 million of Gaza's 2.3 million people, or 60%
     of the population"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414
-    fires, 239 or about 58%") must be their
+    fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the whole the extraction tied
+    the part to; "112 of the 233 camps have been inundated, nearly 48 per cent of the
+    total"; a turnout and, in its sentence or the next, those who voted out of those
+    who could: "Turnout was 45.3%. Of the 78,940 registered voters, 35,767 cast
+    ballots") must be their
     ratio, reported over the percentage, the part and the whole its sentence holds,
     and a share written as a bound ("less than 50%") must hold, and a change stated
     without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";

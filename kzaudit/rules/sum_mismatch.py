@@ -19,7 +19,9 @@ What it does
     sum, and so must a count over named places whose every place the story gives one
     count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
-    Mississippi").
+    Mississippi").  A count broken down between brackets or dashes, or after a colon,
+    into counts and nothing else ("150 people (144 passengers and six crew members)")
+    must be their sum.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
