@@ -21,7 +21,8 @@ What it does
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
     into counts and nothing else ("150 people (144 passengers and six crew members)")
-    must be their sum.
+    must be their sum, and so must counts listed and then said to total a figure ("41
+    homes and 17 outbuildings, a total of 58 structures").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -62,6 +63,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _stated_totals(doc, ctx)
     yield from _place_breakdowns(doc, ctx)
     yield from _bracketed_breakdowns(doc, ctx)
+    yield from _listed_totals(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -360,6 +362,44 @@ def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             Span(whole.span.start, parts[-1].span.end),
             f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are given "
             f"as the breakdown of {label(whole)}",
+        )
+
+
+# Between two counts of a list, and between its last count and the total said of it:
+# "41 homes and 27 outbuildings, a total of 58 structures"
+_LIST_LINK = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,3}(?:,[ ]and|,|[ ]and)[ ]")
+_TOTAL_AFTER = regexcache.compile(
+    r"(?:[ ][\p{L}\-]{1,20}){0,3},[ ](?:for[ ])?(?:a[ ]total[ ]of|totall?ing|in[ ]all)[ ]"
+)
+
+
+def _listed_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Counts listed one after another and then said to total a figure that is not their
+    sum: "the loss of 41 homes and 27 outbuildings, a total of 58 structures"."""
+    text, claims = doc.text, doc.claims
+    for i, total in enumerate(claims):
+        if i < 2 or total.kind != "count":
+            continue
+        if not _TOTAL_AFTER.fullmatch(text, claims[i - 1].span.end, total.span.start):
+            continue
+        parts = [claims[i - 1]]
+        for j in range(i - 2, max(-1, i - 8), -1):
+            if not _LIST_LINK.fullmatch(text, claims[j].span.end, parts[-1].span.start):
+                break
+            parts.append(claims[j])
+        parts.reverse()
+        if len(parts) < 2 or any(c.kind != "count" or c.sentence != total.sentence for c in parts):
+            continue
+        low = sum(bounds(c)[0] for c in parts)
+        high = sum(bounds(c)[1] for c in parts)
+        if not disjoint((low, high), bounds(total)):
+            continue
+        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        yield ctx.finding(
+            doc,
+            Span(parts[0].span.start, total.span.end),
+            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are said "
+            f"to total {label(total)}",
         )
 
 
