@@ -21,7 +21,9 @@ What it does
     11 days later, on July 29" when no date of the story lies 11 days before it (the
     nearest written just before is July 15), "the next morning, July 17"; or "1 May,
     three days before President Saakashvili was elected" when the story dates that
-    election ("Saakashvili, elected president in January") elsewhere.
+    election ("Saakashvili, elected president in January") elsewhere; or "3 October,
+    eight days before the crash" when no day the story gives the crash, in that year,
+    is eight days on.
 
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
@@ -303,6 +305,35 @@ def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention
     return found
 
 
+# The story's own event named by a definite noun alone: "eight days before the crash".
+_DEFINITE_EVENT = regexcache.compile(
+    r"(?i)the\s{1,3}(?P<noun>crash|derailment|collision|attack|attacks|bombing|blast|explosion"
+    r"|shooting|stabbing|quake|earthquake|fire|flood|floods|storm|hurricane|eruption|collapse"
+    r"|accident|disaster|election|vote|referendum|coup|raid|riot|riots)\s{0,3}$"
+)
+
+
+def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMention]:
+    """Day dates of other sentences that name the event ``noun`` ("the crash … 11
+    October"), in ``d``'s year when both know theirs: "That crash", in August 2020, is
+    another."""
+    found = []
+    dateline = doc.dateline
+    word = regexcache.compile_std(rf"(?i)\b{noun}\b")
+    for o in doc.dates:
+        if o.sentence == d.sentence or o.sentence < 0 or o.precision != "day" or not o.month:
+            continue
+        if dateline is not None and dateline.contains(o.span):
+            continue
+        if o.date is not None and d.date is not None and o.date.year != d.date.year:
+            continue
+        if o.year is not None and d.date is not None and o.year != d.date.year:
+            continue
+        if word.search(doc.sentence_text(o.sentence)):
+            found.append(o)
+    return found
+
+
 def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A date that does not lie at the offset it is given from another date or event."""
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
@@ -370,7 +401,13 @@ def _event_offset_finding(
     """ "1 May, three days before X was elected" against the date given to X's election."""
     days = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
     target = day_of_year(d) + (days if m.group("dir").lower() == "before" else -days)
-    anchors = _event_dates(doc, d, m.group("clause"))
+    clause = m.group("clause")
+    definite = _DEFINITE_EVENT.match(clause)
+    anchors = (
+        _event_noun_dates(doc, d, definite.group("noun").lower())
+        if definite
+        else _event_dates(doc, d, clause)
+    )
     if anchors and not any(_fits(o, target) for o in anchors):
         a = anchors[0]
         line, _ = doc.line_col(a.span.start)
