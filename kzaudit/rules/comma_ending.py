@@ -1056,6 +1056,9 @@ _TOLD_AUXILIARY = regexcache.compile(
 )
 
 
+_QUOTED_CLAUSE = regexcache.compile(r"[^\"\u201d\n]{20,}?[\"\u201d]")
+
+
 def _runs_on(text: str, verb_end: int) -> bool:
     """After a reporting verb: a clause ("said the move was wrong", "said efforts
     would continue") or a colon, not a time or place ("said on Monday")."""
@@ -1075,7 +1078,13 @@ def _runs_on(text: str, verb_end: int) -> bool:
     if nxt in calendar_words():  # "said Tuesday" ends; "said Friday that its forces…" goes on
         return text[m.end("next") : m.end("next") + 6].split()[:1] == ["that"]
     if not nxt[0].isalpha():
-        return False  # 'said "…"': a quotation
+        # 'said "over the last 18 months touring has taken its toll"': a quotation that
+        # is a sentence (a capital or several words); not 'said "yes".'
+        return (
+            nxt in '"\u201c'
+            and len(text[m.end("next") : m.end("next") + 60].split()) > 4
+            and _QUOTED_CLAUSE.match(text, m.end("next")) is not None
+        )
     if nxt[0].islower():
         # "said drugs of alcohol should", "claimed top spot": a clause or an object;
         # not a time, place or manner that ends the attribution ("said on Monday",
