@@ -332,6 +332,8 @@ def _slipped_twins(
                 )
             if (a in places or b in places) and a[:-1] == b[:-1] and not known_slip:
                 continue  # a place and its adjective: "Argentina"/"Argentine"
+            if _people_of(a, b, places) or _people_of(b, a, places):
+                continue  # "Somalis" beside "Somalia": a place and its people
             if not kin and (
                 _other_person(a, b, info, other_info) or _other_person(b, a, other_info, info)
             ):
@@ -1523,6 +1525,12 @@ _DERIVED_TAILS = frozenset(
     + [frozenset(p) for p in (("", "n"), ("", "a"))]
 )
 _DERIVED_STEM = 5  # letters the two forms share before their endings
+
+
+def _people_of(a: str, b: str, places: frozenset[str]) -> bool:
+    """``a`` names the people of the place ``b`` that ends in "a", by its last letter
+    turned to "s" ("Somalis" of "Somalia"): a key's slip in look, a word of its own."""
+    return b in places and b.endswith("a") and a == b[:-1] + "s"
 
 
 def _derived(a: str, b: str) -> bool:
