@@ -220,6 +220,12 @@ _AREA_BEFORE = regexcache.compile(
     # a breakdown's next item: "…, followed by Taroudant with 452"
     rf"|(?<=\bby\s{{1,3}}){_AREA_NAME}\s{{1,3}}with\s{{1,3}}$"
 )
+# ... or one it is followed by, as a list's first item: "Eleven people died in
+# Mississippi, seven in Alabama, three in Tennessee"
+_AREA_ITEM = regexcache.compile(
+    rf"(?:[ ][a-z]{{2,20}}){{0,3}}[ ]in[ ]{_AREA_NAME}(?:,[ ](?:and[ ])?|[ ]and[ ])"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+)
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An It He She They We"
@@ -268,7 +274,9 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         if local is not None:
             keys.add(("at", local.group(1) or "there"))
         lo = max(doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start - 80)
-        area = _AREA_BEFORE.search(doc.text, lo, c.span.start)
+        area = _AREA_BEFORE.search(doc.text, lo, c.span.start) or _AREA_ITEM.match(
+            doc.text, c.span.end, limit
+        )
         if area is not None and area.group("name").split()[0] not in _CALENDAR:
             keys.add(("in", area.group("name").lower()))
         out[c.span.start] = frozenset(keys)
