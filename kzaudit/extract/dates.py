@@ -1183,7 +1183,9 @@ _TARGET_LEAD = regexcache.compile(
     # a month of the target year: "must be held by January 2025", "by mid-2026"
     r"(?:(?:early|mid|late)[\s\-]{1,3})?(?:(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
-    r"|Nov|Dec)\.?\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/])$"
+    r"|Nov|Dec)\.?\s{1,3})?)|(?P<from>\d{4})\s{0,2}[-\u2013/]"
+    # a level to be reached: "the mandate, which rises to 6% in 2030"
+    r"|\bto\s{1,3}[\d.,]{1,8}\s{0,2}(?:%|percent|per\s?cent)\s{1,3}(?:in|by)\s{1,3})$"
 )
 
 
