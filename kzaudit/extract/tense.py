@@ -146,6 +146,9 @@ _NOT_VERB_AFTER_TO = frozenset(
 )  # fmt: skip
 
 
+_TO_BE_PARTICIPLE = regexcache.compile_std(r"\bto be [a-z]{2,20}(?:ed|id|en|wn)\b")
+
+
 def infinitive(words: list[str]) -> bool:
     """An infinitive between the verb and the date ("voted to strike on March 24"): the
     date is the time of the infinitive's event, which the verb's tense does not place.
@@ -242,6 +245,9 @@ class TenseScanner:
             tense, strong, hedged = got
             reach = NEAR_WORDS_FUTURE if tense == "future" else NEAR_WORDS
             words = WORD.findall(text, m.end(), start, False, HOLD_GIL)
+            if _TO_BE_PARTICIPLE.search(" ".join(words)):
+                return _NONE  # "proposed a dividend, to be paid on June 4": a plan, its
+                # time the infinitive's, which no tense places
             near = len(words) <= reach and not infinitive(words)
             return TenseHint(tense, m.group(), strong and near, hedged, m.span())
         right = _clause_end(text, end, min(hi, end + WINDOW_AFTER))

@@ -786,6 +786,9 @@ def _dateline_slip(
         if not doc.dateline.contains(o.span)
         and o.year in (None, own.year)
         and (o.tense != "future" or _before_in_year(o, own))
+        # a day after the dateline told in no past tense is a schedule ("to be paid on
+        # June 4 after the meeting on Thursday, May 14"), not the news before it
+        and (o.tense == "past" or o.precision != "day" or _before_in_year(o, own))
         # a weekday that fits its date places the story's time, the more surely
         and not _explained(doc, o, own.year, future_explains=False, weekday_explains=False)
         and not _reporting_period(doc, o)
