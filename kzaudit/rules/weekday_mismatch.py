@@ -9,7 +9,10 @@ What it does
     since Ipswich beat them on 16 January 1996").  The suggestion keeps the date and
     corrects the weekday.  With none, weekday dates within four months of each other are
     checked against each other: "Friday, 7 January" and "Tuesday, 10 January" cannot
-    both be right in any year, and both are reported (either may be the slip).  A date
+    both be right in any year, and both are reported (either may be the slip).  So
+    are yearless weekday dates that, two or more, fit the year after (or before) that
+    of the dated day near them better than its own: a trial's "Friday 6 March" and
+    "Friday 24 April" after a killing on "Saturday 14 June 2025" are of 2026.  A date
     with no other within four months is checked against those further off: with a date
     for the story (a yearless dateline), each in its year by its tense ("Sunday, April
     5" told in the past in a story dated November 4 is that year's), else in one year or
@@ -64,6 +67,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yearless: list[DateMention] = []
     guessed = doc.reference_guessed  # a yearless dateline's year, not confirmed
     story = _Story(doc)
+    moved = _years_moved_on(doc, story)
     for d in doc.dates:
         if d.weekday is None or d.month is None or d.day is None:
             continue
@@ -74,7 +78,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
             anchor = story.year_nearby(d)
-            if anchor is None:
+            if anchor is None or moved:
                 yearless.append(d)
                 continue
             year, near = anchor
@@ -92,6 +96,34 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
     yield from _lede_weekday(doc, ctx)
+
+
+def _years_moved_on(doc: Document, story: _Story) -> bool:
+    """The story's yearless weekday dates, which a nearby dated day would place in its
+    year, fit the year after or before it better, two or more of them ("stabbed on Saturday 14
+    June 2025" … "convicted on Friday 6 March" … "sentenced on Friday 24 April", all of
+    2026): they tell a later (or earlier) stretch of the story, and are checked
+    against each other instead."""
+    yearless = [
+        d
+        for d in doc.dates
+        if d.weekday is not None and d.month and d.day and d.year is None and d.date is None
+    ]
+    years = {anchor[0] for d in yearless if (anchor := story.year_nearby(d)) is not None}
+    if len(yearless) < 2 or len(years) != 1:
+        return False
+    year = years.pop()
+
+    def fits(step: int) -> int:
+        return sum(_weekday_in(year + step, d) for d in yearless)
+
+    here = fits(0)
+    return any(fits(step) >= 2 and fits(step) > here for step in (-1, 1))
+
+
+def _weekday_in(year: int, d: DateMention) -> bool:
+    date = safe_date(year, d.month, d.day)  # type: ignore[arg-type]
+    return date is not None and date.weekday() == d.weekday
 
 
 # How many days before its dateline a story's first sentence may tell of an event by
