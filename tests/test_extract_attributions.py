@@ -178,3 +178,21 @@ def test_according_to_a_statement_in_a_place_and_a_role_with_a_modifier():
     assert _sources('"It is hard," one Western ambassador said.') == [
         ("Western ambassador", "said")
     ]
+
+
+def test_a_body_with_its_acronym_in_brackets_before_the_verb():
+    assert _sources(
+        "The Kenya National Commission on Human Rights (KNCHR) said on Thursday that 312"
+        " people had been injured."
+    ) == [("KNCHR", "said")]
+
+
+def test_putting_a_toll_at_a_figure_attributes_it():
+    doc = _doc(
+        "The National Police Service put the death toll at 11, and said 204 people had been"
+        " injured. It said 392 people had been arrested."
+    )
+    assert [(a.source, a.verb) for a in doc.attributions] == [
+        ("National Police Service", "put the death toll at"),
+        ("National Police Service", "said"),
+    ]

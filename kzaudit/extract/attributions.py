@@ -66,6 +66,7 @@ _CLAUSE_WORDS = regexcache.compile(
 _CLAUSE_PUNCT = regexcache.compile_std(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]| - ")
 _WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019/&.\-]{0,40}")
 _OPEN_QUOTES = "\u201c\"'\u2018"
+_BRACKETED_ACRONYM = regexcache.compile(r"\((\p{Lu}[\p{Lu}\p{N}&]{1,9})\)[ ]{0,2}$")
 _MAX_CLAUSE = 160  # characters of subject before a verb
 _MAX_APPOSITION = 160
 _MAX_LOOKBACK = 200  # entities a pronoun looks back over for a person
@@ -204,6 +205,10 @@ class _Finder:
     # -- subject before the verb -------------------------------------------
     def _before(self, sent_start: int, verb_start: int) -> _Source | None:
         end = self._skip_aux_back(max(sent_start, verb_start - _MAX_CLAUSE), verb_start)
+        bracketed = _BRACKETED_ACRONYM.search(self.text, max(sent_start, end - 16), end)
+        if bracketed is not None:  # "The Kenya National Commission on Human Rights (KNCHR)
+            # said": the body its acronym names
+            return _Source(bracketed.group(1), Span(bracketed.start(1), bracketed.end(1)), "org")
         apposition: tuple[int, int] | None = None
         if self.text[end - 1 : end] == ",":
             comma = self.text.rfind(",", max(sent_start, end - 1 - _MAX_APPOSITION), end - 1)

@@ -1862,6 +1862,9 @@ def _part_roles(
             and n > 0
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
             and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
+            # nor a count of another fate: "312 injured, 97 of them by gunshots, and 485
+            # people had been arrested"
+            and c.category in ("other", claims[last_part.ref].category)
             and _LIST_GAP.fullmatch(text, claims[idxs[n - 1]].span.end, c.span.start, HOLD_GIL)
             and not _FROM_WORD.search(text, claims[idxs[n - 1]].span.end, c.span.start, HOLD_GIL)
         ):
