@@ -134,10 +134,23 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     def in_dateline(span) -> bool:  # the dateline places and dates the story, not a figure
         return dateline is not None and dateline.overlaps(span)
 
+    # an attribution after every figure of its sentence, with what follows it ("…, said
+    # Dr. Mariela Quispe, the health director for the Lima region"): who spoke, not where
+    last_figure: dict[int, int] = {}
+    for c in doc.claims:
+        last_figure[c.sentence] = max(last_figure.get(c.sentence, 0), c.span.end)
+    trailing = {
+        a.sentence: a.span.start
+        for a in doc.attributions
+        if a.sentence in last_figure and a.span.start >= last_figure[a.sentence]
+    }
     places: dict[int, set] = {}
     for e in doc.entities:
         if e.kind == "place" and not in_dateline(e.span):
-            places.setdefault(doc.sentence_index(e.span.start), set()).add(e.key)
+            idx = doc.sentence_index(e.span.start)
+            if e.span.start >= trailing.get(idx, len(doc.text)):
+                continue
+            places.setdefault(idx, set()).add(e.key)
     dates: dict[int, set] = {}
     for d in doc.dates:
         if in_dateline(d.span):
@@ -347,15 +360,23 @@ _UNNAMED_OFFICIALS = frozenset(
 )
 _OFFICIAL_WORDS = frozenset(
     "police ministry minister government spokesman spokeswoman spokesperson department"
-    " agency army military governor mayor chief commissioner office".split()
+    " agency army military governor mayor chief commissioner office director".split()
+)
+# ... but a post in no part of government: "Asia director of Human Rights Watch"
+_NOT_OFFICIAL_WORDS = frozenset(
+    "rights watch amnesty group organisation organization charity campaign union company"
+    " firm opposition party".split()
 )
 
 
 def _officials_and_official(a: str, b: str) -> bool:
     """One source is officials unnamed, the other the title of an official post."""
     for unnamed, named in ((a, b), (b, a)):
-        if unnamed in _UNNAMED_OFFICIALS and not _OFFICIAL_WORDS.isdisjoint(
-            named.replace(",", " ").split()
+        words = named.replace(",", " ").split()
+        if (
+            unnamed in _UNNAMED_OFFICIALS
+            and not _OFFICIAL_WORDS.isdisjoint(words)
+            and _NOT_OFFICIAL_WORDS.isdisjoint(words)
         ):
             return True
     return False
@@ -394,6 +415,7 @@ _TITLE_BEFORE = regexcache.compile(
     r"(?:\p{Lu}[\p{L}-]{1,20}|spokes(?:man|woman|person)|minister|chief|head|director"
     r"|commissioner|official|officer|secretary|governor|mayor),?[ ]{1,3}$"
 )  # ... or in apposition: "a police spokesman, Kuber Kadayat"
+_TITLE_AFTER = regexcache.compile(r",[ ]{1,3}(?:the|a|an)[ ]{1,3}([\p{L} -]{3,60}?)(?=[,.;]|$)")
 _PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){1,3}")
 
 
@@ -415,7 +437,10 @@ class SourceTitles:
                 return None
             at = self.text.find(name)
             title = _TITLE_BEFORE.search(self.text, max(0, at - 60), at) if at > 0 else None
-            words = title.group().lower().replace(",", " ").split() if title else ()
+            words = title.group().lower().replace(",", " ").split() if title else []
+            if at >= 0:  # "…, said Dr. Mariela Quispe, the health director for the region"
+                after = _TITLE_AFTER.match(self.text, at + len(name))
+                words += after.group(1).lower().split() if after else []
             self.found[name] = frozenset(words)
         return self.found[name]
 
