@@ -221,6 +221,19 @@ def test_sentence_initial_qualifier_is_part_of_the_claim():
         ("He said 16 police stations were damaged.", "16", "other", "police stations"),
         ("Protesters burned 22 police vehicles.", "22", "other", "police vehicles"),
         ("He said 52 police officers were injured.", "52", "injured", "police"),
+        # a participle or two joined adjectives before the counted noun
+        (
+            "It is offering all 8.6 million affected customers help.",
+            "8.6 million",
+            "other",
+            "customers",
+        ),
+        (
+            "Hackers stole data of 6.8 million current and former customers.",
+            "6.8 million",
+            "other",
+            "customers",
+        ),
     ],
 )
 def test_categories_and_subjects(text: str, needle: str, category: str, subject: str | None):

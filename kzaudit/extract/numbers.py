@@ -1182,12 +1182,21 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     tokens = [m.group() for m in _WORD.finditer(text, end, min(limit, end + 60), False, HOLD_GIL)][
         :4
     ]
+    if _PAIRED_ADJECTIVES.match(" ".join(tokens)):
+        tokens = tokens[3:]  # "6.8 million current and former customers": customers
     for n, w in enumerate(tokens):
         if not w[0].isalpha():
             break
         low = w.lower()
         if low in _STOP or low in v.after_category or len(words) == 3:
             break
+        if (
+            not words
+            and low.endswith("ed")
+            and n + 1 < len(tokens)
+            and _plural_noun(tokens[n + 1], v)
+        ):
+            continue  # "8.6 million affected customers": a participle before the noun
         if low.endswith("ed") and low not in v.people or words and w[0].isupper():
             break  # "officers suffered": the verb ends the noun phrase
         if low in _VERBS or low.endswith("ly"):
@@ -1208,6 +1217,25 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
     if words[-1][0].isupper() and not (len(words) == 1 and _DEMONYM.fullmatch(words[0])):
         return None  # "Apollo 11 Moon"; but "four Britons" counts Britons
     return " ".join(w.lower().strip("'") for w in words)
+
+
+# Two adjectives joined before a plural noun: "current and former customers", "full and
+# part-time staff".
+_PAIRED_ADJECTIVES = regexcache.compile(
+    r"(?:current|former|past|present|full|part-time|new|old|existing|permanent|temporary)"
+    r" (?:and|or) \p{Ll}[\p{Ll}-]{1,20} \p{Ll}{3,20}s\b"
+)
+
+
+def _plural_noun(word: str, v: _Vocab) -> bool:
+    """A plural noun, lower-case, that no list makes a verb or a stop word."""
+    return (
+        word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "ous", "us"))
+        and word not in _STOP
+        and word not in _VERBS
+    )
 
 
 def _compound_head(word: str, v: _Vocab) -> bool:
