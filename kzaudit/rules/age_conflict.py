@@ -3,7 +3,8 @@
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
     "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Zara, who was 35,", "Daniel
-    Hirst (34)"), and the age at death an obituary gives its subject ("Margaret Ellison
+    Hirst (34)") or before it ("the 43-year-old Hirst", "the 34-year-old former soldier
+    Daniel Hirst"), and the age at death an obituary gives its subject ("Margaret Ellison
     dies at 91", "Margaret Ellison, ..., has died at the age of 93"), and flags a
     mention of the same person with another age, at the age itself: the one the story
     gives less often than another, or both of two given once each, since either may be
@@ -136,7 +137,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     told: dict[str, list[tuple[int, Entity, Span]]] = defaultdict(list)  # each age, in order
     subjects = _sentence_subjects(doc, people)
     for e in people:
-        found = _age_after(doc.text, e)
+        found = _age_after(doc.text, e) or _age_before(doc.text, e)
         if found is None and id(e) in subjects:
             found = _death_age(doc, e)
         if found is None:
@@ -250,6 +251,20 @@ def _age_after(text: str, e: Entity) -> tuple[int, Span] | None:
     group = 1 if m.group(1) else 2
     age = int(m.group(group))
     return (age, Span(m.start(group), m.end(group))) if 0 < age <= _MAX_AGE else None
+
+
+# "The 24-year-old Delorme", "the 24-year-old French rider Paul Delorme": an age
+# written before the name, a few words of description between.
+_AGE_BEFORE = regexcache.compile(r"\b(\d{1,3})-year-old[ ](?:[\p{L}'\u2019-]{1,20}[ ]){0,3}$")
+
+
+def _age_before(text: str, e: Entity) -> tuple[int, Span] | None:
+    """The age written as "N-year-old" right before the name, and where."""
+    m = _AGE_BEFORE.search(text, max(0, e.span.start - 80), e.span.start)
+    if m is None:
+        return None
+    age = int(m.group(1))
+    return (age, Span(m.start(1), m.end(1))) if 0 < age <= _MAX_AGE else None
 
 
 def _sentence_subjects(doc: Document, people: list[Entity]) -> set[int]:
