@@ -841,7 +841,13 @@ def _confusable(
     a, b = rare.lower(), common.lower()
     if a.replace("-", "") == b.replace("-", "") or _inflection(a, b):
         return False  # "Euro-Sceptic"/"Eurosceptic", "Russians"/"Russian"
-    if _same_stem(a, b) and not _unknown_key_slip(a, b):
+    if (
+        _same_stem(a, b)
+        and not _unknown_key_slip(a, b)
+        # a person's surname spelt with its last "y" as "i" ("Ramaswami" beside "Priya
+        # Ramaswamy") is one surname spelt two ways, not a word and its people
+        and not (common_info.surname and not rare_info.partners and {a[-1], b[-1]} == {"i", "y"})
+    ):
         return False  # "Germans"/"Germany"; not "Have I Got Newe" beside "News"
     if (_other_form(a, b) or _other_form(b, a)) and not _unknown_key_slip(a, b):
         return False  # "Scots" beside "Scott", "Stevie" beside "Steve"; not "Walez"/"Wales"
