@@ -913,10 +913,23 @@ def _plain(c: Claim) -> str:
 
 
 def _spread(c: Claim) -> tuple[float, float]:
-    """The values a written figure allows: its rounding, and 10% either way for "about"."""
+    """The values a written figure allows: its rounding, and 10% either way for "about"
+    (2% for a figure written to three digits or more: "about 4.82 million" is no
+    rough guess)."""
     v, step = float(c.value), _half_step(c)
-    slack = 0.1 * v if c.qualifier == "about" else 0.0
+    slack = (0.1 if _significant(c) < 3 else 0.02) * v if c.qualifier == "about" else 0.0
     return v - step - slack, v + step + slack
+
+
+def _significant(c: Claim) -> int:
+    """The significant digits the figure is written with ("4.82 million" 3, "6,400" 2)."""
+    m = _DIGITS.search(c.text)
+    if m is None:
+        return 0
+    digits = m.group().replace(",", "")
+    whole, _, decimals = digits.partition(".")
+    written = (whole + decimals).lstrip("0")
+    return len(written if decimals else written.rstrip("0"))
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
