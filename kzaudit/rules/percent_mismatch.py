@@ -277,7 +277,8 @@ def _like(c: Claim, value: float) -> str:
 # "1,811 of the 2,616 candidates, or 69%", "89 of the 101 seats (88%)", "1,811 (69%) of
 # the 2,616".
 _OF = regexcache.compile(
-    r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s)"
+    r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s"
+    r"|the\s{1,3}\p{Ll}[\p{L}-]{1,30}['\u2019]s)"
     r"\s{1,3}(?:(?:staff|workforce|employees|members|population)\s{1,3}of\s{1,3})?)?"
 )  # "of the 2.3 million", "of Gaza's 2.3 million", "of its staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
