@@ -1590,6 +1590,8 @@ CHANGE_GAP = 60  # characters between a change's figures
 # "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
 _COMMA_GAP = regexcache.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,4}\s{0,3},\s{0,3}"
+    # "38,470 migrants have arrived in Italy by sea, up 41.4 percent from 33,640"
+    r"|(?:\s{1,3}\p{L}[\p{L}'-]{0,20}){5,9}\s{0,3},\s{0,3}"
 )
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
