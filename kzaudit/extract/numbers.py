@@ -1518,7 +1518,11 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             _link_change(claims, group)
             group = []
             continue
-        if group[1] < 0 and _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL):
+        if group[1] < 0 and (
+            _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)
+            # "closed down 3.6% at 41.20 rand": the level, right after the change
+            or last == group[0] and _AT_LEVEL.fullmatch(text, claims[last].span.end, hi)
+        ):
             c.role, group[1] = "to", i
         elif group[2] < 0 and (
             _FROM.search(text, max(lo, hi - 8), hi, HOLD_GIL)
@@ -1593,6 +1597,7 @@ _COMMA_GAP = regexcache.compile(
     # "38,470 migrants have arrived in Italy by sea, up 41.4 percent from 33,640"
     r"|(?:\s{1,3}\p{L}[\p{L}'-]{0,20}){5,9}\s{0,3},\s{0,3}"
 )
+_AT_LEVEL = regexcache.compile_std(r" at ")
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
 # A change written as a comparison after its percentage: "3,138, up from 2,032, or about
