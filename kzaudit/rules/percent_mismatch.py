@@ -170,47 +170,73 @@ _LEAD = 24  # characters before the amount searched for its change verb
 
 
 def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str]]:
-    """(percentage, message, suggestion) where the amount and the new level disagree."""
+    """(percentage, message, suggestion) where the amount and the new level disagree:
+    "fell $1.84, or 3.8%, to $63.48", and the level first: "settled at $63.48 a barrel
+    on Friday, down $1.84, or 3.8%"."""
     v, text, claims = vocab(), doc.text, doc.claims
-    for i in range(1, len(claims) - 1):
-        amount, pct, level = claims[i - 1], claims[i], claims[i + 1]
+    for i in range(1, len(claims)):
+        amount, pct = claims[i - 1], claims[i]
         if pct.kind != "percent" or pct.role is not None or pct.qualifier != "exact":
             continue
-        if amount.kind not in ("money", "count") or level.kind != amount.kind:
-            continue
-        if not (amount.sentence == pct.sentence == level.sentence):
+        if amount.kind not in ("money", "count") or amount.sentence != pct.sentence:
             continue
         if not _OR.fullmatch(text, amount.span.end, pct.span.start):
             continue
-        if not _TO_LEVEL.fullmatch(text, pct.span.end, level.span.start):
-            continue
-        verb = v.change_before.search(text, max(0, amount.span.start - _LEAD), amount.span.start)
-        if verb is None:
-            continue
-        direction = v.change.get(verb.group("verb").lower(), "rise")
-        scale = 1.0 if amount.unit == level.unit else _SUBUNITS.get((amount.unit, level.unit))
-        if scale is None:
-            continue
-        a, new = float(amount.value) / scale, float(level.value)
-        da, dn = _half_step(amount) / scale, _half_step(level)
-        sign = 1 if direction == "rise" else -1
-        olds = [new - sign * a, (new + dn) - sign * (a - da), (new - dn) - sign * (a + da)]
-        if min(olds) <= 0:
-            continue
-        changes = [(a + e) / (o) * 100 for e in (-da, da) for o in olds]
-        actual = a / olds[0] * 100
-        stated, step = float(pct.value), _half_step(pct)
-        if (
-            min(changes) - step <= stated <= max(changes) + step
-            or abs(stated - actual) <= rel * stated
+        level, direction = None, None
+        if i + 1 < len(claims) and _TO_LEVEL.fullmatch(
+            text, pct.span.end, claims[i + 1].span.start
         ):
+            verb = v.change_before.search(
+                text, max(0, amount.span.start - _LEAD), amount.span.start
+            )
+            if verb is not None:
+                level = claims[i + 1]
+                direction = v.change.get(verb.group("verb").lower(), "rise")
+        elif i >= 2:
+            then = _LEVEL_THEN_AMOUNT.fullmatch(text, claims[i - 2].span.end, amount.span.start)
+            if then is not None and _AT_BEFORE.search(
+                text, max(0, claims[i - 2].span.start - 24), claims[i - 2].span.start
+            ):
+                level = claims[i - 2]
+                direction = "rise" if then.group("dir").lower() == "up" else "fall"
+        if level is None or level.kind != amount.kind or level.sentence != amount.sentence:
             continue
-        yield (
-            pct,
-            f'"{pct.text}" does not match the figures: {amount.text} on '
-            f"{fmt(round(olds[0], 2))} (to {level.text}) is {fmt(round(actual, 1))}%",
-            f"{fmt(round(actual, 1))}%",
-        )
+        found = _amount_slip(amount, pct, level, direction, rel)
+        if found is not None:
+            yield pct, *found
+
+
+# The level first, then the change: "settled at $63.48 a barrel on Friday, down $1.84"
+_AT_BEFORE = regexcache.compile(r"(?i)\b(?:at|was|were|to)\s{1,3}$")
+_LEVEL_THEN_AMOUNT = regexcache.compile(
+    r"[^\d;:.()\n]{0,50}?,\s{1,3}(?P<dir>up|down)\s{1,3}(?:by\s{1,3})?"
+)
+
+
+def _amount_slip(
+    amount: Claim, pct: Claim, level: Claim, direction: str, rel: float
+) -> tuple[str, str] | None:
+    """(message, suggestion) when ``amount`` on the old level ``level`` implies is not
+    ``pct``, every figure's rounding allowed; None when they agree."""
+    scale = 1.0 if amount.unit == level.unit else _SUBUNITS.get((amount.unit, level.unit))
+    if scale is None:
+        return None
+    a, new = float(amount.value) / scale, float(level.value)
+    da, dn = _half_step(amount) / scale, _half_step(level)
+    sign = 1 if direction == "rise" else -1
+    olds = [new - sign * a, (new + dn) - sign * (a - da), (new - dn) - sign * (a + da)]
+    if min(olds) <= 0:
+        return None
+    changes = [(a + e) / (o) * 100 for e in (-da, da) for o in olds]
+    actual = a / olds[0] * 100
+    stated, step = float(pct.value), _half_step(pct)
+    if min(changes) - step <= stated <= max(changes) + step or abs(stated - actual) <= rel * stated:
+        return None
+    return (
+        f'"{pct.text}" does not match the figures: {amount.text} on '
+        f"{fmt(round(olds[0], 2))} (to {level.text}) is {fmt(round(actual, 1))}%",
+        f"{fmt(round(actual, 1))}%",
+    )
 
 
 # "went up by £149 a year to £1,717, from £1,568": the amount of a change beside its
