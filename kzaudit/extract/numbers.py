@@ -1543,7 +1543,11 @@ def _from_to_before(
     then a comma and nothing that starts another clause.  Years between them ("from
     1.2 million in 2003 to 1.5 million in 2004") are passed over.  Returns (from, to).
     """
-    figures = [i for i in seen if claims[i].kind != "year" and not is_aside(text, claims[i])]
+    figures = [
+        i
+        for i in seen
+        if claims[i].kind not in ("year", "ordinal") and not is_aside(text, claims[i])
+    ]  # "42 trucks … in the first week …, compared with 260": no ordinal is a figure
     if len(figures) < 2:
         return None
     first, second = figures[-2], figures[-1]
@@ -1584,10 +1588,11 @@ def is_aside(text: str, c: Claim) -> bool:
 
 
 _UP_FROM = regexcache.compile(
-    r"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b){0,60}?(?:\s{0,3}\([^()\n]{1,40}\))?"  # "… in 2024"
+    r"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b){0,90}?(?:\s{0,3}\([^()\n]{1,40}\))?"  # "… in 2024"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
-    r",\s{0,3}(?:up|down)\s{1,3}from\s{1,3}(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
-)
+    r",\s{0,3}(?:(?:up|down)\s{1,3}from|compared\s{1,3}(?:with|to))\s{1,3}"
+    r"(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
+)  # "42 trucks entered in October, compared with 260 in September, a drop of 84 percent"
 
 
 CHANGE_GAP = 60  # characters between a change's figures
