@@ -1521,7 +1521,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         if group[1] < 0 and (
             _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)
             # "closed down 3.6% at 41.20 rand": the level, right after the change
-            or last == group[0] and _AT_LEVEL.fullmatch(text, claims[last].span.end, hi)
+            or last == group[0]
+            and _AT_LEVEL.fullmatch(text, claims[last].span.end, hi)
         ):
             c.role, group[1] = "to", i
         elif group[2] < 0 and (

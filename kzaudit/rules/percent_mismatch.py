@@ -887,7 +887,7 @@ _ANAPHORIC_CHANGE = regexcache.compile(
 _ANAPHORIC_REACH = 90  # characters before the new figure searched for "the number … to"
 
 
-def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str]]:
+def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str, str | None]]:
     """(figure, message): "the number had fallen to 520,000" above every figure of its
     kind (and category, when it has one: "the death toll") in the sentence before it and
     its own sentence before it ("395,000 homes were without power … By Saturday evening
@@ -930,7 +930,52 @@ def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str]]:
                 f'the story says the figure has {word} to "{_plain(c)}", {than} every figure '
                 f"it gave before it ({quoted})"
             )
-            yield c, message
+            yield c, message, None
+            continue
+        if len(before) == 1 and i + 1 < len(claims):
+            found = _anaphoric_rate(doc, before[0], c, claims[i + 1], rise)
+            if found is not None:
+                yield claims[i + 1], *found
+
+
+# What joins the new figure to the percentage of its change: "fallen to 52,000 by 6 p.m.,
+# a drop of about 72 percent"
+_THEN_RATE = regexcache.compile(r"[^;:()\n,]{0,40},\s{1,3}")
+_RATE_NOUN = regexcache.compile(
+    r"(?i)\b(?:a|an)\s{1,3}(?:drop|fall|decline|decrease|reduction|rise|increase|jump|gain)"
+    r"\s{1,3}of\s{1,3}$"
+)
+_ANAPHORIC_SLACK = 0.1  # relative room around a percentage hedged with "about"
+
+
+def _anaphoric_rate(
+    doc: Document, old: Claim, new: Claim, pct: Claim, rise: bool
+) -> tuple[str, str] | None:
+    """The message and suggestion when the percentage of an anaphoric change ("That number had fallen
+    to 52,000 by 6 p.m., a drop of about 62 percent") is not the change from the one
+    figure of its kind before it ("about 184,000 households": 72%); None when it is."""
+    if pct.kind != "percent" or pct.role not in ("rise", "fall") or pct.sentence != new.sentence:
+        return None
+    if (pct.role == "rise") != rise or pct.qualifier not in ("exact", "about"):
+        return None
+    noun = _RATE_NOUN.search(doc.text, max(0, pct.span.start - 24), pct.span.start)
+    if noun is None or not _THEN_RATE.fullmatch(doc.text, new.span.end, noun.start()):
+        return None
+    o_lo, o_hi = _spread(old)
+    n_lo, n_hi = _spread(new)
+    if o_lo <= 0:
+        return None
+    rates = [abs(n - o) / o * 100 for o in (o_lo, o_hi) for n in (n_lo, n_hi)]
+    stated = float(pct.value)
+    slack = _half_step(pct) + (_ANAPHORIC_SLACK * stated if pct.qualifier == "about" else 0)
+    if min(rates) - slack <= stated <= max(rates) + slack:
+        return None
+    actual = abs(float(new.value) - float(old.value)) / float(old.value) * 100
+    return (
+        f'"{pct.text}" does not match the figures: {_plain(old)} to {new.text} is a '
+        f"{'rise' if rise else 'fall'} of {fmt(round(actual, 1))}%",
+        f"{fmt(round(actual))}%",
+    )
 
 
 def _plain(c: Claim) -> str:
@@ -972,8 +1017,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, claim.span, message, suggestion)
     for claim, message, suggestion in _amount_gaps(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
-    for claim, message in _anaphoric_directions(doc):
-        yield ctx.finding(doc, claim.span, message, None)
+    for claim, message, suggestion in _anaphoric_directions(doc):
+        yield ctx.finding(doc, claim.span, message, suggestion)
     for claim, message, suggestion in _vote_overflow(doc):
         yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
