@@ -7,7 +7,12 @@ What it does
     percentage to both figures (any of the three may be the slip) when it is
     outside a tolerance (default: 1 percentage point or 5% of the stated value, after
     allowing for the rounding of every figure as written), or when the direction is
-    wrong ("fell 10% to $90m from $80m").  Figures must have the same unit.  A change in
+    wrong ("fell 10% to $90m from $80m"); also "closed down 3.6% at 41.20 rand, from
+    43.97 rand", "38,470 migrants have arrived by sea, up 41.4 percent from 33,640", "42
+    trucks entered …, compared with 260 …, a drop of 84 percent", and a change as an
+    amount and its percentage on either side of the new level ("fell $1.84, or 2.8%, to
+    $63.48"; "settled at $63.48, down $1.84, or 2.8%").  Figures must have the same
+    unit.  A change in
     percentage points is checked against the difference of two percentages; "rose 2%
     from 5% to 7%" is ambiguous and left alone.  A change by a factor ("doubled / halved
     / tripled / quadrupled from X to Y", "the doubling of") is checked too: the ratio
@@ -42,7 +47,11 @@ What it does
     round with no name before it ("52 percent of the vote, and 61 percent in the runoff").
     And "the number had fallen to 520,000" must lie below some figure of its kind the
     sentence before gave ("395,000 homes were without power"), "the death toll had risen
-    to 17" above some count of the dead ("19 people had died").
+    to 17" above some count of the dead ("19 people had died"), and the percentage of
+    such a change ("had fallen to 52,000 by 6 p.m., a drop of about 72 percent") must
+    fit the one figure it comes from ("about 184,000 households").  "About" gives a
+    figure 10% of room, or 2% when it is written to three digits or more ("about 4.82
+    million").
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
