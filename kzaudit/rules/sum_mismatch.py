@@ -286,7 +286,9 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # A count's noun, then what opens its breakdown: "150 people (", "12 people - ", "The
 # dead: "; no figure nor clause mark between.
 _BREAKDOWN_OPEN = regexcache.compile(
-    r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?(?:[ ]{0,2}(?P<open>\()|[ ](?P<dash>[-\u2013\u2014])[ ]|(?P<colon>:)[ ])"
+    r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?(?:[ ]{0,2}(?P<open>\()|[ ](?P<dash>[-\u2013\u2014])[ ])"
+    # a colon may end a longer phrase: "a fleet of 212 aircraft at the end of the year: 158"
+    r"|(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,8}?(?P<colon>:)[ ]"
 )
 _SENTENCE_END = regexcache.compile_std(r"[.;!?](?:\s|$)|\n")
 _BREAKDOWN_REACH = 150  # characters of a breakdown read
@@ -295,7 +297,8 @@ _ITEM_SPLIT = regexcache.compile_std(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "six crew members", "20 in Texas"; not "from 120", "aged 4", "five of them foreign".
 _ITEM = regexcache.compile(
     r"(?:(?:about|some|nearly|almost|around|at[ ]least|more[ ]than|over)[ ])?"
-    r"(?P<figure>[\d][\d,.]*|\p{Ll}+(?:-\p{Ll}+)?)(?P<noun>(?:[ ](?!of\b)\p{L}[\p{L}\-]{0,20}){1,4})"
+    r"(?P<figure>[\d][\d,.]*|\p{Ll}+(?:-\p{Ll}+)?)"
+    r"(?P<noun>(?:[ ](?!of\b)\p{L}[\p{L}\d\-]{0,20}){1,4})"  # "158 Airbus A320neo-family jets"
 )
 
 
