@@ -22,7 +22,9 @@ What it does
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
     into counts and nothing else ("150 people (144 passengers and six crew members)")
     must be their sum, and so must counts listed and then said to total a figure ("41
-    homes and 17 outbuildings, a total of 58 structures").
+    homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
+    said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
+    an Argentine") cannot add up to more than the largest count the story gives of it.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -64,6 +66,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _place_breakdowns(doc, ctx)
     yield from _bracketed_breakdowns(doc, ctx)
     yield from _listed_totals(doc, ctx)
+    yield from _included_lists(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -403,6 +406,60 @@ def _listed_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             Span(parts[0].span.start, total.span.end),
             f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are said "
             f"to total {label(total)}",
+        )
+
+
+# A group a story counted, then listed by kind: "The dead included 21 Peruvians, four
+# Venezuelans, a Colombian and an Argentine".
+_GROUP_LIST = regexcache.compile(
+    r"\b[Tt]he[ ](?P<group>dead|victims|injured|wounded|missing|survivors|hostages)[ ]"
+    r"(?:included|include)[ ](?P<list>[^.;:()\n]{3,200}?)(?=[.;:(]|,[ ](?:according|officials"
+    r"|police|the[ ]\p{Ll}{2,20}[ ]said)|$)"
+)
+_GROUP_CATEGORY = {
+    "dead": "deaths", "victims": "deaths", "injured": "injured", "wounded": "injured",
+    "missing": "missing", "survivors": "rescued", "hostages": "other",
+}  # fmt: skip
+_ONE_ITEM = regexcache.compile(r"(?:a|an|one)[ ]\p{L}[\p{L}'\u2019\-]{1,30}")
+
+
+def _included_lists(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Kinds listed in a group the story counted that add up to more than its count:
+    "killing 27 people" … "The dead included 21 Peruvians, five Venezuelans, a Colombian
+    and an Argentine" (28).  Each item is a figure and a noun, or "a" and a noun (one);
+    the group's count is the largest the story gives of its category elsewhere, so a
+    toll that rose is never taken at its first value."""
+    text = doc.text
+    for m in _GROUP_LIST.finditer(text):
+        category = _GROUP_CATEGORY[m.group("group")]
+        items = [p for p in _ITEM_SPLIT.split(m.group("list")) if p]
+        parts = [c for c in doc.claims if m.start("list") <= c.span.start < m.end("list")]
+        if len(items) < 2 or any(c.kind != "count" or c.qualifier != "exact" for c in parts):
+            continue
+        ones = sum(1 for item in items if _ONE_ITEM.fullmatch(item))
+        if ones + len(parts) != len(items):
+            continue  # an item that is no count: "several Britons"
+        wholes = [
+            c
+            for c in doc.claims
+            if c.kind == "count"
+            and c.category == category
+            and c.role is None
+            and not m.start() <= c.span.start < m.end()
+            and c.qualifier in ("exact", "about", "nearly", "up_to")
+        ]
+        if not wholes:
+            continue
+        whole = max(wholes, key=lambda c: bounds(c)[1])
+        total = sum(float(c.value) for c in parts) + ones
+        if total <= bounds(whole)[1]:
+            continue
+        terms = " + ".join([*(fmt(float(c.value)) for c in parts), *(["1"] * ones)])
+        yield ctx.finding(
+            doc,
+            Span(m.start("list"), m.end("list")),
+            f"{terms} = {fmt(total)}, more than the {label(whole)} the story counts, of whom "
+            f"they are said to be some",
         )
 
 
