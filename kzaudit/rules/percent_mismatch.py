@@ -30,7 +30,9 @@ What it does
     of the population"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414
     fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the whole the extraction tied
     the part to; "112 of the 233 camps have been inundated, nearly 48 per cent of the
-    total"; a turnout and, in its sentence or the next, those who voted out of those
+    total"; "$19.7 billion for K-12 schools, or about 24% of the total", of the largest
+    figure of its kind of the three sentences before; a turnout and, in its sentence or
+    the next, those who voted out of those
     who could: "Turnout was 45.3%. Of the 78,940 registered voters, 35,767 cast
     ballots") must be their
     ratio, reported over the percentage, the part and the whole its sentence holds,
@@ -469,6 +471,44 @@ def _whole_before(doc: Document, claims: list[Claim], part: Claim) -> Claim | No
     return counts[0] if len(counts) == 1 else None
 
 
+# "…, or about 24% of the total": a share of the total the story gave before.
+_OF_THE_TOTAL = regexcache.compile(r"\s{1,3}of\s{1,3}the\s{1,3}(?:overall\s{1,3})?total\b")
+_TOTAL_REACH = 3  # sentences back searched for the total
+# What the part is for, then its share: "$19.7 billion for K-12 schools, or about 24%"
+_PART_WORDS_PCT = regexcache.compile(
+    r"(?:[ ][\p{L}\d][\p{L}\d'\u2019\-]{0,20}){0,8}[ ]{0,2},[ ]{0,3}or[ ]{1,3}"
+)
+
+
+def _total_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(percentage, part, total): a part and its share "of the total" with no whole in
+    its sentence, the total the largest figure of its kind and unit the story gave in
+    the sentences just before ("passed an $83.2 billion state budget. … It includes
+    $19.7 billion for K-12 schools, or about 24% of the total")."""
+    text, claims = doc.text, [c for c in doc.claims if c.kind != "year"]
+    for i, pct in enumerate(claims):
+        if i == 0 or pct.kind != "percent" or pct.unit != "%" or pct.role is not None:
+            continue
+        part = claims[i - 1]
+        if part.kind not in ("count", "money") or part.sentence != pct.sentence:
+            continue
+        if not _PART_WORDS_PCT.fullmatch(text, part.span.end, pct.span.start):
+            continue
+        if not _OF_THE_TOTAL.match(text, pct.span.end):
+            continue
+        earlier = [
+            c
+            for c in claims[max(0, i - 30) : i - 1]
+            if pct.sentence - _TOTAL_REACH <= c.sentence <= pct.sentence
+            and c.kind == part.kind
+            and c.unit == part.unit
+            and c.role is None
+            and float(c.value) > float(part.value)
+        ]
+        if earlier:
+            yield pct, part, max(earlier, key=lambda c: float(c.value))
+
+
 # A turnout and the percentage it is: "a turnout of 71%", "Turnout in Thursday's vote, held
 # on 23 October, was 45.3%" (no other percentage between).
 _TURNOUT = regexcache.compile(r"(?i)\bturnout\b[^.;!?%]{0,60}$")
@@ -551,6 +591,7 @@ def _share_slips(
     seen: set[tuple[int, int, int]] = set()
     sites = [(site, False) for site in _share_sites(doc)]
     sites += [(site, True) for site in _turnout_sites(doc)]
+    sites += [(site, True) for site in _total_sites(doc)]
     for (pct, part, whole), turnout in sites:
         key = (pct.span.start, part.span.start, whole.span.start)
         if key in seen:
