@@ -25,6 +25,8 @@ What it does
     homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
     an Argentine") cannot add up to more than the largest count the story gives of it.
+    Nor can those for and against out of a count ("Sixty-four people spoke, with 41 in
+    favor and 23 against").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -67,6 +69,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _bracketed_breakdowns(doc, ctx)
     yield from _listed_totals(doc, ctx)
     yield from _included_lists(doc, ctx)
+    yield from _for_and_against(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -460,6 +463,42 @@ def _included_lists(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             Span(m.start("list"), m.end("list")),
             f"{terms} = {fmt(total)}, more than the {label(whole)} the story counts, of whom "
             f"they are said to be some",
+        )
+
+
+# A count split for and against: "64 people spoke …, with 41 in favor of the project and
+# 23 against", "of the 120 delegates, 70 voted in favour and 45 against".
+_FOR_AGAINST = regexcache.compile(
+    r"[^.;:!?\d]{0,80}?,[ ](?:with[ ])?(?P<yes>\d[\d,]*|\p{Ll}+(?:-\p{Ll}+)?)[ ](?:votes?[ ])?"
+    r"(?:were[ ]|voted[ ])?in[ ]favou?r\b[^.;:!?\d]{0,40}?[ ]and[ ](?P<no>\d[\d,]*|\p{Ll}+(?:-\p{Ll}+)?)"
+    r"[ ](?:votes?[ ])?(?:were[ ]|voted[ ])?(?:against|opposed)\b"
+)
+
+
+def _for_and_against(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Those for and against out of a count that they add up to more than: "Sixty-four
+    people spoke …, with 41 in favor of the project and 32 against" (73).  Fewer is
+    fine: some may abstain."""
+    claims = doc.claims
+    for i, whole in enumerate(claims[:-2]):
+        if whole.kind != "count" or whole.qualifier != "exact":
+            continue
+        m = _FOR_AGAINST.match(doc.text, whole.span.end)
+        if m is None:
+            continue
+        yes, no = claims[i + 1], claims[i + 2]
+        if (yes.span.start, no.span.start) != (m.start("yes"), m.start("no")):
+            continue
+        if yes.kind != "count" or no.kind != "count" or {yes.qualifier, no.qualifier} != {"exact"}:
+            continue
+        total = float(yes.value) + float(no.value)
+        if total <= float(whole.value):
+            continue
+        yield ctx.finding(
+            doc,
+            Span(whole.span.start, no.span.end),
+            f"{fmt(float(yes.value))} for + {fmt(float(no.value))} against = {fmt(total)}, "
+            f"more than the {label(whole)} they are of",
         )
 
 
