@@ -17,7 +17,10 @@ What it does
     from 5% to 7%" is ambiguous and left alone.  A change by a factor ("doubled / halved
     / tripled / quadrupled from X to Y", "the doubling of") is checked too: the ratio
     Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the factor
-    for "more than doubled"; "nearly doubled" is not checked.  A share written with its
+    for "more than doubled"; "nearly doubled" is not checked.  So is a change by a
+    factor told of the one figure of its noun the sentence before gave ("had grown to
+    4,200 hectares. … had more than quadrupled in size, to 18,500 hectares"); both figures
+    are reported.  A share written with its
     part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
     candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
     "…2,207 structures.  Of those, 1,900, or 86%", the whole the one count of the
@@ -125,9 +128,10 @@ def _central(old: Claim, new: Claim, points: bool) -> float:
     return n - o if points else (n - o) / o * 100
 
 
-def _factor_ok(old: Claim, new: Claim, tol: float) -> bool:
-    """The ratio the rounded figures allow meets the stated factor, within ``tol`` of it."""
-    factor, qualifier = new.factor
+def _factor_ok(old: Claim, new: Claim, tol: float, stated: tuple[float, str] | None = None) -> bool:
+    """The ratio the rounded figures allow meets the stated factor (``new``'s, or
+    ``stated``), within ``tol`` of it."""
+    factor, qualifier = stated or new.factor
     o, n = float(old.value), float(new.value)
     do, dn = _half_step(old), _half_step(new)
     if o - do <= 0:
@@ -159,6 +163,58 @@ def _factors(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
             f"not the {wanted} the sentence states",
             f"{wanted} {old.text} is {_times(old.text, new.factor[0])}",
         )
+
+
+# A change by a factor told of the figure the sentence before gave: "it had grown to
+# 4,200 hectares. … the fire had more than quadrupled in size, to 18,500 hectares"
+_FACTOR_TO = regexcache.compile(
+    r"(?i)\b(?P<q>more\s{1,3}than\s{1,3})?(?P<verb>doubled|halved|tripled|trebled|quadrupled)"
+    r"(?:\s{1,3}in\s{1,3}(?:size|value|number|price))?\s{0,2},?\s{1,3}to\s{1,3}$"
+)
+
+
+_FROM_NEXT = regexcache.compile(r"[^\d.;:]{0,30}?\bfrom\s{1,3}")
+
+
+def _anaphoric_factors(doc: Document, tol: float) -> Iterator[tuple[Claim, str, str]]:
+    """(figure, message, suggestion) where a change by a factor to a figure does not fit
+    the one figure of its kind and unit the sentence before gave: both are reported,
+    since either may be the slip."""
+    text, claims, factors = doc.text, doc.claims, vocab().factor
+    for i, new in enumerate(claims):
+        if new.kind not in ("count", "money") or new.qualifier != "exact" or new.factor:
+            continue
+        m = _FACTOR_TO.search(text, max(0, new.span.start - 48), new.span.start)
+        if m is None or m.group("verb").lower() not in factors:
+            continue
+        if _FROM_NEXT.match(text, new.span.end):
+            continue  # "more than doubled to 381 mln dlrs from 160": its own old figure
+        named = new.subject is not None or (new.kind == "money" and new.unit is not None)
+        before = [
+            o
+            for o in claims[max(0, i - 12) : i]
+            if o.sentence == new.sentence - 1
+            and o.kind == new.kind
+            and o.unit == new.unit
+            and o.qualifier == "exact"
+            and o.subject == new.subject  # "4,200 hectares" … "to 18,500 hectares"
+        ]
+        if not named:
+            continue
+        if len(before) != 1:
+            continue
+        stated = (factors[m.group("verb").lower()], "more_than" if m.group("q") else "exact")
+        old = before[0]
+        if float(old.value) <= 0 or _factor_ok(old, new, tol, stated):
+            continue
+        ratio = float(new.value) / float(old.value)
+        wanted = ("more than " if m.group("q") else "") + f"{fmt(stated[0])} times"
+        message = (
+            f"{old.text} to {new.text} is {fmt(round(ratio, 2))} times the earlier figure, "
+            f"not the {wanted} the story states"
+        )
+        yield new, message, f"{wanted} {old.text} is {_times(old.text, stated[0])}"
+        yield old, message, None  # the earlier figure may be the slip: reported too
 
 
 def _times(text: str, factor: float) -> str:
@@ -1073,6 +1129,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, claim.span, message, suggestion)
     for span, message, suggestion in _factors(doc, float(ctx.options.get("tolerance_factor", 0.1))):
         yield ctx.finding(doc, span, message, suggestion)
+    for claim, message, suggestion in _anaphoric_factors(
+        doc, float(ctx.options.get("tolerance_factor", 0.1))
+    ):
+        yield ctx.finding(doc, claim.span, message, suggestion)
     for claim, message, suggestion in _amount_changes(
         doc, float(ctx.options.get("tolerance_relative", 0.05))
     ):
