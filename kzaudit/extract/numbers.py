@@ -441,6 +441,7 @@ _AGE_QUALIFIER = {
     "over": "more_than",
     "above": "more_than",
 }
+_YOUNGER_THAN = regexcache.compile(r"\b(?:younger|older)\s{1,3}than\s{1,3}$", regex.IGNORECASE)
 _NAME_AGE = regexcache.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
 _PERCENT_AFTER = regexcache.compile(
     r"\s?%|\s{0,2}(?:per\s?cent|percent|pct|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
@@ -967,6 +968,9 @@ class _Scanner:
                 lead = _AGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
             if lead is None and "aged" in before and _AGE_LIST.search(before):
                 raw.kind = "age"  # "aged 16 and 17"
+            if lead is None and "than " in before[-8:] and _YOUNGER_THAN.search(before):
+                raw.kind = "age"  # "12 were younger than 25"
+                return raw
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
             elif (
@@ -987,7 +991,7 @@ class _Scanner:
                 if raw.qualifier != "exact":
                     return raw
             elif (
-                text[raw.end : raw.end + 1] == ","
+                text[raw.end : raw.end + 1] in (",", ";")  # "Jaylen Moore, 17; Destiny Harper"
                 and before.endswith(", ")
                 and _NAME_AGE.search(text, max(0, raw.start - 32), raw.start, HOLD_GIL)
                 and raw.value < 120
@@ -1889,9 +1893,9 @@ def _part_roles(
                 c.role = "part"  # "Of those affected, 2.1 million": a share of a whole not
                 # found, never the whole's tally
             continue
-        if whole is not None:
-            c.role, c.ref = "part", whole
-            last_part = c
+        if whole is not None and (c.subject or "").rsplit(" ", 1)[-1] not in _MEASURES:
+            c.role, c.ref = "part", whole  # not "Of the 11 wounded, three remained at
+            last_part = c  # hospitals in Charlotte, about 25 miles away"
         elif n == 0 and _elliptical_part(text, c, sent, claims, prev_sent):
             # "Eight workers were on the bridge. Two were rescued": of the eight
             c.role, c.ref = "part", prev_sent[0]
@@ -1914,6 +1918,14 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+# Nouns of measure: what no count of a group is
+_MEASURES = frozenset(
+    "miles kilometres kilometers km metres meters feet yards inches acres hectares hours"
+    " minutes seconds days weeks months years degrees points tonnes tons kilograms kg"
+    " pounds litres liters gallons barrels".split()
+)
 
 
 # What a list's items are, not what they count: "divided into three groups: 14,102 people
