@@ -1893,9 +1893,9 @@ def _part_roles(
                 c.role = "part"  # "Of those affected, 2.1 million": a share of a whole not
                 # found, never the whole's tally
             continue
-        if whole is not None and (c.subject or "").rsplit(" ", 1)[-1] not in _MEASURES:
-            c.role, c.ref = "part", whole  # not "Of the 11 wounded, three remained at
-            last_part = c  # hospitals in Charlotte, about 25 miles away"
+        if whole is not None and _may_be_part(c, claims[whole], v):
+            c.role, c.ref = "part", whole
+            last_part = c
         elif n == 0 and _elliptical_part(text, c, sent, claims, prev_sent):
             # "Eight workers were on the bridge. Two were rescued": of the eight
             c.role, c.ref = "part", prev_sent[0]
@@ -1918,6 +1918,23 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+def _may_be_part(c: Claim, whole: Claim, v: _Vocab) -> bool:
+    """``c`` may count some of what ``whole`` counts: not a measure ("Of the 11 wounded,
+    three remained at hospitals in Charlotte, about 25 miles away"), nor another noun
+    than the whole's unless both count people ("Of the 100 seats, 38 went to the party,
+    which won 13.2 million of the 38.1 million party-list votes")."""
+    head = (c.subject or "").rsplit(" ", 1)[-1]
+    if head in _MEASURES:
+        return False
+    whole_head = (whole.subject or "").rsplit(" ", 1)[-1]
+    return (
+        not head
+        or not whole_head
+        or head == whole_head
+        or (_people_like(c.subject, v) and _people_like(whole.subject, v))
+    )
 
 
 # Nouns of measure: what no count of a group is
