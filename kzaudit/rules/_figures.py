@@ -531,7 +531,8 @@ def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Clai
         return
     ref = doc.reference_date.isoformat() if doc.reference_date else None
     tallies = tally_claims(doc, updates=True)
-    heads = [c for c in tallies if doc.headline.contains(c.span)]
+    # a part is no tally: "kills 17, injures 84, including 11 children"
+    heads = [c for c in tallies if doc.headline.contains(c.span) and c.role != "part"]
     first = doc.sentences[heads[0].sentence].paragraph if heads else 0
     for h in heads:
         body = [
