@@ -8,7 +8,8 @@ What it does
     October 2003"), no "last", "next", "since" or "until", no future tense, no other
     mention of that month (but one written with another year, "in September 2023", tells
     of that year), no weekday that fits it ("Thursday, July 24" in a year where it is a
-    Thursday), no period it starts or ends ("the first quarter ended January 31"), no
+    Thursday; with no year, one the story's other weekday dates fit with it: "opened on
+    Monday 15 September, closed on Friday 31 October"), no period it starts or ends ("the first quarter ended January 31"), no
     schedule in the present tense ("the moratorium expires on June 30"), no sale or
     deadline ("tickets go on sale on 11 March", "the cut-off date is 1 April"), no
     "originally" or "previously" before it in its clause.  Another date off the timeline
@@ -185,6 +186,26 @@ def _range_text(timeline: list[DateMention]) -> str:
     return f"{month_day(first.month, first.day)}\u2013{month_day(last.month, last.day)}"  # type: ignore[arg-type]
 
 
+_WEEKDAY_YEARS = range(1950, 2051)  # years a yearless story's weekday dates are tried in
+
+
+def _weekdays_agree(doc: Document, d: DateMention) -> bool:
+    """``d`` and another weekday date of the story, none with a year, fall on their
+    weekdays together in some year: ``d``'s weekday is borne out."""
+    dated = [
+        o
+        for o in doc.dates
+        if o.weekday is not None and o.month and o.day and o.year is None and not o.relative
+    ]
+    if d not in dated or len(dated) < 2:
+        return False
+    return any(
+        all((day := safe_date(year, o.month, o.day)) is not None and day.weekday() == o.weekday
+            for o in dated)
+        for year in _WEEKDAY_YEARS
+    )  # fmt: skip
+
+
 def _explained(
     doc: Document,
     d: DateMention,
@@ -213,6 +234,9 @@ def _explained(
         and d.date.weekday() == d.weekday
     ):
         return True  # "Thursday, July 24" in a year where it is a Thursday: checked
+    if weekday_explains and d.weekday is not None and d.date is None and _weekdays_agree(doc, d):
+        return True  # "opened on Monday 15 September, closed … on Friday 31 October": with
+        # no year written, the story's weekday dates fit one year together
     if doc.dateline is not None and doc.dateline.contains(d.span):
         return True  # the dateline is the story's own date
     if _SINCE_CLAUSE.search(doc.text, max(0, d.span.start - 60), d.span.start):
