@@ -5,7 +5,8 @@ What it does
     "on Tuesday (January 5)"), computes the real weekday in the date's year: the year
     written, else the year the reference date gives it, else the year of the story's
     dates that do write one within four months ("Friday, January 24, 2020" ...
-    "Saturday, January 26"), leaving out a date its sentence counts from ("unbeaten
+    "Saturday, January 26"), else the year the story says it is in ("the largest
+    wildfire so far in 2025"), leaving out a date its sentence counts from ("unbeaten
     since Ipswich beat them on 16 January 1996").  The suggestion keeps the date and
     corrects the weekday.  With none, weekday dates within four months of each other are
     checked against each other: "Friday, 7 January" and "Tuesday, 10 January" cannot
@@ -77,7 +78,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
-            anchor = story.year_nearby(d)
+            anchor = story.year_nearby(d) or story.year_so_far()
             if anchor is None or moved:
                 yearless.append(d)
                 continue
@@ -267,6 +268,18 @@ class _Story:
                 continue
         return False
 
+    def year_so_far(self) -> tuple[int, DateMention] | None:
+        """The year the story says it is in ("the largest wildfire in California so far
+        in 2025"), when it names one so."""
+        found = {
+            o.year: o
+            for o in self.doc.dates
+            if o.precision == "year"
+            and o.year is not None
+            and _SO_FAR.search(self.doc.text, max(0, o.span.start - 16), o.span.start)
+        }
+        return next(iter(found.items())) if len(found) == 1 else None
+
     def year_nearby(self, d: DateMention) -> tuple[int, DateMention] | None:
         """The year of the story's day dates that write one within ``_SPAN_DAYS`` of
         ``d`` (the next or last year across the year end), when they agree on it.  Years
@@ -331,6 +344,7 @@ def _weekday_right(d: DateMention) -> bool:
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
+_SO_FAR = regexcache.compile(r"(?i)\b(?:so\s{1,3}far|to\s{1,3}date|thus\s{1,3}far)\s{1,3}in\s{1,3}$")
 
 
 def _since_before(doc: Document, d: DateMention) -> bool:
