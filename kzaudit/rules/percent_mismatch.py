@@ -5,8 +5,9 @@ What it does
     and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from $639m"),
     computes the change the two figures give and reports the stretch from the
     percentage to both figures (any of the three may be the slip) when it is
-    outside a tolerance (default: 1 percentage point or 5% of the stated value, after
-    allowing for the rounding of every figure as written), or when the direction is
+    outside a tolerance (default: 1 percentage point, half a point for a percentage
+    written to a decimal, or 5% of the stated value, after allowing for the rounding of
+    every figure as written), or when the direction is
     wrong ("fell 10% to $90m from $80m"); also "closed down 3.6% at 41.20 rand, from
     43.97 rand", "38,470 migrants have arrived by sea, up 41.4 percent from 33,640", "42
     trucks entered …, compared with 260 …, a drop of 84 percent", and a change as an
@@ -90,6 +91,7 @@ SUMMARY = "A stated percentage change disagrees with the stated old and new figu
 OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_factor": 0.1}
 
 _DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
+_DECIMAL_SLACK = 0.5  # of the points' tolerance, for a percentage written to a decimal
 
 
 def _half_step(c: Claim, capped: bool = True) -> float:
@@ -1164,7 +1166,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # Points are the difference of two written percentages: only their rounding (and
         # the relative slack) excuses a gap, not a whole point ("rose 3 points to 10.75%
         # from 8.75%").
-        slack = rel * abs(stated) if points else max(pts, rel * abs(stated))
+        # a percentage written to a decimal claims that much: "down 1.2%" for 2.1%
+        decimal = "." in c.text
+        slack = (
+            rel * abs(stated)
+            if points
+            else max(pts * (_DECIMAL_SLACK if decimal else 1), rel * abs(stated))
+        )
         if c.qualifier == "about":
             slack += 0.1 * abs(stated)
         # within the tolerance of the change the figures give, or explained by their rounding

@@ -344,7 +344,9 @@ def _weekday_right(d: DateMention) -> bool:
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
-_SO_FAR = regexcache.compile(r"(?i)\b(?:so\s{1,3}far|to\s{1,3}date|thus\s{1,3}far)\s{1,3}in\s{1,3}$")
+_SO_FAR = regexcache.compile(
+    r"(?i)\b(?:so\s{1,3}far|to\s{1,3}date|thus\s{1,3}far)\s{1,3}in\s{1,3}$"
+)
 
 
 def _since_before(doc: Document, d: DateMention) -> bool:
