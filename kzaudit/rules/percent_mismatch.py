@@ -697,8 +697,9 @@ def _share_slips(
         stated = float(pct.value)
         if p_hi >= lo and p_lo <= hi:
             continue
+        points = _DECIMAL_SLACK if "." in pct.text and pct.qualifier == "exact" else 1.0
         if pct.qualifier in ("exact", "about", "nearly") and abs(stated - actual) <= max(
-            1.0, rel * stated
+            points, rel * stated
         ):
             continue
         yield (
