@@ -34,7 +34,9 @@ What it does
     of the population"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414
     fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the whole the extraction tied
     the part to; "112 of the 233 camps have been inundated, nearly 48 per cent of the
-    total"; "$19.7 billion for K-12 schools, or about 24% of the total", of the largest
+    total"; "109,000 of its 131,000 customers by 18:00 on Sunday, about 83%" (a rough
+    share after a comma alone); the share first: "71% of her first-serve points, 50 of
+    70", "52% from the field (45 of 87)"; "$19.7 billion for K-12 schools, or about 24% of the total", of the largest
     figure of its kind of the three sentences before; a turnout and, in its sentence or
     the next, those who voted out of those
     who could: "Turnout was 45.3%. Of the 78,940 registered voters, 35,767 cast
@@ -380,6 +382,13 @@ _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3
 _THEN_PCT = regexcache.compile(
     r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
 )  # "…, or 75%", "… (75%)", "… - more than 80% of the population -"
+# ... or a rough share after a comma alone: "109,000 of its 131,000 affected customers by
+# 18:00 on Sunday, about 83%"
+_THEN_ROUGH_PCT = regexcache.compile(r"(?:[^\d;:.()\n]|\d{1,2}[:.]\d\d){0,50}?,\s{1,3}")
+# The share first, then its part of its whole: "won 77% of her first-serve points, 50 of
+# 70", "shot 42% from the field (45 of 87)".
+_PCT_THEN_PAIR = regexcache.compile(r"[^\d;:.()\n]{0,40}?(?:\(\s{0,2}|,\s{1,3})")
+_PAIR_OF = regexcache.compile(r"\s{1,3}of\s{1,3}")
 _OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by value"
 _THEN_COMMA = regexcache.compile(r"[^\d;:.()\n,]{0,50}?,\s{1,3}")
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
@@ -409,10 +418,18 @@ _WHOLE_OR_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){1,2}\s{0,2},\s{0,3}
 
 def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(percentage, part, whole) written together as one share."""
-    text, claims = doc.text, [c for c in doc.claims if c.kind != "year"]
+    text = doc.text
+    claims = [c for c in doc.claims if c.kind not in ("year", "age", "ordinal")]
     for i, pct in enumerate(claims):
         if pct.kind != "percent" or pct.role is not None:
             continue
+        if (
+            pct.unit == "%"
+            and i + 2 < len(claims)
+            and _PCT_THEN_PAIR.fullmatch(text, pct.span.end, claims[i + 1].span.start)
+            and _PAIR_OF.fullmatch(text, claims[i + 1].span.end, claims[i + 2].span.start)
+        ):
+            yield pct, claims[i + 1], claims[i + 2]  # "42% from the field (45 of 87)"
         if pct.unit == "fraction":
             # "$6.2 billion for relief, roughly half of the $12 billion requested"
             if (
@@ -453,6 +470,9 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 # the total": a clause, then the share of the whole named again
                 or _THEN_COMMA.fullmatch(text, before[1].span.end, pct.span.start)
                 and _SAME_WHOLE.match(text, pct.span.end)
+                or pct.qualifier in ("about", "nearly")
+                and not _OF_NEXT.match(text, pct.span.end)
+                and _THEN_ROUGH_PCT.fullmatch(text, before[1].span.end, pct.span.start)
             )
         ):
             yield pct, before[0], before[1]
@@ -501,7 +521,11 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
 # A part the extraction tied to its whole, then its share: "…tracked 48,216 adults. …
 # During that time, 1,932 of them, or 4.0%, were diagnosed"
 _PART_REF_PCT = regexcache.compile(
-    r"(?:\s{1,3}of\s{1,3}(?:them|those|these|whom))?(?:\s{0,2},?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2})"
+    r"(?:\s{1,3}of\s{1,3}(?:them|those|these|whom))?"
+    # a few words of what the part is: "23 of them in the Mont Blanc massif, or 37 percent",
+    # "12 were younger than 25, or 80 percent"
+    r"(?:(?:[ ][\p{L}\d][\p{L}\d'\u2019\-]{0,20}){1,6}[ ]{0,2},[ ]{0,3}or[ ]{1,3}"
+    r"|\s{0,2},?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2})"
 )
 
 
