@@ -34,7 +34,8 @@ NAMED_NOUNS = frozenset(
      "children", "victims", "prisoners", "civilians", "survivors", "fans", "spectators",
      "voters", "teachers", "doctors", "nurses", "officers", "firefighters", "farmers",
      "families", "households", "homes", "customers", "subscribers", "users", "members",
-     "shareholders", "visitors", "tourists", "athletes", "players", "houses", "buildings"}
+     "shareholders", "visitors", "tourists", "athletes", "players", "houses", "buildings",
+     "properties", "structures", "flights", "stores", "schools"}
 )  # fmt: skip
 ESTIMATED = frozenset({"protesters"})  # counts that sources estimate differently
 MAX_GROUP = 40  # figures of one category compared pairwise (bounds the work per article)
@@ -210,6 +211,10 @@ SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detain
 # Plain character classes: the standard engine is exact here and cheaper per call.
 _CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
 _OF_THE_WHOLE = regexcache.compile(r"(?i)\bof[ \t]{1,3}the[ \t]{1,3}$")
+# ... but "at the height of the storm" is a time, not a place
+_WHEN_NOUNS = frozenset(
+    "height peak start end time outset beginning close moment weekend turn".split()
+)
 _LOCATIVE = regexcache.compile(
     r"\b(?:there|here|(?:at|inside|outside|near)\s{1,3}(?:the|its|their|his|her|a|an|that|this)"
     r"\s{1,3}([a-z]{2,20}))\b"
@@ -284,7 +289,7 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
             keys.add(names[i][1])
             i += 1
         local = _LOCATIVE.search(doc.text, c.span.end, clause.start() if clause else limit)
-        if local is not None:
+        if local is not None and local.group(1) not in _WHEN_NOUNS:
             keys.add(("at", local.group(1) or "there"))
         lo = max(doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start - 80)
         area = _AREA_BEFORE.search(doc.text, lo, c.span.start) or _AREA_ITEM.match(
