@@ -157,6 +157,15 @@ _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TOLL = regexcache.compile(r"(?i)\b(?:toll|dead|deaths)\b")
 
 
+def _off_sum(parts: list[Claim], total: Claim) -> tuple[str, float] | None:
+    """("12 + 7 + 3", 22) when the parts' sum, every hedge allowed, cannot be ``total``."""
+    low = sum(bounds(c)[0] for c in parts)
+    high = sum(bounds(c)[1] for c in parts)
+    if not disjoint((low, high), bounds(total)):
+        return None
+    return " + ".join(fmt(float(c.value)) for c in parts), sum(float(c.value) for c in parts)
+
+
 def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A total said to be of the N things whose figures the sentence before (or the
     same one, earlier) gives, that their sum contradicts: "The Palisades Fire has burned
@@ -197,15 +206,14 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         ]
         if len(parts) != n or all(c.subject is None for c in parts):
             continue
-        low = sum(bounds(c)[0] for c in parts)
-        high = sum(bounds(c)[1] for c in parts)
-        if not disjoint((low, high), bounds(total)):
+        off = _off_sum(parts, total)
+        if off is None:
             continue
-        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        terms, added = off
         yield ctx.finding(
             doc,
             total.span,
-            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the {m.group('n') or 'two'} "
+            f"{terms} = {fmt(added)}, but the {m.group('n') or 'two'} "
             f"are said to come to {label(total)} together",
         )
 
@@ -361,16 +369,14 @@ def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             for item, c in zip(items, parts, strict=True)
         ):
             continue
-        low = sum(bounds(c)[0] for c in parts)
-        high = sum(bounds(c)[1] for c in parts)
-        if not disjoint((low, high), bounds(whole)):
+        off = _off_sum(parts, whole)
+        if off is None:
             continue
-        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        terms, added = off
         yield ctx.finding(
             doc,
             Span(whole.span.start, parts[-1].span.end),
-            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are given "
-            f"as the breakdown of {label(whole)}",
+            f"{terms} = {fmt(added)}, but the figures are given as the breakdown of {label(whole)}",
         )
 
 
@@ -399,16 +405,14 @@ def _listed_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         parts.reverse()
         if len(parts) < 2 or any(c.kind != "count" or c.sentence != total.sentence for c in parts):
             continue
-        low = sum(bounds(c)[0] for c in parts)
-        high = sum(bounds(c)[1] for c in parts)
-        if not disjoint((low, high), bounds(total)):
+        off = _off_sum(parts, total)
+        if off is None:
             continue
-        terms = " + ".join(fmt(float(c.value)) for c in parts)
+        terms, added = off
         yield ctx.finding(
             doc,
             Span(parts[0].span.start, total.span.end),
-            f"{terms} = {fmt(sum(float(c.value) for c in parts))}, but the figures are said "
-            f"to total {label(total)}",
+            f"{terms} = {fmt(added)}, but the figures are said to total {label(total)}",
         )
 
 
