@@ -810,9 +810,7 @@ def _dateline_slip(
         if not doc.dateline.contains(o.span)
         and o.year in (None, own.year)
         and (o.tense != "future" or _before_in_year(o, own))
-        # a day after the dateline told in no past tense is a schedule ("to be paid on
-        # June 4 after the meeting on Thursday, May 14"), not the news before it
-        and (o.tense == "past" or o.precision != "day" or _before_in_year(o, own))
+        and not _schedule_after(o, own)
         # a weekday that fits its date places the story's time, the more surely
         and not _explained(doc, o, own.year, future_explains=False, weekday_explains=False)
         and not _reporting_period(doc, o)
@@ -867,6 +865,20 @@ def _reporting_period(doc: Document, o: DateMention) -> bool:
         _PERIOD_AFTER.match(doc.text, o.span.end) is not None
         or _PERIOD_END_BEFORE.search(doc.text, before, o.span.start) is not None
     )
+
+
+def _schedule_after(o: DateMention, own: DateMention) -> bool:
+    """``o``, a day after the dateline told in no past tense, is a schedule ("to be paid
+    on June 4 after the meeting on Thursday, May 14"), not the news before it; unless
+    its weekday puts it in the dateline's year, before the dateline ("Tuesday, 4 March"
+    under a "1 November 2025" that slipped from "1 March")."""
+    if o.tense == "past" or o.precision != "day" or _before_in_year(o, own):
+        return False
+    if o.weekday is not None and own.date is not None:
+        same = safe_date(own.date.year, o.month, o.day)  # type: ignore[arg-type]
+        if same is not None and same < own.date and same.weekday() == o.weekday:
+            return False
+    return True
 
 
 def _before_in_year(o: DateMention, own: DateMention) -> bool:
