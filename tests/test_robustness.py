@@ -257,6 +257,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "doubled abbreviations, compounds and dates": _page(
         "On Sunday, Nov. Nov. 19, a 24-hour 24-hour strike was set for March 4 March 4. "
     ),
+    "breakdowns, shares written first and yearless weekday dates": _page(
+        "The plane carried 150 people (144 passengers and six crew members). It was the "
+        "worst fire so far in 2025, on Sunday, Sept. 13. She won 77% of her points, 50 of "
+        "70. The dead included 21 Peruvians, five Venezuelans and a Colombian. "
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,

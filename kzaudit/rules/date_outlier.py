@@ -93,6 +93,7 @@ from kzaudit.extract.dates import (
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, month_span, offset
+from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules.base import RuleContext
 
 ID = "date-outlier"
@@ -192,18 +193,35 @@ _WEEKDAY_YEARS = range(1950, 2051)  # years a yearless story's weekday dates are
 def _weekdays_agree(doc: Document, d: DateMention) -> bool:
     """``d`` and another weekday date of the story, none with a year, fall on their
     weekdays together in some year: ``d``'s weekday is borne out."""
+    dated, agree = _yearless_weekdays(doc)
+    return agree and len(dated) >= 2 and any(o is d for o in dated)
+
+
+_last_weekdays: tuple[Document, list[DateMention], list[DateMention], bool] | None = None
+
+
+def _yearless_weekdays(doc: Document) -> tuple[list[DateMention], bool]:
+    """The story's yearless weekday dates, and whether some year puts every one of them
+    on its weekday; kept for the last document asked (by identity of the document and
+    of its dates list), as ``_figures`` keeps its pairs, so that a page of such dates
+    costs no square."""
+    global _last_weekdays
+    last = _last_weekdays  # read once: Dask worker threads share this module
+    if last is not None and last[0] is doc and last[1] is doc.dates:
+        return last[2], last[3]
     dated = [
         o
         for o in doc.dates
         if o.weekday is not None and o.month and o.day and o.year is None and not o.relative
     ]
-    if d not in dated or len(dated) < 2:
-        return False
-    return any(
+    agree = len(dated) >= 2 and any(
         all((day := safe_date(year, o.month, o.day)) is not None and day.weekday() == o.weekday
             for o in dated)
         for year in _WEEKDAY_YEARS
     )  # fmt: skip
+    if len(doc.text) <= PRESCAN_MAX:  # a huge document is not kept alive after its rules
+        _last_weekdays = (doc, doc.dates, dated, agree)
+    return dated, agree
 
 
 def _explained(

@@ -249,6 +249,7 @@ class _Story:
         self._years: dict[int, set[int]] | None = None  # written years by sentence
         self._dated: list[tuple[DateMention, int]] | None = None
         self._nearby: dict[tuple[int, int], tuple[int, DateMention] | None] = {}
+        self._so_far: tuple[tuple[int, DateMention] | None] | None = None
 
     def fits_a_year_of_its_sentence(self, d: DateMention) -> bool:
         """A year its sentence names (in a date or alone) on which the weekday falls."""
@@ -270,7 +271,12 @@ class _Story:
 
     def year_so_far(self) -> tuple[int, DateMention] | None:
         """The year the story says it is in ("the largest wildfire in California so far
-        in 2025"), when it names one so."""
+        in 2025"), when it names one so; read once."""
+        if self._so_far is None:
+            self._so_far = (self._year_so_far(),)
+        return self._so_far[0]
+
+    def _year_so_far(self) -> tuple[int, DateMention] | None:
         found = {
             o.year: o
             for o in self.doc.dates
