@@ -527,12 +527,12 @@ def test_phrase_before_turns_away_only_windows_no_phrase_ends() -> None:
 
 
 def test_transposed_digits_are_two_neighbours_swapped() -> None:
-    from kzaudit.rules._figures import _transposed
+    from kzaudit.rules._figures import transposed
 
-    assert _transposed(43, 34) and _transposed(21000, 12000) and _transposed(239, 293)
-    assert not _transposed(45, 34)  # two digits differ, but not by a swap
-    assert not _transposed(123, 321)  # the swapped digits are not neighbours
-    assert not _transposed(5, 50) and not _transposed(4.3, 3.4)
+    assert transposed(43, 34) and transposed(21000, 12000) and transposed(239, 293)
+    assert not transposed(45, 34)  # two digits differ, but not by a swap
+    assert not transposed(123, 321)  # the swapped digits are not neighbours
+    assert not transposed(5, 50) and not transposed(4.3, 3.4)
 
 
 def test_a_grouped_figure_after_a_name_is_a_figure() -> None:

@@ -585,9 +585,7 @@ def _long_transposed(a: Claim, b: Claim) -> bool:
     """Two figures of three digits or more, two neighbouring digits swapped ("144
     passengers" and "414 passengers", "21,000 students" and "20,100"): a typing slip
     even when each is written once."""
-    return min(float(a.value), float(b.value)) >= 100 and _transposed(
-        float(a.value), float(b.value)
-    )
+    return min(float(a.value), float(b.value)) >= 100 and transposed(float(a.value), float(b.value))
 
 
 SLIP_RATIO = 10  # a digit dropped or added ("1,100"/"11,000") is the furthest a slip goes
@@ -618,10 +616,10 @@ def _transposed_repeat(a: Claim, b: Claim, times: Counter[float]) -> bool:
     a typing slip, whatever the words around it."""
     va, vb = float(a.value), float(b.value)
     once, often = sorted((va, vb), key=times.__getitem__)
-    return times[once] == 1 and times[often] >= 2 and _transposed(va, vb)
+    return times[once] == 1 and times[often] >= 2 and transposed(va, vb)
 
 
-def _transposed(x: float, y: float) -> bool:
+def transposed(x: float, y: float) -> bool:
     """Whole numbers of ten or more that differ by two neighbouring digits swapped."""
     if x != int(x) or y != int(y) or min(x, y) < 10:
         return False
@@ -675,7 +673,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 if not subjects_match(earlier, later) or _magnitudes_apart(doc, earlier, later):
                     continue
                 # two neighbouring digits swapped are a slip, not two sources' estimates
-                swapped = _transposed(float(earlier.value), float(later.value))
+                swapped = transposed(float(earlier.value), float(later.value))
                 if _different_scope(
                     earlier, later, places, dates, sources=not swapped, titles=titles
                 ):

@@ -50,8 +50,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kzaudit import regexcache
 from kzaudit.model import Claim, Document, Finding
-from kzaudit.rules._figures import compared_pairs, headline_updates, label, where
+from kzaudit.rules._figures import (
+    compared_pairs,
+    headline_updates,
+    label,
+    tally_claims,
+    transposed,
+    where,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "figure-conflict"
@@ -90,6 +98,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             + ("" if majority else "; one of the two is wrong"),
             other.text if same_form and (majority or other.span.start < start) else None,
         )
+    yield from _bare_transposed(doc, ctx, set(conflicts))
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in conflicts:
             continue
@@ -99,4 +108,40 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
             "the latest count given two values; one of the two is wrong",
             None,
+        )
+
+
+# A bare number pointing back at a group: "48 of the 104 were serving life sentences".
+_THE_BEFORE = regexcache.compile_std(r"(?i)\bthe[ ]$")
+_MIN_BARE = 100  # digits enough that a swap of two is a slip, not another count
+
+
+def _bare_transposed(doc: Document, ctx: RuleContext, reported: set[int]) -> Iterator[Finding]:
+    """ "the 104" with no noun, in a story whose tally of some group is "140": a group
+    the story counted, named back by its number with two neighbouring digits swapped.
+    Only numbers of three digits or more, and only when no other figure of the story
+    has the bare number's value or is another swap of it ("401 trucks" beside "the
+    410")."""
+    tallies = tally_claims(doc, named=True)
+    values = {float(c.value) for c in doc.claims}
+    for c in doc.claims:
+        if c.kind != "count" or c.subject is not None or c.qualifier != "exact":
+            continue
+        if c.span.start in reported or float(c.value) < _MIN_BARE:
+            continue
+        if not _THE_BEFORE.search(doc.text, max(0, c.span.start - 4), c.span.start):
+            continue
+        if sum(1 for v in values if v == float(c.value)) > 1:
+            continue
+        group = [t for t in tallies if t is not c and transposed(float(t.value), float(c.value))]
+        swaps = {v for v in values if transposed(v, float(c.value))}
+        if len({float(t.value) for t in group}) != 1 or len(swaps) != 1:
+            continue  # no group, or another count of the story it may point to
+        other = group[0]
+        yield ctx.finding(
+            doc,
+            c.span,
+            f'"the {c.text}" names back a group the story counts as {label(other)} on '
+            f"{where(doc, other)}: two neighbouring digits swapped",
+            other.text,
         )
