@@ -29,7 +29,9 @@ What it does
     the headline restates "rose above 40,000 in Turkey and Syria", not "35,418 in
     Turkey").  The attackers are never the people they attacked ("killed 19 people" …
     "killed two attackers"), and a count added to another is no restatement of it ("two
-    other gunmen killed 12 more people").  Figures more than ten times apart are not
+    other gunmen killed 12 more people").  A group named back by its bare number with
+    two neighbouring digits swapped ("48 of the 104" beside "140 Palestinian prisoners")
+    is reported too.  Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
     does ("120" … "1,200").  A total is compared whatever the distance ("In total, 1,000
