@@ -244,6 +244,12 @@ _AREA_ITEM = regexcache.compile(
     rf"(?:[ ][a-z]{{2,20}}){{0,3}}[ ]in[ ]{_AREA_NAME}(?:,[ ](?:and[ ])?|[ ]and[ ])"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
+# ... or an area named as its sentence's subject: "Butler County, which includes Poplar
+# Bluff, was the hardest hit, with six deaths"
+_AREA_SUBJECT = regexcache.compile(
+    r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})\s{1,3}"
+    r"(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}$"
+)
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An It He She They We"
@@ -292,8 +298,12 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         if local is not None and local.group(1) not in _WHEN_NOUNS:
             keys.add(("at", local.group(1) or "there"))
         lo = max(doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start - 80)
-        area = _AREA_BEFORE.search(doc.text, lo, c.span.start) or _AREA_ITEM.match(
-            doc.text, c.span.end, limit
+        area = (
+            _AREA_BEFORE.search(doc.text, lo, c.span.start)
+            or _AREA_ITEM.match(doc.text, c.span.end, limit)
+            or _AREA_SUBJECT.match(
+                doc.text, doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start
+            )
         )
         if area is not None and area.group("name").split()[0] not in _CALENDAR:
             keys.add(("in", area.group("name").lower()))
@@ -689,6 +699,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 if moving and (earlier.date is None) != (later.date is None):
                     continue  # "On Monday, the toll was 812": which day is the undated one?
                 headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
+                if headline and _part_restated(doc, earlier, later, by_sentence[later.sentence]):
+                    continue  # "cancels 1,140 flights" over "1,140 of the 1,820 flights"
                 scope_a, scope_b = scopes[earlier.span.start], scopes[later.span.start]
                 if scope_a != scope_b and (not headline or _areas(scope_a) != _areas(scope_b)):
                     continue  # but a lede's "in Al Haouz province, where 1,293" is a breakdown
@@ -702,6 +714,18 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 ):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
+
+
+def _part_restated(doc: Document, head: Claim, whole: Claim, sentence: list[Claim]) -> bool:
+    """The headline's figure is a part of ``whole`` in its sentence ("Lufthansa cancels
+    1,140 flights" over "will cancel 1,140 of the 1,820 flights"), not the whole."""
+    return any(
+        c.role == "part"
+        and c.ref is not None
+        and doc.claims[c.ref] is whole
+        and float(c.value) == float(head.value)
+        for c in sentence
+    )
 
 
 def _restates_other_scope(
