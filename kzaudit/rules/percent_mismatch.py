@@ -380,7 +380,7 @@ _OF = regexcache.compile(
 )  # "of the 2.3 million", "of Gaza's 2.3 million", "of its staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
-    r"[^\d;:.()\n]{0,30}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
+    r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
 )  # "…, or 75%", "… (75%)", "… - more than 80% of the population -"
 # ... or a rough share after a comma alone: "109,000 of its 131,000 affected customers by
 # 18:00 on Sunday, about 83%"
@@ -393,7 +393,8 @@ _OF_NEXT = regexcache.compile(r"\s{1,3}(?:of|by|in|among)\b")  # "or 35% by valu
 _THEN_COMMA = regexcache.compile(r"[^\d;:.()\n,]{0,50}?,\s{1,3}")
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 _SAME_WHOLE = regexcache.compile(
-    r"\s{1,3}of\s{1,3}(?:the|its|their)\s{1,3}(?:population|total|inhabitants|residents)\b"
+    r"\s{1,3}of\s{1,3}(?:the|its|their)\s{1,3}(?:housing\s{1,3})?"
+    r"(?:population|total|inhabitants|residents|stock)\b"
 )
 # A share set beside its part: "$6.2 billion for relief, roughly half of the $12 billion"
 # (a few words may name what the part is for; no figure, clause stop or "and" between).
@@ -405,7 +406,9 @@ _OF_BEFORE = regexcache.compile(
     r"|(?:the\s{1,3})?\p{L}[\p{L}\-]{0,30}['\u2019]s)\s{1,3}$"  # "Of the city's 120,000"
 )
 _WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,3}")
-_PART_THEN_PCT = regexcache.compile(r"\s{0,2},?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}")
+_PART_THEN_PCT = regexcache.compile(
+    r"\s{0,2}(?:,|[\u2013\u2014]|[ ]-)?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}"
+)  # "…, or 75%", "… – or 34% –", "… (75%)"
 # "…, or 75%", "… or about 58%", "… (75%)"
 # "300 workers out of 400, or 75%": the counted noun between part and whole.
 _NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}")
