@@ -94,6 +94,7 @@ OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_facto
 
 _DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
 _DECIMAL_SLACK = 0.5  # of the points' tolerance, for a percentage written to a decimal
+_DECIMAL_RELATIVE = 0.2  # of the relative tolerance, for a share written to a decimal
 
 
 def _half_step(c: Claim, capped: bool = True) -> float:
@@ -415,6 +416,9 @@ _NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}
 # The part first, then its share of the whole: "cut 3,500 jobs, or 12% of its 25,000-strong
 # workforce".
 _PART_OR = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{0,3}or\s{1,3}")
+# ... or a rough share after a comma alone: "291 million rides last year, about 64
+# percent of the 455 million it carried in 2019"
+_PART_ROUGH = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
 # The share first: "75% of its 400 members, or 300 people".
 _WHOLE_OR_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){1,2}\s{0,2},\s{0,3}or\s{1,3}")
 
@@ -515,7 +519,11 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
         elif (
             before
             and after
-            and _PART_OR.fullmatch(text, before[-1].span.end, pct.span.start)
+            and (
+                _PART_OR.fullmatch(text, before[-1].span.end, pct.span.start)
+                or pct.qualifier in ("about", "nearly")
+                and _PART_ROUGH.fullmatch(text, before[-1].span.end, pct.span.start)
+            )
             and _OF.fullmatch(text, pct.span.end, after[0].span.start)
         ):
             yield pct, before[-1], after[0]  # "3,500 jobs, or 12% of its 25,000 staff"
@@ -601,6 +609,9 @@ _TURNOUT = regexcache.compile(r"(?i)\bturnout\b[^.;!?%]{0,60}$")
 _ELECTORATE = regexcache.compile(
     r"\s{1,3}(?:(?:registered|eligible)\s{1,3}(?:voters|electors)|voters|electors)\b"
 )
+_FROM_ELECTORATE = regexcache.compile(
+    r"[ ](?:votes|ballots)[ ](?:were[ ])?cast[ ](?:from|out[ ]of|of)[ ]an[ ]electorate[ ]of[ ]"
+)
 _VOTED = regexcache.compile(
     r"\s{1,3}(?:cast|voted|turned\s{1,3}out|went\s{1,3}to\s{1,3}the\s{1,3}polls)\b"
 )
@@ -630,6 +641,8 @@ def _turnout_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             text, second.span.end
         ):
             pairs.append((first, second))  # "1.2 million of Slovenia's 1.7 million registered"
+        elif _FROM_ELECTORATE.fullmatch(text, first.span.end, second.span.start):
+            pairs.append((first, second))  # "45,296 ballots cast from an electorate of 73,981"
         elif (
             _OF_BEFORE.search(text, max(0, first.span.start - 48), first.span.start)
             and _ELECTORATE.match(text, first.span.end)
@@ -724,9 +737,13 @@ def _share_slips(
         stated = float(pct.value)
         if p_hi >= lo and p_lo <= hi:
             continue
-        points = _DECIMAL_SLACK if "." in pct.text and pct.qualifier == "exact" else 1.0
+        decimal = "." in pct.text and pct.qualifier == "exact"
+        points = _DECIMAL_SLACK if decimal else 1.0
+        # a share written to a decimal was worked out, not rounded by eye: a fifth of the
+        # relative room ("62.1%" for 45,296 of 73,981, 61.2%)
+        relative = rel * (_DECIMAL_RELATIVE if decimal else 1.0)
         if pct.qualifier in ("exact", "about", "nearly") and abs(stated - actual) <= max(
-            points, rel * stated
+            points, relative * stated
         ):
             continue
         yield (
