@@ -59,7 +59,9 @@ What it does
     such a change ("had fallen to 52,000 by 6 p.m., a drop of about 72 percent") must
     fit the one figure it comes from ("about 184,000 households").  "About" gives a
     figure 10% of room, or 2% when it is written to three digits or more ("about 4.82
-    million").
+    million"); a share written to a decimal keeps half a point and a fifth of the
+    relative room ("Turnout was 62.1%, with 45,296 ballots cast from an electorate of
+    73,981" is 61.2%).
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
