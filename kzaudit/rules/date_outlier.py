@@ -9,48 +9,49 @@ What it does
     mention of that month (but one written with another year, "in September 2023", tells
     of that year), no weekday that fits it ("Thursday, July 24" in a year where it is a
     Thursday; with no year, one the story's other weekday dates fit with it: "opened on
-    Monday 15 September, closed on Friday 31 October"), no period it starts or ends ("the first quarter ended January 31"), no
-    schedule in the present tense ("the moratorium expires on June 30"), no sale or
-    deadline ("tickets go on sale on 11 March", "the cut-off date is 1 April"), no
-    "originally" or "previously" before it in its clause.  Another date off the timeline
-    in its sentence and nearer it than the timeline, or another day of its month none of
-    the timeline's days, makes a second timeline and keeps both quiet ("began on June 5
-    and ended on June 28"), and so do two other dates off the timeline beside it; but
-    one other beside it is a second slip when either has a day number of the timeline
-    ("June 5" and "July 5" beside "January 5", "June 5" and "July 2" beside "January 5"
-    and "January 2"); a timeline of plans alone places no past event.  The suggestion
-    puts the date in the timeline's month, or a week either side of it ("erupted on May
-    2" before "January 5–19" reads as "January 2").  It also flags a date with nothing
-    near it (no date or month mention within a month) whose day number is that of a date
-    months away which is supported ("14 July" alone, "14 December" and "early December"
-    elsewhere): the same day in another month is the signature of a slipped month name
-    (at least ``twin_gap_days``, 45, away: "March 6" among "January 6"s is a slip two
-    months wide); a month mention alone ("in January", beside "December 2" across the
-    year's end) is no company for a date whose twin the story writes twice ("on May 2" …
-    "the December 2 bout" … "on May 2").  And a date with nothing near it that lies
-    months from all of at least two other dates and month mentions which sit within two
-    months of each other ("20 April" among "in late-November", "on 8 December", "during
-    October"); period bounds such as "until June" do not count, a frame of plans alone
-    ("will host a match in June or July") places no past event, and a date in the
-    present tense is a fixture ("the Test is against Canada on 13 November"), and one
-    after an infinitive or an invitation in its clause is a plan ("summoned him to
-    testify on April 8", "invited 68 leaders to its celebrations on May 9", "have been
-    expecting an election on 5 May").  A yearless date is near a mention written with a
-    year only when that year is the one the story last wrote before the date ("ousted in
-    August 1985 … training began in 1963 … before the July 28 election": August 1985 is
-    no company for July 28).  Last, a dateline months from every date the story tells: at
-    least two day dates of the body (or three mentions of months), all two months or
-    more from it, none written with another year nor a plan (unless the plan would lie
-    over half a year ahead), and no mention of the dateline's month ("OTTAWA, July 6 - …
-    in the week ended February 25 … on March 4"; a date written with a weekday that fits
-    it places the story the more surely: "TBILISI, November 14, 2024 — … On Monday, May
-    13, … on April 3"); a story is filed days after what it reports.  And a yearless
-    range that runs over half a year across the year's end ("forbade him from working
-    from August 16 to March 29"), unless its sentence names a season, a school or fiscal
-    year, a term or a winter: the end the story's other dates leave alone is reported,
-    or the whole range.  And a yearless range the story tells as past that starts by
-    its date but, read forward, ends weeks after it ("NEW YORK, March 13 - … Between
-    January 1 and September 15, 132 firms had applied"): its end.
+    Monday 15 September, closed on Friday 31 October"), no period it starts or ends
+    ("the first quarter ended January 31"), no schedule in the present tense ("the
+    moratorium expires on June 30"), no sale or deadline ("tickets go on sale on 11
+    March", "the cut-off date is 1 April"), no "originally" or "previously" before it in
+    its clause.  Another date off the timeline in its sentence and nearer it than the
+    timeline, or another day of its month none of the timeline's days, makes a second
+    timeline and keeps both quiet ("began on June 5 and ended on June 28"), and so do
+    two other dates off the timeline beside it; but one other beside it is a second slip
+    when either has a day number of the timeline ("June 5" and "July 5" beside "January
+    5", "June 5" and "July 2" beside "January 5" and "January 2"); a timeline of plans
+    alone places no past event.  The suggestion puts the date in the timeline's month, or
+    a week either side of it ("erupted on May 2" before "January 5–19" reads as "January
+    2").  It also flags a date with nothing near it (no date or month mention within a
+    month) whose day number is that of a date months away which is supported ("14 July"
+    alone, "14 December" and "early December" elsewhere): the same day in another month
+    is the signature of a slipped month name (at least ``twin_gap_days``, 45, away:
+    "March 6" among "January 6"s is a slip two months wide); a month mention alone ("in
+    January", beside "December 2" across the year's end) is no company for a date whose
+    twin the story writes twice ("on May 2" … "the December 2 bout" … "on May 2").  And a
+    date with nothing near it that lies months from all of at least two other dates and
+    month mentions which sit within two months of each other ("20 April" among "in
+    late-November", "on 8 December", "during October"); period bounds such as "until
+    June" do not count, a frame of plans alone ("will host a match in June or July")
+    places no past event, and a date in the present tense is a fixture ("the Test is
+    against Canada on 13 November"), and one after an infinitive or an invitation in its
+    clause is a plan ("summoned him to testify on April 8", "invited 68 leaders to its
+    celebrations on May 9", "have been expecting an election on 5 May").  A yearless date
+    is near a mention written with a year only when that year is the one the story last
+    wrote before the date ("ousted in August 1985 … training began in 1963 … before the
+    July 28 election": August 1985 is no company for July 28).  Last, a dateline months
+    from every date the story tells: at least two day dates of the body (or three
+    mentions of months), all two months or more from it, none written with another year
+    nor a plan (unless the plan would lie over half a year ahead), and no mention of the
+    dateline's month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a
+    date written with a weekday that fits it places the story the more surely: "TBILISI,
+    November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
+    what it reports.  And a yearless range that runs over half a year across the year's
+    end ("forbade him from working from August 16 to March 29"), unless its sentence
+    names a season, a school or fiscal year, a term or a winter: the end the story's
+    other dates leave alone is reported, or the whole range.  And a yearless range the
+    story tells as past that starts by its date but, read forward, ends weeks after it
+    ("NEW YORK, March 13 - … Between January 1 and September 15, 132 firms had
+    applied"): its end.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and

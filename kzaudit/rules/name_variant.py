@@ -12,28 +12,27 @@ an ordinary word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" ma
 it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
-typing slips, not other names: they are flagged even in short names, between names
-with different neighbours, and where the slip makes an ordinary word after "Mr"/"Ms"
-("Ms Coper" for "Cooper") -- but a doubled last letter after an ordinary word is a
-name of its own ("Peter Marshall" beside "Field Marshal").  So is a letter dropped
-from a name written in full and three times or more, making an ordinary word that
-speaks ('"…," Tanka said' among "Mei Tanaka", "Tanaka" x7).  A changed letter is weaker evidence: there it stays quiet
-where a one-letter difference is real: two spellings that are both
+typing slips, not other names: they are flagged even in short names, between names with
+different neighbours, and where the slip makes an ordinary word after "Mr"/"Ms" ("Ms
+Coper" for "Cooper") -- but a doubled last letter after an ordinary word is a name of
+its own ("Peter Marshall" beside "Field Marshal").  So is a letter dropped from a name
+written in full and three times or more, making an ordinary word that speaks ('"…,"
+Tanka said' among "Mei Tanaka", "Tanaka" x7).  A changed letter is weaker evidence: there
+it stays quiet where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
-inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or
-name ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a
-first name or surname ("Gordon Brown"/"Des Browne": different first names, where
-"Seuth Africa" beside "South African" shares a word up to its ending), two
-given names or two places, two peoples, languages or faiths ("Hindi"/"Hindu"), names
-that start with different letters, a longer form
-of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own), and
-names the house style lists in ``ignore_names``, a known place typed once ("Greece"
-beside "Greene") or beside its adjective ("Argentina"/"Argentine"), a name written in
-a team sheet or other list of names ("Sheahan, Horan, O'Callaghan": players differ by
-a letter), names after different initials ("S Horgan", "M Horan"), and a first name
-beside another person's surname ("Hayden Tanner", "Andy Haden").  Names under five letters are flagged
-for a changed letter only when the other spelling recurs three times and neither is a
-given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
+inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or name
+("Scots"/"Scott", "Stevie"/"Steve"), different people who share a first name or surname
+("Gordon Brown"/"Des Browne": different first names, where "Seuth Africa" beside "South
+African" shares a word up to its ending), two given names or two places, two peoples,
+languages or faiths ("Hindi"/"Hindu"), names that start with different letters, a longer
+form of an ordinary word ("Liffe" beside "Life", unless "Life" is a name on its own),
+and names the house style lists in ``ignore_names``, a known place typed once ("Greece"
+beside "Greene") or beside its adjective ("Argentina"/"Argentine"), a name written in a
+team sheet or other list of names ("Sheahan, Horan, O'Callaghan": players differ by a
+letter), names after different initials ("S Horgan", "M Horan"), and a first name beside
+another person's surname ("Hayden Tanner", "Andy Haden").  Names under five letters are
+flagged for a changed letter only when the other spelling recurs three times and neither
+is a given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 
 A surname referred back to once ("Iurie Leanca ... Mr Leance") is checked against the
 surname of the full name that introduced it, even when each spelling appears once:

@@ -3,65 +3,62 @@
 What it does
     In one sentence with an explicit change structure, a percentage change and the old
     and new values ("rose 50% from 200 to 250", "jumped 76% to $1.13bn from $639m"),
-    computes the change the two figures give and reports the stretch from the
-    percentage to both figures (any of the three may be the slip) when it is
-    outside a tolerance (default: 1 percentage point, half a point for a percentage
-    written to a decimal, or 5% of the stated value, after allowing for the rounding of
-    every figure as written), or when the direction is
-    wrong ("fell 10% to $90m from $80m"); also "closed down 3.6% at 41.20 rand, from
-    43.97 rand", "38,470 migrants have arrived by sea, up 41.4 percent from 33,640", "42
-    trucks entered …, compared with 260 …, a drop of 84 percent", and a change as an
-    amount and its percentage on either side of the new level ("fell $1.84, or 2.8%, to
-    $63.48"; "settled at $63.48, down $1.84, or 2.8%").  Figures must have the same
-    unit.  A change in
-    percentage points is checked against the difference of two percentages; "rose 2%
-    from 5% to 7%" is ambiguous and left alone.  A change by a factor ("doubled / halved
-    / tripled / quadrupled from X to Y", "the doubling of") is checked too: the ratio
-    Y/X must be within ``tolerance_factor`` (10%) of the factor, and at least the factor
-    for "more than doubled"; "nearly doubled" is not checked.  So is a change by a
-    factor told of the one figure of its noun the sentence before gave ("had grown to
-    4,200 hectares. … had more than quadrupled in size, to 18,500 hectares"); both figures
-    are reported.  A share written with its
-    part and whole ("11%, or $980,000 of the $8.9 million"; "1,811 of the 2,616
-    candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400 workers, 300, or 75%";
-    "…2,207 structures.  Of those, 1,900, or 86%", the whole the one count of the
-    sentence before; "Of the city's 120,000 residents, at least 30,000, or 25%" (a part
-    with a floor sets one for its share); "300 workers out of 400, or 75%"; "75% of its
-    400 members, or 300 people"; "3,500 jobs, or 12% of its 25,000-strong workforce"; a
-    fraction in words, of its whole and then its part, "A third of the 300 workers, or
-    100 people", or set beside its part, "$6.2 billion for relief, roughly half of the
-    $12 billion", with 15% more room; "1.9 million of Gaza's 2.3 million people, or 60%
-    of the population"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414
-    fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the whole the extraction tied
-    the part to; "112 of the 233 camps have been inundated, nearly 48 per cent of the
-    total"; "109,000 of its 131,000 customers by 18:00 on Sunday, about 83%" (a rough
-    share after a comma alone); the share first: "71% of her first-serve points, 50 of
-    70", "52% from the field (45 of 87)"; "$19.7 billion for K-12 schools, or about 24% of the total", of the largest
-    figure of its kind of the three sentences before; a turnout and, in its sentence or
-    the next, those who voted out of those
-    who could: "Turnout was 45.3%. Of the 78,940 registered voters, 35,767 cast
-    ballots") must be their
-    ratio, reported over the percentage, the part and the whole its sentence holds,
-    and a share written as a bound ("less than 50%") must hold, and a change stated
-    without a percentage ("50,000, down from 55,000"; "rose to 4,100 from 2,650";
-    "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the loss narrowed to
-    $567m from $738m") must go the way its figures go, and a change "by" an amount "to"
-    one level "from" another must be their gap ("went up by £149 a year to £1,717, from
-    £1,568"), both levels' rounding allowed. Shares of one vote listed side by side in a
-    sentence with no year ("won 80.1 percent of the vote and his main challenger,
-    Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives with 41 pct of the vote,
-    Labour with 35 pct") cannot add up to more than 100%, half a point of rounding each
-    aside; not the share of the vote counted, nor one candidate's share in a second
-    round with no name before it ("52 percent of the vote, and 61 percent in the runoff").
-    And "the number had fallen to 520,000" must lie below some figure of its kind the
-    sentence before gave ("395,000 homes were without power"), "the death toll had risen
-    to 17" above some count of the dead ("19 people had died"), and the percentage of
-    such a change ("had fallen to 52,000 by 6 p.m., a drop of about 72 percent") must
-    fit the one figure it comes from ("about 184,000 households").  "About" gives a
-    figure 10% of room, or 2% when it is written to three digits or more ("about 4.82
-    million"); a share written to a decimal keeps half a point and a fifth of the
-    relative room ("Turnout was 62.1%, with 45,296 ballots cast from an electorate of
-    73,981" is 61.2%).
+    computes the change the two figures give and reports the stretch from the percentage
+    to both figures (any of the three may be the slip) when it is outside a tolerance
+    (default: 1 percentage point, half a point for a percentage written to a decimal, or
+    5% of the stated value, after allowing for the rounding of every figure as written),
+    or when the direction is wrong ("fell 10% to $90m from $80m"); also "closed down
+    3.6% at 41.20 rand, from 43.97 rand", "38,470 migrants have arrived by sea, up 41.4
+    percent from 33,640", "42 trucks entered …, compared with 260 …, a drop of 84
+    percent", and a change as an amount and its percentage on either side of the new
+    level ("fell $1.84, or 2.8%, to $63.48"; "settled at $63.48, down $1.84, or
+    2.8%").  Figures must have the same unit.  A change in percentage points is checked
+    against the difference of two percentages; "rose 2% from 5% to 7%" is ambiguous and
+    left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
+    Y", "the doubling of") is checked too: the ratio Y/X must be within
+    ``tolerance_factor`` (10%) of the factor, and at least the factor for "more than
+    doubled"; "nearly doubled" is not checked.  So is a change by a factor told of the
+    one figure of its noun the sentence before gave ("had grown to 4,200 hectares. … had
+    more than quadrupled in size, to 18,500 hectares"); both figures are reported.  A
+    share written with its part and whole ("11%, or $980,000 of the $8.9 million";
+    "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400
+    workers, 300, or 75%"; "…2,207 structures.  Of those, 1,900, or 86%", the whole the
+    one count of the sentence before; "Of the city's 120,000 residents, at least 30,000,
+    or 25%" (a part with a floor sets one for its share); "300 workers out of 400, or
+    75%"; "75% of its 400 members, or 300 people"; "3,500 jobs, or 12% of its
+    25,000-strong workforce"; a fraction in words, of its whole and then its part, "A
+    third of the 300 workers, or 100 people", or set beside its part, "$6.2 billion for
+    relief, roughly half of the $12 billion", with 15% more room; "1.9 million of Gaza's
+    2.3 million people, or 60% of the population"; "cut 11,000 jobs, or 13% of its staff
+    of 87,000"; "Of the 414 fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the
+    whole the extraction tied the part to; "112 of the 233 camps have been inundated,
+    nearly 48 per cent of the total"; "109,000 of its 131,000 customers by 18:00 on
+    Sunday, about 83%" (a rough share after a comma alone); the share first: "71% of her
+    first-serve points, 50 of 70", "52% from the field (45 of 87)"; "$19.7 billion for
+    K-12 schools, or about 24% of the total", of the largest figure of its kind of the
+    three sentences before; a turnout and, in its sentence or the next, those who voted
+    out of those who could: "Turnout was 45.3%. Of the 78,940 registered voters, 35,767
+    cast ballots") must be their ratio, reported over the percentage, the part and the
+    whole its sentence holds, and a share written as a bound ("less than 50%") must
+    hold, and a change stated without a percentage ("50,000, down from 55,000"; "rose to
+    4,100 from 2,650"; "fell from 12 to 9"; "inflation slowed to 2.1% from 2.8%", "the
+    loss narrowed to $567m from $738m") must go the way its figures go, and a change
+    "by" an amount "to" one level "from" another must be their gap ("went up by £149 a
+    year to £1,717, from £1,568"), both levels' rounding allowed. Shares of one vote
+    listed side by side in a sentence with no year ("won 80.1 percent of the vote and
+    his main challenger, Svyatlana Tsikhanouskaya, 10.1 percent"; "the Conservatives
+    with 41 pct of the vote, Labour with 35 pct") cannot add up to more than 100%, half
+    a point of rounding each aside; not the share of the vote counted, nor one
+    candidate's share in a second round with no name before it ("52 percent of the vote,
+    and 61 percent in the runoff"). And "the number had fallen to 520,000" must lie
+    below some figure of its kind the sentence before gave ("395,000 homes were without
+    power"), "the death toll had risen to 17" above some count of the dead ("19 people
+    had died"), and the percentage of such a change ("had fallen to 52,000 by 6 p.m., a
+    drop of about 72 percent") must fit the one figure it comes from ("about 184,000
+    households").  "About" gives a figure 10% of room, or 2% when it is written to three
+    digits or more ("about 4.82 million"); a share written to a decimal keeps half a
+    point and a fifth of the relative room ("Turnout was 62.1%, with 45,296 ballots cast
+    from an electorate of 73,981" is 61.2%).
 
 Why is this bad?
     Readers and other outlets recompute changes.  A wrong percentage is usually a
@@ -196,7 +193,8 @@ def _anaphoric_factors(doc: Document, tol: float) -> Iterator[tuple[Claim, str, 
             continue
         if _FROM_NEXT.match(text, new.span.end):
             continue  # "more than doubled to 381 mln dlrs from 160": its own old figure
-        named = new.subject is not None or (new.kind == "money" and new.unit is not None)
+        if new.subject is None and (new.kind != "money" or new.unit is None):
+            continue  # a figure with no noun or unit names nothing to match a change to
         before = [
             o
             for o in claims[max(0, i - 12) : i]
@@ -206,8 +204,6 @@ def _anaphoric_factors(doc: Document, tol: float) -> Iterator[tuple[Claim, str, 
             and o.qualifier == "exact"
             and o.subject == new.subject  # "4,200 hectares" … "to 18,500 hectares"
         ]
-        if not named:
-            continue
         if len(before) != 1:
             continue
         stated = (factors[m.group("verb").lower()], "more_than" if m.group("q") else "exact")
@@ -411,8 +407,7 @@ _OF_BEFORE = regexcache.compile(
 _WHOLE_THEN_PART = regexcache.compile(r"(?:\s{1,3}[a-z]{1,20}){0,2}\s{0,2},\s{1,3}")
 _PART_THEN_PCT = regexcache.compile(
     r"\s{0,2}(?:,|[\u2013\u2014]|[ ]-)?\s{0,3}or\s{1,3}|\s{0,2}\(\s{0,2}"
-)  # "…, or 75%", "… – or 34% –", "… (75%)"
-# "…, or 75%", "… or about 58%", "… (75%)"
+)  # "…, or 75%", "… or about 58%", "… – or 34% –", "… (75%)"
 # "300 workers out of 400, or 75%": the counted noun between part and whole.
 _NOUN_OUT_OF = regexcache.compile(r"\s{1,3}[a-z]{1,20}\s{1,3}out\s{1,3}of\s{1,3}")
 # The part first, then its share of the whole: "cut 3,500 jobs, or 12% of its 25,000-strong
@@ -647,10 +642,8 @@ def _turnout_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             pairs.append((first, second))  # "45,296 ballots cast from an electorate of 73,981"
         elif (
             _OF_BEFORE.search(text, max(0, first.span.start - 48), first.span.start)
-            and _ELECTORATE.match(text, first.span.end)
-            and _WHOLE_THEN_PART.fullmatch(
-                text, _ELECTORATE.match(text, first.span.end).end(), second.span.start
-            )
+            and (electorate := _ELECTORATE.match(text, first.span.end))
+            and _WHOLE_THEN_PART.fullmatch(text, electorate.end(), second.span.start)
             and _VOTED.match(text, second.span.end)
         ):
             pairs.append((second, first))  # "Of the 78,940 registered voters, 35,767 cast"
@@ -1043,12 +1036,14 @@ _ANAPHORIC_REACH = 90  # characters before the new figure searched for "the numb
 
 
 def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str, str | None]]:
-    """(figure, message): "the number had fallen to 520,000" above every figure of its
-    kind (and category, when it has one: "the death toll") in the sentence before it and
-    its own sentence before it ("395,000 homes were without power … By Saturday evening
-    the number had fallen to 520,000"), or "risen to" one below all of them.  Every
-    earlier figure must disagree: "the number" may point at any of them.  Not "the
-    number of dead": that names another count than the ones before it."""
+    """(figure, message, suggestion): "the number had fallen to 520,000" above every
+    figure of its kind (and category, when it has one: "the death toll") in the sentence
+    before it and its own sentence before it ("395,000 homes were without power … By
+    Saturday evening the number had fallen to 520,000"), or "risen to" one below all of
+    them.  Every earlier figure must disagree: "the number" may point at any of them.
+    Not "the number of dead": that names another count than the ones before it.  With
+    one figure before it, the percentage of the change must fit it too
+    (``_anaphoric_rate``)."""
     text, claims = doc.text, doc.claims
     if not doc.sentences:
         return
@@ -1106,9 +1101,10 @@ _ANAPHORIC_SLACK = 0.1  # relative room around a percentage hedged with "about"
 def _anaphoric_rate(
     doc: Document, old: Claim, new: Claim, pct: Claim, rise: bool
 ) -> tuple[str, str] | None:
-    """The message and suggestion when the percentage of an anaphoric change ("That number had fallen
-    to 52,000 by 6 p.m., a drop of about 62 percent") is not the change from the one
-    figure of its kind before it ("about 184,000 households": 72%); None when it is."""
+    """The message and suggestion when the percentage of an anaphoric change ("That
+    number had fallen to 52,000 by 6 p.m., a drop of about 62 percent") is not the change
+    from the one figure of its kind before it ("about 184,000 households": 72%); None
+    when it is."""
     if pct.kind != "percent" or pct.role not in ("rise", "fall") or pct.sentence != new.sentence:
         return None
     if (pct.role == "rise") != rise or pct.qualifier not in ("exact", "about"):

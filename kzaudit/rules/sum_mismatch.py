@@ -333,11 +333,11 @@ def _breakdown_end(text: str, m: regex.Match[str]) -> int:
 
 def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A count broken down, between brackets or dashes or after a colon, into figures
-    that do not add up to it: "The plane carried 150 people (144 passengers and six crew members)", "killed
-    12 people - nine soldiers and three civilians - in".  The breakdown must be a list
-    of counts and nothing else, each a figure and a few words, two at least: a single
-    figure in brackets is a conversion or an aside ("150 miles (241km)"), and a list
-    with "including" or "of them" is no breakdown."""
+    that do not add up to it: "The plane carried 150 people (144 passengers and six crew
+    members)", "killed 12 people - nine soldiers and three civilians - in".  The
+    breakdown must be a list of counts and nothing else, each a figure and a few words,
+    two at least: a single figure in brackets is a conversion or an aside ("150 miles
+    (241km)"), and a list with "including" or "of them" is no breakdown."""
     text = doc.text
     claims = doc.claims
     for i, whole in enumerate(claims):
