@@ -7,10 +7,14 @@ apart.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kzaudit.model import DateMention
 
 DAYS_BEFORE_MONTH = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 YEAR_DAYS = 365
+# 28 years in which every weekday pattern of the calendar recurs, 29 February's too
+CALENDAR_CYCLE = range(2001, 2029)
 
 
 def day_of_year(d: DateMention) -> int:
@@ -33,3 +37,11 @@ def offset(a: int, b: int) -> int:
     """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
     diff = (b - a) % YEAR_DAYS
     return diff - YEAR_DAYS if diff > YEAR_DAYS // 2 else diff
+
+
+def falls_on(d: DateMention, year: int) -> bool:
+    """``d``'s month and day fall, in ``year``, on the weekday written with it."""
+    try:
+        return dt.date(year, d.month, d.day).weekday() == d.weekday  # type: ignore[arg-type]
+    except ValueError:
+        return False

@@ -93,7 +93,14 @@ from kzaudit.extract.dates import (
 )
 from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
-from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, month_span, offset
+from kzaudit.rules._calendar import (
+    CALENDAR_CYCLE,
+    YEAR_DAYS,
+    day_of_year,
+    falls_on,
+    month_span,
+    offset,
+)
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules.base import RuleContext
 
@@ -188,9 +195,6 @@ def _range_text(timeline: list[DateMention]) -> str:
     return f"{month_day(first.month, first.day)}\u2013{month_day(last.month, last.day)}"  # type: ignore[arg-type]
 
 
-_WEEKDAY_YEARS = range(1950, 2051)  # years a yearless story's weekday dates are tried in
-
-
 def _weekdays_agree(doc: Document, d: DateMention) -> bool:
     """``d`` and another weekday date of the story, none with a year, fall on their
     weekdays together in some year: ``d``'s weekday is borne out."""
@@ -216,10 +220,8 @@ def _yearless_weekdays(doc: Document) -> tuple[list[DateMention], bool]:
         if o.weekday is not None and o.month and o.day and o.year is None and not o.relative
     ]
     agree = len(dated) >= 2 and any(
-        all((day := safe_date(year, o.month, o.day)) is not None and day.weekday() == o.weekday
-            for o in dated)
-        for year in _WEEKDAY_YEARS
-    )  # fmt: skip
+        all(falls_on(o, year) for o in dated) for year in CALENDAR_CYCLE
+    )
     if len(doc.text) <= PRESCAN_MAX:  # a huge document is not kept alive after its rules
         _last_weekdays = (doc, doc.dates, dated, agree)
     return dated, agree

@@ -49,12 +49,18 @@ from kzaudit.extract.dates import (
     TARGET_LEAD_WORDS,
     format_date,
     month_day,
-    safe_date,
     vocab,
     with_weekday,
 )
 from kzaudit.model import DateMention, Document, Finding
-from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset
+from kzaudit.rules._calendar import (
+    CALENDAR_CYCLE,
+    YEAR_DAYS,
+    day_of_year,
+    day_of_year_of,
+    falls_on,
+    offset,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "weekday-mismatch"
@@ -116,15 +122,10 @@ def _years_moved_on(doc: Document, story: _Story) -> bool:
     year = years.pop()
 
     def fits(step: int) -> int:
-        return sum(_weekday_in(year + step, d) for d in yearless)
+        return sum(falls_on(d, year + step) for d in yearless)
 
     here = fits(0)
     return any(fits(step) >= 2 and fits(step) > here for step in (-1, 1))
-
-
-def _weekday_in(year: int, d: DateMention) -> bool:
-    date = safe_date(year, d.month, d.day)  # type: ignore[arg-type]
-    return date is not None and date.weekday() == d.weekday
 
 
 # How many days before its dateline a story's first sentence may tell of an event by
@@ -261,13 +262,7 @@ class _Story:
             for c in self.doc.claims:
                 if c.kind == "year":
                     self._years.setdefault(c.sentence, set()).add(int(c.value))
-        for year in self._years.get(d.sentence, ()):
-            try:
-                if dt.date(year, d.month, d.day).weekday() == d.weekday:  # type: ignore[arg-type]
-                    return True
-            except ValueError:
-                continue
-        return False
+        return any(falls_on(d, year) for year in self._years.get(d.sentence, ()))
 
     def year_so_far(self) -> tuple[int, DateMention] | None:
         """The year the story says it is in ("the largest wildfire in California so far
@@ -334,19 +329,13 @@ class _Story:
         current = [
             (year, o)
             for year, o in years.items()
-            if year >= self.latest or o.weekday is not None and _weekday_right(o)
+            if year >= self.latest or o.weekday is not None and falls_on(o, o.year)  # type: ignore[arg-type]
         ]
         if len(current) != 1:
             return None
         if len(years) > 1 and current[0][1].weekday is None:
             return None  # only a date written with its weekday is the story's own time
         return current[0]
-
-
-def _weekday_right(d: DateMention) -> bool:
-    """``d``, written with its weekday and year, falls on that weekday."""
-    date = safe_date(d.year, d.month, d.day) if d.year and d.month and d.day else None
-    return date is not None and date.weekday() == d.weekday
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
@@ -442,16 +431,7 @@ def _year_step(d: DateMention, ref: dt.date) -> int:
 
 def _fits_placed(a: DateMention, b: DateMention, step_a: int, step_b: int) -> bool:
     """Some year has both weekdays right, each date in its year from the story's day."""
-    for year in range(2001, 2029):  # every weekday pattern of the calendar recurs here
-        try:
-            if (
-                dt.date(year + step_a, a.month, a.day).weekday() == a.weekday  # type: ignore[arg-type]
-                and dt.date(year + step_b, b.month, b.day).weekday() == b.weekday  # type: ignore[arg-type]
-            ):
-                return True
-        except ValueError:
-            continue
-    return False
+    return any(falls_on(a, year + step_a) and falls_on(b, year + step_b) for year in CALENDAR_CYCLE)
 
 
 def _near(a: DateMention, b: DateMention) -> bool:
@@ -462,14 +442,5 @@ def _fits(a: DateMention, b: DateMention) -> bool:
     """Some year (or a year and the next, across the year end) has both weekdays right."""
     first, second = sorted((a, b), key=day_of_year)
     wraps = offset(day_of_year(first), day_of_year(second)) < 0  # shorter across the year end
-    for year in range(2001, 2029):  # every weekday pattern of the calendar recurs here
-        y1, y2 = (year + 1, year) if wraps else (year, year)
-        try:
-            if (
-                dt.date(y1, first.month, first.day).weekday() == first.weekday  # type: ignore[arg-type]
-                and dt.date(y2, second.month, second.day).weekday() == second.weekday  # type: ignore[arg-type]
-            ):
-                return True
-        except ValueError:
-            continue
-    return False
+    step = 1 if wraps else 0
+    return any(falls_on(first, year + step) and falls_on(second, year) for year in CALENDAR_CYCLE)
