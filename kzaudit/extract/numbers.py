@@ -1198,7 +1198,7 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
             not words
             and low.endswith("ed")
             and n + 1 < len(tokens)
-            and _plural_noun(tokens[n + 1], v)
+            and _plural_noun(tokens[n + 1])
         ):
             continue  # "8.6 million affected customers": a participle before the noun
         if low.endswith("ed") and low not in v.people or words and w[0].isupper():
@@ -1231,7 +1231,7 @@ _PAIRED_ADJECTIVES = regexcache.compile(
 )
 
 
-def _plural_noun(word: str, v: _Vocab) -> bool:
+def _plural_noun(word: str) -> bool:
     """A plural noun, lower-case, that no list makes a verb or a stop word."""
     return (
         word.islower()
@@ -1244,18 +1244,13 @@ def _plural_noun(word: str, v: _Vocab) -> bool:
 
 def _compound_head(word: str, v: _Vocab) -> bool:
     """A plural noun after a people noun heads the phrase ("police stations")."""
-    low = word.lower()
     return (
         word.isalpha()
-        and word.islower()
-        and len(low) > 3
-        and low.endswith("s")
-        and not low.endswith(("ss", "ous", "us"))
-        and low not in _STOP
-        and low not in _VERBS
-        and low not in v.after_category
-        and low not in v.people
-        and low not in _S_ADVERBS
+        and len(word) > 3
+        and _plural_noun(word)
+        and word not in v.after_category
+        and word not in v.people
+        and word not in _S_ADVERBS
     )
 
 
