@@ -133,8 +133,8 @@ def _bare_transposed(doc: Document, ctx: RuleContext, reported: set[int]) -> Ite
             continue
         if not _THE_BEFORE.search(doc.text, max(0, c.span.start - 4), c.span.start):
             continue
-        if sum(1 for v in values if v == float(c.value)) > 1:
-            continue
+        if sum(1 for o in doc.claims if float(o.value) == float(c.value)) > 1:
+            continue  # the value is another figure's too
         group = [t for t in tallies if t is not c and transposed(float(t.value), float(c.value))]
         swaps = {v for v in values if transposed(v, float(c.value))}
         if len({float(t.value) for t in group}) != 1 or len(swaps) != 1:
