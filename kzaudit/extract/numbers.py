@@ -1194,12 +1194,7 @@ def _subject(text: str, end: int, limit: int, vague: bool = False) -> str | None
         low = w.lower()
         if low in _STOP or low in v.after_category or len(words) == 3:
             break
-        if (
-            not words
-            and low.endswith("ed")
-            and n + 1 < len(tokens)
-            and _plural_noun(tokens[n + 1])
-        ):
+        if not words and low.endswith("ed") and n + 1 < len(tokens) and _plural_noun(tokens[n + 1]):
             continue  # "8.6 million affected customers": a participle before the noun
         if low.endswith("ed") and low not in v.people or words and w[0].isupper():
             break  # "officers suffered": the verb ends the noun phrase
