@@ -84,7 +84,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
-            anchor = story.year_nearby(d) or story.year_so_far()
+            anchor = story.year_nearby(d)
+            if anchor is not None and _written_for_history(anchor[1], d):
+                anchor = None
+            anchor = anchor or story.year_so_far()
             if anchor is None or moved:
                 yearless.append(d)
                 continue
@@ -103,6 +106,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
     yield from _lede_weekday(doc, ctx)
+
+
+def _written_for_history(anchor: DateMention, d: DateMention) -> bool:
+    """The dated day that gives ``d`` its year comes after it, with no weekday: a story
+    writes its own days without a year and writes one for a day of another time ("…on
+    trolleys on Tuesday, January 6th" … "the highest count, 931, on January 3rd,
+    2023")."""
+    return anchor.weekday is None and anchor.span.start > d.span.start
 
 
 def _years_moved_on(doc: Document, story: _Story) -> bool:
@@ -196,6 +207,9 @@ def _lede_weekdays(doc: Document) -> list[DateMention]:
 
 
 _BODY_DAYS = 14  # how far from a yearless dateline a weekday date may give the dateline's day
+# ... and how far ahead of it one not told in the past may: a schedule ("the committee's next
+# meeting on Thursday, Dec. 18") is this year's, where a past day weeks back may be history
+_AHEAD_DAYS = 60
 
 
 def _lede_against_body(
@@ -204,7 +218,8 @@ def _lede_against_body(
     """ "FRANKFURT, Oct 22 (Reuters) - Volkswagen said on Tuesday …  Shares fell on
     Sunday, October 22": a yearless dateline has no weekday of its own, but a weekday
     date within two weeks of it gives one (Oct 22 a Sunday), and the first sentence's
-    "on Tuesday" would then be five days back.  One of the two weekdays is wrong, so
+    "on Tuesday" would then be five days back; so does a date up to two months ahead
+    not told in the past (a schedule: "the next meeting on Wednesday, Dec. 18").  One of the two weekdays is wrong, so
     both are reported, with no suggestion.  Only when every weekday date that near
     gives the dateline the same day (else ``_disagreeing`` speaks)."""
     if not ledes:
@@ -218,7 +233,7 @@ def _lede_against_body(
         if d.year is not None or (d.month == 2 and d.day == 29):
             continue
         gap = offset(day_of_year(d), ref_day)
-        if abs(gap) <= _BODY_DAYS:
+        if abs(gap) <= _BODY_DAYS or -_AHEAD_DAYS <= gap < 0:
             days.add((d.weekday + gap) % 7)
             near.append(d)
     if len(days) != 1:
