@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
+from kzaudit.extract.numbers import vocab as numbers_vocab
 from kzaudit.model import Claim, Document, Finding, span_at
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules._names import differing
@@ -245,10 +246,12 @@ _AREA_ITEM = regexcache.compile(
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
 # ... or an area named as its sentence's subject: "Butler County, which includes Poplar
-# Bluff, was the hardest hit, with six deaths"
+# Bluff, was the hardest hit, with six deaths", "Oklahoma was hardest hit, with nine deaths"
 _AREA_SUBJECT = regexcache.compile(
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})\s{1,3}"
-    r"(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}$"
+    r"(?:(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}"
+    r"|(?:was|were)\s{1,3}(?:the\s{1,3})?(?:hardest|worst)[\s-]{1,3}(?:hit|affected)\b"
+    r"[^.;:]{0,60})$"
 )
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
@@ -690,6 +693,12 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue
+                if _recap_over(doc, earlier, later, group):
+                    continue
+                if _told_beside(earlier, later, by_sentence) or _shares_of_total(
+                    doc, earlier, later, by_sentence
+                ):
+                    continue
                 peers = by_category.get(earlier.category, ())
                 if _restates_other_scope(earlier, later, peers, places, dates, titles):
                     continue  # "toll passes 40,000" restates "40,000 in Turkey and Syria",
@@ -714,6 +723,77 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 ):
                     continue  # "2,850 jobs are to go" vs "1,100 jobs will go in IT"
                 yield earlier, later
+
+
+def _told_beside(a: Claim, b: Claim, by_sentence: Mapping[int, list[Claim]]) -> bool:
+    """One figure's sentence also writes the other's value ("The agreement covers
+    roughly 3,200 detainees …, meaning the 1,046 released account for nearly a third"
+    after "the release of 1,046 detainees"): the story sets the two side by side, so
+    they count different things."""
+
+    def beside(sentence: int, value: float) -> bool:
+        return any(
+            c is not a and c is not b and float(c.value) == value for c in by_sentence[sentence]
+        )
+
+    return beside(b.sentence, float(a.value)) or beside(a.sentence, float(b.value))
+
+
+def _shares_of_total(
+    doc: Document, total: Claim, part: Claim, by_sentence: Mapping[int, list[Claim]]
+) -> bool:
+    """``part`` and the other figures of its group in its sentence add up to ``total``
+    (or to a little over it, when ``total`` is "more than" a figure): "The
+    Houthis released 412 prisoners …, while the government … freed 634" under "more than
+    1,000 prisoners".  Parts ("including 15 Saudi nationals") are no siblings."""
+    if part.role is not None or float(part.value) >= float(total.value):
+        return False
+    key = _group_key(part)
+    people = _counts_people(part)
+    siblings = [
+        c
+        for c in by_sentence[part.sentence]
+        if c is not part
+        and (_group_key(c) == key or people and _counts_people(c))
+        and c.kind == part.kind
+        and c.role is None
+    ]
+    if not siblings:
+        return False
+    whole, value = float(part.value) + sum(float(c.value) for c in siblings), float(total.value)
+    if total.qualifier in ("more_than", "at_least"):
+        return value <= whole <= value * 1.1
+    return whole == value
+
+
+def _counts_people(c: Claim) -> bool:
+    """The figure counts people: by its category, or its noun ("634 Houthi fighters")."""
+    if c.category in PEOPLE_CATEGORIES:
+        return True
+    return c.subject is not None and c.subject.rsplit(" ", 1)[-1] in numbers_vocab().people
+
+
+# A sentence that sums what came before: "In all, 16 people were injured across the three
+# regions", "Altogether, 40 were arrested"
+_RECAP = regexcache.compile(
+    r"(?i)(?:in\s{1,3}all|in\s{1,3}total|altogether|all\s{1,3}told),\s{1,3}"
+    r"(?:[a-z]{1,12}\s{1,3}){0,2}$"
+)
+
+
+def _recap_over(doc: Document, earlier: Claim, later: Claim, group: list[Claim]) -> bool:
+    """``later`` opens a sentence that sums up ("In all, 16 people were injured across
+    the three regions") what two or more figures of its group told before add up to
+    at most ("11 injured … in Chornomorsk", "five people were injured … in Kharkiv"),
+    ``earlier`` among them.  A recap of one figure ("2,000 people turned out … In all,
+    4,000") or below a figure before it stays a conflict."""
+    if not doc.sentences or float(later.value) <= float(earlier.value):
+        return False
+    start = doc.sentences[later.sentence].span.start
+    if _RECAP.match(doc.text, start, later.span.start) is None:
+        return False
+    before = [c for c in group if c.sentence < later.sentence and subjects_match(c, later)]
+    return len(before) >= 2 and sum(float(c.value) for c in before) <= float(later.value)
 
 
 def _part_restated(doc: Document, head: Claim, whole: Claim, sentence: list[Claim]) -> bool:
