@@ -1749,6 +1749,20 @@ def _things_for_people(part: Claim, whole: Claim, v: _Vocab) -> bool:
 
 GROUP_REACH = 200  # earlier figures searched for the group "of the dead" names
 
+_APPOSITIVE_GAP = regexcache.compile(r"[^;:.!?()\d]{0,60}?,[ ]")
+_WITH_NEXT = regexcache.compile(r"[ ]with\b")
+
+
+def _with_appositive(text: str, before: Claim, c: Claim) -> bool:
+    """``c`` follows ``before``'s clause after a comma as "N with …" ("Eleven people were
+    hospitalized, two with head injuries"): a part of ``before``, whatever the noun
+    after "with" would make it count."""
+    return (
+        before.kind == "count"
+        and _WITH_NEXT.match(text, c.span.end, None, HOLD_GIL) is not None
+        and _APPOSITIVE_GAP.fullmatch(text, before.span.end, c.span.start, HOLD_GIL) is not None
+    )
+
 
 def _part_roles(
     text: str, claims: list[Claim], idxs: list[int], sent: Span, recent: list[int], v: _Vocab
@@ -1761,6 +1775,9 @@ def _part_roles(
         c = claims[i]
         if c.kind != "count" or c.role is not None:
             continue
+        if n > 0 and _with_appositive(text, claims[idxs[n - 1]], c):
+            c.role, c.ref = "part", idxs[n - 1]  # "11 were hospitalized, two with head
+            continue  # injuries": two of the 11, not a count of the injured of its own
         lo, hi = _lead(text, c, sent, 24)
         of = _OF_THE_START.search(text, lo, hi, HOLD_GIL)
         if of is not None and n + 1 < len(idxs) and _opens_clause(text, sent.start, of.start()):
@@ -1875,6 +1892,8 @@ def _part_roles(
                     same = [j for j in back if claims[j].subject in v.people]
                 back = [j for j in same if claims[j].kind == "count"] or back
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
+            if earlier and _part_before_clause(text, claims[earlier[-1]], c):
+                earlier = [claims[earlier[-1]].ref]  # type: ignore[list-item]
             if earlier and not _measure_between(text, claims[earlier[-1]].span.end, c.span.start):
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
@@ -1908,6 +1927,28 @@ def _part_roles(
             c.role, c.ref = "part", last_part.ref
             _inherit(c, claims[last_part.ref])
             last_part = c
+
+
+# A new clause between a part and "N of them": "…, including nine police officers, and that
+# 11 of them had been hospitalized"
+_NEW_CLAUSE = regexcache.compile(r",\s{1,3}(?:and|while|but)\b|;")
+
+
+_INCLUDING = regexcache.compile(r"\b(?:including|among\s{1,3}them)\s{1,3}$")
+
+
+def _part_before_clause(text: str, last: Claim, c: Claim) -> bool:
+    """``last``, the figure before "N of them", is a part of a whole told as an aside
+    ("including …") and a new clause opens between them: "them" are the whole ("27 people had sought
+    medical help, including nine police officers, and that 11 of them had been
+    hospitalized"), where "nine police officers, three of them seriously" are the nine."""
+    return (
+        last.role == "part"
+        and last.ref is not None
+        and _INCLUDING.search(text, max(0, last.span.start - 16), last.span.start, HOLD_GIL)
+        is not None
+        and _NEW_CLAUSE.search(text, last.span.end, c.span.start, HOLD_GIL) is not None
+    )
 
 
 def _may_be_part(c: Claim, whole: Claim, v: _Vocab) -> bool:

@@ -141,6 +141,12 @@ def _nested(
                 if outer.role == inner.role == "part" and outer.ref == inner.ref:
                     continue  # two shares of one whole: "Of those, 25 were taken to
                     # hospital and 20 were treated at the scene"
+                if (
+                    outer.role == "part"
+                    and outer.ref is not None
+                    and doc.claims[outer.ref] is inner
+                ):
+                    continue  # "11 were hospitalized, two with head injuries": two of the 11
                 sources = {outer.attribution, inner.attribution} - {None}
                 if len(sources) > 1 or not _same_people(outer, inner):
                     continue
