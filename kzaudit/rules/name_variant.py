@@ -366,6 +366,12 @@ def _slipped_twins(
             ):
                 continue  # "Franche-Comte" beside "France"
             other_span = Span(other_start, other_start + len(other))
+            if (
+                not kin
+                and (a in places) != (b in places)
+                and _different_next(doc.text, info.spans[0], other_span.end)
+            ):
+                continue  # "Indira Gandhi Memorial Hospital" beside "India Meteorological"
             if _tail_of_compound(doc.text, info.spans[0], [other_span]) or _tail_of_compound(
                 doc.text, other_span, info.spans
             ):
@@ -1415,6 +1421,19 @@ def _same_next(text: str, span: Span, other_end: int) -> bool:
     m = _NEXT_NAME.match(text, span.end, None, HOLD_GIL)
     n = _NEXT_NAME.match(text, other_end, None, HOLD_GIL)
     return m is not None and n is not None and m.group(1) == n.group(1)
+
+
+def _different_next(text: str, span: Span, other_end: int) -> bool:
+    """Each word opens a longer name whose next word differs ("Indira Gandhi Memorial
+    Hospital", "India Meteorological Department"): with one of them a known place, two
+    names, not one misspelt ("Tnoy Lloyd" beside "Tony Blair" is a slip all the same)."""
+    m = _NEXT_WORD.match(text, span.end, None, HOLD_GIL)
+    n = _NEXT_WORD.match(text, other_end, None, HOLD_GIL)
+    return m is not None and n is not None and m.group(1) != n.group(1)
+
+
+_NEXT_WORD = regexcache.compile(r"[ ](\p{Lu}\p{Ll}{1,40})\b")  # no joining word: not "Mojtaba
+# and Arash", two people
 
 
 def _same_family(a: _Word, b: _Word) -> bool:
