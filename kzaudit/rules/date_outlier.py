@@ -219,12 +219,23 @@ def _yearless_weekdays(doc: Document) -> tuple[list[DateMention], bool]:
         for o in doc.dates
         if o.weekday is not None and o.month and o.day and o.year is None and not o.relative
     ]
-    agree = len(dated) >= 2 and any(
-        all(falls_on(o, year) for o in dated) for year in CALENDAR_CYCLE
-    )
+    agree = len(dated) >= 2 and any(_fit_year_running(dated, year) for year in CALENDAR_CYCLE)
     if len(doc.text) <= PRESCAN_MAX:  # a huge document is not kept alive after its rules
         _last_weekdays = (doc, doc.dates, dated, agree)
     return dated, agree
+
+
+def _fit_year_running(dated: list[DateMention], year: int) -> bool:
+    """Every date falls on its weekday in ``year``, or in the next year with a day of
+    the year before all of ``year``'s: a trial's "Saturday 17 May" and "Thursday 11
+    December" with sentencing "until Friday 16 January" (of the year after)."""
+    this = [day_of_year(o) for o in dated if falls_on(o, year)]
+    later = [day_of_year(o) for o in dated if not falls_on(o, year)]
+    if not later:
+        return True
+    if not this or not all(falls_on(o, year + 1) for o in dated if not falls_on(o, year)):
+        return False
+    return max(later) < min(this)
 
 
 def _explained(
@@ -565,7 +576,10 @@ def _strays(
         frame = [
             o
             for o in mentions
-            if o is not d and o not in partners and o.year in (None, d.year, own, told)
+            if o is not d
+            and o not in partners
+            and o.year in (None, d.year, own, told)
+            and not _since_before_it(o, d)
         ]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
@@ -575,6 +589,14 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+def _since_before_it(o: DateMention, d: DateMention) -> bool:
+    """``o`` starts a count up to the present ("1,100 deaths since January 1") earlier in
+    the same year than ``d``: the present is after it, so ``d`` far after it fits."""
+    if o.lead not in _SINCE_LEADS or o.year != d.year or not (o.month and d.month):
+        return False
+    return (o.month, o.day or 0) < (d.month, d.day or 0)
 
 
 def _names_month(d: DateMention) -> bool:
