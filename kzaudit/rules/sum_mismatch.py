@@ -10,7 +10,8 @@ What it does
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
     ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
-    Mississippi") cannot overlap, so they are reported when they add up to more than
+    Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian") cannot
+    overlap, so they are reported when they add up to more than
     their whole, even with no remainder stated (a remainder that does not close the
     sum is reported, and its whole too: either may be the slip).  A total said to be of
     the two (three…) things whose figures were just given ("20,000 acres, and the Eaton
@@ -509,13 +510,16 @@ def _for_and_against(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
 _TOLD_APART = regexcache.compile(
     r"\b(?P<prep>in|by|at)\s{1,3}(?:the\s{1,3}|neighbou?ring\s{1,3})?(?P<obj>[A-Za-z][\w-]{1,30})"
+    # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
+    r"|\G\s{1,3}(?P<prep>were|was|from)\s{1,3}(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
 )
 _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
 
 
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
-    """Each part has its own place or means, with one preposition for all."""
+    """Each part has its own place or means, with one preposition for all, or its own
+    people ("21 were Sudanese citizens, nine were Egyptian")."""
     keys = []
     starts = sorted(c.span.start for c in doc.claims)
     for c in parts:
