@@ -14,7 +14,9 @@ What it does
     With a date for the story (a dateline, an HTML page's date or ``--as-of``), it also
     flags a birth year told of the person ("Smith, who was born in 1948", "Born in
     1948, Smith") that the age cannot fit (72 in 2023), unless the age's sentence dates
-    it to another year ("In 1990, Smith, 30,").
+    it to another year ("In 1990, Smith, 30,").  And "the 25-year-old is accused …"
+    when no one was given that age before, but someone was given its digits swapped
+    ("the ferry's captain, a 52-year-old Sudanese national").
 
 Why is this bad?
     An age is a fact readers check against the person they know, and a swapped
@@ -155,6 +157,66 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield from _conflicts(doc, ctx, ages)
     first = {key: (ages[0][0], ages[0][1]) for key, ages in told.items()}
     yield from _birth_years(doc, ctx, people, first)
+    yield from _unanswered_anaphors(doc, ctx)
+
+
+# "The 25-year-old is accused…", "…, the 41-year-old said": an age that names someone
+# already in the story, with no noun or name after it.
+_AGE_ANAPHOR = regexcache.compile(
+    r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|[ ](?:is|was|has|had|said|told|who|will|would"
+    r"|denies|denied|admitted|admits|pleaded|appeared|faces|faced)\b)"
+)
+# Every age the story writes, in any form: "a 52-year-old", "Smith, 52,", "aged 52", "(52)"
+_ANY_AGE = regexcache.compile(
+    r"\b(\d{1,3})-year-old\b|,[ ](?:aged[ ])?(\d{1,3}),|\baged[ ](\d{1,3})\b|[ ]\((\d{1,3})\)"
+)
+
+
+def _unanswered_anaphors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "the ferry's captain, a 52-year-old Sudanese national" … "The 25-year-old is
+    accused": "the N-year-old" names back someone the story gave an age, and no one
+    has this one.  Reported when an age written before it has its two digits swapped
+    (neither written as "the N-year-old"); one digit off is left alone, as the reader
+    may meet another person's age here first ("Fernando, 21, … The 29-year-old has now
+    taken 46 wickets")."""
+    text = doc.text
+    ages = [
+        (m.start(), int(next(g for g in m.groups() if g)))
+        for m in _ANY_AGE.finditer(text, 0, len(text), False, regexcache.HOLD_GIL)
+    ]
+    values = Counter(age for _, age in ages)
+    found = list(_AGE_ANAPHOR.finditer(text, 0, len(text), False, regexcache.HOLD_GIL))
+    for m in found:
+        age = int(m.group(1))
+        if values[age] > 1:
+            continue  # the age is written elsewhere too
+        # an age told as "the N-year-old" introduces no one: "The 28-year-old suffered"
+        # and "the 26-year-old had treatment" of a match report are two players
+        before = sorted(
+            {a for at, a in ages if at < m.start() and a != age and not _definite(text, at)}
+        )
+        swapped = [a for a in before if _swapped(a, age)]
+        if not swapped:
+            continue
+        other = swapped[0]
+        yield ctx.finding(
+            doc,
+            Span(m.start(1), m.end(1)),
+            f'"the {age}-year-old" names back someone of that age, but the story gave '
+            f"no one {age} before it, and gave {other}: one of the two is wrong",
+            str(other),
+        )
+
+
+def _definite(text: str, at: int) -> bool:
+    """The age at ``at`` follows "the": "the 28-year-old", told of someone already named."""
+    return text[max(0, at - 4) : at].lower() == "the "
+
+
+def _swapped(a: int, b: int) -> bool:
+    """Two-digit ages with their digits swapped: 52 and 25."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) == 2 and sa == sb[::-1] and sa != sb
 
 
 # "Smith, who was born in 1948," / "Born in 1948, Smith" / "born on 3 May 1948": a
