@@ -61,6 +61,24 @@ def bounds(c: Claim, about: float = 0.1) -> tuple[float, float]:
     return v, v
 
 
+WRITTEN_DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def half_step(c: Claim, capped: bool = True) -> float:
+    """Half the last written digit's worth, in the claim's units ("$1.13bn" -> 0.005bn);
+    with ``capped``, whole numbers of a magnitude to about 2.5% (below)."""
+    m = WRITTEN_DIGITS.search(c.text)
+    if m is None:
+        return 0.0
+    written = float(m.group().replace(",", ""))
+    decimals = len(m.group(1) or "")
+    scale = float(c.value) / written if written else 1.0
+    # "£2bn" is read as 2.0bn, not as anything from 1.5bn to 2.5bn: whole numbers of a
+    # magnitude are taken to about 2.5%, which is how newsrooms round such figures.
+    step = 0.5 * 10.0**-decimals * scale
+    return min(step, 0.025 * abs(float(c.value))) if scale > 1 and capped else step
+
+
 def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] > b[1] or b[0] > a[1]
 

@@ -82,7 +82,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.numbers import is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import bounds, fmt
+from kzaudit.rules._figures import WRITTEN_DIGITS, bounds, fmt, half_step
 from kzaudit.rules.base import RuleContext
 
 ID = "percent-mismatch"
@@ -91,30 +91,14 @@ SEVERITY = "warning"
 SUMMARY = "A stated percentage change disagrees with the stated old and new figures"
 OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_factor": 0.1}
 
-_DIGITS = regexcache.compile(r"\d[\d,]*(?:\.(\d+))?")
 _DECIMAL_SLACK = 0.5  # of the points' tolerance, for a percentage written to a decimal
 _DECIMAL_RELATIVE = 0.2  # of the relative tolerance, for a share written to a decimal
-
-
-def _half_step(c: Claim, capped: bool = True) -> float:
-    """Half the last written digit's worth, in the claim's units ("$1.13bn" -> 0.005bn);
-    with ``capped``, whole numbers of a magnitude to about 2.5% (below)."""
-    m = _DIGITS.search(c.text)
-    if m is None:
-        return 0.0
-    written = float(m.group().replace(",", ""))
-    decimals = len(m.group(1) or "")
-    scale = float(c.value) / written if written else 1.0
-    # "£2bn" is read as 2.0bn, not as anything from 1.5bn to 2.5bn: whole numbers of a
-    # magnitude are taken to about 2.5%, which is how newsrooms round such figures.
-    step = 0.5 * 10.0**-decimals * scale
-    return min(step, 0.025 * abs(float(c.value))) if scale > 1 and capped else step
 
 
 def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] | None:
     """Lowest and highest change the rounded figures allow (percent or points)."""
     o, n = float(old.value), float(new.value)
-    do, dn = _half_step(old), _half_step(new)
+    do, dn = half_step(old), half_step(new)
     # "from about 3,800 megawatts": anything within 10% of it
     do = max(do, 0.1 * abs(o)) if old.qualifier == "about" else do
     dn = max(dn, 0.1 * abs(n)) if new.qualifier == "about" else dn
@@ -137,7 +121,7 @@ def _factor_ok(old: Claim, new: Claim, tol: float, stated: tuple[float, str] | N
     ``stated``), within ``tol`` of it."""
     factor, qualifier = stated or new.factor
     o, n = float(old.value), float(new.value)
-    do, dn = _half_step(old), _half_step(new)
+    do, dn = half_step(old), half_step(new)
     if o - do <= 0:
         return True
     lo, hi = (n - dn) / (o + do), (n + dn) / (o - do)
@@ -222,7 +206,7 @@ def _anaphoric_factors(doc: Document, tol: float) -> Iterator[tuple[Claim, str, 
 
 def _times(text: str, factor: float) -> str:
     """ "$1.7bn" times 2 as written: "$3.4bn" (the first figure of the text scaled)."""
-    m = _DIGITS.search(text)
+    m = WRITTEN_DIGITS.search(text)
     if m is None:
         return text
     value = round(float(m.group().replace(",", "")) * factor, 2)
@@ -292,14 +276,14 @@ def _amount_slip(
     if scale is None:
         return None
     a, new = float(amount.value) / scale, float(level.value)
-    da, dn = _half_step(amount) / scale, _half_step(level)
+    da, dn = half_step(amount) / scale, half_step(level)
     sign = 1 if direction == "rise" else -1
     olds = [new - sign * a, (new + dn) - sign * (a - da), (new - dn) - sign * (a + da)]
     if min(olds) <= 0:
         return None
     changes = [(a + e) / (o) * 100 for e in (-da, da) for o in olds]
     actual = a / olds[0] * 100
-    stated, step = float(pct.value), _half_step(pct)
+    stated, step = float(pct.value), half_step(pct)
     if min(changes) - step <= stated <= max(changes) + step or abs(stated - actual) <= rel * stated:
         return None
     return (
@@ -345,7 +329,7 @@ def _amount_gaps(doc: Document) -> Iterator[tuple[Claim, str, str]]:
         gap = sign * (float(level.value) - float(old.value))
         # a gap between two rounded levels carries both roundings whole: "$1.2 billion
         # from $1.1 billion" may be anything from nothing to $200 million
-        slack = sum(_half_step(c, capped=False) for c in (amount, level, old))
+        slack = sum(half_step(c, capped=False) for c in (amount, level, old))
         slack += sum(0.1 * float(c.value) for c in (amount, level, old) if c.qualifier == "about")
         if abs(gap - float(amount.value)) <= slack or gap <= 0:
             continue  # a gap the wrong way round is the direction test's
@@ -361,7 +345,7 @@ def _amount_gaps(doc: Document) -> Iterator[tuple[Claim, str, str]]:
 def _like(c: Claim, value: float) -> str:
     """``value`` written as ``c`` is ("£194" -> "£149", "$40 million" -> "$100
     million")."""
-    m = _DIGITS.search(c.text)
+    m = WRITTEN_DIGITS.search(c.text)
     if m is None:
         return fmt(value)
     digits = float(m.group().replace(",", ""))
@@ -1118,7 +1102,7 @@ def _anaphoric_rate(
         return None
     rates = [abs(n - o) / o * 100 for o in (o_lo, o_hi) for n in (n_lo, n_hi)]
     stated = float(pct.value)
-    slack = _half_step(pct) + (_ANAPHORIC_SLACK * stated if pct.qualifier == "about" else 0)
+    slack = half_step(pct) + (_ANAPHORIC_SLACK * stated if pct.qualifier == "about" else 0)
     if min(rates) - slack <= stated <= max(rates) + slack:
         return None
     actual = abs(float(new.value) - float(old.value)) / float(old.value) * 100
@@ -1139,14 +1123,14 @@ def _spread(c: Claim) -> tuple[float, float]:
     """The values a written figure allows: its rounding, and 10% either way for "about"
     (2% for a figure written to three digits or more: "about 4.82 million" is no
     rough guess)."""
-    v, step = float(c.value), _half_step(c)
+    v, step = float(c.value), half_step(c)
     slack = (0.1 if _significant(c) < 3 else 0.02) * v if c.qualifier == "about" else 0.0
     return v - step - slack, v + step + slack
 
 
 def _significant(c: Claim) -> int:
     """The significant digits the figure is written with ("4.82 million" 3, "6,400" 2)."""
-    m = _DIGITS.search(c.text)
+    m = WRITTEN_DIGITS.search(c.text)
     if m is None:
         return 0
     digits = m.group().replace(",", "")
@@ -1185,7 +1169,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for c in doc.claims:
-        if c.role not in ("rise", "fall") or c.ref is None or c.qualifier not in ("exact", "about"):
+        if c.role not in ("rise", "fall") or c.ref is None:
+            continue
+        if c.qualifier not in ("exact", "about", "nearly"):  # "fell by almost 9%"
             continue
         new = doc.claims[c.ref]
         if new.ref is None:
@@ -1216,10 +1202,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if points
             else max(pts * (_DECIMAL_SLACK if decimal else 1), rel * abs(stated))
         )
-        if c.qualifier == "about":
+        if c.qualifier in ("about", "nearly"):
             slack += 0.1 * abs(stated)
         # within the tolerance of the change the figures give, or explained by their rounding
-        if abs(stated - actual) <= slack or lo - _half_step(c) <= stated <= hi + _half_step(c):
+        if abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c):
             continue
         if abs(stated + actual) <= slack and _QUOTE.search(doc.sentence_text(c.sentence)):
             continue  # "the yen rose 0.8 pct to 153.50 against the dollar from 154.67"
