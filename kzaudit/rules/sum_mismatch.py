@@ -49,7 +49,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import bounds, disjoint, fmt, label, whole_once
+from kzaudit.rules._figures import bounds, disjoint, fmt, half_step, label, where, whole_once
 from kzaudit.rules.base import RuleContext
 
 ID = "sum-mismatch"
@@ -71,6 +71,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _listed_totals(doc, ctx)
     yield from _included_lists(doc, ctx)
     yield from _for_and_against(doc, ctx)
+    yield from _remainders_of_before(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -515,6 +516,51 @@ _TOLD_APART = regexcache.compile(
 )
 _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
+
+
+_NEAR_WHOLE = 0.1  # how close a list and its remainder must come to the sentence before's figure
+
+
+def _remainders_of_before(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "Global unit sales rose 3% to 1.02 million vehicles. Sales in North America
+    totaled 386,000 units, Japan 214,000, Asia 268,000 and Europe 97,000, with the
+    remaining 55,000 sold in other markets": a list closed by "the remaining" with no
+    whole in its sentence breaks down the one count of the sentence before that it
+    comes within a tenth of; past its rounding, a figure is wrong."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in doc.claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for rest in doc.claims:
+        if rest.role != "rest" or rest.ref is not None or rest.kind != "count":
+            continue
+        items = [
+            c
+            for c in by_sentence[rest.sentence]
+            if c.span.end <= rest.span.start and c.kind == "count" and c.role is None
+        ]
+        if len(items) < 2 or any(c.qualifier != "exact" for c in (*items, rest)):
+            continue
+        before = [
+            c
+            for c in by_sentence.get(rest.sentence - 1, ())
+            if c.kind == "count" and c.qualifier == "exact" and c.role in (None, "to")
+        ]
+        if len(before) != 1:
+            continue
+        whole = before[0]
+        total = sum(float(c.value) for c in (*items, rest))
+        value = float(whole.value)
+        if abs(total - value) <= half_step(whole, capped=False) or not (
+            abs(total - value) <= _NEAR_WHOLE * value
+        ):
+            continue
+        terms = " + ".join(fmt(float(c.value)) for c in (*items, rest))
+        yield ctx.finding(
+            doc,
+            Span(items[0].span.start, rest.span.end),
+            f"{terms} = {fmt(total)}, not the {label(whole)} on {where(doc, whole)} "
+            "that they break down",
+        )
 
 
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
