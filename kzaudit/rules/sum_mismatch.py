@@ -27,7 +27,13 @@ What it does
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
     an Argentine") cannot add up to more than the largest count the story gives of it.
     Nor can those for and against out of a count ("Sixty-four people spoke, with 41 in
-    favor and 23 against").
+    favor and 23 against"; "Four of the seven board members voted for the cut, while
+    three favoured keeping the rate").  A list closed by "the remaining" with no whole
+    in its sentence must add up to the one count of the sentence before it comes
+    within a tenth of ("… to 1.02 million vehicles. Sales in North America totaled
+    386,000 units, …, with the remaining 55,000 sold in other markets"), and a figure
+    said to be so much above another must be ("€485,000, €224,000 more than the
+    €261,000").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -72,6 +78,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _included_lists(doc, ctx)
     yield from _for_and_against(doc, ctx)
     yield from _remainders_of_before(doc, ctx)
+    yield from _stated_differences(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -388,16 +395,24 @@ _LIST_LINK = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,3}(?:,[ ]and|,|[ ]and
 _TOTAL_AFTER = regexcache.compile(
     r"(?:[ ][\p{L}\-]{1,20}){0,3},[ ](?:for[ ])?(?:a[ ]total[ ]of|totall?ing|in[ ]all)[ ]"
 )
+# ... or a total set off by a dash or comma and said to be all of them after it: "142
+# passengers and four crew on board - 146 people in all"
+_SET_OFF = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,3}(?:[ ][-\u2013\u2014]|,)[ ]")
+_ALL_AFTER = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,2}[ ]in[ ](?:all|total)\b")
 
 
 def _listed_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Counts listed one after another and then said to total a figure that is not their
-    sum: "the loss of 41 homes and 27 outbuildings, a total of 58 structures"."""
+    sum: "the loss of 41 homes and 27 outbuildings, a total of 58 structures", "142
+    passengers and four crew on board - 148 people in all"."""
     text, claims = doc.text, doc.claims
     for i, total in enumerate(claims):
         if i < 2 or total.kind != "count":
             continue
-        if not _TOTAL_AFTER.fullmatch(text, claims[i - 1].span.end, total.span.start):
+        if not _TOTAL_AFTER.fullmatch(text, claims[i - 1].span.end, total.span.start) and not (
+            _SET_OFF.fullmatch(text, claims[i - 1].span.end, total.span.start)
+            and _ALL_AFTER.match(text, total.span.end)
+        ):
             continue
         parts = [claims[i - 1]]
         for j in range(i - 2, max(-1, i - 8), -1):
@@ -513,9 +528,47 @@ _TOLD_APART = regexcache.compile(
     r"\b(?P<prep>in|by|at)\s{1,3}(?:the\s{1,3}|neighbou?ring\s{1,3})?(?P<obj>[A-Za-z][\w-]{1,30})"
     # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
     r"|\G\s{1,3}(?P<prep>were|was|from)\s{1,3}(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
+    # a vote each: "Four of the seven board members voted for the cut, while three favoured"
+    r"|\G(?:\s{1,3}[a-z]{1,12}){0,6}?\s{1,3}(?P<vote>voted|favou?red|backed|opposed|preferred)\b"
 )
 _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
+
+
+# "€485,000, €242,000 more than the €261,000": a figure, then its difference from another
+_DIFF_LEAD = regexcache.compile(r",[ ]|[ ][-\u2013\u2014][ ]")
+_DIFF_THAN = regexcache.compile(
+    r"[ ](?:more|less|fewer|higher|lower|greater|bigger|smaller)[ ]than[ ](?:the[ ])?"
+)
+
+
+def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
+    receives": a figure, set off by a comma or dash, then how much it is above (below)
+    another figure of its kind; the two must differ by that much, within their
+    rounding."""
+    claims, text = doc.claims, doc.text
+    for i in range(2, len(claims)):
+        a, d, b = claims[i - 2], claims[i - 1], claims[i]
+        if len({a.kind, d.kind, b.kind}) != 1 or a.kind not in ("money", "count"):
+            continue
+        if len({a.unit, d.unit, b.unit}) != 1 or a.sentence != b.sentence:
+            continue
+        if any(c.qualifier != "exact" for c in (a, d, b)):
+            continue
+        if not _DIFF_LEAD.fullmatch(text, a.span.end, d.span.start):
+            continue
+        if not _DIFF_THAN.fullmatch(text, d.span.end, b.span.start):
+            continue
+        gap = abs(float(a.value) - float(b.value))
+        room = sum(half_step(c, capped=False) for c in (a, d, b))
+        if abs(gap - float(d.value)) <= room:
+            continue
+        yield ctx.finding(
+            doc,
+            Span(a.span.start, b.span.end),
+            f"{a.text} and {b.text} differ by {fmt(gap)}, not {d.text}",
+        )
 
 
 _NEAR_WHOLE = 0.1  # how close a list and its remainder must come to the sentence before's figure
@@ -565,17 +618,27 @@ def _remainders_of_before(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
     """Each part has its own place or means, with one preposition for all, or its own
-    people ("21 were Sudanese citizens, nine were Egyptian")."""
+    people ("21 were Sudanese citizens, nine were Egyptian"), or each is a side of a
+    vote, since no one votes twice ("Four … voted for the cut, while three favoured
+    keeping the rate")."""
     keys = []
+    votes = 0
     starts = sorted(c.span.start for c in doc.claims)
     for c in parts:
-        nxt = next((s for s in starts if s > c.span.start), len(doc.text))
+        # past its whole: "Four of the seven board members voted for …"
+        whole = doc.claims[c.ref].span.start if c.ref is not None else -1
+        nxt = next((s for s in starts if s > c.span.start and s != whole), len(doc.text))
         end = min(nxt, c.span.end + _APART_REACH)
         stop = _CLAUSE.search(doc.text, c.span.end, end)
         m = _TOLD_APART.search(doc.text, c.span.end, stop.start() if stop else end)
         if m is None:
             return False
-        keys.append((m.group("prep").lower(), m.group("obj").lower()))
+        if m.group("vote"):
+            votes += 1
+        else:
+            keys.append((m.group("prep").lower(), m.group("obj").lower()))
+    if votes:
+        return votes == len(parts)
     return len({p for p, _o in keys}) == 1 and len({o for _p, o in keys}) == len(keys)
 
 
