@@ -952,3 +952,14 @@ def fmt(x: float) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_like(c: Claim, x: float) -> str:
+    """``x`` written the way ``c`` is: 420 million euros as "€420 million" beside "€400
+    million", 224,000 as "€224,000" beside "€485,000"."""
+    m = WRITTEN_DIGITS.search(c.text)
+    written = float(m.group().replace(",", "")) if m else 0.0
+    if m is None or not written:
+        return fmt(x)
+    scale = float(c.value) / written
+    return f"{c.text[: m.start()]}{fmt(x / scale)}{c.text[m.end() :]}"

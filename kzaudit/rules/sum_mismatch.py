@@ -31,9 +31,11 @@ What it does
     three favoured keeping the rate").  A list closed by "the remaining" with no whole
     in its sentence must add up to the one count of the sentence before it comes
     within a tenth of ("… to 1.02 million vehicles. Sales in North America totaled
-    386,000 units, …, with the remaining 55,000 sold in other markets"), and a figure
-    said to be so much above another must be ("€485,000, €224,000 more than the
-    €261,000").
+    386,000 units, …, with the remaining 55,000 sold in other markets"), a figure
+    said to be so much above (or short of) another must be ("€485,000, €224,000 more
+    than the €261,000"; "43 seats, three short of the 46 needed"), and amounts a thing
+    priced before is said to include cannot add up to more than its price ("a €400
+    million aid package" … "The package … includes €150 million …").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -55,7 +57,16 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import bounds, disjoint, fmt, half_step, label, where, whole_once
+from kzaudit.rules._figures import (
+    bounds,
+    disjoint,
+    fmt,
+    fmt_like,
+    half_step,
+    label,
+    where,
+    whole_once,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "sum-mismatch"
@@ -79,6 +90,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _for_and_against(doc, ctx)
     yield from _remainders_of_before(doc, ctx)
     yield from _stated_differences(doc, ctx)
+    yield from _included_amounts(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -535,16 +547,71 @@ _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
 
 
+# "The package, presented by the ministry …, includes €150 million for …, €130 million for
+# … and €120 million in …": amounts a thing the story priced is said to include
+_INCLUDES = regexcache.compile(
+    r"\b[Tt]he[ ](?P<noun>\p{Ll}{3,20})\b[^.;:!?]{0,120}?[ ](?:includes|included|include"
+    r"|comprises|comprised|consists[ ]of)[ ]"
+)
+
+
+def _included_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "a €400 million emergency aid package" … "The package … includes €150 million for
+    livestock farmers, €150 million for cereal growers and €120 million in loan
+    guarantees" (420): amounts said to be in a thing the story priced before, with its
+    noun a few words after the price, cannot add up to more than it."""
+    claims, text = doc.claims, doc.text
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for i, sentence in enumerate(doc.sentences):
+        m = _INCLUDES.search(text, sentence.span.start, sentence.span.end)
+        if m is None:
+            continue
+        parts = [c for c in by_sentence.get(i, ()) if c.span.start >= m.end()]
+        if len(parts) < 2 or any(c.kind != "money" or c.qualifier != "exact" for c in parts):
+            continue
+        if len({c.unit for c in parts}) != 1:
+            continue
+        noun = m.group("noun")
+        wholes = [
+            c
+            for c in claims
+            if c.span.end <= sentence.span.start
+            and c.kind == "money"
+            and c.unit == parts[0].unit
+            and noun in _WORD_RUN.findall(text, c.span.end, min(len(text), c.span.end + 50))[:4]
+        ]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        total = sum(float(c.value) for c in parts)
+        if total <= bounds(whole)[1] + half_step(whole, capped=False):
+            continue
+        terms = " + ".join(c.text for c in parts)
+        yield ctx.finding(
+            doc,
+            Span(parts[0].span.start, parts[-1].span.end),
+            f"{terms} = {fmt_like(whole, total)}, more than the {whole.text} {noun} on "
+            f"{where(doc, whole)} "
+            "they are said to be in",
+        )
+
+
+_WORD_RUN = regexcache.compile(r"\p{L}+")
+
+
 # "€485,000, €242,000 more than the €261,000": a figure, then its difference from another
-_DIFF_LEAD = regexcache.compile(r",[ ]|[ ][-\u2013\u2014][ ]")
+_DIFF_LEAD = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,2}(?:,[ ]|[ ][-\u2013\u2014][ ])")
 _DIFF_THAN = regexcache.compile(
-    r"[ ](?:more|less|fewer|higher|lower|greater|bigger|smaller)[ ]than[ ](?:the[ ])?"
+    r"[ ](?:(?:more|less|fewer|higher|lower|greater|bigger|smaller)[ ]than|short[ ]of)"
+    r"[ ](?:the[ ])?"
 )
 
 
 def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
-    receives": a figure, set off by a comma or dash, then how much it is above (below)
+    receives", "hold 43 seats, three short of the 46 needed": a figure, set off by a comma or dash, then how much it is above (below)
     another figure of its kind; the two must differ by that much, within their
     rounding."""
     claims, text = doc.claims, doc.text
@@ -567,7 +634,7 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             doc,
             Span(a.span.start, b.span.end),
-            f"{a.text} and {b.text} differ by {fmt(gap)}, not {d.text}",
+            f"{a.text} and {b.text} differ by {fmt_like(d, gap)}, not {d.text}",
         )
 
 
