@@ -432,6 +432,12 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 and _WHOLE_OR_PART.fullmatch(text, claims[i + 1].span.end, claims[i + 2].span.start)
             ):
                 yield pct, claims[i + 2], claims[i + 1]  # "A third of the 300 workers, or 150"
+            elif (
+                i > 0
+                and _PART_REF_PCT.fullmatch(text, claims[i - 1].span.end, pct.span.start)
+                and (whole := _ref_whole(doc, claims[i - 1])) is not None
+            ):
+                yield pct, claims[i - 1], whole  # "Of the 21 killed, 14 …, or two-thirds"
             continue
         if pct.unit != "%":
             continue
@@ -642,6 +648,8 @@ def _turnout_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
 
 
 _FRACTION_SLACK = 0.15  # relative room around a fraction written in words
+# ... written with no hedge: "or three-quarters of the total" is not 14 of 21 (two-thirds)
+_FRACTION_EXACT_SLACK = 0.05
 # A share written as a bound is checked as one: "more than 90% of the population" is
 # wrong for 1.9 million of 2.3 million (83%)
 _SHARE_QUALIFIERS = ("exact", "about", "nearly", "more_than", "at_least", "less_than", "up_to")
@@ -711,7 +719,8 @@ def _share_slips(
         lo, hi = a_lo / b_hi * 100, a_hi / b_lo * 100
         p_lo, p_hi = _spread(pct) if pct.qualifier in ("exact", "about") else bounds(pct)
         if pct.unit == "fraction":  # "about a third" for 37%: words round more loosely
-            p_lo, p_hi = p_lo * (1 - _FRACTION_SLACK), p_hi * (1 + _FRACTION_SLACK)
+            room = _FRACTION_EXACT_SLACK if pct.qualifier == "exact" else _FRACTION_SLACK
+            p_lo, p_hi = p_lo * (1 - room), p_hi * (1 + room)
         actual = float(part.value) / float(whole.value) * 100
         stated = float(pct.value)
         if p_hi >= lo and p_lo <= hi:
