@@ -36,7 +36,8 @@ forms used once when one is mistyped), but not between stock symbols ("<SMBS ST>
 too: on 4,100 published articles no such pair occurred.  The acronym of a slashed name
 counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and a part named in
 the other's possessive ("USX's USS steel unit") are told apart, and so is a body named a
-few words after the one it is one letter from ("CES organisers the CEA").
+few words after the one it is one letter from ("CES organisers the CEA"), though not
+one with two letters swapped ("Crown Prosecution Service (CPS), said the CSP").
 
 A well-known acronym (``data/common_acronyms.txt``) used once is flagged only as two
 letters swapped from one the story uses more than once or defines ("the RIA bombs" in a
@@ -161,8 +162,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             )
             continue
         target = near_defined(norm, defined, uses, min_length)
-        if target is not None and _named_beside(doc.text, e.span.start, target.acronym):
-            continue  # "CES organisers the CEA": two bodies named side by side
+        if (
+            target is not None
+            and sorted(norm) != sorted(acronym_norm(target.acronym))
+            and _named_beside(doc.text, e.span.start, target.acronym)
+        ):
+            continue  # "CES organisers the CEA": two bodies named side by side; not a
+            # swap ("Crown Prosecution Service (CPS), said the CSP had built")
         if target is not None:
             yield ctx.finding(
                 doc,
