@@ -47,7 +47,7 @@ import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import event_stopwords, month_day, number_word, stem, with_month
-from kzaudit.model import DateMention, Document, Duration, Finding
+from kzaudit.model import DateMention, Document, Duration, Finding, Span
 from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
 from kzaudit.rules.base import RuleContext
 
@@ -315,11 +315,11 @@ _DEFINITE_EVENT = regexcache.compile(
 
 def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMention]:
     """Day dates of other sentences that name the event ``noun`` ("the crash … 11
-    October"), in ``d``'s year when both know theirs: "That crash", in August 2020, is
+    October", or its verb: "was attacked … on Saturday 17 May"), in ``d``'s year when both know theirs: "That crash", in August 2020, is
     another."""
     found = []
     dateline = doc.dateline
-    word = regexcache.compile_std(rf"(?i)\b{noun}\b")
+    word = regexcache.compile_std(rf"(?i)\b{noun}(?:ed)?\b")  # "was attacked", "crashed"
     for o in doc.dates:
         if o.sentence == d.sentence or o.sentence < 0 or o.precision != "day" or not o.month:
             continue
@@ -415,4 +415,5 @@ def _event_offset_finding(
             f'"{d.text}" is {u.text} {m.group("dir").lower()} an event the story dates '
             f'"{a.text}" (line {line}): the two do not fit'
         )
-        yield ctx.finding(doc, d.span, message, None)
+        # the date and the distance: either may be the slip
+        yield ctx.finding(doc, Span(d.span.start, u.span.end), message, None)
