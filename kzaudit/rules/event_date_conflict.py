@@ -208,6 +208,7 @@ def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # A date given as an offset from another: "11 days later, on July 26", "the next
 # morning, July 15" (the duration, or the phrase, just before the date) ...
 _LATER_ON = regexcache.compile(r"(?i)\s{1,3}(?P<dir>later|earlier)\s{0,3},?\s{1,3}(?:on\s{1,3})?$")
+_LATER_AFTER = regexcache.compile(r"(?i)\s{1,3}(?P<dir>later|earlier)\b(?!\s{1,3}than\b)")
 _NEXT_DAY_ON = regexcache.compile(
     r"(?i)\b(?:the\s{1,3}(?P<dir>next|following|previous)|a\s{1,3}day\s{1,3}(?P<dir>later|earlier))"
     r"(?:\s{1,3}(?:day|morning|afternoon|evening|night))?\s{0,3},?\s{1,3}(?:on\s{1,3})?$"
@@ -244,7 +245,8 @@ class _Durations:
 
 
 def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | None:
-    """Signed days from the anchor to ``d`` written just before it, if any."""
+    """Signed days from the anchor to ``d`` written just before it ("three days later,
+    on March 26") or just after it ("on March 23, three days earlier"), if any."""
     lo = max(0, d.span.start - _NEAR)
     m = _NEXT_DAY_ON.search(doc.text, lo, d.span.start)
     if m is not None:
@@ -254,6 +256,16 @@ def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | 
             continue
         m = _LATER_ON.match(doc.text, u.span.end, d.span.start)
         if m is not None and m.end() == d.span.start and float(u.value).is_integer():
+            days = int(u.value) * _UNIT_DAYS[u.unit]
+            return -days if m.group("dir").lower() == "earlier" else days
+    # … or just after it: "had warned on March 23, three days earlier,"
+    for u in durations.starting(d.span.end, d.span.end + 5):
+        if u.unit not in _UNIT_DAYS or not u.value or not float(u.value).is_integer():
+            continue
+        if not _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start):
+            continue
+        m = _LATER_AFTER.match(doc.text, u.span.end)
+        if m is not None:
             days = int(u.value) * _UNIT_DAYS[u.unit]
             return -days if m.group("dir").lower() == "earlier" else days
     return None
