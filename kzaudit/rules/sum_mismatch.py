@@ -12,7 +12,9 @@ What it does
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
     Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian") cannot
     overlap, so they are reported when they add up to more than
-    their whole, even with no remainder stated (a remainder that does not close the
+    their whole (or than the largest count of their noun told before, for three or
+    more: "340 homes were destroyed" … "148 homes were lost in the Grampians region, 97
+    in Gippsland, 66 in …"), even with no remainder stated (a remainder that does not close the
     sum is reported, and its whole too: either may be the slip).  A total said to be of
     the two (three…) things whose figures were just given ("20,000 acres, and the Eaton
     Fire 14,000 acres. Together the two fires have scorched more than 44,000 acres")
@@ -91,6 +93,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _remainders_of_before(doc, ctx)
     yield from _stated_differences(doc, ctx)
     yield from _included_amounts(doc, ctx)
+    yield from _place_lists_of_earlier(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -683,6 +686,39 @@ def _remainders_of_before(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _place_lists_of_earlier(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "340 homes were destroyed across the state" … "148 homes were lost in the
+    Grampians region, 97 in Gippsland, 66 in the Hume region, 23 in Barwon South West
+    and 11 in Loddon Mallee" (345): three or more counts of one noun, each told apart
+    by its place, cannot add up to more than the largest count of that noun the story
+    gave before."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in doc.claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for sentence in sorted(by_sentence):
+        items = [c for c in by_sentence[sentence] if c.kind == "count" and c.role is None]
+        if len(items) < 3 or items[0].subject is None:
+            continue
+        noun = items[0].subject
+        if any(c.subject not in (None, noun) for c in items[1:]):
+            continue
+        wholes = [
+            c
+            for c in doc.claims
+            if c.sentence < sentence
+            and c.kind == "count"
+            and c.role is None
+            and c.subject == noun
+            and c.qualifier == "exact"
+        ]
+        if not wholes:
+            continue
+        whole = max(wholes, key=lambda c: float(c.value))
+        if float(whole.value) <= max(float(c.value) for c in items):
+            continue  # not a total of them
+        yield from _exceeding(doc, ctx, whole, items)
+
+
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
     """Each part has its own place or means, with one preposition for all, or its own
     people ("21 were Sudanese citizens, nine were Egyptian"), or each is a side of a
@@ -723,9 +759,13 @@ def _exceeding(
         return
     total = sum(float(c.value) for c in parts)
     terms = " + ".join(fmt(float(c.value)) for c in parts)
+    # the parts, any of which may be the slip: all of them when one sentence holds them
+    span = parts[-1].span
+    if parts[0].sentence == parts[-1].sentence:
+        span = Span(parts[0].span.start, parts[-1].span.end)
     yield ctx.finding(
         doc,
-        parts[-1].span,
+        span,
         f"{terms} = {fmt(total)}, more than the {label(whole)} they are parts of",
         None,
     )
