@@ -4,23 +4,22 @@ What it does
     When the text states that its parts complete a whole ("Of the 600 passengers, 450
     were rescued and the other 100 are missing"; "the remaining 40"; "closed 34 of its
     410 stores, leaving 376"; over sentences too: "Eight workers were on the bridge.  Two
-    were rescued … The other six"), adds the parts and reports when the sum differs from the
-    whole.  Only exact figures are added; any hedge ("about", "more than") makes the
+    were rescued … The other six"), adds the parts and reports when the sum differs from
+    the whole.  Only exact figures are added; any hedge ("about", "more than") makes the
     check stay silent, and so does a figure among the parts that is not read as one
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
     ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
     Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian") cannot
-    overlap, so they are reported when they add up to more than
-    their whole (or than the largest count of their noun told before, for three or
-    more: "340 homes were destroyed" … "148 homes were lost in the Grampians region, 97
-    in Gippsland, 66 in …"), even with no remainder stated (a remainder that does not close the
-    sum is reported, and its whole too: either may be the slip).  A total said to be of
-    the two (three…) things whose figures were just given ("20,000 acres, and the Eaton
-    Fire 14,000 acres. Together the two fires have scorched more than 44,000 acres")
-    must fit their
-    sum, and so must a count over named places whose every place the story gives one
-    count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
+    overlap, so they are reported when they add up to more than their whole (or than the
+    largest count of their noun told before, for three or more: "340 homes were
+    destroyed" … "148 homes were lost in the Grampians region, 97 in Gippsland, 66 in
+    …"), even with no remainder stated (a remainder that does not close the sum is
+    reported, and its whole too: either may be the slip).  A total said to be of the two
+    (three…) things whose figures were just given ("20,000 acres, and the Eaton Fire
+    14,000 acres. Together the two fires have scorched more than 44,000 acres") must fit
+    their sum, and so must a count over named places whose every place the story gives
+    one count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
     into counts and nothing else ("150 people (144 passengers and six crew members)")
@@ -30,14 +29,14 @@ What it does
     an Argentine") cannot add up to more than the largest count the story gives of it.
     Nor can those for and against out of a count ("Sixty-four people spoke, with 41 in
     favor and 23 against"; "Four of the seven board members voted for the cut, while
-    three favoured keeping the rate").  A list closed by "the remaining" with no whole
-    in its sentence must add up to the one count of the sentence before it comes
-    within a tenth of ("… to 1.02 million vehicles. Sales in North America totaled
-    386,000 units, …, with the remaining 55,000 sold in other markets"), a figure
-    said to be so much above (or short of) another must be ("€485,000, €224,000 more
-    than the €261,000"; "43 seats, three short of the 46 needed"), and amounts a thing
-    priced before is said to include cannot add up to more than its price ("a €400
-    million aid package" … "The package … includes €150 million …").
+    three favoured keeping the rate").  A list closed by "the remaining" with no whole in
+    its sentence must add up to the one count of the sentence before it comes within a
+    tenth of ("… to 1.02 million vehicles. Sales in North America totaled 386,000 units,
+    …, with the remaining 55,000 sold in other markets"), a figure said to be so much
+    above (or short of) another must be ("€485,000, €224,000 more than the €261,000";
+    "43 seats, three short of the 46 needed"), and amounts a thing priced before is said
+    to include cannot add up to more than its price ("a €400 million aid package" … "The
+    package … includes €150 million …").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
