@@ -1915,7 +1915,14 @@ def _part_roles(
             and last_part.ref is not None
             and n > 0
             and (claims[idxs[n - 1]] is last_part or idxs[n - 1] == last_part.ref)
-            and c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
+            and (
+                c.subject in (None, claims[last_part.ref].subject)  # not "…, and 11,800 people"
+                # kinds of the whole: "95 structures, including 37 homes and 68 outbuildings"
+                or _INCLUDING.search(
+                    text, max(0, last_part.span.start - 16), last_part.span.start, HOLD_GIL
+                )
+                and c.kind == last_part.kind
+            )
             # nor a count of another fate: "312 injured, 97 of them by gunshots, and 485
             # people had been arrested"
             and c.category in ("other", claims[last_part.ref].category)

@@ -718,11 +718,33 @@ def _place_lists_of_earlier(doc: Document, ctx: RuleContext) -> Iterator[Finding
         yield from _exceeding(doc, ctx, whole, items)
 
 
+# Nouns that cut across kinds: "including 12 women and 9 foreigners" may count a woman twice
+_ACROSS_KINDS = frozenset(
+    "women men children boys girls minors teenagers babies infants adults elderly foreigners"
+    " nationals civilians tourists residents locals people persons others".split()
+)
+_INCLUDING = regexcache.compile(r"\bincluding[ ]$")
+
+
+def _kinds_included(doc: Document, parts: list[Claim]) -> bool:
+    """ "95 structures, including 37 homes and 68 outbuildings": parts after
+    "including", each of its own noun, none a noun that cuts across kinds."""
+    first = parts[0].span.start
+    if not _INCLUDING.search(doc.text, max(0, first - 12), first):
+        return False
+    nouns = [c.subject for c in parts]
+    return all(n is not None and n.rsplit(" ", 1)[-1] not in _ACROSS_KINDS for n in nouns) and len(
+        set(nouns)
+    ) == len(nouns)
+
+
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
     """Each part has its own place or means, with one preposition for all, or its own
     people ("21 were Sudanese citizens, nine were Egyptian"), or each is a side of a
     vote, since no one votes twice ("Four … voted for the cut, while three favoured
     keeping the rate")."""
+    if _kinds_included(doc, parts):
+        return True
     keys = []
     votes = 0
     starts = sorted(c.span.start for c in doc.claims)
