@@ -229,6 +229,10 @@ SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detain
 # there", "12 detainees at the office", "30 injured inside the stadium".
 # Plain character classes: the standard engine is exact here and cheaper per call.
 _CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
+_NEXT_ITEM = regexcache.compile(
+    r",\s{1,3}(?:followed\s{1,3}by|ahead\s{1,3}of|behind|compared\s{1,3}(?:with|to)|while"
+    r"|whereas|against|versus)\b"
+)
 _OF_THE_WHOLE = regexcache.compile(r"(?i)\bof[ \t]{1,3}the[ \t]{1,3}$")
 # ... but "at the height of the storm" is a time, not a place
 _WHEN_NOUNS = frozenset(
@@ -264,12 +268,13 @@ _AREA_ITEM = regexcache.compile(
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
 # ... or an area named as its sentence's subject: "Butler County, which includes Poplar
-# Bluff, was the hardest hit, with six deaths", "Oklahoma was hardest hit, with nine deaths"
+# Bluff, was the hardest hit, with six deaths", "Oklahoma was hardest hit, with nine deaths",
+# "University Hospital Limerick was again the most overcrowded, with 118 patients"
 _AREA_SUBJECT = regexcache.compile(
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})\s{1,3}"
     r"(?:(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}"
-    r"|(?:was|were)\s{1,3}(?:the\s{1,3})?(?:hardest|worst)[\s-]{1,3}(?:hit|affected)\b"
-    r"[^.;:]{0,60})$"
+    r"|(?:was|were)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
+    r"(?:hit|affected)|most\s{1,3}\p{Ll}{3,20})\b[^.;:]{0,60})$"
 )
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
@@ -312,6 +317,11 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
             if clause and _OF_THE_WHOLE.search(doc.text, max(0, c.span.start - 8), c.span.start)
             else limit
         )
+        # nor the next item of a ranking: "with 118 patients on trolleys, followed by Cork
+        # University Hospital with 71"
+        nxt = _NEXT_ITEM.search(doc.text, c.span.end, named_limit)
+        if nxt is not None:
+            named_limit = nxt.start()
         while i < len(names) and names[i][0] < named_limit:
             keys.add(names[i][1])
             i += 1
