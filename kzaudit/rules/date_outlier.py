@@ -127,6 +127,9 @@ _EXPLAINED_LEADS = frozenset(
 
 
 _PERIOD_OPEN = regexcache.compile(r"(?i)\b(?:between|from)\b")
+_REPORTING_PERIOD = regexcache.compile(
+    r"(?i)\b(?:week|fortnight|month|months|quarter|days)\s{1,3}(?:ended\s{1,3}|ending\s{1,3})?to\s{1,3}$"
+)
 # "since" opening the clause that holds the date: a period reaching to the present.
 _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\u2014]{0,50}$")
 # The start or end of a period the sentence names: "first quarter ended January 31",
@@ -255,10 +258,16 @@ def _explained(
     future = d.tense == "future" and future_explains
     if d.year not in (None, year) or future:
         return True
-    if d.lead in _EXPLAINED_LEADS and (
-        d.lead != "and" or _PERIOD_OPEN.search(doc.text, max(0, d.span.start - 40), d.span.start)
+    if (
+        d.lead in _EXPLAINED_LEADS
+        and (
+            d.lead != "and"
+            or _PERIOD_OPEN.search(doc.text, max(0, d.span.start - 40), d.span.start)
+        )
+        and not _REPORTING_PERIOD.search(doc.text, max(0, d.span.start - 30), d.span.start)
     ):
-        return True  # "between June 3 and December 5"; not a list "on May 15 and November 28"
+        return True  # "between June 3 and December 5"; not a list "on May 15 and November 28",
+        # nor a reporting period's end, which is the story's present: "in the week to May 3rd"
     if (
         weekday_explains
         and d.weekday is not None
