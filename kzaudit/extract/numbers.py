@@ -442,6 +442,10 @@ _AGE_QUALIFIER = {
     "above": "more_than",
 }
 _YOUNGER_THAN = regexcache.compile(r"\b(?:younger|older)\s{1,3}than\s{1,3}$", regex.IGNORECASE)
+_YOUNGEST_IS = regexcache.compile(
+    r"\b(?:youngest|oldest)\b[^.;:!?\d]{0,36}?\b(?:is|was|are|were)\s{1,3}(?:just\s{1,3}|only\s{1,3})?$",
+    regex.IGNORECASE,
+)
 _NAME_AGE = regexcache.compile(r"[A-Z][\w'-]{1,30},\s$")  # "Nursultan Nazarbaev, 81,"
 _PERCENT_AFTER = regexcache.compile(
     r"\s?%|\s{0,2}(?:per\s?cent|percent|pct|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
@@ -970,6 +974,13 @@ class _Scanner:
                 raw.kind = "age"  # "aged 16 and 17"
             if lead is None and "than " in before[-8:] and _YOUNGER_THAN.search(before):
                 raw.kind = "age"  # "12 were younger than 25"
+                return raw
+            if (
+                lead is None
+                and ("est" in before[-40:])
+                and _YOUNGEST_IS.search(text, max(0, raw.start - 48), raw.start, HOLD_GIL)
+            ):
+                raw.kind = "age"  # "The youngest of the injured is 15"
                 return raw
             if age is not None:
                 raw.kind, raw.end = "age", age.end()
@@ -1894,6 +1905,9 @@ def _part_roles(
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier and _part_before_clause(text, claims[earlier[-1]], c):
                 earlier = [claims[earlier[-1]].ref]  # type: ignore[list-item]
+            if earlier and not anaphor and _ends_list(text, claims, idxs, earlier[-1]):
+                c.role = "part"  # "21 Afghan, …, eight Somali and five Palestinian
+                continue  # nationals, including 14 children": of them all, not of the five
             if earlier and not _measure_between(text, claims[earlier[-1]].span.end, c.span.start):
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
@@ -1939,6 +1953,25 @@ def _part_roles(
 # A new clause between a part and "N of them": "…, including nine police officers, and that
 # 11 of them had been hospitalized"
 _NEW_CLAUSE = regexcache.compile(r",\s{1,3}(?:and|while|but)\b|;")
+
+
+_LIST_END = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,2}(?:,[ ]and|[ ]and)[ ]")
+
+
+def _ends_list(text: str, claims: list[Claim], idxs: list[int], j: int) -> bool:
+    """Figure ``j`` closes a list of counts ("…, eight Somali and five Palestinian
+    nationals"): the figure before it in the sentence is joined to it by "and"."""
+    k = idxs.index(j)
+    if k == 0:
+        return False
+    before = claims[idxs[k - 1]]
+    return (
+        before.kind == "count"
+        and claims[j].kind == "count"
+        and before.role is None
+        and before.category == claims[j].category  # not "two dead and 30 injured, including"
+        and _LIST_END.fullmatch(text, before.span.end, claims[j].span.start, HOLD_GIL) is not None
+    )
 
 
 _INCLUDING = regexcache.compile(r"\b(?:including|among\s{1,3}them)\s{1,3}$")
