@@ -224,10 +224,17 @@ _CITING = regexcache.compile(
 )
 
 
+_COINING = regexcache.compile(r"(?i)\b(?:known[ ]as|so-called|dubbed|termed)[ ]$")
+
+
 def _cited(text: str, start: int, end: int) -> bool:
     """The word alone in quotation marks after a word that cites it ('the word
     "energie"', 'the so-called "blogosphere"'): cited or coined, spelt as its source
-    does.  A word quoted from speech ('…were "unacceptable" and "distrssing"') is used."""
+    does; so is one named unquoted after "known as", "so-called", "dubbed" ("known as
+    trilogues").  A word quoted from speech ('…were "unacceptable" and "distrssing"') is
+    used."""
+    if _COINING.search(text, max(0, start - 12), start) is not None:
+        return True  # a term of art named unquoted: "the Commission, known as trilogues"
     return (
         text[start - 1 : start] in _QUOTE_MARKS
         and text[end : end + 1] in _QUOTE_MARKS
