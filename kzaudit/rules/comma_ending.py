@@ -740,6 +740,9 @@ def _without_date_commas(doc: Document) -> str:
     return "".join(pieces)
 
 
+_SERIES_CLOSE = regexcache.compile(r",[ ](?:and|or)[ ]")
+
+
 def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     """Why the words after ``comma`` make a sentence of their own, or None.
 
@@ -755,6 +758,10 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    end = doc.sentences[doc.sentence_index(comma)].span.end if doc.sentences else len(text)
+    if _SERIES_CLOSE.search(text, m.end(), end) is not None:
+        return None  # "Adelaide's median rose 2.8 per cent, Canberra's edged up 0.9 per cent,
+        # and Hobart's dipped": a series of clauses, closed by ", and"
     if m.group("subject").split()[0].lower() in _RELATIVES:
         return None  # "…traders in the US, Who have…": a relative clause, miswritten
     last = text[max(0, comma - 30) : comma].split()[-1:]
