@@ -16,7 +16,9 @@ What it does
     1948, Smith") that the age cannot fit (72 in 2023), unless the age's sentence dates
     it to another year ("In 1990, Smith, 30,").  And "the 25-year-old is accused …"
     when no one was given that age before, but someone was given its digits swapped
-    ("the ferry's captain, a 52-year-old Sudanese national").
+    ("the ferry's captain, a 52-year-old Sudanese national"), or the person named last,
+    a few sentences before, was given an age one digit off ("Josh Tran, 31, …" … "The
+    33-year-old said").
 
 Why is this bad?
     An age is a fact readers check against the person they know, and a swapped
@@ -36,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from kzaudit import regexcache
+from kzaudit.extract.entities import common_words
 from kzaudit.model import Document, Entity, Finding, Span, overlaps_any
 from kzaudit.rules.base import RuleContext
 
@@ -157,28 +160,34 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield from _conflicts(doc, ctx, ages)
     first = {key: (ages[0][0], ages[0][1]) for key, ages in told.items()}
     yield from _birth_years(doc, ctx, people, first)
-    yield from _unanswered_anaphors(doc, ctx)
+    yield from _unanswered_anaphors(doc, ctx, people, told)
 
 
 # "The 25-year-old is accused…", "…, the 41-year-old said": an age that names someone
 # already in the story, with no noun or name after it.
 _AGE_ANAPHOR = regexcache.compile(
-    r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|[ ](?:is|was|has|had|said|told|who|will|would"
-    r"|denies|denied|admitted|admits|pleaded|appeared|faces|faced)\b)"
-)
+    r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|(?:[ ]\p{Ll}{2,15}){0,2}[ ](?:is|was|has|had|said"
+    r"|told|who|will|would|denies|denied|admitted|admits|pleaded|appeared|faces|faced)\b)"
+)  # "the 87-year-old woman was in stable condition", "the 41-year-old officer had"
 # Every age the story writes, in any form: "a 52-year-old", "Smith, 52,", "aged 52", "(52)"
 _ANY_AGE = regexcache.compile(
     r"\b(\d{1,3})-year-old\b|,[ ](?:aged[ ])?(\d{1,3}),|\baged[ ](\d{1,3})\b|[ ]\((\d{1,3})\)"
 )
 
 
-def _unanswered_anaphors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _unanswered_anaphors(
+    doc: Document,
+    ctx: RuleContext,
+    people: list[Entity],
+    told: dict[str, list[tuple[int, Entity, Span]]],
+) -> Iterator[Finding]:
     """ "the ferry's captain, a 52-year-old Sudanese national" … "The 25-year-old is
     accused": "the N-year-old" names back someone the story gave an age, and no one
     has this one.  Reported when an age written before it has its two digits swapped
-    (neither written as "the N-year-old"); one digit off is left alone, as the reader
-    may meet another person's age here first ("Fernando, 21, … The 29-year-old has now
-    taken 46 wickets")."""
+    (neither written as "the N-year-old"), or when the person named last before it was
+    given an age one digit off ("Josh Tran, 31, …" … "The 33-year-old said"); one digit
+    off another person's age is left alone, as the reader may meet this one's age here
+    first ("Fernando, 21, … Wickramaratne finished with 5-61 … The 29-year-old")."""
     text = doc.text
     ages = [
         (m.start(), int(next(g for g in m.groups() if g)))
@@ -196,9 +205,13 @@ def _unanswered_anaphors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             {a for at, a in ages if at < m.start() and a != age and not _definite(text, at)}
         )
         swapped = [a for a in before if _swapped(a, age)]
-        if not swapped:
+        named = _last_named_age(doc, people, told, m.start())
+        if swapped:
+            other = swapped[0]
+        elif named is not None and named != age and _one_digit_off(named, age):
+            other = named
+        else:
             continue
-        other = swapped[0]
         yield ctx.finding(
             doc,
             Span(m.start(1), m.end(1)),
@@ -206,6 +219,52 @@ def _unanswered_anaphors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"no one {age} before it, and gave {other}: one of the two is wrong",
             str(other),
         )
+
+
+_NAMED_BACK = 3  # sentences back the person "the N-year-old" names may have been named
+
+
+def _last_named_age(
+    doc: Document, people: list[Entity], told: dict[str, list[tuple[int, Entity, Span]]], at: int
+) -> int | None:
+    """The age the story gave the person named last before ``at``, if it gave one: a
+    mention shares a word of the name it was given with ("Tran" of "Josh Tran, 31")."""
+    last = None
+    for e in people:
+        if e.span.end <= at and (last is None or e.span.start > last.span.start):
+            last = e
+    if last is None or doc.sentence_index(last.span.start) < doc.sentence_index(at) - _NAMED_BACK:
+        return None  # named a few sentences back at most, or the story has moved on
+    if _other_subject_between(doc, last.span.end, at):
+        return None  # "Fernando, 21, … Jayasuriya then took five wickets. The 29-year-old"
+    words = set(last.text.split())
+    for ages in told.values():
+        if any(words & set(e.text.split()) for _, e, _ in ages):
+            return ages[0][0]
+    return None
+
+
+_OPENING_WORD = regexcache.compile(r"[\"'\u201c\u2018]?(\p{Lu}\p{Ll}{2,30})\b")
+
+
+def _other_subject_between(doc: Document, start: int, end: int) -> bool:
+    """A sentence between ``start`` and ``end`` opens with a capitalised word that is
+    no English word: a name the entities missed, and maybe the one "the N-year-old"
+    names."""
+    words = common_words()
+    first = doc.sentence_index(start) + 1
+    for i in range(first, doc.sentence_index(end) + 1):
+        span = doc.sentences[i].span
+        m = _OPENING_WORD.match(doc.text, span.start, min(span.end, end))
+        if m is not None and m.group(1).lower() not in words:
+            return True
+    return False
+
+
+def _one_digit_off(a: int, b: int) -> bool:
+    """Ages written with as many digits, one of them different: 31 and 33."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
 
 
 def _definite(text: str, at: int) -> bool:
