@@ -1475,8 +1475,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         lo, hi = _lead(text, c, sent)
         clause_lo = max(sent.start, prev_end, c.span.start - CHANGE_GAP)
         before_i = prev_i
-        if not is_aside(text, c):  # "4.3 billion crowns ($598 million), up 8%": skip the aside
-            prev_i = i
+        if not is_aside(text, c) and c.kind != "year":
+            prev_i = i  # "4.3 billion crowns ($598 million), up 8%": skip the aside, and
+            # the year of "26,340 … in 2025, a 20% increase from 21,950"
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi, HOLD_GIL)
@@ -1604,9 +1605,11 @@ _UP_FROM = regexcache.compile(
 CHANGE_GAP = 60  # characters between a change's figures
 # "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
 _COMMA_GAP = regexcache.compile(
-    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}[a-z][a-z'-]{0,20}){0,4}\s{0,3},\s{0,3}"
-    # "38,470 migrants have arrived in Italy by sea, up 41.4 percent from 33,640"
-    r"|(?:\s{1,3}\p{L}[\p{L}'-]{0,20}){5,9}\s{0,3},\s{0,3}"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}(?:[a-z][a-z'-]{0,20}|(?:19|20)\d\d)){0,4}"
+    r"\s{0,3},\s{0,3}"
+    # "38,470 migrants have arrived in Italy by sea, up 41.4 percent from 33,640", "26,340
+    # irregular migrants were rescued in the Aegean Sea in 2025, a 20% increase from"
+    r"|(?:\s{1,3}(?:\p{L}[\p{L}'-]{0,20}|(?:19|20)\d\d)){5,12}\s{0,3},\s{0,3}(?:an?\s{1,3})?"
 )
 _AT_LEVEL = regexcache.compile_std(r" at ")
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
