@@ -34,8 +34,9 @@ What it does
     tenth of ("… to 1.02 million vehicles. Sales in North America totaled 386,000 units,
     …, with the remaining 55,000 sold in other markets"), a figure said to be so much
     above (or short of) another must be ("€485,000, €224,000 more than the €261,000";
-    "43 seats, three short of the 46 needed"), and amounts a thing priced before is said
-    to include cannot add up to more than its price ("a €400 million aid package" … "The
+    "43 seats, three short of the 46 needed"), and so must two levels of a change and
+    its amount ("fell to $138.2 billion … from $145.6 billion …, a decline of $7.4
+    billion"); amounts a thing priced before is said to include cannot add up to more than its price ("a €400 million aid package" … "The
     package … includes €150 million …").
 
 Why is this bad?
@@ -91,6 +92,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _for_and_against(doc, ctx)
     yield from _remainders_of_before(doc, ctx)
     yield from _stated_differences(doc, ctx)
+    yield from _changes_by_amount(doc, ctx)
     yield from _included_amounts(doc, ctx)
     yield from _place_lists_of_earlier(doc, ctx)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
@@ -613,9 +615,9 @@ _DIFF_THAN = regexcache.compile(
 
 def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
-    receives", "hold 43 seats, three short of the 46 needed": a figure, set off by a comma or dash, then how much it is above (below)
-    another figure of its kind; the two must differ by that much, within their
-    rounding."""
+    receives", "hold 43 seats, three short of the 46 needed": a figure, set off by a
+    comma or dash, then how much it is above (below) another figure of its kind; the
+    two must differ by that much, within their rounding."""
     claims, text = doc.claims, doc.text
     for i in range(2, len(claims)):
         a, d, b = claims[i - 2], claims[i - 1], claims[i]
@@ -637,6 +639,45 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             doc,
             Span(a.span.start, b.span.end),
             f"{a.text} and {b.text} differ by {fmt_like(d, gap)}, not {d.text}",
+        )
+
+
+# "fell to $138.2 billion … from $145.6 billion a month earlier, a decline of $7.4 billion"
+_TO_BEFORE = regexcache.compile(r"\bto[ ]$")
+_FROM_BEFORE = regexcache.compile(r"\bfrom[ ]$")
+_BY_AMOUNT = regexcache.compile(
+    r"[^\d;:.!?()]{0,40}?,[ ](?:an?[ ])?(?:\p{Ll}{1,12}[ ])?(?:decline|drop|fall|decrease"
+    r"|increase|rise|gain|jump|loss)[ ]of[ ](?:some[ ])?"
+)
+
+
+def _changes_by_amount(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "fell to $138.2 billion at the end of January from $145.6 billion a month
+    earlier, a decline of $4.7 billion": the two levels of a change must differ by the
+    amount the sentence then gives, within their rounding."""
+    claims, text = doc.claims, doc.text
+    for i in range(2, len(claims)):
+        new, old, d = claims[i - 2], claims[i - 1], claims[i]
+        if len({new.kind, old.kind, d.kind}) != 1 or new.kind not in ("money", "count"):
+            continue
+        if len({new.unit, old.unit, d.unit}) != 1 or new.sentence != d.sentence:
+            continue
+        if any(c.qualifier != "exact" for c in (new, old, d)):
+            continue
+        if not _TO_BEFORE.search(text, max(0, new.span.start - 3), new.span.start):
+            continue
+        if not _FROM_BEFORE.search(text, max(0, old.span.start - 5), old.span.start):
+            continue
+        if not _BY_AMOUNT.fullmatch(text, old.span.end, d.span.start):
+            continue
+        gap = abs(float(new.value) - float(old.value))
+        room = sum(half_step(c, capped=False) for c in (new, old, d))
+        if abs(gap - float(d.value)) <= room:
+            continue
+        yield ctx.finding(
+            doc,
+            Span(new.span.start, d.span.end),
+            f"{new.text} and {old.text} differ by {fmt_like(d, gap)}, not {d.text}",
         )
 
 
