@@ -334,7 +334,9 @@ def vocab() -> _Vocab:
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
-            rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
+            rf"\s{{0,3}}(?:(?P<adj>{_CURRENCY_ADJECTIVES})\s{{1,3}})?"
+            rf"(?P<word>{_alt(list(words['currency_words']))})(?![\w-])",
+            regex.VERSION0,
         ),
         after_kw=_Phrases(list(after_category)),
         before_kw=_Phrases(list(before_category)),
@@ -442,6 +444,12 @@ _AGE_QUALIFIER = {
     "above": "more_than",
 }
 _YOUNGER_THAN = regexcache.compile(r"\b(?:younger|older)\s{1,3}than\s{1,3}$", regex.IGNORECASE)
+# A currency's country before its word: "84.20 Swiss francs", "1.2 billion Hong Kong dollars"
+_CURRENCY_ADJECTIVES = (
+    r"Swiss|Hong\s{1,3}Kong|Australian|Canadian|New\s{1,3}Zealand|Singapore|Taiwan"
+    r"|South\s{1,3}African|Danish|Norwegian|Swedish|Mexican|Philippine|Chilean|Colombian"
+    r"|Argentine|Brazilian|Egyptian|Indian|Pakistani"
+)
 _YOUNGEST_IS = regexcache.compile(
     r"\b(?:youngest|oldest)\b[^.;:!?\d]{0,36}?\b(?:is|was|are|were)\s{1,3}(?:just\s{1,3}|only\s{1,3})?$",
     regex.IGNORECASE,
@@ -474,6 +482,11 @@ _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
 # After a percentage with its verb further back: "raised the price 50% from", "raised the
 # dividend by 5%, to 42 cents"
+# The old level a market figure is measured from: "from Friday's close of 75.58 francs"
+_FROM_CLOSE = regexcache.compile(
+    r"\bfrom\s{1,3}(?:the\s{1,3}|\p{Lu}\p{Ll}{2,10}['\u2019]s\s{1,3})?(?:previous\s{1,3}"
+    r"|prior\s{1,3})?(?:close|closing\s{1,3}(?:price|level))\s{1,3}of\s{1,3}$"
+)
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # "up 3.8% from the current year's $46.8 billion", "from last year's £2bn"
@@ -1063,7 +1076,11 @@ class _Scanner:
         word = m.group("word")
         if word == "p" and m.start("word") != end:
             return None  # "2p" only when attached
-        return m.end(), self.v.currency_words[word]
+        unit = self.v.currency_words[word]
+        adjective = m.group("adj")
+        if adjective and unit != "CHF":  # "84.20 Swiss francs"; "Hong Kong dollars" are not USD
+            unit = f"{' '.join(adjective.split())} {word}"
+        return m.end(), unit
 
     def _is_label(self, start: int) -> bool:
         """ "hotline 909", "flight 447", "room 101": a number that names, not counts."""
@@ -1534,6 +1551,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         elif group[2] < 0 and (
             _FROM.search(text, max(lo, hi - 8), hi, HOLD_GIL)
             or _FROM_PERIOD.search(text, lo, hi, HOLD_GIL)
+            or _FROM_CLOSE.search(text, max(lo, hi - 40), hi, HOLD_GIL)
         ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
