@@ -26,7 +26,8 @@ What it does
     must be their sum, and so must counts listed and then said to total a figure ("41
     homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
-    an Argentine") cannot add up to more than the largest count the story gives of it.
+    an Argentine"; "Those arrested were 19 soldiers, four police officers and two
+    civilians") cannot add up to more than the largest count the story gives of it.
     Nor can those for and against out of a count ("Sixty-four people spoke, with 41 in
     favor and 23 against"; "Four of the seven board members voted for the cut, while
     three favoured keeping the rate").  A list closed by "the remaining" with no whole in
@@ -452,13 +453,15 @@ def _listed_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # A group a story counted, then listed by kind: "The dead included 21 Peruvians, four
 # Venezuelans, a Colombian and an Argentine".
 _GROUP_LIST = regexcache.compile(
-    r"\b[Tt]he[ ](?P<group>dead|victims|injured|wounded|missing|survivors|hostages)[ ]"
-    r"(?:included|include)[ ](?P<list>[^.;:()\n]{3,200}?)(?=[.;:(]|,[ ](?:according|officials"
-    r"|police|the[ ]\p{Ll}{2,20}[ ]said)|$)"
+    r"\b(?:[Tt]he|Those)[ ](?P<group>dead|killed|victims|injured|wounded|missing|survivors"
+    r"|hostages|arrested|detained)[ ](?:included|include|were)[ ]"
+    r"(?P<list>[^.;:()\n]{3,200}?)(?=[.;:(]|,[ ](?:according|officials"
+    r"|police|the[ ]\p{Ll}{2,20}[ ]said|(?:\p{Lu}\p{Ll}{1,20}[ ]){1,2}said)|$)"
 )
 _GROUP_CATEGORY = {
-    "dead": "deaths", "victims": "deaths", "injured": "injured", "wounded": "injured",
-    "missing": "missing", "survivors": "rescued", "hostages": "other",
+    "dead": "deaths", "killed": "deaths", "victims": "deaths", "injured": "injured",
+    "wounded": "injured", "missing": "missing", "survivors": "rescued", "hostages": "other",
+    "arrested": "arrested", "detained": "arrested",
 }  # fmt: skip
 _ONE_ITEM = regexcache.compile(r"(?:a|an|one)[ ]\p{L}[\p{L}'\u2019\-]{1,30}")
 
