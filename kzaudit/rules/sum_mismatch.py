@@ -102,7 +102,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         rest = [c for c in parts if c.role == "rest"]
         whole = doc.claims[whole_index]
         if not rest and len(parts) >= 2:
-            yield from _exceeding(doc, ctx, whole, parts)
+            # a breakdown is told in one sentence: "three of the wounded remained in
+            # critical condition" after it is not one of its parts
+            by_part_sentence: dict[int, list[Claim]] = {}
+            for c in parts:
+                by_part_sentence.setdefault(c.sentence, []).append(c)
+            for listed in by_part_sentence.values():
+                if len(listed) >= 2:
+                    yield from _exceeding(doc, ctx, whole, listed)
         if len(rest) != 1:
             continue  # only a stated remainder closes the sum
         figures = [whole, *parts]
@@ -544,7 +551,8 @@ def _for_and_against(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
 _TOLD_APART = regexcache.compile(
-    r"\b(?P<prep>in|by|at)\s{1,3}(?:the\s{1,3}|neighbou?ring\s{1,3})?(?P<obj>[A-Za-z][\w-]{1,30})"
+    r"\b(?P<prep>in|by|at|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3}|neighbou?ring\s{1,3})?"
+    r"(?P<obj>[A-Za-z][\w-]{1,30})"
     # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
     r"|\G\s{1,3}(?P<prep>were|was|from)\s{1,3}(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
     # a vote each: "Four of the seven board members voted for the cut, while three favoured"
