@@ -812,16 +812,21 @@ _RECAP = regexcache.compile(
 def _recap_over(doc: Document, earlier: Claim, later: Claim, group: list[Claim]) -> bool:
     """``later`` opens a sentence that sums up ("In all, 16 people were injured across
     the three regions") what two or more figures of its group told before add up to
-    at most ("11 injured … in Chornomorsk", "five people were injured … in Kharkiv"),
+    ("11 injured … in Chornomorsk", "five people were injured … in Kharkiv"),
     ``earlier`` among them.  A recap of one figure ("2,000 people turned out … In all,
-    4,000") or below a figure before it stays a conflict."""
+    4,000"), or of a sum it does not make, stays a conflict: it restates a figure
+    before it with another value as often as it sums them."""
     if not doc.sentences or float(later.value) <= float(earlier.value):
         return False
     start = doc.sentences[later.sentence].span.start
     if _RECAP.match(doc.text, start, later.span.start) is None:
         return False
     before = [c for c in group if c.sentence < later.sentence and subjects_match(c, later)]
-    return len(before) >= 2 and sum(float(c.value) for c in before) <= float(later.value)
+    return (
+        len(before) >= 2
+        and all(c.qualifier == "exact" for c in before)  # no sum of "about 20,000" and "…"
+        and sum(float(c.value) for c in before) == float(later.value)
+    )
 
 
 def _part_restated(doc: Document, head: Claim, whole: Claim, sentence: list[Claim]) -> bool:
