@@ -1423,6 +1423,28 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     return pos - sent_start <= 1 or not before or before[-1] in ",;:(\u2013\u2014"
 
 
+# "Seventeen inmates and six officers were injured": the verb after the second serves both
+_AND_NEXT = regexcache.compile(r"(?:[ ]\p{L}[\p{L}'-]{0,20}){1,2}[ ]and[ ]")
+
+
+def _shared_verbs(text: str, claims: list[Claim], idxs: list[int], sent: Span, v: _Vocab) -> None:
+    """A count of people that opens its clause, joined by "and" to the next, which the
+    verb categorises ("Seventeen inmates and six officers were injured"), takes its
+    category; not an object ("deployed 300 soldiers and 12 people were killed")."""
+    for a, b in zip(idxs, idxs[1:], strict=False):
+        first, second = claims[a], claims[b]
+        if not _opens_clause(text, sent.start, first.span.start):
+            continue
+        if first.category != "other" or second.category not in PEOPLE_CATEGORIES:
+            continue
+        if first.kind != "count" or second.kind != "count" or first.subject is None:
+            continue
+        if first.subject.rsplit(" ", 1)[-1] not in v.people:
+            continue
+        if _AND_NEXT.fullmatch(text, first.span.end, second.span.start, HOLD_GIL):
+            first.category = second.category
+
+
 def _roles(doc: Document, claims: list[Claim]) -> None:
     """Change (from/to/rise/fall), part-of-whole and update roles, per sentence."""
     v, text = vocab(), doc.text
@@ -1434,6 +1456,7 @@ def _roles(doc: Document, claims: list[Claim]) -> None:
         if len(idxs) > MAX_PER_SENTENCE:
             continue
         sent = doc.sentences[sent_index].span if doc.sentences else Span(0, len(text))
+        _shared_verbs(text, claims, idxs, sent, v)
         _change_roles(text, claims, idxs, sent, v)
         recent = by_sentence.get(sent_index - 2, []) + by_sentence.get(sent_index - 1, [])
         if factors:
