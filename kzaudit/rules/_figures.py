@@ -723,8 +723,12 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _recap_over(doc, earlier, later, group):
                     continue
-                if _told_beside(earlier, later, by_sentence) or _shares_of_total(
-                    doc, earlier, later, by_sentence
+                big, small = sorted((earlier, later), key=lambda c: -float(c.value))
+                if (
+                    _told_beside(earlier, later, by_sentence)
+                    or _shares_of_total(doc, big, small, by_sentence)
+                    or _before_remainder(doc, earlier, by_sentence)
+                    or _before_remainder(doc, later, by_sentence)
                 ):
                     continue
                 peers = by_category.get(earlier.category, ())
@@ -792,6 +796,18 @@ def _shares_of_total(
     if total.qualifier in ("more_than", "at_least"):
         return value <= whole <= value * 1.1
     return whole == value
+
+
+def _before_remainder(doc: Document, c: Claim, by_sentence: Mapping[int, list[Claim]]) -> bool:
+    """``c`` is an item of a list its sentence closes with "the remaining": "650
+    prisoners between February 20 and 25, 700 by March 10, and the remaining 450" (not
+    "…, leaving tens of thousands of people without power")."""
+    return any(
+        o.role == "rest"
+        and o.span.start > c.span.start
+        and "remaining" in doc.text[max(0, o.span.start - 12) : o.span.start]
+        for o in by_sentence[c.sentence]
+    )
 
 
 def _counts_people(c: Claim) -> bool:
