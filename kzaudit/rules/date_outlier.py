@@ -593,6 +593,15 @@ def _strays(
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
         if (
+            d.year is None
+            and own is None
+            and all(o.year is not None and o.day != d.day for o in frame)
+        ):
+            continue  # a yearless date among dates all written with their year, in a story
+            # with no date of its own: those are history ("detained on November 27, 2024"
+            # … "in his final statement to the court on March 17"); but not the day of
+            # one of them ("an email on April 3, 2009" … "The September 3 email")
+        if (
             len(frame) >= 2
             and _far_from_tight_frame(d, frame, window, gap)
             and not _planned(doc, d)
