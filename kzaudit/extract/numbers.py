@@ -205,6 +205,7 @@ class _Vocab:
     currency_before: regex.Pattern
     magnitude: regex.Pattern
     currency_after: regex.Pattern
+    currency_after_country: regex.Pattern  # "84.20 Swiss francs"
     after_kw: _Phrases
     before_kw: _Phrases
     noun_kw: _Phrases  # use ``search_end``: the noun ends the subject
@@ -334,7 +335,10 @@ def vocab() -> _Vocab:
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
-            rf"\s{{0,3}}(?:(?P<adj>{_CURRENCY_ADJECTIVES})\s{{1,3}})?"
+            rf"\s{{0,3}}(?P<word>{_alt(list(words['currency_words']))})(?![\w-])", regex.VERSION0
+        ),
+        currency_after_country=regexcache.compile(
+            rf"\s{{1,3}}(?P<adj>{_CURRENCY_ADJECTIVES})\s{{1,3}}"
             rf"(?P<word>{_alt(list(words['currency_words']))})(?![\w-])",
             regex.VERSION0,
         ),
@@ -1072,12 +1076,16 @@ class _Scanner:
     def _currency_word_after(self, end: int) -> tuple[int, str] | None:
         m = self.v.currency_after.match(self.text, end, None, HOLD_GIL)
         if m is None:
-            return None
+            if not self.text[end + 1 : end + 2].isupper():
+                return None  # no country's name after the figure
+            m = self.v.currency_after_country.match(self.text, end, None, HOLD_GIL)
+            if m is None:
+                return None
         word = m.group("word")
         if word == "p" and m.start("word") != end:
             return None  # "2p" only when attached
         unit = self.v.currency_words[word]
-        adjective = m.group("adj")
+        adjective = m.groupdict().get("adj")
         if adjective and unit != "CHF":  # "84.20 Swiss francs"; "Hong Kong dollars" are not USD
             unit = f"{' '.join(adjective.split())} {word}"
         return m.end(), unit
@@ -1433,11 +1441,11 @@ def _shared_verbs(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
     category; not an object ("deployed 300 soldiers and 12 people were killed")."""
     for a, b in zip(idxs, idxs[1:], strict=False):
         first, second = claims[a], claims[b]
-        if not _opens_clause(text, sent.start, first.span.start):
-            continue
         if first.category != "other" or second.category not in PEOPLE_CATEGORIES:
             continue
         if first.kind != "count" or second.kind != "count" or first.subject is None:
+            continue
+        if not _opens_clause(text, sent.start, first.span.start):
             continue
         if first.subject.rsplit(" ", 1)[-1] not in v.people:
             continue

@@ -189,6 +189,8 @@ def _unanswered_anaphors(
     off another person's age is left alone, as the reader may meet this one's age here
     first ("Fernando, 21, … Wickramaratne finished with 5-61 … The 29-year-old")."""
     text = doc.text
+    if "year-old" not in text:
+        return  # no "the N-year-old": the common case, decided in one scan
     ages = [
         (m.start(), int(next(g for g in m.groups() if g)))
         for m in _ANY_AGE.finditer(text, 0, len(text), False, regexcache.HOLD_GIL)

@@ -91,11 +91,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _listed_totals(doc, ctx)
     yield from _included_lists(doc, ctx)
     yield from _for_and_against(doc, ctx)
-    yield from _remainders_of_before(doc, ctx)
+    yield from _remainders_of_before(doc, ctx, by_sentence)
     yield from _stated_differences(doc, ctx)
     yield from _changes_by_amount(doc, ctx)
-    yield from _included_amounts(doc, ctx)
-    yield from _place_lists_of_earlier(doc, ctx)
+    yield from _included_amounts(doc, ctx, by_sentence)
+    yield from _place_lists_of_earlier(doc, ctx, by_sentence)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -565,30 +565,35 @@ _APART_REACH = 50  # characters after a part searched for its place or means
 # "The package, presented by the ministry …, includes €150 million for …, €130 million for
 # … and €120 million in …": amounts a thing the story priced is said to include
 _INCLUDES = regexcache.compile(
-    r"\b[Tt]he[ ](?P<noun>\p{Ll}{3,20})\b[^.;:!?]{0,120}?[ ](?:includes|included|include"
-    r"|comprises|comprised|consists[ ]of)[ ]"
+    r"[ ](?:includes|included|include|comprises|comprised|consists[ ]of)[ ]"
 )
+_THE_NOUN = regexcache.compile(r"[Tt]he[ ](?P<noun>\p{Ll}{3,20})\b")
+_SUBJECT_REACH = 120  # characters between the thing and its verb
 
 
-def _included_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _included_amounts(
+    doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
+) -> Iterator[Finding]:
     """ "a €400 million emergency aid package" … "The package … includes €150 million for
     livestock farmers, €150 million for cereal growers and €120 million in loan
     guarantees" (420): amounts said to be in a thing the story priced before, with its
     noun a few words after the price, cannot add up to more than it."""
     claims, text = doc.claims, doc.text
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault(c.sentence, []).append(c)
-    for i, sentence in enumerate(doc.sentences):
-        m = _INCLUDES.search(text, sentence.span.start, sentence.span.end)
-        if m is None:
+    if "includ" not in text and "compris" not in text and "consists" not in text:
+        return  # the common case, decided in one scan
+    for m in _INCLUDES.finditer(text):
+        i = doc.sentence_index(m.start())
+        sentence = doc.sentences[i]
+        # the thing, the sentence's subject: "The package, presented by …, includes"
+        subject = _THE_NOUN.match(text, sentence.span.start, m.start())
+        if subject is None or m.start() - subject.end() > _SUBJECT_REACH:
             continue
         parts = [c for c in by_sentence.get(i, ()) if c.span.start >= m.end()]
         if len(parts) < 2 or any(c.kind != "money" or c.qualifier != "exact" for c in parts):
             continue
         if len({c.unit for c in parts}) != 1:
             continue
-        noun = m.group("noun")
+        noun = subject.group("noun")
         wholes = [
             c
             for c in claims
@@ -695,15 +700,14 @@ def _changes_by_amount(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _NEAR_WHOLE = 0.1  # how close a list and its remainder must come to the sentence before's figure
 
 
-def _remainders_of_before(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _remainders_of_before(
+    doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
+) -> Iterator[Finding]:
     """ "Global unit sales rose 3% to 1.02 million vehicles. Sales in North America
     totaled 386,000 units, Japan 214,000, Asia 268,000 and Europe 97,000, with the
     remaining 55,000 sold in other markets": a list closed by "the remaining" with no
     whole in its sentence breaks down the one count of the sentence before that it
     comes within a tenth of; past its rounding, a figure is wrong."""
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in doc.claims:
-        by_sentence.setdefault(c.sentence, []).append(c)
     for rest in doc.claims:
         if rest.role != "rest" or rest.ref is not None or rest.kind != "count":
             continue
@@ -737,15 +741,14 @@ def _remainders_of_before(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _place_lists_of_earlier(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _place_lists_of_earlier(
+    doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
+) -> Iterator[Finding]:
     """ "340 homes were destroyed across the state" … "148 homes were lost in the
     Grampians region, 97 in Gippsland, 66 in the Hume region, 23 in Barwon South West
     and 11 in Loddon Mallee" (345): three or more counts of one noun, each told apart
     by its place, cannot add up to more than the largest count of that noun the story
     gave before."""
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in doc.claims:
-        by_sentence.setdefault(c.sentence, []).append(c)
     for sentence in sorted(by_sentence):
         items = [c for c in by_sentence[sentence] if c.kind == "count" and c.role is None]
         if len(items) < 3 or items[0].subject is None:
