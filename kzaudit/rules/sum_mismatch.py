@@ -93,7 +93,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _for_and_against(doc, ctx)
     yield from _remainders_of_before(doc, ctx, by_sentence)
     yield from _stated_differences(doc, ctx)
-    yield from _changes_by_amount(doc, ctx)
     yield from _included_amounts(doc, ctx, by_sentence)
     yield from _place_lists_of_earlier(doc, ctx, by_sentence)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
@@ -629,35 +628,6 @@ _DIFF_THAN = regexcache.compile(
 )
 
 
-def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """ "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
-    receives", "hold 43 seats, three short of the 46 needed": a figure, set off by a
-    comma or dash, then how much it is above (below) another figure of its kind; the
-    two must differ by that much, within their rounding."""
-    claims, text = doc.claims, doc.text
-    for i in range(2, len(claims)):
-        a, d, b = claims[i - 2], claims[i - 1], claims[i]
-        if len({a.kind, d.kind, b.kind}) != 1 or a.kind not in ("money", "count"):
-            continue
-        if len({a.unit, d.unit, b.unit}) != 1 or a.sentence != b.sentence:
-            continue
-        if any(c.qualifier != "exact" for c in (a, d, b)):
-            continue
-        if not _DIFF_LEAD.fullmatch(text, a.span.end, d.span.start):
-            continue
-        if not _DIFF_THAN.fullmatch(text, d.span.end, b.span.start):
-            continue
-        gap = abs(float(a.value) - float(b.value))
-        room = sum(half_step(c, capped=False) for c in (a, d, b))
-        if abs(gap - float(d.value)) <= room:
-            continue
-        yield ctx.finding(
-            doc,
-            Span(a.span.start, b.span.end),
-            f"{a.text} and {b.text} differ by {fmt_like(d, gap)}, not {d.text}",
-        )
-
-
 # "fell to $138.2 billion … from $145.6 billion a month earlier, a decline of $7.4 billion"
 _TO_BEFORE = regexcache.compile(r"\bto[ ]$")
 _FROM_BEFORE = regexcache.compile(r"\bfrom[ ]$")
@@ -667,33 +637,49 @@ _BY_AMOUNT = regexcache.compile(
 )
 
 
-def _changes_by_amount(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """ "fell to $138.2 billion at the end of January from $145.6 billion a month
-    earlier, a decline of $4.7 billion": the two levels of a change must differ by the
-    amount the sentence then gives, within their rounding."""
+def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Two figures of a kind and how much they differ, in one sentence, that disagree
+    past their rounding:
+    - a figure, set off by a comma or dash, then how much it is above (below) another:
+      "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
+      receives", "hold 43 seats, three short of the 46 needed";
+    - a change's two levels, then its amount: "fell to $138.2 billion at the end of
+      January from $145.6 billion a month earlier, a decline of $4.7 billion"."""
     claims, text = doc.claims, doc.text
     for i in range(2, len(claims)):
-        new, old, d = claims[i - 2], claims[i - 1], claims[i]
-        if len({new.kind, old.kind, d.kind}) != 1 or new.kind not in ("money", "count"):
+        first, second, third = claims[i - 2], claims[i - 1], claims[i]
+        if len({c.kind for c in (first, second, third)}) != 1 or first.kind not in (
+            "money",
+            "count",
+        ):
             continue
-        if len({new.unit, old.unit, d.unit}) != 1 or new.sentence != d.sentence:
+        if len({c.unit for c in (first, second, third)}) != 1:
             continue
-        if any(c.qualifier != "exact" for c in (new, old, d)):
+        if first.sentence != third.sentence or any(
+            c.qualifier != "exact" for c in (first, second, third)
+        ):
             continue
-        if not _TO_BEFORE.search(text, max(0, new.span.start - 3), new.span.start):
+        if _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
+            text, second.span.end, third.span.start
+        ):
+            levels, amount = (first, third), second  # "€485,000, €242,000 more than the €261,000"
+        elif (
+            _TO_BEFORE.search(text, max(0, first.span.start - 3), first.span.start)
+            and _FROM_BEFORE.search(text, max(0, second.span.start - 5), second.span.start)
+            and _BY_AMOUNT.fullmatch(text, second.span.end, third.span.start)
+        ):
+            levels, amount = (first, second), third  # "to $138.2bn from $145.6bn, a decline of"
+        else:
             continue
-        if not _FROM_BEFORE.search(text, max(0, old.span.start - 5), old.span.start):
-            continue
-        if not _BY_AMOUNT.fullmatch(text, old.span.end, d.span.start):
-            continue
-        gap = abs(float(new.value) - float(old.value))
-        room = sum(half_step(c, capped=False) for c in (new, old, d))
-        if abs(gap - float(d.value)) <= room:
+        gap = abs(float(levels[0].value) - float(levels[1].value))
+        room = sum(half_step(c, capped=False) for c in (first, second, third))
+        if abs(gap - float(amount.value)) <= room:
             continue
         yield ctx.finding(
             doc,
-            Span(new.span.start, d.span.end),
-            f"{new.text} and {old.text} differ by {fmt_like(d, gap)}, not {d.text}",
+            Span(first.span.start, third.span.end),
+            f"{levels[0].text} and {levels[1].text} differ by {fmt_like(amount, gap)}, "
+            f"not {amount.text}",
         )
 
 
