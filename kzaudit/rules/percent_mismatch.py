@@ -93,6 +93,7 @@ OPTIONS = {"tolerance_points": 1.0, "tolerance_relative": 0.05, "tolerance_facto
 
 _DECIMAL_SLACK = 0.5  # of the points' tolerance, for a percentage written to a decimal
 _DECIMAL_RELATIVE = 0.2  # of the relative tolerance, for a share written to a decimal
+_EXACT_SHARE_RELATIVE = 0.02  # relative room for an unhedged share of exact figures
 
 
 def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] | None:
@@ -730,6 +731,9 @@ def _share_slips(
         # a share written to a decimal was worked out, not rounded by eye: a fifth of the
         # relative room ("62.1%" for 45,296 of 73,981, 61.2%)
         relative = rel * (_DECIMAL_RELATIVE if decimal else 1.0)
+        if pct.qualifier == "exact" and part.qualifier == whole.qualifier == "exact":
+            relative = min(relative, _EXACT_SHARE_RELATIVE)  # "2,500 of them …, or 97 per
+            # cent" of 2,688 (93%): exact figures leave only the share's own rounding
         if pct.qualifier in ("exact", "about", "nearly") and abs(stated - actual) <= max(
             points, relative * stated
         ):
