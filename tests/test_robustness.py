@@ -262,6 +262,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "worst fire so far in 2025, on Sunday, Sept. 13. She won 77% of her points, 50 of "
         "70. The dead included 21 Peruvians, five Venezuelans and a Colombian. "
     ),
+    "priced packages, counts by place and ages named back": _page(
+        "Officials said 340 homes were destroyed and a €400 million aid package was set. "
+        "The package includes €150 million for farmers and €130 million for growers. "
+        "According to the CFA, 148 homes were lost in the Grampians region, 97 in "
+        "Gippsland and 61 in the Hume region. Josh Tran, 31, spoke. The 33-year-old said "
+        "it was €485,000, €224,000 more than the €261,000 paid. "
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,

@@ -27,18 +27,19 @@ What it does
     homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
     an Argentine"; "Those arrested were 19 soldiers, four police officers and two
-    civilians") cannot add up to more than the largest count the story gives of it.
-    Nor can those for and against out of a count ("Sixty-four people spoke, with 41 in
-    favor and 23 against"; "Four of the seven board members voted for the cut, while
-    three favoured keeping the rate").  A list closed by "the remaining" with no whole in
-    its sentence must add up to the one count of the sentence before it comes within a
-    tenth of ("… to 1.02 million vehicles. Sales in North America totaled 386,000 units,
-    …, with the remaining 55,000 sold in other markets"), a figure said to be so much
-    above (or short of) another must be ("€485,000, €224,000 more than the €261,000";
-    "43 seats, three short of the 46 needed"), and so must two levels of a change and
-    its amount ("fell to $138.2 billion … from $145.6 billion …, a decline of $7.4
-    billion"); amounts a thing priced before is said to include cannot add up to more than its price ("a €400 million aid package" … "The
-    package … includes €150 million …").
+    civilians") cannot add up to more than the largest count the story gives of it. Nor
+    can those for and against out of a count ("Sixty-four people spoke, with 41 in favor
+    and 23 against"; "Four of the seven board members voted for the cut, while three
+    favoured keeping the rate").  A list closed by "the remaining" with no whole in its
+    sentence must add up to the one count of the sentence before it comes within a tenth
+    of ("… to 1.02 million vehicles. Sales in North America totaled 386,000 units, …,
+    with the remaining 55,000 sold in other markets"), a figure said to be so much above
+    (or short of) another must be ("€485,000, €224,000 more than the €261,000"; "43
+    seats, three short of the 46 needed"), and so must two levels of a change and its
+    amount ("fell to $138.2 billion … from $145.6 billion …, a decline of $7.4
+    billion"); amounts a thing priced before is said to include cannot add up to more
+    than its price ("a €400 million aid package" … "The package … includes €150 million
+    …").
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -577,9 +578,12 @@ def _included_amounts(
     livestock farmers, €150 million for cereal growers and €120 million in loan
     guarantees" (420): amounts said to be in a thing the story priced before, with its
     noun a few words after the price, cannot add up to more than it."""
-    claims, text = doc.claims, doc.text
+    text = doc.text
     if "includ" not in text and "compris" not in text and "consists" not in text:
         return  # the common case, decided in one scan
+    money = [c for c in doc.claims if c.kind == "money"]  # in text order, ends rising
+    priced: dict[tuple[str, str | None], Claim] = {}  # (noun after it, unit): the last price
+    read = 0
     for m in _INCLUDES.finditer(text):
         i = doc.sentence_index(m.start())
         sentence = doc.sentences[i]
@@ -592,18 +596,15 @@ def _included_amounts(
             continue
         if len({c.unit for c in parts}) != 1:
             continue
+        while read < len(money) and money[read].span.end <= sentence.span.start:
+            c = money[read]  # each price read once: no page of "includes" costs a square
+            for word in _WORD_RUN.findall(text, c.span.end, min(len(text), c.span.end + 50))[:4]:
+                priced[(word, c.unit)] = c
+            read += 1
         noun = subject.group("noun")
-        wholes = [
-            c
-            for c in claims
-            if c.span.end <= sentence.span.start
-            and c.kind == "money"
-            and c.unit == parts[0].unit
-            and noun in _WORD_RUN.findall(text, c.span.end, min(len(text), c.span.end + 50))[:4]
-        ]
-        if not wholes:
+        whole = priced.get((noun, parts[0].unit))
+        if whole is None:
             continue
-        whole = wholes[-1]
         total = sum(float(c.value) for c in parts)
         if total <= bounds(whole)[1] + half_step(whole, capped=False):
             continue
@@ -612,8 +613,7 @@ def _included_amounts(
             doc,
             Span(parts[0].span.start, parts[-1].span.end),
             f"{terms} = {fmt_like(whole, total)}, more than the {whole.text} {noun} on "
-            f"{where(doc, whole)} "
-            "they are said to be in",
+            f"{where(doc, whole)} they are said to be in",
         )
 
 
@@ -647,17 +647,12 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
       January from $145.6 billion a month earlier, a decline of $4.7 billion"."""
     claims, text = doc.claims, doc.text
     for i in range(2, len(claims)):
-        first, second, third = claims[i - 2], claims[i - 1], claims[i]
-        if len({c.kind for c in (first, second, third)}) != 1 or first.kind not in (
-            "money",
-            "count",
-        ):
+        figures = first, second, third = claims[i - 2], claims[i - 1], claims[i]
+        if first.kind not in ("money", "count") or first.sentence != third.sentence:
             continue
-        if len({c.unit for c in (first, second, third)}) != 1:
+        if any(c.kind != first.kind or c.unit != first.unit for c in figures):
             continue
-        if first.sentence != third.sentence or any(
-            c.qualifier != "exact" for c in (first, second, third)
-        ):
+        if any(c.qualifier != "exact" for c in figures):
             continue
         if _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
             text, second.span.end, third.span.start
@@ -672,7 +667,7 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         else:
             continue
         gap = abs(float(levels[0].value) - float(levels[1].value))
-        room = sum(half_step(c, capped=False) for c in (first, second, third))
+        room = sum(half_step(c, capped=False) for c in figures)
         if abs(gap - float(amount.value)) <= room:
             continue
         yield ctx.finding(
@@ -735,28 +730,23 @@ def _place_lists_of_earlier(
     and 11 in Loddon Mallee" (345): three or more counts of one noun, each told apart
     by its place, cannot add up to more than the largest count of that noun the story
     gave before."""
+    largest: dict[str, Claim] = {}  # per noun, the largest exact count of the sentences read
     for sentence in sorted(by_sentence):
         items = [c for c in by_sentence[sentence] if c.kind == "count" and c.role is None]
-        if len(items) < 3 or items[0].subject is None:
-            continue
-        noun = items[0].subject
-        if any(c.subject not in (None, noun) for c in items[1:]):
-            continue
-        wholes = [
-            c
-            for c in doc.claims
-            if c.sentence < sentence
-            and c.kind == "count"
-            and c.role is None
-            and c.subject == noun
-            and c.qualifier == "exact"
-        ]
-        if not wholes:
-            continue
-        whole = max(wholes, key=lambda c: float(c.value))
-        if float(whole.value) <= max(float(c.value) for c in items):
-            continue  # not a total of them
-        yield from _exceeding(doc, ctx, whole, items)
+        noun = items[0].subject if items else None
+        if (
+            len(items) >= 3
+            and noun is not None
+            and all(c.subject in (None, noun) for c in items[1:])
+            and (whole := largest.get(noun)) is not None
+            and float(whole.value) > max(float(c.value) for c in items)  # a total of them
+        ):
+            yield from _exceeding(doc, ctx, whole, items)
+        for c in items:  # read once, in order: no page of such lists costs a square
+            if c.subject is not None and c.qualifier == "exact":
+                best = largest.get(c.subject)
+                if best is None or float(c.value) > float(best.value):
+                    largest[c.subject] = c
 
 
 # Nouns that cut across kinds: "including 12 women and 9 foreigners" may count a woman twice
@@ -774,9 +764,9 @@ def _kinds_included(doc: Document, parts: list[Claim]) -> bool:
     if not _INCLUDING.search(doc.text, max(0, first - 12), first):
         return False
     nouns = [c.subject for c in parts]
-    return all(n is not None and n.rsplit(" ", 1)[-1] not in _ACROSS_KINDS for n in nouns) and len(
-        set(nouns)
-    ) == len(nouns)
+    if len(set(nouns)) != len(nouns):
+        return False  # a noun twice: no kinds of the whole
+    return all(n is not None and n.rsplit(" ", 1)[-1] not in _ACROSS_KINDS for n in nouns)
 
 
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
