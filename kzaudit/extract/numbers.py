@@ -2002,11 +2002,6 @@ def _part_roles(
             last_part = c
 
 
-# A new clause between a part and "N of them": "…, including nine police officers, and that
-# 11 of them had been hospitalized"
-_NEW_CLAUSE = regexcache.compile(r",\s{1,3}(?:and|while|but)\b|;")
-
-
 _LIST_END = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,2}(?:,[ ]and|[ ]and)[ ]")
 
 
@@ -2027,13 +2022,17 @@ def _ends_list(text: str, claims: list[Claim], idxs: list[int], j: int) -> bool:
 
 
 _INCLUDING = regexcache.compile(r"\b(?:including|among\s{1,3}them)\s{1,3}$")
+# A new clause between a part and "N of them": "…, including nine police officers, and that
+# 11 of them had been hospitalized"
+_NEW_CLAUSE = regexcache.compile(r",\s{1,3}(?:and|while|but)\b|;")
 
 
 def _part_before_clause(text: str, last: Claim, c: Claim) -> bool:
     """``last``, the figure before "N of them", is a part of a whole told as an aside
-    ("including …") and a new clause opens between them: "them" are the whole ("27 people had sought
-    medical help, including nine police officers, and that 11 of them had been
-    hospitalized"), where "nine police officers, three of them seriously" are the nine."""
+    ("including …") and a new clause opens between them: "them" are the whole ("27
+    people had sought medical help, including nine police officers, and that 11 of them
+    had been hospitalized"), where "nine police officers, three of them seriously" are
+    the nine."""
     return (
         last.role == "part"
         and last.ref is not None

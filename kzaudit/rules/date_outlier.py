@@ -128,7 +128,8 @@ _EXPLAINED_LEADS = frozenset(
 
 _PERIOD_OPEN = regexcache.compile(r"(?i)\b(?:between|from)\b")
 _REPORTING_PERIOD = regexcache.compile(
-    r"(?i)\b(?:week|fortnight|month|months|quarter|days)\s{1,3}(?:ended\s{1,3}|ending\s{1,3})?to\s{1,3}$"
+    r"(?i)\b(?:week|fortnight|month|months|quarter|days)\s{1,3}"
+    r"(?:ended\s{1,3}|ending\s{1,3})?to\s{1,3}$"
 )
 # "since" opening the clause that holds the date: a period reaching to the present.
 _SINCE_CLAUSE = regexcache.compile(r"(?i)\b(?:since|ever\s{1,3}since)\s[^,;:.()\u2014]{0,50}$")
@@ -232,13 +233,15 @@ def _fit_year_running(dated: list[DateMention], year: int) -> bool:
     """Every date falls on its weekday in ``year``, or in the next year with a day of
     the year before all of ``year``'s: a trial's "Saturday 17 May" and "Thursday 11
     December" with sentencing "until Friday 16 January" (of the year after)."""
-    this = [day_of_year(o) for o in dated if falls_on(o, year)]
-    later = [day_of_year(o) for o in dated if not falls_on(o, year)]
-    if not later:
-        return True
-    if not this or not all(falls_on(o, year + 1) for o in dated if not falls_on(o, year)):
-        return False
-    return max(later) < min(this)
+    this, later = [], []
+    for o in dated:
+        if falls_on(o, year):
+            this.append(day_of_year(o))
+        elif falls_on(o, year + 1):
+            later.append(day_of_year(o))
+        else:
+            return False
+    return not later or bool(this) and max(later) < min(this)
 
 
 def _explained(

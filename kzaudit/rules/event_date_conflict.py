@@ -256,8 +256,7 @@ def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | 
             continue
         m = _LATER_ON.match(doc.text, u.span.end, d.span.start)
         if m is not None and m.end() == d.span.start and float(u.value).is_integer():
-            days = int(u.value) * _UNIT_DAYS[u.unit]
-            return -days if m.group("dir").lower() == "earlier" else days
+            return _signed_days(u, m)
     # … or just after it: "had warned on March 23, three days earlier,"
     for u in durations.starting(d.span.end, d.span.end + 5):
         if u.unit not in _UNIT_DAYS or not u.value or not float(u.value).is_integer():
@@ -266,9 +265,14 @@ def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | 
             continue
         m = _LATER_AFTER.match(doc.text, u.span.end)
         if m is not None:
-            days = int(u.value) * _UNIT_DAYS[u.unit]
-            return -days if m.group("dir").lower() == "earlier" else days
+            return _signed_days(u, m)
     return None
+
+
+def _signed_days(u: Duration, m: regex.Match[str]) -> int:
+    """The duration in days, negative when ``m`` says "earlier"."""
+    days = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
+    return -days if m.group("dir").lower() == "earlier" else days
 
 
 def _slipped_month(d: DateMention, shift: int, earlier: list[DateMention]) -> int | None:
@@ -327,8 +331,8 @@ _DEFINITE_EVENT = regexcache.compile(
 
 def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMention]:
     """Day dates of other sentences that name the event ``noun`` ("the crash … 11
-    October", or its verb: "was attacked … on Saturday 17 May"), in ``d``'s year when both know theirs: "That crash", in August 2020, is
-    another."""
+    October", or its verb: "was attacked … on Saturday 17 May"), in ``d``'s year when
+    both know theirs: "That crash", in August 2020, is another."""
     found = []
     dateline = doc.dateline
     word = regexcache.compile_std(rf"(?i)\b{noun}(?:ed)?\b")  # "was attacked", "crashed"

@@ -1432,8 +1432,8 @@ def _different_next(text: str, span: Span, other_end: int) -> bool:
     return m is not None and n is not None and m.group(1) != n.group(1)
 
 
-_NEXT_WORD = regexcache.compile(r"[ ](\p{Lu}\p{Ll}{1,40})\b")  # no joining word: not "Mojtaba
-# and Arash", two people
+# The name word right after a word, with no joining word: "Mojtaba and Arash" are two people
+_NEXT_WORD = regexcache.compile(r"[ ](\p{Lu}\p{Ll}{1,40})\b")
 
 
 def _same_family(a: _Word, b: _Word) -> bool:

@@ -207,8 +207,9 @@ def _lede_weekdays(doc: Document) -> list[DateMention]:
 
 
 _BODY_DAYS = 14  # how far from a yearless dateline a weekday date may give the dateline's day
-# ... and how far ahead of it one not told in the past may: a schedule ("the committee's next
-# meeting on Thursday, Dec. 18") is this year's, where a past day weeks back may be history
+# ... and how far ahead of it one may, whatever its tense: a date weeks ahead is this year's
+# ("priced in a cut at the committee's next meeting on Thursday, Dec. 18"), where a date
+# weeks back may be history
 _AHEAD_DAYS = 60
 
 
@@ -219,8 +220,8 @@ def _lede_against_body(
     Sunday, October 22": a yearless dateline has no weekday of its own, but a weekday
     date within two weeks of it gives one (Oct 22 a Sunday), and the first sentence's
     "on Tuesday" would then be five days back; so does a date up to two months ahead
-    not told in the past (a schedule: "the next meeting on Wednesday, Dec. 18").  One of the two weekdays is wrong, so
-    both are reported, with no suggestion.  Only when every weekday date that near
+    (a schedule: "the next meeting on Wednesday, Dec. 18").  One of the two weekdays is
+    wrong, so both are reported, with no suggestion.  Only when every weekday date that near
     gives the dateline the same day (else ``_disagreeing`` speaks)."""
     if not ledes:
         return
