@@ -40,8 +40,9 @@ news style introduces people by full name, so a lone surname one letter from an
 introduced one, with no full name of its own, is that person's name mistyped.  Under
 five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
 Levy") counts, or one of those or a key beside the right one that gives a form no list
-knows ("Andrew Marr ... Matr"); a final "e" dropped counts when it gives such a form
-("Gareth Southgate ... Southgat"; not "Des Browne ... Brown").
+knows ("Andrew Marr ... Matr"); a final "e" dropped or added counts when it gives such a
+form ("Gareth Southgate ... Southgat", "Dana Whitcomb ... Whitcombe"; not "Des Browne ...
+Brown").
 
 Two names written once each that differ by a typing slip (two letters swapped, one typed
 twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be the slip; so
@@ -471,10 +472,12 @@ def _back_references(
             )  # "Putn" after "Vladimir Putin"
             if len(rare) < min_length and not (slight or unknown_short):
                 continue
-            # "Gareth Southgate ... Southgat": a final "e" dropped into a form no list
-            # knows (an added "e" is how other surnames differ: "Brown", "Browne")
-            dropped_e = intro_low == low + "e" and not _known(low)
-            if not ((titled and slight) or unknown_short or dropped_e) and not _confusable(
+            # "Gareth Southgate ... Southgat", "Dana Whitcomb ... Whitcombe": a final "e"
+            # dropped or added into a form no list knows ("Brown", "Browne" are both known)
+            final_e = low + "e" == intro_low or intro_low + "e" == low
+            if final_e and _known(low):
+                final_e = False
+            if not ((titled and slight) or unknown_short or final_e) and not _confusable(
                 rare, intro, info, first, min_length, titled
             ):
                 continue
