@@ -486,9 +486,10 @@ _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
 # After a percentage with its verb further back: "raised the price 50% from", "raised the
 # dividend by 5%, to 42 cents"
-# The old level a market figure is measured from: "from Friday's close of 75.58 francs"
+# The old level a market figure is measured from: "from Friday's close of 75.58 francs",
+# "from a close of $179.80"
 _FROM_CLOSE = regexcache.compile(
-    r"\bfrom\s{1,3}(?:the\s{1,3}|\p{Lu}\p{Ll}{2,10}['\u2019]s\s{1,3})?(?:previous\s{1,3}"
+    r"\bfrom\s{1,3}(?:(?:the|a)\s{1,3}|\p{Lu}\p{Ll}{2,10}['\u2019]s\s{1,3})?(?:previous\s{1,3}"
     r"|prior\s{1,3})?(?:close|closing\s{1,3}(?:price|level))\s{1,3}of\s{1,3}$"
 )
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)

@@ -12,7 +12,10 @@ What it does
     percent from 33,640", "42 trucks entered …, compared with 260 …, a drop of 84
     percent", and a change as an amount and its percentage on either side of the new
     level ("fell $1.84, or 2.8%, to $63.48"; "settled at $63.48, down $1.84, or
-    2.8%").  Figures must have the same unit.  A change in percentage points is checked
+    2.8%"), and a figure said to be a percentage more or fewer than another ("4,870
+    cases so far this year, 65 per cent more than the 3,120"; "This was 18 per cent
+    more than the 301 cases", of the one such figure the sentence before gave).
+    Figures must have the same unit.  A change in percentage points is checked
     against the difference of two percentages; "rose 2% from 5% to 7%" is ambiguous and
     left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
     Y", "the doubling of") is checked too: the ratio Y/X must be within
@@ -360,8 +363,9 @@ def _like(c: Claim, value: float) -> str:
 _OF = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s"
     r"|the\s{1,3}\p{Ll}[\p{L}-]{1,30}['\u2019]s)"
-    r"\s{1,3}(?:(?:staff|workforce|employees|members|population)\s{1,3}of\s{1,3})?)?"
-)  # "of the 2.3 million", "of Gaza's 2.3 million", "of its staff of 87,000"
+    r"\s{1,3}(?:(?:global\s{1,3}|total\s{1,3}|entire\s{1,3}|whole\s{1,3})?"
+    r"(?:staff|workforce|employees|members|population)\s{1,3}of\s{1,3})?)?"
+)  # "of the 2.3 million", "of Gaza's 2.3 million", "of its (global) staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
     r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
@@ -1126,6 +1130,85 @@ def _anaphoric_rate(
     )
 
 
+# A percentage compared with a figure "than" it: "4,870 cases so far this year, 65 per
+# cent more than the 3,120 cases", "This was 18 per cent more than the 301 cases".
+_THAN = regexcache.compile(
+    r"\s{1,3}(?:(?P<more>more|higher|greater|larger|bigger|above)|fewer|less|lower|smaller"
+    r"|below)\s{1,3}than\s{1,3}(?:the\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?"
+)
+_COMMA_BEFORE = regexcache.compile(r",\s{1,3}(?:or\s{1,3})?$")
+_THIS_WAS = regexcache.compile(
+    r"(?i)(?:this|that|it|the\s{1,3}(?:figure|total|number|tally))\s{1,3}(?:was|is|marks"
+    r"|marked|represents|represented)\s{1,3}$"
+)
+
+
+def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, str, str]]:
+    """(span, message, suggestion) where a figure said to be a percentage more or less
+    "than" another is not: the figure is the one before the comma in its sentence, or
+    the one figure of the kind and unit the sentence before gave ("This was ...")."""
+    text, claims = doc.text, doc.claims
+    for i, c in enumerate(claims):
+        if c.kind != "percent" or c.unit == "pp" or c.qualifier not in ("exact", "about"):
+            continue
+        if i + 1 >= len(claims) or (c.role in ("rise", "fall") and c.ref is not None):
+            continue
+        than = _THAN.match(text, c.span.end)
+        old = claims[i + 1]
+        if than is None or old.span.start != than.end() or old.sentence != c.sentence:
+            continue
+        if old.kind not in ("count", "money") or old.qualifier not in ("exact", "about"):
+            continue
+        new = _compared(doc, i, c, old)
+        if new is None:
+            continue
+        stated = float(c.value) if than.group("more") else -float(c.value)
+        got = _change_range(old, new, False)
+        if got is None:
+            continue
+        actual = _central(old, new, False)
+        slack = max(pts * (_DECIMAL_SLACK if "." in c.text else 1), rel * abs(stated))
+        if c.qualifier == "about":
+            slack += 0.1 * abs(stated)
+        lo, hi = got
+        if abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c):
+            continue
+        word = "more" if actual >= 0 else "less"
+        first = min(new.span.start, c.span.start)
+        yield (
+            Span(first if new.sentence == c.sentence else c.span.start, old.span.end),
+            f'"{c.text}" does not match the figures: {_plain(new)} is '
+            f"{fmt(round(abs(actual), 1))}% {word} than {old.text}",
+            f"{fmt(round(abs(actual)))}%",
+        )
+
+
+def _compared(doc: Document, i: int, c: Claim, old: Claim) -> Claim | None:
+    """The figure a percentage compares with ``old``: the nearest of its kind and unit
+    before the percentage in its sentence when a comma sets the percentage off, or after
+    "This was" the one such figure of the sentence before."""
+    text, claims = doc.text, doc.claims
+    sent = doc.sentences[c.sentence].span
+    if _THIS_WAS.fullmatch(text, sent.start, c.span.start):
+        before = [
+            o
+            for o in claims[max(0, i - 12) : i]
+            if o.sentence == c.sentence - 1
+            and o.kind == old.kind
+            and o.unit == old.unit
+            and o.qualifier in ("exact", "about")
+        ]
+        return before[0] if len(before) == 1 else None
+    if not _COMMA_BEFORE.search(text, max(sent.start, c.span.start - 8), c.span.start):
+        return None
+    for o in reversed(claims[max(0, i - 6) : i]):
+        if o.sentence != c.sentence:
+            return None
+        if o.kind == old.kind and o.unit == old.unit:
+            return o if o.qualifier in ("exact", "about") else None
+    return None
+
+
 def _plain(c: Claim) -> str:
     """A figure as quoted mid-sentence: "about 50,000", not "About 50,000"."""
     text = " ".join(c.text.split())
@@ -1181,6 +1264,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, claim.span, message, suggestion)
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
+    for span, message, suggestion in _comparisons(doc, pts, rel):
+        yield ctx.finding(doc, span, message, suggestion)
     for c in doc.claims:
         if c.role not in ("rise", "fall") or c.ref is None:
             continue
