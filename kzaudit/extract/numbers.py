@@ -1644,8 +1644,12 @@ def is_aside(text: str, c: Claim) -> bool:
     ].strip().startswith(")")
 
 
+_DAY_OF_MONTH = (
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}\b"
+)
 _UP_FROM = regexcache.compile(
-    r"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b){0,90}?(?:\s{0,3}\([^()\n]{1,40}\))?"  # "… in 2024"
+    rf"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b|{_DAY_OF_MONTH}){{0,90}}?"  # "… in 2024", "since May 1"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:(?:up|down)\s{1,3}from|compared\s{1,3}(?:with|to))\s{1,3}"
     r"(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"

@@ -14,8 +14,10 @@ What it does
     level ("fell $1.84, or 2.8%, to $63.48"; "settled at $63.48, down $1.84, or
     2.8%"), and a figure said to be a percentage more or fewer than another ("4,870
     cases so far this year, 65 per cent more than the 3,120"; "This was 18 per cent
-    more than the 301 cases", of the one such figure the sentence before gave).
-    Figures must have the same unit.  A change in percentage points is checked
+    more than the 301 cases", of the one such figure the sentence before gave), or a
+    multiple of it ("96 mm in one hour, triple its previous record of 48 mm"; "5,000
+    units, more than twice the 2,100 sold a year earlier").  Figures must have the same
+    unit.  A change in percentage points is checked
     against the difference of two percentages; "rose 2% from 5% to 7%" is ambiguous and
     left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
     Y", "the doubling of") is checked too: the ratio Y/X must be within
@@ -28,7 +30,8 @@ What it does
     workers, 300, or 75%"; "…2,207 structures.  Of those, 1,900, or 86%", the whole the
     one count of the sentence before; "Of the city's 120,000 residents, at least 30,000,
     or 25%" (a part with a floor sets one for its share); "300 workers out of 400, or
-    75%"; "75% of its 400 members, or 300 people"; "3,500 jobs, or 12% of its
+    75%"; "75% of its 400 members, or 300 people"; "The £3.1m reduction amounts to
+    about 4% of the department's £77.5m budget"; "3,500 jobs, or 12% of its
     25,000-strong workforce"; a fraction in words, of its whole and then its part, "A
     third of the 300 workers, or 100 people", or set beside its part, "$6.2 billion for
     relief, roughly half of the $12 billion", with 15% more room; "1.9 million of Gaza's
@@ -519,6 +522,22 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
             and _OF.fullmatch(text, pct.span.end, after[0].span.start)
         ):
             yield pct, before[-1], after[0]  # "3,500 jobs, or 12% of its 25,000 staff"
+        elif (
+            before
+            and after
+            and _PART_AMOUNTS.fullmatch(text, before[-1].span.end, pct.span.start)
+            and _OF.fullmatch(text, pct.span.end, after[0].span.start)
+        ):
+            yield pct, before[-1], after[0]  # "£3.1m … amounts to about 4% of its £77.5m"
+
+
+# A part said to make a share of a whole: "The £3.1m reduction in children's services
+# amounts to about 4% of the department's £77.5m budget"
+_PART_AMOUNTS = regexcache.compile(
+    r"(?:\s{1,3}[\p{L}'\u2019-]{1,20}){0,5}\s{1,3}(?:amounts?\s{1,3}to|amounted\s{1,3}to"
+    r"|equates?\s{1,3}to|equated\s{1,3}to|represents?|represented|accounts?\s{1,3}for"
+    r"|accounted\s{1,3}for|makes?\s{1,3}up|made\s{1,3}up)\s{1,3}"
+)
 
 
 # A part the extraction tied to its whole, then its share: "…tracked 48,216 adults. …
@@ -1183,6 +1202,59 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
         )
 
 
+# A figure said to be a multiple of another after a comma: "96 mm in one hour, triple
+# its previous August record of 48 mm", "…, more than twice the 1,200 a year earlier".
+_MULTIPLE_OF = regexcache.compile(
+    r",\s{1,3}(?P<q>more\s{1,3}than\s{1,3})?(?:(?P<word>double|twice|triple|treble|quadruple"
+    r"|half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s{1,3}times)\s{1,3}"
+    r"(?:the|its|their|his|her)\s{1,3}(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,5}?(?:of\s{1,3})?$"
+)
+_MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+_MULTIPLES |= {"half": 0.5, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
+_MULTIPLES |= {"seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
+
+
+def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
+    """(span, message, suggestion) where a figure said to be a multiple of another after
+    a comma ("96 mm in one hour, triple its previous record of 48 mm") is not."""
+    text, claims = doc.text, doc.claims
+    for i, old in enumerate(claims):
+        if i == 0 or old.kind not in ("count", "money") or old.qualifier != "exact":
+            continue
+        sent = doc.sentences[old.sentence].span
+        m = _MULTIPLE_OF.search(text, max(sent.start, old.span.start - 120), old.span.start)
+        if m is None:
+            continue
+        new = next(
+            (
+                o
+                for o in reversed(claims[max(0, i - 6) : i])
+                if o.sentence == old.sentence and o.span.end <= m.start()
+            ),
+            None,
+        )
+        if new is None or new.kind != old.kind or new.unit != old.unit:
+            continue
+        if (
+            new.qualifier != "exact"
+            or None not in (new.subject, old.subject)
+            and (new.subject != old.subject)
+        ):
+            continue
+        factor = _MULTIPLES[(m.group("word") or m.group("n")).lower()]
+        stated = (factor, "more_than" if m.group("q") else "exact")
+        if float(old.value) <= 0 or _factor_ok(old, new, tol, stated):
+            continue
+        ratio = float(new.value) / float(old.value)
+        said = (m.group("q") or "") + (m.group("word") or f"{m.group('n')} times")
+        yield (
+            Span(new.span.start, old.span.end),
+            f'"{new.text}" is {fmt(round(ratio, 2))} times {old.text}, not "{said.lower()}" '
+            "as the sentence states",
+            f"{fmt(round(ratio, 1))} times",
+        )
+
+
 def _compared(doc: Document, i: int, c: Claim, old: Claim) -> Claim | None:
     """The figure a percentage compares with ``old``: the nearest of its kind and unit
     before the percentage in its sentence when a comma sets the percentage off, or after
@@ -1265,6 +1337,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for span, message, suggestion in _comparisons(doc, pts, rel):
+        yield ctx.finding(doc, span, message, suggestion)
+    for span, message, suggestion in _multiples(
+        doc, float(ctx.options.get("tolerance_factor", 0.1))
+    ):
         yield ctx.finding(doc, span, message, suggestion)
     for c in doc.claims:
         if c.role not in ("rise", "fall") or c.ref is None:
