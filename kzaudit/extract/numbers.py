@@ -1304,6 +1304,17 @@ def _people_like(subject: str | None, v: _Vocab) -> bool:
     return last in v.people or subject in v.noun_category
 
 
+# A whole written after its part ("three of the four patients ... were in critical
+# condition"): the verb after it tells of the part, not of the whole.
+_PART_OF_BEFORE = regexcache.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|most"
+    r"|some|half))[\d,.]{0,12}\s{1,3}(?:out\s{1,3})?of\s{1,3}(?:the\s{1,3}|its\s{1,3}|their\s{1,3}"
+    r"|those\s{1,3}|these\s{1,3})?$",
+    regex.IGNORECASE,
+)
+_FINITE_VERB = regexcache.compile(r"\b(?:were|was|are|is|remain|remains|remained|have|has|had)\b")
+
+
 def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab) -> str:
     """Category from the counted noun, the verb after the number, or the words before."""
     text = doc.text
@@ -1327,6 +1338,12 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
             group = v.noun_kw.search_end(of_group.group())
             if group is not None and v.noun_category[group.group().lower()] in _EVENT_CATEGORIES:
                 return v.noun_category[group.group().lower()]
+        if (
+            m is not None
+            and _PART_OF_BEFORE.search(text, max(before_lo, c.span.start - 30), c.span.start)
+            and _FINITE_VERB.search(text, c.span.end, m.end())
+        ):
+            m = None  # "three of the four patients there were in critical condition": the part's
         if m is not None:
             phrase = " ".join(m.group().lower().split())
             for critical in CRITICAL_CARE:
