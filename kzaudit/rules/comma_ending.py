@@ -603,6 +603,8 @@ _LOWER_TITLES = (
     "president|chairman|chairwoman|leader|spokesman|spokeswoman|secretary|minister"
     "|director|executive|chief|general|governor|analyst|economist|boss|founder|lawyer"
     "|campaigner|correspondent|editor|members?|officials?|adviser|manager|head|owner"
+    "|captain|commander|coach|pilot|mayor|ambassador|envoy|prosecutor|judge|principal"
+    "|inspector|superintendent"
 )
 _PAST_IRREGULAR = (
     "took|bought|sold|made|gave|got|became|began|came|went|saw|paid|held|kept|led|met|ran"
@@ -655,8 +657,8 @@ _CLAUSE_AFTER = regexcache.compile(_SUBJECT + _CLAUSE_VERB)
 # in apposition ("its chairman, Sen Lawton Chiles, said").
 _ROLE_BEFORE = regexcache.compile(
     r"(?:\b(?:its|his|her|their|the|our|a|an)|\p{Lu}\p{Ll}{1,20}['\u2019]s)[ \t]{1,3}"
-    rf"(?:\p{{Ll}}{{2,15}}[ \t]{{1,3}})?(?:{_LOWER_TITLES}|{_KIN})$"
-)
+    rf"(?:\p{{Ll}}{{2,15}}(?:['\u2019]s)?[ \t]{{1,3}})?(?:{_LOWER_TITLES}|{_KIN})$"
+)  # "its chairman,", "the ferry's captain,"
 # A series' subject: "Festen's Rufus Norris", "the Foo Fighters", "T-Mobile and O2",
 # "Spider-Man 2"
 _SERIES_NAME = r"\p{Lu}(?:['\u2019]\p{Lu})?[\p{L}\d\-]{0,30}(?:['\u2019]s?)?"
