@@ -311,7 +311,8 @@ class _Story:
 
     def _dated_days(self) -> list[tuple[DateMention, int]]:
         """The day dates written with a year, no "since" before them in their sentence
-        ("…since Ipswich beat them on 16 January 1996": history), the first of each
+        ("…since Ipswich beat them on 16 January 1996": history) and none a future regime
+        starts or ends on ("will apply from January 1, 2028"), the first of each
         year, month and day (a later one gives the same answer), with their day of
         the year."""
         if self._dated is None:
@@ -322,6 +323,8 @@ class _Story:
                     continue
                 if (o.year, o.month, o.day) in seen or _since_before(self.doc, o):
                     continue
+                if o.tense == "future" and o.lead in _REGIME_LEADS:
+                    continue  # "the ban will apply from January 1, 2028": years ahead, maybe
                 seen.add((o.year, o.month, o.day))
                 self._dated.append((o, day_of_year(o)))
         return self._dated
@@ -355,6 +358,8 @@ class _Story:
 
 
 _SINCE = regexcache.compile(r"(?i)\bsince\b")
+# Leads of a future date that starts or ends a regime, however far ahead
+_REGIME_LEADS = frozenset(("from", "until", "till", "by", "through", "before"))
 _SO_FAR = regexcache.compile(
     r"(?i)\b(?:so\s{1,3}far|to\s{1,3}date|thus\s{1,3}far)\s{1,3}in\s{1,3}$"
 )
