@@ -31,7 +31,12 @@ What it does
     "killed two attackers"), and a count added to another is no restatement of it ("two
     other gunmen killed 12 more people").  A group named back by its bare number with
     two neighbouring digits swapped ("48 of the 104" beside "140 Palestinian prisoners")
-    is reported too.  Figures more than ten times apart are not
+    is reported too, and so is a count of any noun or an amount written in another
+    sentence with two neighbouring digits swapped (three significant digits or more,
+    neither digit a zero) when a word before the two agrees ("Net income rose to $412
+    million" … "Quarterly net income of $421 million"), or for a count its noun does and
+    either such a word or "the"/"all" points back ("412 calls" … "all 421 calls").
+    Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
     does ("120" … "1,200").  A total is compared whatever the distance ("In total, 1,000
@@ -50,6 +55,7 @@ Use instead
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit import regexcache
@@ -101,6 +107,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             other.text if same_form and (majority or other.span.start < start) else None,
         )
     yield from _bare_transposed(doc, ctx, set(conflicts))
+    yield from _swapped_restatements(doc, ctx, set(conflicts))
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in conflicts:
             continue
@@ -147,3 +154,92 @@ def _bare_transposed(doc: Document, ctx: RuleContext, reported: set[int]) -> Ite
             f"{where(doc, other)}: two neighbouring digits swapped",
             other.text,
         )
+
+
+_MIN_SWAP_DIGITS = 3  # significant digits that make a swap of two a slip, not chance
+_CONTEXT_BEFORE = regexcache.compile_std(r"(?:[A-Za-z][A-Za-z'-]*[^A-Za-z]{1,4}){1,4}$")
+_CONTENT_WORD = regexcache.compile_std(r"[A-Za-z]{3,}")
+_LEAD_WORDS = frozenset(
+    """the and for from with was were are has have had been its their his her that this
+    which than about some more less said says rose fell down all these those total""".split()
+)
+_DEFINITE = regexcache.compile_std(r"(?i)\b(?:the|these|those|all|its|their)[ ]$")
+
+
+def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -> Iterator[Finding]:
+    """ "Net income rose to $412 million" … "Quarterly net income of $421 million": a
+    count of any noun or an amount, written in another sentence with two neighbouring
+    digits swapped (both not zero, in a figure of three significant digits or more).
+    An amount must share a word with the words before the other ("net income"), a count
+    its noun and either such a word or "the"/"all" pointing back ("all 421 calls" after
+    "412 calls").  A value the story writes twice is the right one; two written once
+    are both reported."""
+    figures = [
+        c
+        for c in doc.claims
+        if c.kind in ("count", "money")
+        and c.qualifier == "exact"
+        and c.span.start not in reported
+        and _significant_digits(c) >= _MIN_SWAP_DIGITS
+    ]
+    if len(figures) < 2:
+        return
+    times = Counter(float(c.value) for c in doc.claims)
+    flagged: set[int] = set()
+    for j, later in enumerate(figures):
+        for earlier in figures[:j]:
+            if earlier.sentence == later.sentence or earlier.kind != later.kind:
+                continue
+            if earlier.unit != later.unit or not _nonzero_swap(earlier, later):
+                continue
+            shared = _context(doc, earlier) & _context(doc, later)
+            if earlier.kind == "count" and (
+                earlier.subject is None
+                or earlier.subject != later.subject
+                or not shared
+                and not _DEFINITE.search(doc.text, max(0, later.span.start - 8), later.span.start)
+            ):
+                continue
+            if earlier.kind == "money" and not shared:
+                continue
+            once = [c for c in (earlier, later) if times[float(c.value)] == 1]
+            if not once:
+                continue
+            for figure in once:
+                other = later if figure is earlier else earlier
+                if figure.span.start in flagged:
+                    continue
+                flagged.add(figure.span.start)
+                yield ctx.finding(
+                    doc,
+                    figure.span,
+                    f"{label(figure)} restates {label(other)} on {where(doc, other)} with "
+                    "two neighbouring digits swapped; one of the two is wrong",
+                    other.text if len(once) == 1 else None,
+                )
+
+
+def _significant_digits(c: Claim) -> int:
+    value = float(c.value)
+    if not value.is_integer():
+        return 0
+    return len(str(int(value)).rstrip("0"))
+
+
+def _nonzero_swap(a: Claim, b: Claim) -> bool:
+    """Two neighbouring digits swapped, neither a zero ("412"/"421", not "10,500"/"15,000":
+    round figures differ that way by chance)."""
+    if not transposed(float(a.value), float(b.value)):
+        return False
+    da, db = str(int(float(a.value))), str(int(float(b.value)))
+    return all(x != "0" for x, y in zip(da, db, strict=True) if x != y)
+
+
+def _context(doc: Document, c: Claim) -> set[str]:
+    """The content words among the four words before a figure ("Quarterly net income
+    of $421 million": quarterly, net, income)."""
+    m = _CONTEXT_BEFORE.search(doc.text, max(0, c.span.start - 60), c.span.start)
+    if m is None:
+        return set()
+    words = {w.lower() for w in _CONTENT_WORD.findall(m.group())}
+    return words - _LEAD_WORDS
