@@ -264,6 +264,10 @@ _ONEIN_ALT = (
 )
 
 
+# How badly a group named back was hurt: "Eleven of the seriously injured"
+_GROUP_DEGREE = r"(?:(?:seriously|critically|badly|severely|slightly|gravely)\s{1,3})?"
+
+
 @cache
 def vocab() -> _Vocab:
     """All number vocabulary and the regexes built from it, loaded once."""
@@ -350,11 +354,13 @@ def vocab() -> _Vocab:
         part_after=regexcache.compile(rf"\s{{1,3}}(?:{_alt(ctx['part']['after'])})\b", flags),
         rest_before=regexcache.compile(rf"\b(?:{_alt(ctx['rest']['before'])})\s{{1,3}}$", flags),
         part_group=regexcache.compile(
-            rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})\b",
+            rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}{_GROUP_DEGREE}"
+            rf"(?P<noun>{_alt(list(groups))})\b",
             flags,
         ),
         group_before=regexcache.compile(
-            rf"\b(?:of|among)\s{{1,3}}(?:the|those|these)\s{{1,3}}(?P<noun>{_alt(list(groups))})"
+            rf"\b(?:of|among)\s{{1,3}}(?:the|those|these)\s{{1,3}}{_GROUP_DEGREE}"
+            rf"(?P<noun>{_alt(list(groups))})"
             r"\s{0,3},\s{1,3}$",
             flags,
         ),
