@@ -381,7 +381,7 @@ def vocab() -> _Vocab:
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
-            r"|reduction|surge|dip|more|higher|fewer|less|lower)\b",
+            r"|reduction|surge|dip|more|higher|fewer|less|lower|premium|discount)\b",
             flags,
         ),
     )
@@ -497,6 +497,13 @@ _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
 _FROM_CLOSE = regexcache.compile(
     r"\bfrom\s{1,3}(?:(?:the|a)\s{1,3}|\p{Lu}\p{Ll}{2,10}['\u2019]s\s{1,3})?(?:previous\s{1,3}"
     r"|prior\s{1,3})?(?:close|closing\s{1,3}(?:price|level))\s{1,3}of\s{1,3}$"
+)
+_FROM_OWN = regexcache.compile(r"\bfrom\s{1,3}(?:its|their|the)\s{1,3}$", regex.IGNORECASE)
+# The price a premium or discount is measured against: "a 13% premium to its close of"
+_PRICED_AGAINST = regexcache.compile(
+    r"\b(?:premium|discount)\s{1,3}(?:to|over|on)\s{1,3}(?:(?:its|the|their|[A-Z]\w{1,20}['\u2019]s)"
+    r"\s{1,3})?(?:(?:previous|last|prior|closing|average|undisturbed|share)\s{1,3}){0,2}"
+    r"(?:close|price|level)?(?:\s{1,3}of)?\s{1,3}$"
 )
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
@@ -1596,7 +1603,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             _link_change(claims, group)
             group = []
             continue
-        if group[1] < 0 and (
+        if group[2] < 0 and _PRICED_AGAINST.search(text, max(lo, hi - 60), hi, HOLD_GIL):
+            c.role, group[2] = "from", i  # "a 13% premium to its close of $26.68"
+        elif group[1] < 0 and (
             _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)
             # "closed down 3.6% at 41.20 rand": the level, right after the change
             or last == group[0]
@@ -1605,11 +1614,17 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             c.role, group[1] = "to", i
         elif group[2] < 0 and (
             _FROM.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+            or _FROM_OWN.search(text, max(lo, hi - 16), hi, HOLD_GIL)  # "from its $51.2m"
             or _FROM_PERIOD.search(text, lo, hi, HOLD_GIL)
             or _FROM_CLOSE.search(text, max(lo, hi - 40), hi, HOLD_GIL)
         ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
+
+
+_APPOSED = regexcache.compile(
+    r",|\s[-\u2013\u2014]\s|[\u2013\u2014]"
+)  # ", a fall of", "—an increase of"
 
 
 def _from_to_before(
@@ -1640,7 +1655,7 @@ def _from_to_before(
         or a.unit != b.unit
         or a.kind not in ("money", "count", "percent")
         or gap[1] - gap[0] > CHANGE_GAP
-        or "," not in text[gap[0] : gap[1]]
+        or not _APPOSED.search(text, *gap)
         or _CHANGE_BREAK.search(text, *gap)
     ):
         return None
@@ -1683,14 +1698,14 @@ CHANGE_GAP = 60  # characters between a change's figures
 # "£2bn, down 72%", "25.3 billion crowns, up 8%", "$1.2bn ($1.5bn), up 8%"
 _COMMA_GAP = regexcache.compile(
     r"(?:\s{0,3}\([^()\n]{1,40}\))?(?:\s{1,3}(?:[a-z][a-z'-]{0,20}|(?:19|20)\d\d)){0,4}"
-    r"\s{0,3},\s{0,3}"
+    r"\s{0,3},\s{0,3}(?:an?\s{1,3})?"  # "$21.5 million, a 48% decline from"
     # "38,470 migrants have arrived in Italy by sea, up 41.4 percent from 33,640", "26,340
     # irregular migrants were rescued in the Aegean Sea in 2025, a 20% increase from"
     r"|(?:\s{1,3}(?:\p{L}[\p{L}'-]{0,20}|(?:19|20)\d\d)){5,12}\s{0,3},\s{0,3}(?:an?\s{1,3})?"
 )
 _AT_LEVEL = regexcache.compile_std(r" at ")
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
-_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge"})
+_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge", "premium"})
 # A change written as a comparison after its percentage: "3,138, up from 2,032, or about
 # 3.5% more" ("higher" and "lower" are change words already).
 _COMPARED = {"more": "rise", "fewer": "fall", "less": "fall"}
