@@ -492,6 +492,16 @@ _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
 # After a percentage with its verb further back: "raised the price 50% from", "raised the
 # dividend by 5%, to 42 cents"
+# "one" as an item of a list of counts: "…, four were Korean, one was Vietnamese and one
+# was from Uzbekistan"
+_LIST_BEFORE = regexcache.compile(r"(?:,|\band)[ ]{1,3}$")
+_ONE_ITEM_AFTER = regexcache.compile(r"[ ]{1,3}(?:was|in|from|at)[ ]")
+_COUNTED_ITEM = regexcache.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ ]{1,3}"
+    r"(?:were|in|from|at)[ ][^.;:!?]{0,120},[ ]$|\b(?:\d[\d,]*|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)[ ]{1,3}(?:were|in|from|at)[ ][^.;:!?]{0,120}[ ]and[ ]$",
+    regex.IGNORECASE,
+)
 # The old level a market figure is measured from: "from Friday's close of 75.58 francs",
 # "from a close of $179.80"
 _FROM_CLOSE = regexcache.compile(
@@ -836,6 +846,17 @@ class _Scanner:
                 return d.unit if d.unit.endswith("s") else d.unit + "s"
         return None
 
+    def _one_listed(self, m: regex.Match) -> bool:
+        """ "six were Chinese, four were Korean, one was Vietnamese": "one" as the last
+        items of a list of counts, each told apart ("one was", "one in", "one from")."""
+        start, end = m.start(), m.end()
+        return (
+            m.group().lower() == "one"
+            and _LIST_BEFORE.search(self.text, max(0, start - 6), start, HOLD_GIL) is not None
+            and _ONE_ITEM_AFTER.match(self.text, end, None, HOLD_GIL) is not None
+            and _COUNTED_ITEM.search(self.text, max(0, start - 150), start, HOLD_GIL) is not None
+        )
+
     # one core -> one raw claim (or None)
     def _one(self, m: regex.Match) -> _Raw | None:
         kind = m.lastgroup
@@ -846,7 +867,12 @@ class _Scanner:
             if got is None:
                 return None
             value, scaled = got
-            if value <= 1 and not scaled and m.group().lower() in ("one", "a", "an", "zero"):
+            if (
+                value <= 1
+                and not scaled
+                and m.group().lower() in ("one", "a", "an", "zero")
+                and not self._one_listed(m)
+            ):
                 return None  # "one of the", "no one", "zero tolerance": not a figure
             if self._is_name(m.start()):
                 return None

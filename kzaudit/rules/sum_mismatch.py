@@ -10,7 +10,8 @@ What it does
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
     ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
-    Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian") cannot
+    Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian"; "…, one
+    was Vietnamese and one was from Uzbekistan") cannot
     overlap, so they are reported when they add up to more than their whole (or than the
     largest count of their noun told before, for three or more: "340 homes were
     destroyed" … "148 homes were lost in the Grampians region, 97 in Gippsland, 66 in
@@ -554,10 +555,12 @@ _TOLD_APART = regexcache.compile(
     r"\b(?P<prep>in|by|at|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3}|neighbou?ring\s{1,3})?"
     r"(?P<obj>[A-Za-z][\w-]{1,30})"
     # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
-    r"|\G\s{1,3}(?P<prep>were|was|from)\s{1,3}(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
+    r"|\G\s{1,3}(?:(?:were|was)\s{1,3}(?=from\b))?(?P<prep>were|was|from)\s{1,3}"
+    r"(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
     # a vote each: "Four of the seven board members voted for the cut, while three favoured"
     r"|\G(?:\s{1,3}[a-z]{1,12}){0,6}?\s{1,3}(?P<vote>voted|favou?red|backed|opposed|preferred)\b"
 )
+_PEOPLE_PREPS = frozenset(("were", "was", "from"))
 _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
 
@@ -791,7 +794,9 @@ def _told_apart(doc: Document, parts: list[Claim]) -> bool:
         if m.group("vote"):
             votes += 1
         else:
-            keys.append((m.group("prep").lower(), m.group("obj").lower()))
+            prep = m.group("prep").lower()
+            # "six were Chinese, …, one was Vietnamese and one was from Uzbekistan": people
+            keys.append(("were" if prep in _PEOPLE_PREPS else prep, m.group("obj").lower()))
     if votes:
         return votes == len(parts)
     return len({p for p, _o in keys}) == 1 and len({o for _p, o in keys}) == len(keys)
