@@ -8,7 +8,8 @@ What it does
     the whole.  Only exact figures are added; any hedge ("about", "more than") makes the
     check stay silent, and so does a figure among the parts that is not read as one
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
-    ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "107.3 million by car, 7.85
+    ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "23 at Raglan, 14 at
+    Elmhurst and six on the western edge of Beaufort"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
     Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian"; "…, one
     was Vietnamese and one was from Uzbekistan") cannot
@@ -554,6 +555,9 @@ def _for_and_against(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _TOLD_APART = regexcache.compile(
     r"\b(?P<prep>in|by|at|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3}|neighbou?ring\s{1,3})?"
     r"(?P<obj>[A-Za-z][\w-]{1,30})"
+    # a place's part: "six on the western edge of Beaufort", "nine on the outskirts of"
+    r"|\b(?P<prep>on)\s{1,3}the\s{1,3}(?:[a-z]{3,12}\s{1,3})?(?:edge|outskirts|fringes?"
+    r"|side|coast|shores?|banks?)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?P<obj>\p{Lu}[\w-]{1,30})"
     # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
     r"|\G\s{1,3}(?:(?:were|was)\s{1,3}(?=from\b))?(?P<prep>were|was|from)\s{1,3}"
     r"(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
@@ -561,6 +565,7 @@ _TOLD_APART = regexcache.compile(
     r"|\G(?:\s{1,3}[a-z]{1,12}){0,6}?\s{1,3}(?P<vote>voted|favou?red|backed|opposed|preferred)\b"
 )
 _PEOPLE_PREPS = frozenset(("were", "was", "from"))
+_PLACE_PREPS = frozenset(("at", "on"))  # "23 at Raglan, 14 in Elmhurst, six on the edge of"
 _CLAUSE = regexcache.compile_std(r"[,;:.()]|\band\b")
 _APART_REACH = 50  # characters after a part searched for its place or means
 
@@ -796,7 +801,8 @@ def _told_apart(doc: Document, parts: list[Claim]) -> bool:
         else:
             prep = m.group("prep").lower()
             # "six were Chinese, …, one was Vietnamese and one was from Uzbekistan": people
-            keys.append(("were" if prep in _PEOPLE_PREPS else prep, m.group("obj").lower()))
+            prep = "were" if prep in _PEOPLE_PREPS else "in" if prep in _PLACE_PREPS else prep
+            keys.append((prep, m.group("obj").lower()))
     if votes:
         return votes == len(parts)
     return len({p for p, _o in keys}) == 1 and len({o for _p, o in keys}) == len(keys)
