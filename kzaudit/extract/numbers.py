@@ -1711,8 +1711,10 @@ def is_aside(text: str, c: Claim) -> bool:
 _DAY_OF_MONTH = (
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}\b"
 )
+_DURATION = r"\b\d{1,3}\s{1,3}(?:hours|days|weeks|months|years)\b"
 _UP_FROM = regexcache.compile(
-    rf"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b|{_DAY_OF_MONTH}){{0,90}}?"  # "… in 2024", "since May 1"
+    # "… in 2024", "since May 1", "waiting more than 52 weeks"
+    rf"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b|{_DAY_OF_MONTH}|{_DURATION}){{0,90}}?"
     r"(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
     r",\s{0,3}(?:(?:up|down)\s{1,3}from|compared\s{1,3}(?:with|to))\s{1,3}"

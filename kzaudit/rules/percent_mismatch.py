@@ -18,7 +18,8 @@ What it does
     cases so far this year, 65 per cent more than the 3,120"; "This was 18 per cent
     more than the 301 cases", of the one such figure the sentence before gave), or a
     multiple of it ("96 mm in one hour, triple its previous record of 48 mm"; "5,000
-    units, more than twice the 2,100 sold a year earlier").  Figures must have the same
+    units, more than twice the 2,100 sold a year earlier"; "The 1,012,000 hectares … is
+    more than four times the average of 248,000").  Figures must have the same
     unit.  A change in percentage points is checked
     against the difference of two percentages; "rose 2% from 5% to 7%" is ambiguous and
     left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
@@ -108,9 +109,9 @@ def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] |
     """Lowest and highest change the rounded figures allow (percent or points)."""
     o, n = float(old.value), float(new.value)
     do, dn = half_step(old), half_step(new)
-    # "from about 3,800 megawatts": anything within 10% of it
-    do = max(do, 0.1 * abs(o)) if old.qualifier == "about" else do
-    dn = max(dn, 0.1 * abs(n)) if new.qualifier == "about" else dn
+    # "from about 3,800 megawatts": anything within 10% of it ("some 138,200": 2%)
+    do = max(do, _about_room(old) * abs(o)) if old.qualifier == "about" else do
+    dn = max(dn, _about_room(new) * abs(n)) if new.qualifier == "about" else dn
     if points:
         return (n - dn) - (o + do), (n + dn) - (o - do)
     if o - do <= 0:
@@ -1170,7 +1171,7 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
     the one figure of the kind and unit the sentence before gave ("This was ...")."""
     text, claims = doc.text, doc.claims
     for i, c in enumerate(claims):
-        if c.kind != "percent" or c.unit == "pp" or c.qualifier not in ("exact", "about"):
+        if c.kind != "percent" or c.unit == "pp" or c.qualifier not in ("exact", "about", "nearly"):
             continue
         if i + 1 >= len(claims) or (c.role in ("rise", "fall") and c.ref is not None):
             continue
@@ -1189,7 +1190,7 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
             continue
         actual = _central(old, new, False)
         slack = max(pts * (_DECIMAL_SLACK if "." in c.text else 1), rel * abs(stated))
-        if c.qualifier == "about":
+        if c.qualifier in ("about", "nearly"):  # "almost 21 per cent higher than"
             slack += 0.1 * abs(stated)
         lo, hi = got
         if abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c):
@@ -1207,7 +1208,8 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
 # A figure said to be a multiple of another after a comma: "96 mm in one hour, triple
 # its previous August record of 48 mm", "…, more than twice the 1,200 a year earlier".
 _MULTIPLE_OF = regexcache.compile(
-    r",\s{1,3}(?P<q>more\s{1,3}than\s{1,3})?(?:(?P<word>double|twice|triple|treble|quadruple"
+    r"(?:,|\s(?:is|was|are|were))\s{1,3}(?P<q>more\s{1,3}than\s{1,3})?(?:(?P<word>double|twice"
+    r"|triple|treble|quadruple"
     r"|half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s{1,3}times)\s{1,3}"
     r"(?:the|its|their|his|her)\s{1,3}(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,5}?(?:of\s{1,3})?$"
 )
@@ -1249,6 +1251,7 @@ def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
             continue
         ratio = float(new.value) / float(old.value)
         said = (m.group("q") or "") + (m.group("word") or f"{m.group('n')} times")
+        said = " ".join(said.split())
         yield (
             Span(new.span.start, old.span.end),
             f'"{new.text}" is {fmt(round(ratio, 2))} times {old.text}, not "{said.lower()}" '
@@ -1290,12 +1293,17 @@ def _plain(c: Claim) -> str:
 
 
 def _spread(c: Claim) -> tuple[float, float]:
-    """The values a written figure allows: its rounding, and 10% either way for "about"
-    (2% for a figure written to three digits or more: "about 4.82 million" is no
-    rough guess)."""
+    """The values a written figure allows: its rounding, and ``_about_room`` either way
+    for "about"."""
     v, step = float(c.value), half_step(c)
-    slack = (0.1 if _significant(c) < 3 else 0.02) * v if c.qualifier == "about" else 0.0
+    slack = _about_room(c) * v if c.qualifier == "about" else 0.0
     return v - step - slack, v + step + slack
+
+
+def _about_room(c: Claim) -> float:
+    """The relative room "about" gives a figure: 10%, or 2% for one written to three
+    digits or more ("about 4.82 million", "some 138,200" are no rough guesses)."""
+    return 0.1 if _significant(c) < 3 else 0.02
 
 
 def _significant(c: Claim) -> int:
@@ -1399,7 +1407,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             doc,
             span,
-            f'"{c.text}" does not match the figures: {old.text} to {new.text} is a '
+            f'"{c.text}" does not match the figures: {_plain(old)} to {_plain(new)} is a '
             f"{verb} of {fmt(round(abs(actual), 1))}{unit}",
             f"{fmt(round(abs(actual)))}{unit}",
         )
