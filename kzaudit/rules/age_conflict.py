@@ -166,9 +166,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # "The 25-year-old is accused…", "…, the 41-year-old said": an age that names someone
 # already in the story, with no noun or name after it.
 _AGE_ANAPHOR = regexcache.compile(
-    r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|(?:[ ]\p{Ll}{2,15}){0,2}[ ](?:is|was|has|had|said"
+    r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|[ ][\"\u201c]|[ ](?:from|into|to)[ ]"
+    r"|(?:[ ]\p{Ll}{2,15}){0,2}[ ](?:is|was|has|had|said"
     r"|told|who|will|would|denies|denied|admitted|admits|pleaded|appeared|faces|faced)\b)"
-)  # "the 87-year-old woman was in stable condition", "the 41-year-old officer had"
+)  # "the 87-year-old woman was in stable condition", "the 41-year-old officer had",
+# "pulled the 82-year-old from the debris", 'said the 22-year-old "never did"'
 # Every age the story writes, in any form: "a 52-year-old", "Smith, 52,", "aged 52", "(52)"
 _ANY_AGE = regexcache.compile(
     r"\b(\d{1,3})-year-old\b|,[ ](?:aged[ ])?(\d{1,3}),|\baged[ ](\d{1,3})\b|[ ]\((\d{1,3})\)"
@@ -184,8 +186,10 @@ def _unanswered_anaphors(
     """ "the ferry's captain, a 52-year-old Sudanese national" … "The 25-year-old is
     accused": "the N-year-old" names back someone the story gave an age, and no one
     has this one.  Reported when an age written before it has its two digits swapped
-    (neither written as "the N-year-old"), or when the person named last before it was
-    given an age one digit off ("Josh Tran, 31, …" … "The 33-year-old said"); one digit
+    (neither written as "the N-year-old"), or when the person named last before it (not
+    one who speaks: "Greaves said the 48-year-old") was given an age one digit off ("Josh
+    Tran, 31, …" … "The 33-year-old said"), or, when no one named was, the age written
+    last, a few sentences back ("A 58-year-old volunteer …" … "the 48-year-old"); one digit
     off another person's age is left alone, as the reader may meet this one's age here
     first ("Fernando, 21, … Wickramaratne finished with 5-61 … The 29-year-old")."""
     text = doc.text
@@ -208,6 +212,8 @@ def _unanswered_anaphors(
         )
         swapped = [a for a in before if _swapped(a, age)]
         named = _last_named_age(doc, people, told, m.start())
+        if named is None:
+            named = _last_age(doc, ages, m.start())  # "A 58-year-old volunteer … the 48-year-old"
         if swapped:
             other = swapped[0]
         elif named is not None and named != age and _one_digit_off(named, age):
@@ -226,41 +232,111 @@ def _unanswered_anaphors(
 _NAMED_BACK = 3  # sentences back the person "the N-year-old" names may have been named
 
 
+def _last_age(doc: Document, ages: list[tuple[int, int]], at: int) -> int | None:
+    """The last age written before ``at``, not as "the N-year-old", when it was written a
+    few sentences back at most and no sentence since opens on a name the entities
+    missed: the one person "the N-year-old" can name back."""
+    earlier = [(start, age) for start, age in ages if start < at]
+    if not earlier:
+        return None
+    start, age = earlier[-1]
+    if _definite(doc.text, start):
+        return None
+    if doc.sentence_index(start) < doc.sentence_index(at) - _NAMED_BACK:
+        return None
+    if _other_subject_between(doc, start, at):
+        return None
+    return age
+
+
 def _last_named_age(
     doc: Document, people: list[Entity], told: dict[str, list[tuple[int, Entity, Span]]], at: int
 ) -> int | None:
     """The age the story gave the person named last before ``at``, if it gave one: a
-    mention shares a word of the name it was given with ("Tran" of "Josh Tran, 31")."""
+    mention shares a word of the name it was given with ("Tran" of "Josh Tran, 31").
+    A surname of someone given an age counts as a mention wherever it is written
+    ("Pruitt ran …", "Brooks' attorney, Michael Ferraro, said the 22-year-old"), and
+    neither a speaker ("Greaves said") nor a one-word entity that is an English word
+    ("Hospital") is anyone named."""
+    words = common_words()
     last = None
     for e in people:
         if e.span.end <= at and (last is None or e.span.start > last.span.start):
+            if _speaker(doc.text, e.span.start, e.span.end) or e.text.lower() in words:
+                continue  # "Greaves said the 58-year-old was": who tells, not who is told of
             last = e
-    if last is None or doc.sentence_index(last.span.start) < doc.sentence_index(at) - _NAMED_BACK:
-        return None  # named a few sentences back at most, or the story has moved on
-    if _other_subject_between(doc, last.span.end, at):
-        return None  # "Fernando, 21, … Jayasuriya then took five wickets. The 29-year-old"
-    words = set(last.text.split())
+    start, age = (last.span.start, None) if last is not None else (-1, None)
     for ages in told.values():
-        if any(words & set(e.text.split()) for _, e, _ in ages):
+        surname = ages[0][1].text.rsplit(" ", 1)[-1]
+        at_name = _last_mention(doc.text, surname, at)
+        if at_name > start and not _speaker(doc.text, at_name, at_name + len(surname)):
+            start, age = at_name, ages[0][0]
+    if start < 0 or _sentences_between(doc, start, at) > _NAMED_BACK:
+        return None  # named a few sentences back at most, or the story has moved on
+    name = frozenset((last.text if age is None else "").split()) if last else frozenset()
+    if _other_subject_between(doc, start, at, name):
+        return None  # "Fernando, 21, … Jayasuriya then took five wickets. The 29-year-old"
+    if age is not None:
+        return age
+    assert last is not None
+    named = set(last.text.split())
+    for ages in told.values():
+        if any(named & set(e.text.split()) for _, e, _ in ages):
             return ages[0][0]
     return None
+
+
+_SAID_AFTER = regexcache.compile(r",?[ ](?:said|says|told|added)\b")
+_SAID_BEFORE = regexcache.compile(r"\b(?:said|says|told|added|according[ ]to)[ ]$")
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """The name at ``start``..``end`` is of the one who says it ("Greaves said", "said
+    Okemba")."""
+    return (
+        _SAID_AFTER.match(text, end) is not None
+        or _SAID_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
+
+
+def _last_mention(text: str, word: str, before: int) -> int:
+    """Where ``word`` is last written as a word of its own before ``before``, or -1."""
+    at = text.rfind(word, 0, before)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end >= len(text) or not text[end].isalnum()
+        ):
+            return at
+        at = text.rfind(word, 0, at)
+    return -1
 
 
 _OPENING_WORD = regexcache.compile(r"[\"'\u201c\u2018]?(\p{Lu}\p{Ll}{2,30})\b")
 
 
-def _other_subject_between(doc: Document, start: int, end: int) -> bool:
+def _other_subject_between(
+    doc: Document, start: int, end: int, own: frozenset[str] = frozenset()
+) -> bool:
     """A sentence between ``start`` and ``end`` opens with a capitalised word that is
-    no English word: a name the entities missed, and maybe the one "the N-year-old"
+    no English word nor a word of the name ``own`` ("Pruitt ran …" after "Jamarcus Lee
+    Pruitt, 19"): a name the entities missed, and maybe the one "the N-year-old"
     names."""
     words = common_words()
     first = doc.sentence_index(start) + 1
     for i in range(first, doc.sentence_index(end) + 1):
         span = doc.sentences[i].span
         m = _OPENING_WORD.match(doc.text, span.start, min(span.end, end))
-        if m is not None and m.group(1).lower() not in words:
+        if m is not None and m.group(1).lower() not in words and m.group(1) not in own:
             return True
     return False
+
+
+def _sentences_between(doc: Document, start: int, end: int) -> int:
+    """Sentences from the one holding ``start`` to the one holding ``end``, not counting
+    those wholly inside a quotation (a speaker's words name no one new)."""
+    first, last = doc.sentence_index(start), doc.sentence_index(end)
+    return sum(1 for i in range(first + 1, last + 1) if not doc.in_quote(doc.sentences[i].span))
 
 
 def _one_digit_off(a: int, b: int) -> bool:
