@@ -595,6 +595,8 @@ def _strays(
         ]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
+        if _in_since_span(doc, d):
+            continue
         if (
             d.year is None
             and own is None
@@ -610,6 +612,13 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+def _in_since_span(doc: Document, d: DateMention) -> bool:
+    """A month the story counts from ("operating on temporary resolutions since January")
+    comes before ``d``: the story spans the months since, and "introduced the plan on
+    March 17" is one of them."""
+    return any(o.precision == "month" and _since_before_it(o, d) for o in doc.dates)
 
 
 def _since_before_it(o: DateMention, d: DateMention) -> bool:
@@ -951,6 +960,15 @@ def _before_in_year(o: DateMention, own: DateMention) -> bool:
     return offset(day_of_year(own), end) < 0
 
 
+_PLAN_LEADS = frozenset(("from", "until", "till", "through", "by"))
+
+
+def _plan(d: DateMention) -> bool:
+    """A date the story plans by: told in the future, or a start or end not told in the
+    past ("fares rise from Dec 27", "residents can apply from Dec 1")."""
+    return d.tense == "future" or (d.tense != "past" and d.lead in _PLAN_LEADS)
+
+
 def _timeline_slips(
     doc: Document, ctx: RuleContext, days: list[DateMention]
 ) -> Iterator[tuple[DateMention, Finding]]:
@@ -976,7 +994,7 @@ def _timeline_slips(
     by_sentence: dict[int, list[DateMention]] = {}
     for d in others:
         by_sentence.setdefault(d.sentence, []).append(d)
-    plans = all(t.tense == "future" for t in timeline)
+    plans = all(_plan(t) for t in timeline)
     gap = opts["timeline_gap_days"]
     for d in others:
         pos = day_of_year(d)
@@ -984,6 +1002,8 @@ def _timeline_slips(
             continue
         if plans and d.tense == "past":
             continue  # a timeline of plans ("Tests on 25 June, 2 and 9 July") places no past event
+        if _in_since_span(doc, d):
+            continue
         if not _names_month(d) and _beside_partner(days, d):
             continue  # "4" of "4 or 5 December": the mention with the month is reported
         # A written year explains the distance, unless it is the timeline's own year and

@@ -329,10 +329,14 @@ _DEFINITE_EVENT = regexcache.compile(
 )
 
 
+_DEADLINE_LEADS = frozenset(("until", "till", "by", "before"))
+
+
 def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMention]:
     """Day dates of other sentences that name the event ``noun`` ("the crash … 11
     October", or its verb: "was attacked … on Saturday 17 May"), in ``d``'s year when
-    both know theirs: "That crash", in August 2020, is another."""
+    both know theirs: "That crash", in August 2020, is another.  A deadline set in such a
+    sentence ("given until March 26 to report on the fire") dates no event."""
     found = []
     dateline = doc.dateline
     word = regexcache.compile_std(rf"(?i)\b{noun}(?:ed)?\b")  # "was attacked", "crashed"
@@ -341,6 +345,8 @@ def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMent
             continue
         if dateline is not None and dateline.contains(o.span):
             continue
+        if o.lead in _DEADLINE_LEADS:
+            continue  # "until March 26 to submit its report" on the fire: a deadline, no event
         if o.date is not None and d.date is not None and o.date.year != d.date.year:
             continue
         if o.year is not None and d.date is not None and o.year != d.date.year:

@@ -990,6 +990,9 @@ _THEN_FROM = regexcache.compile(r"[^\d,;:.()]{0,30}?\bfrom\s{1,3}")
 _THEN_TO = regexcache.compile(r"[^\d,;:.()]{0,30}?\bto\s{1,3}")
 
 
+_JOINED_BEFORE = regexcache.compile(r"\d[\d,.]*\s{1,3}and\s{1,3}(?:[a-z]{2,15}\s{1,3})?$")
+
+
 def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
     """(span, message) where "up from" / "rose to … from" runs against its two figures."""
     text = doc.text
@@ -1030,6 +1033,11 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
         if _RANK_BEFORE.search(text, max(0, new.span.start - 8), new.span.start):
             continue  # "Ant and Dec at five, up from 13": a place in a list, where up is lower
+        if m is not None and _JOINED_BEFORE.search(
+            text, max(0, new.span.start - 24), new.span.start
+        ):
+            continue  # "812 stores, after opening 14 and closing five …, up from 803": the
+            # second of two joined figures is not what went up
         if m is not None and (
             _RANGE_END_BEFORE.search(text, max(0, new.span.start - 16), new.span.start)
             or _RANGE_START_AFTER.match(text, old.span.end)
