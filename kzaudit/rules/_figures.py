@@ -721,6 +721,8 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
                     continue
+                if _accounted_for(doc, earlier) or _accounted_for(doc, later):
+                    continue  # "accounted for 41 deaths" beside another place's 12: shares
                 if _recap_over(doc, earlier, later, group):
                     continue
                 big, small = sorted((earlier, later), key=lambda c: -float(c.value))
@@ -881,6 +883,16 @@ def _restates_other_scope(
 
 # More of a total's members named in the next sentence: "…, a man in Mississippi was
 # killed…", "…, and two others died".
+_ACCOUNTS_FOR = regexcache.compile(
+    r"(?i)\baccount(?:s|ed|ing)?\s{1,3}for\s{1,3}(?:[\d,]{1,12}\s{1,3}[a-z]{2,15}\s{1,3}and\s{1,3})?$"
+)
+
+
+def _accounted_for(doc: Document, c: Claim) -> bool:
+    """Something "accounted for" the figure: a share of a tally, whatever it is beside."""
+    return _ACCOUNTS_FOR.search(doc.text, max(0, c.span.start - 40), c.span.start) is not None
+
+
 _MORE_MEMBERS = regexcache.compile(
     r"(?i)\b(?:others|another|(?:a|one)\s{1,3}(?:man|woman|child|boy|girl|person|driver"
     r"|passenger|pedestrian|resident|worker|soldier|officer|teenager|baby))\b"
@@ -890,17 +902,24 @@ _MORE_MEMBERS = regexcache.compile(
 def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) -> bool:
     """ "At least four deaths were blamed on the storm. Two people died in a crash…, a
     man in Mississippi was killed…": the sentence after a total lists its members, so
-    a smaller figure there is a share of it, not the total restated.  ``sentence``:
-    the figures of ``part``'s sentence."""
-    if part.sentence != total.sentence + 1 or float(part.value) >= float(total.value):
+    a smaller figure there is a share of it, not the total restated; so does a later
+    sentence with three figures of the group that add up to no more than the total, and
+    a figure something "accounted for".  ``sentence``: the figures of ``part``'s
+    sentence."""
+    if part.sentence <= total.sentence or float(part.value) >= float(total.value):
         return False
     if any(c.ref is not None and doc.claims[c.ref] is part for c in sentence):
         return False  # "Of the 157 people killed, 105 died in …": a whole of its own
+    if _accounted_for(doc, part):
+        return True  # "Upper Nile state … accounted for 1,904 cases and 41 deaths"
     key = _group_key(part)
     siblings = [c for c in sentence if c is not part and _group_key(c) == key]
-    if siblings:
+    adjacent = part.sentence == total.sentence + 1
+    if siblings and (adjacent or len(siblings) >= 2):
+        # further on, three figures or more: "Jonglei recorded 29 deaths, Unity 15 deaths,
+        # and Central Equatoria … 12 deaths" under "killed 97 people"
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
-    return _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
+    return adjacent and _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
 
 
 def _running_tallies(doc: Document) -> frozenset[str]:

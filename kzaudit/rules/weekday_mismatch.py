@@ -85,7 +85,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
             anchor = story.year_nearby(d)
-            if anchor is not None and _written_for_history(anchor[1], d):
+            if anchor is not None and _written_for_history(doc, anchor[1], d):
                 anchor = None
             anchor = anchor or story.year_so_far()
             if anchor is None or moved:
@@ -108,12 +108,25 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _lede_weekday(doc, ctx)
 
 
-def _written_for_history(anchor: DateMention, d: DateMention) -> bool:
-    """The dated day that gives ``d`` its year comes after it, with no weekday: a story
-    writes its own days without a year and writes one for a day of another time ("…on
-    trolleys on Tuesday, January 6th" … "the highest count, 931, on January 3rd,
-    2023")."""
-    return anchor.weekday is None and anchor.span.start > d.span.start
+def _written_for_history(doc: Document, anchor: DateMention, d: DateMention) -> bool:
+    """The dated day that gives ``d`` its year comes after it, with no weekday or in a
+    sentence that tells of an earlier time: a story writes its own days without a year
+    and writes one for a day of another time ("…on trolleys on Tuesday, January 6th" …
+    "the highest count, 931, on January 3rd, 2023"; "released Tuesday, March 10" … "The
+    last time Ohio released an annual report, on Thursday, March 13, 2025")."""
+    if anchor.span.start < d.span.start:
+        return False
+    if anchor.weekday is None:
+        return True
+    sentence = doc.sentences[anchor.sentence].span
+    return _EARLIER_TIME.search(doc.text, sentence.start, anchor.span.start) is not None
+
+
+# What tells of an earlier time than the story's: "The last time Ohio released a report"
+_EARLIER_TIME = regexcache.compile(
+    r"(?i)\b(?:the\s{1,3}last\s{1,3}time|last\s{1,3}year|a\s{1,3}year\s{1,3}(?:earlier|ago|before)"
+    r"|the\s{1,3}previous|the\s{1,3}prior)\b"
+)
 
 
 def _years_moved_on(doc: Document, story: _Story) -> bool:
