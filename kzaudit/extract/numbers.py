@@ -469,6 +469,12 @@ _PERCENT_AFTER = regexcache.compile(
     r"\s?%|\s{0,2}(?:per\s?cent|percent|pct|pc)\b(?:age\s{1,3}points?\b)?|\s{1,3}percentage[\s-]points?\b|\s{1,3}basis\s{1,3}points?\b",
     regex.IGNORECASE,
 )
+_POINTS_AFTER = regexcache.compile(r"\s{1,3}points?\b", regex.IGNORECASE)
+_POINTS_CHANGE_BEFORE = regexcache.compile(
+    r"\b(?:an?\s{1,3}(?P<verb>loss|gain|drop|fall|rise|decline|increase|jump)\s{1,3}of"
+    r"|(?P<verb>up|down|fell|rose|dropped|gained|lost|climbed)(?:\s{1,3}by)?)\s{1,3}$",
+    regex.IGNORECASE,
+)
 _POPULATION_BEFORE = regexcache.compile(
     r"\b(?:nation|country|city|town|state|island|region|republic|province|kingdom|territory|population|populace|metropolis|capital)\s{1,3}of\s{1,3}(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|just\s+over|approximately)\s{1,3})?$",
     regex.IGNORECASE,
@@ -517,6 +523,11 @@ _PRICED_AGAINST = regexcache.compile(
 )
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
+# A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"
+_TO_EXTREME = regexcache.compile(
+    r"\bto\s{1,3}an?\s{1,3}(?:record\s{1,3}|new\s{1,3})?(?:low|high|peak|trough)\s{1,3}of\s{1,3}$",
+    regex.IGNORECASE,
+)
 # "up 3.8% from the current year's $46.8 billion", "from last year's £2bn"
 _FROM_PERIOD = regexcache.compile(
     r"\bfrom\s{1,3}(?:(?:the|last|this)\s{1,3})?(?:(?:current|previous|prior|same)\s{1,3})?"
@@ -999,6 +1010,17 @@ class _Scanner:
             return _Raw("year", start, end, value)
         return self._finish(raw)
 
+    def _points_of_percentages(self, raw: _Raw) -> bool:
+        """ "fell to 26.9%, down from 35.7%, a loss of 8.8 points": bare "points" are
+        percentage points when a change of percentages comes just before them."""
+        text = self.text
+        return (
+            _POINTS_AFTER.match(text, raw.end, None, HOLD_GIL) is not None
+            and _POINTS_CHANGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
+            is not None
+            and "%" in text[max(0, raw.start - 80) : raw.start]
+        )
+
     def _finish(self, raw: _Raw) -> _Raw | None:
         """Unit, percent, age, duration, qualifier: what the words around the core say."""
         text, end = self.text, raw.end
@@ -1015,6 +1037,9 @@ class _Scanner:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
+            if raw.kind == "count" and "po" in head and self._points_of_percentages(raw):
+                raw.kind, raw.unit = "percent", "pp"
+                raw.end = _POINTS_AFTER.match(text, end, None, HOLD_GIL).end()  # type: ignore[union-attr]
         if raw.kind == "count" and before[-4:] in ("top ", "top-") and self._rank_class(before):
             raw.kind = "ordinal"  # a rank, not a count: "eight top three hits", "a top-10 side"
             return raw
@@ -1586,6 +1611,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi, HOLD_GIL)
+            if m is None and c.unit == "pp":  # "a loss of 8.8 points"
+                m = _POINTS_CHANGE_BEFORE.search(text, max(lo, hi - 24), hi, HOLD_GIL)
             after = v.change_after.match(text, c.span.end, None, HOLD_GIL) if m is None else None
             far = None
             if (
@@ -1687,8 +1714,9 @@ def _from_to_before(
         return None
     lo_a, hi_a = _lead(text, a, sent)
     lo_b, hi_b = _lead(text, b, sent)
-    if _FROM.search(text, max(lo_a, hi_a - 8), hi_a, HOLD_GIL) and _TO.search(
-        text, max(lo_b, hi_b - 6), hi_b, HOLD_GIL
+    if _FROM.search(text, max(lo_a, hi_a - 8), hi_a, HOLD_GIL) and (
+        _TO.search(text, max(lo_b, hi_b - 6), hi_b, HOLD_GIL)
+        or _TO_EXTREME.search(text, max(lo_b, hi_b - 30), hi_b, HOLD_GIL)
     ):
         return first, second
     if _TO.search(text, max(lo_a, hi_a - 6), hi_a, HOLD_GIL) and _FROM.search(
@@ -1734,6 +1762,7 @@ _COMMA_GAP = regexcache.compile(
 _AT_LEVEL = regexcache.compile_std(r" at ")
 _CHANGE_BREAK = regexcache.compile(r"[;]|\b(?:and|while|but|whereas)\b", regex.I)
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth", "surge", "premium"})
+# ("loss" is read as a fall only before points: "a loss of 8.8 points")
 # A change written as a comparison after its percentage: "3,138, up from 2,032, or about
 # 3.5% more" ("higher" and "lower" are change words already).
 _COMPARED = {"more": "rise", "fewer": "fall", "less": "fall"}

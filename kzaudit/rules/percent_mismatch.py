@@ -21,7 +21,10 @@ What it does
     units, more than twice the 2,100 sold a year earlier"; "The 1,012,000 hectares … is
     more than four times the average of 248,000").  Figures must have the same
     unit.  A change in percentage points is checked
-    against the difference of two percentages; "rose 2% from 5% to 7%" is ambiguous and
+    against the difference of two percentages ("fell to 26.9%, down from 35.7%, a loss
+    of 8.8 points": bare points after a change of percentages are percentage points;
+    "from 13.6% … to a low of 11.7%, a decline of 1.9 percentage points"); "rose 2% from
+    5% to 7%" is ambiguous and
     left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
     Y", "the doubling of") is checked too: the ratio Y/X must be within
     ``tolerance_factor`` (10%) of the factor, and at least the factor for "more than
@@ -1241,8 +1244,10 @@ def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
             (
                 o
                 for o in reversed(claims[max(0, i - 6) : i])
-                if o.sentence == old.sentence and o.span.end <= m.start()
-            ),
+                if o.sentence == old.sentence
+                and o.span.end <= m.start()
+                and not _in_brackets(text, sent.start, o.span.start)
+            ),  # "11.8 inches (30 centimeters), more than triple": the figure, not its aside
             None,
         )
         if new is None or new.kind != old.kind or new.unit != old.unit:
@@ -1266,6 +1271,11 @@ def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
             "as the sentence states",
             f"{fmt(round(ratio, 1))} times",
         )
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """A bracket opened between ``start`` and ``at`` is still open at ``at``."""
+    return text.rfind("(", start, at) > text.rfind(")", start, at)
 
 
 def _compared(doc: Document, i: int, c: Claim, old: Claim) -> Claim | None:
