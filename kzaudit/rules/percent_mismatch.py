@@ -377,8 +377,10 @@ _OF = regexcache.compile(
 )  # "of the 2.3 million", "of Gaza's 2.3 million", "of its (global) staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
-    r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3})"
-)  # "…, or 75%", "… (75%)", "… - more than 80% of the population -"
+    r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3}"
+    r"|,\s{1,3}an?\s{1,3}(?:[a-z]{3,12}\s{1,3})?(?:percentage|rate|share)\s{1,3}of\s{1,3})"
+)  # "…, or 75%", "… (75%)", "… - more than 80% of the population -", "…, a pass
+# percentage of 95.73%"
 # ... or a rough share after a comma alone: "109,000 of its 131,000 affected customers by
 # 18:00 on Sunday, about 83%"
 _THEN_ROUGH_PCT = regexcache.compile(r"(?:[^\d;:.()\n]|\d{1,2}[:.]\d\d){0,50}?,\s{1,3}")

@@ -559,8 +559,8 @@ _TOLD_APART = regexcache.compile(
     r"|\b(?P<prep>on)\s{1,3}the\s{1,3}(?:[a-z]{3,12}\s{1,3})?(?:edge|outskirts|fringes?"
     r"|side|coast|shores?|banks?)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?P<obj>\p{Lu}[\w-]{1,30})"
     # a people or party each: "21 were Sudanese citizens, nine were Egyptian", "12 from Syria"
-    r"|\G\s{1,3}(?:(?:were|was)\s{1,3}(?=from\b))?(?P<prep>were|was|from)\s{1,3}"
-    r"(?P<obj>\p{Lu}\p{Ll}{2,30})\b"
+    r"|\G(?:\s{1,3}\p{Ll}{3,20}(?=\s{1,3}from\b))?\s{1,3}(?:(?:were|was)\s{1,3}(?=from\b))?"
+    r"(?P<prep>were|was|from)\s{1,3}(?P<obj>\p{Lu}\p{Ll}{2,30})\b"  # "279,100 applicants from"
     # a vote each: "Four of the seven board members voted for the cut, while three favoured"
     r"|\G(?:\s{1,3}[a-z]{1,12}){0,6}?\s{1,3}(?P<vote>voted|favou?red|backed|opposed|preferred)\b"
 )
