@@ -25,7 +25,9 @@ What it does
     of 8.8 points": bare points after a change of percentages are percentage points;
     "from 13.6% … to a low of 11.7%, a decline of 1.9 percentage points"); "rose 2% from
     5% to 7%" is ambiguous and
-    left alone.  A change by a factor ("doubled / halved / tripled / quadrupled from X to
+    left alone.  A change by a fraction in words ("cut … by a third to £620mn, from
+    £930mn") is checked with 15% of room.  A change by a factor ("doubled / halved /
+    tripled / quadrupled from X to
     Y", "the doubling of") is checked too: the ratio Y/X must be within
     ``tolerance_factor`` (10%) of the factor, and at least the factor for "more than
     doubled"; "nearly doubled" is not checked.  So is a change by a factor told of the
@@ -1275,6 +1277,46 @@ def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
         )
 
 
+# A change by a fraction in words: "cut capital spending by half to £620mn, from £930mn"
+_BY_FRACTION_TO = regexcache.compile(
+    r"(?i)\bby\s{1,3}(?P<frac>half|a\s{1,3}(?:third|quarter|fifth|tenth)|one[\s-](?:third|quarter)"
+    r"|two[\s-]thirds|three[\s-]quarters)\s{1,3}to\s{1,3}$"
+)
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+_FRACTIONS |= {"two thirds": 2 / 3, "three quarters": 0.75}
+
+
+def _fraction_changes(doc: Document) -> Iterator[tuple[Span, str, str]]:
+    """(span, message, suggestion) where a change by a fraction in words ("cut … by half
+    to £620mn last year, from £930mn") is not what its two figures give, a fraction's
+    room (15%) aside."""
+    text, claims = doc.text, doc.claims
+    for i, new in enumerate(claims[:-1]):
+        if new.kind not in ("count", "money") or new.qualifier != "exact":
+            continue
+        m = _BY_FRACTION_TO.search(text, max(0, new.span.start - 40), new.span.start)
+        old = claims[i + 1]
+        if m is None or old.sentence != new.sentence or old.qualifier != "exact":
+            continue
+        if old.kind != new.kind or old.unit != new.unit or float(old.value) <= 0:
+            continue
+        if not _FROM_NEXT.fullmatch(text, new.span.end, old.span.start):
+            continue
+        words = " ".join(m.group("frac").lower().replace("-", " ").split())
+        stated = _FRACTIONS.get(words.split()[-1] if words.startswith(("a ", "one ")) else words)
+        if stated is None:
+            continue
+        actual = abs(float(new.value) - float(old.value)) / float(old.value)
+        if abs(actual - stated) <= _FRACTION_SLACK * stated:
+            continue
+        yield (
+            Span(m.start(), old.span.end),
+            f'"by {m.group("frac")}" does not match the figures: {old.text} to {new.text} is a '
+            f"change of {fmt(round(actual * 100, 1))}%",
+            f"{fmt(round(actual * 100))}%",
+        )
+
+
 def _in_brackets(text: str, start: int, at: int) -> bool:
     """A bracket opened between ``start`` and ``at`` is still open at ``at``."""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
@@ -1367,6 +1409,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for span, message, suggestion in _comparisons(doc, pts, rel):
+        yield ctx.finding(doc, span, message, suggestion)
+    for span, message, suggestion in _fraction_changes(doc):
         yield ctx.finding(doc, span, message, suggestion)
     for span, message, suggestion in _multiples(
         doc, float(ctx.options.get("tolerance_factor", 0.1))
