@@ -20,7 +20,9 @@ written in full and three times or more, making an ordinary word that speaks ('"
 Tanka said' among "Mei Tanaka", "Tanaka" x7).  A changed letter is weaker evidence: there
 it stays quiet where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
-inflections ("Russia"/"Russian", "Blair"/"Blairs"), other forms of a word or name
+inflections ("Russia"/"Russian", "Blair"/"Blairs"; but not a surname's "s" added or dropped
+where the word names one person: "Quinteros said" beside "Marisol Quintero", "Ms.
+Desrocher" beside "Laura Desrochers"), other forms of a word or name
 ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a first name or surname
 ("Gordon Brown"/"Des Browne": different first names, where "Seuth Africa" beside "South
 African" shares a word up to its ending), two given names or two places, two peoples,
@@ -224,6 +226,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 named or speaker,
                 info.surname and start < _first_body_use(doc, common, common_info, firsts),
                 speaker,
+                _one_person(doc.text, info.spans[0]),
             ):
                 continue
             if _other_person(low, common.lower(), info, common_info):
@@ -857,12 +860,20 @@ def _confusable(
     titled: bool,
     introduces: bool = False,
     speaker: bool = False,
+    one_person: bool = False,
 ) -> bool:
     """``introduces``: the rare word's full name comes before every use of the common one
-    outside the headline ("Michael Owon revelled …" before "Owen said")."""
+    outside the headline ("Michael Owon revelled …" before "Owen said").  ``one_person``:
+    the rare word names one person (it speaks, or follows "Mr"/"Ms"), so an "s" on a
+    surname is no plural ("Quinteros said" beside "Marisol Quintero")."""
     a, b = rare.lower(), common.lower()
-    if a.replace("-", "") == b.replace("-", "") or _inflection(a, b):
-        return False  # "Euro-Sceptic"/"Eurosceptic", "Russians"/"Russian"
+    if a.replace("-", "") == b.replace("-", ""):
+        return False  # "Euro-Sceptic"/"Eurosceptic"
+    if _inflection(a, b):
+        s_slip = one_person and common_info.surname and {a[-1], b[-1]} & {"s"}
+        if not s_slip:
+            return False  # "Russians"/"Russian", "the Blairs"
+        return not rare_info.partners and not _known(a)
     if (
         _same_stem(a, b)
         and not _unknown_key_slip(a, b)
@@ -963,6 +974,23 @@ def _confusable(
         )  # a given name ("Tony"/"Tory"), unless the story writes it alone as the surname
         # of the full name the slip introduced ("Michael Owon revelled", then "Owen" x4)
     return True
+
+
+_THE_BEFORE = regexcache.compile(r"\b[Tt]he[ ]$")
+
+
+def _one_person(text: str, span: Span) -> bool:
+    """The name at ``span`` stands for one person: it speaks ("Quinteros said"), not
+    after "the" ("the Blairs said"), or follows "Mr"/"Ms" -- but not before "'s", where
+    a surname's own "s" is often dropped ("Mr Ebber's lawyers" for Ebbers')."""
+    if text.startswith(("'s", "\u2019s"), span.end):
+        return False
+    if _HONORIFIC.search(text, max(0, span.start - 6), span.start, HOLD_GIL) is not None:
+        return True
+    return (
+        _SPEAKS.match(text, span.end) is not None
+        and _THE_BEFORE.search(text, max(0, span.start - 4), span.start) is None
+    )
 
 
 def _two_given_names(a: str, b: str, a_info: _Word, b_info: _Word) -> bool:
