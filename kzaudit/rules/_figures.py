@@ -251,9 +251,11 @@ _AREA_NAME = (
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})"
     r"(?:\s{1,3}(?:province|state|county|district|region|town|city))?"
 )
+# "In neighbouring Ala-Buka district, 12 people died"
+_AREA_SIDE = r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central)\s{1,3})?"
 _AREA_BEFORE = regexcache.compile(
     r"(?:(?:^|(?<=[.;:]\s{1,3}))"
-    rf"(?:In\s{{1,3}}{_AREA_NAME}(?:\s{{1,3}}alone)?,\s{{1,3}}"
+    rf"(?:In\s{{1,3}}{_AREA_SIDE}{_AREA_NAME}(?:\s{{1,3}}alone)?,\s{{1,3}}"
     rf"|{_AREA_NAME}(?:\s{{1,3}}alone,|,\s{{1,3}}where)\s{{1,3}})"
     # mid-sentence: "most were in Al Haouz province, where 1,293 …"
     rf"|(?<=\bin\s{{1,3}}){_AREA_NAME},\s{{1,3}}where\s{{1,3}})"
@@ -267,13 +269,20 @@ _AREA_ITEM = regexcache.compile(
     rf"(?:[ ][a-z]{{2,20}}){{0,3}}[ ]in[ ]{_AREA_NAME}(?:,[ ](?:and[ ])?|[ ]and[ ])"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
+# ... or an area its clause ends in: "six were killed and 41 injured in Chatkal district"
+_AREA_AFTER = regexcache.compile(
+    r"(?:[ ](?:[a-z]{2,20}|\d[\d,]{0,9})){0,5}[ ]in[ ]"
+    r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})[ ]"
+    r"(?:province|state|county|district|region|prefecture)\b"
+)
 # ... or an area named as its sentence's subject: "Butler County, which includes Poplar
 # Bluff, was the hardest hit, with six deaths", "Oklahoma was hardest hit, with nine deaths",
 # "University Hospital Limerick was again the most overcrowded, with 118 patients"
 _AREA_SUBJECT = regexcache.compile(
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})\s{1,3}"
     r"(?:(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}"
-    r"|(?:was|were)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
+    # "Aksy district was the worst hit, with 17 people killed"
+    r"|(?:(?:district|province|county|region|prefecture|state)\s{1,3})?(?:was|were)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
     r"(?:hit|affected)|most\s{1,3}\p{Ll}{3,20})\b[^.;:]{0,60})$"
 )
 _CALENDAR = frozenset(
@@ -332,6 +341,7 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         area = (
             _AREA_BEFORE.search(doc.text, lo, c.span.start)
             or _AREA_ITEM.match(doc.text, c.span.end, limit)
+            or _AREA_AFTER.match(doc.text, c.span.end, limit)
             or _AREA_SUBJECT.match(
                 doc.text, doc.sentences[c.sentence].span.start if doc.sentences else 0, c.span.start
             )
