@@ -194,6 +194,19 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         f"John Smith, {20 + i % 50}, died. Smith was {30 + i % 40}." for i in range(n // 3)
     ),
     "durations and vague durations": _page("for the last two years and for 40 years "),
+    # figures that restate others with two digits swapped, compared pairwise by digits
+    "swapped figures": lambda n: " ".join(
+        f"Net income rose to ${400 + i % 90} million. We received {412 + i % 70} calls. "
+        f"All {421 + i % 60} calls were answered."
+        for i in range(n // 16)
+    ),
+    "comparisons and lists by place": lambda n: " ".join(
+        "A total of 4,870 cases were seen, 65 per cent more than the 3,120 cases. This was"
+        " 28 per cent more than the 301 cases. Teams found 27 homes lost at Raglan, 14 at"
+        " Elmhurst and six on the western edge of Beaufort. Mary Hill, 45, said it was cold."
+        " The 46-year-old was there."
+        for _ in range(n // 60)
+    ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)

@@ -551,7 +551,7 @@ def _frame_mentions(doc: Document) -> list[DateMention]:
 
 
 def _strays(
-    doc: Document, ctx: RuleContext, days: list[DateMention]
+    doc: Document, ctx: RuleContext, days: list[DateMention], spans: _Spans
 ) -> Iterator[tuple[DateMention, list[DateMention]]]:
     """(stray, frame): a lone date months from every other date and month in the story.
 
@@ -595,7 +595,7 @@ def _strays(
         ]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
-        if _in_since_span(doc, d):
+        if spans.in_since_span(d) or spans.after_told_month(d):
             continue
         if (
             d.year is None
@@ -614,11 +614,43 @@ def _strays(
             yield d, frame
 
 
-def _in_since_span(doc: Document, d: DateMention) -> bool:
-    """A month the story counts from ("operating on temporary resolutions since January")
-    comes before ``d``: the story spans the months since, and "introduced the plan on
-    March 17" is one of them."""
-    return any(o.precision == "month" and _since_before_it(o, d) for o in doc.dates)
+class _Spans:
+    """Per story, read once: where a month told "since" starts a span up to the present,
+    by year, and the months told with a year, by sentence (a page of dates is no scan of
+    every date per date)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.since: dict[int | None, tuple[int, int]] = {}  # year: earliest (month, day)
+        self.told: dict[int, dict[int, int]] = {}  # sentence: month -> first start
+        for o in doc.dates:
+            if o.precision != "month" or o.month is None:
+                continue
+            if o.lead in _SINCE_LEADS:
+                key = (o.month, o.day or 0)
+                if o.year not in self.since or key < self.since[o.year]:
+                    self.since[o.year] = key
+            if o.year is not None:
+                months = self.told.setdefault(o.sentence, {})
+                months.setdefault(o.month, o.span.start)
+
+    def in_since_span(self, d: DateMention) -> bool:
+        """A month the story counts from ("operating on temporary resolutions since
+        January") comes before ``d``: the story spans the months since, and "introduced
+        the plan on March 17" is one of them."""
+        first = self.since.get(d.year)
+        return first is not None and d.month is not None and first < (d.month, d.day or 0)
+
+    def after_told_month(self, d: DateMention) -> bool:
+        """A yearless date its sentence sets just after a month told with its year
+        ("first received reports in September 2025 and opened a formal investigation on
+        Oct. 9"): a date of that year's story, not of the timeline's."""
+        if d.year is not None or d.month is None:
+            return False
+        months = self.told.get(d.sentence, {})
+        return any(
+            months.get((d.month - back - 1) % 12 + 1, d.span.start) < d.span.start
+            for back in range(3)
+        )
 
 
 def _since_before_it(o: DateMention, d: DateMention) -> bool:
@@ -688,7 +720,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     # The timeline test is the strongest evidence and gives the fullest message: first.
     flagged: set[int] = set()
-    for d, finding in _timeline_slips(doc, ctx, days):
+    spans = _Spans(doc)
+    for d, finding in _timeline_slips(doc, ctx, days, spans):
         flagged.add(id(d))
         yield finding
     if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
@@ -701,7 +734,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
                 flagged.add(id(d))
                 yield _twin_finding(doc, ctx, d, t)
-        for d, frame in _strays(doc, ctx, unslipped):
+        for d, frame in _strays(doc, ctx, unslipped, spans):
             if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
                 flagged.add(id(d))
                 yield _stray_finding(doc, ctx, d, frame)
@@ -970,7 +1003,7 @@ def _plan(d: DateMention) -> bool:
 
 
 def _timeline_slips(
-    doc: Document, ctx: RuleContext, days: list[DateMention]
+    doc: Document, ctx: RuleContext, days: list[DateMention], spans: _Spans
 ) -> Iterator[tuple[DateMention, Finding]]:
     """Dates far from a tight cluster of at least ``min_cluster`` other day dates."""
     opts = ctx.options
@@ -1002,7 +1035,7 @@ def _timeline_slips(
             continue
         if plans and d.tense == "past":
             continue  # a timeline of plans ("Tests on 25 June, 2 and 9 July") places no past event
-        if _in_since_span(doc, d):
+        if spans.in_since_span(d) or spans.after_told_month(d):
             continue
         if not _names_month(d) and _beside_partner(days, d):
             continue  # "4" of "4 or 5 December": the mention with the month is reported

@@ -132,7 +132,8 @@ def _bare_transposed(doc: Document, ctx: RuleContext, reported: set[int]) -> Ite
     has the bare number's value or is another swap of it ("401 trucks" beside "the
     410")."""
     tallies = tally_claims(doc, named=True)
-    values = {float(c.value) for c in doc.claims}
+    times = Counter(float(c.value) for c in doc.claims)
+    values = set(times)
     for c in doc.claims:
         if c.kind != "count" or c.subject is not None or c.qualifier != "exact":
             continue
@@ -140,7 +141,7 @@ def _bare_transposed(doc: Document, ctx: RuleContext, reported: set[int]) -> Ite
             continue
         if not _THE_BEFORE.search(doc.text, max(0, c.span.start - 4), c.span.start):
             continue
-        if sum(1 for o in doc.claims if float(o.value) == float(c.value)) > 1:
+        if times[float(c.value)] > 1:
             continue  # the value is another figure's too
         group = [t for t in tallies if t is not c and transposed(float(t.value), float(c.value))]
         swaps = {v for v in values if transposed(v, float(c.value))}
@@ -186,11 +187,16 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
         return
     times = Counter(float(c.value) for c in doc.claims)
     flagged: set[int] = set()
-    for j, later in enumerate(figures):
-        for earlier in figures[:j]:
-            if earlier.sentence == later.sentence or earlier.kind != later.kind:
+    # a swap keeps the digits: only figures of one kind, unit and digits are compared,
+    # each with the first figure of every other value (a page of "412" is one value)
+    firsts: dict[tuple[str, str | None, str], dict[float, Claim]] = {}
+    for later in figures:
+        digits = "".join(sorted(str(int(float(later.value)))))
+        seen = firsts.setdefault((later.kind, later.unit, digits), {})
+        for value, earlier in list(seen.items()):
+            if value == float(later.value) or earlier.sentence == later.sentence:
                 continue
-            if earlier.unit != later.unit or not _nonzero_swap(earlier, later):
+            if not _nonzero_swap(earlier, later):
                 continue
             shared = _context(doc, earlier) & _context(doc, later)
             if earlier.kind == "count" and (
@@ -203,8 +209,6 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
             if earlier.kind == "money" and not shared:
                 continue
             once = [c for c in (earlier, later) if times[float(c.value)] == 1]
-            if not once:
-                continue
             for figure in once:
                 other = later if figure is earlier else earlier
                 if figure.span.start in flagged:
@@ -217,6 +221,7 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
                     "two neighbouring digits swapped; one of the two is wrong",
                     other.text if len(once) == 1 else None,
                 )
+        seen.setdefault(float(later.value), later)
 
 
 def _significant_digits(c: Claim) -> int:

@@ -1073,6 +1073,9 @@ _ANAPHORIC_CHANGE = regexcache.compile(
 _ANAPHORIC_REACH = 90  # characters before the new figure searched for "the number … to"
 
 
+_FROM_RIGHT_AFTER = regexcache.compile(r"\s{1,3}from\s{1,3}(?:an?\s{1,3}|the\s{1,3})?[\d$€£¥]")
+
+
 def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str, str | None]]:
     """(figure, message, suggestion): "the number had fallen to 520,000" above every
     figure of its kind (and category, when it has one: "the death toll") in the sentence
@@ -1094,6 +1097,8 @@ def _anaphoric_directions(doc: Document) -> Iterator[tuple[Claim, str, str | Non
         )
         if m is None:
             continue
+        if i + 1 < len(claims) and _FROM_RIGHT_AFTER.match(text, c.span.end):
+            continue  # "China's share dropped to 38.8% from 46.5%": its own old figure
         before = [
             o
             for o in claims[max(0, i - 12) : i]

@@ -56,6 +56,7 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -730,6 +731,20 @@ def _remainders_of_before(
         )
 
 
+# A sentence whose subject is a place: "The Central zone, which includes Halifax, had the
+# longest list, with 18,420 patients waiting" -- its figure is that place's, no total.
+_PLACE_SUBJECT = regexcache.compile(
+    r"\s{0,3}(?:The\s{1,3})?\p{Lu}[\w'-]{1,30}(?:\s{1,3}\p{Lu}[\w'-]{1,30}){0,2}\s{1,3}"
+    r"(?:zone|region|district|province|county|state|prefecture|area|municipality)\b"
+    r"|\s{0,3}In\s{1,3}(?:the\s{1,3})?\p{Lu}[\w'-]{1,30}(?:\s{1,3}\p{Lu}[\w'-]{1,30}){0,2}"
+    r"(?:\s{1,3}(?:zone|region|district|province|county|state))?,"
+)
+
+
+def _place_subject(doc: Document, c: Claim) -> bool:
+    return _PLACE_SUBJECT.match(doc.text, doc.sentences[c.sentence].span.start) is not None
+
+
 def _place_lists_of_earlier(
     doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
 ) -> Iterator[Finding]:
@@ -748,6 +763,7 @@ def _place_lists_of_earlier(
             and all(c.subject in (None, noun) for c in items[1:])
             and (whole := largest.get(noun)) is not None
             and float(whole.value) > max(float(c.value) for c in items)  # a total of them
+            and not _place_subject(doc, whole)
         ):
             yield from _exceeding(doc, ctx, whole, items)
         for c in items:  # read once, in order: no page of such lists costs a square
@@ -777,6 +793,20 @@ def _kinds_included(doc: Document, parts: list[Claim]) -> bool:
     return all(n is not None and n.rsplit(" ", 1)[-1] not in _ACROSS_KINDS for n in nouns)
 
 
+_STARTS: tuple[object, list[int]] = (None, [])  # the last story's claim starts, sorted
+
+
+def _claim_starts(doc: Document) -> list[int]:
+    """The starts of the story's figures, in order; sorted once per story, not per list
+    of parts."""
+    global _STARTS
+    cached = _STARTS
+    if cached[0] is not doc.claims:
+        cached = (doc.claims, sorted(c.span.start for c in doc.claims))
+        _STARTS = cached
+    return cached[1]
+
+
 def _told_apart(doc: Document, parts: list[Claim]) -> bool:
     """Each part has its own place or means, with one preposition for all, or its own
     people ("21 were Sudanese citizens, nine were Egyptian"), or each is a side of a
@@ -786,11 +816,14 @@ def _told_apart(doc: Document, parts: list[Claim]) -> bool:
         return True
     keys = []
     votes = 0
-    starts = sorted(c.span.start for c in doc.claims)
+    starts = _claim_starts(doc)
     for c in parts:
         # past its whole: "Four of the seven board members voted for …"
         whole = doc.claims[c.ref].span.start if c.ref is not None else -1
-        nxt = next((s for s in starts if s > c.span.start and s != whole), len(doc.text))
+        k = bisect.bisect_right(starts, c.span.start)
+        if k < len(starts) and starts[k] == whole:
+            k += 1
+        nxt = starts[k] if k < len(starts) else len(doc.text)
         end = min(nxt, c.span.end + _APART_REACH)
         stop = _CLAUSE.search(doc.text, c.span.end, end)
         m = _TOLD_APART.search(doc.text, c.span.end, stop.start() if stop else end)
