@@ -640,6 +640,10 @@ _DIFF_THAN = regexcache.compile(
 # "fell to $138.2 billion … from $145.6 billion a month earlier, a decline of $7.4 billion"
 _TO_BEFORE = regexcache.compile(r"\bto[ ]$")
 _FROM_BEFORE = regexcache.compile(r"\bfrom[ ]$")
+# Two levels, then how far apart they are: "while the least expensive county was Longford
+# at €185,000, a gap of €535,000", "… $612,000 as the runner-up, a difference of nearly"
+_GAP_OF = regexcache.compile(r"[^\d;:.!?()]{0,40}?,[ ](?:an?|the)[ ](?:gap|difference)[ ]of[ ]")
+_HEDGED_GAP = 0.1
 _BY_AMOUNT = regexcache.compile(
     r"[^\d;:.!?()]{0,40}?,[ ](?:an?[ ])?(?:\p{Ll}{1,12}[ ])?(?:decline|drop|fall|decrease"
     r"|increase|rise|gain|jump|loss)[ ]of[ ](?:some[ ])?"
@@ -653,7 +657,10 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
       "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
       receives", "hold 43 seats, three short of the 46 needed";
     - a change's two levels, then its amount: "fell to $138.2 billion at the end of
-      January from $145.6 billion a month earlier, a decline of $4.7 billion"."""
+      January from $145.6 billion a month earlier, a decline of $4.7 billion";
+    - two levels, then the gap between them: "Dún Laoghaire-Rathdown, with a median
+      price of €720,000, while … Longford at €185,000, a gap of €535,000" ("a
+      difference of nearly $540,000": a tenth of room either way)."""
     claims, text = doc.claims, doc.text
     for i in range(2, len(claims)):
         figures = first, second, third = claims[i - 2], claims[i - 1], claims[i]
@@ -661,9 +668,19 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if any(c.kind != first.kind or c.unit != first.unit for c in figures):
             continue
-        if any(c.qualifier != "exact" for c in figures):
+        if first.qualifier != "exact" or second.qualifier != "exact":
             continue
-        if _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
+        if third.qualifier not in ("exact", "nearly", "about"):
+            continue
+        if third.qualifier == "exact" and _GAP_OF.fullmatch(
+            text, second.span.end, third.span.start
+        ):
+            levels, amount = (first, second), third  # "Longford at €185,000, a gap of €535,000"
+        elif third.qualifier != "exact":
+            if not _GAP_OF.fullmatch(text, second.span.end, third.span.start):
+                continue
+            levels, amount = (first, second), third  # "a difference of nearly $540,000"
+        elif _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
             text, second.span.end, third.span.start
         ):
             levels, amount = (first, third), second  # "€485,000, €242,000 more than the €261,000"
@@ -677,12 +694,14 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         gap = abs(float(levels[0].value) - float(levels[1].value))
         room = sum(half_step(c, capped=False) for c in figures)
+        if amount.qualifier != "exact":
+            room += _HEDGED_GAP * float(amount.value)  # "nearly $540,000": a tenth either way
         if abs(gap - float(amount.value)) <= room:
             continue
         yield ctx.finding(
             doc,
             Span(first.span.start, third.span.end),
-            f"{levels[0].text} and {levels[1].text} differ by {fmt_like(amount, gap)}, "
+            f"{levels[0].text} and {levels[1].text} differ by {fmt_like(levels[0], gap)}, "
             f"not {amount.text}",
         )
 
