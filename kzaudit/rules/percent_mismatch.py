@@ -456,6 +456,16 @@ def _share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
                 and (whole := _ref_whole(doc, claims[i - 1])) is not None
             ):
                 yield pct, claims[i - 1], whole  # "Of the 21 killed, 14 …, or two-thirds"
+            elif (
+                i > 1
+                and _OF.fullmatch(text, claims[i - 2].span.end, claims[i - 1].span.start)
+                and _PCT_OR.fullmatch(text, claims[i - 1].span.end, pct.span.start)
+            ):
+                yield (
+                    pct,
+                    claims[i - 2],
+                    claims[i - 1],
+                )  # "$16 million of $71 million, or nearly a third"
             continue
         if pct.unit != "%":
             continue
