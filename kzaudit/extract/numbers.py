@@ -514,6 +514,7 @@ _FROM_CLOSE = regexcache.compile(
     r"\bfrom\s{1,3}(?:(?:the|a)\s{1,3}|\p{Lu}\p{Ll}{2,10}['\u2019]s\s{1,3})?(?:previous\s{1,3}"
     r"|prior\s{1,3})?(?:close|closing\s{1,3}(?:price|level))\s{1,3}of\s{1,3}$"
 )
+_OR_BEFORE = regexcache.compile(r",\s{0,3}or\s{1,3}$", regex.IGNORECASE)
 _FROM_OWN = regexcache.compile(r"\bfrom\s{1,3}(?:its|their|the)\s{1,3}$", regex.IGNORECASE)
 # The price a premium or discount is measured against: "a 13% premium to its close of"
 _PRICED_AGAINST = regexcache.compile(
@@ -1622,6 +1623,21 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 and not _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)  # "rose to 64% from"
             ):
                 far = _last_change_word(text, clause_lo, hi, v)  # "raised the price 50% from"
+            if (
+                m is None
+                and after is None
+                and far is None
+                and _OR_BEFORE.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+                and (pair := _from_to_before(text, claims, idxs[:n], c, sent)) is not None
+            ):
+                # "reached €340,000, up from €314,000, or 8.3 per cent": the pair's change
+                old, new = claims[pair[0]], claims[pair[1]]
+                c.role = "rise" if float(new.value) >= float(old.value) else "fall"
+                _link_change(claims, group)
+                _link_change(claims, [i, pair[1], pair[0], -1])
+                old.role, new.role = "from", "to"
+                group = []
+                continue
             if m is not None or after is not None or far is not None:
                 verb = (m or after or far).group("verb").lower()
                 c.role = (

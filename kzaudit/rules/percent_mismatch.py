@@ -10,7 +10,8 @@ What it does
     or when the direction is wrong ("fell 10% to $90m from $80m"); also "closed down
     3.6% at 41.20 rand, from 43.97 rand", "38,470 migrants have arrived by sea, up 41.4
     percent from 33,640", "42 trucks entered …, compared with 260 …, a drop of 84
-    percent", "$21.5 million, a 48% decline from its $51.2 million opening", "$34.95 a
+    percent", "reached €340,000, up from €314,000, or 8.3 per cent" (the figures give
+    the direction), "$21.5 million, a 48% decline from its $51.2 million opening", "$34.95 a
     share, a 31% premium to its close of $26.68" (a dash sets the change off as a comma
     does), and a change as an amount and its percentage on either side of the new
     level ("fell $1.84, or 2.8%, to $63.48"; "settled at $63.48, down $1.84, or
