@@ -381,7 +381,8 @@ def vocab() -> _Vocab:
         change_word=_Phrases([w for w in change if w not in ("up", "down")]),
         change_after=regexcache.compile(
             r"\s{1,3}(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|slump|cut|decrease"
-            r"|reduction|surge|dip|more|higher|fewer|less|lower|premium|discount)\b",
+            r"|reduction|surge|dip|more|higher|fewer|less|lower|premium|discount|deficit"
+            r"|shortfall)\b",
             flags,
         ),
     )
@@ -1761,8 +1762,9 @@ _UP_FROM = regexcache.compile(
     rf"(?:[^\d,;:.()]|\b(?:19|20)\d\d\b|{_DAY_OF_MONTH}|{_DURATION}){{0,90}}?"
     r"(?:\s{0,3}\([^()\n]{1,40}\))?"
     r"(?:,[^\d,;:.()]{1,60}?\b(?:said|says|reported|estimated|added))?"  # ", the council said"
-    r",\s{0,3}(?:(?:up|down)\s{1,3}from|compared\s{1,3}(?:with|to))\s{1,3}"
-    r"(?:(?:the|a\s{1,3}(?:peak|high|low|record)\s{1,3}of)\s{1,3})?"
+    r"(?:,\s{0,3}(?:(?:up|down)\s{1,3}from|compared\s{1,3}(?:with|to))|\s(?:,\s{0,3})?against)\s{1,3}"
+    r"(?:(?:the|an?\s{1,3}(?:peak|high|low|record|normal|average|long-term\s{1,3}average)"
+    r"\s{1,3}of)\s{1,3})?"
 )  # "42 trucks entered in October, compared with 260 in September, a drop of 84 percent"
 
 
