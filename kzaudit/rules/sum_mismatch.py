@@ -420,7 +420,8 @@ def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # "41 homes and 27 outbuildings, a total of 58 structures"
 _LIST_LINK = regexcache.compile(r"(?:[ ][\p{L}\-]{1,20}){0,3}(?:,[ ]and|,|[ ]and)[ ]")
 _TOTAL_AFTER = regexcache.compile(
-    r"(?:[ ][\p{L}\-]{1,20}){0,3},[ ](?:for[ ])?(?:a[ ]total[ ]of|totall?ing|in[ ]all)[ ]"
+    r"(?:[ ][\p{L}\-]{1,20}){0,3},[ ](?:for[ ])?(?:a[ ]total[ ]of|totall?ing|in[ ]all"
+    r"|a[ ]combined(?:[ ]total[ ]of)?)[ ]"  # "…, a combined 72,700"
 )
 # ... or a total set off by a dash or comma and said to be all of them after it: "142
 # passengers and four crew on board - 146 people in all"
