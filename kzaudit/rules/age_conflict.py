@@ -276,9 +276,8 @@ def _last_named_age(
     name = frozenset((last.text if age is None else "").split()) if last else frozenset()
     if _other_subject_between(doc, start, at, name):
         return None  # "Fernando, 21, … Jayasuriya then took five wickets. The 29-year-old"
-    if age is not None:
+    if age is not None or last is None:
         return age
-    assert last is not None
     named = set(last.text.split())
     for ages in told.values():
         if any(named & set(e.text.split()) for _, e, _ in ages):
@@ -299,16 +298,21 @@ def _speaker(text: str, start: int, end: int) -> bool:
     )
 
 
+_MENTION_REACH = 2000  # characters back a surname is looked for: a few sentences at most
+
+
 def _last_mention(text: str, word: str, before: int) -> int:
-    """Where ``word`` is last written as a word of its own before ``before``, or -1."""
-    at = text.rfind(word, 0, before)
+    """Where ``word`` is last written as a word of its own in the few sentences before
+    ``before``, or -1."""
+    lo = max(0, before - _MENTION_REACH)
+    at = text.rfind(word, lo, before)
     while at >= 0:
         end = at + len(word)
         if (at == 0 or not text[at - 1].isalnum()) and (
             end >= len(text) or not text[end].isalnum()
         ):
             return at
-        at = text.rfind(word, 0, at)
+        at = text.rfind(word, lo, at)
     return -1
 
 

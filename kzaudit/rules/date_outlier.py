@@ -595,7 +595,10 @@ def _strays(
         ]
         if d.tense != "future" and all(o.tense == "future" for o in frame):
             continue  # plans only ("will host a match in June or July"): no present to stray from
-        if spans.in_since_span(d) or spans.after_told_month(d):
+        if spans.after_told_month(d) or (
+            spans.in_since_span(d)
+            and all((o.month, o.day or 1) > (d.month, d.day) for o in frame if o.month)
+        ):
             continue
         if (
             d.year is None
@@ -636,7 +639,9 @@ class _Spans:
     def in_since_span(self, d: DateMention) -> bool:
         """A month the story counts from ("operating on temporary resolutions since
         January") comes before ``d``: the story spans the months since, and "introduced
-        the plan on March 17" is one of them."""
+        the plan on March 17", before the story's other dates, is one of them (the
+        callers ask that it come before them: "since January" spans no October in a June
+        story)."""
         first = self.since.get(d.year)
         return first is not None and d.month is not None and first < (d.month, d.day or 0)
 
@@ -1035,7 +1040,7 @@ def _timeline_slips(
             continue
         if plans and d.tense == "past":
             continue  # a timeline of plans ("Tests on 25 June, 2 and 9 July") places no past event
-        if spans.in_since_span(d) or spans.after_told_month(d):
+        if spans.after_told_month(d) or (spans.in_since_span(d) and pos < line.positions[0]):
             continue
         if not _names_month(d) and _beside_partner(days, d):
             continue  # "4" of "4 or 5 December": the mention with the month is reported
