@@ -1220,12 +1220,8 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
         if got is None:
             continue
         actual = _central(old, new, False)
-        slack = max(pts * (_DECIMAL_SLACK if "." in c.text else 1), rel * abs(stated))
-        if c.qualifier in ("about", "nearly"):  # "almost 21 per cent higher than"
-            slack += 0.1 * abs(stated)
-        lo, hi = got
-        if abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c):
-            continue
+        if _fits(c, stated, actual, got, _slack(c, stated, pts, rel, False)):
+            continue  # "almost 21 per cent higher than": "almost" has the room "about" has
         word = "more" if actual >= 0 else "less"
         first = min(new.span.start, c.span.start)
         yield (
@@ -1364,6 +1360,31 @@ def _compared(doc: Document, i: int, c: Claim, old: Claim) -> Claim | None:
     return None
 
 
+def _slack(c: Claim, stated: float, pts: float, rel: float, points: bool) -> float:
+    """How far a stated change may sit from the one its figures give: a point (half for a
+    percentage written to a decimal, which claims that much: "down 1.2%" for 2.1%) or
+    the relative tolerance, whichever is larger, and a tenth more for "about"/"nearly".
+    Points are the difference of two written percentages: only their rounding and the
+    relative slack excuse a gap, not a whole point ("rose 3 points to 10.75% from
+    8.75%")."""
+    decimal = "." in c.text
+    slack = (
+        rel * abs(stated)
+        if points
+        else max(pts * (_DECIMAL_SLACK if decimal else 1), rel * abs(stated))
+    )
+    if c.qualifier in ("about", "nearly"):
+        slack += 0.1 * abs(stated)
+    return slack
+
+
+def _fits(c: Claim, stated: float, actual: float, got: tuple[float, float], slack: float) -> bool:
+    """Within the tolerance of the change the figures give, or explained by the rounding
+    of every figure as written (``got``: the range the rounded figures allow)."""
+    lo, hi = got
+    return abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c)
+
+
 def _plain(c: Claim) -> str:
     """A figure as quoted mid-sentence: "about 50,000", not "About 50,000"."""
     text = " ".join(c.text.split())
@@ -1453,23 +1474,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         got = _change_range(old, new, points)
         if got is None:
             continue
-        lo, hi = got
         stated = float(c.value) if c.role == "rise" else -float(c.value)
         actual = _central(old, new, points)
-        # Points are the difference of two written percentages: only their rounding (and
-        # the relative slack) excuses a gap, not a whole point ("rose 3 points to 10.75%
-        # from 8.75%").
-        # a percentage written to a decimal claims that much: "down 1.2%" for 2.1%
-        decimal = "." in c.text
-        slack = (
-            rel * abs(stated)
-            if points
-            else max(pts * (_DECIMAL_SLACK if decimal else 1), rel * abs(stated))
-        )
-        if c.qualifier in ("about", "nearly"):
-            slack += 0.1 * abs(stated)
-        # within the tolerance of the change the figures give, or explained by their rounding
-        if abs(stated - actual) <= slack or lo - half_step(c) <= stated <= hi + half_step(c):
+        slack = _slack(c, stated, pts, rel, points)
+        if _fits(c, stated, actual, got, slack):
             continue
         if abs(stated + actual) <= slack and _QUOTE.search(doc.sentence_text(c.sentence)):
             continue  # "the yen rose 0.8 pct to 153.50 against the dollar from 154.67"
