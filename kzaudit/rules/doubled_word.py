@@ -124,6 +124,11 @@ _DOUBLE = regexcache.compile(
     regex.IGNORECASE,
 )
 _JOINERS = "'\u2019-"
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+# the rest of a compound, then a plural noun: "-car units", "-bedroom flats"
+_PLURAL_AFTER_COMPOUND = regexcache.compile(
+    r"-[\p{L}\d]{1,20}(?:-[\p{L}\d]{1,20}){0,2}[ ]\p{Ll}{2,20}s\b"
+)
 
 
 # A figure typed twice in running prose: "at least 55 55 people", "in 2014 2014 the".
@@ -261,7 +266,10 @@ def _doubled(text: str, m: regex.Match, floor: int, alone: _AloneWords) -> bool:
         return False  # "carry on on Monday"; "take about about 18 months" is a slip
     after = m.end(2)
     if after < len(text) and text[after] == "-" and a.islower():
-        # "the home secretary's five five-year blueprint"; not "dissipated in in-fighting"
+        # "the home secretary's five five-year blueprint"; not "dissipated in in-fighting",
+        # nor a count of compounds: "two two-car units", "three three-bedroom flats"
+        if low in _COUNT_WORDS and _PLURAL_AFTER_COMPOUND.match(text, after):
+            return False
         return low not in _HYPHEN_PARTICLES
     if after < len(text) and text[after] in _JOINERS:
         return False  # "Boutros Boutros-Ghali": the second word goes on

@@ -162,8 +162,10 @@ _CONTEXT_BEFORE = regexcache.compile_std(r"(?:[A-Za-z][A-Za-z'-]*[^A-Za-z]{1,4})
 _CONTENT_WORD = regexcache.compile_std(r"[A-Za-z]{3,}")
 _LEAD_WORDS = frozenset(
     """the and for from with was were are has have had been its their his her that this
-    which than about some more less said says rose fell down all these those total""".split()
+    which than about some more less said says rose fell down all these those year years
+    month months week weeks day days percent cent per came""".split()
 )
+_WHOLE_WORDS = frozenset(("total", "overall", "combined", "altogether"))  # a whole's, no part's
 _DEFINITE = regexcache.compile_std(r"(?i)\b(?:the|these|those|all|its|their)[ ]$")
 
 
@@ -198,6 +200,8 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
                 continue
             if not _nonzero_swap(earlier, later):
                 continue
+            if _whole_words(doc, earlier) != _whole_words(doc, later):
+                continue  # "Total exports … $712.4 billion" beside chip exports' $172.4 billion
             shared = _context(doc, earlier) & _context(doc, later)
             if earlier.kind == "count" and (
                 earlier.subject is None
@@ -238,6 +242,13 @@ def _nonzero_swap(a: Claim, b: Claim) -> bool:
         return False
     da, db = str(int(float(a.value))), str(int(float(b.value)))
     return all(x != "0" for x, y in zip(da, db, strict=True) if x != y)
+
+
+def _whole_words(doc: Document, c: Claim) -> set[str]:
+    """The words of a whole ("total", "overall") in the figure's sentence before it."""
+    start = doc.sentences[c.sentence].span.start if doc.sentences else 0
+    before = doc.text[max(start, c.span.start - 200) : c.span.start].lower()
+    return {w for w in _WHOLE_WORDS if w in before}
 
 
 def _context(doc: Document, c: Claim) -> set[str]:
