@@ -268,6 +268,14 @@ _ONEIN_ALT = (
 _GROUP_DEGREE = r"(?:(?:seriously|critically|badly|severely|slightly|gravely)\s{1,3})?"
 
 
+def fraction_value(phrase: str, v: _Vocab | None = None) -> float:
+    """A fraction in words as a number: "two-thirds" 0.667, "a quarter" 0.25, "half" 0.5."""
+    v = v or vocab()
+    low = phrase.lower().replace("-", " ").split()
+    num = 1 if low[0] in ("a", "one", "half") else v.units.get(low[0], 1)
+    return num / v.fractions[low[-1]]
+
+
 @cache
 def vocab() -> _Vocab:
     """All number vocabulary and the regexes built from it, loaded once."""
@@ -497,16 +505,13 @@ _RANGE_JOIN = regexcache.compile(
 _BETWEEN = regexcache.compile(r"\bbetween\s{1,3}$", regex.IGNORECASE)
 _AND = regexcache.compile(r"\s{1,3}and\s{1,3}", regex.IGNORECASE)
 _FROM = regexcache.compile(r"\bfrom\s{1,3}$", regex.IGNORECASE)
-# After a percentage with its verb further back: "raised the price 50% from", "raised the
-# dividend by 5%, to 42 cents"
 # "one" as an item of a list of counts: "…, four were Korean, one was Vietnamese and one
 # was from Uzbekistan"
 _LIST_BEFORE = regexcache.compile(r"(?:,|\band)[ ]{1,3}$")
 _ONE_ITEM_AFTER = regexcache.compile(r"[ ]{1,3}(?:was|in|from|at)[ ]")
 _COUNTED_ITEM = regexcache.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ ]{1,3}"
-    r"(?:were|in|from|at)[ ][^.;:!?]{0,120},[ ]$|\b(?:\d[\d,]*|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve)[ ]{1,3}(?:were|in|from|at)[ ][^.;:!?]{0,120}[ ]and[ ]$",
+    r"(?:were|in|from|at)[ ][^.;:!?]{0,120}(?:,|[ ]and)[ ]$",
     regex.IGNORECASE,
 )
 # The old level a market figure is measured from: "from Friday's close of 75.58 francs",
@@ -523,6 +528,8 @@ _PRICED_AGAINST = regexcache.compile(
     r"\s{1,3})?(?:(?:previous|last|prior|closing|average|undisturbed|share)\s{1,3}){0,2}"
     r"(?:close|price|level)?(?:\s{1,3}of)?\s{1,3}$"
 )
+# After a percentage with its verb further back: "raised the price 50% from", "raised the
+# dividend by 5%, to 42 cents"
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"
@@ -914,9 +921,7 @@ class _Scanner:
             scale = self.v.scales[m.group().lower().rsplit(None, 1)[-1]]
             return self._finish(_Raw("count", m.start(), m.end(), scale / 2, magnitude=True))
         if kind == "frac":
-            low = m.group().lower().replace("-", " ").split()
-            num = 1 if low[0] in ("a", "one", "half") else self.v.units.get(low[0], 1)
-            value = round(100 * num / self.v.fractions[low[-1]], 3)
+            value = round(100 * fraction_value(m.group(), self.v), 3)
             raw = _Raw("percent", m.start(), m.end(), value, unit="fraction")
             q = self._qualifier(raw.start)
             if q is not None:
@@ -1012,16 +1017,20 @@ class _Scanner:
             return _Raw("year", start, end, value)
         return self._finish(raw)
 
-    def _points_of_percentages(self, raw: _Raw) -> bool:
+    def _points_of_percentages(self, raw: _Raw) -> int | None:
         """ "fell to 26.9%, down from 35.7%, a loss of 8.8 points": bare "points" are
-        percentage points when a change of percentages comes just before them."""
+        percentage points when a change of percentages comes just before them; where the
+        word ends, or None."""
         text = self.text
-        return (
-            _POINTS_AFTER.match(text, raw.end, None, HOLD_GIL) is not None
-            and _POINTS_CHANGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
-            is not None
-            and "%" in text[max(0, raw.start - 80) : raw.start]
-        )
+        points = _POINTS_AFTER.match(text, raw.end, None, HOLD_GIL)
+        if (
+            points is None
+            or _POINTS_CHANGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
+            is None
+            or "%" not in text[max(0, raw.start - 80) : raw.start]
+        ):
+            return None
+        return points.end()
 
     def _finish(self, raw: _Raw) -> _Raw | None:
         """Unit, percent, age, duration, qualifier: what the words around the core say."""
@@ -1039,9 +1048,10 @@ class _Scanner:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
-            if raw.kind == "count" and "po" in head and self._points_of_percentages(raw):
-                raw.kind, raw.unit = "percent", "pp"
-                raw.end = _POINTS_AFTER.match(text, end, None, HOLD_GIL).end()  # type: ignore[union-attr]
+            if raw.kind == "count" and "po" in head:
+                points_end = self._points_of_percentages(raw)
+                if points_end is not None:
+                    raw.kind, raw.unit, raw.end = "percent", "pp", points_end
         if raw.kind == "count" and before[-4:] in ("top ", "top-") and self._rank_class(before):
             raw.kind = "ordinal"  # a rank, not a count: "eight top three hits", "a top-10 side"
             return raw

@@ -477,9 +477,7 @@ def _back_references(
                 continue
             # "Gareth Southgate ... Southgat", "Dana Whitcomb ... Whitcombe": a final "e"
             # dropped or added into a form no list knows ("Brown", "Browne" are both known)
-            final_e = low + "e" == intro_low or intro_low + "e" == low
-            if final_e and _known(low):
-                final_e = False
+            final_e = (low + "e" == intro_low or intro_low + "e" == low) and not _known(low)
             if not ((titled and slight) or unknown_short or final_e) and not _confusable(
                 rare, intro, info, first, min_length, titled
             ):
@@ -870,8 +868,7 @@ def _confusable(
     if a.replace("-", "") == b.replace("-", ""):
         return False  # "Euro-Sceptic"/"Eurosceptic"
     if _inflection(a, b):
-        s_slip = one_person and common_info.surname and {a[-1], b[-1]} & {"s"}
-        if not s_slip:
+        if not (one_person and common_info.surname and "s" in (a[-1], b[-1])):
             return False  # "Russians"/"Russian", "the Blairs"
         return not rare_info.partners and not _known(a)
     if (

@@ -95,7 +95,7 @@ from collections.abc import Iterator
 import regex
 
 from kzaudit import regexcache
-from kzaudit.extract.numbers import is_aside, vocab
+from kzaudit.extract.numbers import fraction_value, is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import WRITTEN_DIGITS, bounds, fmt, half_step
 from kzaudit.rules.base import RuleContext
@@ -1240,9 +1240,7 @@ _MULTIPLE_OF = regexcache.compile(
     r"|half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s{1,3}times)\s{1,3}"
     r"(?:the|its|their|his|her)\s{1,3}(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,5}?(?:of\s{1,3})?$"
 )
-_MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
-_MULTIPLES |= {"half": 0.5, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
-_MULTIPLES |= {"seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
+_MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest are the factor words' ("triple")
 
 
 def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
@@ -1274,7 +1272,12 @@ def _multiples(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
             and (new.subject != old.subject)
         ):
             continue
-        factor = _MULTIPLES[(m.group("word") or m.group("n")).lower()]
+        word = (m.group("word") or "").lower()
+        factor = (
+            _MULTIPLE_WORDS.get(word) or vocab().factor[word]
+            if word
+            else float(vocab().units[m.group("n").lower()])
+        )
         stated = (factor, "more_than" if m.group("q") else "exact")
         if float(old.value) <= 0 or _factor_ok(old, new, tol, stated):
             continue
@@ -1294,8 +1297,6 @@ _BY_FRACTION_TO = regexcache.compile(
     r"(?i)\bby\s{1,3}(?P<frac>half|a\s{1,3}(?:third|quarter|fifth|tenth)|one[\s-](?:third|quarter)"
     r"|two[\s-]thirds|three[\s-]quarters)\s{1,3}to\s{1,3}$"
 )
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
-_FRACTIONS |= {"two thirds": 2 / 3, "three quarters": 0.75}
 
 
 def _fraction_changes(doc: Document) -> Iterator[tuple[Span, str, str]]:
@@ -1314,10 +1315,7 @@ def _fraction_changes(doc: Document) -> Iterator[tuple[Span, str, str]]:
             continue
         if not _FROM_NEXT.fullmatch(text, new.span.end, old.span.start):
             continue
-        words = " ".join(m.group("frac").lower().replace("-", " ").split())
-        stated = _FRACTIONS.get(words.split()[-1] if words.startswith(("a ", "one ")) else words)
-        if stated is None:
-            continue
+        stated = fraction_value(m.group("frac"))
         actual = abs(float(new.value) - float(old.value)) / float(old.value)
         if abs(actual - stated) <= _FRACTION_SLACK * stated:
             continue

@@ -673,14 +673,10 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if third.qualifier not in ("exact", "nearly", "about"):
             continue
-        if third.qualifier == "exact" and _GAP_OF.fullmatch(
-            text, second.span.end, third.span.start
-        ):
+        if _GAP_OF.fullmatch(text, second.span.end, third.span.start):
             levels, amount = (first, second), third  # "Longford at €185,000, a gap of €535,000"
         elif third.qualifier != "exact":
-            if not _GAP_OF.fullmatch(text, second.span.end, third.span.start):
-                continue
-            levels, amount = (first, second), third  # "a difference of nearly $540,000"
+            continue  # a hedged amount only as a gap: "a difference of nearly $540,000"
         elif _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
             text, second.span.end, third.span.start
         ):
