@@ -11,8 +11,8 @@ dropped or added inside the word ("immensly"), one vowel for another
 ("independant").  The slip is never at the first letter nor an added or dropped last
 letter ("olds", "blanche"), and a word that reads as a regular formation of known words
 is left alone: a plural ("reinsurers"), a prefix ("renationalise", "uncosted"), a
-compound ("shockwaves"; "gameplan", two of the commonest words, beside the rare
-"gamelan"); but a one-syllable stem doubles its last consonant, so "puting" is no "put"
+compound ("shockwaves"; "gameplan" and "baitfish", two words of four letters or more,
+beside the rarer "gamelan" and "batfish"); but a one-syllable stem doubles its last consonant, so "puting" is no "put"
 + "ing".  Nor is a word among other unknown words (a foreign phrase, "Je suis Charlie"),
 a name's particle ("Uqba ibn Nafi"), a piece of a compound the list holds whole
 ("whole-heartedly"), or a prefix written apart ("pre planning").  Short words are read
@@ -303,7 +303,7 @@ _MIN_FREQUENT_DROP = 6
 _MIN_CHANGE = 8  # a letter added or one vowel for another ("politicial", "standerds")
 _MIN_KEY = 7  # a key beside the right one in a rarer word ("boncholders", "utanium")
 _COMPOUND_PART = 5  # letters of each word of a compound read as a formation
-_FREQUENT_PART = 4  # ... or, of two of the commonest words, beside a rare correction
+_JOINED_PART = 4  # ... or, of two listed words, beside a rarer correction
 _SUFFIX_WORDS = frozenset(("able", "less", "ship", "hood", "ment", "ness", "wide", "long"))
 _TYPING = 1  # ranks up to this are typing slips (swap, doubling): no compound is formed so
 _DOUBLED_RANK = 1  # a letter doubled or a double letter single
@@ -337,9 +337,10 @@ def _slips(doc: Document, ctx: RuleContext, story: set[str]) -> Iterator[Finding
             parts is words
             and len(word) > len(right)
             and rank != _DOUBLED_RANK  # "litterring" is a letter typed twice, no "litter ring"
-            and _two_frequent(word, frequent)
+            and (_two_words(word, frequent) or _two_words(word, words, right))
         ):
-            continue  # "gameplan", "game" + "plan", is no slip of the rare "gamelan"
+            continue  # "gameplan", "game" + "plan", is no slip of the rare "gamelan"; nor
+            # "baitfish", "bait" + "fish", of "batfish"
         if word[-1] == "s" and word[-2] != "s" and word[:-1] in words:
             continue  # a plural of any word: "mins" is no slip of "mains" (but "wass" is)
         start, end = first[word]
@@ -690,12 +691,23 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
     )
 
 
-def _two_frequent(word: str, frequent) -> bool:  # noqa: ANN001 - a set of words
-    """Two of the commonest words of four letters or more, written as one (the second
-    no suffix: "receiveable" is a slip)."""
+def _two_words(word: str, words, right: str = "") -> bool:  # noqa: ANN001 - a SortedWords
+    """Two of ``words`` of four letters or more, written as one (the second no suffix:
+    "receiveable" is a slip).  Given ``right``, only where it differs from ``word`` away
+    from their seam: "baitfish" is "bait" + "fish", a letter off "batfish" inside
+    "bait"; but "testsimony" is no "test" + "simony", for its "s" typed at the seam
+    makes the two (of the commonest words, "gameplan" is two either way)."""
+    slip = None  # where ``right`` first differs from ``word``
+    if right:
+        slip = next(
+            (i for i, (a, b) in enumerate(zip(word, right, strict=False)) if a != b), len(right)
+        )
     return any(
-        word[:i] in frequent and word[i:] in frequent and word[i:] not in _SUFFIX_WORDS
-        for i in range(_FREQUENT_PART, len(word) - _FREQUENT_PART + 1)
+        word[:i] in words
+        and word[i:] in words
+        and word[i:] not in _SUFFIX_WORDS
+        and slip not in (i - 1, i)
+        for i in range(_JOINED_PART, len(word) - _JOINED_PART + 1)
     )
 
 
