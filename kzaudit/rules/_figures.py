@@ -708,6 +708,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
         if c.role != "part":  # "Of the 57 held, 40 were freed": a share, not the tally
             groups.setdefault(_group_key(c), []).append(c)
     running = _running_tallies(doc)
+    staged = _staged(doc)
     by_category: dict[str, list[Claim]] = {}  # updates too: "rose above 40,000"
     for c in doc.claims:
         if c.kind in ("count", "range") and c.category in PEOPLE_CATEGORIES:
@@ -741,6 +742,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     or _shares_of_total(doc, big, small, by_sentence)
                     or _before_remainder(doc, earlier, by_sentence)
                     or _before_remainder(doc, later, by_sentence)
+                    or (big.value in staged and float(small.value) < float(big.value))
                 ):
                     continue
                 peers = by_category.get(earlier.category, ())
@@ -822,6 +824,28 @@ def _before_remainder(doc: Document, c: Claim, by_sentence: Mapping[int, list[Cl
     )
 
 
+# A whole split into stages: "the release of 750 prisoners in three stages", "2,000
+# jobs will go in two phases"
+_IN_STAGES = regexcache.compile(
+    r"(?:[ ][a-z]{2,20}){0,3}[ ](?:in|over)[ ]"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ ]"
+    r"(?:stages|phases|tranches|batches|instal{1,2}ments|waves|rounds)\b"
+)
+
+
+def _staged(doc: Document) -> frozenset:
+    """The values of figures told as given out in stages ("the release of 750 prisoners
+    in three stages"): a smaller figure of their group is one stage ("the first exchange
+    … to free 150 people"), not the whole restated, wherever the whole is written again
+    ("the release of all 750 prisoners")."""
+    text = doc.text
+    return frozenset(
+        c.value
+        for c in doc.claims
+        if c.kind == "count" and _IN_STAGES.match(text, c.span.end, c.span.end + 80) is not None
+    )
+
+
 def _counts_people(c: Claim) -> bool:
     """The figure counts people: by its category, or its noun ("634 Houthi fighters")."""
     if c.category in PEOPLE_CATEGORIES:
@@ -836,6 +860,14 @@ _RECAP = regexcache.compile(
     r"(?:[a-z]{1,12}\s{1,3}){0,2}$"
 )
 
+# ... over several things the sentence counts, whatever the story told of each:
+# "Altogether, the five prisons held 4,738 men" after "Wandsworth held 1,611 men"
+_RECAP_OVER_MANY = regexcache.compile(
+    r"(?i)(?:in\s{1,3}all|in\s{1,3}total|altogether|all\s{1,3}told|together|combined),\s{1,3}"
+    r"the\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+    r"\s{1,3}[a-z]{2,20}s\s{1,3}(?:[a-z]{1,12}\s{1,3}){0,2}$"
+)
+
 
 def _recap_over(doc: Document, earlier: Claim, later: Claim, group: list[Claim]) -> bool:
     """``later`` opens a sentence that sums up ("In all, 16 people were injured across
@@ -843,10 +875,14 @@ def _recap_over(doc: Document, earlier: Claim, later: Claim, group: list[Claim])
     ("11 injured … in Chornomorsk", "five people were injured … in Kharkiv"),
     ``earlier`` among them.  A recap of one figure ("2,000 people turned out … In all,
     4,000"), or of a sum it does not make, stays a conflict: it restates a figure
-    before it with another value as often as it sums them."""
+    before it with another value as often as it sums them; but not a recap over several
+    things it counts ("Altogether, the five prisons held 4,738 men"), which sums what
+    the story told of each whether or not it told of all."""
     if not doc.sentences or float(later.value) <= float(earlier.value):
         return False
     start = doc.sentences[later.sentence].span.start
+    if _RECAP_OVER_MANY.match(doc.text, start, later.span.start) is not None:
+        return True  # "Altogether, the five prisons held 4,738": a sum over several
     if _RECAP.match(doc.text, start, later.span.start) is None:
         return False
     before = [c for c in group if c.sentence < later.sentence and subjects_match(c, later)]
