@@ -1149,6 +1149,10 @@ def find_dateline(doc: Document) -> Dateline | None:
             year, confirmed = int(written), True
         elif years:
             year, confirmed = _dateline_year(years, month, day, lede, exact)
+            if len(lede) > 1 and year is not None:
+                year, confirmed = _year_of_the_whole_lede(
+                    doc.text, m.end(), (year, confirmed), years, month, day, lede
+                )
         else:
             year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
         date = safe_date(year, month, day) if year else None
@@ -1270,6 +1274,61 @@ def _dateline_year(
     if not fits:
         return latest, False
     return min(fits, key=lambda y: (abs(y - latest), y)), len(weekdays) == 1
+
+
+_BODY_REACH = 14  # days from a yearless dateline within which a weekday date gives its day
+_YEAR_AFTER = regexcache.compile(r",?[ \t]{1,3}\d{4}\b")
+
+
+def _year_of_the_whole_lede(
+    text: str,
+    end: int,
+    chosen: tuple[int, bool],
+    years: list[int],
+    month: int,
+    day: int,
+    lede: frozenset[int],
+) -> tuple[int, bool]:
+    """The year the whole lede and the body's weekday dates agree on, when the chosen one
+    puts the dateline on only some of the lede's weekdays.
+
+    "CHARLOTTE, March 13 (Reuters) - … in the four days to Thursday, the lender said on
+    Friday" in a story whose latest written year is 2025: March 13, 2025 is a Thursday,
+    which leaves "Friday" six days back, but March 13, 2026 is the Friday after that
+    Thursday, and "Wednesday, March 11" further down is a day of 2026 too.  Such a year
+    (from the earliest written to three after the latest), confirmed by every weekday
+    date written without a year within two weeks of the dateline, one at least, replaces
+    the chosen one.  A slipped weekday in the body alone cannot move the year: the lede
+    must fit the new year better."""
+    year, _ = chosen
+    date = safe_date(year, month, day)
+    if date is None or all(_on_or_before(date, w) for w in lede):
+        return chosen
+    body = _yearless_weekday_dates(text, end)
+    for y in sorted(range(min(years), max(years) + 4), key=lambda y: (abs(y - year), y)):
+        date = safe_date(y, month, day)
+        if y == year or date is None or not all(_on_or_before(date, w) for w in lede):
+            continue
+        near = [
+            (wd, d)
+            for wd, m, dd in body
+            if (d := safe_date(y, m, dd)) is not None and abs((d - date).days) <= _BODY_REACH
+        ]
+        if near and all(d.weekday() == wd for wd, d in near):
+            return y, True
+    return chosen
+
+
+def _yearless_weekday_dates(text: str, end: int) -> list[tuple[int, int, int]]:
+    """(weekday, month, day) of each "Wednesday, March 11" after ``end`` written with no
+    year, in the story's first 20,000 characters."""
+    names, months = vocab().weekdays, vocab().months
+    out = []
+    for m in _LEDE_WEEKDAY_DATE.finditer(text, end, min(len(text), 20000), False, HOLD_GIL):
+        month = months.get(m.group("m").rstrip("."))
+        if month is not None and _YEAR_AFTER.match(text, m.end()) is None:
+            out.append((names[m.group("wd")], month, int(m.group("d"))))
+    return out
 
 
 # A story that writes no year still has a dateline's month and day, which place its
