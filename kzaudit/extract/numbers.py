@@ -27,6 +27,7 @@ from kzaudit import regexcache
 from kzaudit.alternation import phrases as phrases_trie
 from kzaudit.alternation import trie
 from kzaudit.datafiles import load_toml, read_text
+from kzaudit.extract.dates import calendar_words
 from kzaudit.model import Claim, Document, Span
 from kzaudit.regexcache import HOLD_GIL, matches_at
 
@@ -1186,8 +1187,14 @@ class _Scanner:
         word = m.group(1)
         word_start = start - 1 - len(word)
         low = word.lower()
-        if low in self.v.months or low in self.v.qualifiers or low in _STOP or low in _LEADS:
-            return False  # "Some 500", "About 30", "Only 12"
+        if (
+            low in self.v.months
+            or low in self.v.qualifiers
+            or low in _STOP
+            or low in _LEADS
+            or word in calendar_words()
+        ):
+            return False  # "Some 500", "About 30", "Only 12", "On Tuesday nine people"
         prev = text[max(0, word_start - 2) : word_start]
         return not prev.strip() or prev.strip()[-1:] not in "\"'\u201c\u2018(["
 
@@ -2043,10 +2050,17 @@ def _part_roles(
             if group
             else None
         )
-        if group and owner is None:
-            # "North Carolina accounted for 40 of the deaths": the toll stated further up
+        if group and (owner is None or float(claims[owner].value) < float(c.value)):
+            # "North Carolina accounted for 40 of the deaths": the toll stated further up;
+            # so too when the recent count is too small to hold the part ("… the worst
+            # affected, with 118 patients. … Those five hospitals account for 327 of the
+            # patients"), if an earlier one can
             earlier = range(max(0, i - GROUP_REACH), i)
-            owner = _group_whole(text, claims, list(earlier), group["noun"].lower(), v)
+            wider = _group_whole(text, claims, list(earlier), group["noun"].lower(), v)
+            if wider is not None and (
+                owner is None or float(claims[wider].value) >= float(c.value)
+            ):
+                owner = wider
         if owner is not None:  # "95 of the injured": of the injured counted just before
             c.role, c.ref = "part", owner
             last_part = c
