@@ -277,12 +277,13 @@ _AREA_AFTER = regexcache.compile(
 )
 # ... or an area named as its sentence's subject: "Butler County, which includes Poplar
 # Bluff, was the hardest hit, with six deaths", "Oklahoma was hardest hit, with nine deaths",
-# "University Hospital Limerick was again the most overcrowded, with 118 patients"
+# "University Hospital Limerick was again the most overcrowded, with 118 patients", "… is
+# the worst affected, with 118 patients"
 _AREA_SUBJECT = regexcache.compile(
     r"(?P<name>[A-Z][\w'-]{1,30}(?:\s{1,3}[A-Z][\w'-]{1,30}){0,2})\s{1,3}"
     r"(?:(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}"
     # "Aksy district was the worst hit, with 17 people killed"
-    r"|(?:(?:district|province|county|region|prefecture|state)\s{1,3})?(?:was|were)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
+    r"|(?:(?:district|province|county|region|prefecture|state)\s{1,3})?(?:was|were|is|are)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
     r"(?:hit|affected)|most\s{1,3}\p{Ll}{3,20})\b[^.;:]{0,60})$"
 )
 _CALENDAR = frozenset(
