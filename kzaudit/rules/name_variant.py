@@ -901,8 +901,9 @@ def _confusable(
     if (a in first and b in first) or a in places:
         return False  # "Greece" typed once is no slip of "Greene", nor "Boston" of "Bolton"
     peoples = word_set("names_peoples")
-    if a in peoples and b in peoples:
-        return False  # "Hindi" beside "Hindu": a language and a faith
+    if a in peoples and (b in peoples or b in places or b[-1:] == "n" and b[:-1] in places):
+        return False  # "Hindi" beside "Hindu": a language and a faith; "Bosniak" beside
+        # "Bosnia" and "Bosnian": a people beside its land and the land's adjective
     shared = _shared_partner(rare_info, common_info)
     if not shared and _two_given_names(a, b, rare_info, common_info):
         return False  # "Michele Jones" beside "Michelle Obama": another woman
