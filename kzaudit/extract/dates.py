@@ -1149,9 +1149,9 @@ def find_dateline(doc: Document) -> Dateline | None:
             year, confirmed = int(written), True
         elif years:
             year, confirmed = _dateline_year(years, month, day, lede, exact)
-            if len(lede) > 1 and year is not None:
+            if year is not None and lede:
                 year, confirmed = _year_of_the_whole_lede(
-                    doc.text, m.end(), (year, confirmed), years, month, day, lede
+                    doc.text, m.end(), (year, confirmed), years, month, day
                 )
         else:
             year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
@@ -1287,25 +1287,33 @@ def _year_of_the_whole_lede(
     years: list[int],
     month: int,
     day: int,
-    lede: frozenset[int],
 ) -> tuple[int, bool]:
-    """The year the whole lede and the body's weekday dates agree on, when the chosen one
-    puts the dateline on only some of the lede's weekdays.
+    """The year that puts a yearless dateline on or just after every weekday its lede
+    tells a past event "on", when the chosen one does not.
 
-    "CHARLOTTE, March 13 (Reuters) - … in the four days to Thursday, the lender said on
-    Friday" in a story whose latest written year is 2025: March 13, 2025 is a Thursday,
-    which leaves "Friday" six days back, but March 13, 2026 is the Friday after that
-    Thursday, and "Wednesday, March 11" further down is a day of 2026 too.  Such a year
-    (from the earliest written to three after the latest), confirmed by every weekday
-    date written without a year within two weeks of the dateline, one at least, replaces
-    the chosen one.  A slipped weekday in the body alone cannot move the year: the lede
-    must fit the new year better."""
-    year, _ = chosen
+    "CHARLOTTE, March 13 (Reuters) - … the lender said in a filing on Friday" in a
+    story whose latest written year is 2025: March 13, 2025 is a Thursday, which puts
+    the filing six days back, but March 13, 2026 is a Friday, and "Wednesday, March 11"
+    further down is a day of 2026 too.  "DUBLIN, March 9 (Reuters) - … cancelled 412
+    flights on Sunday …, and warned on Monday" after "carried 21.6 million passengers in
+    2025": March 9, 2025 is that Sunday, which leaves the warning a day after the story.
+
+    Such a year, from the earliest written to three after the latest, replaces the
+    chosen one, if the lede's weekdays confirmed that (one of them fits it), when every weekday date written without a year within two weeks of the
+    dateline fits it too, and there is one at least or the year is the one after the
+    latest written (a story's figures of a whole year are told after it).  Not a weekday
+    after a future word ("will meet on Friday"), nor one without "on" ("the four days to
+    Thursday", "into Tuesday")."""
+    year, confirmed = chosen
+    if not confirmed:
+        return chosen  # a guess already: another guess is no better
+    lede = _lede_past_weekdays(text, end)
     date = safe_date(year, month, day)
-    if date is None or all(_on_or_before(date, w) for w in lede):
+    if not lede or date is None or all(_on_or_before(date, w) for w in lede):
         return chosen
     body = _yearless_weekday_dates(text, end)
-    for y in sorted(range(min(years), max(years) + 4), key=lambda y: (abs(y - year), y)):
+    latest = max(years)
+    for y in sorted(range(min(years), latest + 4), key=lambda y: (abs(y - year), y)):
         date = safe_date(y, month, day)
         if y == year or date is None or not all(_on_or_before(date, w) for w in lede):
             continue
@@ -1314,9 +1322,28 @@ def _year_of_the_whole_lede(
             for wd, m, dd in body
             if (d := safe_date(y, m, dd)) is not None and abs((d - date).days) <= _BODY_REACH
         ]
-        if near and all(d.weekday() == wd for wd, d in near):
+        if all(d.weekday() == wd for wd, d in near) and (near or y == latest + 1):
             return y, True
     return chosen
+
+
+# "said on Friday", not "will vote on Friday" nor "is due to report on Friday"
+_LEDE_ON_WEEKDAY = regexcache.compile(rf"\bon[ \t]{{1,3}}(?P<wd>{_WEEKDAY_NAMES})\b")
+_FUTURE_BEFORE = regexcache.compile(
+    r"\b(?:will|would|shall|due|expected|set|scheduled|plans?|planned|to)"
+    r"\b[^.;:,]{0,30}$"
+)
+
+
+def _lede_past_weekdays(text: str, end: int) -> frozenset[int]:
+    """The weekdays the lede after a dateline ending at ``end`` tells a past event "on"
+    (``_LEDE_ON_WEEKDAY``), with no future word before them in their clause."""
+    names = vocab().weekdays
+    out = set()
+    for m in _LEDE_ON_WEEKDAY.finditer(text, end, _lede_stop(text, end), False, HOLD_GIL):
+        if _FUTURE_BEFORE.search(text, max(end, m.start() - 40), m.start(), HOLD_GIL) is None:
+            out.add(names[m.group("wd")])
+    return frozenset(out)
 
 
 def _yearless_weekday_dates(text: str, end: int) -> list[tuple[int, int, int]]:
