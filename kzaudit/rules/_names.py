@@ -11,9 +11,14 @@ from kzaudit.model import AcronymDefinition, Document, Entity, Span
 
 def acronym_uses(doc: Document) -> list[tuple[Entity, str]]:
     """Acronym mentions with their comparison form ("U.S." -> "US"), including the
-    acronym of a slashed name ("HIV" of "HIV/Aids"), which stays one name."""
+    acronym of a slashed name ("HIV" of "HIV/Aids"), which stays one name; not the
+    agency credited in the dateline ("Taipei, March 24 (CNA)"), which is no name of the
+    story's (a "(CWA)" it defines is no slip of it)."""
     out = []
+    dateline = doc.dateline
     for e in doc.entities:
+        if dateline is not None and dateline.contains(e.span):
+            continue
         if e.kind == "acronym":
             out.append((e, acronym_norm(e.text)))
         elif "/" in e.text:
