@@ -214,6 +214,7 @@ class _Vocab:
     part_before: regex.Pattern
     part_after: regex.Pattern
     part_group: regex.Pattern  # " of the injured": the noun names a whole counted earlier
+    part_among: regex.Pattern  # " children were among those rescued": the same, after a verb
     group_before: regex.Pattern  # "Of the injured, ": the same, before the figure
     group_category: dict[str, str]  # "injured" -> "injured"; nouns without one map to ""
     factor: dict[str, float]  # "doubled" -> 2.0
@@ -365,6 +366,12 @@ def vocab() -> _Vocab:
         part_group=regexcache.compile(
             rf"\s{{1,3}}of\s{{1,3}}(?:the|those|these)\s{{1,3}}{_GROUP_DEGREE}"
             rf"(?P<noun>{_alt(list(groups))})\b",
+            flags,
+        ),
+        # "23 children were among those rescued"
+        part_among=regexcache.compile(
+            r"(?:[ ][\p{L}-]{2,20}){0,2}[ ](?:were|was|are|is)[ ]among[ ](?:the|those|these)[ ]"
+            rf"{_GROUP_DEGREE}(?P<noun>{_alt(list(groups))})\b",
             flags,
         ),
         group_before=regexcache.compile(
@@ -1398,6 +1405,14 @@ _PART_OF_BEFORE = regexcache.compile(
 _FINITE_VERB = regexcache.compile(r"\b(?:were|was|are|is|remain|remains|remained|have|has|had)\b")
 
 
+def _clause_end(text: str, c: Claim, subj: str | None, after_hi: int) -> int:
+    """Where the clause of ``c`` (and its counted noun ``subj``) ends, by ``after_hi``."""
+    brk = _CLAUSE_BREAK.search(
+        text, c.span.end + (len(subj) + 1 if subj else 0), after_hi, HOLD_GIL
+    )
+    return after_hi if brk is None else brk.start()
+
+
 def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab) -> str:
     """Category from the counted noun, the verb after the number, or the words before."""
     text = doc.text
@@ -1407,14 +1422,15 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
     noun = v.noun_kw.search_end(subj) if subj else None
     noun_cat = v.noun_category.get(noun.group().lower()) if noun else None
     if noun_cat in _EVENT_CATEGORIES:
+        if noun_cat == "rescued":  # "Twenty-six survivors were brought to hospitals"
+            m = v.after_kw.search(text, c.span.end, _clause_end(text, c, subj, after_hi))
+            if m is not None and v.after_category[" ".join(m.group().lower().split())] == (
+                "hospitalised"
+            ):
+                return "hospitalised"
         return noun_cat
     if _people_like(subj, v):
-        clause_end = after_hi
-        brk = _CLAUSE_BREAK.search(
-            text, c.span.end + (len(subj) + 1 if subj else 0), after_hi, HOLD_GIL
-        )
-        if brk is not None:
-            clause_end = brk.start()
+        clause_end = _clause_end(text, c, subj, after_hi)
         of_group = _OF_GROUP.match(text, c.span.end, None, HOLD_GIL)
         m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
         if m is None and of_group is not None:
@@ -2039,7 +2055,10 @@ def _part_roles(
             last_part = c
             continue
         # "95 of the injured", "Of the injured, 95": of the injured counted before
-        group = v.part_group.match(text, c.span.end, None, HOLD_GIL) or (
+        group = (
+            v.part_group.match(text, c.span.end, None, HOLD_GIL)
+            or v.part_among.match(text, c.span.end, None, HOLD_GIL)
+        ) or (
             "," in text[max(0, c.span.start - 4) : c.span.start]  # the group's comma first
             and v.group_before.search(
                 text, max(sent.start, c.span.start - 40), c.span.start, HOLD_GIL
