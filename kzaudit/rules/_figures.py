@@ -284,7 +284,10 @@ _AREA_SUBJECT = regexcache.compile(
     r"(?:(?:County|Province|District|Region|Parish|Prefecture|Oblast)\b[^.;:]{0,120}"
     # "Aksy district was the worst hit, with 17 people killed"
     r"|(?:(?:district|province|county|region|prefecture|state)\s{1,3})?(?:was|were|is|are)\s{1,3}(?:again\s{1,3})?(?:the\s{1,3})?(?:(?:hardest|worst)[\s-]{1,3}"
-    r"(?:hit|affected)|most\s{1,3}\p{Ll}{3,20})\b[^.;:]{0,60})$"
+    r"(?:hit|affected)|most\s{1,3}\p{Ll}{3,20})\b[^.;:]{0,60}"
+    # "Spain recorded the highest toll, with an estimated 1,120 excess deaths"
+    r"|(?:recorded|reported|had|suffered|saw)\s{1,3}the\s{1,3}(?:highest|largest|biggest"
+    r"|greatest|most)\b[^.;:]{0,60})$"
 )
 _CALENDAR = frozenset(
     "January February March April May June July August September October November December"
@@ -524,6 +527,7 @@ def tally_claims(doc: Document, named: bool = False, updates: bool = False) -> l
         and c.qualifier != "vague"
         and c.role not in skip
         and not _added(doc.text, c)
+        and not _hypothetical(doc.text, c)
     ]
 
 
@@ -531,6 +535,20 @@ def tally_claims(doc: Document, named: bool = False, updates: bool = False) -> l
 # one told before, never a restatement of it.
 _MORE_AFTER = regexcache.compile_std(r"[ ](?:more|other|additional|further|extra)\b")
 _MORE_BEFORE = regexcache.compile_std(r"(?i)\b(?:another|further|additional|other)[ ]$")
+
+
+# A toll that did not happen: "the same heatwave would have caused about 1,280 deaths"
+_HYPOTHETICAL_BEFORE = regexcache.compile(
+    r"(?i)\b(?:would|could|might)[ ]have[ ](?:been[ ])?[a-z]{2,20}(?:[ ][a-z]{1,20}){0,2}[ ]$"
+)
+
+
+def _hypothetical(text: str, c: Claim) -> bool:
+    """The figure is what would have been, not what was: no tally of the story."""
+    lo = max(0, c.span.start - 60)
+    return text.find("have", lo, c.span.start) != -1 and (
+        _HYPOTHETICAL_BEFORE.search(text, lo, c.span.start) is not None
+    )
 
 
 def _added(text: str, c: Claim) -> bool:
@@ -573,6 +591,7 @@ def _headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
 
 
 _FROM_BEFORE = regexcache.compile(r"(?i)\bfrom\s{1,3}$")
+_OTHERS_AFTER = regexcache.compile(r"[ ]others\b")
 
 
 def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Claim]]:
@@ -581,8 +600,8 @@ def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Clai
     "Death toll rises to 31" over a lede whose one count of the dead is "37": both
     are updates ("rises", "rose to"), which the pairs above leave alone, but a
     headline states the lede's latest figure.  Only when the lede's first paragraph
-    with figures of that category gives exactly one of them, not a "from" figure, and
-    both carry no date or the story's own.
+    with figures of that category gives exactly one of them, not a "from" figure nor "N
+    others", and both carry no date or the story's own.
     """
     if doc.headline is None or not doc.sentences:
         return
@@ -606,10 +625,12 @@ def headline_updates(doc: Document, margin: float) -> Iterator[tuple[Claim, Clai
         if len(lede) != 1 or not subjects_match(h, lede[0]):
             continue
         c = lede[0]
-        if c.date not in (None, ref) or _FROM_BEFORE.search(
-            doc.text, max(0, c.span.start - 8), c.span.start
+        if (
+            c.date not in (None, ref)
+            or _FROM_BEFORE.search(doc.text, max(0, c.span.start - 8), c.span.start)
+            or _OTHERS_AFTER.match(doc.text, c.span.end)
         ):
-            continue
+            continue  # nor "19 of the victims were burnt …, while 12 others died": a share
         if disjoint(bounds(h, margin), bounds(c, margin)):
             yield h, c
 
@@ -744,6 +765,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     or _before_remainder(doc, earlier, by_sentence)
                     or _before_remainder(doc, later, by_sentence)
                     or (big.value in staged and float(small.value) < float(big.value))
+                    or _one_besides(doc, big, small)
                 ):
                     continue
                 peers = by_category.get(earlier.category, ())
@@ -847,6 +869,22 @@ def _staged(doc: Document) -> frozenset:
     )
 
 
+# One named before the figure it is added to: "The driver of the passenger train and
+# three passengers were killed" (bounded, one clause: no comma or full stop between)
+_ONE_AND_BEFORE = regexcache.compile(
+    r"(?i)\b(?:the|a|an|one|his|her|its|their)[ ][^,;:.\d]{1,60}[ ]and[ ]$"
+)
+
+
+def _one_besides(doc: Document, total: Claim, part: Claim) -> bool:
+    """``part`` and one more named beside it make ``total``: "Four people were killed"
+    … "The driver of the passenger train and three passengers were killed"."""
+    if float(total.value) - float(part.value) != 1:
+        return False
+    start = part.span.start
+    return _ONE_AND_BEFORE.search(doc.text, max(0, start - 80), start) is not None
+
+
 def _counts_people(c: Claim) -> bool:
     """The figure counts people: by its category, or its noun ("634 Houthi fighters")."""
     if c.category in PEOPLE_CATEGORIES:
@@ -946,12 +984,21 @@ _MORE_MEMBERS = regexcache.compile(
 )
 
 
+# A sentence that opens on a share of a group told before: "Most of the victims were
+# killed by falling trees, and two were swept away", "Many of them …"
+_SHARE_OF_GROUP = regexcache.compile(
+    r"(?i)(?:most|many|some|several|half|all|nearly\s{1,3}all|almost\s{1,3}all)\s{1,3}of"
+    r"\s{1,3}(?:the|them|those|these)\b"
+)
+
+
 def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) -> bool:
     """ "At least four deaths were blamed on the storm. Two people died in a crash…, a
     man in Mississippi was killed…": the sentence after a total lists its members, so
     a smaller figure there is a share of it, not the total restated; so does a later
-    sentence with three figures of the group that add up to no more than the total, and
-    a figure something "accounted for".  ``sentence``: the figures of ``part``'s
+    sentence with three figures of the group that add up to no more than the total, a
+    figure something "accounted for", and one in a sentence that opens on a share of a
+    group ("Most of the victims were killed by …, and two were swept away").  ``sentence``: the figures of ``part``'s
     sentence."""
     if part.sentence <= total.sentence or float(part.value) >= float(total.value):
         return False
@@ -959,6 +1006,9 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
         return False  # "Of the 157 people killed, 105 died in …": a whole of its own
     if _accounted_for(doc, part):
         return True  # "Upper Nile state … accounted for 1,904 cases and 41 deaths"
+    opening = doc.sentences[part.sentence].span.start if doc.sentences else 0
+    if _SHARE_OF_GROUP.match(doc.text, opening, part.span.start):
+        return True  # "Most of the victims were killed by falling trees, and two were swept away"
     key = _group_key(part)
     siblings = [c for c in sentence if c is not part and _group_key(c) == key]
     adjacent = part.sentence == total.sentence + 1
