@@ -560,6 +560,13 @@ _OF = regexcache.compile(r"\s{1,3}of\s{1,3}", regex.IGNORECASE)
 # ("including" is read as a part's lead already).  Not a dash, which as often opens a
 # restatement or an aside ("eight players plus injuries - 13 players out of 31").
 _COLON_LIST = regexcache.compile(r"(?:[ ]\p{Ll}{2,20}){1,3}:[ ]{1,2}")
+# ... or after a comma, when two items at least say where or by whom: "closed 11 beaches on
+# Sunday morning, six in the Port Macquarie-Hastings area and seven in Kempsey Shire",
+# "heard 60 witnesses, 41 called by the prosecution and 29 by the defence", "evacuated
+# 4,630 people, with 2,870 in Pronojiwo and 1,960 in Candipuro"
+_COMMA_LIST = regexcache.compile(r"(?:[ ][\p{L}\-]{2,20}){1,4},[ ](?:with[ ])?")
+_ITEM_WHERE = regexcache.compile(r"[ ](?:\p{Ll}{2,15}[ ])?(?P<prep>in|at|on|by)[ ]")
+_ITEM_LINK = regexcache.compile(r"[^,;:.\d()]{0,60}?(?:,[ ](?:and[ ])?|[ ]and[ ])")
 _OF_GROUP = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the|those)\s{1,3}[a-z]{2,20}|them|whom)\b", regex.I
 )
@@ -2007,6 +2014,17 @@ def _part_roles(
         ):  # not a numbered list: "three goals: 1) help consumers …"
             whole = i  # "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi"
             continue
+        if whole is None and c.subject is not None and _comma_list(text, claims, idxs, n):
+            whole = i  # "closed 11 beaches, six in Port Macquarie and seven in Kempsey"
+            if n and not _people_like(c.subject, v):
+                before = claims[idxs[n - 1]]  # "evacuated 4,630 people to 14 shelters, with
+                if (  # 2,870 in Pronojiwo and 1,960 in Candipuro": people, not shelters
+                    before.kind == "count"
+                    and _people_like(before.subject, v)
+                    and "," not in text[before.span.end : c.span.start]
+                ):
+                    whole = idxs[n - 1]
+            continue
         rest = v.rest_before.search(text, lo, hi, HOLD_GIL)
         if rest:  # "the other 100" (of a whole, if stated)
             c.role, c.ref = "rest", whole
@@ -2200,6 +2218,28 @@ def _part_before_clause(text: str, last: Claim, c: Claim) -> bool:
         and _INCLUDING.search(text, max(0, last.span.start - 16), last.span.start, HOLD_GIL)
         is not None
         and _NEW_CLAUSE.search(text, last.span.end, c.span.start, HOLD_GIL) is not None
+    )
+
+
+def _comma_list(text: str, claims: list[Claim], idxs: list[int], n: int) -> bool:
+    """The count ``idxs[n]`` is followed, after a comma, by a list of two counts or more
+    that each say where or by whom (``_COMMA_LIST``)."""
+    if n + 2 >= len(idxs):
+        return False
+    first, second = claims[idxs[n + 1]], claims[idxs[n + 2]]
+    if first.kind != "count" or second.kind != "count":
+        return False
+    gap = _COMMA_LIST.fullmatch(text, claims[idxs[n]].span.end, first.span.start, HOLD_GIL)
+    where = _ITEM_WHERE.match(text, first.span.end, None, HOLD_GIL)
+    if gap is None or where is None:
+        return False
+    # one more item of a parallel list, no whole: "cancel 65 flights on Thursday, 180 on
+    # Friday, 140 on Saturday" (but "closed 11 beaches on Sunday, six in …")
+    if f" {where['prep']} " in gap.group():
+        return False
+    return (
+        _ITEM_LINK.fullmatch(text, first.span.end, second.span.start, HOLD_GIL) is not None
+        and _ITEM_WHERE.match(text, second.span.end, None, HOLD_GIL) is not None
     )
 
 
