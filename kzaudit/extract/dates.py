@@ -1153,6 +1153,8 @@ def find_dateline(doc: Document) -> Dateline | None:
                 year, confirmed = _year_of_the_whole_lede(
                     doc.text, m.end(), (year, confirmed), years, month, day
                 )
+            if confirmed and year is not None:
+                confirmed = not _body_disagrees(doc.text, m.end(), year, month, day)
         else:
             year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
         date = safe_date(year, month, day) if year else None
@@ -1317,11 +1319,7 @@ def _year_of_the_whole_lede(
         date = safe_date(y, month, day)
         if y == year or date is None or not all(_on_or_before(date, w) for w in lede):
             continue
-        near = [
-            (wd, d)
-            for wd, m, dd in body
-            if (d := safe_date(y, m, dd)) is not None and abs((d - date).days) <= _BODY_REACH
-        ]
+        near = _near_weekday_dates(body, y, month, day)
         if all(d.weekday() == wd for wd, d in near) and (near or y == latest + 1):
             return y, True
     return chosen
@@ -1344,6 +1342,31 @@ def _lede_past_weekdays(text: str, end: int) -> frozenset[int]:
         if _FUTURE_BEFORE.search(text, max(end, m.start() - 40), m.start(), HOLD_GIL) is None:
             out.add(names[m.group("wd")])
     return frozenset(out)
+
+
+def _near_weekday_dates(
+    body: list[tuple[int, int, int]], year: int, month: int, day: int
+) -> list[tuple[int, dt.date]]:
+    """(weekday written, date in ``year``) of each of ``body`` within two weeks of the
+    dateline's ``month`` and ``day`` in ``year``."""
+    date = safe_date(year, month, day)
+    if date is None:
+        return []
+    return [
+        (wd, d)
+        for wd, m, dd in body
+        if (d := safe_date(year, m, dd)) is not None and abs((d - date).days) <= _BODY_REACH
+    ]
+
+
+def _body_disagrees(text: str, end: int, year: int, month: int, day: int) -> bool:
+    """Two or more weekday dates written without a year within two weeks of a yearless
+    dateline, and none of them falls on its weekday in the year the lede confirmed: the
+    year is wrong, not all of them ("TOKYO, Jan. 22 (Kyodo) -- … from Wednesday evening"
+    in a story whose one written year is "In December 2020", with "Tuesday, Jan. 20" and
+    "Friday, Jan. 23" further down, which are days of 2026).  The year is then a guess."""
+    near = _near_weekday_dates(_yearless_weekday_dates(text, end), year, month, day)
+    return len(near) >= 2 and all(d.weekday() != wd for wd, d in near)
 
 
 def _yearless_weekday_dates(text: str, end: int) -> list[tuple[int, int, int]]:
