@@ -529,6 +529,8 @@ _FROM_CLOSE = regexcache.compile(
     r"|prior\s{1,3})?(?:close|closing\s{1,3}(?:price|level))\s{1,3}of\s{1,3}$"
 )
 _OR_BEFORE = regexcache.compile(r",\s{0,3}or\s{1,3}$", regex.IGNORECASE)
+# ... but "from $2.83 an hour to $4.80, or 40% of the regular minimum": a share of another
+_OF_AFTER = regexcache.compile(r"[ ]of\b")
 _FROM_OWN = regexcache.compile(r"\bfrom\s{1,3}(?:its|their|the)\s{1,3}$", regex.IGNORECASE)
 # The price a premium or discount is measured against: "a 13% premium to its close of"
 _PRICED_AGAINST = regexcache.compile(
@@ -1669,6 +1671,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 and after is None
                 and far is None
                 and _OR_BEFORE.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+                and _OF_AFTER.match(text, c.span.end, None, HOLD_GIL) is None
                 and (pair := _from_to_before(text, claims, idxs[:n], c, sent)) is not None
             ):
                 # "reached €340,000, up from €314,000, or 8.3 per cent": the pair's change
