@@ -290,10 +290,12 @@ def vocab() -> _Vocab:
     ordword = _alt(list(words["ordinals"]))
     vague = _alt(list(words["vague"]))
     frac = r"(?:a|one|two|three|four|nine)[\s-](?:thirds?|quarters?|fifths?|tenths?)|half"
+    # the currencies written in letters, attached to the digits: "N494,000", "Dh912 million"
+    letter_currency = _alt(sorted(k for k in words["currency_prefix"] if k.isalpha()))
     core = (
         # a number starts after no word character, or right after a lettered currency
         # ("N494,000", "KSh10 billion", "R2.5bn", "Rs10,000": checked in ``_digits``)
-        rf"(?:(?<![\w./])|(?<=(?<![\w$])(?:{_LETTER_CURRENCY})(?=\d)))(?:"
+        rf"(?:(?<![\w./])|(?<=(?<![\w$])(?:{letter_currency})(?=\d)))(?:"
         rf"(?P<vague>(?:{vague})|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen))(?!\w)"
         + _ONEIN_ALT.format(numword=numword)
         + r"|(?P<halfmag>half\s+a\s+(?:million|billion))(?!\w)"
@@ -345,7 +347,8 @@ def vocab() -> _Vocab:
             flags | regex.REVERSE,  # see _MONTH_BEFORE
         ),
         magnitude=regexcache.compile(
-            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|\s{1,3}(?P<long>trillion|billion|million|thousand|crore|lakh|mln|bln)s?)(?![\w-])",
+            # "$4.53 billion", and "$4.53-billion" as Canadian and South African papers write it
+            r"(?:(?P<short>bn|mn|trn|tn|m|k|b)|(?:\s{1,3}|-)(?P<long>trillion|billion|million|thousand|crore|lakh|mln|bln)s?)(?![\w-])",
             regex.VERSION0,
         ),
         currency_after=regexcache.compile(
@@ -756,9 +759,6 @@ def _year_shape(raw: _Raw, digits: str) -> bool:
     )
 
 
-_LETTER_CURRENCY = "N|KSh|Ksh|Sh|R|Rs"  # attached to the digits: "N494,000", "R2.5bn"
-
-
 def _tidy(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else round(x, 6)
 
@@ -1019,7 +1019,8 @@ class _Scanner:
             raw.kind, raw.unit = "money", cur[1]
             raw.start = cur[0]
         if (
-            ("," not in s and self._is_name(raw.start))  # "Apollo 11"; never "Fire 14,000"
+            # "Apollo 11"; never "Fire 14,000" nor "owes Rand Water $1.42 billion"
+            ("," not in s and cur is None and self._is_name(raw.start))
             or self._is_label(raw.start)
             or self._near_month(start, end)
         ):

@@ -1022,8 +1022,8 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
     }
     # "winning 70 of the 150 seats, down from 78": the part is what changed, not the whole
     part_of: dict[int, Claim] = {}
-    for c in doc.claims:
-        if c.role == "part" and c.ref is not None:
+    for c in doc.claims:  # of its sentence: not "Eleven police officers were among the injured"
+        if c.role == "part" and c.ref is not None and doc.claims[c.ref].sentence == c.sentence:
             part_of.setdefault(id(doc.claims[c.ref]), c)
     for a, b in zip(claims, claims[1:], strict=False):
         if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
