@@ -543,6 +543,8 @@ _PRICED_AGAINST = regexcache.compile(
 )
 # After a percentage with its verb further back: "raised the price 50% from", "raised the
 # dividend by 5%, to 42 cents"
+# The old level straight after the change, in British usage: "up 18.6 per cent on the 9,400"
+_ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"
@@ -1731,6 +1733,9 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             or _FROM_OWN.search(text, max(lo, hi - 16), hi, HOLD_GIL)  # "from its $51.2m"
             or _FROM_PERIOD.search(text, lo, hi, HOLD_GIL)
             or _FROM_CLOSE.search(text, max(lo, hi - 40), hi, HOLD_GIL)
+            # "10,870 homes, up 18.6 per cent on the 9,400 of a year before"
+            or last == group[0]
+            and _ON_OLD.fullmatch(text, claims[last].span.end, c.span.start, HOLD_GIL)
         ):
             c.role, group[2] = "from", i
     _link_change(claims, group)
@@ -2018,6 +2023,9 @@ def _part_roles(
         ):  # not a numbered list: "three goals: 1) help consumers …"
             whole = i  # "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in Mississippi"
             continue
+        if whole is None and c.subject is not None and _colon_list(text, claims, idxs, n):
+            whole = i  # "A total of 410 prisoners had been transferred by Monday afternoon:
+            continue  # 180 to the Litoral penitentiary, 130 to … and 100 to …"
         if whole is None and c.subject is not None and _comma_list(text, claims, idxs, n):
             whole = i  # "closed 11 beaches, six in Port Macquarie and seven in Kempsey"
             if n and not _people_like(c.subject, v):
@@ -2140,9 +2148,16 @@ def _part_roles(
                 earlier = [max(back, key=lambda j: float(claims[j].value))] if back else []
             if earlier and _part_before_clause(text, claims[earlier[-1]], c):
                 earlier = [claims[earlier[-1]].ref]  # type: ignore[list-item]
-            if earlier and not anaphor and _ends_list(text, claims, idxs, earlier[-1]):
-                c.role = "part"  # "21 Afghan, …, eight Somali and five Palestinian
-                continue  # nationals, including 14 children": of them all, not of the five
+            if (
+                earlier
+                and (not anaphor or earlier[-1] in idxs)
+                and _ends_list(text, claims, idxs, earlier[-1])
+            ):
+                # "21 Afghan, …, eight Somali and five Palestinian nationals, including 14
+                # children", "Eleven inmates and two guards were wounded, four of whom":
+                # of them all, not of the last
+                c.role = "part"
+                continue
             if earlier and not _measure_between(text, claims[earlier[-1]].span.end, c.span.start):
                 c.role, c.ref = "part", earlier[-1]
                 last_part = c
@@ -2245,6 +2260,34 @@ def _comma_list(text: str, claims: list[Claim], idxs: list[int], n: int) -> bool
         _ITEM_LINK.fullmatch(text, first.span.end, second.span.start, HOLD_GIL) is not None
         and _ITEM_WHERE.match(text, second.span.end, None, HOLD_GIL) is not None
     )
+
+
+def _colon_list(text: str, claims: list[Claim], idxs: list[int], n: int) -> bool:
+    """The count ``idxs[n]`` ends a clause on a colon ("410 prisoners had been moved by
+    Monday afternoon:"), and a list of two counts or more follows that each say where,
+    when or to whom (``_COLON_CLAUSE``, ``_COLON_ITEM``)."""
+    if n + 2 >= len(idxs):
+        return False
+    first, second = claims[idxs[n + 1]], claims[idxs[n + 2]]
+    return (
+        first.kind == "count"
+        and second.kind == "count"
+        and _COLON_CLAUSE.fullmatch(text, claims[idxs[n]].span.end, first.span.start, HOLD_GIL)
+        is not None
+        and _COLON_ITEM.match(text, first.span.end, None, HOLD_GIL) is not None
+        and _COLON_LINK.fullmatch(text, first.span.end, second.span.start, HOLD_GIL) is not None
+        and _COLON_ITEM.match(text, second.span.end, None, HOLD_GIL) is not None
+    )
+
+
+# A clause of words (a capitalised name, an acronym in brackets) between a count and the
+# colon that opens its breakdown; no figure, comma or stop
+_COLON_CLAUSE = regexcache.compile(
+    r"(?:[ ](?:\p{L}[\p{L}'\-]{0,20}|\(\p{Lu}{2,10}\))){1,24}:[ ]{1,2}"
+)
+_COLON_ITEM = regexcache.compile(r"[ ](?:\p{Ll}{2,15}[ ])?(?:in|at|on|by|to|from|for)[ ]")
+# From one item to the next: a date may sit in an item ("140 on Saturday, January 10, 97")
+_COLON_LINK = regexcache.compile(r"[^;:.()\n]{0,60}?(?:,[ ](?:and[ ])?|[ ]and[ ])")
 
 
 def _may_be_part(c: Claim, whole: Claim, v: _Vocab) -> bool:

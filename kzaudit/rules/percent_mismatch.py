@@ -132,34 +132,43 @@ def _central(old: Claim, new: Claim, points: bool) -> float:
     return n - o if points else (n - o) / o * 100
 
 
+_ABOUT_SLACK = 0.1  # relative room around a figure hedged with "about"
+_NEARLY_FLOOR = 0.75  # "nearly doubled" is at least 1.5 times, "nearly tripled" 2.25
+_HEDGE = {"more_than": "more than ", "nearly": "nearly "}
+
+
 def _factor_ok(old: Claim, new: Claim, tol: float, stated: tuple[float, str] | None = None) -> bool:
     """The ratio the rounded figures allow meets the stated factor (``new``'s, or
     ``stated``), within ``tol`` of it."""
     factor, qualifier = stated or new.factor
     o, n = float(old.value), float(new.value)
     do, dn = half_step(old), half_step(new)
+    if old.qualifier == "about":  # "to about 38,000 from 20,000": a round figure
+        do = max(do, o * _ABOUT_SLACK)
+    if new.qualifier == "about":
+        dn = max(dn, n * _ABOUT_SLACK)
     if o - do <= 0:
         return True
     lo, hi = (n - dn) / (o + do), (n + dn) / (o - do)
     if qualifier == "more_than":  # "more than doubled": at least the factor
         return hi >= factor
+    if qualifier == "nearly":  # "nearly tripled": short of the factor, but not far short
+        return lo <= factor * (1 + tol) and hi >= factor * _NEARLY_FLOOR
     return lo <= factor * (1 + tol) and hi >= factor * (1 - tol)
 
 
 def _factors(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
     """ "doubled from 200 to 250": a change by a factor the from/to figures contradict."""
     for new in doc.claims:
-        if new.factor is None or new.ref is None or new.factor[1] not in ("exact", "more_than"):
+        if new.factor is None or new.ref is None:
             continue
         old = doc.claims[new.ref]
-        if old.sentence != new.sentence or old.qualifier != "exact" or new.qualifier != "exact":
+        if old.sentence != new.sentence or {old.qualifier, new.qualifier} - {"exact", "about"}:
             continue
         if _factor_ok(old, new, tol):
             continue
         ratio = float(new.value) / float(old.value)
-        wanted = (
-            "more than " if new.factor[1] == "more_than" else ""
-        ) + f"{fmt(new.factor[0])} times"
+        wanted = _HEDGE.get(new.factor[1], "") + f"{fmt(new.factor[0])} times"
         first, second = sorted((old.span, new.span), key=lambda s: s.start)
         yield (
             Span(first.start, second.end),
@@ -373,11 +382,12 @@ def _like(c: Claim, value: float) -> str:
 # "1,811 of the 2,616 candidates, or 69%", "89 of the 101 seats (88%)", "1,811 (69%) of
 # the 2,616".
 _OF = regexcache.compile(
-    r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of|\p{Lu}[\p{L}-]{1,30}['\u2019]s"
+    r"\s{1,3}of\s{1,3}(?:(?:the|its|their|a\s{1,3}total\s{1,3}of"
+    r"|(?:\p{Lu}[\p{L}-]{1,30}\s{1,3}){0,2}\p{Lu}[\p{L}-]{1,30}['\u2019]s"
     r"|the\s{1,3}\p{Ll}[\p{L}-]{1,30}['\u2019]s)"
     r"\s{1,3}(?:(?:global\s{1,3}|total\s{1,3}|entire\s{1,3}|whole\s{1,3})?"
     r"(?:staff|workforce|employees|members|population)\s{1,3}of\s{1,3})?)?"
-)  # "of the 2.3 million", "of Gaza's 2.3 million", "of its (global) staff of 87,000"
+)  # "of the 2.3 million", "of (South) Kordofan's 17", "of its (global) staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
     r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3}"
