@@ -140,6 +140,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if len(e.text.split()) > 1:
             named_at.setdefault(e.key, e.span.start)
     told: dict[str, list[tuple[int, Entity, Span]]] = defaultdict(list)  # each age, in order
+    shared: list[tuple[int, Entity, Span]] = []  # a surname two people given ages share
     subjects = _sentence_subjects(doc, people)
     for e in people:
         found = _age_after(doc.text, e) or _age_before(doc.text, e)
@@ -150,7 +151,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         age, at = found
         words = e.text.split()
         if len(words) == 1 and len(full_names.get(words[0], ())) > 1:
-            continue  # "Hirst" with a Daniel and a Peter Hirst in the story: which one?
+            shared.append((age, e, at))  # "Hirst" with a Daniel and a Peter Hirst: which?
+            continue
         if len(words) == 1 and named_at.get(e.key, -1) > e.span.start:
             continue  # "Janice L. Whitford, 58" read as "Whitford" before "Ronald Whitford"
         if len(words) == 1 and _other_given_name(doc.text, e):
@@ -158,6 +160,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         told[e.key].append((age, e, at))
     for ages in told.values():
         yield from _conflicts(doc, ctx, ages)
+    yield from _shared_surnames(doc, ctx, shared, full_names, told)
     first = {key: (ages[0][0], ages[0][1]) for key, ages in told.items()}
     yield from _birth_years(doc, ctx, people, first)
     yield from _unanswered_anaphors(doc, ctx, people, told)
@@ -214,10 +217,14 @@ def _unanswered_anaphors(
         named = _last_named_age(doc, people, told, m.start())
         if named is None:
             named = _last_age(doc, ages, m.start())  # "A 58-year-old volunteer … the 48-year-old"
+        role = _ROLE_AFTER.match(text, m.end())
+        titled = _titled_age(text, told, role.group(1).lower()) if role else None
         if swapped:
             other = swapped[0]
         elif named is not None and named != age and _one_digit_off(named, age):
             other = named
+        elif titled is not None:
+            other = titled  # "Mayor Hiroshi Sakuma, 68," … "the 63-year-old mayor said"
         else:
             continue
         yield ctx.finding(
@@ -230,6 +237,37 @@ def _unanswered_anaphors(
 
 
 _NAMED_BACK = 3  # sentences back the person "the N-year-old" names may have been named
+_ROLE_AFTER = regexcache.compile(r"[ ](\p{Ll}{3,20})\b")  # "the 63-year-old mayor"
+_ROLE_REACH = 40  # characters around a name and its age searched for its role
+_WORD = regexcache.compile(r"\p{L}+")
+# The words of a title before the name ("Kitahara Mayor Hiroshi Sakuma"), a role in
+# apposition after its age ("Sakuma, 68, the town's mayor,")
+_TITLE = regexcache.compile(r"(?:\p{L}[\p{L}.'\u2019\-]{0,20}[ ]){1,3}$")
+_APPOSITION = regexcache.compile(r",?[ ](?:the|a|an)[ ]([^,.;:()\n]{1,40})")
+_NO_ROLE = frozenset({"man", "woman", "boy", "girl", "who", "was", "had", "has", "said"})
+
+
+def _titled_age(
+    text: str, told: dict[str, list[tuple[int, Entity, Span]]], role: str
+) -> int | None:
+    """The age of the one person given an age beside the word ``role`` ("Kitahara Mayor
+    Hiroshi Sakuma, 68", "Sakuma, 68, the mayor"), or None when no one or several are:
+    "the 63-year-old mayor" names that person back."""
+    if role in _NO_ROLE:
+        return None
+    found = set()
+    for key, ages in told.items():
+        age, e, at = ages[0]
+        title = _TITLE.search(text, max(0, e.span.start - _ROLE_REACH), e.span.start)
+        after = _APPOSITION.match(text, at.end, at.end + _ROLE_REACH)
+        words = [w.lower() for w in e.text.split()]
+        if title is not None:
+            words += _WORD.findall(title.group().lower())
+        if after is not None:
+            words += _WORD.findall(after.group(1).lower())
+        if role in words:
+            found.add((key, age))
+    return next(iter(found))[1] if len(found) == 1 else None
 
 
 def _last_age(doc: Document, ages: list[tuple[int, int]], at: int) -> int | None:
@@ -508,6 +546,34 @@ def _conflicts(
             f'"{e.text}" is given the age {age} here, but {other_age} on line {line} '
             f'("{other.text}"): one of the two is wrong',
             str(other_age),
+        )
+
+
+def _shared_surnames(
+    doc: Document,
+    ctx: RuleContext,
+    shared: list[tuple[int, Entity, Span]],
+    full_names: dict[str, set[str]],
+    told: dict[str, list[tuple[int, Entity, Span]]],
+) -> Iterator[Finding]:
+    """ "Harold Jensen, 78, and his wife, Margaret Jensen, 74" … "Jensen, 87,": a surname
+    two people share, given an age neither has, must still be one of them; reported when
+    the age is one of theirs with its digits swapped or one digit off, and no other's."""
+    for age, e, at in shared:
+        ages = {told[key][0][0]: told[key][0][1] for key in full_names[e.text] if key in told}
+        if len(ages) < 2 or age in ages:
+            continue
+        near = [a for a in ages if _swapped(a, age) or _one_digit_off(a, age)]
+        if len(near) != 1:
+            continue
+        other = ages[near[0]]
+        line, _ = doc.line_col(other.span.start)
+        yield ctx.finding(
+            doc,
+            at,
+            f'"{e.text}" is given the age {age} here, but no one of that name was: '
+            f'"{other.text}" was {near[0]} on line {line}',
+            str(near[0]),
         )
 
 
