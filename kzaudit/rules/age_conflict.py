@@ -18,7 +18,10 @@ What it does
     when no one was given that age before, but someone was given its digits swapped
     ("the ferry's captain, a 52-year-old Sudanese national"), or the person named last,
     a few sentences before, was given an age one digit off ("Josh Tran, 31, …" … "The
-    33-year-old said").
+    33-year-old said"), or the one person given an age beside its title has another
+    ("Mayor Hiroshi Sakuma, 68," … "the 63-year-old mayor said").  A surname two people
+    share is left alone, unless its age is neither's and one of theirs swapped or one
+    digit off ("Harold Jensen, 78, and his wife, Margaret Jensen, 74" … "Jensen, 87,").
 
 Why is this bad?
     An age is a fact readers check against the person they know, and a swapped
