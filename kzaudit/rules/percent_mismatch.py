@@ -31,8 +31,8 @@ What it does
     tripled / quadrupled from X to
     Y", "the doubling of") is checked too: the ratio Y/X must be within
     ``tolerance_factor`` (10%) of the factor, and at least the factor for "more than
-    doubled", and at least three quarters of it, never more, for "nearly doubled"; a
-    figure hedged with "about" has 10% of room.  So is a change by a factor told of the
+    doubled", and from three quarters of it up to the tolerance above it for "nearly
+    doubled"; a figure hedged with "about" has 10% of room.  So is a change by a factor told of the
     one figure of its noun the sentence before gave ("had grown to 4,200 hectares. … had
     more than quadrupled in size, to 18,500 hectares"); both figures are reported.  A
     share written with its part and whole ("11%, or $980,000 of the $8.9 million";
