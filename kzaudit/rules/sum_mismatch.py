@@ -41,7 +41,9 @@ What it does
     amount ("fell to $138.2 billion … from $145.6 billion …, a decline of $7.4
     billion"); amounts a thing priced before is said to include cannot add up to more
     than its price ("a €400 million aid package" … "The package … includes €150 million
-    …").
+    …"), and a count or amount said to be made up of a closed list after it ("a fleet of
+    54 aircraft, made up of 38 A321neos and 16 A350s"; "comprising", "consists of")
+    must be its sum, each figure's rounding allowed for ("about 30,200" is a rounding).
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -65,6 +67,7 @@ from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import (
+    WRITTEN_DIGITS,
     bounds,
     disjoint,
     fmt,
@@ -99,6 +102,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _stated_differences(doc, ctx)
     yield from _included_amounts(doc, ctx, by_sentence)
     yield from _place_lists_of_earlier(doc, ctx, by_sentence)
+    yield from _made_up_of(doc, ctx, by_sentence)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -628,6 +632,78 @@ def _included_amounts(
 
 
 _WORD_RUN = regexcache.compile(r"\p{L}+")
+
+# A whole said to be made up of the figures that follow it: "a fleet of 54 aircraft,
+# made up of 38 narrow-body Airbus A321neos and 16 wide-body A350s"
+_MADE_UP_OF = regexcache.compile(
+    r"[^;:.!?()\n]{0,80}?\b(?:(?:is|are|was|were)[ ])?(?:made[ ]up[ ]of|comprising"
+    r"|comprises|comprised[ ]of|comprised|consisting[ ]of|consists[ ]of|consisted[ ]of)"
+    r"[ ](?:an?[ ])?$"
+)
+# ... not of a noun after it: "a 12 to eight majority on the committee, which is made up of"
+_OTHER_NOUN = regexcache.compile(r"\b(?:on|in|at|of|for|to)[ ][^,]{1,40},[ ](?:which|that)\b")
+# From one part to the next: the words of the part, then a comma or "and"
+# (digits inside a word, "A321neos", and an acronym in brackets, "(OSR)", are words too)
+_PART_LINK = regexcache.compile(
+    r"(?:[^,;:.()!?\d\n]|(?<=\p{L})\d+|\([^()\n]{1,12}\)){0,60}?"
+    r"(?P<sep>,[ ]and[ ]|,[ ]|[ ]and[ ])"
+)
+_PRECISE = 3  # significant digits from which "about" is a rounding, not an estimate
+
+
+def _significant(c: Claim) -> int:
+    """Significant digits written: "about 30,200" has three, "about 1,000" one."""
+    m = WRITTEN_DIGITS.search(c.text)
+    return len(m.group().replace(",", "").replace(".", "").strip("0")) if m else 0
+
+
+def _made_up_of(
+    doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
+) -> Iterator[Finding]:
+    """ "54 aircraft, made up of 38 … A321neos and 18 … A350s": a count or an amount
+    said to be made up of ("comprising", "consists of") the figures listed after it, in
+    its sentence, must be their sum, each rounding allowed for."""
+    text = doc.text
+    if "made up of" not in text and "compris" not in text and "consist" not in text:
+        return  # the common case, decided in one scan
+    for claims in by_sentence.values():
+        for k, whole in enumerate(claims[:-2]):
+            if whole.kind not in ("count", "money"):
+                continue
+            first = claims[k + 1]
+            gap = _MADE_UP_OF.fullmatch(text, whole.span.end, first.span.start)
+            if gap is None or _OTHER_NOUN.search(gap.group()):
+                continue
+            parts, closed = [first], False
+            for c in claims[k + 2 :]:
+                link = _PART_LINK.fullmatch(text, parts[-1].span.end, c.span.start)
+                if link is None:
+                    break
+                parts.append(c)
+                if "and" in link.group("sep"):
+                    closed = True  # "…, three buses and two tricycles": the list ends
+                    break
+            if not closed or any(
+                c.kind != whole.kind or c.unit != whole.unit or c.role in ("from", "to")
+                for c in parts
+            ):
+                continue
+            low = sum(bounds(c)[0] - half_step(c, capped=False) for c in parts)
+            high = sum(bounds(c)[1] + half_step(c, capped=False) for c in parts)
+            w_low, w_high = bounds(whole, 0.02 if _significant(whole) >= _PRECISE else 0.1)
+            step = half_step(whole, capped=False)
+            if not disjoint((low, high), (w_low - step, w_high + step)):
+                continue
+            total = sum(float(c.value) for c in parts)
+            if any(float(c.value) == total for c in claims[:k]):
+                continue  # "the total to 439 from 16 airlines, comprising 275 … and 164"
+            terms = " + ".join(c.text for c in parts)
+            yield ctx.finding(
+                doc,
+                Span(parts[0].span.start, parts[-1].span.end),
+                f"{terms} = {fmt_like(parts[-1], total)}, but they are said to make up "
+                f"{label(whole)}",
+            )
 
 
 # "€485,000, €242,000 more than the €261,000": a figure, then its difference from another
