@@ -545,6 +545,7 @@ _PRICED_AGAINST = regexcache.compile(
 # dividend by 5%, to 42 cents"
 # The old level straight after the change, in British usage: "up 18.6 per cent on the 9,400"
 _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
+_PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"
@@ -1022,7 +1023,13 @@ class _Scanner:
             raw.start = cur[0]
         if (
             # "Apollo 11"; never "Fire 14,000" nor "owes Rand Water $1.42 billion"
-            ("," not in s and cur is None and self._is_name(raw.start))
+            # nor a share: "Coles 28%, Aldi 10%"
+            (
+                "," not in s
+                and cur is None
+                and not _PERCENT_NEXT.match(text, end, None, HOLD_GIL)
+                and self._is_name(raw.start)
+            )
             or self._is_label(raw.start)
             or self._near_month(start, end)
         ):

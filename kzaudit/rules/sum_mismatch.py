@@ -19,8 +19,8 @@ What it does
     …"), even with no remainder stated (a remainder that does not close the sum is
     reported, and its whole too: either may be the slip).  A total said to be of the two
     (three…) things whose figures were just given ("20,000 acres, and the Eaton Fire
-    14,000 acres. Together the two fires have scorched more than 44,000 acres") must fit
-    their sum, and so must a count over named places whose every place the story gives
+    14,000 acres. Together the two fires have scorched more than 44,000 acres"; "Coles
+    28%, Aldi 10% …, meaning the four together account for 82%") must fit their sum, and so must a count over named places whose every place the story gives
     one count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
@@ -187,8 +187,10 @@ def _unread_figure(doc: Document, parts: list[Claim], by_sentence: dict[int, lis
 # A total stated of a number of things counted just before: "Together the two fires have
 # scorched more than 44,000 acres", "Between them, the three banks employ 9,000 people".
 _TOTAL_OF = regexcache.compile(
-    r"(?i)\b(?:together|combined|between[ ]them|in[ ]total|in[ ]all|altogether)\b"
+    r"(?i)(?:\b(?:together|combined|between[ ]them|in[ ]total|in[ ]all|altogether)\b"
     r"[^.;:!?\d]{0,40}?\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))\b"
+    # "meaning the four together account for 82% of sales"
+    r"|\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))[ ]together\b)"
     r"[^.;:!?\d]{0,40}$"
 )
 # The old value of a change is no part of a total: "won 191 seats, down from 247".
@@ -197,11 +199,15 @@ _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TOLL = regexcache.compile(r"(?i)\b(?:toll|dead|deaths)\b")
 
 
-def _off_sum(parts: list[Claim], total: Claim) -> tuple[str, float] | None:
-    """("12 + 7 + 3", 22) when the parts' sum, every hedge allowed, cannot be ``total``."""
-    low = sum(bounds(c)[0] for c in parts)
-    high = sum(bounds(c)[1] for c in parts)
-    if not disjoint((low, high), bounds(total)):
+_SHARE_ABOUT = 0.03  # "about 37%" of a market is 36 to 38%, not 33 to 41%
+
+
+def _off_sum(parts: list[Claim], total: Claim, about: float = 0.1) -> tuple[str, float] | None:
+    """("12 + 7 + 3", 22) when the parts' sum, every hedge allowed (``about``: the room
+    of an "about"), cannot be ``total``."""
+    low = sum(bounds(c, about)[0] for c in parts)
+    high = sum(bounds(c, about)[1] for c in parts)
+    if not disjoint((low, high), bounds(total, about)):
         return None
     return " + ".join(fmt(float(c.value)) for c in parts), sum(float(c.value) for c in parts)
 
@@ -215,10 +221,12 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ("down from 247")."""
     claims = doc.claims
     for i, total in enumerate(claims):
-        if total.kind != "count" or total.role is not None:
+        if total.kind not in ("count", "percent") or total.role is not None:
             continue
         if not doc.sentences or total.sentence < 0:
             continue
+        shares = total.kind == "percent"  # "Woolworths holds 37%, Coles 28%, …, the four
+        # together 82%": shares of one whole, whatever their nouns
         lo = max(doc.sentences[total.sentence].span.start, total.span.start - 90)
         m = _TOTAL_OF.search(doc.text, lo, total.span.start)
         if m is None:
@@ -226,7 +234,7 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # "Together the toll in the two countries rose to 5,021": a toll with no noun
         # adds up the dead the two sentences before count
         toll = total.subject is None and _TOLL.search(doc.text, m.start(), total.span.start)
-        if total.subject is None and not toll:
+        if total.subject is None and not toll and not shares:
             continue
         n = 2 if m.group("both") else _HOW_MANY[m.group("n").lower()]
         parts = [
@@ -234,19 +242,20 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             for c in claims[max(0, i - 12) : i]
             if total.sentence - (2 if toll else 1) <= c.sentence <= total.sentence
             and c.span.end <= m.start()
-            and c.kind == "count"
+            and c.kind == total.kind
+            and c.unit == total.unit
             and (
-                c.category == "deaths"
+                shares or c.category == "deaths"
                 if toll
-                else c.subject in (total.subject, None)  # "won 191 seats … Komeito won 24"
+                else shares or c.subject in (total.subject, None)  # "won 191 seats … 24"
             )
             and c.qualifier in ("exact", "about")
             and c.role is None
             and not _OLD_VALUE.search(doc.text, max(0, c.span.start - 12), c.span.start)
         ]
-        if len(parts) != n or all(c.subject is None for c in parts):
+        if len(parts) != n or (all(c.subject is None for c in parts) and not shares):
             continue
-        off = _off_sum(parts, total)
+        off = _off_sum(parts, total, _SHARE_ABOUT if shares else 0.1)
         if off is None:
             continue
         terms, added = off
