@@ -545,6 +545,7 @@ _PRICED_AGAINST = regexcache.compile(
 # dividend by 5%, to 42 cents"
 # The old level straight after the change, in British usage: "up 18.6 per cent on the 9,400"
 _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
+_MADE_UP = regexcache.compile(r"\b(?:made|make|makes|making)[ ]$", regex.IGNORECASE)
 _PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
@@ -1665,6 +1666,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
         prev_end = c.span.end
         if c.kind == "percent" and c.unit != "fraction":
             m = v.change_before.search(text, lo, hi, HOLD_GIL)
+            if m is not None and _MADE_UP.search(text, max(lo, m.start() - 8), m.start(), HOLD_GIL):
+                m = None  # "chips made up 45 percent": a share, not a rise
             if m is None and c.unit == "pp":  # "a loss of 8.8 points"
                 m = _POINTS_CHANGE_BEFORE.search(text, max(lo, hi - 24), hi, HOLD_GIL)
             after = v.change_after.match(text, c.span.end, None, HOLD_GIL) if m is None else None

@@ -44,6 +44,8 @@ What it does
     …"), and a count or amount said to be made up of a closed list after it ("a fleet of
     54 aircraft, made up of 38 A321neos and 16 A350s"; "comprising", "consists of")
     must be its sum, each figure's rounding allowed for ("about 30,200" is a rounding).
+    Shares of one whole closed by "the remaining" ("38 percent of revenue, while … made
+    up 35 percent and mature processes the remaining 27 percent") must come to 100%.
 
 Why is this bad?
     A reader does the sum.  If 450 + 100 is not 600, a figure is wrong or a group
@@ -103,6 +105,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _included_amounts(doc, ctx, by_sentence)
     yield from _place_lists_of_earlier(doc, ctx, by_sentence)
     yield from _made_up_of(doc, ctx, by_sentence)
+    yield from _remaining_shares(doc, ctx, by_sentence)
     wholes: set[int] = set()  # wholes reported beside their remainder, once each
     for whole_index in sorted(groups):
         parts = groups[whole_index]
@@ -658,6 +661,49 @@ _PART_LINK = regexcache.compile(
     r"(?P<sep>,[ ]and[ ]|,[ ]|[ ]and[ ])"
 )
 _PRECISE = 3  # significant digits from which "about" is a rounding, not an estimate
+
+
+_REMAINING = regexcache.compile(r"(?i)\bthe[ ](?:remaining|other|rest[ ]of[ ]the)[ ]$")
+_SHARE_OF_NEXT = regexcache.compile(r"[ ]of[ ](?:those|them|these|which|whom)\b")
+
+
+def _remaining_shares(
+    doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
+) -> Iterator[Finding]:
+    """ "38 percent of revenue, while 16-nanometer chips made up 45 percent and mature
+    processes the remaining 27 percent": shares of one whole closed by "the remaining"
+    come to 100, each rounding allowed for."""
+    text = doc.text
+    if "remaining" not in text and "other" not in text and "rest of" not in text:
+        return
+    for claims in by_sentence.values():
+        for k, rest in enumerate(claims):
+            if k == 0 or rest.kind != "percent" or rest.unit != "%":
+                continue
+            if not _REMAINING.search(text, max(0, rest.span.start - 24), rest.span.start):
+                continue
+            parts = [c for c in claims[:k] if c.kind == "percent"]
+            if not parts or any(
+                c.unit != "%"
+                or c.role is not None
+                or c.qualifier not in ("exact", "about")
+                or _SHARE_OF_NEXT.match(text, c.span.end)
+                for c in parts
+            ):
+                continue  # shares alone: no change nor share of a share among them
+            figures = [*parts, rest]
+            total = sum(float(c.value) for c in figures)
+            room = sum(half_step(c, capped=False) for c in figures)
+            room += sum(_SHARE_ABOUT * float(c.value) for c in figures if c.qualifier == "about")
+            if abs(total - 100.0) <= room + 1e-9:
+                continue
+            terms = " + ".join(c.text for c in figures)
+            yield ctx.finding(  # at them all: any of them may be the slip
+                doc,
+                Span(parts[0].span.start, rest.span.end),
+                f'{terms} = {fmt(total)}%, but "the remaining" share closes them to 100%',
+                None,
+            )
 
 
 def _significant(c: Claim) -> int:
