@@ -547,6 +547,11 @@ _PRICED_AGAINST = regexcache.compile(
 _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
 _MADE_UP = regexcache.compile(r"\b(?:made|make|makes|making)[ ]$", regex.IGNORECASE)
 _PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
+_OVER_OLD = regexcache.compile(
+    r"\s{1,3}(?:over|on)\s{1,3}(?:(?:the|this|last|its|their)\s{1,3})?"
+    r"(?:(?:year|month|quarter|season|week)['\u2019]s\s{1,3})?",
+    regex.IGNORECASE,
+)
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"
@@ -1411,7 +1416,11 @@ def _people_like(subject: str | None, v: _Vocab) -> bool:
     if subject is None:
         return True
     last = subject.rsplit(" ", 1)[-1]
-    return last in v.people or subject in v.noun_category
+    if last in v.people or subject in v.noun_category:
+        return True
+    # "people in intensive care": people where they are
+    head, _, rest = subject.partition(" ")
+    return head in v.people and rest.startswith(("in ", "at ", "on "))
 
 
 # A whole written after its part ("three of the four patients ... were in critical
@@ -1746,6 +1755,10 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             # "10,870 homes, up 18.6 per cent on the 9,400 of a year before"
             or last == group[0]
             and _ON_OLD.fullmatch(text, claims[last].span.end, c.span.start, HOLD_GIL)
+            # "$150 million, a 50% increase over this year's $100 million"
+            or last == group[0]
+            and noun_end > 0
+            and _OVER_OLD.fullmatch(text, noun_end, c.span.start, HOLD_GIL)
         ):
             c.role, group[2] = "from", i
     _link_change(claims, group)

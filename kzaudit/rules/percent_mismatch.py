@@ -287,7 +287,9 @@ def _amount_changes(doc: Document, rel: float) -> Iterator[tuple[Claim, str, str
 
 
 # The level first, then the change: "settled at $63.48 a barrel on Friday, down $1.84"
-_AT_BEFORE = regexcache.compile(r"(?i)\b(?:at|was|were|to)\s{1,3}$")
+_AT_BEFORE = regexcache.compile(
+    r"(?i)\b(?:at|was|were|to|reached|totall?ed|numbered)\s{1,3}$"
+)  # "… born last year reached 254,100, up 15,800, or 6.6 percent, from 238,300"
 _LEVEL_THEN_AMOUNT = regexcache.compile(
     r"[^\d;:.()\n]{0,50}?,\s{1,3}(?P<dir>up|down)\s{1,3}(?:by\s{1,3})?"
 )
@@ -391,7 +393,10 @@ _OF = regexcache.compile(
 )  # "of the 2.3 million", "of (South) Kordofan's 17", "of its (global) staff of 87,000"
 _PCT_OR = regexcache.compile(r"(?:\s{1,3}in\s{1,3}\d{4})?\s{0,2},\s{0,3}or\s{1,3}")
 _THEN_PCT = regexcache.compile(
-    r"[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3}"
+    # (a longer clause with no comma: "412 of the 1,030 flights it had planned to operate
+    # on Sunday, or 40%")
+    r"[^\d;:.(),\n]{41,90}?,\s{0,3}or\s{1,3}"
+    r"|[^\d;:.()\n]{0,40}?(?:,\s{0,3}or\s{1,3}|\s\(\s{0,2}|\s{1,3}[-\u2013\u2014]{1,2}\s{1,3}"
     r"|,\s{1,3}an?\s{1,3}(?:[a-z]{3,12}\s{1,3})?(?:percentage|rate|share)\s{1,3}of\s{1,3})"
 )  # "…, or 75%", "… (75%)", "… - more than 80% of the population -", "…, a pass
 # percentage of 95.73%"
