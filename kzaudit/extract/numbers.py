@@ -545,6 +545,12 @@ _PRICED_AGAINST = regexcache.compile(
 # dividend by 5%, to 42 cents"
 # The old level straight after the change, in British usage: "up 18.6 per cent on the 9,400"
 _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
+# A change that says no direction, which the figures before it give
+_UNSIGNED_BEFORE = regexcache.compile(
+    r"\b(?:improvement|change|shift)\s{1,3}of\s{1,3}"
+    r"(?:(?:about|some|around|nearly|almost)\s{1,3})?$",
+    regex.IGNORECASE,
+)
 _MADE_UP = regexcache.compile(r"\b(?:made|make|makes|making)[ ]$", regex.IGNORECASE)
 _PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
 _OVER_OLD = regexcache.compile(
@@ -1075,12 +1081,14 @@ class _Scanner:
             cw = self._currency_word_after(end)
             if cw is not None:
                 raw.kind, raw.unit, raw.end = "money", cw[1], cw[0]
-            elif "%" in head or "p" in head:
+            elif "%" in head or "p" in head or "b" in head:
                 pm = _PERCENT_AFTER.match(text, end, None, HOLD_GIL)
                 if pm is not None:
                     low = pm.group().lower()
                     raw.kind, raw.end = "percent", pm.end()
                     raw.unit = "pp" if "point" in low else "%"
+                    if "basis" in low:  # "23 basis points": 0.23 percentage points
+                        raw.value = raw.value / 100
             if raw.kind == "count" and "po" in head:
                 points_end = self._points_of_percentages(raw)
                 if points_end is not None:
@@ -1692,11 +1700,16 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 m is None
                 and after is None
                 and far is None
-                and _OR_BEFORE.search(text, max(lo, hi - 8), hi, HOLD_GIL)
-                and _OF_AFTER.match(text, c.span.end, None, HOLD_GIL) is None
+                and (
+                    _OR_BEFORE.search(text, max(lo, hi - 8), hi, HOLD_GIL)
+                    and _OF_AFTER.match(text, c.span.end, None, HOLD_GIL) is None
+                    or _UNSIGNED_BEFORE.search(text, max(lo, hi - 32), hi, HOLD_GIL)
+                )
                 and (pair := _from_to_before(text, claims, idxs[:n], c, sent)) is not None
             ):
-                # "reached €340,000, up from €314,000, or 8.3 per cent": the pair's change
+                # "reached €340,000, up from €314,000, or 8.3 per cent", "fell to 2.14% from
+                # 2.46%, an improvement of 32 basis points": the pair's change (not "a
+                # swing", which in an election is of two parties' shares)
                 old, new = claims[pair[0]], claims[pair[1]]
                 c.role = "rise" if float(new.value) >= float(old.value) else "fall"
                 _link_change(claims, group)
