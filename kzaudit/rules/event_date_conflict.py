@@ -19,11 +19,14 @@ What it does
 
     And a date given with an offset from another that it does not fit: "arrested
     11 days later, on July 29" when no date of the story lies 11 days before it (the
-    nearest written just before is July 15), "the next morning, July 17"; or "1 May,
+    nearest written just before is July 15), "the next morning, July 17", or the story's
+    first date however far back, when a month put right makes the date fit it ("… on
+    Sunday (July 19)" … "an alert three days earlier, on June 16"; "on January 1, seven
+    weeks earlier", a day of room for weeks); or "1 May,
     three days before President Saakashvili was elected" when the story dates that
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
-    is eight days on.
+    is eight days on ("nine days before election day" too).
 
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
@@ -275,16 +278,29 @@ def _signed_days(u: Duration, m: regex.Match[str]) -> int:
     return -days if m.group("dir").lower() == "earlier" else days
 
 
-def _slipped_month(d: DateMention, shift: int, earlier: list[DateMention]) -> int | None:
-    """The month of a recent date that ``d`` fits exactly at its offset with its month
-    changed: "11 days later, on Jan. 26" after "July 15" is July 26, month slipped."""
+def _slipped_month(
+    d: DateMention, shift: int, earlier: list[DateMention], tolerance: int = 0
+) -> int | None:
+    """The month that, put in ``d``, makes it fit a recent date exactly at its offset:
+    "11 days later, on Jan. 26" after "July 15" is July 26, month slipped; "on January
+    1, seven weeks earlier" before "April 20" is March 1 (``tolerance``: days an offset
+    of several may be off by)."""
     for o in reversed(earlier):
-        if o.month == d.month:
+        if o.precision != "day":
             continue
-        moved = DAYS_BEFORE_MONTH[o.month - 1] + min(d.day, 31) - 1 - shift  # type: ignore[index,operator,type-var]
-        if o.precision == "day" and day_of_year(o) == moved % YEAR_DAYS:  # exact, or it is a guess
-            return o.month
+        for month in range(1, 13):
+            if month == d.month:
+                continue
+            moved = DAYS_BEFORE_MONTH[month - 1] + min(d.day, 31) - 1 - shift  # type: ignore[operator,type-var]
+            if abs(offset(day_of_year(o), moved % YEAR_DAYS)) <= tolerance:  # or a guess
+                return month
     return None
+
+
+def _of_now(doc: Document, d: DateMention) -> bool:
+    """``d`` is of the story's time: written with no year, or in the reference date's."""
+    ref = doc.reference_date
+    return d.year is None or ref is not None and d.year == ref.year
 
 
 def _month_of(pos: int) -> int:
@@ -326,6 +342,7 @@ _DEFINITE_EVENT = regexcache.compile(
     r"(?i)the\s{1,3}(?P<noun>crash|derailment|collision|attack|attacks|bombing|blast|explosion"
     r"|shooting|stabbing|quake|earthquake|fire|flood|floods|storm|hurricane|eruption|collapse"
     r"|accident|disaster|election|vote|referendum|coup|raid|riot|riots)\s{0,3}$"
+    r"|(?P<noun>election|polling|voting|race)\s{1,3}day\s{0,3}$"  # "nine days before election day"
 )
 
 
@@ -371,18 +388,27 @@ def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             target = day_of_year(d) - shift
             before = days[bisect_left(sentences, d.sentence - _ANCHOR_SENTENCES, 0, i) : i]
             tolerance = 0 if abs(shift) == 1 else _TOLERANCE
-            if not before or any(
+            # the story's first day, its news, is what "three days earlier" may count from
+            # however far back it is: "… on Sunday (July 19)" … "an alert three days
+            # earlier, on June 16" is a month slipped
+            first = days[:1] if i and days[0] not in before and _of_now(doc, days[0]) else []
+            if not (before or first) or any(
                 (target + k) % YEAR_DAYS in seen for k in range(-tolerance, tolerance + 1)
             ):
                 continue  # a date of the story fits the offset
-            anchor = before[-1]
-            slipped = _slipped_month(d, shift, before)
-            if slipped is None and abs(offset(day_of_year(anchor), target)) > _ANCHOR_REACH:
+            # a distance in weeks is a round one: "seven weeks earlier" may be 50 days
+            weeks = abs(shift) >= 14 and abs(shift) % 7 == 0
+            slipped = _slipped_month(d, shift, first + before, tolerance if weeks else 0)
+            if slipped is None and (
+                not before or abs(offset(day_of_year(before[-1]), target)) > _ANCHOR_REACH
+            ):
                 continue  # not a date the offset could count from
+            anchor = before[-1] if before else first[0]
             message = (
                 f'"{d.text}" is given as {number_word(abs(shift))} day{"s" if abs(shift) != 1 else ""} '
                 f"{'after' if shift > 0 else 'before'} an earlier date, but no date of the "
-                f'story fits ("{anchor.text}" is written just before it)'
+                f'story fits ("{anchor.text}" is written '
+                f"{'just before it' if before else 'first'})"
             )
             suggestion = None
             if slipped is not None:
