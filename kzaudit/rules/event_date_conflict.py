@@ -26,7 +26,10 @@ What it does
     three days before President Saakashvili was elected" when the story dates that
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
-    is eight days on ("nine days before election day" too).
+    is eight days on ("nine days before election day" too).  And a deadline given both
+    as a distance and a date ("respond within three months, by 4 January") that does not
+    lie that far from the story's day (its reference date, else its lede's date), a day
+    early to a few late allowed.
 
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
@@ -96,6 +99,63 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _restated_periods(doc, ctx)
     yield from _offset_conflicts(doc, ctx)
     yield from _named_again(doc, ctx)
+    yield from _within_deadlines(doc, ctx)
+
+
+# A deadline given as a distance from the story's day and as a date: "required to respond
+# within three months, by 4 June", "to submit the report within 15 days, by March 29"
+_WITHIN = regexcache.compile(r"(?i)\bwithin\s{1,3}(?:the\s{1,3}next\s{1,3})?$")
+_THEN_BY = regexcache.compile(r"(?i)\s{0,3},?\s{1,3}(?:by|on|before|until)\s{1,3}")
+_MONTH_DAYS = 30.44
+_LEDE_SENTENCES = 2  # sentences the story's own day is sought in, with no reference date
+_WITHIN_TEXT = regexcache.compile_std(r"(?i)^within\s+")
+# days the deadline may lie before and after the distance from the story's day: the
+# order may come a day or two after the news, and months are of several lengths
+_WITHIN_ROOM = {"day": (1, 3), "week": (1, 4), "month": (3, 7)}
+
+
+def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "respond within three months, by 4 January" in a story of early March: a date
+    that does not lie the stated distance from the story's day (its reference date, or
+    the first date of its own time it writes)."""
+    if "within" not in doc.text:
+        return  # the common case, decided in one scan
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    ref = doc.reference_date
+    if ref is not None:
+        start, anchor_text = ref.timetuple().tm_yday - 1, "the story's date"
+        if ref.month > 2 and ref.year % 4 == 0:
+            start -= 1  # a leap year's day, as a day of the common year the dates use
+    elif days and days[0].sentence <= _LEDE_SENTENCES:
+        start, anchor_text = day_of_year(days[0]), f'"{days[0].text}"'  # the lede's day
+    else:
+        return
+    for u in doc.durations:
+        if u.unit not in _WITHIN_ROOM or not u.value or not float(u.value).is_integer():
+            continue
+        if not u.text.lower().startswith("within") and not _WITHIN.search(
+            doc.text, max(0, u.span.start - 16), u.span.start
+        ):
+            continue  # "within 15 days" (read whole, or "within" before the length)
+        by = _THEN_BY.match(doc.text, u.span.end)
+        if by is None:
+            continue
+        d = next((d for d in days if d.span.start == by.end()), None)
+        if d is None or (ref is None and d is days[0]):
+            continue
+        length = float(u.value) * (_MONTH_DAYS if u.unit == "month" else _UNIT_DAYS[u.unit])
+        early, late = _WITHIN_ROOM[u.unit]
+        early *= float(u.value) if u.unit == "month" else 1
+        diff = offset(start, day_of_year(d)) % YEAR_DAYS
+        if length - early <= diff <= length + late:
+            continue
+        length_text = _WITHIN_TEXT.sub("", u.text)
+        yield ctx.finding(
+            doc,
+            d.span,
+            f'"{d.text}" is given as the end of {length_text} from {anchor_text}, but lies '
+            f"{diff} days after it",
+        )
 
 
 # An event named back by a definite noun phrase and its participle: "The state of
