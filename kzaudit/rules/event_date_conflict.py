@@ -130,6 +130,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         start, anchor_text = day_of_year(days[0]), f'"{days[0].text}"'  # the lede's day
     else:
         return
+    at = {d.span.start: d for d in days}  # each date by where it starts
     for u in doc.durations:
         if u.unit not in _WITHIN_ROOM or not u.value or not float(u.value).is_integer():
             continue
@@ -140,7 +141,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         by = _THEN_BY.match(doc.text, u.span.end)
         if by is None:
             continue
-        d = next((d for d in days if d.span.start == by.end()), None)
+        d = at.get(by.end())
         if d is None or (ref is None and d is days[0]):
             continue
         length = float(u.value) * (_MONTH_DAYS if u.unit == "month" else _UNIT_DAYS[u.unit])
