@@ -242,6 +242,7 @@ def _unanswered_anaphors(
 _NAMED_BACK = 3  # sentences back the person "the N-year-old" names may have been named
 _ROLE_AFTER = regexcache.compile(r"[ ](\p{Ll}{3,20})\b")  # "the 63-year-old mayor"
 _ROLE_REACH = 40  # characters around a name and its age searched for its role
+_TITLED_MAX = 60  # people given ages searched for a title: a story names a few
 _WORD = regexcache.compile(r"\p{L}+")
 # The words of a title before the name ("Kitahara Mayor Hiroshi Sakuma"), a role in
 # apposition after its age ("Sakuma, 68, the town's mayor,")
@@ -256,7 +257,7 @@ def _titled_age(
     """The age of the one person given an age beside the word ``role`` ("Kitahara Mayor
     Hiroshi Sakuma, 68", "Sakuma, 68, the mayor"), or None when no one or several are:
     "the 63-year-old mayor" names that person back."""
-    if role in _NO_ROLE:
+    if role in _NO_ROLE or len(told) > _TITLED_MAX:
         return None
     found = set()
     for key, ages in told.items():

@@ -663,6 +663,7 @@ _PART_LINK = regexcache.compile(
 _PRECISE = 3  # significant digits from which "about" is a rounding, not an estimate
 
 
+_LIST_SENTENCE_MAX = 40  # figures in a sentence read as a list of parts, at most
 _REMAINING = regexcache.compile(r"(?i)\bthe[ ](?:remaining|other|rest[ ]of[ ]the)[ ]$")
 _SHARE_OF_NEXT = regexcache.compile(r"[ ]of[ ](?:those|them|these|which|whom)\b")
 
@@ -677,6 +678,8 @@ def _remaining_shares(
     if "remaining" not in text and "other" not in text and "rest of" not in text:
         return
     for claims in by_sentence.values():
+        if len(claims) > _LIST_SENTENCE_MAX:
+            continue
         for k, rest in enumerate(claims):
             if k == 0 or rest.kind != "percent" or rest.unit != "%":
                 continue
@@ -722,6 +725,8 @@ def _made_up_of(
     if "made up of" not in text and "compris" not in text and "consist" not in text:
         return  # the common case, decided in one scan
     for claims in by_sentence.values():
+        if len(claims) > _LIST_SENTENCE_MAX:
+            continue  # no sentence of a story holds so many figures; a table does
         for k, whole in enumerate(claims[:-2]):
             if whole.kind not in ("count", "money"):
                 continue
