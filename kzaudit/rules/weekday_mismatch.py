@@ -25,7 +25,10 @@ What it does
     ("BALTIMORE, August 26, 2024 — … early on Tuesday", for March 26).  With a yearless
     dateline the same holds once a weekday date within two weeks of it gives the
     dateline its weekday ("ISTANBUL, Jan 22 (AP) — … rose to 78 on Wednesday … broke out
-    on Friday, January 21"): both are reported, since either may be the slip.
+    on Friday, January 21"): both are reported, since either may be the slip.  And the
+    story's event named back by a weekday ("Thursday's blast") that the first sentences
+    date to another with the event's own verb ("a reactor exploded … on Friday"): both
+    are reported.
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -52,7 +55,7 @@ from kzaudit.extract.dates import (
     vocab,
     with_weekday,
 )
-from kzaudit.model import DateMention, Document, Finding
+from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import (
     CALENDAR_CYCLE,
     YEAR_DAYS,
@@ -106,6 +109,82 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(doc, d.span, message, with_weekday(d.text, actual))
     yield from _disagreeing(doc, ctx, yearless)
     yield from _lede_weekday(doc, ctx)
+    yield from _event_named_by_day(doc, ctx)
+
+
+# An event named by its weekday: "Thursday's blast", "after Sunday night's quake"
+_DAYS_EVENT = regexcache.compile(
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:[ ](?:night|morning|afternoon|evening))?['\u2019]s[ ](?P<noun>\p{Ll}{3,15})\b"
+)
+# The words that tell one kind of event, as a noun or its verb
+_EVENT_FAMILIES = (
+    ("blast", "explosion", "exploded", "explosions", "blasts"),
+    ("quake", "earthquake", "tremor", "struck", "jolted"),
+    ("crash", "crashed", "collision", "collided", "derailment", "derailed"),
+    ("attack", "attacked", "bombing", "bombed", "shooting", "assault"),
+    ("fire", "blaze", "inferno"),
+    ("flood", "floods", "flooding", "flash"),
+    ("launch", "launched", "fired", "test"),
+    ("storm", "hurricane", "typhoon", "cyclone", "tornado", "landfall"),
+    ("election", "vote", "polls", "poll", "referendum", "ballot"),
+    ("collapse", "collapsed"),
+    ("riot", "riots", "unrest", "clashes"),
+)
+_FAMILY_OF = {word: family for family in _EVENT_FAMILIES for word in family}
+_OTHER_EVENT = regexcache.compile_std(r"(?i)\b(?:another|second|earlier|previous|aftershocks?)\b")
+_LEDE_REACH = 2  # sentences from the first one the story's main event is told in
+
+
+def _event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "… when a reactor exploded … on Friday" in the first sentence, then "Thursday's
+    blast": the story's event named back by a weekday its first sentences do not give
+    it.  Both are reported, since either may be the slip; not when either sentence
+    tells of another event of the kind ("a second blast", "Thursday's aftershock")."""
+    text = doc.text
+    if "'s " not in text and "\u2019s " not in text:
+        return
+    first = 1 if len(doc.sentences) > 1 and "\n" in text[: doc.sentences[1].span.start] else 0
+    ledes = [
+        d
+        for d in doc.dates
+        if first <= d.sentence <= first + _LEDE_REACH
+        and d.relative
+        and d.weekday is not None
+        and d.lead == "on"
+    ]
+    if not ledes:
+        return
+    names = vocab().weekday_names
+    for m in _DAYS_EVENT.finditer(text):
+        family = _FAMILY_OF.get(m.group("noun"))
+        if family is None:
+            continue
+        sentence = doc.sentence_index(m.start())
+        if sentence <= first + _LEDE_REACH or _OTHER_EVENT.search(doc.sentence_text(sentence)):
+            continue
+        day = names.index(m.group("day"))
+        for d in ledes:
+            lede = doc.sentence_text(d.sentence)
+            if d.weekday == day or _OTHER_EVENT.search(lede):
+                continue
+            if (d.governor or "").lower() not in family:
+                continue  # the weekday dates the event ("exploded … on Friday"), not a
+                # report of it ("the toll rose to 146 on Sunday")
+            said = f'"{d.text}" in the first sentences'
+            yield ctx.finding(
+                doc,
+                Span(m.start("day"), m.end("noun")),
+                f'"{m.group()}" names the story\'s {m.group("noun")}, which {said} '
+                "gives another weekday: one of the two is wrong",
+            )
+            yield ctx.finding(
+                doc,
+                d.span,
+                f'{said} dates the {m.group("noun")} that "{m.group()}" (line '
+                f"{doc.line_col(m.start())[0]}) names: one of the two weekdays is wrong",
+            )
+            return
 
 
 def _written_for_history(doc: Document, anchor: DateMention, d: DateMention) -> bool:
