@@ -191,10 +191,11 @@ def _unread_figure(doc: Document, parts: list[Claim], by_sentence: dict[int, lis
 # scorched more than 44,000 acres", "Between them, the three banks employ 9,000 people".
 _TOTAL_OF = regexcache.compile(
     r"(?i)(?:\b(?:together|combined|between[ ]them|in[ ]total|in[ ]all|altogether)\b"
-    r"[^.;:!?\d]{0,40}?\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))\b"
+    r"[^.;:!?\d]{0,40}?\b(?:(?:the|those|these)[ ](?P<n>two|three|four|five|six)"
+    r"|(?P<both>both))\b"
     # "meaning the four together account for 82% of sales"
-    r"|\b(?:the[ ](?P<n>two|three|four|five|six)|(?P<both>both))[ ]together\b)"
-    r"[^.;:!?\d]{0,40}$"
+    r"|\b(?:(?:the|those|these)[ ](?P<n>two|three|four|five|six)|(?P<both>both))[ ]together\b)"
+    r"[^.;:!?\d]{0,60}$"
 )
 # The old value of a change is no part of a total: "won 191 seats, down from 247".
 _OLD_VALUE = regexcache.compile(r"(?i)\b(?:from|than|against|versus|vs\.?)[ ]{1,3}$")
@@ -224,12 +225,14 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ("down from 247")."""
     claims = doc.claims
     for i, total in enumerate(claims):
-        if total.kind not in ("count", "percent") or total.role is not None:
+        if total.kind not in ("count", "percent", "money") or total.role is not None:
             continue
         if not doc.sentences or total.sentence < 0:
             continue
-        shares = total.kind == "percent"  # "Woolworths holds 37%, Coles 28%, …, the four
-        # together 82%": shares of one whole, whatever their nouns
+        # "Woolworths holds 37%, Coles 28%, …, the four together 82%", "Texas won $186
+        # million, California $152 million, … Together, those five states received":
+        # shares and amounts of one whole, whatever their nouns
+        shares = total.kind != "count"
         lo = max(doc.sentences[total.sentence].span.start, total.span.start - 90)
         m = _TOTAL_OF.search(doc.text, lo, total.span.start)
         if m is None:
@@ -240,10 +243,13 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if total.subject is None and not toll and not shares:
             continue
         n = 2 if m.group("both") else _HOW_MANY[m.group("n").lower()]
+        # amounts may run over three sentences before ("Public equities … $27.1-billion, …
+        # Fixed income … $22.4-billion … Together, the five asset classes")
+        back = 3 if total.kind == "money" else 2 if toll else 1
         parts = [
             c
             for c in claims[max(0, i - 12) : i]
-            if total.sentence - (2 if toll else 1) <= c.sentence <= total.sentence
+            if total.sentence - back <= c.sentence <= total.sentence
             and c.span.end <= m.start()
             and c.kind == total.kind
             and c.unit == total.unit
@@ -262,10 +268,14 @@ def _stated_totals(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if off is None:
             continue
         terms, added = off
+        if total.kind == "money":  # "$186 million + $152 million + …", as written
+            terms, added_text = " + ".join(c.text for c in parts), fmt_like(parts[-1], added)
+        else:
+            added_text = fmt(added)
         yield ctx.finding(
             doc,
             total.span,
-            f"{terms} = {fmt(added)}, but the {m.group('n') or 'two'} "
+            f"{terms} = {added_text}, but the {m.group('n') or 'two'} "
             f"are said to come to {label(total)} together",
         )
 
