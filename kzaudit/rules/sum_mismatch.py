@@ -859,7 +859,10 @@ def _remainders_of_before(
     totaled 386,000 units, Japan 214,000, Asia 268,000 and Europe 97,000, with the
     remaining 55,000 sold in other markets": a list closed by "the remaining" with no
     whole in its sentence breaks down the one count of the sentence before that it
-    comes within a tenth of; past its rounding, a figure is wrong."""
+    comes within a tenth of; past its rounding, a figure is wrong.  So does a ranked
+    list of places ("…, followed by Cork with 64 and Shannon with 41") closed by "The
+    remaining 120 …" in the next sentence, of the one count it comes near in the
+    sentence before the list."""
     for rest in doc.claims:
         if rest.role != "rest" or rest.ref is not None or rest.kind != "count":
             continue
@@ -868,17 +871,37 @@ def _remainders_of_before(
             for c in by_sentence[rest.sentence]
             if c.span.end <= rest.span.start and c.kind == "count" and c.role is None
         ]
+        listed = rest.sentence  # the sentence of the list
+        if not items:
+            # "Dublin bore the brunt, with 187 … cancelled, followed by Cork with 64 and
+            # Shannon with 41. The remaining 120 cancellations were on …": the list is
+            # the sentence before, its whole the one before that
+            listed = rest.sentence - 1
+            items = [c for c in by_sentence.get(listed, ()) if c.kind == "count"]
+            if any(c.role is not None for c in items) or not _PLACE_LIST.search(
+                doc.sentence_text(listed)
+            ):
+                continue
         if len(items) < 2 or any(c.qualifier != "exact" for c in (*items, rest)):
             continue
-        before = [
-            c
-            for c in by_sentence.get(rest.sentence - 1, ())
-            if c.kind == "count" and c.qualifier == "exact" and c.role in (None, "to")
-        ]
+        total = sum(float(c.value) for c in (*items, rest))
+        if listed == rest.sentence:
+            before = [
+                c
+                for c in by_sentence.get(rest.sentence - 1, ())
+                if c.kind == "count" and c.qualifier == "exact" and c.role in (None, "to")
+            ]
+        else:  # of the counts before the list, the one its sum comes near
+            before = [
+                c
+                for c in by_sentence.get(listed - 1, ())
+                if c.kind == "count"
+                and c.qualifier == "exact"
+                and abs(total - float(c.value)) <= _NEAR_WHOLE * float(c.value)
+            ]
         if len(before) != 1:
             continue
         whole = before[0]
-        total = sum(float(c.value) for c in (*items, rest))
         value = float(whole.value)
         if abs(total - value) <= half_step(whole, capped=False) or not (
             abs(total - value) <= _NEAR_WHOLE * value
@@ -891,6 +914,10 @@ def _remainders_of_before(
             f"{terms} = {fmt(total)}, not the {label(whole)} on {where(doc, whole)} "
             "that they break down",
         )
+
+
+# A ranked list of places: "…, followed by Cork with 64 and Shannon with 41"
+_PLACE_LIST = regexcache.compile_std(r"\bfollowed[ ]by[ ][A-Z]")
 
 
 # A sentence whose subject is a place: "The Central zone, which includes Halifax, had the
