@@ -3,7 +3,7 @@
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
     "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Zara, who was 35,", "Daniel
-    Hirst (34)") or before it ("the 43-year-old Hirst", "the 34-year-old former soldier
+    Hirst (34)", "Marsh, who turned 57 last month," but not "who turns 57") or before it ("the 43-year-old Hirst", "the 34-year-old former soldier
     Daniel Hirst"), and the age at death an obituary gives its subject ("Margaret Ellison
     dies at 91", "Margaret Ellison, ..., has died at the age of 93"), and flags a
     mention of the same person with another age, at the age itself: the one the story
@@ -56,6 +56,8 @@ _AGE = regexcache.compile(
     r",[ ]{1,2}(?:aged[ ]{1,2}|who[ ]{1,2}(?:was|is)[ ]{1,2})?(\d{1,3})"
     r"(?=,|[ ]{1,2}(?:and|of|from|who|was|is|has)\b)"
     r"|[ ]\((\d{1,3})\)"
+    # "Marsh, who turned 57 last month,": an age reached, not one to come ("turns 57")
+    r"|,[ ]{1,2}who[ ]{1,2}turned[ ]{1,2}(\d{1,3})\b(?![ ]{1,2}(?:years|in[ ]\d))"
 )
 _MAX_AGE = 120
 
@@ -493,7 +495,7 @@ def _age_after(text: str, e: Entity) -> tuple[int, Span] | None:
     m = _AGE.match(text, e.span.end)
     if m is None:
         return None
-    group = 1 if m.group(1) else 2
+    group = next(g for g in (1, 2, 3) if m.group(g))
     age = int(m.group(group))
     return (age, Span(m.start(group), m.end(group))) if 0 < age <= _MAX_AGE else None
 
