@@ -34,8 +34,10 @@ What it does
     is reported too, and so is a count of any noun or an amount written in another
     sentence with two neighbouring digits swapped (three significant digits or more,
     neither digit a zero) when a word before the two agrees ("Net income rose to $412
-    million" … "Quarterly net income of $421 million"), or for a count its noun does and
-    either such a word or "the"/"all" points back ("412 calls" … "all 421 calls").
+    million" … "Quarterly net income of $421 million") or, for an amount, "the" points
+    back ("Sh48 million" … "until the Sh84 million was paid"), or for a count its noun
+    does and either such a word or "the"/"all" points back ("412 calls" … "all 421
+    calls").
     Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
@@ -203,15 +205,16 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
             if _whole_words(doc, earlier) != _whole_words(doc, later):
                 continue  # "Total exports … $712.4 billion" beside chip exports' $172.4 billion
             shared = _context(doc, earlier) & _context(doc, later)
+            definite = _DEFINITE.search(doc.text, max(0, later.span.start - 8), later.span.start)
             if earlier.kind == "count" and (
                 earlier.subject is None
                 or earlier.subject != later.subject
                 or not shared
-                and not _DEFINITE.search(doc.text, max(0, later.span.start - 8), later.span.start)
+                and not definite
             ):
                 continue
-            if earlier.kind == "money" and not shared:
-                continue
+            if earlier.kind == "money" and not shared and not definite:
+                continue  # "the Sh84 million" names back an amount the story gave
             once = [c for c in (earlier, later) if times[float(c.value)] == 1]
             for figure in once:
                 other = later if figure is earlier else earlier
