@@ -35,7 +35,7 @@ What it does
     sentence with two neighbouring digits swapped (three significant digits or more,
     neither digit a zero) when a word before the two agrees ("Net income rose to $412
     million" … "Quarterly net income of $421 million") or, for an amount, "the" points
-    back ("Sh48 million" … "until the Sh84 million was paid"), or for a count its noun
+    back ("Sh482 million" … "until the Sh428 million was paid"), or for a count its noun
     does and either such a word or "the"/"all" points back ("412 calls" … "all 421
     calls").
     Figures more than ten times apart are not
