@@ -491,7 +491,8 @@ _PERCENT_AFTER = regexcache.compile(
 )
 _POINTS_AFTER = regexcache.compile(r"\s{1,3}points?\b", regex.IGNORECASE)
 _POINTS_CHANGE_BEFORE = regexcache.compile(
-    r"\b(?:an?\s{1,3}(?P<verb>loss|gain|drop|fall|rise|decline|increase|jump)\s{1,3}of"
+    r"\b(?:an?\s{1,3}(?P<verb>loss|gain|drop|fall|rise|decline|increase|jump|lead|gap|margin"
+    r"|difference)\s{1,3}of"
     r"|(?P<verb>up|down|fell|rose|dropped|gained|lost|climbed)(?:\s{1,3}by)?)\s{1,3}$",
     regex.IGNORECASE,
 )
@@ -551,6 +552,8 @@ _UNSIGNED_BEFORE = regexcache.compile(
     r"(?:(?:about|some|around|nearly|almost)\s{1,3})?$",
     regex.IGNORECASE,
 )
+_GAP_NOUNS = frozenset(("lead", "gap", "margin", "difference"))
+_PERCENT_WORD = regexcache.compile(r"%|\bper[ ]?cent\b|\bpercent\b", regex.IGNORECASE)
 _MADE_UP = regexcache.compile(r"\b(?:made|make|makes|making)[ ]$", regex.IGNORECASE)
 _PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
 _OVER_OLD = regexcache.compile(
@@ -1066,7 +1069,7 @@ class _Scanner:
             points is None
             or _POINTS_CHANGE_BEFORE.search(text, max(0, raw.start - 24), raw.start, HOLD_GIL)
             is None
-            or "%" not in text[max(0, raw.start - 80) : raw.start]
+            or not _PERCENT_WORD.search(text, max(0, raw.start - 80), raw.start, HOLD_GIL)
         ):
             return None
         return points.end()
@@ -1489,11 +1492,17 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
         last = None
         for m in v.before_kw.finditer(text, before_lo, c.span.start):
             last = m
-        if last is not None:
+        if last is not None and not (
+            "toll" in last.group().lower()
+            and _COUNT_BETWEEN.search(text, last.end(), c.span.start, HOLD_GIL)
+        ):  # (a toll is the count after it: "Toll rises to 27 in second wave, 6.8 lakh
+            # people hit")
             return v.before_category[" ".join(last.group().lower().split())]
     return noun_cat or "other"
 
 
+# A count written between a category word and a figure, no year ("to 27 in", not "in 2024")
+_COUNT_BETWEEN = regexcache.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*")
 _UNIT_CATEGORY = {
     "%": "percent",
     "pp": "percent",
@@ -1687,6 +1696,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
                 m = None  # "chips made up 45 percent": a share, not a rise
             if m is None and c.unit == "pp":  # "a loss of 8.8 points"
                 m = _POINTS_CHANGE_BEFORE.search(text, max(lo, hi - 24), hi, HOLD_GIL)
+                if m is not None and m.group("verb").lower() in _GAP_NOUNS:
+                    m = None  # "a lead of 7.5 points": two shares apart, no change
             after = v.change_after.match(text, c.span.end, None, HOLD_GIL) if m is None else None
             far = None
             if (

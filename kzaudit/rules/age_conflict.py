@@ -176,7 +176,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _AGE_ANAPHOR = regexcache.compile(
     r"\b[Tt]he[ ](\d{1,3})-year-old(?=[,.;:]|[ ][\"\u201c]|[ ](?:from|into|to)[ ]"
     r"|(?:[ ]\p{Ll}{2,15}){0,2}[ ](?:is|was|has|had|said"
-    r"|told|who|will|would|denies|denied|admitted|admits|pleaded|appeared|faces|faced)\b)"
+    r"|told|who|will|would|may|might|could|must|remains|remained|denies|denied|admitted"
+    r"|admits|pleaded|appeared|faces|faced)\b)"
 )  # "the 87-year-old woman was in stable condition", "the 41-year-old officer had",
 # "pulled the 82-year-old from the debris", 'said the 22-year-old "never did"'
 # Every age the story writes, in any form: "a 52-year-old", "Smith, 52,", "aged 52", "(52)"

@@ -745,6 +745,20 @@ def _without_date_commas(doc: Document) -> str:
 _SERIES_CLOSE = regexcache.compile(r",[ ](?:and|or)[ ]")
 
 
+_NAMED_WITH_AGE = regexcache.compile(
+    r"[ \t]{1,3}(?:\p{Lu}[\p{L}'\u2019\-]{1,20}[ \t]){1,3}\p{Lu}[\p{L}'\u2019\-]{1,20},[ \t]\d{1,3},"
+)
+
+
+# A person named by role or kin, then places and times: "the driver at the wheel at the
+# time of the crash"
+_PERSON_BEFORE = regexcache.compile(
+    rf"\b(?:the|a|an|its|his|her|their)[ \t](?:\p{{Ll}}{{2,15}}[ \t])?(?:{_LOWER_TITLES}|{_KIN}"
+    r"|driver|gunman|suspect|victim|man|woman|boy|girl|teenager|officer|worker|passenger)"
+    r"(?:[ \t](?:at|of|in|on|for|with|from|behind|during)[ \t](?:the[ \t])?\p{Ll}{2,15}){0,3}$"
+)
+
+
 def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     """Why the words after ``comma`` make a sentence of their own, or None.
 
@@ -760,6 +774,12 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
     m = _clause_after(text, comma)
     if m is None or m.group("subject").split()[0] == "I" or _in_speech(doc, comma):
         return None  # "…is so strong, I think the selectors will": "I" after a comma
+    if _NAMED_WITH_AGE.match(text, comma + 1) and _PERSON_BEFORE.search(
+        text, max(0, comma - 70), comma
+    ):
+        return None  # "…said the driver at the wheel at the time of the crash, Edwin Mamani
+        # Choque, 47, had been driving": a name with its age in apposition to the person
+        # before the comma (not "The firm was fined last week, Mr Ebbers, 63, was")
     end = doc.sentences[doc.sentence_index(comma)].span.end if doc.sentences else len(text)
     if _SERIES_CLOSE.search(text, m.end(), end) is not None:
         return None  # "Adelaide's median rose 2.8 per cent, Canberra's edged up 0.9 per cent,

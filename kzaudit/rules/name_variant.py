@@ -90,7 +90,8 @@ nor a place beside its people or adjective ("Hondurans", "Somali", "Indian" besi
 Starr contributed to this report" beside "the Silver Star"); nor the plural of a name
 the story writes beside a name that differs from it in the last letter ("Christians"
 beside "a Christian" and "Christiane Amanpour"), a person's given name beside a place
-("Indira Gandhi", "India"; "feminist Indira Jaising", a surname no list knows after it),
+("Indira Gandhi", "India"; "feminist Indira Jaising", a surname no list knows after it;
+"Indira Bhavan", a word a letter longer than a place written alone, opening a name),
 or a hyphenated name holding a place ("Franche-Comte", "France"; but "Genevva-based" is
 a slip); nor an ordinary word written once, to open a sentence, beside a person's name
 ("Here's" beside "Herve Gourdel"); nor two common given names of the US Census, one of
@@ -373,9 +374,17 @@ def _slipped_twins(
             if (
                 not kin
                 and (a in places) != (b in places)
-                and _different_next(doc.text, info.spans[0], other_span.end)
+                and (
+                    _different_next(doc.text, info.spans[0], other_span.end)
+                    or len(a) != len(b)  # a letter more: "Indira", not a key slip "Ddlhi"
+                    and not _typing_slip(a, b)
+                    and _given_name_opening(
+                        doc.text, a, info.spans[0], b, other_span, places, first
+                    )
+                )
             ):
-                continue  # "Indira Gandhi Memorial Hospital" beside "India Meteorological"
+                continue  # "Indira Gandhi Memorial Hospital" beside "India Meteorological",
+                # "Indira Bhavan" beside "the Election Commission of India on Monday"
             if _tail_of_compound(doc.text, info.spans[0], [other_span]) or _tail_of_compound(
                 doc.text, other_span, info.spans
             ):
@@ -1450,6 +1459,29 @@ def _same_next(text: str, span: Span, other_end: int) -> bool:
     m = _NEXT_NAME.match(text, span.end, None, HOLD_GIL)
     n = _NEXT_NAME.match(text, other_end, None, HOLD_GIL)
     return m is not None and n is not None and m.group(1) == n.group(1)
+
+
+def _given_name_opening(
+    text: str,
+    a: str,
+    a_span: Span,
+    b: str,
+    b_span: Span,
+    places: frozenset[str],
+    first: frozenset[str],
+) -> bool:
+    """Of a known place written alone and another word, the other opens a longer name
+    whose next word is a name too ("Indira Bhavan" beside "the Election Commission of
+    India on Monday"): a person's name or a building's, no slip (but "Kazakstan
+    Airlines" beside "Kazakhstan" is one); a given name the lists know needs no more."""
+    (name, span), place_span = ((b, b_span), a_span) if a in places else ((a, a_span), b_span)
+    nxt = _NEXT_WORD.match(text, span.end, None, HOLD_GIL)
+    if nxt is None:
+        return False
+    return name in first or (
+        nxt.group(1).lower() not in common_words()
+        and _NEXT_WORD.match(text, place_span.end, None, HOLD_GIL) is None
+    )
 
 
 def _different_next(text: str, span: Span, other_end: int) -> bool:

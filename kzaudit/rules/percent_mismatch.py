@@ -35,6 +35,9 @@ What it does
     doubled"; a figure hedged with "about" has 10% of room.  So is a change by a factor told of the
     one figure of its noun the sentence before gave ("had grown to 4,200 hectares. … had
     more than quadrupled in size, to 18,500 hectares"); both figures are reported.  A
+    lead in points between two shares must be their difference ("44.1% of the votes, 4.5
+    percentage points ahead of the LDF's 39.6%"; "49.1 percent …, against 41.6 percent
+    …, a lead of 7.5 points"); basis points are hundredths of a point.  A
     share written with its part and whole ("11%, or $980,000 of the $8.9 million";
     "1,811 of the 2,616 candidates, or 69%"; "1,811 (69%) of the 2,616"; "Of the 400
     workers, 300, or 75%"; "…2,207 structures.  Of those, 1,900, or 86%", the whole the
@@ -1248,14 +1251,89 @@ def _comparisons(doc: Document, pts: float, rel: float) -> Iterator[tuple[Span, 
         )
 
 
+# A share, then its lead over another in points: "polled 44.1% of the votes, 4.5
+# percentage points ahead of the LDF's 39.6%"
+_THEN_GAP = regexcache.compile(r"(?:\s{1,3}[\p{L}'\u2019]{1,20}){0,5}\s{0,2},\s{1,3}")
+_GAP_TO = regexcache.compile(
+    r"\s{1,3}(?:(?P<up>ahead\s{1,3}of|above|more\s{1,3}than|higher\s{1,3}than|clear\s{1,3}of)"
+    r"|(?P<down>behind|below|less\s{1,3}than|lower\s{1,3}than|short\s{1,3}of))\s{1,3}"
+    r"(?:(?:the|its|their|his|her)\s{1,3})?(?:[\p{L}()\-]{1,30}['\u2019]s?\s{1,3})?"
+)
+
+
+# ... or two shares, then the lead between them: "won 49.1 percent of the vote, against
+# 41.6 percent for the MpD, a lead of 7.5 points"
+_LEAD_OF = regexcache.compile(
+    r"[^\d;:.()\n]{0,40}?,\s{1,3}(?:an?\s{1,3})?(?:lead|gap|margin|difference|advantage)"
+    r"\s{1,3}of\s{1,3}(?:(?:some|about|around|nearly|almost)\s{1,3})?"
+)
+_SHARES_APART = regexcache.compile(
+    r"[^\d;:.()\n]{0,40}?\b(?:against|versus|vs\.?|compared\s{1,3}with|to)\s{1,3}"
+    r"(?:[^\d;:.()\n]{0,30}?\s)?"
+)
+
+
+def _point_gaps(doc: Document) -> Iterator[tuple[Span, str, str]]:
+    """(span, message, suggestion) where a lead in points between two shares is not
+    their difference: "44.1% of the votes, 5.4 percentage points ahead of the LDF's
+    39.6%" (4.5), each share's rounding allowed for."""
+    text, claims = doc.text, doc.claims
+    for i in range(1, len(claims) - 1):
+        a, gap, b = claims[i - 1], claims[i], claims[i + 1]
+        if gap.kind != "percent" or gap.unit != "pp" or a.kind != "percent" or b.kind != "percent":
+            continue
+        if a.unit != "%" or b.unit != "%" or not a.sentence == gap.sentence == b.sentence:
+            continue
+        if gap.qualifier != "exact" or {a.qualifier, b.qualifier} != {"exact"}:
+            continue
+        if not _THEN_GAP.fullmatch(text, a.span.end, gap.span.start):
+            continue
+        to = _GAP_TO.fullmatch(text, gap.span.end, b.span.start)
+        if to is None:
+            continue
+        diff = float(a.value) - float(b.value)
+        stated = float(gap.value) if to.group("up") else -float(gap.value)
+        room = half_step(a) + half_step(b) + half_step(gap) + 1e-9
+        if abs(diff - stated) <= room:
+            continue
+        yield (
+            Span(a.span.start, b.span.end),
+            f'"{gap.text}" does not match the figures: {a.text} is '
+            f"{fmt(round(abs(diff), 2))} points {'above' if diff >= 0 else 'below'} {b.text}",
+            f"{fmt(round(abs(diff), 2))} percentage points",
+        )
+    for i in range(2, len(claims)):
+        a, b, gap = claims[i - 2], claims[i - 1], claims[i]
+        if gap.kind != "percent" or gap.unit != "pp" or gap.qualifier != "exact":
+            continue
+        if a.kind != "percent" or b.kind != "percent" or a.unit != "%" or b.unit != "%":
+            continue
+        if not a.sentence == b.sentence == gap.sentence or {a.qualifier, b.qualifier} != {"exact"}:
+            continue
+        if not _SHARES_APART.fullmatch(text, a.span.end, b.span.start):
+            continue
+        if not _LEAD_OF.fullmatch(text, b.span.end, gap.span.start):
+            continue
+        diff = abs(float(a.value) - float(b.value))
+        if abs(diff - float(gap.value)) <= half_step(a) + half_step(b) + half_step(gap) + 1e-9:
+            continue
+        yield (
+            Span(a.span.start, gap.span.end),
+            f'"{gap.text}" does not match the figures: {a.text} and {b.text} are '
+            f"{fmt(round(diff, 2))} points apart",
+            f"{fmt(round(diff, 2))} points",
+        )
+
+
 # A figure said to be a multiple of another after a comma: "96 mm in one hour, triple
 # its previous August record of 48 mm", "…, more than twice the 1,200 a year earlier".
 _MULTIPLE_OF = regexcache.compile(
     r"(?:,|\s(?:is|was|are|were))\s{1,3}(?P<q>more\s{1,3}than\s{1,3})?(?:(?P<word>double|twice"
     r"|triple|treble|quadruple"
     r"|half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s{1,3}times)\s{1,3}"
-    r"(?:the|its|their|his|her)\s{1,3}(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,5}?(?:of\s{1,3})?$"
-)
+    r"(?:the|its|their|his|her)\s{1,3}(?:(?:[\p{L}'\u2019-]{1,20}|(?:19|20)\d\d(?:[-\u2013/]"
+    r"(?:19|20)?\d\d)?)\s{1,3}){0,5}?(?:of\s{1,3})?$"
+)  # "more than double the 2006-2025 average of"
 _MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest are the factor words' ("triple")
 
 
@@ -1460,6 +1538,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     pts = float(ctx.options.get("tolerance_points", 1.0))
     rel = float(ctx.options.get("tolerance_relative", 0.05))
     for span, message, suggestion in _comparisons(doc, pts, rel):
+        yield ctx.finding(doc, span, message, suggestion)
+    for span, message, suggestion in _point_gaps(doc):
         yield ctx.finding(doc, span, message, suggestion)
     for span, message, suggestion in _fraction_changes(doc):
         yield ctx.finding(doc, span, message, suggestion)

@@ -362,7 +362,10 @@ def _place_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # A count's noun, then what opens its breakdown: "150 people (", "12 people - ", "The
 # dead: "; no figure nor clause mark between.
 _BREAKDOWN_OPEN = regexcache.compile(
-    r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?(?:[ ]{0,2}(?P<open>\()|[ ](?P<dash>[-\u2013\u2014])[ ])"
+    r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?[ ]{0,2}(?P<open>\()"
+    # a dash may end a longer clause: "160 bridging buses were deployed over the course
+    # of the morning – 100 from SMRT, …"
+    r"|(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,10}?[ ](?P<dash>[-\u2013\u2014])[ ]"
     # a colon may end a longer phrase: "a fleet of 212 aircraft at the end of the year: 158"
     r"|(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,8}?(?P<colon>:)[ ]"
 )
@@ -710,6 +713,11 @@ def _remaining_shares(
             room += sum(_SHARE_ABOUT * float(c.value) for c in figures if c.qualifier == "about")
             if abs(total - 100.0) <= room + 1e-9:
                 continue
+            before = by_sentence.get(rest.sentence - 1, ())
+            if total < 100.0 and (len(parts) < 2 or any(c.kind == "percent" for c in before)):
+                continue  # short of 100: the list may have begun in the sentence before
+                # ("won 49.1 percent, against 41.6 percent … The UCID took 6.3 percent and
+                # smaller parties shared the remaining 3.0 percent")
             terms = " + ".join(c.text for c in figures)
             yield ctx.finding(  # at them all: any of them may be the slip
                 doc,
@@ -785,16 +793,16 @@ _DIFF_THAN = regexcache.compile(
 
 
 # "fell to $138.2 billion … from $145.6 billion a month earlier, a decline of $7.4 billion"
-_TO_BEFORE = regexcache.compile(r"\bto[ ]$")
+_TO_BEFORE = regexcache.compile(r"\b(?:to|at|reached)[ ]$")  # "stood at 7.29 million"
 _FROM_BEFORE = regexcache.compile(r"\bfrom[ ]$")
 # Two levels, then how far apart they are: "while the least expensive county was Longford
 # at €185,000, a gap of €535,000", "… $612,000 as the runner-up, a difference of nearly"
 _GAP_OF = regexcache.compile(r"[^\d;:.!?()]{0,40}?,[ ](?:an?|the)[ ](?:gap|difference)[ ]of[ ]")
 _HEDGED_GAP = 0.1
 _BY_AMOUNT = regexcache.compile(
-    r"[^\d;:.!?()]{0,40}?,[ ](?:an?[ ])?(?:\p{Ll}{1,12}[ ])?(?:decline|drop|fall|decrease"
-    r"|increase|rise|gain|jump|loss)[ ]of[ ](?:some[ ])?"
-)
+    r"[^\d;:.!?()]{0,40}?(?:,|[ ][-\u2013\u2014])[ ](?:an?[ ])?(?:\p{Ll}{1,12}[ ])?(?:decline"
+    r"|drop|fall|decrease|increase|rise|gain|jump|loss)[ ]of[ ](?:(?:some|about|around|nearly)[ ])?"
+)  # ", a decline of", " - a fall of about"
 
 
 def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -804,7 +812,9 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
       "a winner's check of €485,000, €242,000 more than the €261,000 that Ibarra
       receives", "hold 43 seats, three short of the 46 needed";
     - a change's two levels, then its amount: "fell to $138.2 billion at the end of
-      January from $145.6 billion a month earlier, a decline of $4.7 billion";
+      January from $145.6 billion a month earlier, a decline of $4.7 billion"; "stood at
+      7.29 million …, down from 7.34 million in November - a fall of about 150,000" (a
+      tenth of room for a hedged amount);
     - two levels, then the gap between them: "Dún Laoghaire-Rathdown, with a median
       price of €720,000, while … Longford at €185,000, a gap of €535,000" ("a
       difference of nearly $540,000": a tenth of room either way)."""
@@ -821,18 +831,18 @@ def _stated_differences(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _GAP_OF.fullmatch(text, second.span.end, third.span.start):
             levels, amount = (first, second), third  # "Longford at €185,000, a gap of €535,000"
-        elif third.qualifier != "exact":
-            continue  # a hedged amount only as a gap: "a difference of nearly $540,000"
-        elif _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
-            text, second.span.end, third.span.start
-        ):
-            levels, amount = (first, third), second  # "€485,000, €242,000 more than the €261,000"
         elif (
-            _TO_BEFORE.search(text, max(0, first.span.start - 3), first.span.start)
+            _TO_BEFORE.search(text, max(0, first.span.start - 9), first.span.start)
             and _FROM_BEFORE.search(text, max(0, second.span.start - 5), second.span.start)
             and _BY_AMOUNT.fullmatch(text, second.span.end, third.span.start)
         ):
             levels, amount = (first, second), third  # "to $138.2bn from $145.6bn, a decline of"
+        elif third.qualifier != "exact":
+            continue  # a hedged amount only as a gap or a change: "a fall of about 50,000"
+        elif _DIFF_LEAD.fullmatch(text, first.span.end, second.span.start) and _DIFF_THAN.fullmatch(
+            text, second.span.end, third.span.start
+        ):
+            levels, amount = (first, third), second  # "€485,000, €242,000 more than the €261,000"
         else:
             continue
         gap = abs(float(levels[0].value) - float(levels[1].value))

@@ -192,9 +192,16 @@ def _written_for_history(doc: Document, anchor: DateMention, d: DateMention) -> 
     sentence that tells of an earlier time: a story writes its own days without a year
     and writes one for a day of another time ("…on trolleys on Tuesday, January 6th" …
     "the highest count, 931, on January 3rd, 2023"; "released Tuesday, March 10" … "The
-    last time Ohio released an annual report, on Thursday, March 13, 2025")."""
+    last time Ohio released an annual report, on Thursday, March 13, 2025"), or before it
+    in its sentence with no weekday and a later day of the calendar."""
     if anchor.span.start < d.span.start:
-        return False
+        # "Tolossa, who finished second in London on April 27, 2025, arrived in Boston on
+        # Thursday, April 16": told first, a later day of the calendar is another year's
+        return (
+            anchor.weekday is None
+            and anchor.sentence == d.sentence
+            and day_of_year(anchor) > day_of_year(d)
+        )
     if anchor.weekday is None:
         return True
     sentence = doc.sentences[anchor.sentence].span
