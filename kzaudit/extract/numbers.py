@@ -538,7 +538,9 @@ _OF_AFTER = regexcache.compile(r"[ ]of\b")
 _FROM_OWN = regexcache.compile(r"\bfrom\s{1,3}(?:its|their|the)\s{1,3}$", regex.IGNORECASE)
 # The price a premium or discount is measured against: "a 13% premium to its close of"
 _PRICED_AGAINST = regexcache.compile(
-    r"\b(?:premium|discount)\s{1,3}(?:to|over|on)\s{1,3}(?:(?:its|the|their|[A-Z]\w{1,20}['\u2019]s)"
+    r"\b(?:premium|discount)(?:\s{1,3}of\s{1,3}(?:about\s{1,3}|some\s{1,3}|around\s{1,3})?[\d.,]{1,8}"
+    r"\s{0,2}(?:%|per\s{1,3}cent|percent))?"  # "a premium of 42% to"
+    r"\s{1,3}(?:to|over|on)\s{1,3}(?:(?:its|the|their|[A-Z]\w{1,20}['\u2019]s)"
     r"\s{1,3})?(?:(?:previous|last|prior|closing|average|undisturbed|share)\s{1,3}){0,2}"
     r"(?:close|price|level)?(?:\s{1,3}of)?\s{1,3}$"
 )
@@ -550,6 +552,10 @@ _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
 _UNSIGNED_BEFORE = regexcache.compile(
     r"\b(?:improvement|change|shift)\s{1,3}of\s{1,3}"
     r"(?:(?:about|some|around|nearly|almost)\s{1,3})?$",
+    regex.IGNORECASE,
+)
+_PREMIUM_OF = regexcache.compile(
+    r"\b(?P<verb>premium|discount)\s{1,3}of\s{1,3}(?:(?:about|some|around)\s{1,3})?$",
     regex.IGNORECASE,
 )
 _GAP_NOUNS = frozenset(("lead", "gap", "margin", "difference"))
@@ -1694,6 +1700,8 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             m = v.change_before.search(text, lo, hi, HOLD_GIL)
             if m is not None and _MADE_UP.search(text, max(lo, m.start() - 8), m.start(), HOLD_GIL):
                 m = None  # "chips made up 45 percent": a share, not a rise
+            if m is None:  # "a premium of 42% to its closing price of"
+                m = _PREMIUM_OF.search(text, max(lo, hi - 32), hi, HOLD_GIL)
             if m is None and c.unit == "pp":  # "a loss of 8.8 points"
                 m = _POINTS_CHANGE_BEFORE.search(text, max(lo, hi - 24), hi, HOLD_GIL)
                 if m is not None and m.group("verb").lower() in _GAP_NOUNS:
@@ -1762,7 +1770,7 @@ def _change_roles(text: str, claims: list[Claim], idxs: list[int], sent: Span, v
             _link_change(claims, group)
             group = []
             continue
-        if group[2] < 0 and _PRICED_AGAINST.search(text, max(lo, hi - 60), hi, HOLD_GIL):
+        if group[2] < 0 and _PRICED_AGAINST.search(text, max(sent.start, hi - 64), hi, HOLD_GIL):
             c.role, group[2] = "from", i  # "a 13% premium to its close of $26.68"
         elif group[1] < 0 and (
             _TO.search(text, max(lo, hi - 6), hi, HOLD_GIL)

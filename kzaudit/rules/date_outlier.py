@@ -582,7 +582,9 @@ def _strays(
         ):
             continue  # a dated event in the present tense is a fixture: "the Test is on 13 November"
         # a yearless date sits in the story's year: dates written with that year frame it
-        own = doc.reference_date.year if d.year is None and doc.reference_date else None
+        own = None
+        if d.year is None:  # (with no date of its own, the year of the lede's day)
+            own = doc.reference_date.year if doc.reference_date else _lede_year(doc)
         told = _told_year(doc, d) if d.year is None else None
         partners = [o for o in days if _range_partner(o, d)]
         frame = [
@@ -615,6 +617,21 @@ def _strays(
             and not _planned(doc, d)
         ):
             yield d, frame
+
+
+_LEDE_SENTENCES = 3  # sentences from the start a story's own day is written in
+
+
+def _lede_year(doc: Document) -> int | None:
+    """The year of the first day date written with one in the story's first sentences
+    ("… beat Wycombe at Edgeley Park on Saturday, 14 March 2026"): the story's own year
+    when it has no dateline."""
+    for o in doc.dates:
+        if o.sentence > _LEDE_SENTENCES:
+            return None
+        if o.precision == "day" and o.year is not None:
+            return o.year
+    return None
 
 
 class _Spans:
