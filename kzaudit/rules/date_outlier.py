@@ -623,13 +623,14 @@ _LEDE_SENTENCES = 3  # sentences from the start a story's own day is written in
 
 
 def _lede_year(doc: Document) -> int | None:
-    """The year of the first day date written with one in the story's first sentences
-    ("… beat Wycombe at Edgeley Park on Saturday, 14 March 2026"): the story's own year
-    when it has no dateline."""
+    """The year of the first day date written with its weekday and year in the story's
+    first sentences ("… beat Wycombe at Edgeley Park on Saturday, 14 March 2026"): the
+    story's own year when it has no dateline (a day written with a year alone may be
+    history: "detained in a raid on November 27, 2024")."""
     for o in doc.dates:
         if o.sentence > _LEDE_SENTENCES:
             return None
-        if o.precision == "day" and o.year is not None:
+        if o.precision == "day" and o.year is not None and o.weekday is not None:
             return o.year
     return None
 
