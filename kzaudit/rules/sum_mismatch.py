@@ -584,7 +584,7 @@ def _for_and_against(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 # What tells parts apart: "52 were in Kanvar province", "7.85 million by air".
 _TOLD_APART = regexcache.compile(
-    r"\b(?P<prep>in|by|at|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3}|neighbou?ring\s{1,3})?"
+    r"\b(?P<prep>in|by|at|to|on)\s{1,3}(?:the\s{1,3}|an?\s{1,3}|neighbou?ring\s{1,3})?"
     r"(?P<obj>[A-Za-z][\w-]{1,30})"
     # a place's part: "six on the western edge of Beaufort", "nine on the outskirts of"
     r"|\b(?P<prep>on)\s{1,3}the\s{1,3}(?:[a-z]{3,12}\s{1,3})?(?:edge|outskirts|fringes?"
