@@ -9,7 +9,8 @@ What it does
     check stay silent, and so does a figure among the parts that is not read as one
     ("Labour won 412, the Conservatives 121 and …").  Parts told apart by place or means
     ("Of the 87 dead, 52 were in Kanvar and 45 in Seliri"; "23 at Raglan, 14 at
-    Elmhurst and six on the western edge of Beaufort"; "107.3 million by car, 7.85
+    Elmhurst and six on the western edge of Beaufort"; "23 were on Asia-Europe services
+    and 17 on routes linking Asia with the Mediterranean"; "107.3 million by car, 7.85
     million by air"; "killed 32 people: 20 in Texas, 8 in Louisiana and 6 in
     Mississippi"; "Of the 38 bodies, 21 were Sudanese, nine were Egyptian"; "…, one
     was Vietnamese and one was from Uzbekistan") cannot
