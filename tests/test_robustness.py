@@ -207,6 +207,18 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " The 46-year-old was there."
         for _ in range(n // 60)
     ),
+    # stop 35's readers: breakdowns made up of / after a long colon clause, shares closed
+    # by "the remaining", deadlines "within N days, by", leads in points, title anaphors
+    "breakdowns, shares, deadlines and titles": lambda n: " ".join(
+        "A fleet of 54 aircraft, made up of 38 A321neos and 16 A350s, flew. A total of 410"
+        " prisoners had been moved by Monday: 180 to the Litoral prison, 130 to Latacunga"
+        " and 100 to Cuenca. Chips made up 38 percent, 35 percent and the remaining 27"
+        " percent. The report is due within 15 days, by March 24. The UDF polled 44.1% of"
+        " the votes, 4.5 percentage points ahead of the LDF's 39.6%. Mayor Ken Sato, 68,"
+        " spoke. The 63-year-old mayor said so. Together, those two states received $20"
+        " million."
+        for _ in range(n // 80)
+    ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)
