@@ -544,29 +544,31 @@ _PRICED_AGAINST = regexcache.compile(
     r"\s{1,3})?(?:(?:previous|last|prior|closing|average|undisturbed|share)\s{1,3}){0,2}"
     r"(?:close|price|level)?(?:\s{1,3}of)?\s{1,3}$"
 )
-# After a percentage with its verb further back: "raised the price 50% from", "raised the
-# dividend by 5%, to 42 cents"
 # The old level straight after the change, in British usage: "up 18.6 per cent on the 9,400"
 _ON_OLD = regexcache.compile(r"\s{1,3}on\s{1,3}(?:the\s{1,3})?")
+# ... or after its noun: "a 40% increase over this year's $100 million"
+_OVER_OLD = regexcache.compile(
+    r"\s{1,3}(?:over|on)\s{1,3}(?:(?:the|this|last|its|their)\s{1,3})?"
+    r"(?:(?:year|month|quarter|season|week)['\u2019]s\s{1,3})?",
+    regex.IGNORECASE,
+)
 # A change that says no direction, which the figures before it give
 _UNSIGNED_BEFORE = regexcache.compile(
     r"\b(?:improvement|change|shift)\s{1,3}of\s{1,3}"
     r"(?:(?:about|some|around|nearly|almost)\s{1,3})?$",
     regex.IGNORECASE,
 )
+# A premium or discount told before its percentage: "a premium of 42% to its close of"
 _PREMIUM_OF = regexcache.compile(
     r"\b(?P<verb>premium|discount)\s{1,3}of\s{1,3}(?:(?:about|some|around)\s{1,3})?$",
     regex.IGNORECASE,
 )
-_GAP_NOUNS = frozenset(("lead", "gap", "margin", "difference"))
+_GAP_NOUNS = frozenset(("lead", "gap", "margin", "difference"))  # of two shares, no change
 _PERCENT_WORD = regexcache.compile(r"%|\bper[ ]?cent\b|\bpercent\b", regex.IGNORECASE)
 _MADE_UP = regexcache.compile(r"\b(?:made|make|makes|making)[ ]$", regex.IGNORECASE)
 _PERCENT_NEXT = regexcache.compile(r"[ ]?(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
-_OVER_OLD = regexcache.compile(
-    r"\s{1,3}(?:over|on)\s{1,3}(?:(?:the|this|last|its|their)\s{1,3})?"
-    r"(?:(?:year|month|quarter|season|week)['\u2019]s\s{1,3})?",
-    regex.IGNORECASE,
-)
+# After a percentage with its verb further back: "raised the price 50% from", "raised the
+# dividend by 5%, to 42 cents"
 _FROM_AFTER = regexcache.compile(r"\s{1,3}from\b|,\s{1,3}to\b", regex.IGNORECASE)
 _TO = regexcache.compile(r"\bto\s{1,3}$", regex.IGNORECASE)
 # A new level named as an extreme: "fell from 13.6% … to a low of 11.7%"

@@ -1273,6 +1273,11 @@ _SHARES_APART = regexcache.compile(
 )
 
 
+def _fits_points(a: Claim, b: Claim, gap: Claim, diff: float, stated: float) -> bool:
+    """The stated gap is the shares' difference, each figure's rounding allowed for."""
+    return abs(diff - stated) <= half_step(a) + half_step(b) + half_step(gap) + 1e-9
+
+
 def _point_gaps(doc: Document) -> Iterator[tuple[Span, str, str]]:
     """(span, message, suggestion) where a lead in points between two shares is not
     their difference: "44.1% of the votes, 5.4 percentage points ahead of the LDF's
@@ -1292,9 +1297,7 @@ def _point_gaps(doc: Document) -> Iterator[tuple[Span, str, str]]:
         if to is None:
             continue
         diff = float(a.value) - float(b.value)
-        stated = float(gap.value) if to.group("up") else -float(gap.value)
-        room = half_step(a) + half_step(b) + half_step(gap) + 1e-9
-        if abs(diff - stated) <= room:
+        if _fits_points(a, b, gap, diff, float(gap.value) if to.group("up") else -float(gap.value)):
             continue
         yield (
             Span(a.span.start, b.span.end),
@@ -1315,7 +1318,7 @@ def _point_gaps(doc: Document) -> Iterator[tuple[Span, str, str]]:
         if not _LEAD_OF.fullmatch(text, b.span.end, gap.span.start):
             continue
         diff = abs(float(a.value) - float(b.value))
-        if abs(diff - float(gap.value)) <= half_step(a) + half_step(b) + half_step(gap) + 1e-9:
+        if _fits_points(a, b, gap, diff, float(gap.value)):
             continue
         yield (
             Span(a.span.start, gap.span.end),
