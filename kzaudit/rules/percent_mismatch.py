@@ -35,6 +35,8 @@ What it does
     doubled"; a figure hedged with "about" has 10% of room.  So is a change by a factor told of the
     one figure of its noun the sentence before gave ("had grown to 4,200 hectares. … had
     more than quadrupled in size, to 18,500 hectares"); both figures are reported.  A
+    sentence that gives the share of the one count of the sentence before ("… by 16,000
+    positions. That is roughly 4.5 per cent of the 357,000 people") is read so too.  A
     lead in points between two shares must be their difference ("44.1% of the votes, 4.5
     percentage points ahead of the LDF's 39.6%"; "49.1 percent …, against 41.6 percent
     …, a lead of 7.5 points"); basis points are hundredths of a point.  A
@@ -732,6 +734,41 @@ def _shares(doc: Document, rel: float) -> Iterator[tuple[Span, str, str | None]]
         yield Span(start, end), message, suggestion
 
 
+# A sentence that gives the share of the figure before it: "… by 16,000 full-time
+# positions. That is roughly 4.5 per cent of the 357,000 people it employs"
+_THAT_IS = regexcache.compile(
+    r"(?:That|This|It)\s{1,3}(?:is|was|represents|represented|amounts\s{1,3}to|amounted"
+    r"\s{1,3}to|would\s{1,3}be)\s{1,3}(?:(?:roughly|about|some|nearly|almost|around|just"
+    r"\s{1,3}(?:over|under))\s{1,3})?"
+)
+
+
+def _anaphoric_share_sites(doc: Document) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(percentage, part, whole): "That is roughly 4.5 per cent of the 357,000 people",
+    the part the one count of the sentence before."""
+    text, claims = doc.text, doc.claims
+    if "That " not in text and "This " not in text and "It " not in text:
+        return
+    for i, pct in enumerate(claims[:-1]):
+        if pct.kind != "percent" or pct.unit != "%" or not doc.sentences or pct.sentence < 1:
+            continue
+        start = doc.sentences[pct.sentence].span.start
+        if not _THAT_IS.fullmatch(text, start, pct.span.start):
+            continue
+        whole = claims[i + 1]
+        if whole.sentence != pct.sentence or not _OF.fullmatch(
+            text, pct.span.end, whole.span.start
+        ):
+            continue
+        before = [
+            c
+            for c in claims[max(0, i - 12) : i]
+            if c.sentence == pct.sentence - 1 and c.kind == whole.kind and c.unit == whole.unit
+        ]
+        if len(before) == 1:
+            yield pct, before[0], whole
+
+
 def _share_slips(
     doc: Document, rel: float
 ) -> Iterator[tuple[Claim, Claim, Claim, str, str | None]]:
@@ -741,6 +778,7 @@ def _share_slips(
     sites = [(site, False) for site in _share_sites(doc)]
     sites += [(site, True) for site in _turnout_sites(doc)]
     sites += [(site, True) for site in _total_sites(doc)]
+    sites += [(site, True) for site in _anaphoric_share_sites(doc)]
     for (pct, part, whole), turnout in sites:
         key = (pct.span.start, part.span.start, whole.span.start)
         if key in seen:

@@ -42,7 +42,8 @@ What it does
     amount ("fell to $138.2 billion … from $145.6 billion …, a decline of $7.4
     billion"); amounts a thing priced before is said to include cannot add up to more
     than its price ("a €400 million aid package" … "The package … includes €150 million
-    …"), and a count or amount said to be made up of a closed list after it ("a fleet of
+    …"; "… is $14.6 billion. That includes $9.2 billion …", the one amount of the
+    sentence before), and a count or amount said to be made up of a closed list after it ("a fleet of
     54 aircraft, made up of 38 A321neos and 16 A350s"; "comprising", "consists of")
     must be its sum, each figure's rounding allowed for ("about 30,200" is a rounding).
     Shares of one whole closed by "the remaining" ("38 percent of revenue, while … made
@@ -629,35 +630,50 @@ def _included_amounts(
         sentence = doc.sentences[i]
         # the thing, the sentence's subject: "The package, presented by …, includes"
         subject = _THE_NOUN.match(text, sentence.span.start, m.start())
-        if subject is None or m.start() - subject.end() > _SUBJECT_REACH:
+        that = _THAT.fullmatch(text, sentence.span.start, m.start()) if subject is None else None
+        if (subject is None or m.start() - subject.end() > _SUBJECT_REACH) and that is None:
             continue
         parts = [c for c in by_sentence.get(i, ()) if c.span.start >= m.end()]
         if len(parts) < 2 or any(c.kind != "money" or c.qualifier != "exact" for c in parts):
             continue
         if len({c.unit for c in parts}) != 1:
             continue
+        if that is not None:
+            # "The centrepiece is $14.6 billion over five years. That includes $9.2 billion
+            # …": the one amount of the sentence before
+            before = [c for c in by_sentence.get(i - 1, ()) if c.kind == "money"]
+            if len(before) == 1 and before[0].unit == parts[0].unit:
+                yield from _more_than_included(doc, ctx, parts, before[0], "amount")
+            continue
         while read < len(money) and money[read].span.end <= sentence.span.start:
             c = money[read]  # each price read once: no page of "includes" costs a square
             for word in _WORD_RUN.findall(text, c.span.end, min(len(text), c.span.end + 50))[:4]:
                 priced[(word, c.unit)] = c
             read += 1
-        noun = subject.group("noun")
+        noun = subject.group("noun")  # type: ignore[union-attr]
         whole = priced.get((noun, parts[0].unit))
-        if whole is None:
-            continue
-        total = sum(float(c.value) for c in parts)
-        if total <= bounds(whole)[1] + half_step(whole, capped=False):
-            continue
-        terms = " + ".join(c.text for c in parts)
-        yield ctx.finding(
-            doc,
-            Span(parts[0].span.start, parts[-1].span.end),
-            f"{terms} = {fmt_like(whole, total)}, more than the {whole.text} {noun} on "
-            f"{where(doc, whole)} they are said to be in",
-        )
+        if whole is not None:
+            yield from _more_than_included(doc, ctx, parts, whole, noun)
+
+
+def _more_than_included(
+    doc: Document, ctx: RuleContext, parts: list[Claim], whole: Claim, noun: str
+) -> Iterator[Finding]:
+    """The amounts ``parts`` said to be in ``whole`` add up to more than it."""
+    total = sum(float(c.value) for c in parts)
+    if total <= bounds(whole)[1] + half_step(whole, capped=False):
+        return
+    terms = " + ".join(c.text for c in parts)
+    yield ctx.finding(
+        doc,
+        Span(parts[0].span.start, parts[-1].span.end),
+        f"{terms} = {fmt_like(whole, total)}, more than the {whole.text} {noun} on "
+        f"{where(doc, whole)} they are said to be in",
+    )
 
 
 _WORD_RUN = regexcache.compile(r"\p{L}+")
+_THAT = regexcache.compile(r"(?:That|This|It)")  # a sentence naming the one before
 
 # A whole said to be made up of the figures that follow it: "a fleet of 54 aircraft,
 # made up of 38 narrow-body Airbus A321neos and 16 wide-body A350s"
