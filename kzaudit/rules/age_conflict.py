@@ -242,7 +242,7 @@ def _unanswered_anaphors(
         )
 
 
-_NAMED_BACK = 3  # sentences back the person "the N-year-old" names may have been named
+_NAMED_BACK = 4  # sentences back the person "the N-year-old" names may have been named
 _ROLE_AFTER = regexcache.compile(r"[ ](\p{Ll}{3,20})\b")  # "the 63-year-old mayor"
 _ROLE_REACH = 40  # characters around a name and its age searched for its role
 _TITLED_MAX = 60  # people given ages searched for a title: a story names a few
@@ -376,8 +376,13 @@ def _other_subject_between(
     for i in range(first, doc.sentence_index(end) + 1):
         span = doc.sentences[i].span
         m = _OPENING_WORD.match(doc.text, span.start, min(span.end, end))
-        if m is not None and m.group(1).lower() not in words and m.group(1) not in own:
-            return True
+        if (
+            m is not None
+            and m.group(1).lower() not in words
+            and m.group(1) not in own
+            and not _speaker(doc.text, m.start(1), m.end(1))
+        ):
+            return True  # (not one who speaks: "Hadley said the 74-year-old had")
     return False
 
 
