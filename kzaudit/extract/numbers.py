@@ -604,7 +604,8 @@ _OF_GROUP = regexcache.compile(
 _AND_END = regexcache.compile(r"\band\s{1,3}$", regex.IGNORECASE)
 _OF_THE_NEXT = regexcache.compile(
     r"\s{1,3}(?:out\s{1,3}of|of(?:\s{1,3}(?:the|its|their|his|her|our|those|these))?)"
-    r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?\s{1,3}",  # "40 of the region's 150 farms",
+    r"(?:\s{1,3}[A-Za-z-]{1,20}['\u2019]s)?"  # "40 of the region's 150 farms",
+    r"(?:\s{1,3}(?:last|past|first|previous|next|remaining))?\s{1,3}",  # "of their last six"
     # "24 of 28 economists"
     regex.IGNORECASE,
 )
