@@ -38,6 +38,8 @@ What it does
     back ("Sh482 million" … "until the Sh428 million was paid"), or for a count its noun
     does and either such a word or "the"/"all" points back ("412 calls" … "all 421
     calls").
+    A vote's tally on the wrong side of the threshold its sentence says it missed or
+    cleared ("fell short of the 60 votes needed, 64-35") is reported too.
     Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
@@ -61,7 +63,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.model import Claim, Document, Finding
+from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import (
     compared_pairs,
     headline_updates,
@@ -110,6 +112,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
     yield from _bare_transposed(doc, ctx, set(conflicts))
     yield from _swapped_restatements(doc, ctx, set(conflicts))
+    yield from _vote_thresholds(doc, ctx)
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in conflicts:
             continue
@@ -119,6 +122,38 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
             "the latest count given two values; one of the two is wrong",
             None,
+        )
+
+
+# A vote's tally against the threshold it is said to miss or clear: "fell short of the 60
+# votes needed, 54-45", "cleared the 60-vote threshold, 66-33"
+_THRESHOLD_TALLY = regexcache.compile(
+    r"(?i)\b(?:(?P<short>fell[ ]short[ ]of|failed[ ]to[ ](?:reach|get|win|clear))|(?P<met>"
+    r"cleared|reached|passed|met|surpassed|exceeded|won|got))[ ]the[ ](?P<need>\d{1,3})"
+    r"(?:-vote|[ ]votes?)[ ](?:(?:threshold|majority|mark|hurdle)|needed|required)"
+    r"[^.;:\d]{0,40}?\b(?P<yes>\d{1,3})[-\u2013](?P<no>\d{1,3})\b"
+)
+
+
+def _vote_thresholds(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "fell short of the 60 votes needed, 64-35": a tally on the wrong side of the
+    threshold the sentence says it missed (or cleared)."""
+    text = doc.text
+    if "vote" not in text:
+        return
+    for m in _THRESHOLD_TALLY.finditer(text):
+        need, yes = int(m.group("need")), int(m.group("yes"))
+        if m.group("short") and yes >= need:
+            said = f"fall short of the {need} needed"
+        elif m.group("met") and yes < need:
+            said = f"reach the {need} needed"
+        else:
+            continue
+        yield ctx.finding(
+            doc,
+            Span(m.start("yes"), m.end("no")),
+            f'the tally "{m.group("yes")}-{m.group("no")}" is said to {said}: one of the two '
+            "is wrong",
         )
 
 
