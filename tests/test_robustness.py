@@ -216,7 +216,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " percent. The report is due within 15 days, by March 24. The UDF polled 44.1% of"
         " the votes, 4.5 percentage points ahead of the LDF's 39.6%. Mayor Ken Sato, 68,"
         " spoke. The 63-year-old mayor said so. Together, those two states received $20"
-        " million."
+        " million. It fell short of the 60 votes needed, 54-45. That is roughly 6.5 per"
+        " cent of the 357,000 people."
         for _ in range(n // 80)
     ),
     "birth years": lambda n: (
