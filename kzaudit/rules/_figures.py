@@ -79,6 +79,23 @@ def half_step(c: Claim, capped: bool = True) -> float:
     return min(step, 0.025 * abs(float(c.value))) if scale > 1 and capped else step
 
 
+def about_room(c: Claim) -> float:
+    """The relative room "about" gives a figure: 10%, or 2% for one written to three
+    digits or more ("about 4.82 million", "some 138,200" are no rough guesses)."""
+    return 0.1 if significant_digits(c) < 3 else 0.02
+
+
+def significant_digits(c: Claim) -> int:
+    """The significant digits the figure is written with ("4.82 million" 3, "6,400" 2)."""
+    m = WRITTEN_DIGITS.search(c.text)
+    if m is None:
+        return 0
+    digits = m.group().replace(",", "")
+    whole, _, decimals = digits.partition(".")
+    written = (whole + decimals).lstrip("0")
+    return len(written if decimals else written.rstrip("0"))
+
+
 def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] > b[1] or b[0] > a[1]
 

@@ -54,7 +54,13 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.dates import event_stopwords, month_day, number_word, stem, with_month
 from kzaudit.model import DateMention, Document, Duration, Finding, Span
-from kzaudit.rules._calendar import DAYS_BEFORE_MONTH, YEAR_DAYS, day_of_year, offset
+from kzaudit.rules._calendar import (
+    DAYS_BEFORE_MONTH,
+    YEAR_DAYS,
+    day_of_year,
+    day_of_year_of,
+    offset,
+)
 from kzaudit.rules.base import RuleContext
 
 ID = "event-date-conflict"
@@ -123,9 +129,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     ref = doc.reference_date
     if ref is not None:
-        start, anchor_text = ref.timetuple().tm_yday - 1, "the story's date"
-        if ref.month > 2 and ref.year % 4 == 0:
-            start -= 1  # a leap year's day, as a day of the common year the dates use
+        start, anchor_text = day_of_year_of(ref.month, ref.day), "the story's date"
     elif days and days[0].sentence <= _LEDE_SENTENCES:
         start, anchor_text = day_of_year(days[0]), f'"{days[0].text}"'  # the lede's day
     else:

@@ -32,9 +32,10 @@ What it does
     Y", "the doubling of") is checked too: the ratio Y/X must be within
     ``tolerance_factor`` (10%) of the factor, and at least the factor for "more than
     doubled", and from three quarters of it up to the tolerance above it for "nearly
-    doubled"; a figure hedged with "about" has 10% of room.  So is a change by a factor told of the
-    one figure of its noun the sentence before gave ("had grown to 4,200 hectares. … had
-    more than quadrupled in size, to 18,500 hectares"); both figures are reported.  A
+    doubled"; a figure hedged with "about" has 10% of room (2% when written to three
+    digits or more).  So is a change by a factor told of the one figure of its noun the
+    sentence before gave ("had grown to 4,200 hectares. … had more than quadrupled in
+    size, to 18,500 hectares"); both figures are reported.  A
     sentence that gives the share of the one count of the sentence before ("… by 16,000
     positions. That is roughly 4.5 per cent of the 357,000 people") is read so too.  A
     lead in points between two shares must be their difference ("44.1% of the votes, 4.5
@@ -103,7 +104,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.numbers import fraction_value, is_aside, vocab
 from kzaudit.model import Claim, Document, Finding, Span
-from kzaudit.rules._figures import WRITTEN_DIGITS, bounds, fmt, half_step
+from kzaudit.rules._figures import WRITTEN_DIGITS, about_room, bounds, fmt, half_step
 from kzaudit.rules.base import RuleContext
 
 ID = "percent-mismatch"
@@ -122,8 +123,8 @@ def _change_range(old: Claim, new: Claim, points: bool) -> tuple[float, float] |
     o, n = float(old.value), float(new.value)
     do, dn = half_step(old), half_step(new)
     # "from about 3,800 megawatts": anything within 10% of it ("some 138,200": 2%)
-    do = max(do, _about_room(old) * abs(o)) if old.qualifier == "about" else do
-    dn = max(dn, _about_room(new) * abs(n)) if new.qualifier == "about" else dn
+    do = max(do, about_room(old) * abs(o)) if old.qualifier == "about" else do
+    dn = max(dn, about_room(new) * abs(n)) if new.qualifier == "about" else dn
     if points:
         return (n - dn) - (o + do), (n + dn) - (o - do)
     if o - do <= 0:
@@ -138,7 +139,6 @@ def _central(old: Claim, new: Claim, points: bool) -> float:
     return n - o if points else (n - o) / o * 100
 
 
-_ABOUT_SLACK = 0.1  # relative room around a figure hedged with "about"
 _NEARLY_FLOOR = 0.75  # "nearly doubled" is at least 1.5 times, "nearly tripled" 2.25
 _HEDGE = {"more_than": "more than ", "nearly": "nearly "}
 
@@ -150,9 +150,9 @@ def _factor_ok(old: Claim, new: Claim, tol: float, stated: tuple[float, str] | N
     o, n = float(old.value), float(new.value)
     do, dn = half_step(old), half_step(new)
     if old.qualifier == "about":  # "to about 38,000 from 20,000": a round figure
-        do = max(do, o * _ABOUT_SLACK)
+        do = max(do, o * about_room(old))
     if new.qualifier == "about":
-        dn = max(dn, n * _ABOUT_SLACK)
+        dn = max(dn, n * about_room(new))
     if o - do <= 0:
         return True
     lo, hi = (n - dn) / (o + do), (n + dn) / (o - do)
@@ -1525,28 +1525,11 @@ def _plain(c: Claim) -> str:
 
 
 def _spread(c: Claim) -> tuple[float, float]:
-    """The values a written figure allows: its rounding, and ``_about_room`` either way
+    """The values a written figure allows: its rounding, and ``about_room`` either way
     for "about"."""
     v, step = float(c.value), half_step(c)
-    slack = _about_room(c) * v if c.qualifier == "about" else 0.0
+    slack = about_room(c) * v if c.qualifier == "about" else 0.0
     return v - step - slack, v + step + slack
-
-
-def _about_room(c: Claim) -> float:
-    """The relative room "about" gives a figure: 10%, or 2% for one written to three
-    digits or more ("about 4.82 million", "some 138,200" are no rough guesses)."""
-    return 0.1 if _significant(c) < 3 else 0.02
-
-
-def _significant(c: Claim) -> int:
-    """The significant digits the figure is written with ("4.82 million" 3, "6,400" 2)."""
-    m = WRITTEN_DIGITS.search(c.text)
-    if m is None:
-        return 0
-    digits = m.group().replace(",", "")
-    whole, _, decimals = digits.partition(".")
-    written = (whole + decimals).lstrip("0")
-    return len(written if decimals else written.rstrip("0"))
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

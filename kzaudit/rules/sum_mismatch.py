@@ -21,8 +21,9 @@ What it does
     reported, and its whole too: either may be the slip).  A total said to be of the two
     (three…) things whose figures were just given ("20,000 acres, and the Eaton Fire
     14,000 acres. Together the two fires have scorched more than 44,000 acres"; "Coles
-    28%, Aldi 10% …, meaning the four together account for 82%") must fit their sum, and so must a count over named places whose every place the story gives
-    one count of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
+    28%, Aldi 10% …, meaning the four together account for 82%") must fit their sum,
+    and so must a count over named places whose every place the story gives one count
+    of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
     into counts and nothing else ("150 people (144 passengers and six crew members)")
@@ -43,9 +44,10 @@ What it does
     billion"); amounts a thing priced before is said to include cannot add up to more
     than its price ("a €400 million aid package" … "The package … includes €150 million
     …"; "… is $14.6 billion. That includes $9.2 billion …", the one amount of the
-    sentence before), and a count or amount said to be made up of a closed list after it ("a fleet of
-    54 aircraft, made up of 38 A321neos and 16 A350s"; "comprising", "consists of")
-    must be its sum, each figure's rounding allowed for ("about 30,200" is a rounding).
+    sentence before), and a count or amount said to be made up of a closed list after
+    it ("a fleet of 54 aircraft, made up of 38 A321neos and 16 A350s"; "comprising",
+    "consists of") must be its sum, each figure's rounding allowed for ("about 30,200"
+    is a rounding).
     Shares of one whole closed by "the remaining" ("38 percent of revenue, while … made
     up 35 percent and mature processes the remaining 27 percent") must come to 100%.
 
@@ -71,7 +73,7 @@ from kzaudit import regexcache
 from kzaudit.extract.numbers import PEOPLE_CATEGORIES
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import (
-    WRITTEN_DIGITS,
+    about_room,
     bounds,
     disjoint,
     fmt,
@@ -690,7 +692,6 @@ _PART_LINK = regexcache.compile(
     r"(?:[^,;:.()!?\d\n]|(?<=\p{L})\d+|\([^()\n]{1,12}\)){0,60}?"
     r"(?P<sep>,[ ]and[ ]|,[ ]|[ ]and[ ])"
 )
-_PRECISE = 3  # significant digits from which "about" is a rounding, not an estimate
 
 
 _LIST_SENTENCE_MAX = 40  # figures in a sentence read as a list of parts, at most
@@ -744,12 +745,6 @@ def _remaining_shares(
             )
 
 
-def _significant(c: Claim) -> int:
-    """Significant digits written: "about 30,200" has three, "about 1,000" one."""
-    m = WRITTEN_DIGITS.search(c.text)
-    return len(m.group().replace(",", "").replace(".", "").strip("0")) if m else 0
-
-
 def _made_up_of(
     doc: Document, ctx: RuleContext, by_sentence: dict[int, list[Claim]]
 ) -> Iterator[Finding]:
@@ -785,7 +780,7 @@ def _made_up_of(
                 continue
             low = sum(bounds(c)[0] - half_step(c, capped=False) for c in parts)
             high = sum(bounds(c)[1] + half_step(c, capped=False) for c in parts)
-            w_low, w_high = bounds(whole, 0.02 if _significant(whole) >= _PRECISE else 0.1)
+            w_low, w_high = bounds(whole, about_room(whole))  # "about 30,200": a rounding
             step = half_step(whole, capped=False)
             if not disjoint((low, high), (w_low - step, w_high + step)):
                 continue
