@@ -3,8 +3,8 @@
 What it does
     Reads the ages news style writes after a name ("Daniel Hirst, 34, of Beeston",
     "Hirst, 43, is also charged", "Ms Lee, aged 29,", "Zara, who was 35,", "Daniel
-    Hirst (34)", "Marsh, who turned 57 last month," but not "who turns 57") or before it ("the 43-year-old Hirst", "the 34-year-old former soldier
-    Daniel Hirst"), and the age at death an obituary gives its subject ("Margaret Ellison
+    Hirst (34)", "Marsh, who turned 57 last month," but not "who turns 57") or before
+    it ("the 43-year-old Hirst", "the 34-year-old former soldier Daniel Hirst"), and the age at death an obituary gives its subject ("Margaret Ellison
     dies at 91", "Margaret Ellison, ..., has died at the age of 93"), and flags a
     mention of the same person with another age, at the age itself: the one the story
     gives less often than another, or both of two given once each, since either may be
