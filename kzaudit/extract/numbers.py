@@ -1454,6 +1454,24 @@ _PART_OF_BEFORE = regexcache.compile(
 _FINITE_VERB = regexcache.compile(r"\b(?:were|was|are|is|remain|remains|remained|have|has|had)\b")
 
 
+# An aside on who is counted, between commas: "31 people, including four children, were
+# killed"; no sentence end inside it.
+_INCLUDING_ASIDE = regexcache.compile(
+    r",[ ](?:including|among[ ]them|among[ ]whom|mostly|most[ ]of[ ]them)[ ][^,.;:!?()]{1,80},[ ]"
+)
+_VERB_REACH = 30  # characters after the aside the category's verb phrase may take
+
+
+def _after_aside(text: str, end: int, v: _Vocab) -> _PhraseMatch | None:
+    """The verb phrase right after an aside on who is counted ("31 people, including four
+    children, were killed"): the clause resumes there, and its verb names the category."""
+    aside = _INCLUDING_ASIDE.match(text, end, None, HOLD_GIL)
+    if aside is None:
+        return None
+    m = v.after_kw.search(text, aside.end(), aside.end() + _VERB_REACH)
+    return m if m is not None and m.start() == aside.end() else None
+
+
 def _clause_end(text: str, c: Claim, subj: str | None, after_hi: int) -> int:
     """Where the clause of ``c`` (and its counted noun ``subj``) ends, by ``after_hi``."""
     brk = _CLAUSE_BREAK.search(
@@ -1482,6 +1500,8 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
         clause_end = _clause_end(text, c, subj, after_hi)
         of_group = _OF_GROUP.match(text, c.span.end, None, HOLD_GIL)
         m = v.after_kw.search(text, of_group.end() if of_group else c.span.end, clause_end)
+        if m is None and subj:
+            m = _after_aside(text, c.span.end + len(subj) + 1, v)
         if m is None and of_group is not None:
             group = v.noun_kw.search_end(of_group.group())
             if group is not None and v.noun_category[group.group().lower()] in _EVENT_CATEGORIES:
@@ -2096,6 +2116,9 @@ def _part_roles(
                     whole = idxs[n - 1]
             continue
         rest = v.rest_before.search(text, lo, hi, HOLD_GIL)
+        if rest and n == 0 and rest.group()[:7].lower() == "leaving":
+            rest = None  # "brought the line to a halt, leaving 1,900 passengers stranded":
+            # what the event left, with no figure before it to be the rest of
         if rest:  # "the other 100" (of a whole, if stated)
             c.role, c.ref = "rest", whole
             if whole is None and last_part is not None:

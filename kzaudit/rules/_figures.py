@@ -763,10 +763,12 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue  # "With 21,000 students … to screen all 20,100 students"
                 if not subjects_match(earlier, later) or _magnitudes_apart(doc, earlier, later):
                     continue
-                # two neighbouring digits swapped are a slip, not two sources' estimates
+                # two neighbouring digits swapped are a slip, not two sources' estimates;
+                # a headline condenses its lede, whoever each names as the source
                 swapped = transposed(float(earlier.value), float(later.value))
+                headline = _headline_and_lede(doc, earlier, later)
                 if _different_scope(
-                    earlier, later, places, dates, sources=not swapped, titles=titles
+                    earlier, later, places, dates, sources=not (swapped or headline), titles=titles
                 ):
                     continue
                 if _breakdown(doc, earlier, later, by_sentence[later.sentence]):
@@ -793,7 +795,6 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue  # one figure dated to another day than the story's event
                 if moving and (earlier.date is None) != (later.date is None):
                     continue  # "On Monday, the toll was 812": which day is the undated one?
-                headline = _headline_and_lede(doc, earlier, later)  # no room for scope there
                 if headline and _part_restated(doc, earlier, later, by_sentence[later.sentence]):
                     continue  # "cancels 1,140 flights" over "1,140 of the 1,820 flights"
                 scope_a, scope_b = scopes[earlier.span.start], scopes[later.span.start]
