@@ -234,6 +234,29 @@ def test_sentence_initial_qualifier_is_part_of_the_claim():
             "other",
             "customers",
         ),
+        # the clause's verb read past an aside on who is counted, or where from
+        (
+            "At least 31 people, including four children, were killed.",
+            "At least 31",
+            "deaths",
+            "people",
+        ),
+        ("Some 200 people in three districts were evacuated.", "Some 200", "evacuated", "people"),
+        (
+            "More than 4,600 people from 11 villages were moved to shelters.",
+            "More than 4,600",
+            "evacuated",
+            "people",
+        ),
+        # "sent" far back in the sentence is no deployment of the people fleeing
+        (
+            "The volcano sent ash into the sky, forcing 6,400 people to flee their homes.",
+            "6,400",
+            "evacuated",
+            "people",
+        ),
+        # a headline's present-tense verb
+        ("Congo foils coup attempt, arrests 14 soldiers", "14", "arrested", "soldiers"),
     ],
 )
 def test_categories_and_subjects(text: str, needle: str, category: str, subject: str | None):

@@ -220,6 +220,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " cent of the 357,000 people."
         for _ in range(n // 80)
     ),
+    # stop 36's readers: a count read past an aside, "leaving N", headline verbs
+    "asides on who is counted": lambda n: " ".join(
+        "Floods kill 11, arrests 14 soldiers. At least 31 people, including four children,"
+        " were killed. More than 4,600 people from 11 villages were moved to shelters,"
+        " leaving 1,090 passengers stranded, including" + ", including a" * 20
+        for _ in range(n // 120)
+    ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)

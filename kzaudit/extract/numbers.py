@@ -1454,22 +1454,26 @@ _PART_OF_BEFORE = regexcache.compile(
 _FINITE_VERB = regexcache.compile(r"\b(?:were|was|are|is|remain|remains|remained|have|has|had)\b")
 
 
-# An aside on who is counted, between commas: "31 people, including four children, were
-# killed"; no sentence end inside it.
-_INCLUDING_ASIDE = regexcache.compile(
+# An aside on who is counted, between commas ("31 people, including four children, were
+# killed"; no sentence end inside it), or where they are from, with a count of places
+# ("4,600 people from 11 villages were moved to shelters").
+_COUNTED_ASIDE = regexcache.compile(
     r",[ ](?:including|among[ ]them|among[ ]whom|mostly|most[ ]of[ ]them)[ ][^,.;:!?()]{1,80},[ ]"
+    r"|[ ](?:from|in|across)[ ](?:\d[\d,]{0,9}|[a-z]{3,9})[ ][a-z]{3,20}[ ]"
 )
+_AUXILIARIES = regexcache.compile(r"(?:(?:were|was|are|is|have|has|had|been)[ ]){0,2}")
 _VERB_REACH = 30  # characters after the aside the category's verb phrase may take
 
 
 def _after_aside(text: str, end: int, v: _Vocab) -> _PhraseMatch | None:
     """The verb phrase right after an aside on who is counted ("31 people, including four
     children, were killed"): the clause resumes there, and its verb names the category."""
-    aside = _INCLUDING_ASIDE.match(text, end, None, HOLD_GIL)
+    aside = _COUNTED_ASIDE.match(text, end, None, HOLD_GIL)
     if aside is None:
         return None
-    m = v.after_kw.search(text, aside.end(), aside.end() + _VERB_REACH)
-    return m if m is not None and m.start() == aside.end() else None
+    start = _AUXILIARIES.match(text, aside.end(), None, HOLD_GIL).end()  # type: ignore[union-attr]
+    m = v.after_kw.search(text, start, start + _VERB_REACH)
+    return m if m is not None and m.start() == start else None
 
 
 def _clause_end(text: str, c: Claim, subj: str | None, after_hi: int) -> int:
