@@ -491,11 +491,25 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     # "…Gordon Brown…, Brown said", nor a surname used once: "…, Bell could make",
     # "…, Smith stays")
     following = nxt.group(1)
+    plural = _plural_noun(low)
     return (
-        low in frequent_words()
-        and _FINITE_NEXT.match(text, m.end(1)) is None
+        (plural or low in frequent_words())
+        and (plural or _FINITE_NEXT.match(text, m.end(1)) is None)
         and not (following.endswith("s") and not following.endswith("ss"))  # "Smith stays"
         and not _capitalised_inside(text, word, m.start(1))
+    )
+
+
+def _plural_noun(low: str) -> bool:
+    """A plural of one of the commonest words ("organisers", "studios"): no surname, so
+    before a verb it is a subject opening a sentence ("…in Dhaka on Saturday, Organisers
+    said 100,000 people took part"), where "Bell could make" may be a name."""
+    return (
+        len(low) > 4
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and low[:-1] in frequent_words()
+        and low[:-1] not in _name_words()
     )
 
 
