@@ -957,6 +957,7 @@ def _confusable(
         and common_info.partners
         and not shared
         and not unknown_key_slip  # "Okiver Twist" beside "Jamie Oliver"
+        and not _unknown_drop(a, b, rare_info, common_info)  # "Euroean Council"
         and not _one_known_place(a, b, places, first)  # "Kinya National Commission"
         and not _ordinary_part(a, b, rare_info, common_info, first)  # "Insurance Concil"
         and not (is_key_slip(a, b) and _org_name(rare_info) and _org_name(common_info))
@@ -1516,6 +1517,19 @@ def _twin_slip(a: str, b: str, given: bool) -> bool:
     if _typing_slip(a, b):
         return True
     return not given and (_inner_drop(a, b) or _inner_drop(b, a) or _vowel_change(a, b))
+
+
+def _unknown_drop(a: str, b: str, rare_info: _Word, common_info: _Word) -> bool:
+    """``a`` is ``b``, a word of names (no person's) the story writes twice or more, with
+    an inner letter dropped, giving a form no word list knows: "Euroean Council" beside
+    "European Commission" and "European Parliament", "Kyuhu Shinkansen" beside "Kyushu
+    Railway" -- a slip whatever the name's other words, as a key slip is."""
+    return (
+        common_info.count >= 2
+        and _inner_drop(a, b)
+        and not _known(a)
+        and not (rare_info.given or rare_info.surname or common_info.given or common_info.surname)
+    )
 
 
 def _inner_drop(a: str, b: str) -> bool:
