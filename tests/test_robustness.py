@@ -224,7 +224,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "asides on who is counted": lambda n: " ".join(
         "Floods kill 11, arrests 14 soldiers. At least 31 people, including four children,"
         " were killed. More than 4,600 people from 11 villages were moved to shelters,"
-        " leaving 1,090 passengers stranded, including" + ", including a" * 20
+        " leaving 1,090 passengers stranded, including"
+        + ", including a" * 20
+        + " Police said 1149 of the 1,012 men of the of the 12"
         for _ in range(n // 120)
     ),
     "birth years": lambda n: (

@@ -1064,6 +1064,10 @@ class _Scanner:
             _year_shape(raw, s)
             and not self._people_after(end)
             and not self.v.part_after.match(text, end, None, HOLD_GIL)  # "1110 of whom"
+            and not (  # "said 1149 of the 1,012 men", not "in 1998 of the 12 teams"
+                _OF_A_COUNT.match(text, end, None, HOLD_GIL)
+                and not _YEAR_LEAD.search(text, max(0, start - 8), start, HOLD_GIL)
+            )
         ):
             return _Raw("year", start, end, value)
         return self._finish(raw)
@@ -1535,6 +1539,14 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
 
 
 # A count written between a category word and a figure, no year ("to 27 in", not "in 2024")
+# A part of a count written after it: a four-digit figure before it is no year
+_OF_A_COUNT = regexcache.compile(
+    r"\s{1,3}(?:out\s{1,3})?of\s{1,3}(?:the|its|their|those|these|all)\s{1,3}"
+    r"(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,2}\d"
+)
+_YEAR_LEAD = regexcache.compile(
+    r"(?i)\b(?:in|since|by|from|until|of|between|and|to|during|before|after)\s{1,3}$"
+)
 _COUNT_BETWEEN = regexcache.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*")
 _UNIT_CATEGORY = {
     "%": "percent",
