@@ -225,8 +225,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "Floods kill 11, arrests 14 soldiers. At least 31 people, including four children,"
         " were killed. More than 4,600 people from 11 villages were moved to shelters,"
         " leaving 1,090 passengers stranded, including"
-        + ", including a" * 20
-        + " Police said 1149 of the 1,012 men of the of the 12"
+        + ", including a"
+        * 20
+        + " Police said 1149 of the 1,012 men of the of the 12. It injured 84, including 11"
+        " children. It injured 84, including 31 children."
         for _ in range(n // 120)
     ),
     "birth years": lambda n: (

@@ -39,7 +39,9 @@ What it does
     does and either such a word or "the"/"all" points back ("412 calls" … "all 421
     calls").
     A vote's tally on the wrong side of the threshold its sentence says it missed or
-    cleared ("fell short of the 60 votes needed, 64-35") is reported too.
+    cleared ("fell short of the 60 votes needed, 64-35") is reported too, and so is one
+    part of one whole given two values ("injures 84, including 11 children" in the
+    headline, "injuring 84, including 31 children" in the lede).
     Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
@@ -113,6 +115,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _bare_transposed(doc, ctx, set(conflicts))
     yield from _swapped_restatements(doc, ctx, set(conflicts))
     yield from _vote_thresholds(doc, ctx)
+    yield from _restated_parts(doc, ctx, set(conflicts))
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in conflicts:
             continue
@@ -123,6 +126,52 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "the latest count given two values; one of the two is wrong",
             None,
         )
+
+
+_MAX_PARTS = 40  # parts compared pairwise: a story has a few
+
+
+def _restated_parts(doc: Document, ctx: RuleContext, reported: set[int]) -> Iterator[Finding]:
+    """The same part of the same whole given two values: "kills 17, injures 84, including
+    11 children" over "injuring 84, including 31 children".  Both wholes are exact counts
+    of one category and value, both parts count one noun, in different sentences; both
+    are reported (either may be the slip)."""
+    parts = [
+        c
+        for c in doc.claims
+        if c.role == "part"
+        and c.ref is not None
+        and c.kind == "count"
+        and c.qualifier == "exact"
+        and c.subject
+        and c.span.start not in reported
+    ][:_MAX_PARTS]
+    if len(parts) < 2:
+        return
+    done: set[int] = set()
+    for j, b in enumerate(parts):
+        for a in parts[:j]:
+            if a.sentence == b.sentence or a.subject != b.subject or a.value == b.value:
+                continue
+            wa, wb = doc.claims[a.ref], doc.claims[b.ref]  # type: ignore[index]
+            if not (
+                wa.category == wb.category != "other"
+                and wa.value == wb.value
+                and wa.qualifier == wb.qualifier == "exact"
+                and wa.sentence != wb.sentence
+            ):
+                continue
+            for one, other in ((a, b), (b, a)):
+                if one.span.start not in done:
+                    done.add(one.span.start)
+                    yield ctx.finding(
+                        doc,
+                        one.span,
+                        f"{label(one)} among the {wa.text} {wa.category} conflicts with "
+                        f"{label(other)} among the same {wb.text} on {where(doc, other)}: "
+                        "one part of one whole given two values; one of the two is wrong",
+                        None,
+                    )
 
 
 # A vote's tally against the threshold it is said to miss or clear: "fell short of the 60
