@@ -2006,8 +2006,25 @@ def _link_change(claims: list[Claim], group: list[int]) -> None:
         before -= 1  # "11.9 billion dlrs in 1986, down 15% from 14 billion": not the year
     if before >= 0 and claims[before].sentence != claims[change].sentence:
         before = -1
-    if to < 0 and frm >= 0 and before >= 0 and claims[before].role is None:
+    if (
+        to < 0
+        and frm >= 0
+        and before >= 0
+        # "rose 2.1% over the quarter to $1,742,000, up 7% from $1,706,000": the level of
+        # an earlier change is the new value of a second one against another base
+        and (
+            claims[before].role is None
+            or claims[before].role == "to"
+            and claims[before].ref is None
+        )
+    ):
         to = before
+        if claims[to].role == "to":  # the earlier change, with no old value, lets it go
+            j = to - 1
+            while j >= 0 and claims[j].sentence == claims[to].sentence:
+                if claims[j].ref == to and claims[j].role in ("rise", "fall"):
+                    claims[j].ref = None
+                j -= 1
         claims[to].role = "to"
     if to < 0:
         return
