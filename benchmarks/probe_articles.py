@@ -61,6 +61,14 @@ def _variants(raw: str) -> tuple[str, list[tuple[str, int, int, str]]]:
     return clean, out
 
 
+def write_clean(folder: Path) -> None:
+    """Each probe's clean article (every plant right) to ``folder``, under its own name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(PROBES.glob("*.txt")):
+        clean, _ = _variants(path.read_text(encoding="utf-8"))
+        (folder / path.name).write_text(clean, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list every plant not caught")
@@ -73,10 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     files = sorted(PROBES.glob("*.txt"))
     if args.write_clean is not None:
-        args.write_clean.mkdir(parents=True, exist_ok=True)
-        for path in files:
-            clean, _ = _variants(path.read_text(encoding="utf-8"))
-            (args.write_clean / path.name).write_text(clean, encoding="utf-8")
+        write_clean(args.write_clean)
     planted = caught = elsewhere = clean_warnings = 0
     misses = []
     for path in files:
