@@ -1538,7 +1538,6 @@ def _category(doc: Document, c: Claim, before_lo: int, after_hi: int, v: _Vocab)
     return noun_cat or "other"
 
 
-# A count written between a category word and a figure, no year ("to 27 in", not "in 2024")
 # A part of a count written after it: a four-digit figure before it is no year
 _OF_A_COUNT = regexcache.compile(
     r"\s{1,3}(?:out\s{1,3})?of\s{1,3}(?:the|its|their|those|these|all)\s{1,3}"
@@ -1547,6 +1546,7 @@ _OF_A_COUNT = regexcache.compile(
 _YEAR_LEAD = regexcache.compile(
     r"(?i)\b(?:in|since|by|from|until|of|between|and|to|during|before|after)\s{1,3}$"
 )
+# A count written between a category word and a figure, no year ("to 27 in", not "in 2024")
 _COUNT_BETWEEN = regexcache.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*")
 _UNIT_CATEGORY = {
     "%": "percent",
