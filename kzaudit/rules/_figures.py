@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from kzaudit import regexcache
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.extract.numbers import vocab as numbers_vocab
-from kzaudit.model import Claim, Document, Finding, span_at
+from kzaudit.model import Claim, Document, Finding, Span, span_at
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules._names import differing
 from kzaudit.rules.base import RuleContext
@@ -322,10 +322,12 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
     """Per figure (by start): the names right after it, which narrow what it counts."""
     # not who gave the figure: "held 120 people overnight, the Interior Ministry said"
     said = sorted(a.span for a in doc.attributions)
+    # nor a sum of money read as a name: "Rs300,000 to each of the injured"
+    figures = {c.span.start for c in doc.claims}
     names = sorted(
         (e.span.start, e.key)
         for e in doc.entities
-        if e.kind != "person" and not span_at(said, e.span.start)
+        if e.kind != "person" and not span_at(said, e.span.start) and e.span.start not in figures
     )
     starts = [n[0] for n in names]
     out: dict[int, frozenset] = {}
@@ -599,7 +601,7 @@ def _predicate(doc: Document, c: Claim) -> tuple[str, ...]:
 LEDE_PARAGRAPHS = 2  # body paragraphs a headline figure is compared with
 
 
-def _headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
+def headline_and_lede(doc: Document, a: Claim, b: Claim) -> bool:
     """A headline figure restated in the opening paragraphs ("Marsh cuts 2,500 jobs")."""
     if doc.headline is None or not doc.sentences or not doc.headline.contains(a.span):
         return False
@@ -766,7 +768,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 # two neighbouring digits swapped are a slip, not two sources' estimates;
                 # a headline condenses its lede, whoever each names as the source
                 swapped = transposed(float(earlier.value), float(later.value))
-                headline = _headline_and_lede(doc, earlier, later)
+                headline = headline_and_lede(doc, earlier, later)
                 if _different_scope(
                     earlier, later, places, dates, sources=not (swapped or headline), titles=titles
                 ):
@@ -788,7 +790,9 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 ):
                     continue
                 peers = by_category.get(earlier.category, ())
-                if _restates_other_scope(earlier, later, peers, places, dates, titles):
+                if _restates_other_scope(
+                    earlier, later, peers, places, dates, titles, sources=not headline
+                ):
                     continue  # "toll passes 40,000" restates "40,000 in Turkey and Syria",
                     # not "35,418 in Turkey"
                 if (earlier.date or main) != (later.date or main):
@@ -841,7 +845,7 @@ def _shares_of_total(
         c
         for c in by_sentence[part.sentence]
         if c is not part
-        and (_group_key(c) == key or people and _counts_people(c))
+        and (_group_key(c) == key or people and _counts_people(c) and not _other_tally(c, part))
         and c.kind == part.kind
         and c.role is None
     ]
@@ -901,6 +905,16 @@ def _one_besides(doc: Document, total: Claim, part: Claim) -> bool:
         return False
     start = part.span.start
     return _ONE_AND_BEFORE.search(doc.text, max(0, start - 80), start) is not None
+
+
+def _other_tally(a: Claim, b: Claim) -> bool:
+    """Tallies of two kinds of people ("At least 17 migrants died and 12 others were
+    missing"): the dead and the missing make no whole of the dead."""
+    return (
+        a.category != b.category
+        and a.category in PEOPLE_CATEGORIES
+        and b.category in PEOPLE_CATEGORIES
+    )
 
 
 def _counts_people(c: Claim) -> bool:
@@ -969,17 +983,21 @@ def _restates_other_scope(
     places: Mapping,
     dates: Mapping,
     titles: SourceTitles,
+    sources: bool = True,
 ) -> bool:
     """``earlier`` (a headline's "death toll passes 40,000") gives the value of another
     figure of the group that a place, date or source sets apart from ``later`` ("rose
     above 40,000 in Turkey and Syria" … "35,418 killed in Turkey"): it restates that
-    one, and is no count of ``later``'s scope."""
+    one, and is no count of ``later``'s scope.  Without ``sources``, a source alone
+    sets none apart: a headline condenses its lede, whoever the lede names as its
+    source, so "11 killed" over the lede's "At least 21 people …, officials said"
+    is no restatement of an adviser's "the 11 people killed" further down."""
     value = float(earlier.value)
     return any(
         t is not earlier
         and t is not later
         and float(t.value) == value
-        and _different_scope(t, later, places, dates, titles=titles)
+        and _different_scope(t, later, places, dates, sources=sources, titles=titles)
         for t in peers[:MAX_GROUP]
     )
 
@@ -1034,7 +1052,18 @@ def _breakdown(doc: Document, total: Claim, part: Claim, sentence: list[Claim]) 
         # further on, three figures or more: "Jonglei recorded 29 deaths, Unity 15 deaths,
         # and Central Equatoria … 12 deaths" under "killed 97 people"
         return float(part.value) + sum(float(c.value) for c in siblings) <= float(total.value)
-    return adjacent and _MORE_MEMBERS.search(doc.sentence_text(part.sentence)) is not None
+    return adjacent and _names_more_members(doc, part.sentence, sentence)
+
+
+def _names_more_members(doc: Document, index: int, sentence: list[Claim]) -> bool:
+    """The sentence names members beyond its figures ("…, and two others died"), but
+    not others a figure of its own counts: "At least 17 migrants died and 12 others
+    were missing" tells the dead and the missing, no more of the dead."""
+    span = doc.sentences[index].span if doc.sentences else Span(0, len(doc.text))
+    counted = {c.span.end + 1 for c in sentence}  # "12 others": the figure, a space, the noun
+    return any(
+        m.start() not in counted for m in _MORE_MEMBERS.finditer(doc.text, span.start, span.end)
+    )
 
 
 def _running_tallies(doc: Document) -> frozenset[str]:

@@ -41,7 +41,9 @@ What it does
     A vote's tally on the wrong side of the threshold its sentence says it missed or
     cleared ("fell short of the 60 votes needed, 64-35") is reported too, and so is one
     part of one whole given two values ("injures 84, including 11 children" in the
-    headline, "injuring 84, including 31 children" in the lede).
+    headline, "injuring 84, including 31 children" in the lede), and a headline's floor
+    that its lede gives another ("At least 27 migrants dead" over "At least 17 migrants
+    died"; a headline may round down, "More than 200,000" over "more than 212,000").
     Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
@@ -68,8 +70,10 @@ from kzaudit import regexcache
 from kzaudit.model import Claim, Document, Finding, Span
 from kzaudit.rules._figures import (
     compared_pairs,
+    headline_and_lede,
     headline_updates,
     label,
+    significant_digits,
     tally_claims,
     transposed,
     where,
@@ -116,6 +120,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _swapped_restatements(doc, ctx, set(conflicts))
     yield from _vote_thresholds(doc, ctx)
     yield from _restated_parts(doc, ctx, set(conflicts))
+    yield from _headline_floors(doc, ctx, margin, set(conflicts))
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in conflicts:
             continue
@@ -124,6 +129,37 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             lede.span,
             f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
             "the latest count given two values; one of the two is wrong",
+            None,
+        )
+
+
+_FLOORS = ("at_least", "more_than")
+
+
+def _headline_floors(
+    doc: Document, ctx: RuleContext, margin: float, reported: set[int]
+) -> Iterator[Finding]:
+    """ "At least 27 migrants dead" over a lede's "At least 17 migrants died": a
+    headline restates its lede's floor, so two floors of one count cannot differ,
+    except by rounding down ("More than 200,000" over "More than 212,000": fewer
+    significant digits).  The two allow each other's values, which is why the pairs
+    above leave them alone."""
+    for head, lede, _ in compared_pairs(doc, margin, hedged=True):
+        if (
+            head.qualifier != lede.qualifier
+            or head.qualifier not in _FLOORS
+            or head.value == lede.value
+            or lede.span.start in reported
+            or not headline_and_lede(doc, head, lede)
+        ):
+            continue
+        if head.value < lede.value and significant_digits(head) < significant_digits(lede):
+            continue  # rounded down
+        yield ctx.finding(
+            doc,
+            lede.span,
+            f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
+            "the same count given two floors; one of the two is wrong",
             None,
         )
 
