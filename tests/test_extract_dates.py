@@ -278,6 +278,22 @@ def test_dateline_with_no_year_in_the_story(text: str, weekday: int | None) -> N
     assert all(d["date"] is None for d in shown.dates) and shown.dates
 
 
+def test_yearless_dateline_takes_the_year_its_weekday_dates_fall_in() -> None:
+    """The one year a story writes is history ("In December 2020"), and two weekday dates
+    near its yearless dateline fall in another year: the dateline takes that one, which
+    puts the lede's "Thursday" on the dateline's own day, and stays a guess."""
+    text = (
+        "TOKYO, Jan. 22 (Kyodo) -- Snow halted the line from Wednesday evening, the"
+        " operator said Thursday.\n\nIt had warned on Tuesday, Jan. 20, of delays, and"
+        " expects to resume service on Friday, Jan. 23.\n\nIn December 2020, more than"
+        " 2,000 vehicles were stranded."
+    )
+    doc = _doc(text)
+    assert doc.reference_date == dt.date(2026, 1, 22) and doc.reference_guessed
+    thursday = next(d for d in doc.dates if d.text == "Thursday")
+    assert thursday.date == dt.date(2026, 1, 22)
+
+
 def test_no_dateline() -> None:
     assert _doc("WASHINGTON (AP) — The Senate voted on Tuesday.").reference_date is None
     assert _doc("Ad sales boost Time Warner profit\n\nProfits rose 76%.").reference_date is None

@@ -795,7 +795,11 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                 ):
                     continue  # "toll passes 40,000" restates "40,000 in Turkey and Syria",
                     # not "35,418 in Turkey"
-                if (earlier.date or main) != (later.date or main):
+                # an undated headline figure is of its lede's day, whatever the story's
+                # main day: "3,900 passengers stranded" over "from Wednesday evening,
+                # leaving about 1,900 passengers stranded"
+                undated_head = headline and earlier.date is None
+                if not undated_head and (earlier.date or main) != (later.date or main):
                     continue  # one figure dated to another day than the story's event
                 if moving and (earlier.date is None) != (later.date is None):
                     continue  # "On Monday, the toll was 812": which day is the undated one?
