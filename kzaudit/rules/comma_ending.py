@@ -15,7 +15,8 @@ So is an ordinary word capitalised after a clause and a comma, before a lower-ca
 word, that the story writes in lower case elsewhere or that is one of the commonest
 English words, and never as a name ("…want more clarity, Patients are saying",
 "…like furniture, Higher interest rates…", "…release, Supporters of the open-source
-software"), in quoted speech too, and after an opening
+software", "…in seven oblasts, Further attacks followed"), in quoted speech too, and
+after an opening
 phrase once the main clause has followed it ("In a boost for Mr Bush, the figures come
 after a slow summer, Jobs were created…").
 Also a comma between a main clause and an attribution that goes on into a clause
@@ -390,7 +391,7 @@ def _opening_before_name(text: str, start: int) -> bool:
     """The sentence at ``start`` opens with a subordinate clause or a prepositional
     phrase: the main clause after its comma may take a name with "The" as subject."""
     return (
-        _SUBORDINATE.match(text, start) is not None
+        _OPENS_SUBORDINATE.match(text, start) is not None
         or _PREPOSITION_OPENING.match(text, start) is not None
     )
 
@@ -478,7 +479,7 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     if _FINITE.search(text, start, m.start()) is None and not _wordy(text[start : m.start()]):
         return False
     if (
-        _introductory(text, start, m.start()) or _SUBORDINATE.match(text, start) is not None
+        _introductory(text, start, m.start()) or _OPENS_SUBORDINATE.match(text, start) is not None
     ) and not _clause_after_opening(text, start, m.start()):
         return False  # "When it rains in the hills, Smith stays…": the clause comes now
     then = text[nxt.end() : nxt.end() + 40].split()[:1]
@@ -495,7 +496,13 @@ def _ordinary_capitalised(doc: Document, m: regex.Match[str]) -> bool:
     return (
         (plural or low in frequent_words())
         and (plural or _FINITE_NEXT.match(text, m.end(1)) is None)
-        and not (following.endswith("s") and not following.endswith("ss"))  # "Smith stays"
+        and not (
+            following.endswith("s")
+            and not following.endswith("ss")
+            # "Smith stays", but not a plural subject before its verb: "Further attacks
+            # followed on Oct. 6"
+            and _FINITE_NEXT.match(text, nxt.end()) is None
+        )
         and not _capitalised_inside(text, word, m.start(1))
     )
 
@@ -518,8 +525,8 @@ def _clause_after_opening(text: str, start: int, comma: int) -> bool:
     ("In a boost for Mr Bush, the figures come after a slow summer of weak jobs gains,
     Jobs were created…"): the main clause has come, so what follows is a new one."""
     prev = text.rfind(",", start, comma)
-    if prev < 0:
-        return False
+    if prev < 0 or text[start:prev].strip().lower() in _CONJUNCTIONS:
+        return False  # "And, as CNN reported from Chad, Western…": the opening is still open
     stretch = text[prev + 1 : comma]
     return _FINITE.search(text, prev + 1, comma) is not None or _wordy(stretch)
 
@@ -844,7 +851,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         text[tail] in _CLOSING_QUOTES
         or (
             _opens_with_clause(text, sentence_start, comma)
-            and not _SUBORDINATE.match(text, sentence_start)  # "As they ran …, X said, Y"
+            and not _OPENS_SUBORDINATE.match(text, sentence_start)  # "As they ran …, X said, Y"
         )
     ):
         reason = "a new sentence follows the attribution"
@@ -953,7 +960,7 @@ def _named_again(text: str, start: int, comma: int, subject: str) -> bool:
     name = head.group(1)
     if name in _TITLES or name.lower() in common_words():
         return False  # "The company", "England coach": no name
-    if _introductory(text, start, comma) or _SUBORDINATE.match(text, start) is not None:
+    if _introductory(text, start, comma) or _OPENS_SUBORDINATE.match(text, start) is not None:
         return False  # "After Smith scored, Smith…" (clumsy, not a splice)
     at = text.find(name, start, comma - len(name) - 2)
     while at != -1:
@@ -1254,7 +1261,7 @@ def _opens_with_clause(text: str, start: int, comma: int) -> bool:
         or not head[0][:1].isupper()
         or head[0].lower() in _NOT_A_SUBJECT
         or _introductory(text, start, comma)
-        or _SUBORDINATE.match(text, start) is not None
+        or _OPENS_SUBORDINATE.match(text, start) is not None
     ):
         return False
     close = _next_pause(text, hi + 1, comma)
@@ -1530,7 +1537,12 @@ _SUBORDINATE = regexcache.compile(
     r"|(?:given|provided|now|seeing)[ \t]{1,3}that)\b"
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
+# ... opening a sentence, after a conjunction too: "And, as CNN reported from Chad, …"
+_OPENS_SUBORDINATE = regexcache.compile(
+    rf"(?i)(?:(?:and|but|yet|so|or),?[ \t]{{1,3}})?(?:{_SUBORDINATE.pattern.removeprefix('(?i)')})"
+)
 _COPULAS = frozenset(["is", "was", "are", "were", "be"])
+_CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "or"])
 _COLON = regexcache.compile(r":[ \t]")
 _COORDINATED = regexcache.compile(r"\b(?:so|and|but|yet|or)[ \t,]{1,3}$")
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
