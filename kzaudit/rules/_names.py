@@ -5,21 +5,29 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from kzaudit import regexcache
 from kzaudit.extract.entities import acronym_norm, is_acronym
 from kzaudit.model import AcronymDefinition, Document, Entity, Span
 
 
-def acronym_uses(doc: Document) -> list[tuple[Entity, str]]:
+# A name in capitals that is no acronym by ``is_acronym``: a word ("SMART drumlines")
+# or a craft's designation ("HTV-X")
+_CAPS_NAME = regexcache.compile_std(r"[A-Z]{3,10}(?:-[A-Z0-9]{1,4})?")
+
+
+def acronym_uses(doc: Document, caps_names: bool = False) -> list[tuple[Entity, str]]:
     """Acronym mentions with their comparison form ("U.S." -> "US"), including the
     acronym of a slashed name ("HIV" of "HIV/Aids"), which stays one name; not the
     agency credited in the dateline ("Taipei, March 24 (CNA)"), which is no name of the
-    story's (a "(CWA)" it defines is no slip of it)."""
+    story's (a "(CWA)" it defines is no slip of it).  With ``caps_names``, names written
+    in capitals that ``is_acronym`` leaves out too ("305 SMART drumlines", "the HTV-X
+    cargo craft"): a slip of one is a slip of an acronym."""
     out = []
     dateline = doc.dateline
     for e in doc.entities:
         if dateline is not None and dateline.contains(e.span):
             continue
-        if e.kind == "acronym":
+        if e.kind == "acronym" or caps_names and _CAPS_NAME.fullmatch(e.text):
             out.append((e, acronym_norm(e.text)))
         elif "/" in e.text:
             at = e.span.start

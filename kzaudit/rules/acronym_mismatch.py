@@ -34,7 +34,9 @@ is how networks differ: "CBS", "TBS"), or beside another used once ("SXSW" ... "
 forms used once when one is mistyped), but not between stock symbols ("<SMBS ST>",
 "<SKBS ST>").  Two real acronyms a key apart, each used once ("PDK", "PDL"), are reported
 too: on 4,100 published articles no such pair occurred.  The acronym of a slashed name
-counts as a use ("HVI/Aids").  A unit after "per" ("one dlr per CWT") and a part named in
+counts as a use ("HVI/Aids"), and so does a name in capitals that is an English word
+or carries a suffix ("SMSRT drumlines" beside two "SMART drumlines", "HYV-X" beside two
+"HTV-X").  A unit after "per" ("one dlr per CWT") and a part named in
 the other's possessive ("USX's USS steel unit") are told apart, and so is a body named a
 few words after the one it is one letter from ("CES organisers the CEA"), though not
 one with two letters swapped ("Crown Prosecution Service (CPS), said the CSP").
@@ -98,7 +100,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     defined = {acronym_norm(d.acronym): d for d in doc.acronyms}
     house = {acronym_norm(a) for a in ctx.style.known_acronyms}  # the desk's own: trusted
     known = common_acronyms() | house
-    found = acronym_uses(doc)
+    found = acronym_uses(doc, caps_names=True)
     uses = Counter(norm for _e, norm in found)
     _count_headline_uses(doc, uses)
     corrected: set[str] = set()  # the right forms of definitions flagged as slipped
