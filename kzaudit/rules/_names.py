@@ -9,7 +9,6 @@ from kzaudit import regexcache
 from kzaudit.extract.entities import acronym_norm, is_acronym
 from kzaudit.model import AcronymDefinition, Document, Entity, Span
 
-
 # A name in capitals that is no acronym by ``is_acronym``: a word ("SMART drumlines")
 # or a craft's designation ("HTV-X")
 _CAPS_NAME = regexcache.compile_std(r"[A-Z]{3,10}(?:-[A-Z0-9]{1,4})?")
