@@ -231,6 +231,16 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " children. It injured 84, including 31 children."
         for _ in range(n // 120)
     ),
+    # stop 37's readers: headline floors, days given to do a thing, names in capitals
+    "deadlines given and floors": lambda n: " ".join(
+        "At least 27 dead\n\nAt least 17 migrants died and 12 others were missing. It was"
+        " given seven days to submit its report, by November 19, and gave them 30 days to"
+        + " to a"
+        * 15
+        + " by. The 305 SMART drumlines and the HTV-X craft, SMSRT, HYV-X. And, as CNN said,"
+        " Further attacks followed."
+        for _ in range(n // 120)
+    ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)

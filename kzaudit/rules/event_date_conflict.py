@@ -27,7 +27,8 @@ What it does
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
     is eight days on ("nine days before election day" too).  And a deadline given both
-    as a distance and a date ("respond within three months, by 4 January") that does not
+    as a distance and a date ("respond within three months, by 4 January"; "given seven
+    days to submit its report, by November 19") that does not
     lie that far from the story's day (its reference date, else its lede's date), a day
     early to a few late allowed.
 
@@ -115,6 +116,14 @@ _THEN_BY = regexcache.compile(r"(?i)\s{0,3},?\s{1,3}(?:by|on|before|until)\s{1,3
 _MONTH_DAYS = 30.44
 _LEDE_SENTENCES = 2  # sentences the story's own day is sought in, with no reference date
 _WITHIN_TEXT = regexcache.compile_std(r"(?i)^within\s+")
+# ... or as the time given to do a thing: "which has been given seven days to submit its
+# report, by April 19", "gave them 30 days to leave, until March 3"
+_GIVEN = regexcache.compile(
+    r"(?i)\b(?:given|gave|giving)\s{1,3}(?:(?:it|them|him|her|us|the\s{1,3}[a-z]{2,20})\s{1,3})?$"
+)
+_TO_THEN_BY = regexcache.compile(
+    r"(?i)\s{1,3}to\s{1,3}[a-z][^,.;:\n\d]{2,60}?,?\s{1,3}(?:by|before|until)\s{1,3}"
+)
 # days the deadline may lie before and after the distance from the story's day: the
 # order may come a day or two after the news, and months are of several lengths
 _WITHIN_ROOM = {"day": (1, 3), "week": (1, 4), "month": (3, 7)}
@@ -124,7 +133,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """ "respond within three months, by 4 January" in a story of early March: a date
     that does not lie the stated distance from the story's day (its reference date, or
     the first date of its own time it writes)."""
-    if "within" not in doc.text:
+    if "within" not in doc.text and "giv" not in doc.text and "gave" not in doc.text:
         return  # the common case, decided in one scan
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     ref = doc.reference_date
@@ -138,11 +147,13 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for u in doc.durations:
         if u.unit not in _WITHIN_ROOM or not u.value or not float(u.value).is_integer():
             continue
-        if not u.text.lower().startswith("within") and not _WITHIN.search(
-            doc.text, max(0, u.span.start - 16), u.span.start
-        ):
-            continue  # "within 15 days" (read whole, or "within" before the length)
-        by = _THEN_BY.match(doc.text, u.span.end)
+        lo = max(0, u.span.start - 30)
+        if u.text.lower().startswith("within") or _WITHIN.search(doc.text, lo, u.span.start):
+            by = _THEN_BY.match(doc.text, u.span.end)  # "within 15 days, by March 29"
+        elif _GIVEN.search(doc.text, lo, u.span.start):
+            by = _TO_THEN_BY.match(doc.text, u.span.end)  # "given seven days to report, by"
+        else:
+            continue
         if by is None:
             continue
         d = at.get(by.end())
