@@ -238,8 +238,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + " to a"
         * 15
         + " by. The 305 SMART drumlines and the HTV-X craft, SMSRT, HYV-X. And, as CNN said,"
-        " Further attacks followed."
-        for _ in range(n // 120)
+        " Further attacks followed. They arrived on March 15, six days after leaving"
+        + " the the" * 10
+        + " on September 9."
+        for _ in range(n // 140)
     ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "

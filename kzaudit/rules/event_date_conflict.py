@@ -26,7 +26,10 @@ What it does
     three days before President Saakashvili was elected" when the story dates that
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
-    is eight days on ("nine days before election day" too).  And a deadline given both
+    is eight days on ("nine days before election day" too); or "arrived on March 15, six
+    days after leaving the border crossing on September 9", the event dated in the same
+    clause: the date whose month the story's other dates do not share is reported, with
+    the month that makes the two fit, else both.  And a deadline given both
     as a distance and a date ("respond within three months, by 4 January"; "given seven
     days to submit its report, by November 19") that does not
     lie that far from the story's day (its reference date, else its lede's date), a day
@@ -48,6 +51,7 @@ Use instead
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -107,6 +111,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _offset_conflicts(doc, ctx)
     yield from _named_again(doc, ctx)
     yield from _within_deadlines(doc, ctx)
+    yield from _dated_both_ends(doc, ctx)
 
 
 # A deadline given as a distance from the story's day and as a date: "required to respond
@@ -497,6 +502,77 @@ def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if event is not None:
                 events += 1
                 yield from _event_offset_finding(doc, ctx, d, *event)
+
+
+# "on March 15, six days after leaving the Adre crossing on March 9": the distance, its
+# direction and the event's clause up to its own date (no clause break between)
+_TO_DATED_EVENT = regexcache.compile(r"(?i)\s{1,3}(?P<dir>after|before)\s{1,3}[^,;:.()\d]{3,80}")
+
+
+def _dated_both_ends(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "The trucks arrived on March 15, six days after leaving the border crossing on
+    September 9": a date, its distance from an event, and the event's own date in the
+    same clause, which must lie that far apart (a day of room for the ends counted or
+    not, a week's for weeks).  The event's date is reported, with the month that makes
+    it fit; else the first date, with its own; else the event's date alone."""
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    if len(days) < 2:
+        return
+    at_end = {d.span.end: d for d in days}
+    starts = [d.span.start for d in days]
+    for u in doc.durations:
+        if u.unit not in _UNIT_DAYS or not u.value or not float(u.value).is_integer():
+            continue
+        lead = doc.text[max(0, u.span.start - 3) : u.span.start]
+        first = next(
+            (
+                at_end[end]
+                for end in range(u.span.start - len(lead), u.span.start + 1)
+                if end in at_end and _DATE_THEN.fullmatch(doc.text, end, u.span.start)
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        i = bisect_left(starts, u.span.end)
+        if i == len(days) or days[i].sentence != first.sentence:
+            continue
+        second = days[i]
+        m = _TO_DATED_EVENT.match(doc.text, u.span.end, second.span.start)
+        if m is None or not _ON_DATE.fullmatch(doc.text, m.end(), second.span.start):
+            continue
+        days_apart = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
+        shift = days_apart if m.group("dir").lower() == "after" else -days_apart
+        room = 7 if u.unit == "week" and days_apart >= 14 else _TOLERANCE
+        if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
+            continue
+        said = f'"{first.text}" is given as {u.text} {m.group("dir").lower()} "{second.text}"'
+        fixes = {
+            id(d): with_month(d.text, month)
+            for d, month in (
+                (second, _slipped_month(second, -shift, [first], room)),
+                (first, _slipped_month(first, shift, [second], room)),
+            )
+            if month is not None
+        }
+        # a month slipped in either makes both fit: the one whose month the story's other
+        # dates do not share is the slip; with nothing to tell, both are reported
+        months = Counter(d.month for d in days if d is not first and d is not second)
+        odd = [
+            d
+            for d in (second, first)
+            if months[d.month] < months[(first if d is second else second).month]
+        ]
+        for d in odd or (second, first):
+            fix = fixes.get(id(d)) if odd else None
+            message = f"{said}, which it is not" + (f'; "{fix}" would be' if fix else "")
+            yield ctx.finding(
+                doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix
+            )
+
+
+# what may stand between an event's clause and its date: "leaving the crossing on March 9"
+_ON_DATE = regexcache.compile(r"(?i)\s{0,3}(?:on\s{1,3})?")
 
 
 _MAX_EVENT_OFFSETS = 20  # offsets from events read, each against every date: a story has a few
