@@ -199,9 +199,14 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
             continue  # "cut 4,000 jobs by the end of 2026": a deadline, not the figure's time
         if d.day is not None or d.year is not None or d.month is not None:
             dates.setdefault(idx, set()).add((d.month, d.day, d.year))
-        elif d.relative and d.text.lower().startswith(("last", "earlier")):
+        elif d.relative and (
+            d.text.lower().startswith(("last", "earlier"))
+            or d.text.lower() == "yesterday"
+            and _opens(doc, idx, d.span.start)
+        ):
             # "Last month, five people were killed": an earlier period, another event
-            # (not "next week": a count is not dated by what is still to come)
+            # (not "next week": a count is not dated by what is still to come); so is
+            # a sentence opened by "Yesterday," beside the lede's "this morning"
             dates.setdefault(idx, set()).add((d.text.lower(), None, None))
     for c in doc.claims:
         if c.kind == "year" and not _DEADLINE_BEFORE.search(
@@ -221,6 +226,11 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in dates.items()},
     )
+
+
+def _opens(doc: Document, sentence: int, start: int) -> bool:
+    """``start`` is the first word of the sentence."""
+    return not doc.text[doc.sentences[sentence].span.start : start].strip()
 
 
 _THAT_AFTER = regexcache.compile(r"[ \t]{1,3}that[ \t]")

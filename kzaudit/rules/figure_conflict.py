@@ -21,7 +21,8 @@ What it does
     are one source, and so are "police" and "Allen Police Chief Brian Harvey", and
     "health officials" and "the health ministry"; but two
     neighbouring digits swapped, "150" and "510", are a slip whoever gives them), or
-    when they are tied to different places or dates (a named area before the figure is a
+    when they are tied to different places or dates ("Yesterday, the union counted 588"
+    beside the lede's "612 this morning"; a named area before the figure is a
     breakdown, even in the lede below a headline: "in Al Haouz province, where 1,293
     people were killed, … followed by Taroudant with 452"; a date before "that" dates the
     saying, not the figure: "the announcement in July that 104,000 jobs would go"), or
