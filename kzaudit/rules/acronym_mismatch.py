@@ -14,7 +14,10 @@ Also flags a definition whose acronym is its own expansion's initials with two
 letters swapped ("National Transport Safety Board (NTBS)") or one key off them
 ("Equal Opportunities Commission (WOC)"; in a longer one when the story writes the
 initials' form too: "the U.S. Geological Survey (USGA) … the USGS said"), unless it is
-a well-known acronym ("ISO") that the story never writes the other way.  The initials
+a well-known acronym ("ISO") that the story never writes the other way, or its first two
+letters swapped where the name opens with an adjective that Spanish, French, Portuguese
+or Italian puts second ("National Jury of Elections (JNE)", "Socialist Party (PS)": the
+original's order) and neither the story nor the list of known acronyms has the initials.  The initials
 are read from the capitalised name right before the bracket as well ("Office for
 National Statistics (NOS)", "Even the International Monetary Fund (IFM)"); by that
 reading, a definition whose form
@@ -341,6 +344,12 @@ def _slipped_definition(
     if not acronym.isalpha() or not acronym.isupper():
         return None
     initials = _initials(d.expansion)
+    if (
+        not uses[initials]
+        and initials not in known
+        and _romance_order(acronym, initials, d.expansion)
+    ):
+        return None  # and neither the story nor the list of known ones has the initials
     if acronym not in known or uses[initials]:
         # a key off in a longer one only when the story writes the initials' form too
         how = _definition_slip(acronym, initials, any_length=uses[initials] > 0)
@@ -352,6 +361,31 @@ def _slipped_definition(
         if how:
             return initials, how
     return None
+
+
+# Adjectives that a Romance language writes after the noun they open an English name
+# with: "Jurado Nacional de Elecciones" is the "National Jury of Elections (JNE)"
+_POSTPOSED = frozenset(
+    "national international federal central general popular democratic socialist electoral"
+    " supreme superior civil republican revolutionary patriotic liberal independent social"
+    " permanent municipal provincial military judicial public constitutional armed united"
+    " islamic".split()
+)
+
+
+def _romance_order(acronym: str, initials: str, expansion: str) -> bool:
+    """The acronym is the initials with the first two swapped, where the name opens with
+    an adjective a Spanish, French, Portuguese or Italian name puts second: the
+    original's word order, no slip ("National Jury of Elections (JNE)", "Socialist
+    Party (PS)")."""
+    first = expansion.split(maxsplit=1)[:1]
+    return (
+        len(acronym) >= 2
+        and acronym[:2] == initials[1::-1]
+        and acronym[2:] == initials[2:]
+        and bool(first)
+        and first[0].lower() in _POSTPOSED
+    )
 
 
 def _definition_slip(acronym: str, initials: str, any_length: bool) -> str:
