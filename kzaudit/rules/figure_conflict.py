@@ -44,7 +44,10 @@ What it does
     part of one whole given two values ("injures 84, including 11 children" in the
     headline, "injuring 84, including 31 children" in the lede), and a headline's floor
     that its lede gives another ("At least 27 migrants dead" over "At least 17 migrants
-    died"; a headline may round down, "More than 200,000" over "more than 212,000").
+    died"; a headline may round down, "More than 200,000" over "more than 212,000"),
+    both reported; and a running tally ("have detained 1,204 people"), which the pairs
+    leave alone, written once with two neighbouring digits swapped from a value the
+    story writes twice for that count ("all 1,240 detainees").
     Figures more than ten times apart are not
     compared ("six people have died" … "more than 1,100 died" in a disaster the story
     recalls): no slipped digit turns one into the other, though a dropped zero still
@@ -80,6 +83,7 @@ from kzaudit.rules._figures import (
     where,
 )
 from kzaudit.rules.base import RuleContext
+from kzaudit.rules.base import times as times_written
 
 ID = "figure-conflict"
 GROUP = "figures"
@@ -119,6 +123,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
     yield from _bare_transposed(doc, ctx, set(conflicts))
     yield from _swapped_restatements(doc, ctx, set(conflicts))
+    yield from _swapped_running_tally(doc, ctx, set(conflicts))
     yield from _vote_thresholds(doc, ctx)
     yield from _restated_parts(doc, ctx, set(conflicts))
     yield from _headline_floors(doc, ctx, margin, set(conflicts))
@@ -161,6 +166,13 @@ def _headline_floors(
             lede.span,
             f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
             "the same count given two floors; one of the two is wrong",
+            None,
+        )
+        yield ctx.finding(  # either may be the slip
+            doc,
+            head.span,
+            f"the headline's {label(head)} ({head.category}) conflicts with {label(lede)} on "
+            f"{where(doc, lede)}: the same count given two floors; one of the two is wrong",
             None,
         )
 
@@ -350,6 +362,44 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
                     other.text if len(once) == 1 else None,
                 )
         seen.setdefault(float(later.value), later)
+
+
+def _swapped_running_tally(
+    doc: Document, ctx: RuleContext, reported: set[int]
+) -> Iterator[Finding]:
+    """ "Kazakh authorities have detained 1,204 people" in a story that counts the
+    detained as 1,240 twice: a running tally, which the pairs above leave alone (it may
+    have grown since), written once with two neighbouring digits swapped from the value
+    the story repeats for that count; three significant digits or more, where a swap
+    is a slip and no growth."""
+    tallies = tally_claims(doc)
+    counts = Counter((c.category, float(c.value)) for c in tallies)
+    for c in doc.claims:
+        if (
+            c.role != "update"
+            or c.kind != "count"
+            or c.qualifier != "exact"
+            or c.span.start in reported
+            or _significant_digits(c) < _MIN_SWAP_DIGITS
+        ):
+            continue
+        value = float(c.value)
+        swaps = [
+            v
+            for (category, v), n in counts.items()
+            if category == c.category and n >= 2 and transposed(v, value)
+        ]
+        if len(swaps) != 1 or counts[(c.category, value)]:
+            continue
+        other = next(t for t in tallies if t.category == c.category and float(t.value) == swaps[0])
+        yield ctx.finding(
+            doc,
+            c.span,
+            f"{label(c)} ({c.category}) looks like {label(other)} with two neighbouring "
+            f"digits swapped: the story writes {other.text} "
+            f"{times_written(counts[(c.category, swaps[0])])} (first on {where(doc, other)})",
+            other.text,
+        )
 
 
 def _significant_digits(c: Claim) -> int:
