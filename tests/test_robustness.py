@@ -239,9 +239,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         * 15
         + " by. The 305 SMART drumlines and the HTV-X craft, SMSRT, HYV-X. And, as CNN said,"
         " Further attacks followed. They arrived on March 15, six days after leaving"
-        + " the the" * 10
-        + " on September 9."
-        for _ in range(n // 140)
+        + " the the"
+        * 10
+        + " on September 9. Police have detained 1,204 people; all 1,240 detainees, the 1,240"
+        " people."
+        for _ in range(n // 170)
     ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "

@@ -374,6 +374,14 @@ def _swapped_running_tally(
     is a slip and no growth."""
     tallies = tally_claims(doc)
     counts = Counter((c.category, float(c.value)) for c in tallies)
+    # a swap keeps the digits: values written twice, by category and sorted digits, so
+    # that a page of figures is one look-up each
+    repeated: dict[tuple[str, str], list[float]] = {}
+    for (category, v), n in counts.items():
+        if n >= 2 and v.is_integer():
+            repeated.setdefault((category, "".join(sorted(str(int(v))))), []).append(v)
+    if not repeated:
+        return
     for c in doc.claims:
         if (
             c.role != "update"
@@ -384,11 +392,8 @@ def _swapped_running_tally(
         ):
             continue
         value = float(c.value)
-        swaps = [
-            v
-            for (category, v), n in counts.items()
-            if category == c.category and n >= 2 and transposed(v, value)
-        ]
+        digits = "".join(sorted(str(int(value))))
+        swaps = [v for v in repeated.get((c.category, digits), ()) if transposed(v, value)]
         if len(swaps) != 1 or counts[(c.category, value)]:
             continue
         other = next(t for t in tallies if t.category == c.category and float(t.value) == swaps[0])
