@@ -738,6 +738,27 @@ def _same_predicate(doc: Document, a: Claim, b: Claim) -> bool:
     return bool(pa) and pa == _predicate(doc, b)
 
 
+_VERB_BEFORE = regexcache.compile_std(r"\b([a-z]{4,20}ed)[ ]$")
+_PARTICIPLE_AFTER = regexcache.compile_std(r"[ ]([a-z]{4,20}ed)\b")
+
+
+def _same_action(doc: Document, a: Claim, b: Claim) -> bool:
+    """One figure's verb is the other's participle: "enrolled 2,842 patients" and "Of
+    the 1,842 patients enrolled", "cut 2,500 jobs" … "the 3,500 jobs cut" (a regular
+    past form: four letters and "-ed" at least)."""
+    for x, y in ((a, b), (b, a)):
+        verb = _VERB_BEFORE.search(doc.text, max(0, x.span.start - 22), x.span.start)
+        if verb is None or not y.subject:
+            continue
+        end = doc.text.find(y.subject, y.span.end, y.span.end + 40)
+        if end == -1:
+            continue
+        after = _PARTICIPLE_AFTER.match(doc.text, end + len(y.subject))
+        if after is not None and after.group(1) == verb.group(1):
+            return True
+    return False
+
+
 def _group_key(c: Claim) -> str:
     return c.category if c.category != "other" else f"other:{c.subject}"
 
@@ -822,6 +843,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     headline
                     or earlier.value == later.value  # repeats back the value they restate
                     or _same_predicate(doc, earlier, later)
+                    or _same_action(doc, earlier, later)
                     or _transposed_repeat(earlier, later, times)
                     or _long_transposed(earlier, later)
                     or _definite_restatement(doc, earlier, later, times)

@@ -9,7 +9,8 @@ What it does
     other once, the odd one out is reported; when each is given once, both are (either
     may be the slip).  A count of another group of people or things ("jobs", "students")
     is compared when the words after it agree ("2,500 jobs could go" ... "3,500 jobs
-    could go"), when it is written once with two neighbouring digits swapped from a
+    could go"), when one's verb is the other's participle ("enrolled 2,842 patients" ...
+    "Of the 1,842 patients enrolled"), when it is written once with two neighbouring digits swapped from a
     value written twice ("the 43 students" twice, "the 34 students" once) or, in figures
     of three digits or more, from a value written once ("144 passengers", "414
     passengers"; in one sentence too), and when it is written once after "the", "these"
