@@ -15,8 +15,8 @@ letters swapped ("National Transport Safety Board (NTBS)") or one key off them
 ("Equal Opportunities Commission (WOC)"; in a longer one when the story writes the
 initials' form too: "the U.S. Geological Survey (USGA) … the USGS said"), unless it is
 a well-known acronym ("ISO") that the story never writes the other way, or its first two
-letters swapped where the name opens with an adjective that Spanish, French, Portuguese
-or Italian puts second ("National Jury of Elections (JNE)", "Socialist Party (PS)": the
+letters swapped where the name opens with an adjective and its noun, which Spanish,
+French, Portuguese or Italian put the other way round ("National Jury of Elections (JNE)", "Socialist Party (PS)": the
 original's order) and neither the story nor the list of known acronyms has the initials.  The initials
 are read from the capitalised name right before the bracket as well ("Office for
 National Statistics (NOS)", "Even the International Monetary Fund (IFM)"); by that
@@ -375,17 +375,28 @@ _POSTPOSED = frozenset(
 
 def _romance_order(acronym: str, initials: str, expansion: str) -> bool:
     """The acronym is the initials with the first two swapped, where the name opens with
-    an adjective a Spanish, French, Portuguese or Italian name puts second: the
-    original's word order, no slip ("National Jury of Elections (JNE)", "Socialist
-    Party (PS)")."""
-    first = expansion.split(maxsplit=1)[:1]
+    an adjective and its noun, which a Spanish, French, Portuguese or Italian name puts
+    the other way round: the original's word order, no slip ("National Jury of
+    Elections (JNE)", "Socialist Party (PS)")."""
+    words = expansion.split(maxsplit=2)[:2]
     return (
         len(acronym) >= 2
         and acronym[:2] == initials[1::-1]
         and acronym[2:] == initials[2:]
-        and bool(first)
-        and first[0].lower() in _POSTPOSED
+        and len(words) == 2
+        and words[0].lower() in _POSTPOSED
+        and _noun_like(words[1].lower())
     )
+
+
+_ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ary", "ous", "ist", "ian", "ed", "ing")
+
+
+def _noun_like(word: str) -> bool:
+    """The word after the adjective is the noun it qualifies ("Jury", "Party"), which
+    the original puts first; not a second adjective ("National Legislative Assembly
+    (LNA)" would be "ALN" in that order)."""
+    return word not in _POSTPOSED and not word.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _definition_slip(acronym: str, initials: str, any_length: bool) -> str:
