@@ -17,7 +17,10 @@ What it does
     with no other within four months is checked against those further off: with a date
     for the story (a yearless dateline), each in its year by its tense ("Sunday, April
     5" told in the past in a story dated November 4 is that year's), else in one year or
-    in two running.  A single yearless weekday date is left alone.  And a past event
+    in two running, and, when the others fall in one year and some are told in the
+    future, in the order the tenses tell: a past "were left stranded on Monday (July 12)"
+    that only the year after "will be published by Friday (January 23)" puts on a Monday
+    is reported.  A single yearless weekday date is left alone.  And a past event
     "on Thursday" in the first sentence after a dated dateline, three to six days before
     it ("KYIV, March 12, 2025 — A court on Thursday sentenced…", a Wednesday): a story
     leads with the day's news or the day before's, and writes "last Thursday" further
@@ -516,7 +519,7 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
             if placed:  # each in its year from the story's day
                 fits = any(_fits_placed(d, o, placed[id(d)], placed[id(o)]) for o in others)
             else:  # in one year or in two running
-                fits = any(_fits_placed(d, o, *s) for o in others for s in _STEPS)
+                fits = _fits_story(d, others)
         if fits:
             continue
         o = others[0]
@@ -534,6 +537,38 @@ def _disagreeing(doc: Document, ctx: RuleContext, dates: list[DateMention]) -> I
 
 
 _STEPS = ((0, 0), (0, 1), (1, 0))  # two dates in one year, or in a year and the next
+
+
+def _fits_story(d: DateMention, others: list[DateMention]) -> bool:
+    """``d``, far from every other yearless weekday date, fits them: in one year or in two
+    running with one of them, as before; and, when the others all fall in one year, in
+    that year or the one before or after it in the order their tenses tell.  A past event
+    lies before the story's future ones ("were left stranded on Monday (July 12)" beside
+    "will be published by Friday (January 23)" of a January: that July is the next
+    year's, after the story)."""
+    if not any(_fits_placed(d, o, *s) for o in others for s in _STEPS):
+        return False
+    if not any(o.tense == "future" for o in others) and d.tense != "future":
+        return True  # no order to tell: the pairs above decide
+    years = [y for y in CALENDAR_CYCLE if all(falls_on(o, y) for o in others)]
+    if not years:
+        return True  # the others span two years themselves
+    return any(
+        falls_on(d, year + step) and all(_in_order(d, step, o) for o in others)
+        for year in years
+        for step in (-1, 0, 1)
+    )
+
+
+def _in_order(d: DateMention, step: int, o: DateMention) -> bool:
+    """``d``, ``step`` years from ``o``'s year, lies before ``o`` when it is told in the
+    past and ``o`` in the future, and after it the other way round (a day's slack)."""
+    gap = step * YEAR_DAYS + day_of_year(d) - day_of_year(o)
+    if d.tense == "past" and o.tense == "future":
+        return gap <= 1
+    if d.tense == "future" and o.tense == "past":
+        return gap >= -1
+    return True
 
 
 def _year_step(d: DateMention, ref: dt.date) -> int:
