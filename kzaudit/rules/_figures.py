@@ -230,6 +230,8 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
 
 def _opens(doc: Document, sentence: int, start: int) -> bool:
     """``start`` is the first word of the sentence."""
+    if not 0 <= sentence < len(doc.sentences):
+        return False
     return not doc.text[doc.sentences[sentence].span.start : start].strip()
 
 
@@ -744,8 +746,9 @@ _PARTICIPLE_AFTER = regexcache.compile_std(r"[ ]([a-z]{4,20}ed)\b")
 
 def _same_action(doc: Document, a: Claim, b: Claim) -> bool:
     """One figure's verb is the other's participle: "enrolled 2,842 patients" and "Of
-    the 1,842 patients enrolled", "cut 2,500 jobs" … "the 3,500 jobs cut" (a regular
-    past form: four letters and "-ed" at least)."""
+    the 1,842 patients enrolled", "dismissed 120 workers" … "the 210 workers dismissed"
+    (a regular past form only, four letters before its "-ed" at least: "cut" is also a
+    noun and an adjective)."""
     for x, y in ((a, b), (b, a)):
         verb = _VERB_BEFORE.search(doc.text, max(0, x.span.start - 22), x.span.start)
         if verb is None or not y.subject:
