@@ -1153,12 +1153,10 @@ def find_dateline(doc: Document) -> Dateline | None:
                 year, confirmed = _year_of_the_whole_lede(
                     doc.text, m.end(), (year, confirmed), years, month, day
                 )
-            if (
-                confirmed
-                and year is not None
-                and _body_disagrees(doc.text, m.end(), year, month, day)
-            ):
-                year, confirmed = _body_year(doc.text, m.end(), years, month, day) or year, False
+            if confirmed and year is not None:
+                body = _yearless_weekday_dates(doc.text, m.end())
+                if _body_disagrees(body, year, month, day):
+                    year, confirmed = _body_year(body, years, month, day) or year, False
         else:
             year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
         date = safe_date(year, month, day) if year else None
@@ -1363,24 +1361,26 @@ def _near_weekday_dates(
     ]
 
 
-def _body_disagrees(text: str, end: int, year: int, month: int, day: int) -> bool:
+def _body_disagrees(body: list[tuple[int, int, int]], year: int, month: int, day: int) -> bool:
     """Two or more weekday dates written without a year within two weeks of a yearless
     dateline, and none of them falls on its weekday in the year the lede confirmed: the
     year is wrong, not all of them ("TOKYO, Jan. 22 (Kyodo) -- … from Wednesday evening"
     in a story whose one written year is "In December 2020", with "Tuesday, Jan. 20" and
     "Friday, Jan. 23" further down, which are days of 2026).  The year is then a guess."""
-    near = _near_weekday_dates(_yearless_weekday_dates(text, end), year, month, day)
+    near = _near_weekday_dates(body, year, month, day)
     return len(near) >= 2 and all(d.weekday() != wd for wd, d in near)
 
 
-def _body_year(text: str, end: int, years: list[int], month: int, day: int) -> int | None:
+def _body_year(
+    body: list[tuple[int, int, int]], years: list[int], month: int, day: int
+) -> int | None:
     """The year, nearest the latest the story writes (up to eleven after it: every
     calendar comes round in that time), on which two or more weekday dates written
     without a year near a yearless dateline all fall, when the lede's year disagrees
     with them (``_body_disagrees``): "Tuesday, Jan. 20" and "Friday, Jan. 23" under
     "TOKYO, Jan. 22" in a story that recalls "December 2020" are days of 2026, so its
-    "Thursday" is January 22, not the 16th.  Still a guess."""
-    body = _yearless_weekday_dates(text, end)
+    "Thursday" is January 22, not the 16th.  Still a guess.  ``body``: the story's
+    yearless weekday dates (``_yearless_weekday_dates``)."""
     latest = max(years)
     for y in sorted(range(min(years), latest + 12), key=lambda y: (abs(y - latest), y)):
         near = _near_weekday_dates(body, y, month, day)

@@ -1538,13 +1538,14 @@ _SUBORDINATE = regexcache.compile(
     r"|\b(?:since|after|before|until)\b(?![ \t]{1,3}\d)"  # "since 1970" is no clause
 )
 # ... opening a sentence, after a conjunction too: "And, as CNN reported from Chad, …"
+_CONJUNCTION = "and|but|yet|so|or"
+_CONJUNCTIONS = frozenset(_CONJUNCTION.split("|"))
 _OPENS_SUBORDINATE = regexcache.compile(
-    rf"(?i)(?:(?:and|but|yet|so|or),?[ \t]{{1,3}})?(?:{_SUBORDINATE.pattern.removeprefix('(?i)')})"
+    rf"(?i)(?:(?:{_CONJUNCTION}),?[ \t]{{1,3}})?(?:{_SUBORDINATE.pattern.removeprefix('(?i)')})"
 )
 _COPULAS = frozenset(["is", "was", "are", "were", "be"])
-_CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "or"])
 _COLON = regexcache.compile(r":[ \t]")
-_COORDINATED = regexcache.compile(r"\b(?:so|and|but|yet|or)[ \t,]{1,3}$")
+_COORDINATED = regexcache.compile(rf"\b(?:{_CONJUNCTION})[ \t,]{{1,3}}$")
 # Prepositions that open an introductory phrase ("In London,", "With Vickery out,")
 _PREPOSITION_INTROS = (
     "In On At Under With By For From Like Unlike Amid Across Throughout Among Against"

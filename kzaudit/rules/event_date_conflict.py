@@ -108,10 +108,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.finding(doc, d.span, message, seen.text)
     yield from _restated_periods(doc, ctx)
-    yield from _offset_conflicts(doc, ctx)
+    durations = _Durations(doc)
+    yield from _offset_conflicts(doc, ctx, durations)
     yield from _named_again(doc, ctx)
     yield from _within_deadlines(doc, ctx)
-    yield from _dated_both_ends(doc, ctx)
+    yield from _dated_both_ends(doc, ctx, durations)
 
 
 # A deadline given as a distance from the story's day and as a date: "required to respond
@@ -454,10 +455,9 @@ def _event_noun_dates(doc: Document, d: DateMention, noun: str) -> list[DateMent
     return found
 
 
-def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) -> Iterator[Finding]:
     """A date that does not lie at the offset it is given from another date or event."""
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
-    durations = _Durations(doc)
     sentences = [d.sentence for d in days]  # in text order: the anchors found by bisection
     seen: set[int] = set()  # the days of the year of the dates before the one read
     events = 0  # offsets from events read, each against every date: the first few
@@ -509,7 +509,7 @@ def _offset_conflicts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _TO_DATED_EVENT = regexcache.compile(r"(?i)\s{1,3}(?P<dir>after|before)\s{1,3}[^,;:.()\d]{3,80}")
 
 
-def _dated_both_ends(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> Iterator[Finding]:
     """ "The trucks arrived on March 15, six days after leaving the border crossing on
     September 9": a date, its distance from an event, and the event's own date in the
     same clause, which must lie that far apart (a day of room for the ends counted or
@@ -518,22 +518,8 @@ def _dated_both_ends(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     if len(days) < 2:
         return
-    at_end = {d.span.end: d for d in days}
     starts = [d.span.start for d in days]
-    for u in doc.durations:
-        if u.unit not in _UNIT_DAYS or not u.value or not float(u.value).is_integer():
-            continue
-        lead = doc.text[max(0, u.span.start - 3) : u.span.start]
-        first = next(
-            (
-                at_end[end]
-                for end in range(u.span.start - len(lead), u.span.start + 1)
-                if end in at_end and _DATE_THEN.fullmatch(doc.text, end, u.span.start)
-            ),
-            None,
-        )
-        if first is None:
-            continue
+    for first, u in _dates_then_durations(doc, days, durations):
         i = bisect_left(starts, u.span.end)
         if i == len(days) or days[i].sentence != first.sentence:
             continue
@@ -569,6 +555,18 @@ def _dated_both_ends(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix
             )
+
+
+def _dates_then_durations(
+    doc: Document, days: list[DateMention], durations: _Durations
+) -> Iterator[tuple[DateMention, Duration]]:
+    """Each date with a whole number of days or weeks written right after it ("March 15,
+    six days"), at most three characters between (``_DATE_THEN``)."""
+    for d in days:
+        for u in durations.starting(d.span.end, d.span.end + 4):
+            whole = bool(u.value) and float(u.value).is_integer()  # type: ignore[arg-type]
+            if whole and _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start):
+                yield d, u
 
 
 # what may stand between an event's clause and its date: "leaving the crossing on March 9"

@@ -122,14 +122,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             + ("" if majority else "; one of the two is wrong"),
             other.text if same_form and (majority or other.span.start < start) else None,
         )
-    yield from _bare_transposed(doc, ctx, set(conflicts))
-    yield from _swapped_restatements(doc, ctx, set(conflicts))
-    yield from _swapped_running_tally(doc, ctx, set(conflicts))
+    reported = set(conflicts)  # read, never added to, by the checks below
+    yield from _bare_transposed(doc, ctx, reported)
+    yield from _swapped_restatements(doc, ctx, reported)
+    yield from _swapped_running_tally(doc, ctx, reported)
     yield from _vote_thresholds(doc, ctx)
-    yield from _restated_parts(doc, ctx, set(conflicts))
-    yield from _headline_floors(doc, ctx, margin, set(conflicts))
+    yield from _restated_parts(doc, ctx, reported)
+    yield from _headline_floors(doc, ctx, margin, reported)
     for head, lede in headline_updates(doc, margin):
-        if lede.span.start in conflicts:
+        if lede.span.start in reported:
             continue
         yield ctx.finding(
             doc,
@@ -329,8 +330,7 @@ def _swapped_restatements(doc: Document, ctx: RuleContext, reported: set[int]) -
     # each with the first figure of every other value (a page of "412" is one value)
     firsts: dict[tuple[str, str | None, str], dict[float, Claim]] = {}
     for later in figures:
-        digits = "".join(sorted(str(int(float(later.value)))))
-        seen = firsts.setdefault((later.kind, later.unit, digits), {})
+        seen = firsts.setdefault((later.kind, later.unit, _digit_key(later.value)), {})
         for value, earlier in list(seen.items()):
             if value == float(later.value) or earlier.sentence == later.sentence:
                 continue
@@ -380,7 +380,7 @@ def _swapped_running_tally(
     repeated: dict[tuple[str, str], list[float]] = {}
     for (category, v), n in counts.items():
         if n >= 2 and v.is_integer():
-            repeated.setdefault((category, "".join(sorted(str(int(v))))), []).append(v)
+            repeated.setdefault((category, _digit_key(v)), []).append(v)
     if not repeated:
         return
     for c in doc.claims:
@@ -393,8 +393,9 @@ def _swapped_running_tally(
         ):
             continue
         value = float(c.value)
-        digits = "".join(sorted(str(int(value))))
-        swaps = [v for v in repeated.get((c.category, digits), ()) if transposed(v, value)]
+        swaps = [
+            v for v in repeated.get((c.category, _digit_key(value)), ()) if transposed(v, value)
+        ]
         if len(swaps) != 1 or counts[(c.category, value)]:
             continue
         other = next(t for t in tallies if t.category == c.category and float(t.value) == swaps[0])
@@ -406,6 +407,11 @@ def _swapped_running_tally(
             f"{times_written(counts[(c.category, swaps[0])])} (first on {where(doc, other)})",
             other.text,
         )
+
+
+def _digit_key(value: float) -> str:
+    """The whole number's digits, sorted: what two neighbouring digits swapped keep."""
+    return "".join(sorted(str(int(float(value)))))
 
 
 def _significant_digits(c: Claim) -> int:
