@@ -245,6 +245,17 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " people."
         for _ in range(n // 170)
     ),
+    # stop 38's readers: days behind a date, events told by noun and verb, swapped floors
+    "days behind and swapped floors": lambda n: " ".join(
+        "BALTIMORE, September 26, 2024 - Crews will begin on Sunday, March 31. It reached"
+        " Bihar on June 20, five days behind"
+        + " its its"
+        * 20
+        + " date of October 15, and issued an outlook on November 12, two days before the"
+        " storms hit. More than 6,400 people fled, officials said; more than 4,600 people"
+        " were moved, the Interior Ministry said."
+        for _ in range(n // 200)
+    ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "
         + "Smith, who was born in 1948, and Smith " * (n // 8)

@@ -428,7 +428,7 @@ def _same_source(a: str, b: str, titles: SourceTitles | None = None) -> bool:
     low_a, low_b = a.lower(), b.lower()
     if low_a == low_b or low_a.endswith(" " + low_b) or low_b.endswith(" " + low_a):
         return True
-    if _same_field(low_a, low_b):
+    if _same_field(low_a, low_b) or _officials_and_body(low_a, low_b):
         return True
     if titles is None:
         return False
@@ -469,6 +469,22 @@ def _officials_and_official(a: str, b: str) -> bool:
             and not _OFFICIAL_WORDS.isdisjoint(words)
             and _NOT_OFFICIAL_WORDS.isdisjoint(words)
         ):
+            return True
+    return False
+
+
+# A body of the story's own government, named with no owner before it: "the interior
+# ministry", "police" (not "the Japanese Ministry of Foreign Affairs")
+_OWN_BODIES = frozenset(["ministry", "department", "police"])
+
+
+def _officials_and_body(a: str, b: str) -> bool:
+    """One source is officials unnamed, the other a body of government named by its
+    field alone ("…detained 143 people, officials said" … "the Interior Ministry said
+    that of the 143 people detained"): one count, not two estimates."""
+    for unnamed, named in ((a, b), (b, a)):
+        words = named.removeprefix("the ").split()
+        if unnamed in _UNNAMED_OFFICIALS and 1 <= len(words) <= 2 and words[-1] in _OWN_BODIES:
             return True
     return False
 

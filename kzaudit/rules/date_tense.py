@@ -6,7 +6,10 @@ What it does
     3").  A past event dated after the reference date, or a future event dated
     before it, is flagged.  A date with no written year is placed at its nearest
     occurrence, so only a date within three weeks on the wrong side is flagged, and
-    not when its paragraph (or the one before) writes out another year.
+    not when its paragraph (or the one before) writes out another year.  A yearless
+    date with its weekday is placed in the reference date's year when that year, and
+    not the one before or after, puts it on that weekday, and is no guess:
+    "will begin … on Sunday, March 31" under "September 26, 2024" is March 2024's.
     End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
     are left alone.
 
@@ -50,17 +53,24 @@ _NOT_EVENT = END_POINTS | frozenset(
 )  # fmt: skip
 
 
-def _nearest(d: DateMention, ref: dt.date) -> dt.date | None:
-    """The written date itself, or the occurrence of a yearless one nearest ``ref``."""
+def _nearest(d: DateMention, ref: dt.date, ref_known: bool) -> tuple[dt.date | None, bool]:
+    """The written date itself, or the occurrence of a yearless one nearest ``ref``; and
+    whether its year is known: written, or ``ref``'s when its weekday fits that year and
+    not the one before or after ("Sunday, March 31" beside a dateline of September 2024
+    is March 2024's), and ``ref``'s own year is no guess."""
     if d.year is not None:
-        return d.date
+        return d.date, True
     cands = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             cands.append(dt.date(year, d.month, d.day))  # type: ignore[arg-type]
         except ValueError:
             continue
-    return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
+    if d.weekday is not None and ref_known:
+        fitting = [c for c in cands if c.weekday() == d.weekday]
+        if len(fitting) == 1 and fitting[0].year == ref.year:
+            return fitting[0], True  # another year's is the weekday's slip: weekday-mismatch
+    return (min(cands, key=lambda c: abs((c - ref).days)) if cands else None), False
 
 
 def _paragraph(doc: Document, d: DateMention) -> int:
@@ -124,11 +134,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if doc.dateline is not None and doc.dateline.contains(d.span):
             continue
-        date = _nearest(d, ref)
+        date, year_known = _nearest(d, ref, not doc.reference_guessed)
         if date is None:
             continue
         delta = (date - ref).days
-        if d.year is None and (abs(delta) > ctx.options["max_days"] or _other_year(doc, d, ref)):
+        if not year_known and abs(delta) > ctx.options["max_days"]:
+            continue
+        if d.year is None and _other_year(doc, d, ref):
             continue
         if d.tense == "past" and delta > 0:
             if _backshifted(doc, d):

@@ -26,9 +26,10 @@ What it does
     three days before President Saakashvili was elected" when the story dates that
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
-    is eight days on ("nine days before election day" too); or "arrived on March 15, six
-    days after leaving the border crossing on September 9", the event dated in the same
-    clause: the date whose month the story's other dates do not share is reported, with
+    is eight days on ("nine days before election day", "two days before the storms
+    hit" too); or "arrived on March 15, six days after leaving the border crossing on
+    September 9" ("on June 20, five days behind its normal onset date of October 15"),
+    the event dated in the same clause: the date whose month the story's other dates do not share is reported, with
     the month that makes the two fit, else both.  And a deadline given both
     as a distance and a date ("respond within three months, by 4 January"; "given seven
     days to submit its report, by November 19") that does not
@@ -419,11 +420,13 @@ def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention
     return found
 
 
-# The story's own event named by a definite noun alone: "eight days before the crash".
+# The story's own event named by a definite noun alone, or with a verb of its coming:
+# "eight days before the crash", "two days before the storms hit".
 _DEFINITE_EVENT = regexcache.compile(
     r"(?i)the\s{1,3}(?P<noun>crash|derailment|collision|attack|attacks|bombing|blast|explosion"
-    r"|shooting|stabbing|quake|earthquake|fire|flood|floods|storm|hurricane|eruption|collapse"
-    r"|accident|disaster|election|vote|referendum|coup|raid|riot|riots)\s{0,3}$"
+    r"|shooting|stabbing|quake|earthquake|fire|flood|floods|storm|storms|hurricane|eruption"
+    r"|collapse|accident|disaster|election|vote|referendum|coup|raid|riot|riots)"
+    r"(?:\s{1,3}(?:hit|struck|began|started|erupted|happened|occurred|broke\s{1,3}out))?\s{0,3}$"
     r"|(?P<noun>election|polling|voting|race)\s{1,3}day\s{0,3}$"  # "nine days before election day"
 )
 
@@ -505,8 +508,13 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
 
 
 # "on March 15, six days after leaving the Adre crossing on March 9": the distance, its
-# direction and the event's clause up to its own date (no clause break between)
-_TO_DATED_EVENT = regexcache.compile(r"(?i)\s{1,3}(?P<dir>after|before)\s{1,3}[^,;:.()\d]{3,80}")
+# direction and the event's clause up to its own date (no clause break between); "behind"
+# and "ahead of" a date are after and before it ("on June 20, five days behind its normal
+# onset date of June 15")
+_TO_DATED_EVENT = regexcache.compile(
+    r"(?i)\s{1,3}(?P<dir>after|before|behind|ahead\s{1,3}of)\s{1,3}[^,;:.()\d]{3,80}"
+)
+_LATER_DIRECTIONS = frozenset(("after", "behind"))
 
 
 def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> Iterator[Finding]:
@@ -528,11 +536,12 @@ def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> 
         if m is None or not _ON_DATE.fullmatch(doc.text, m.end(), second.span.start):
             continue
         days_apart = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
-        shift = days_apart if m.group("dir").lower() == "after" else -days_apart
+        direction = " ".join(m.group("dir").lower().split())
+        shift = days_apart if direction in _LATER_DIRECTIONS else -days_apart
         room = 7 if u.unit == "week" and days_apart >= 14 else _TOLERANCE
         if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
             continue
-        said = f'"{first.text}" is given as {u.text} {m.group("dir").lower()} "{second.text}"'
+        said = f'"{first.text}" is given as {u.text} {direction} "{second.text}"'
         fixes = {
             id(d): with_month(d.text, month)
             for d, month in (

@@ -46,7 +46,8 @@ What it does
     headline, "injuring 84, including 31 children" in the lede), and a headline's floor
     that its lede gives another ("At least 27 migrants dead" over "At least 17 migrants
     died"; a headline may round down, "More than 200,000" over "more than 212,000"),
-    both reported; and a running tally ("have detained 1,204 people"), which the pairs
+    or that the story gives anywhere with two neighbouring digits swapped ("more than
+    6,400 people" … "More than 4,600 people"), both reported; and a running tally ("have detained 1,204 people"), which the pairs
     leave alone, written once with two neighbouring digits swapped from a value the
     story writes twice for that count ("all 1,240 detainees").
     Figures more than ten times apart are not
@@ -128,7 +129,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _swapped_running_tally(doc, ctx, reported)
     yield from _vote_thresholds(doc, ctx)
     yield from _restated_parts(doc, ctx, reported)
-    yield from _headline_floors(doc, ctx, margin, reported)
+    yield from _restated_floors(doc, ctx, margin, reported)
     for head, lede in headline_updates(doc, margin):
         if lede.span.start in reported:
             continue
@@ -144,37 +145,49 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _FLOORS = ("at_least", "more_than")
 
 
-def _headline_floors(
+def _restated_floors(
     doc: Document, ctx: RuleContext, margin: float, reported: set[int]
 ) -> Iterator[Finding]:
     """ "At least 27 migrants dead" over a lede's "At least 17 migrants died": a
     headline restates its lede's floor, so two floors of one count cannot differ,
     except by rounding down ("More than 200,000" over "More than 212,000": fewer
-    significant digits).  The two allow each other's values, which is why the pairs
-    above leave them alone."""
-    for head, lede, _ in compared_pairs(doc, margin, hedged=True):
+    significant digits).  Nor can two floors anywhere whose digits are the same two
+    swapped ("forcing more than 6,400 people to flee" … "More than 4,600 people … were
+    moved"): a typo, not another estimate.  The two allow each other's values, which
+    is why the pairs above leave them alone."""
+    for early, late, _ in compared_pairs(doc, margin, hedged=True):
         if (
-            head.qualifier != lede.qualifier
-            or head.qualifier not in _FLOORS
-            or head.value == lede.value
-            or lede.span.start in reported
-            or not headline_and_lede(doc, head, lede)
+            early.qualifier != late.qualifier
+            or early.qualifier not in _FLOORS
+            or early.value == late.value
+            or late.span.start in reported
         ):
             continue
-        if head.value < lede.value and significant_digits(head) < significant_digits(lede):
+        headline = headline_and_lede(doc, early, late)
+        swapped = transposed(float(early.value), float(late.value))
+        if not (headline or swapped):
+            continue
+        if (
+            not swapped
+            and early.value < late.value
+            and significant_digits(early) < significant_digits(late)
+        ):
             continue  # rounded down
+        first = "the headline's " if headline else ""
+        why = "two floors whose digits are swapped" if swapped else "two floors"
         yield ctx.finding(
             doc,
-            lede.span,
-            f"{label(lede)} ({lede.category}) conflicts with the headline's {label(head)}: "
-            "the same count given two floors; one of the two is wrong",
+            late.span,
+            f"{label(late)} ({late.category}) conflicts with {first}{label(early)}"
+            f"{'' if headline else ' on ' + where(doc, early)}: the same count given {why}; "
+            "one of the two is wrong",
             None,
         )
         yield ctx.finding(  # either may be the slip
             doc,
-            head.span,
-            f"the headline's {label(head)} ({head.category}) conflicts with {label(lede)} on "
-            f"{where(doc, lede)}: the same count given two floors; one of the two is wrong",
+            early.span,
+            f"{first}{label(early)} ({early.category}) conflicts with {label(late)} on "
+            f"{where(doc, late)}: the same count given {why}; one of the two is wrong",
             None,
         )
 
