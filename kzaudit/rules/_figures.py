@@ -778,6 +778,34 @@ def _same_action(doc: Document, a: Claim, b: Claim) -> bool:
     return False
 
 
+_CARRYING_BEFORE = regexcache.compile_std(r"(?i)\b(?:carrying|carried|carries|carry)[ ]$")
+_ON_BOARD_AFTER = regexcache.compile_std(r"(?i)[ ](?:on[ ]board|aboard|onboard)\b")
+
+
+def _carried(doc: Document, c: Claim) -> bool:
+    """ "carrying 187 people", "the 187 people on board": a vessel's load."""
+    if _CARRYING_BEFORE.search(doc.text, max(0, c.span.start - 12), c.span.start):
+        return True
+    if not c.subject:
+        return False
+    end = doc.text.find(c.subject, c.span.end, c.span.end + 40)
+    return end != -1 and _ON_BOARD_AFTER.match(doc.text, end + len(c.subject)) is not None
+
+
+def _same_load(doc: Document, a: Claim, b: Claim) -> bool:
+    """Both figures count a vessel's load of one noun, and one points back to it with
+    "the" or "all": "was carrying 387 people" and "Of the 187 people on board" (not "A
+    second boat, which was carrying 87 people")."""
+    return (
+        _carried(doc, a)
+        and _carried(doc, b)
+        and any(
+            _DEFINITE_BEFORE.search(doc.text, max(0, c.span.start - 12), c.span.start)
+            for c in (a, b)
+        )
+    )
+
+
 def _group_key(c: Claim) -> str:
     return c.category if c.category != "other" else f"other:{c.subject}"
 
@@ -863,6 +891,7 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     or earlier.value == later.value  # repeats back the value they restate
                     or _same_predicate(doc, earlier, later)
                     or _same_action(doc, earlier, later)
+                    or _same_load(doc, earlier, later)
                     or _transposed_repeat(earlier, later, times)
                     or _long_transposed(earlier, later)
                     or _definite_restatement(doc, earlier, later, times)
