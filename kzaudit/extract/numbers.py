@@ -1066,7 +1066,7 @@ class _Scanner:
             and not self.v.part_after.match(text, end, None, HOLD_GIL)  # "1110 of whom"
             and not (  # "said 1149 of the 1,012 men", not "in 1998 of the 12 teams"
                 _OF_A_COUNT.match(text, end, None, HOLD_GIL)
-                and not _YEAR_LEAD.search(text, max(0, start - 8), start, HOLD_GIL)
+                and not _YEAR_LEAD.search(text, max(0, start - 16), start, HOLD_GIL)
             )
         ):
             return _Raw("year", start, end, value)
@@ -1543,8 +1543,12 @@ _OF_A_COUNT = regexcache.compile(
     r"\s{1,3}(?:out\s{1,3})?of\s{1,3}(?:the|its|their|those|these|all)\s{1,3}"
     r"(?:[\p{L}'\u2019-]{1,20}\s{1,3}){0,2}\d"
 )
+# ... a year's preposition before it keeps it a year ("in 1998 of the 12 teams"), and
+# "and"/"to" after a year ("between 1998 and 2003 of"), but not "and"/"to" alone, which
+# lead counts as often ("and 1116 of its 1,104 crew", "amounted to 1167 of the 1,030")
 _YEAR_LEAD = regexcache.compile(
-    r"(?i)\b(?:in|since|by|from|until|of|between|and|to|during|before|after)\s{1,3}$"
+    r"(?i)\b(?:in|since|by|from|until|of|between|during|before|after"
+    r"|(?:1\d|20)\d\d\s{1,3}(?:and|to))\s{1,3}$"
 )
 # A count written between a category word and a figure, no year ("to 27 in", not "in 2024")
 _COUNT_BETWEEN = regexcache.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*")
