@@ -29,9 +29,10 @@ What it does
     is eight days on ("nine days before election day", "two days before the storms
     hit" too); or "arrived on March 15, six days after leaving the border crossing on
     September 9" ("on June 20, five days behind its normal onset date of October 15"),
-    the event dated in the same clause: the date whose month the story's other dates do not share is reported, with
-    the month that makes the two fit, else both.  And a deadline given both
-    as a distance and a date ("respond within three months, by 4 January"; "given seven
+    the event dated in the same clause; or "a 14-day emergency period, running from
+    November 18 to March 31", a period given its length and its ends: the date whose
+    month the story's other dates do not share is reported, with the month that makes
+    the two fit, else both.  And a deadline given both as a distance and a date ("respond within three months, by 4 January"; "given seven
     days to submit its report, by November 19") that does not
     lie that far from the story's day (its reference date, else its lede's date), a day
     early to a few late allowed.
@@ -114,6 +115,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _named_again(doc, ctx)
     yield from _within_deadlines(doc, ctx)
     yield from _dated_both_ends(doc, ctx, durations)
+    yield from _period_lengths(doc, ctx, durations)
 
 
 # A deadline given as a distance from the story's day and as a date: "required to respond
@@ -542,28 +544,76 @@ def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> 
         if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
             continue
         said = f'"{first.text}" is given as {u.text} {direction} "{second.text}"'
-        fixes = {
-            id(d): with_month(d.text, month)
-            for d, month in (
-                (second, _slipped_month(second, -shift, [first], room)),
-                (first, _slipped_month(first, shift, [second], room)),
-            )
-            if month is not None
-        }
-        # a month slipped in either makes both fit: the one whose month the story's other
-        # dates do not share is the slip; with nothing to tell, both are reported
-        months = Counter(d.month for d in days if d is not first and d is not second)
-        odd = [
-            d
-            for d in (second, first)
-            if months[d.month] < months[(first if d is second else second).month]
+        yield from _ends_apart(doc, ctx, days, (first, second), shift, room, said)
+
+
+def _ends_apart(
+    doc: Document,
+    ctx: RuleContext,
+    days: list[DateMention],
+    ends: tuple[DateMention, DateMention],
+    shift: int,
+    room: int,
+    said: str,
+) -> Iterator[Finding]:
+    """Two dates said to lie ``shift`` days apart (``first`` after ``second``) that do not:
+    the one whose month the story's other dates do not share is reported, with the month
+    that makes the two fit; with nothing to tell, both are."""
+    first, second = ends
+    fixes = {
+        id(d): with_month(d.text, month)
+        for d, month in (
+            (second, _slipped_month(second, -shift, [first], room)),
+            (first, _slipped_month(first, shift, [second], room)),
+        )
+        if month is not None
+    }
+    months = Counter(d.month for d in days if d is not first and d is not second)
+    odd = [
+        d
+        for d in (second, first)
+        if months[d.month] < months[(first if d is second else second).month]
+    ]
+    for d in odd or (second, first):
+        fix = fixes.get(id(d)) if odd else None
+        message = f"{said}, which it is not" + (f'; "{fix}" would be' if fix else "")
+        yield ctx.finding(doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix)
+
+
+# A period's length written just before its ends: "a 14-day emergency response period,
+# running from March 18 to March 31", "for three weeks, from March 3 to March 21"
+_LENGTH_REACH = 80  # characters from the length to the period's first end
+_LENGTH_ROOM = {"day": 1, "week": 3}  # days the ends may be off: counted with or without both
+
+
+def _period_lengths(doc: Document, ctx: RuleContext, durations: _Durations) -> Iterator[Finding]:
+    """A period given its length and its two ends, which lie another distance apart: "a
+    14-day emergency response period, running from November 18 to March 31"."""
+    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
+    for start, end in _periods(doc)[:_MAX_PERIODS]:
+        if start.year is not None and end.year is not None and start.year != end.year:
+            continue  # lengths of days and weeks: a period over a new year writes none
+        if not 0 <= start.sentence < len(doc.sentences):
+            continue
+        lo = max(doc.sentences[start.sentence].span.start, start.span.start - _LENGTH_REACH)
+        lengths = [
+            u
+            for u in durations.starting(lo, start.span.start)
+            if u.span.end <= start.span.start and u.value and float(u.value).is_integer()
         ]
-        for d in odd or (second, first):
-            fix = fixes.get(id(d)) if odd else None
-            message = f"{said}, which it is not" + (f'; "{fix}" would be' if fix else "")
-            yield ctx.finding(
-                doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix
-            )
+        if not lengths:
+            continue
+        u = lengths[-1]  # the nearest before the period
+        length = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
+        room = _LENGTH_ROOM[u.unit]  # type: ignore[index]
+        apart = (day_of_year(end) - day_of_year(start)) % YEAR_DAYS
+        if abs(apart - length) <= room or abs(apart + 1 - length) <= room:
+            continue
+        said = (
+            f'"{start.text}" to "{end.text}" is given as a period of {number_word(length)} '
+            f"day{'s' if length != 1 else ''} ({u.text})"
+        )
+        yield from _ends_apart(doc, ctx, days, (end, start), length, room, said)
 
 
 def _dates_then_durations(
