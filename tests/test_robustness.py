@@ -254,8 +254,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + " date of October 15, and issued an outlook on November 12, two days before the"
         " storms hit. More than 6,400 people fled, officials said; more than 4,600 people"
         " were moved, the Interior Ministry said. A 14-day emergency period, running from"
-        " November 18 to March 31, was declared."
-        for _ in range(n // 260)
+        " November 18 to March 31, was declared. It fired on Jan. 4 and will fire on"
+        " April 20."
+        for _ in range(n // 300)
     ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "

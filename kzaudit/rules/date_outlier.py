@@ -45,7 +45,10 @@ What it does
     dateline's month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a
     date written with a weekday that fits it places the story the more surely: "TBILISI,
     November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
-    what it reports.  And a yearless range that runs over half a year across the year's
+    what it reports.  So is a yearless dateline months after every yearless date (or
+    month) the story tells as past and months before every one it tells as coming, when
+    another month puts it after the first and shortly before the second ("SEOUL,
+    December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").  And a yearless range that runs over half a year across the year's
     end ("forbade him from working from August 16 to March 29"), unless its sentence
     names a season, a school or fiscal year, a term or a winter: the end the story's
     other dates leave alone is reported, or the whole range.  And a yearless range the
@@ -95,6 +98,7 @@ from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import (
     CALENDAR_CYCLE,
+    DAYS_BEFORE_MONTH,
     YEAR_DAYS,
     day_of_year,
     falls_on,
@@ -765,6 +769,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if slip is not None:
         flagged.add(id(slip[0]))
         yield _dateline_finding(doc, ctx, *slip)
+    else:
+        between = _dateline_between_tenses(doc, days)
+        if between is not None:
+            flagged.add(id(between[0]))
+            yield _between_finding(doc, ctx, *between)
     for start, end in itertools.islice(_wrapped_ranges(doc, days), _MAX_WRAPPED):
         if id(start) not in flagged and id(end) not in flagged:
             flagged.add(id(end))
@@ -1145,6 +1154,81 @@ def _twin_finding(doc: Document, ctx: RuleContext, d: DateMention, t: DateMentio
         f'"{t.text}", the same day in {vocab().month_names[t.month]}'  # type: ignore[arg-type]
     )
     return ctx.finding(doc, d.span, message, with_month(d.text, t.month))  # type: ignore[arg-type]
+
+
+_TOLD_BEFORE = 90  # days: what a story tells as past or coming lies nearer its dateline
+_BACKGROUND = 180  # days back from a corrected dateline its past may reach
+_AHEAD = 90  # ... and ahead of it its plans
+
+
+def _dateline_between_tenses(
+    doc: Document, days: list[DateMention]
+) -> tuple[DateMention, list[DateMention], list[DateMention], int] | None:
+    """(dateline date, past, coming, month): a yearless dateline months after every
+    yearless date (or month) the story tells as past and months before every one it
+    tells as coming, when another month puts it after all the first and shortly before
+    all the second ("SEOUL, December 8 (Yonhap) -- … since March 10 … fired on Jan. 4 …
+    drills planned from April 20 to 24": April 8).  A slipped dateline month moves the
+    story's present out from between its past and its plans."""
+    if doc.dateline is None:
+        return None
+    own = next((d for d in days if doc.dateline.contains(d.span)), None)
+    if own is None or own.year is not None:
+        return None
+    past: list[DateMention] = []
+    coming: list[DateMention] = []
+    for o in doc.dates:
+        if o.relative or o.year is not None or not o.month or o.precision not in ("day", "month"):
+            continue
+        if doc.dateline.contains(o.span):
+            continue
+        if o.tense == "past":
+            past.append(o)
+        elif o.tense == "future":
+            coming.append(o)
+    if not past or not coming:
+        return None
+    told = [_told_day(o) for o in past]
+    plans = [_told_day(o) for o in coming]
+
+    def since_and_until(pos: int) -> tuple[list[int], list[int]]:
+        """Days from each past mention to ``pos``, and from ``pos`` to each plan."""
+        return [(pos - t) % YEAR_DAYS for t in told], [(p - pos) % YEAR_DAYS for p in plans]
+
+    since, until = since_and_until(day_of_year(own))
+    if min(since) <= _TOLD_BEFORE or min(until) <= _TOLD_BEFORE:
+        return None
+    for month in range(1, 13):
+        first, last = month_span(month)
+        if month == own.month or own.day > last - first + 1:  # type: ignore[operator]
+            continue  # no "April 31"
+        moved = first + own.day - 1  # type: ignore[operator]
+        since, until = since_and_until(moved % YEAR_DAYS)
+        if max(since) <= _BACKGROUND and max(until) <= _AHEAD:
+            return own, past, coming, month
+    return None
+
+
+def _told_day(o: DateMention) -> int:
+    """A day of the year for a mention: its own, or the middle of its month."""
+    return day_of_year(o) if o.precision == "day" else DAYS_BEFORE_MONTH[o.month - 1] + 14  # type: ignore[operator]
+
+
+def _between_finding(
+    doc: Document,
+    ctx: RuleContext,
+    d: DateMention,
+    past: list[DateMention],
+    coming: list[DateMention],
+    month: int,
+) -> Finding:
+    told = ", ".join(f'"{o.text}"' for o in past[:3])
+    plans = ", ".join(f'"{o.text}"' for o in coming[:3])
+    message = (
+        f'the dateline "{d.text}" is months after what the story tells as past ({told}) '
+        f"and months before what it tells as coming ({plans})"
+    )
+    return ctx.finding(doc, d.span, message, with_month(d.text, month))
 
 
 def _dateline_finding(
