@@ -45,16 +45,16 @@ What it does
     dateline's month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a
     date written with a weekday that fits it places the story the more surely: "TBILISI,
     November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
-    what it reports.  So is a yearless dateline months after every yearless date (or
+    what it reports. So is a yearless dateline months after every yearless date (or
     month) the story tells as past and months before every one it tells as coming, when
     another month puts it after the first and shortly before the second ("SEOUL,
-    December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").  And a yearless range that runs over half a year across the year's
-    end ("forbade him from working from August 16 to March 29"), unless its sentence
-    names a season, a school or fiscal year, a term or a winter: the end the story's
-    other dates leave alone is reported, or the whole range.  And a yearless range the
-    story tells as past that starts by its date but, read forward, ends weeks after it
-    ("NEW YORK, March 13 - … Between January 1 and September 15, 132 firms had
-    applied"): its end.
+    December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").
+    And a yearless range that runs over half a year across the year's end ("forbade him
+    from working from August 16 to March 29"), unless its sentence names a season, a
+    school or fiscal year, a term or a winter: the end the story's other dates leave
+    alone is reported, or the whole range. And a yearless range the story tells as past
+    that starts by its date but, read forward, ends weeks after it ("NEW YORK, March
+    13 - … Between January 1 and September 15, 132 firms had applied"): its end.
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and

@@ -32,10 +32,10 @@ What it does
     the event dated in the same clause; or "a 14-day emergency period, running from
     November 18 to March 31", a period given its length and its ends: the date whose
     month the story's other dates do not share is reported, with the month that makes
-    the two fit, else both.  And a deadline given both as a distance and a date ("respond within three months, by 4 January"; "given seven
-    days to submit its report, by November 19") that does not
-    lie that far from the story's day (its reference date, else its lede's date), a day
-    early to a few late allowed.
+    the two fit, else both.  And a deadline given both as a distance and a date
+    ("respond within three months, by 4 January"; "given seven days to submit its
+    report, by November 19") that does not lie that far from the story's day (its
+    reference date, else its lede's date), a day early to a few late allowed.
 
 Why is this bad?
     A reader cannot tell which date is right, and either may be quoted later.
