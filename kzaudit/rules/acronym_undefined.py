@@ -71,6 +71,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if _DESCRIBED.search(doc.text, max(0, e.span.start - 40), e.span.start, HOLD_GIL):
             seen.add(norm)  # "the national weather service, EMY, said": explained in words
             continue
+        if _placeless_dateline(doc.text, e.span.start, e.span.end):
+            continue  # "BISHKEK -- Police in Kyrgyzstan's capital…": a place, no initials
         if _TICKER.search(doc.text, max(0, e.span.start - 12), e.span.start, HOLD_GIL):
             continue  # "(NASDAQ: NWRB)", "(NYSE: XYZ)": a stock ticker
         if _IN_NAME.match(doc.text, e.span.end, None, HOLD_GIL):
@@ -94,6 +96,19 @@ _DESCRIBED = regexcache.compile(
     r"|regulator|bank|group|council|authority|office|court|board|network|broadcaster"
     r"|force|organisation|organization|institute|movement|alliance),[ ]$"
 )
+_DASH_AFTER = regexcache.compile(r"[ ]{1,3}(?:--|[\u2014\u2013])[ ]")
+_LINE_START_BEFORE = regexcache.compile(r"(?:^|\n)[ \t]{0,3}$")
+
+
+def _placeless_dateline(text: str, start: int, end: int) -> bool:
+    """A word in capitals that opens a line and a dash follows: a dateline's place with
+    no date ("BISHKEK -- Police…", "KYIV — Russia…")."""
+    return (
+        _DASH_AFTER.match(text, end, None, HOLD_GIL) is not None
+        and _LINE_START_BEFORE.search(text, max(0, start - 4), start, HOLD_GIL) is not None
+    )
+
+
 _TICKER = regexcache.compile(r"(?:\p{Lu}{2,8}|Nasdaq|Nyse):[ ]?$")
 # "known as the C.S.T.O.", "known by its Russian initials KNB": defined in words.
 _KNOWN_AS = regexcache.compile(r"\bknown[ ](?:as|by)\b[^.;:!?()\n]{0,50}$")
