@@ -697,7 +697,12 @@ def _definite_restatement(doc: Document, a: Claim, b: Claim, times: Counter[floa
     once, often = (a, b) if times[va] < times[vb] else (b, a)
     if times[float(once.value)] != 1 or times[float(often.value)] < 2:
         return False
-    start = once.span.start
+    return _points_back(doc, once)
+
+
+def _points_back(doc: Document, c: Claim) -> bool:
+    """The figure follows "the", "these", "those" or "all": a group already counted."""
+    start = c.span.start
     return _DEFINITE_BEFORE.search(doc.text, max(0, start - 12), start) is not None
 
 
@@ -767,15 +772,22 @@ def _same_action(doc: Document, a: Claim, b: Claim) -> bool:
     noun and an adjective)."""
     for x, y in ((a, b), (b, a)):
         verb = _VERB_BEFORE.search(doc.text, max(0, x.span.start - 22), x.span.start)
-        if verb is None or not y.subject:
+        end = _past_subject(doc, y)
+        if verb is None or end is None:
             continue
-        end = doc.text.find(y.subject, y.span.end, y.span.end + 40)
-        if end == -1:
-            continue
-        after = _PARTICIPLE_AFTER.match(doc.text, end + len(y.subject))
+        after = _PARTICIPLE_AFTER.match(doc.text, end)
         if after is not None and after.group(1) == verb.group(1):
             return True
     return False
+
+
+def _past_subject(doc: Document, c: Claim) -> int | None:
+    """Where the counted noun written just after the figure ends ("1,842 patients|"),
+    if it is there."""
+    if not c.subject:
+        return None
+    at = doc.text.find(c.subject, c.span.end, c.span.end + 40)
+    return None if at == -1 else at + len(c.subject)
 
 
 _CARRYING_BEFORE = regexcache.compile_std(r"(?i)\b(?:carrying|carried|carries|carry)[ ]$")
@@ -786,24 +798,15 @@ def _carried(doc: Document, c: Claim) -> bool:
     """ "carrying 187 people", "the 187 people on board": a vessel's load."""
     if _CARRYING_BEFORE.search(doc.text, max(0, c.span.start - 12), c.span.start):
         return True
-    if not c.subject:
-        return False
-    end = doc.text.find(c.subject, c.span.end, c.span.end + 40)
-    return end != -1 and _ON_BOARD_AFTER.match(doc.text, end + len(c.subject)) is not None
+    end = _past_subject(doc, c)
+    return end is not None and _ON_BOARD_AFTER.match(doc.text, end) is not None
 
 
 def _same_load(doc: Document, a: Claim, b: Claim) -> bool:
     """Both figures count a vessel's load of one noun, and one points back to it with
     "the" or "all": "was carrying 387 people" and "Of the 187 people on board" (not "A
     second boat, which was carrying 87 people")."""
-    return (
-        _carried(doc, a)
-        and _carried(doc, b)
-        and any(
-            _DEFINITE_BEFORE.search(doc.text, max(0, c.span.start - 12), c.span.start)
-            for c in (a, b)
-        )
-    )
+    return _carried(doc, a) and _carried(doc, b) and (_points_back(doc, a) or _points_back(doc, b))
 
 
 def _group_key(c: Claim) -> str:
