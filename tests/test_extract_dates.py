@@ -294,6 +294,21 @@ def test_yearless_dateline_takes_the_year_its_weekday_dates_fall_in() -> None:
     assert thursday.date == dt.date(2026, 1, 22)
 
 
+def test_yearless_dateline_between_two_years_the_body_decides() -> None:
+    """The lede's "Thursday" fits the dateline in the latest year the story writes (the
+    day before) and in the year before (the day itself): the body's weekday date further
+    off decides, and confirms; with none that fits either, the guess stands."""
+    text = (
+        "PRAGUE, Feb 5 (Reuters) - The Czech National Bank cut its main rate on Thursday,"
+        " its first cut since May 2025.\n\nIt expects inflation near 2% in 2027.\n\nThe"
+        " bank holds its next meeting on {day}, March 26."
+    )
+    decided = _doc(text.format(day="Thursday"))
+    assert decided.reference_date == dt.date(2026, 2, 5) and not decided.reference_guessed
+    undecided = _doc(text.format(day="Saturday"))
+    assert undecided.reference_date == dt.date(2027, 2, 5) and undecided.reference_guessed
+
+
 def test_no_dateline() -> None:
     assert _doc("WASHINGTON (AP) — The Senate voted on Tuesday.").reference_date is None
     assert _doc("Ad sales boost Time Warner profit\n\nProfits rose 76%.").reference_date is None

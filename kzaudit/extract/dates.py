@@ -1116,7 +1116,9 @@ def find_dateline(doc: Document) -> Dateline | None:
     A dateline with no year ("LONDON, Jan 5 (Reuters)") takes the latest year written
     in the article, leaving out target years ("save $300m a year by 2027"); the year is
     a guess unless the lede names the weekday it puts the dateline on (or the day
-    after), and for a year the story does not write, names only that weekday; a story
+    after), and for a year the story does not write, names only that weekday; when the
+    lede's weekdays fit that year and the one before, the body's yearless weekday dates
+    choose between them (``_year_the_body_prefers``); a story
     that writes no year gets a stand-in year, always a guess (``_unwritten_year``).  A
     "WASHINGTON (AP) —" dateline with no date at all uses a date stamp line
     at the top ("Published March 3, 2025").
@@ -1153,10 +1155,12 @@ def find_dateline(doc: Document) -> Dateline | None:
                 year, confirmed = _year_of_the_whole_lede(
                     doc.text, m.end(), (year, confirmed), years, month, day
                 )
+            body = _yearless_weekday_dates(doc.text, m.end())
             if confirmed and year is not None:
-                body = _yearless_weekday_dates(doc.text, m.end())
                 if _body_disagrees(body, year, month, day):
                     year, confirmed = _body_year(body, years, month, day) or year, False
+            elif year is not None and lede:
+                year, confirmed = _year_the_body_prefers(body, lede, year, month, day)
         else:
             year, confirmed, stand_in = _unwritten_year(month, day, lede, exact), False, True
         date = safe_date(year, month, day) if year else None
@@ -1387,6 +1391,34 @@ def _body_year(
         if len(near) >= 2 and all(d.weekday() == wd for wd, d in near):
             return y
     return None
+
+
+_BODY_YEAR_REACH = 183  # days from a yearless dateline within which weekday dates count
+
+
+def _year_the_body_prefers(
+    body: list[tuple[int, int, int]], lede: frozenset[int], year: int, month: int, day: int
+) -> tuple[int, bool]:
+    """The guessed year of a yearless dateline or the one before, whichever more of the
+    body's yearless weekday dates within half a year fall on, when the lede's weekdays
+    fit both: "PRAGUE, Feb 5 (Reuters) - … cut its main rate on Thursday" in a story
+    that writes 2027 is Thursday, February 5, 2026 as much as the day after a Thursday
+    in 2027, and "Thursday, March 26" further down is a day of 2026.  Confirmed then;
+    else the guess stands."""
+    counts = {}
+    for y in (year - 1, year):
+        date = safe_date(y, month, day)
+        if date is None or not any(_on_or_before(date, w) for w in lede):
+            return year, False  # the lede fits one of the two only: no choice to make
+        near = [
+            (wd, d)
+            for wd, mm, dd in body
+            if (d := safe_date(y, mm, dd)) is not None and abs((d - date).days) <= _BODY_YEAR_REACH
+        ]
+        counts[y] = sum(d.weekday() == wd for wd, d in near)
+    if counts[year - 1] == counts[year]:
+        return year, False
+    return max(counts, key=counts.__getitem__), True
 
 
 def _yearless_weekday_dates(text: str, end: int) -> list[tuple[int, int, int]]:
