@@ -14,7 +14,8 @@ News style continues a quotation over several paragraphs by leaving it open at t
 end of each paragraph but the last and re-opening it at the start of the next: that
 is correct and not flagged -- unless the open quotation runs into an attribution of its
 own ("“We are not leaving, Zas told reporters. “Our troops…", "…in 2004, Mr Varley
-said. Barclays cautioned…", "…does go wrong, said one over-60 woman") or names its own
+said. Barclays cautioned…", "…does go wrong, said one over-60 woman", "…we could
+move, said el-Tayeb. “The ones…") or names its own
 speaker as no speaker does ('Gold said: "…80 minutes. Gold will now turn…', "…echoed
 McIntyre's view", "Henin-Hardenne was speaking after…"): the closing mark before it
 was dropped -- or the open quotation is a fragment quoted inside a sentence ('a
@@ -64,9 +65,12 @@ _VERB = r"(?:" + "|".join(load_words("attribution_verbs")) + r")(?![\p{L}])"
 _NAME_ON = (
     r"(?:" + _NAME + r"|(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[\-'\u2019 ]?\p{L}{0,30})"
 )
+# ... or a name may open with one, joined to its capital: "said el-Tayeb", "al-Sadr said"
+_PARTICLE_NAME = r"(?:al|el|ad|as|ash|at|az|ar)[\-'\u2019]\p{Lu}\p{L}{1,30}"
+_FIRST_NAME = r"(?:" + _NAME + r"|" + _PARTICLE_NAME + r")"
 _ATTRIBUTED = regexcache.compile(
-    r",[ \u00a0]{1,3}(?:(?:he|she|" + _NAME + r"(?:[ \u00a0]" + _NAME_ON + r"){0,3})"
-    r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|one|a|an|the|" + _NAME + r"))"
+    r",[ \u00a0]{1,3}(?:(?:he|she|" + _FIRST_NAME + r"(?:[ \u00a0]" + _NAME_ON + r"){0,3})"
+    r"[ \u00a0]" + _VERB + r"|" + _VERB + r"[ \u00a0](?:he|she|one|a|an|the|" + _FIRST_NAME + r"))"
 )
 # An attribution anywhere in an open quotation, not only in its last sentence: a named
 # or common-noun source (", CBI director-general Sir Digby Jones told", ", a Premier
