@@ -255,7 +255,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         " storms hit. More than 6,400 people fled, officials said; more than 4,600 people"
         " were moved, the Interior Ministry said. A 14-day emergency period, running from"
         " November 18 to March 31, was declared. It fired on Jan. 4 and will fire on"
-        ' April 20. "We stayed, said el-' + "T" * 40 + " el-Tayeb."
+        ' April 20. "We stayed, said el-'
+        + "T" * 40
+        + " el-Tayeb. In NY"
+        + " terror" * 20
+        + " died on May 11th 2001 after the 11 January attacks."
         for _ in range(n // 300)
     ),
     "birth years": lambda n: (

@@ -54,7 +54,10 @@ What it does
     school or fiscal year, a term or a winter: the end the story's other dates leave
     alone is reported, or the whole range. And a yearless range the story tells as past
     that starts by its date but, read forward, ends weeks after it ("NEW YORK, March
-    13 - … Between January 1 and September 15, 132 firms had applied"): its end.
+    13 - … Between January 1 and September 15, 132 firms had applied"): its end.  And
+    the day of an event every reader knows with its month slipped, in a sentence that
+    names the event ("died in one morning in NY on May 11th 2001", "after the 11 January
+    attacks"; the list is ``_known_days.KNOWN_DAYS``).
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
@@ -105,6 +108,7 @@ from kzaudit.rules._calendar import (
     month_span,
     offset,
 )
+from kzaudit.rules._known_days import KnownDay, slipped_known_days
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules.base import RuleContext
 
@@ -774,6 +778,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if between is not None:
             flagged.add(id(between[0]))
             yield _between_finding(doc, ctx, *between)
+    for d, known in slipped_known_days(doc):
+        if id(d) not in flagged:
+            flagged.add(id(d))
+            yield _known_day_finding(doc, ctx, d, known)
     for start, end in itertools.islice(_wrapped_ranges(doc, days), _MAX_WRAPPED):
         if id(start) not in flagged and id(end) not in flagged:
             flagged.add(id(end))
@@ -1229,6 +1237,12 @@ def _between_finding(
         f"and months before what it tells as coming ({plans})"
     )
     return ctx.finding(doc, d.span, message, with_month(d.text, month))
+
+
+def _known_day_finding(doc: Document, ctx: RuleContext, d: DateMention, known: KnownDay) -> Finding:
+    told = format_date(dt.date(known.year, known.month, known.day))
+    message = f'"{d.text}" names the day of an event every reader knows, which fell on {told}'
+    return ctx.finding(doc, d.span, message, with_month(d.text, known.month))
 
 
 def _dateline_finding(
