@@ -298,6 +298,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         for i, w in enumerate(_names(n // 9))
     ),
     "figures typed twice": _page("at least 55 55 people and 12 12 more "),
+    # one sentence of comma clauses: each comma's series and names looked up once
+    "one sentence of comma clauses": _page("In NY people died on May 12th 2001, the Bank said, "),
     "changes by an amount between two levels": _page(
         "went up by £194 a year to £1,717, from £1,568 now. "
     ),

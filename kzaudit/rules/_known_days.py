@@ -57,16 +57,20 @@ _NOUN_AFTER = regexcache.compile(r"(?:st|nd|rd|th)?[ ]{1,2}(\p{Ll}{3,12}(?:[ ]\p
 def slipped_known_days(doc: Document) -> Iterator[tuple[DateMention, KnownDay]]:
     """Each day date that is a known event's day with another month (``KNOWN_DAYS``)."""
     taken = {(k.month, k.day) for k in KNOWN_DAYS}
+    named: dict[tuple[int, int], bool] = {}  # (sentence, entry): each sentence read once
     for d in doc.dates:
         if d.precision != "day" or not d.month or not d.day or d.relative:
             continue
         if (d.month, d.day) in taken or not 0 <= d.sentence < len(doc.sentences):
             continue
-        for known in KNOWN_DAYS:
+        for i, known in enumerate(KNOWN_DAYS):
             if not known.reported or d.day != known.day or d.year not in (None, known.year):
                 continue
-            sentence = doc.sentence_text(d.sentence).lower()
-            if not any(all(_names(sentence, w) for w in cue) for cue in known.cues):
+            key = (d.sentence, i)
+            if key not in named:
+                sentence = doc.sentence_text(d.sentence).lower()
+                named[key] = any(all(_names(sentence, w) for w in cue) for cue in known.cues)
+            if not named[key]:
                 continue
             if d.year is None:
                 after = _NOUN_AFTER.match(doc.text, d.span.end)

@@ -96,7 +96,7 @@ import itertools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -216,6 +216,7 @@ _MID_SENTENCE = regexcache.compile(r"(?<=[\p{Ll},;][ \t]{1,3})(\p{Lu}\p{Ll}{0,9}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    _phrase_starts.cache_clear()  # one story's phrases at a time: a batch holds no old texts
     reported: set[int] = set()
     for finding in itertools.chain(_paragraph_endings(doc, ctx), _sentence_endings(doc, ctx)):
         reported.add(finding.span.start)
@@ -764,6 +765,7 @@ def _without_date_commas(doc: Document) -> str:
 
 
 _SERIES_CLOSE = regexcache.compile(r",[ ](?:and|or)[ ]")
+_SERIES_REACH = 600  # characters after a clause searched for the ", and" that closes its series
 
 
 _NAMED_WITH_AGE = regexcache.compile(
@@ -802,7 +804,7 @@ def _second_clause(doc: Document, comma: int, text: str) -> str | None:
         # Choque, 47, had been driving": a name with its age in apposition to the person
         # before the comma (not "The firm was fined last week, Mr Ebbers, 63, was")
     end = doc.sentences[doc.sentence_index(comma)].span.end if doc.sentences else len(text)
-    if _SERIES_CLOSE.search(text, m.end(), end) is not None:
+    if _SERIES_CLOSE.search(text, m.end(), min(end, m.end() + _SERIES_REACH)) is not None:
         return None  # "Adelaide's median rose 2.8 per cent, Canberra's edged up 0.9 per cent,
         # and Hobart's dipped": a series of clauses, closed by ", and"
     if m.group("subject").split()[0].lower() in _RELATIVES:
@@ -1742,7 +1744,14 @@ def _article_then_clause(text: str, m: regex.Match) -> bool:
 
 def _lower_elsewhere(text: str, word: str, name: str, comma: int) -> bool:
     """Whether ``word name`` appears elsewhere with ``word`` in lower case ("the Bank")."""
-    return any(at != comma + 2 for at in whole_word_starts(text, f"{word.lower()} {name}"))
+    return any(at != comma + 2 for at in _phrase_starts(text, f"{word.lower()} {name}"))
+
+
+@lru_cache(maxsize=256)
+def _phrase_starts(text: str, phrase: str) -> tuple[int, ...]:
+    """``whole_word_starts``, kept for the story ``check`` reads: a page of commas before
+    one name asks it once, not once a comma (each asking scans the whole text)."""
+    return tuple(whole_word_starts(text, phrase))
 
 
 def _paragraph_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
