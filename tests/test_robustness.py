@@ -232,7 +232,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         for _ in range(n // 120)
     ),
     # stop 37's readers: headline floors, days given to do a thing, names in capitals
-    "deadlines given and floors": lambda n: " ".join(
+    "deadlines given and floors": _page(
         "At least 27 dead\n\nAt least 17 migrants died and 12 others were missing. It was"
         " given seven days to submit its report, by November 19, and gave them 30 days to"
         + " to a"
@@ -242,11 +242,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + " the the"
         * 10
         + " on September 9. Police have detained 1,204 people; all 1,240 detainees, the 1,240"
-        " people."
-        for _ in range(n // 170)
+        " people. "
     ),
     # stop 38's readers: days behind a date, events told by noun and verb, swapped floors
-    "days behind and swapped floors": lambda n: " ".join(
+    "days behind and swapped floors": _page(
         "BALTIMORE, September 26, 2024 - Crews will begin on Sunday, March 31. It reached"
         " Bihar on June 20, five days behind"
         + " its its"
@@ -259,8 +258,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "T" * 40
         + " el-Tayeb. In NY"
         + " terror" * 20
-        + " died on May 11th 2001 after the 11 January attacks."
-        for _ in range(n // 300)
+        + " died on May 11th 2001 after the 11 January attacks. "
     ),
     "birth years": lambda n: (
         "LONDON, March 3, 2023 - John Smith, 72, died. "

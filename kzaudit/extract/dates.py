@@ -1351,17 +1351,17 @@ def _lede_past_weekdays(text: str, end: int) -> frozenset[int]:
 
 
 def _near_weekday_dates(
-    body: list[tuple[int, int, int]], year: int, month: int, day: int
+    body: list[tuple[int, int, int]], year: int, month: int, day: int, reach: int = _BODY_REACH
 ) -> list[tuple[int, dt.date]]:
-    """(weekday written, date in ``year``) of each of ``body`` within two weeks of the
-    dateline's ``month`` and ``day`` in ``year``."""
+    """(weekday written, date in ``year``) of each of ``body`` within ``reach`` days (two
+    weeks) of the dateline's ``month`` and ``day`` in ``year``."""
     date = safe_date(year, month, day)
     if date is None:
         return []
     return [
         (wd, d)
         for wd, m, dd in body
-        if (d := safe_date(year, m, dd)) is not None and abs((d - date).days) <= _BODY_REACH
+        if (d := safe_date(year, m, dd)) is not None and abs((d - date).days) <= reach
     ]
 
 
@@ -1413,11 +1413,7 @@ def _year_the_body_prefers(
         date = safe_date(y, month, day)
         if date is None or not any(_on_or_before(date, w) for w in lede):
             return year, False  # the lede fits one of the two only: no choice to make
-        near = [
-            (wd, d)
-            for wd, mm, dd in body
-            if (d := safe_date(y, mm, dd)) is not None and abs((d - date).days) <= _BODY_YEAR_REACH
-        ]
+        near = _near_weekday_dates(body, y, month, day, _BODY_YEAR_REACH)
         counts[y] = sum(d.weekday() == wd for wd, d in near)
         seen = max(seen, len(near))
     if counts[year - 1] == counts[year] == 0 and seen:

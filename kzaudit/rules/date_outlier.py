@@ -101,9 +101,9 @@ from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import (
     CALENDAR_CYCLE,
-    DAYS_BEFORE_MONTH,
     YEAR_DAYS,
     day_of_year,
+    day_of_year_of,
     falls_on,
     month_span,
     offset,
@@ -944,9 +944,7 @@ def _dateline_slip(
     a year ahead, which a story rarely reaches for without a year, whereas a dateline
     slipped months later turns the body's next days into that.
     """
-    if doc.dateline is None:
-        return None
-    own = next((d for d in days if doc.dateline.contains(d.span)), None)
+    own = _dateline_day(doc, days)
     if own is None or _lede_names_weekday_of(doc, own):
         return None
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
@@ -1178,9 +1176,7 @@ def _dateline_between_tenses(
     all the second ("SEOUL, December 8 (Yonhap) -- … since March 10 … fired on Jan. 4 …
     drills planned from April 20 to 24": April 8).  A slipped dateline month moves the
     story's present out from between its past and its plans."""
-    if doc.dateline is None:
-        return None
-    own = next((d for d in days if doc.dateline.contains(d.span)), None)
+    own = _dateline_day(doc, days)
     if own is None or own.year is not None:
         return None
     past: list[DateMention] = []
@@ -1188,7 +1184,7 @@ def _dateline_between_tenses(
     for o in doc.dates:
         if o.relative or o.year is not None or not o.month or o.precision not in ("day", "month"):
             continue
-        if doc.dateline.contains(o.span):
+        if doc.dateline.contains(o.span):  # type: ignore[union-attr]
             continue
         if o.tense == "past":
             past.append(o)
@@ -1210,16 +1206,22 @@ def _dateline_between_tenses(
         first, last = month_span(month)
         if month == own.month or own.day > last - first + 1:  # type: ignore[operator]
             continue  # no "April 31"
-        moved = first + own.day - 1  # type: ignore[operator]
-        since, until = since_and_until(moved % YEAR_DAYS)
+        since, until = since_and_until(day_of_year_of(month, own.day))  # type: ignore[arg-type]
         if max(since) <= _BACKGROUND and max(until) <= _AHEAD:
             return own, past, coming, month
     return None
 
 
+def _dateline_day(doc: Document, days: list[DateMention]) -> DateMention | None:
+    """The day date the dateline writes, if the story has a dateline with one."""
+    if doc.dateline is None:
+        return None
+    return next((d for d in days if doc.dateline.contains(d.span)), None)
+
+
 def _told_day(o: DateMention) -> int:
     """A day of the year for a mention: its own, or the middle of its month."""
-    return day_of_year(o) if o.precision == "day" else DAYS_BEFORE_MONTH[o.month - 1] + 14  # type: ignore[operator]
+    return day_of_year(o) if o.precision == "day" else day_of_year_of(o.month, 15)  # type: ignore[arg-type]
 
 
 def _between_finding(
