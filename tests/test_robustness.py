@@ -290,6 +290,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         )
         * (n // 20)
     ),
+    # every yearless weekday date of the body read for each month of a dateline
+    "a yearless dateline over weekday dates off it": lambda n: (
+        "ROME, February 13 (Reuters) - Police said on Monday that it burned since February.\n\n"
+        + "It burned on Wednesday, October 8, and on Friday, October 17. " * (n // 10)
+    ),
     "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
     "look-alike names quoting figures": lambda n: " ".join(
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."

@@ -1144,9 +1144,9 @@ def find_dateline(doc: Document) -> Dateline | None:
         month = vocab().months[m.group("m").rstrip(".")]
         day = _day(m.group("d"))
         written = m.group("y")
-        lede = frozenset() if written else _lede_weekdays(doc.text, m.end())
+        lede = frozenset() if written else lede_weekdays(doc.text, m.end())
         exact = None if written else _lede_weekday_of(doc.text, m.end(), month, day)
-        years = [] if written else _years(doc.text)
+        years = [] if written else written_years(doc.text)
         if written:
             year, confirmed = int(written), True
         elif years:
@@ -1201,7 +1201,7 @@ _TARGET_LEAD = regexcache.compile(
 )
 
 
-def _years(text: str) -> list[int]:
+def written_years(text: str) -> list[int]:
     head = text[:20000]
     years = []
     for m in _ANY_YEAR.finditer(head):
@@ -1227,7 +1227,7 @@ def _lede_stop(text: str, end: int) -> int:
     return min(end + 400, lede_end if lede_end != -1 else len(text))
 
 
-def _lede_weekdays(text: str, end: int) -> frozenset[int]:
+def lede_weekdays(text: str, end: int) -> frozenset[int]:
     """The weekdays the lede after a dateline ending at ``end`` names ("…said on
     Wednesday"), up to ``_lede_stop``."""
     names = vocab().weekdays
@@ -1237,7 +1237,7 @@ def _lede_weekdays(text: str, end: int) -> frozenset[int]:
     )
 
 
-def _on_or_before(date: dt.date, weekday: int) -> bool:
+def on_or_before(date: dt.date, weekday: int) -> bool:
     """``date`` falls on ``weekday`` or the day before it ("on Tuesday" in a story
     dated the Wednesday)."""
     return date.weekday() in (weekday, (weekday + 1) % 7)
@@ -1267,7 +1267,7 @@ def _dateline_year(
         if fits:
             return min(fits, key=lambda y: (abs(y - latest), y)), True
     latest_date = safe_date(latest, month, day)
-    if latest_date is not None and any(_on_or_before(latest_date, w) for w in weekdays):
+    if latest_date is not None and any(on_or_before(latest_date, w) for w in weekdays):
         # the day after the lede's weekday in the latest year, but that very weekday the
         # year before: "PARIS, Oct 2 (Reuters) - … on Thursday" with "a 2026 budget" is
         # as much 2025's Thursday as 2026's Friday
@@ -1317,13 +1317,13 @@ def _year_of_the_whole_lede(
         return chosen  # a guess already: another guess is no better
     lede = _lede_past_weekdays(text, end)
     date = safe_date(year, month, day)
-    if not lede or date is None or all(_on_or_before(date, w) for w in lede):
+    if not lede or date is None or all(on_or_before(date, w) for w in lede):
         return chosen
     body = _yearless_weekday_dates(text, end)
     latest = max(years)
     for y in sorted(range(min(years), latest + 4), key=lambda y: (abs(y - year), y)):
         date = safe_date(y, month, day)
-        if y == year or date is None or not all(_on_or_before(date, w) for w in lede):
+        if y == year or date is None or not all(on_or_before(date, w) for w in lede):
             continue
         near = _near_weekday_dates(body, y, month, day)
         if all(d.weekday() == wd for wd, d in near) and (near or y == latest + 1):
@@ -1411,7 +1411,7 @@ def _year_the_body_prefers(
     counts, seen = {}, 0
     for y in (year - 1, year):
         date = safe_date(y, month, day)
-        if date is None or not any(_on_or_before(date, w) for w in lede):
+        if date is None or not any(on_or_before(date, w) for w in lede):
             return year, False  # the lede fits one of the two only: no choice to make
         near = _near_weekday_dates(body, y, month, day, _BODY_YEAR_REACH)
         counts[y] = sum(d.weekday() == wd for wd, d in near)
@@ -1439,7 +1439,7 @@ def _yearless_weekday_dates(text: str, end: int) -> list[tuple[int, int, int]]:
 # other dates; its year is a stand-in, always marked as a guess, taken as the latest
 # year to this one that fits the lede's weekday.  A constant, not today's year: the same
 # story gives the same report whenever it is checked.
-_STAND_IN_YEAR = 2024
+STAND_IN_YEAR = 2024
 
 
 def _unwritten_year(
@@ -1449,14 +1449,14 @@ def _unwritten_year(
     puts the dateline on the weekday the lede writes with its date (``exact``), else on a
     weekday the lede names or the day before it, when it names one; a leap year for 29
     February."""
-    for year in range(_STAND_IN_YEAR, _STAND_IN_YEAR - 28, -1):
+    for year in range(STAND_IN_YEAR, STAND_IN_YEAR - 28, -1):
         date = safe_date(year, month, day)
         if date is None:
             continue
         if exact is not None:
             if date.weekday() == exact:
                 return year
-        elif not weekdays or any(_on_or_before(date, w) for w in weekdays):
+        elif not weekdays or any(on_or_before(date, w) for w in weekdays):
             return year
     return None
 

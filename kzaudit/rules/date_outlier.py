@@ -49,6 +49,11 @@ What it does
     month) the story tells as past and months before every one it tells as coming, when
     another month puts it after the first and shortly before the second ("SEOUL,
     December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").
+    So is a yearless dateline that no year puts on its lede's weekday with the body's
+    yearless weekday dates on theirs, when another month does, near one of them, and the
+    story's other dates side with it ("ROME, February 13 (Reuters) - … on Monday … on
+    Wednesday, October 8 … on Friday, October 17": October 13; see
+    ``_dateline_weekdays``).
     And a yearless range that runs over half a year across the year's end ("forbade him
     from working from August 16 to March 29"), unless its sentence names a season, a
     school or fiscal year, a term or a winter: the end the story's other dates leave
@@ -108,6 +113,7 @@ from kzaudit.rules._calendar import (
     month_span,
     offset,
 )
+from kzaudit.rules._dateline_weekdays import DatelineMonthSlip, slipped_dateline_month
 from kzaudit.rules._known_days import KnownDay, slipped_known_days
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules.base import RuleContext
@@ -778,6 +784,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if between is not None:
             flagged.add(id(between[0]))
             yield _between_finding(doc, ctx, *between)
+        elif (weekdays := slipped_dateline_month(doc)) is not None:
+            flagged.add(id(weekdays.dateline))
+            yield _weekdays_finding(doc, ctx, weekdays)
     for d, known in slipped_known_days(doc):
         if id(d) not in flagged:
             flagged.add(id(d))
@@ -1269,6 +1278,20 @@ def _dateline_finding(
                 suggestion = with_month(d.text, month)
                 break
     return ctx.finding(doc, d.span, message, suggestion)
+
+
+def _weekdays_finding(doc: Document, ctx: RuleContext, slip: DatelineMonthSlip) -> Finding:
+    d = slip.dateline
+    moved = with_month(d.text, slip.month)
+    misfits = " and ".join(f'"{o.text}"' for o in slip.misfits[:3])
+    names = [vocab().weekday_names[w] for w in sorted(slip.lede)]
+    either = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    lede = f" on the lede's {either} (or the day after)" if names else ""
+    message = (
+        f'no year puts the dateline "{d.text}"{lede} and {misfits} on '
+        f'{"its weekday" if len(slip.misfits) == 1 else "their weekdays"}; "{moved}" does'
+    )
+    return ctx.finding(doc, d.span, message, moved)
 
 
 def _stray_finding(
