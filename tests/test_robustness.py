@@ -295,6 +295,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "ROME, February 13 (Reuters) - Police said on Monday that it burned since February.\n\n"
         + "It burned on Wednesday, October 8, and on Friday, October 17. " * (n // 10)
     ),
+    # each offset date that misses the date before it weighs the story's other dates
+    "offsets from slipped dates": _page(
+        "It shut on 7 December. A week later, on 14 June, it opened. "
+    ),
     "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
     "look-alike names quoting figures": lambda n: " ".join(
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."

@@ -30,9 +30,12 @@ What it does
     hit" too); or "arrived on March 15, six days after leaving the border crossing on
     September 9" ("on June 20, five days behind its normal onset date of October 15"),
     the event dated in the same clause; or "a 14-day emergency period, running from
-    November 18 to March 31", a period given its length and its ends: the date whose
-    month the story's other dates do not share is reported, with the month that makes
-    the two fit, else both.  And a deadline given both as a distance and a date
+    November 18 to March 31", a period given its length and its ends: the date fewer
+    of the story's other dates lie within a month of is reported, with the month that
+    makes the two fit, else both.  So is the one of an offset's date and the date it
+    counts from: "since the Monaco Grand Prix on 7 December … a week later, on 14 June" in a
+    story of late June reports "7 December" (not a date written with its year before
+    a yearless one: history's day).  And a deadline given both as a distance and a date
     ("respond within three months, by 4 January"; "given seven days to submit its
     report, by November 19") that does not lie that far from the story's day (its
     reference date, else its lede's date), a day early to a few late allowed.
@@ -53,7 +56,6 @@ Use instead
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -465,7 +467,7 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     sentences = [d.sentence for d in days]  # in text order: the anchors found by bisection
     seen: set[int] = set()  # the days of the year of the dates before the one read
-    events = 0  # offsets from events read, each against every date: the first few
+    events = anchors = 0  # offsets from events and dates read, each against every date
     for i, d in enumerate(days):
         if i:
             seen.add(day_of_year(days[i - 1]))
@@ -490,6 +492,15 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
             ):
                 continue  # not a date the offset could count from
             anchor = before[-1] if before else first[0]
+            anchors += 1  # each reads the story's dates: the first few
+            moved = (
+                _anchor_slip(days, d, anchor, shift, tolerance)
+                if anchors <= _MAX_EVENT_OFFSETS
+                else None
+            )
+            if moved is not None:
+                yield _anchor_finding(doc, ctx, d, anchor, shift, moved)
+                continue
             message = (
                 f'"{d.text}" is given as {number_word(abs(shift))} day{"s" if abs(shift) != 1 else ""} '
                 f"{'after' if shift > 0 else 'before'} an earlier date, but no date of the "
@@ -507,6 +518,35 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
             if event is not None:
                 events += 1
                 yield from _event_offset_finding(doc, ctx, d, *event)
+
+
+def _anchor_slip(
+    days: list[DateMention], d: DateMention, anchor: DateMention, shift: int, tolerance: int
+) -> int | None:
+    """The month that puts ``anchor``, the date an offset counts from, ``shift`` days
+    before ``d``, when fewer of the story's other dates share the anchor's month than
+    ``d``'s: "his first since the Monaco Grand Prix on 7 December. Piastri had won in
+    Barcelona a week later, on 14 June" in a story of "28 June" has its slip in the
+    anchor.  Not an anchor written with its year before a yearless ``d`` ("on 15
+    November 2019 … four days later, on 19 March"): history's day, set apart."""
+    if anchor.precision != "day" or (anchor.year is not None and d.year is None):
+        return None
+    if _lonelier(days, (d, anchor)) != [anchor]:
+        return None
+    return _slipped_month(anchor, -shift, [d], tolerance)
+
+
+def _anchor_finding(
+    doc: Document, ctx: RuleContext, d: DateMention, anchor: DateMention, shift: int, month: int
+) -> Finding:
+    moved = with_month(anchor.text, month)
+    days = f"{number_word(abs(shift))} day{'s' if abs(shift) != 1 else ''}"
+    message = (
+        f'"{d.text}" is given as {days} {"after" if shift > 0 else "before"} '
+        f'"{anchor.text}", which lies months from it and from the story\'s other dates; '
+        f'"{moved}" would fit'
+    )
+    return ctx.finding(doc, anchor.span, message, moved)
 
 
 # "on March 15, six days after leaving the Adre crossing on March 9": the distance, its
@@ -557,7 +597,7 @@ def _ends_apart(
     said: str,
 ) -> Iterator[Finding]:
     """Two dates said to lie ``shift`` days apart (``first`` after ``second``) that do not:
-    the one whose month the story's other dates do not share is reported, with the month
+    the one the story's other dates keep less company (``_lonelier``) is reported, with the month
     that makes the two fit; with nothing to tell, both are."""
     first, second = ends
     fixes = {
@@ -568,16 +608,26 @@ def _ends_apart(
         )
         if month is not None
     }
-    months = Counter(d.month for d in days if d is not first and d is not second)
-    odd = [
-        d
-        for d in (second, first)
-        if months[d.month] < months[(first if d is second else second).month]
-    ]
+    odd = _lonelier(days, ends)
     for d in odd or (second, first):
         fix = fixes.get(id(d)) if odd else None
         message = f"{said}, which it is not" + (f'; "{fix}" would be' if fix else "")
         yield ctx.finding(doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix)
+
+
+def _lonelier(days: list[DateMention], ends: tuple[DateMention, DateMention]) -> list[DateMention]:
+    """Of two dates that do not fit each other, the one fewer of the story's other dates
+    lie within a month of (none when they tie): the likelier slip."""
+    first, second = ends
+    near = {id(e): 0 for e in ends}
+    for o in days:
+        if o is not first and o is not second and not o.relative:
+            for e in ends:
+                near[id(e)] += abs(offset(day_of_year(o), day_of_year(e))) <= _SUPPORT_REACH
+    return [e for e in (second, first) if near[id(e)] < near[id(first if e is second else second)]]
+
+
+_SUPPORT_REACH = 31  # days from a date within which the story's others keep it company
 
 
 # A period's length written just before its ends: "a 14-day emergency response period,
@@ -632,7 +682,9 @@ def _dates_then_durations(
 _ON_DATE = regexcache.compile(r"(?i)\s{0,3}(?:on\s{1,3})?")
 
 
-_MAX_EVENT_OFFSETS = 20  # offsets from events read, each against every date: a story has a few
+_MAX_EVENT_OFFSETS = (
+    20  # offsets read against every date (from events; from dates): a story has a few
+)
 
 
 def _event_offset(
