@@ -4,7 +4,8 @@
 January attacks": the day is right and the month has slipped.  Each entry is the day and
 the words that name its event; a date with that day and year, or followed by one of the
 event's nouns, in a sentence that names the event, and another month, is reported --
-unless another listed event has that month and day ("the 11 March attacks", Madrid).
+unless another listed event has that month and day, and its year if one is written ("the
+11 March attacks", Madrid; but "died in NY on March 11th 2001" is reported).
 """
 
 from __future__ import annotations
@@ -57,12 +58,15 @@ _NOUN_AFTER = regexcache.compile(r"(?:st|nd|rd|th)?[ ]{1,2}(\p{Ll}{3,12}(?:[ ]\p
 def slipped_known_days(doc: Document) -> Iterator[tuple[DateMention, KnownDay]]:
     """Each day date that is a known event's day with another month (``KNOWN_DAYS``)."""
     taken = {(k.month, k.day) for k in KNOWN_DAYS}
+    dated = {(k.year, k.month, k.day) for k in KNOWN_DAYS}
     named: dict[tuple[int, int], bool] = {}  # (sentence, entry): each sentence read once
     for d in doc.dates:
         if d.precision != "day" or not d.month or not d.day or d.relative:
             continue
-        if (d.month, d.day) in taken or not 0 <= d.sentence < len(doc.sentences):
+        if not 0 <= d.sentence < len(doc.sentences):
             continue
+        if (d.month, d.day) in taken and (d.year is None or (d.year, d.month, d.day) in dated):
+            continue  # another listed day: "the 11 March attacks" (not "March 11th 2001")
         for i, known in enumerate(KNOWN_DAYS):
             if not known.reported or d.day != known.day or d.year not in (None, known.year):
                 continue
