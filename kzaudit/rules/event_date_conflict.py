@@ -270,7 +270,8 @@ def _same_year(a: DateMention, b: DateMention) -> bool:
 
 
 def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """One period given twice whose ends differ only in the month of one end.
+    """One period given twice whose ends differ in the month of one end, its day the same
+    or days off ("to 3 January 2005" … "and 5 August 2005").
 
     Every pair is compared, so only a story's first ``_MAX_PERIODS`` periods are: a news
     story gives a handful, and a hostile text of thousands stays linear."""
@@ -283,16 +284,27 @@ def _restated_periods(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 close = abs(offset(day_of_year(a), day_of_year(b))) <= _SAME_END_DAYS
                 if not (close and _same_year(a, b) and _same_year(x, y)):
                     continue
-                if x.day != y.day or x.month == y.month:
+                if x.month == y.month or not _month_apart(x, y):
                     continue
                 end = "starting" if differ == 0 else "ending"
+                day = "the same day" if x.day == y.day else "days"
                 for d, o in ((x, y), (y, x)):
                     line, _ = doc.line_col(o.span.start)
                     message = (
                         f'"{d.text}" and "{o.text}" (line {line}) give the same period as '
-                        f"{end} on the same day of different months: one month is wrong"
+                        f"{end} on {day} of different months: one month is wrong"
                     )
-                    yield ctx.finding(doc, d.span, message, o.text)
+                    yield ctx.finding(doc, d.span, message, with_month(d.text, o.month))  # type: ignore[arg-type]
+
+
+def _month_apart(x: DateMention, y: DateMention) -> bool:
+    """``x`` and ``y``, of different months, lie within a week of each other once ``x``
+    is put in ``y``'s month ("5 August 2005" and "3 January 2005"), and not as written."""
+    moved = day_of_year_of(y.month, x.day)  # type: ignore[arg-type]
+    return (
+        abs(offset(moved, day_of_year(y))) <= _SAME_END_DAYS
+        and abs(offset(day_of_year(x), day_of_year(y))) > _SAME_END_DAYS
+    )
 
 
 # A date given as an offset from another: "11 days later, on July 26", "the next
