@@ -27,6 +27,12 @@ def day_of_year_of(month: int, day: int) -> int:
     return DAYS_BEFORE_MONTH[month - 1] + min(day, 31) - 1
 
 
+def told_day(d: DateMention) -> int:
+    """A day of the year for a mention of a day or a month: its own, or its month's
+    middle ("in March" as 15 March)."""
+    return day_of_year(d) if d.precision == "day" and d.day else day_of_year_of(d.month, 15)  # type: ignore[arg-type]
+
+
 def month_span(month: int) -> tuple[int, int]:
     """The 0-based days of the year of ``month``'s first and last days."""
     last = DAYS_BEFORE_MONTH[month] - 1 if month < 12 else YEAR_DAYS - 1

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from kzaudit.extract.dates import STAND_IN_YEAR, lede_weekdays, on_or_before, safe_date
 from kzaudit.extract.dates import written_years as story_years
 from kzaudit.model import DateMention, Document
-from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset, told_day
 
 _HALF_YEAR = 183  # days from the dateline within which the body's weekday dates count
 _WITHIN_A_MONTH = 31  # one of them must be this near another month to place it there
@@ -161,5 +161,5 @@ def _other_dates(doc: Document, leave_out: list[DateMention]) -> list[tuple[Date
             continue
         if doc.dateline.contains(o.span) or any(o is b for b in leave_out):  # type: ignore[union-attr]
             continue
-        out.append((o, day_of_year_of(o.month, o.day if o.precision == "day" and o.day else 15)))
+        out.append((o, told_day(o)))
     return out

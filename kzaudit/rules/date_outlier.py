@@ -112,6 +112,7 @@ from kzaudit.rules._calendar import (
     falls_on,
     month_span,
     offset,
+    told_day,
 )
 from kzaudit.rules._dateline_weekdays import DatelineMonthSlip, slipped_dateline_month
 from kzaudit.rules._known_days import KnownDay, slipped_known_days
@@ -1201,8 +1202,8 @@ def _dateline_between_tenses(
             coming.append(o)
     if not past or not coming:
         return None
-    told = [_told_day(o) for o in past]
-    plans = [_told_day(o) for o in coming]
+    told = [told_day(o) for o in past]
+    plans = [told_day(o) for o in coming]
 
     def since_and_until(pos: int) -> tuple[list[int], list[int]]:
         """Days from each past mention to ``pos``, and from ``pos`` to each plan."""
@@ -1226,11 +1227,6 @@ def _dateline_day(doc: Document, days: list[DateMention]) -> DateMention | None:
     if doc.dateline is None:
         return None
     return next((d for d in days if doc.dateline.contains(d.span)), None)
-
-
-def _told_day(o: DateMention) -> int:
-    """A day of the year for a mention: its own, or the middle of its month."""
-    return day_of_year(o) if o.precision == "day" else day_of_year_of(o.month, 15)  # type: ignore[arg-type]
 
 
 def _between_finding(

@@ -69,6 +69,7 @@ from kzaudit.rules._calendar import (
     day_of_year,
     day_of_year_of,
     offset,
+    told_day,
 )
 from kzaudit.rules.base import RuleContext
 
@@ -506,7 +507,7 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
             anchor = before[-1] if before else first[0]
             anchors += 1  # each reads the story's dates: the first few
             moved = (
-                _anchor_slip(days, d, anchor, shift, tolerance)
+                _anchor_slip(doc, d, anchor, shift, tolerance)
                 if anchors <= _MAX_EVENT_OFFSETS
                 else None
             )
@@ -533,7 +534,7 @@ def _offset_conflicts(doc: Document, ctx: RuleContext, durations: _Durations) ->
 
 
 def _anchor_slip(
-    days: list[DateMention], d: DateMention, anchor: DateMention, shift: int, tolerance: int
+    doc: Document, d: DateMention, anchor: DateMention, shift: int, tolerance: int
 ) -> int | None:
     """The month that puts ``anchor``, the date an offset counts from, ``shift`` days
     before ``d``, when fewer of the story's other dates share the anchor's month than
@@ -543,7 +544,7 @@ def _anchor_slip(
     November 2019 … four days later, on 19 March"): history's day, set apart."""
     if anchor.precision != "day" or (anchor.year is not None and d.year is None):
         return None
-    if _lonelier(days, (d, anchor)) != [anchor]:
+    if _lonelier(doc, (d, anchor)) != [anchor]:
         return None
     return _slipped_month(anchor, -shift, [d], tolerance)
 
@@ -596,13 +597,12 @@ def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> 
         if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
             continue
         said = f'"{first.text}" is given as {u.text} {direction} "{second.text}"'
-        yield from _ends_apart(doc, ctx, days, (first, second), shift, room, said)
+        yield from _ends_apart(doc, ctx, (first, second), shift, room, said)
 
 
 def _ends_apart(
     doc: Document,
     ctx: RuleContext,
-    days: list[DateMention],
     ends: tuple[DateMention, DateMention],
     shift: int,
     room: int,
@@ -620,22 +620,27 @@ def _ends_apart(
         )
         if month is not None
     }
-    odd = _lonelier(days, ends)
+    odd = _lonelier(doc, ends)
     for d in odd or (second, first):
         fix = fixes.get(id(d)) if odd else None
         message = f"{said}, which it is not" + (f'; "{fix}" would be' if fix else "")
         yield ctx.finding(doc, d.span, message + ("" if odd else ": one of the two is wrong"), fix)
 
 
-def _lonelier(days: list[DateMention], ends: tuple[DateMention, DateMention]) -> list[DateMention]:
+def _lonelier(doc: Document, ends: tuple[DateMention, DateMention]) -> list[DateMention]:
     """Of two dates that do not fit each other, the one fewer of the story's other dates
-    lie within a month of (none when they tie): the likelier slip."""
+    and months lie within a month of, written with the same year or none (none when they
+    tie): the likelier slip."""
     first, second = ends
     near = {id(e): 0 for e in ends}
-    for o in days:
-        if o is not first and o is not second and not o.relative:
-            for e in ends:
-                near[id(e)] += abs(offset(day_of_year(o), day_of_year(e))) <= _SUPPORT_REACH
+    for o in doc.dates:
+        if o is first or o is second or o.relative or not o.month:
+            continue
+        if o.precision not in ("day", "month"):
+            continue
+        for e in ends:
+            close = abs(offset(told_day(o), day_of_year(e))) <= _SUPPORT_REACH
+            near[id(e)] += close and o.year == e.year
     return [e for e in (second, first) if near[id(e)] < near[id(first if e is second else second)]]
 
 
@@ -651,7 +656,6 @@ _LENGTH_ROOM = {"day": 1, "week": 3}  # days the ends may be off: counted with o
 def _period_lengths(doc: Document, ctx: RuleContext, durations: _Durations) -> Iterator[Finding]:
     """A period given its length and its two ends, which lie another distance apart: "a
     14-day emergency response period, running from November 18 to March 31"."""
-    days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     for start, end in _periods(doc)[:_MAX_PERIODS]:
         if start.year is not None and end.year is not None and start.year != end.year:
             continue  # lengths of days and weeks: a period over a new year writes none
@@ -675,7 +679,7 @@ def _period_lengths(doc: Document, ctx: RuleContext, durations: _Durations) -> I
             f'"{start.text}" to "{end.text}" is given as a period of {number_word(length)} '
             f"day{'s' if length != 1 else ''} ({u.text})"
         )
-        yield from _ends_apart(doc, ctx, days, (end, start), length, room, said)
+        yield from _ends_apart(doc, ctx, (end, start), length, room, said)
 
 
 def _dates_then_durations(
