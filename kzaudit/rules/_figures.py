@@ -523,7 +523,7 @@ _TITLE_BEFORE = regexcache.compile(
     r"|commissioner|official|officer|secretary|governor|mayor),?[ ]{1,3}$"
 )  # ... or in apposition: "a police spokesman, Kuber Kadayat"
 _TITLE_AFTER = regexcache.compile(r",[ ]{1,3}(?:the|a|an)[ ]{1,3}([\p{L} -]{3,60}?)(?=[,.;]|$)")
-_PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){1,3}")
+_PERSON = regexcache.compile(r"\p{Lu}[\p{L}'.-]{1,30}(?:[ ]\p{Lu}[\p{L}'.-]{1,30}){0,3}")
 
 
 _MAX_TITLED = 50  # people whose titles are read: each is found by a scan of the text
@@ -531,7 +531,8 @@ _MAX_TITLED = 50  # people whose titles are read: each is found by a scan of the
 
 class SourceTitles:
     """The title words before each person named as a figure's source, at the first
-    mention of the name; read only for the names a comparison asks about, since most
+    mention of the name, which for a surname alone ("Kreitmeier said") is mostly the full
+    name after its title ("police spokesman Andreas Kreitmeier"); read only for the names a comparison asks about, since most
     figures' sources agree or are bodies."""
 
     def __init__(self, doc: Document) -> None:
@@ -803,10 +804,13 @@ def _carried(doc: Document, c: Claim) -> bool:
 
 
 def _same_load(doc: Document, a: Claim, b: Claim) -> bool:
-    """Both figures count a vessel's load of one noun, and one points back to it with
-    "the" or "all": "was carrying 387 people" and "Of the 187 people on board" (not "A
-    second boat, which was carrying 87 people")."""
-    return _carried(doc, a) and _carried(doc, b) and (_points_back(doc, a) or _points_back(doc, b))
+    """One figure counts a vessel's load and the other points back to a group of the same
+    noun with "the" or "all": "was carrying 387 people" and "Of the 187 people on board",
+    "which was carrying 112 passengers" and "All 212 passengers have now been accounted
+    for" (not "A second boat, which was carrying 87 people")."""
+    return (_carried(doc, a) and _points_back(doc, b)) or (
+        _carried(doc, b) and _points_back(doc, a)
+    )
 
 
 def _group_key(c: Claim) -> str:
