@@ -599,10 +599,11 @@ def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
     """ "on Tuesday", "Sunday's rally", "Wednesday, March 5" (weekday as written)."""
     v = vocab()
     word = m.group("w").rstrip(".")
-    if p.words_before(m.start())[1] in v.weekday_not_date:
-        return  # "Good Friday", "Super Tuesday": named days
+    named = p.words_before(m.start())[1] in v.weekday_not_date
     weekday = v.weekdays[word]
     after = _patterns()["after_weekday"].match(p.text, m.end(), None, HOLD_GIL)
+    # "Good Friday", "Super Tuesday" name days, not this week's; with a date after them
+    # ("Easter Sunday, April 20") they still fall on their weekday
     if after is not None:
         month = v.months[after.group("m").rstrip(".")]
         day = _day(after.group("d"))
@@ -614,7 +615,7 @@ def _weekday(p: _Pass, m: regex.Match[str], kind: str) -> None:
         date = safe_date(year, month, day) if year else None
         p.add(m.start(), end, "day", month=month, day=day, year=year, weekday=weekday, date=date)
         return
-    if word in v.weekday_abbr:
+    if word in v.weekday_abbr or named:
         return
     end = m.end()
     poss = _POSS.match(p.text, end, None, HOLD_GIL)
