@@ -299,6 +299,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "offsets from slipped dates": _page(
         "It shut on 7 December. A week later, on 14 June, it opened. "
     ),
+    # each event the lede names by a weekday read against every date of the story
+    "events named by weekdays and dated": _page(
+        "Sunday's general election and Monday's vote came. The vote on Friday, February 8. "
+    ),
     "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
     "look-alike names quoting figures": lambda n: " ".join(
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."

@@ -31,7 +31,9 @@ What it does
     on Friday, January 21"): both are reported, since either may be the slip.  And the
     story's event named back by a weekday ("Thursday's blast") that the first sentences
     date to another with the event's own verb ("a reactor exploded … on Friday"): both
-    are reported.
+    are reported.  So are the event the first sentences name by a weekday ("Sunday's
+    general election") and a later date written with another weekday after the event's
+    noun ("The vote on Friday, February 8").
 
 Why is this bad?
     One of the two is wrong, and readers notice: a calendar is one tap away.  It is a
@@ -48,7 +50,10 @@ Use instead
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
+
+import regex
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import (
@@ -113,12 +118,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _disagreeing(doc, ctx, yearless)
     yield from _lede_weekday(doc, ctx)
     yield from _event_named_by_day(doc, ctx)
+    yield from _dated_event_named_by_day(doc, ctx)
 
 
 # An event named by its weekday: "Thursday's blast", "after Sunday night's quake"
 _DAYS_EVENT = regexcache.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:[ ](?:night|morning|afternoon|evening))?['\u2019]s[ ](?P<noun>\p{Ll}{3,15})\b"
+    r"(?:[ ](?P<noun2>\p{Ll}{3,15})\b)?"  # "Sunday's general election"
 )
 # The words that tell one kind of event, as a noun or its verb
 _EVENT_FAMILIES = (
@@ -135,6 +142,17 @@ _EVENT_FAMILIES = (
     ("riot", "riots", "unrest", "clashes"),
 )
 _FAMILY_OF = {word: family for family in _EVENT_FAMILIES for word in family}
+
+
+def _event_noun(m: regex.Match[str]) -> tuple[str, int] | None:
+    """The event noun of a ``_DAYS_EVENT`` match and where it ends: its first word, or the
+    second after an adjective ("Sunday's general election")."""
+    for group in ("noun", "noun2"):
+        if m.group(group) in _FAMILY_OF:
+            return m.group(group), m.end(group)
+    return None
+
+
 _OTHER_EVENT = regexcache.compile_std(r"(?i)\b(?:another|second|earlier|previous|aftershocks?)\b")
 _LEDE_REACH = 2  # sentences from the first one the story's main event is told in
 
@@ -147,7 +165,7 @@ def _event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     if "'s " not in text and "\u2019s " not in text:
         return
-    first = 1 if len(doc.sentences) > 1 and "\n" in text[: doc.sentences[1].span.start] else 0
+    first = _first_sentence(doc)
     ledes = [
         d
         for d in doc.dates
@@ -160,9 +178,11 @@ def _event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     names = vocab().weekday_names
     for m in _DAYS_EVENT.finditer(text):
-        family = _FAMILY_OF.get(m.group("noun"))
-        if family is None:
+        found = _event_noun(m)
+        if found is None:
             continue
+        noun, noun_end = found
+        family = _FAMILY_OF[noun]
         sentence = doc.sentence_index(m.start())
         if sentence <= first + _LEDE_REACH or _OTHER_EVENT.search(doc.sentence_text(sentence)):
             continue
@@ -177,15 +197,73 @@ def _event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             said = f'"{d.text}" in the first sentences'
             yield ctx.finding(
                 doc,
-                Span(m.start("day"), m.end("noun")),
-                f'"{m.group()}" names the story\'s {m.group("noun")}, which {said} '
+                Span(m.start("day"), noun_end),
+                f'"{doc.text[m.start() : noun_end]}" names the story\'s {noun}, which {said} '
                 "gives another weekday: one of the two is wrong",
             )
             yield ctx.finding(
                 doc,
                 d.span,
-                f'{said} dates the {m.group("noun")} that "{m.group()}" (line '
+                f'{said} dates the {noun} that "{doc.text[m.start() : noun_end]}" (line '
                 f"{doc.line_col(m.start())[0]}) names: one of the two weekdays is wrong",
+            )
+            return
+
+
+def _first_sentence(doc: Document) -> int:
+    """The story's first sentence: the second when the first is a headline line."""
+    text = doc.text
+    return 1 if len(doc.sentences) > 1 and "\n" in text[: doc.sentences[1].span.start] else 0
+
+
+# The event's noun just before a weekday date: "The vote on Sunday, February 8", "the
+# election of Sunday, May 4", "the quake, on Friday, March 7"
+_MAX_LEDE_EVENTS = 10  # events named by a weekday in the first sentences: a story has one
+_NOUN_BEFORE_DATE = regexcache.compile(r"\b(?P<noun>\p{Ll}{3,15}),?[ ]{1,3}(?:on|of)[ ]{1,3}$")
+
+
+def _dated_event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """ "Sunday's general election" in the first sentences, then "The vote on Friday,
+    February 8": the story's event named by a weekday and later dated on another.
+    Both are reported, since either may be the slip; not when either sentence tells of
+    another event of the kind."""
+    text = doc.text
+    if "'s " not in text and "\u2019s " not in text:
+        return
+    first = _first_sentence(doc)
+    if first + _LEDE_REACH >= len(doc.sentences):
+        return
+    lede_end = doc.sentences[first + _LEDE_REACH].span.end
+    names = vocab().weekday_names
+    ledes = _DAYS_EVENT.finditer(text, doc.sentences[first].span.start, lede_end)
+    for m in itertools.islice(ledes, _MAX_LEDE_EVENTS):  # each reads every date
+        found = _event_noun(m)
+        sentence = doc.sentence_index(m.start())
+        if found is None or _OTHER_EVENT.search(doc.sentence_text(sentence)):
+            continue
+        noun, noun_end = found
+        family = _FAMILY_OF[noun]
+        day = names.index(m.group("day"))
+        for d in doc.dates:
+            if d.sentence <= sentence or d.relative or d.weekday in (None, day) or not d.month:
+                continue
+            before = _NOUN_BEFORE_DATE.search(text, max(0, d.span.start - 30), d.span.start)
+            if before is None or before.group("noun") not in family:
+                continue
+            if _OTHER_EVENT.search(doc.sentence_text(d.sentence)):
+                continue
+            yield ctx.finding(
+                doc,
+                d.span,
+                f'"{d.text}" dates the {before.group("noun")} that "{doc.text[m.start() : noun_end]}" (line '
+                f"{doc.line_col(m.start())[0]}) names by another weekday: one of the two "
+                "is wrong",
+            )
+            yield ctx.finding(
+                doc,
+                Span(m.start("day"), noun_end),
+                f'"{doc.text[m.start() : noun_end]}" names the story\'s {noun}, which "{d.text}" '
+                "dates to another weekday: one of the two is wrong",
             )
             return
 
