@@ -462,7 +462,7 @@ class _Story:
 
     def year_so_far(self) -> tuple[int, DateMention] | None:
         """The year the story says it is in ("the largest wildfire in California so far
-        in 2025"), when it names one so; read once."""
+        in 2025", "only the second time in 2026"), when it names one so; read once."""
         if self._so_far is None:
             self._so_far = (self._year_so_far(),)
         return self._so_far[0]
@@ -473,7 +473,11 @@ class _Story:
             for o in self.doc.dates
             if o.precision == "year"
             and o.year is not None
-            and _SO_FAR.search(self.doc.text, max(0, o.span.start - 16), o.span.start)
+            and (
+                _SO_FAR.search(self.doc.text, max(0, o.span.start - 16), o.span.start)
+                or o.year == self.latest
+                and _NTH_TIME.search(self.doc.text, max(0, o.span.start - 24), o.span.start)
+            )
         }
         return next(iter(found.items())) if len(found) == 1 else None
 
@@ -542,6 +546,12 @@ _SINCE = regexcache.compile(r"(?i)\bsince\b")
 _REGIME_LEADS = frozenset(("from", "until", "till", "by", "through", "before"))
 _SO_FAR = regexcache.compile(
     r"(?i)\b(?:so\s{1,3}far|to\s{1,3}date|thus\s{1,3}far)\s{1,3}in\s{1,3}$"
+)
+# ... or counts its events in it: "only the second time in 2026 they had issued" (the
+# latest year the story writes only: "won for the first time in 1957" is history)
+_NTH_TIME = regexcache.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\s{1,3}time"
+    r"\s{1,3}in\s{1,3}$"
 )
 
 
