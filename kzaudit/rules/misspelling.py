@@ -684,9 +684,11 @@ def _formed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
         # formation ("depeding" is no "de" + "ped" + "ing")
         if rest in words or (len(prefix) > 2 and _suffixed(rest, words)):
             return True
-    # two words of five letters or more ("shockwaves"; not "ques" + "toning")
+    # two words of five letters or more ("shockwaves"; not "ques" + "toning"), the
+    # second with an ending on a word of four letters at least ("neigh" + "ouring" is no
+    # "our" + "ing")
     return any(
-        word[:i] in words and (word[i:] in words or _suffixed(word[i:], words))
+        word[:i] in words and _suffixed(word[i:], words, _JOINED_PART)
         for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
     )
 
@@ -711,12 +713,14 @@ def _two_words(word: str, words, right: str = "") -> bool:  # noqa: ANN001 - a S
     )
 
 
-def _suffixed(word: str, words) -> bool:  # noqa: ANN001 - a SortedWords
+def _suffixed(word: str, words, shortest: int = 3) -> bool:  # noqa: ANN001 - a SortedWords
+    """A known word, or one with a regular ending on a known word of ``shortest``
+    letters or more ("hoping", "scragged")."""
     if word in words:
         return True
     for suffix in _SUFFIXES:
         base = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(base) < 3:
+        if not word.endswith(suffix) or len(base) < shortest:
             continue
         if suffix[0] == "e" and base[-1] == "e":
             continue  # "belieed" is no "belie" + "ed"
