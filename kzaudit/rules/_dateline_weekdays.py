@@ -37,14 +37,12 @@ class DatelineMonthSlip(NamedTuple):
     lede: frozenset[int]  # the weekdays the lede names
 
 
-def slipped_dateline_month(doc: Document) -> DatelineMonthSlip | None:
-    """The yearless dateline's slipped month, if the body's weekday dates show one."""
-    if doc.dateline is None:
+def slipped_dateline_month(doc: Document, own: DateMention | None) -> DatelineMonthSlip | None:
+    """The slipped month of ``own``, the day date of the story's dateline, if it has no
+    year and the body's weekday dates show one."""
+    if doc.dateline is None or own is None or own.year is not None:
         return None
-    own = next(
-        (d for d in doc.dates if doc.dateline.contains(d.span) and d.precision == "day"), None
-    )
-    if own is None or own.year is not None or not own.month or not own.day:
+    if not own.month or not own.day:
         return None
     body = [
         d

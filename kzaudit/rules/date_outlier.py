@@ -785,7 +785,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if between is not None:
             flagged.add(id(between[0]))
             yield _between_finding(doc, ctx, *between)
-        elif (weekdays := slipped_dateline_month(doc)) is not None:
+        elif (weekdays := slipped_dateline_month(doc, _dateline_day(doc, days))) is not None:
             flagged.add(id(weekdays.dateline))
             yield _weekdays_finding(doc, ctx, weekdays)
     for d, known in slipped_known_days(doc):
