@@ -94,3 +94,23 @@ def test_an_in_text_dateline_wins_over_metadata() -> None:
     )
     assert doc.reference_date == MAY_2
     assert doc.reference_origin == "dateline"
+
+
+def test_a_wire_story_s_closing_line_gives_its_date() -> None:
+    story = (
+        "OTTAWA — The committee will vote on the bill on Monday, May 4, officials said.\n\n"
+        "This report by The Canadian Press was first published May 12, 2026.\n"
+    )
+    doc = analyse(document_from_source("story.txt", story))
+    assert doc.reference_date == dt.date(2026, 5, 12)
+    assert doc.reference_origin == "publication date"
+
+
+def test_a_closing_line_far_from_the_end_or_a_dateline_first_wins() -> None:
+    early = "It was first published May 12, 2026 in a journal. " + "More text follows. " * 60
+    assert analyse(document_from_source("a.txt", early)).reference_date is None
+    dated = (
+        "OTTAWA, May 3, 2026 — The committee voted.\n\n"
+        "This report by The Canadian Press was first published May 12, 2026.\n"
+    )
+    assert analyse(document_from_source("b.txt", dated)).reference_date == dt.date(2026, 5, 3)

@@ -17,8 +17,8 @@ def extract(doc: Document) -> Document:
             doc.dateline, doc.reference_date = found.span, found.date
             doc.reference_guessed, doc.reference_stand_in = found.guessed, found.stand_in
             doc.reference_origin = "dateline"
-        elif doc.published is not None:
-            doc.reference_date = doc.published
+        elif (published := doc.published or dates.find_footer_date(doc.text)) is not None:
+            doc.reference_date = published  # metadata, or "… was first published May 12, 2026."
             doc.reference_origin = "publication date"
     doc.dates, doc.durations = dates.extract_dates(doc)
     doc.entities, doc.acronyms = entities.extract_entities(doc)

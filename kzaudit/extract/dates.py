@@ -1186,6 +1186,29 @@ def find_dateline(doc: Document) -> Dateline | None:
     return Dateline(Span(start, m.end()), date, guessed, stand_in)
 
 
+# A wire story's closing line with its date: "This report by The Canadian Press was
+# first published May 12, 2026."  Read in the text's last characters only.
+_FOOTER_CHARS = 600
+
+
+@cache
+def _footer_pattern() -> regex.Pattern[str]:
+    mon = rf"(?:{trie(vocab().months)})\b\.?"
+    return regexcache.compile(
+        rf"\b(?i:first[ \t]{{1,3}}published)[ \t]{{1,3}}(?:on[ \t]{{1,3}})?"
+        rf"(?P<m>{mon})[ \t]{{1,3}}(?P<d>{_DAY}),?[ \t]{{1,3}}(?P<y>{_YEAR})"
+    )
+
+
+def find_footer_date(text: str) -> dt.date | None:
+    """The date a story's closing line says it was first published, if it has one."""
+    m = _footer_pattern().search(text, max(0, len(text) - _FOOTER_CHARS))
+    if m is None:
+        return None
+    month = vocab().months[m.group("m").rstrip(".")]
+    return safe_date(int(m.group("y")), month, _day(m.group("d")))
+
+
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")
 # Years a story looks ahead to, not the one it is written in: "by 2027", "until 2030",
 # "by the end of 2026", "by January 2025", the end of a period "2025-2030"
