@@ -303,6 +303,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "events named by weekdays and dated": _page(
         "Sunday's general election and Monday's vote came. The vote on Friday, February 8. "
     ),
+    # the first sentence's days read against its dateline once each
+    "a dateline over a long first sentence of days": lambda n: (
+        "LJUBLJANA, April 25 (Reuters) - The party "
+        + "won an election held on April 10, " * (n // 7)
+        + "officials said."
+    ),
     "colon breakdowns": _page("It killed 32 people: 20 in Texas, 8 in Ohio and 6 in Utah. "),
     "look-alike names quoting figures": lambda n: " ".join(
         f"Police chief {w} Smith said {i % 50 + 2} people were injured."

@@ -53,7 +53,10 @@ What it does
     yearless weekday dates on theirs, when another month does, near one of them, and the
     story's other dates side with it ("ROME, February 13 (Reuters) - … on Monday … on
     Wednesday, October 8 … on Friday, October 17": October 13; see
-    ``_dateline_weekdays``).
+    ``_dateline_weekdays``).  And a first sentence after a dateline that tells a past
+    event "on" a yearless day over a month before it, outside a clause of earlier time
+    ("after", "since", "when" …): "LJUBLJANA, April 25 (Reuters) - … won an election held
+    on December 24" reports both, either month may be the slip.
     And a yearless range that runs over half a year across the year's end ("forbade him
     from working from August 16 to March 29"), unless its sentence names a season, a
     school or fiscal year, a term or a winter: the end the story's other dates leave
@@ -788,6 +791,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         elif (weekdays := slipped_dateline_month(doc, _dateline_day(doc, days))) is not None:
             flagged.add(id(weekdays.dateline))
             yield _weekdays_finding(doc, ctx, weekdays)
+    lede = _lede_event_long_before(doc, _dateline_day(doc, days), days)
+    if lede is not None and id(lede[0]) not in flagged and id(lede[1]) not in flagged:
+        flagged.update((id(lede[0]), id(lede[1])))
+        yield from _lede_findings(doc, ctx, *lede)
     for d, known in slipped_known_days(doc):
         if id(d) not in flagged:
             flagged.add(id(d))
@@ -1227,6 +1234,58 @@ def _dateline_day(doc: Document, days: list[DateMention]) -> DateMention | None:
     if doc.dateline is None:
         return None
     return next((d for d in days if doc.dateline.contains(d.span)), None)
+
+
+_LEDE_NEWS_DAYS = 31  # a story's first sentence tells an event of its last month at most
+# A clause before the date that tells of an earlier time than the news
+_EARLIER_EVENT = regexcache.compile(r"(?i)\b(?:after|since|before|following|when|until)\b")
+
+
+def _lede_event_long_before(
+    doc: Document, own: DateMention | None, days: list[DateMention]
+) -> tuple[DateMention, DateMention, int] | None:
+    """(date, dateline date, month): the first sentence after a dateline tells a past
+    event "on" a yearless day over a month before it, or after it in the year ("LJUBLJANA,
+    April 25 (Reuters) - … won a clear victory in a parliamentary election held on December
+    24, official results showed on Monday"): a story leads with its latest news, so the
+    day's month is the likelier slip, and the one that puts it within a month before the
+    dateline is suggested.  The dateline is reported too, since its month may be the
+    slip instead."""
+    if own is None or doc.dateline is None:
+        return None
+    lede = doc.sentence_index(doc.dateline.end)
+    for d in days:
+        if d.sentence != lede or doc.dateline.contains(d.span) or d.relative:
+            continue
+        if d.year is not None or d.lead != "on" or d.tense != "past":
+            continue
+        back = (day_of_year(own) - day_of_year(d)) % YEAR_DAYS
+        if not _LEDE_NEWS_DAYS < back < YEAR_DAYS - _LEDE_NEWS_DAYS:
+            continue
+        if _EARLIER_EVENT.search(doc.text, doc.dateline.end, d.span.start):
+            continue  # "Talks resumed after they broke off on February 25": the background
+        month = own.month if d.day <= own.day else (own.month - 2) % 12 + 1  # type: ignore[operator]
+        return d, own, month
+    return None
+
+
+def _lede_findings(
+    doc: Document, ctx: RuleContext, d: DateMention, own: DateMention, month: int
+) -> Iterator[Finding]:
+    """Both dates: either month may be the slip."""
+    message = (
+        f'the first sentence tells of "{d.text}", months before the dateline "{own.text}": '
+        "a story leads with its latest news, so one of the two months is wrong"
+    )
+    first, last = month_span(month)
+    fits = d.day is not None and d.day <= last - first + 1  # no "31 April"
+    yield ctx.finding(doc, d.span, message, with_month(d.text, month) if fits else None)
+    yield ctx.finding(
+        doc,
+        own.span,
+        f'the dateline "{own.text}" is months after "{d.text}", the event its first sentence '
+        "tells: one of the two months is wrong",
+    )
 
 
 def _between_finding(
