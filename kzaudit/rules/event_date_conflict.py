@@ -537,8 +537,8 @@ def _anchor_slip(
     doc: Document, d: DateMention, anchor: DateMention, shift: int, tolerance: int
 ) -> int | None:
     """The month that puts ``anchor``, the date an offset counts from, ``shift`` days
-    before ``d``, when fewer of the story's other dates share the anchor's month than
-    ``d``'s: "his first since the Monaco Grand Prix on 7 December. Piastri had won in
+    before ``d``, when the story's other dates keep the anchor less company than ``d``
+    (``_lonelier``): "his first since the Monaco Grand Prix on 7 December. Piastri had won in
     Barcelona a week later, on 14 June" in a story of "28 June" has its slip in the
     anchor.  Not an anchor written with its year before a yearless ``d`` ("on 15
     November 2019 … four days later, on 19 March"): history's day, set apart."""
