@@ -39,6 +39,12 @@ def month_span(month: int) -> tuple[int, int]:
     return DAYS_BEFORE_MONTH[month - 1], last
 
 
+def has_day(month: int, day: int) -> bool:
+    """``month`` has a ``day`` in a year that is not a leap year (no "31 April")."""
+    first, last = month_span(month)
+    return day <= last - first + 1
+
+
 def offset(a: int, b: int) -> int:
     """Signed shortest distance from day-of-year ``a`` to ``b`` around the year."""
     diff = (b - a) % YEAR_DAYS

@@ -19,8 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from kzaudit.extract.dates import STAND_IN_YEAR, lede_weekdays, on_or_before, safe_date
-from kzaudit.extract.dates import written_years as story_years
+from kzaudit.extract.dates import (
+    STAND_IN_YEAR,
+    lede_weekdays,
+    on_or_before,
+    safe_date,
+    written_years,
+)
 from kzaudit.model import DateMention, Document
 from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, day_of_year_of, offset, told_day
 
@@ -59,7 +64,7 @@ def slipped_dateline_month(doc: Document, own: DateMention | None) -> DatelineMo
     if not misfits or len(body) > _MAX_WEEKDAY_DATES:
         return None
     lede = lede_weekdays(doc.text, doc.dateline.end)
-    written = story_years(doc.text)
+    written = written_years(doc.text)
     years = (
         range(min(written) - 1, max(written) + 4)
         if written

@@ -113,6 +113,7 @@ from kzaudit.rules._calendar import (
     day_of_year,
     day_of_year_of,
     falls_on,
+    has_day,
     month_span,
     offset,
     told_day,
@@ -1220,8 +1221,7 @@ def _dateline_between_tenses(
     if min(since) <= _TOLD_BEFORE or min(until) <= _TOLD_BEFORE:
         return None
     for month in range(1, 13):
-        first, last = month_span(month)
-        if month == own.month or own.day > last - first + 1:  # type: ignore[operator]
+        if month == own.month or not has_day(month, own.day):  # type: ignore[arg-type]
             continue  # no "April 31"
         since, until = since_and_until(day_of_year_of(month, own.day))  # type: ignore[arg-type]
         if max(since) <= _BACKGROUND and max(until) <= _AHEAD:
@@ -1277,8 +1277,7 @@ def _lede_findings(
         f'the first sentence tells of "{d.text}", months before the dateline "{own.text}": '
         "a story leads with its latest news, so one of the two months is wrong"
     )
-    first, last = month_span(month)
-    fits = d.day is not None and d.day <= last - first + 1  # no "31 April"
+    fits = d.day is not None and has_day(month, d.day)  # no "31 April"
     yield ctx.finding(doc, d.span, message, with_month(d.text, month) if fits else None)
     yield ctx.finding(
         doc,

@@ -52,8 +52,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
-
-import regex
+from typing import NamedTuple
 
 from kzaudit import regexcache
 from kzaudit.extract.dates import (
@@ -144,13 +143,39 @@ _EVENT_FAMILIES = (
 _FAMILY_OF = {word: family for family in _EVENT_FAMILIES for word in family}
 
 
-def _event_noun(m: regex.Match[str]) -> tuple[str, int] | None:
-    """The event noun of a ``_DAYS_EVENT`` match and where it ends: its first word, or the
-    second after an adjective ("Sunday's general election")."""
-    for group in ("noun", "noun2"):
-        if m.group(group) in _FAMILY_OF:
-            return m.group(group), m.end(group)
-    return None
+class _DayEvent(NamedTuple):
+    """An event named by its weekday ("Sunday's general election")."""
+
+    span: Span  # from the weekday to the event's noun
+    quote: str  # the text of ``span``
+    noun: str  # "election"
+    family: tuple[str, ...]  # the words of its kind of event (``_EVENT_FAMILIES``)
+    day: int  # the weekday, 0 for Monday
+    sentence: int
+
+
+def _day_events(doc: Document, lo: int = 0, hi: int | None = None) -> Iterator[_DayEvent]:
+    """The events named by a weekday in ``doc.text[lo:hi]``, with an event noun as the
+    first word after the possessive, or the second after an adjective ("Sunday's general
+    election"), in a sentence that tells of no other event of the kind."""
+    names = vocab().weekday_names
+    text = doc.text
+    for m in _DAYS_EVENT.finditer(text, lo, len(text) if hi is None else hi):
+        group = next((g for g in ("noun", "noun2") if m.group(g) in _FAMILY_OF), None)
+        if group is None:
+            continue
+        sentence = doc.sentence_index(m.start())
+        if _OTHER_EVENT.search(doc.sentence_text(sentence)):
+            continue
+        end = m.end(group)
+        yield _DayEvent(
+            Span(m.start("day"), end),
+            text[m.start() : end],
+            m.group(group),
+            _FAMILY_OF[m.group(group)],
+            names.index(m.group("day")),
+            sentence,
+        )
 
 
 _OTHER_EVENT = regexcache.compile_std(r"(?i)\b(?:another|second|earlier|previous|aftershocks?)\b")
@@ -176,36 +201,28 @@ def _event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ]
     if not ledes:
         return
-    names = vocab().weekday_names
-    for m in _DAYS_EVENT.finditer(text):
-        found = _event_noun(m)
-        if found is None:
+    for event in _day_events(doc):
+        if event.sentence <= first + _LEDE_REACH:
             continue
-        noun, noun_end = found
-        family = _FAMILY_OF[noun]
-        sentence = doc.sentence_index(m.start())
-        if sentence <= first + _LEDE_REACH or _OTHER_EVENT.search(doc.sentence_text(sentence)):
-            continue
-        day = names.index(m.group("day"))
         for d in ledes:
             lede = doc.sentence_text(d.sentence)
-            if d.weekday == day or _OTHER_EVENT.search(lede):
+            if d.weekday == event.day or _OTHER_EVENT.search(lede):
                 continue
-            if (d.governor or "").lower() not in family:
+            if (d.governor or "").lower() not in event.family:
                 continue  # the weekday dates the event ("exploded … on Friday"), not a
                 # report of it ("the toll rose to 146 on Sunday")
             said = f'"{d.text}" in the first sentences'
             yield ctx.finding(
                 doc,
-                Span(m.start("day"), noun_end),
-                f'"{doc.text[m.start() : noun_end]}" names the story\'s {noun}, which {said} '
+                event.span,
+                f'"{event.quote}" names the story\'s {event.noun}, which {said} '
                 "gives another weekday: one of the two is wrong",
             )
             yield ctx.finding(
                 doc,
                 d.span,
-                f'{said} dates the {noun} that "{doc.text[m.start() : noun_end]}" (line '
-                f"{doc.line_col(m.start())[0]}) names: one of the two weekdays is wrong",
+                f'{said} dates the {event.noun} that "{event.quote}" (line '
+                f"{doc.line_col(event.span.start)[0]}) names: one of the two weekdays is wrong",
             )
             return
 
@@ -234,35 +251,29 @@ def _dated_event_named_by_day(doc: Document, ctx: RuleContext) -> Iterator[Findi
     if first + _LEDE_REACH >= len(doc.sentences):
         return
     lede_end = doc.sentences[first + _LEDE_REACH].span.end
-    names = vocab().weekday_names
-    ledes = _DAYS_EVENT.finditer(text, doc.sentences[first].span.start, lede_end)
-    for m in itertools.islice(ledes, _MAX_LEDE_EVENTS):  # each reads every date
-        found = _event_noun(m)
-        sentence = doc.sentence_index(m.start())
-        if found is None or _OTHER_EVENT.search(doc.sentence_text(sentence)):
-            continue
-        noun, noun_end = found
-        family = _FAMILY_OF[noun]
-        day = names.index(m.group("day"))
+    events = _day_events(doc, doc.sentences[first].span.start, lede_end)
+    for event in itertools.islice(events, _MAX_LEDE_EVENTS):  # each reads every date
         for d in doc.dates:
-            if d.sentence <= sentence or d.relative or d.weekday in (None, day) or not d.month:
+            if d.sentence <= event.sentence or d.relative or not d.month:
+                continue
+            if d.weekday in (None, event.day):
                 continue
             before = _NOUN_BEFORE_DATE.search(text, max(0, d.span.start - 30), d.span.start)
-            if before is None or before.group("noun") not in family:
+            if before is None or before.group("noun") not in event.family:
                 continue
             if _OTHER_EVENT.search(doc.sentence_text(d.sentence)):
                 continue
             yield ctx.finding(
                 doc,
                 d.span,
-                f'"{d.text}" dates the {before.group("noun")} that "{doc.text[m.start() : noun_end]}" (line '
-                f"{doc.line_col(m.start())[0]}) names by another weekday: one of the two "
-                "is wrong",
+                f'"{d.text}" dates the {before.group("noun")} that "{event.quote}" (line '
+                f"{doc.line_col(event.span.start)[0]}) names by another weekday: one of the "
+                "two is wrong",
             )
             yield ctx.finding(
                 doc,
-                Span(m.start("day"), noun_end),
-                f'"{doc.text[m.start() : noun_end]}" names the story\'s {noun}, which "{d.text}" '
+                event.span,
+                f'"{event.quote}" names the story\'s {event.noun}, which "{d.text}" '
                 "dates to another weekday: one of the two is wrong",
             )
             return
