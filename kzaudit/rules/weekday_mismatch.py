@@ -94,7 +94,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         year = d.year if d.year is not None else (d.date.year if d.date else None)
         source = "" if d.year is not None else f" (year {year} from the reference date)"
         if year is None:
-            anchor = story.year_nearby(d)
+            anchor = story.year_nearby(d) or story.year_by_tense(d)
             if anchor is not None and _written_for_history(doc, anchor[1], d):
                 anchor = None
             anchor = anchor or story.year_so_far()
@@ -503,6 +503,27 @@ class _Story:
         if key not in self._nearby:
             self._nearby[key] = self._year_nearby(d)
         return self._nearby[key]
+
+    def year_by_tense(self, d: DateMention) -> tuple[int, DateMention] | None:
+        """With no dated day near, the year its tense gives ``d`` from the story's own
+        day: the one date written with a year and its weekday (which falls on it), the
+        story's time.  A past yearless day is in the year before that day, a future one in
+        the year after ("results declared on Friday (November 14, 2025)" … "Polling was
+        held on Tuesday (November 11)"): copy writes a year for a day further off."""
+        if d.tense not in ("past", "future"):
+            return None
+        own = {
+            (o.year, o.month, o.day): o
+            for o, _ in self._dated_days()
+            if o.weekday is not None and falls_on(o, o.year)  # type: ignore[arg-type]
+        }
+        if len(own) != 1:
+            return None
+        (year, month, day), o = next(iter(own.items()))
+        after = (d.month, d.day) > (month, day)
+        if d.tense == "past":
+            return (year - 1 if after else year), o
+        return (year if after else year + 1), o
 
     def _dated_days(self) -> list[tuple[DateMention, int]]:
         """The day dates written with a year, no "since" before them in their sentence
