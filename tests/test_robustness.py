@@ -349,6 +349,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "worst fire so far in 2025, on Sunday, Sept. 13. She won 77% of her points, 50 of "
         "70. The dead included 21 Peruvians, five Venezuelans and a Colombian. "
     ),
+    # each past date under a dateline looks for a "this year" before it, and a yearless
+    # date months off looks for the story's one day written with its weekday
+    "dates told as this year's": lambda n: (
+        "QUITO, Feb 9, 2026 (AFP) - It was the second attack this year. "
+        + "Earlier this year, on July 14, inmates were shot and on Tuesday, June 11, "
+        "results were declared on Friday (November 14, 2025). " * (n // 20)
+    ),
     "priced packages, counts by place and ages named back": _page(
         "Officials said 340 homes were destroyed and a €400 million aid package was set. "
         "The package includes €150 million for farmers and €130 million for growers. "

@@ -10,7 +10,9 @@ What it does
     date with its weekday is placed in the reference date's year when that year, and
     not the one before or after, puts it on that weekday, and is no guess:
     "will begin … on Sunday, March 31" under "September 26, 2024" is March 2024's.
-    End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
+    So is a yearless date the story has just told as this year's, past: "It was the
+    second deadly incident at the prison this year. On July 14, four inmates were shot
+    dead" under "February 9, 2026" is July 14, 2026, months ahead.  End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
     are left alone.
 
 Why is this bad?
@@ -119,6 +121,43 @@ def _backshifted(doc: Document, d: DateMention) -> bool:
     )
 
 
+class _ThisYears:
+    """The story's past "this year" mentions, read once: the sentences that have one,
+    and where each sentence's first "earlier this year" starts."""
+
+    def __init__(self, doc: Document) -> None:
+        self.sentences: set[int] = set()
+        self.earlier: dict[int, int] = {}
+        for o in doc.dates:
+            if not (o.relative and o.precision == "year" and o.tense == "past"):
+                continue
+            if _THIS_YEAR.search(o.text):
+                self.sentences.add(o.sentence)
+                if _EARLIER_THIS_YEAR.search(o.text):
+                    self.earlier.setdefault(o.sentence, o.span.start)
+
+    def placed(self, d: DateMention, ref: dt.date) -> dt.date | None:
+        """A yearless date the story has just placed in its own year: "It was the second
+        deadly incident at the prison this year. On July 14, four inmates were shot" (a
+        past "this year" in the sentence before, or "earlier this year" before it in its
+        own: not "redundancies this year until the court sits again on May 7").  The
+        date in the reference date's year, not the nearest occurrence the tense would
+        pick."""
+        if (
+            d.sentence - 1 not in self.sentences
+            and self.earlier.get(d.sentence, d.span.start) >= d.span.start
+        ):
+            return None
+        try:
+            return dt.date(ref.year, d.month, d.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+
+_THIS_YEAR = regexcache.compile(r"(?i)\bthis\s{1,3}year$")
+_EARLIER_THIS_YEAR = regexcache.compile(r"(?i)\bearlier\s{1,3}this\s{1,3}year$")
+
+
 def _days(n: int) -> str:
     return f"{number_word(n) if n <= 12 else n} day{'s' if n != 1 else ''}"
 
@@ -127,6 +166,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ref = doc.reference_date
     if ref is None:
         return
+    this_years: _ThisYears | None = None  # read when first needed
     for d in doc.dates:
         if d.precision != "day" or d.month is None or d.day is None or d.relative:
             continue
@@ -135,6 +175,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if doc.dateline is not None and doc.dateline.contains(d.span):
             continue
         date, year_known = _nearest(d, ref, not doc.reference_guessed)
+        this_year = None
+        if not year_known and not doc.reference_guessed and d.year is None:
+            if this_years is None:
+                this_years = _ThisYears(doc)
+            if (this_year := this_years.placed(d, ref)) is not None:
+                date, year_known = this_year, True
         if date is None:
             continue
         delta = (date - ref).days
@@ -151,6 +197,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         else:
             continue
         written = month_day(d.month, d.day) if d.year is None else format_date(date)
+        if this_year is not None:
+            written = f'{written} ("this year")'
         # a yearless dateline's year is the story's latest or a stand-in: not shown
         told = month_day(ref.month, ref.day) if doc.reference_guessed else format_date(ref)
         message = (

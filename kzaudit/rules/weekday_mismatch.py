@@ -458,6 +458,7 @@ class _Story:
         self._dated: list[tuple[DateMention, int]] | None = None
         self._nearby: dict[tuple[int, int], tuple[int, DateMention] | None] = {}
         self._so_far: tuple[tuple[int, DateMention] | None] | None = None
+        self._own: tuple[DateMention | None] | None = None  # the one day with its weekday
 
     def fits_a_year_of_its_sentence(self, d: DateMention) -> bool:
         """A year its sentence names (in a date or alone) on which the weekday falls."""
@@ -512,14 +513,17 @@ class _Story:
         held on Tuesday (November 11)"): copy writes a year for a day further off."""
         if d.tense not in ("past", "future"):
             return None
-        own = {
-            (o.year, o.month, o.day): o
-            for o, _ in self._dated_days()
-            if o.weekday is not None and falls_on(o, o.year)  # type: ignore[arg-type]
-        }
-        if len(own) != 1:
+        if self._own is None:
+            own = {
+                (o.year, o.month, o.day): o
+                for o, _ in self._dated_days()
+                if o.weekday is not None and falls_on(o, o.year)  # type: ignore[arg-type]
+            }
+            self._own = (next(iter(own.values())) if len(own) == 1 else None,)
+        o = self._own[0]
+        if o is None:
             return None
-        (year, month, day), o = next(iter(own.items()))
+        year, month, day = o.year, o.month, o.day
         after = (d.month, d.day) > (month, day)
         if d.tense == "past":
             return (year - 1 if after else year), o
