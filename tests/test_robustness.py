@@ -351,6 +351,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     ),
     # each past date under a dateline looks for a "this year" before it, and a yearless
     # date months off looks for the story's one day written with its weekday
+    # each day of a known event's day number looks for the words that name it once
+    "known days in one long sentence": lambda n: (
+        "Since the invasion of Ukraine began on July 24, 2022, and the 6 June riot, " * (n // 16)
+    ),
     "dates told as this year's": lambda n: (
         "QUITO, Feb 9, 2026 (AFP) - It was the second attack this year. "
         + "Earlier this year, on July 14, inmates were shot and on Tuesday, June 11, "

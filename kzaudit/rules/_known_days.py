@@ -2,8 +2,9 @@
 
 "3000 people died in one morning in NY on May 11th 2001", "the deficit after the 11
 January attacks": the day is right and the month has slipped.  Each entry is the day and
-the words that name its event; a date with that day and year, or followed by one of the
-event's nouns, in a sentence that names the event, and another month, is reported --
+the words that name its event; a date with that day and year after words that name the
+event in its sentence, or followed by one of the event's nouns in a sentence that names
+it, and another month, is reported --
 unless another listed event has that month and day, and its year if one is written ("the
 11 March attacks", Madrid; but "died in NY on March 11th 2001" is reported).
 """
@@ -45,6 +46,33 @@ KNOWN_DAYS = (
     KnownDay(2004, 3, 11, (("madrid",),), ("attacks", "bombings", "train bombings")),
     KnownDay(2005, 7, 7, (("london", "bomb"), ("london", "attack")), ("attacks", "bombings")),
     KnownDay(2004, 12, 26, (("tsunami",),), ("tsunami",)),
+    KnownDay(
+        2022, 2, 24,
+        (("invasion", "ukraine"), ("invaded", "ukraine"), ("full-scale invasion",)),
+        ("invasion", "full-scale invasion"),
+    ),
+    KnownDay(
+        2023, 10, 7,
+        (("hamas", "attack"), ("hamas-led",), ("hamas", "massacre")),
+        ("attack", "attacks", "massacre", "hamas attack"),
+    ),
+    KnownDay(
+        2021, 1, 6,
+        (("capitol", "riot"), ("capitol", "attack"), ("capitol", "insurrection"), ("capitol", "storm")),
+        ("riot", "attack", "insurrection", "capitol riot", "capitol attack"),
+    ),
+    KnownDay(
+        2023, 2, 6,
+        (("earthquake", "turkey"), ("earthquake", "türkiye"), ("earthquake", "syria"),
+         ("quake", "turkey"), ("quake", "türkiye"), ("quake", "syria")),
+        ("earthquake", "earthquakes", "quake", "quakes"),
+    ),
+    KnownDay(
+        2011, 3, 11,
+        (("fukushima",), ("tohoku",), ("japan", "tsunami"), ("japan", "earthquake")),
+        ("earthquake", "disaster", "tsunami", "triple disaster"),
+    ),
+    KnownDay(2015, 11, 13, (("paris", "attack"), ("bataclan",)), ("attacks", "paris attacks")),
     # other attacks of the 11th, listed so that their dates are not read as slips
     KnownDay(2002, 4, 11, (("djerba",),), ("attack", "attacks"), reported=False),
     KnownDay(2007, 4, 11, (("algiers",),), ("attacks", "bombings"), reported=False),
@@ -59,7 +87,8 @@ def slipped_known_days(doc: Document) -> Iterator[tuple[DateMention, KnownDay]]:
     """Each day date that is a known event's day with another month (``KNOWN_DAYS``)."""
     taken = {(k.month, k.day) for k in KNOWN_DAYS}
     dated = {(k.year, k.month, k.day) for k in KNOWN_DAYS}
-    named: dict[tuple[int, int], bool] = {}  # (sentence, entry): each sentence read once
+    # (sentence, entry): where in the sentence the event is first named, read once each
+    named: dict[tuple[int, int], int | None] = {}
     for d in doc.dates:
         if d.precision != "day" or not d.month or not d.day or d.relative:
             continue
@@ -67,14 +96,19 @@ def slipped_known_days(doc: Document) -> Iterator[tuple[DateMention, KnownDay]]:
             continue
         if (d.month, d.day) in taken and (d.year is None or (d.year, d.month, d.day) in dated):
             continue  # another listed day: "the 11 March attacks" (not "March 11th 2001")
+        sentence = doc.sentences[d.sentence].span
         for i, known in enumerate(KNOWN_DAYS):
             if not known.reported or d.day != known.day or d.year not in (None, known.year):
                 continue
             key = (d.sentence, i)
             if key not in named:
-                sentence = doc.sentence_text(d.sentence).lower()
-                named[key] = any(all(_names(sentence, w) for w in cue) for cue in known.cues)
-            if not named[key]:
+                named[key] = _named_at(doc.text[sentence.start : sentence.end].lower(), known)
+            at = named[key]
+            # a dated day after the words that name the event ("since the invasion began
+            # on …", not "On March 24, 2022, a month into the invasion"); a yearless one,
+            # named by the noun after it, anywhere in its sentence ("the 6 June riot at
+            # the US Capitol")
+            if at is None or d.year is not None and sentence.start + at > d.span.start:
                 continue
             if d.year is None:
                 after = _NOUN_AFTER.match(doc.text, d.span.end)
@@ -86,11 +120,23 @@ def slipped_known_days(doc: Document) -> Iterator[tuple[DateMention, KnownDay]]:
             break
 
 
-def _names(sentence: str, cue: str) -> bool:
-    """``cue`` starts a word of ``sentence`` ("terror" in "terrorism", "ny" not in "any")."""
+def _named_at(sentence: str, known: KnownDay) -> int | None:
+    """Where ``sentence`` has first named ``known``'s event: the end of the earliest
+    complete cue, all of its words found."""
+    ends = []
+    for cue in known.cues:
+        found = [_word_start(sentence, w) for w in cue]
+        if all(at is not None for at in found):
+            ends.append(max(at + len(w) for at, w in zip(found, cue, strict=True)))  # type: ignore[operator]
+    return min(ends, default=None)
+
+
+def _word_start(sentence: str, cue: str) -> int | None:
+    """Where ``cue`` first starts a word of ``sentence`` ("terror" in "terrorism", "ny"
+    not in "any")."""
     at = sentence.find(cue)
     while at != -1:
         if at == 0 or not sentence[at - 1].isalnum():
-            return True
+            return at
         at = sentence.find(cue, at + 1)
-    return False
+    return None
