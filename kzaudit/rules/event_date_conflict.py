@@ -27,7 +27,7 @@ What it does
     election ("Saakashvili, elected president in January") elsewhere; or "3 October,
     eight days before the crash" when no day the story gives the crash, in that year,
     is eight days on ("nine days before election day", "two days before the storms
-    hit" too); or "arrived on March 15, six days after leaving the border crossing on
+    hit", "two days before the first releases" too); or "arrived on March 15, six days after leaving the border crossing on
     September 9" ("on June 20, five days behind its normal onset date of October 15"),
     the event dated in the same clause; or "a 14-day emergency period, running from
     November 18 to March 31", a period given its length and its ends: the date fewer
@@ -440,9 +440,11 @@ def _event_dates(doc: Document, d: DateMention, clause: str) -> list[DateMention
 # The story's own event named by a definite noun alone, or with a verb of its coming:
 # "eight days before the crash", "two days before the storms hit".
 _DEFINITE_EVENT = regexcache.compile(
-    r"(?i)the\s{1,3}(?P<noun>crash|derailment|collision|attack|attacks|bombing|blast|explosion"
+    r"(?i)the\s{1,3}(?:first\s{1,3})?"  # "two days before the first releases"
+    r"(?P<noun>crash|derailment|collision|attack|attacks|bombing|blast|explosion"
     r"|shooting|stabbing|quake|earthquake|fire|flood|floods|storm|storms|hurricane|eruption"
-    r"|collapse|accident|disaster|election|vote|referendum|coup|raid|riot|riots)"
+    r"|collapse|accident|disaster|election|vote|referendum|coup|raid|riot|riots"
+    r"|release|releases|summit|funeral|inauguration|handover)"
     r"(?:\s{1,3}(?:hit|struck|began|started|erupted|happened|occurred|broke\s{1,3}out))?\s{0,3}$"
     r"|(?P<noun>election|polling|voting|race)\s{1,3}day\s{0,3}$"  # "nine days before election day"
 )
