@@ -351,6 +351,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     ),
     # each past date under a dateline looks for a "this year" before it, and a yearless
     # date months off looks for the story's one day written with its weekday
+    # each date after a stretch that began on another weighs the story's other dates
+    "dates after stretches that began on others": _page(
+        "A deal was reached on July 23 after two weeks of talks that began on March 9. "
+    ),
     # each day of a known event's day number looks for the words that name it once
     "known days in one long sentence": lambda n: (
         "Since the invasion of Ukraine began on July 24, 2022, and the 6 June riot, " * (n // 16)

@@ -578,28 +578,79 @@ def _dated_both_ends(doc: Document, ctx: RuleContext, durations: _Durations) -> 
     """ "The trucks arrived on March 15, six days after leaving the border crossing on
     September 9": a date, its distance from an event, and the event's own date in the
     same clause, which must lie that far apart (a day of room for the ends counted or
-    not, a week's for weeks).  The event's date is reported, with the month that makes
-    it fit; else the first date, with its own; else the event's date alone."""
+    not, a week's for weeks).  So must "a deal reached on March 23 after two weeks of
+    talks that began on March 9".  The event's date is reported, with the month that
+    makes it fit; else the first date, with its own; else the event's date alone."""
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
     if len(days) < 2:
         return
     starts = [d.span.start for d in days]
+
+    def next_in_sentence(d: DateMention, at: int) -> DateMention | None:
+        i = bisect_left(starts, at)
+        return days[i] if i < len(days) and days[i].sentence == d.sentence else None
+
+    pairs: list[tuple[DateMention, DateMention, Duration, str]] = []
     for first, u in _dates_then_durations(doc, days, durations):
-        i = bisect_left(starts, u.span.end)
-        if i == len(days) or days[i].sentence != first.sentence:
+        second = next_in_sentence(first, u.span.end)
+        if second is None:
             continue
-        second = days[i]
         m = _TO_DATED_EVENT.match(doc.text, u.span.end, second.span.start)
-        if m is None or not _ON_DATE.fullmatch(doc.text, m.end(), second.span.start):
+        if m is not None and _ON_DATE.fullmatch(doc.text, m.end(), second.span.start):
+            pairs.append((first, second, u, m.group("dir")))
+    for first, u in _dates_after_stretches(doc, days, durations):
+        second = next_in_sentence(first, u.span.end)
+        if second is not None and _STRETCH_BEGAN.fullmatch(doc.text, u.span.end, second.span.start):
+            pairs.append((first, second, u, "after"))
+    misfits = 0  # each weighs the story's other dates: a story has a few
+    for first, second, u, direction in sorted(pairs, key=lambda p: p[0].span.start):
+        found = list(_ends_apart_by(doc, ctx, (first, second), u, direction))
+        if found:
+            misfits += 1
+            yield from found
+            if misfits >= _MAX_EVENT_OFFSETS:
+                return
+
+
+def _ends_apart_by(
+    doc: Document,
+    ctx: RuleContext,
+    ends: tuple[DateMention, DateMention],
+    u: Duration,
+    direction: str,
+) -> Iterator[Finding]:
+    """``ends``, the first said to lie ``u`` after (or before) the second, when they do not."""
+    first, second = ends
+    days_apart = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
+    direction = " ".join(direction.lower().split())
+    shift = days_apart if direction in _LATER_DIRECTIONS else -days_apart
+    room = 7 if u.unit == "week" and days_apart >= 14 else _TOLERANCE
+    if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
+        return
+    said = f'"{first.text}" is given as {u.text} {direction} "{second.text}"'
+    yield from _ends_apart(doc, ctx, ends, shift, room, said)
+
+
+# "… reached on March 23 after two weeks of UN-sponsored talks that began on March 9"
+_AFTER_STRETCH = regexcache.compile(r"(?i),?\s{1,3}(?:after|following)\s{1,3}")
+_STRETCH_BEGAN = regexcache.compile(
+    r"(?i)\s{1,3}of\s{1,3}[^,;:.()\d]{3,60}?\s(?:that|which)\s{1,3}(?:had\s{1,3})?"
+    r"(?:began|begun|started|opened)\s{1,3}(?:on\s{1,3})?"
+)
+
+
+def _dates_after_stretches(
+    doc: Document, days: list[DateMention], durations: _Durations
+) -> Iterator[tuple[DateMention, Duration]]:
+    """Each date followed by "after" and a whole number of days or weeks ("on March 23
+    after two weeks")."""
+    for d in days:
+        m = _AFTER_STRETCH.match(doc.text, d.span.end)
+        if m is None:
             continue
-        days_apart = int(u.value) * _UNIT_DAYS[u.unit]  # type: ignore[index,arg-type]
-        direction = " ".join(m.group("dir").lower().split())
-        shift = days_apart if direction in _LATER_DIRECTIONS else -days_apart
-        room = 7 if u.unit == "week" and days_apart >= 14 else _TOLERANCE
-        if abs(offset(day_of_year(second), day_of_year(first)) - shift) <= room:
-            continue
-        said = f'"{first.text}" is given as {u.text} {direction} "{second.text}"'
-        yield from _ends_apart(doc, ctx, (first, second), shift, room, said)
+        for u in durations.starting(m.end(), m.end() + 1):
+            if u.span.start == m.end() and u.value and float(u.value).is_integer():
+                yield d, u
 
 
 def _ends_apart(
@@ -631,8 +682,8 @@ def _ends_apart(
 
 def _lonelier(doc: Document, ends: tuple[DateMention, DateMention]) -> list[DateMention]:
     """Of two dates that do not fit each other, the one fewer of the story's other dates
-    and months lie within a month of, written with the same year or none (none when they
-    tie): the likelier slip."""
+    and months lie within a month of, written with the same year or none and not told in
+    the other tense (none when they tie): the likelier slip."""
     first, second = ends
     near = {id(e): 0 for e in ends}
     for o in doc.dates:
@@ -641,6 +692,8 @@ def _lonelier(doc: Document, ends: tuple[DateMention, DateMention]) -> list[Date
         if o.precision not in ("day", "month"):
             continue
         for e in ends:
+            if {o.tense, e.tense} == {"past", "future"}:
+                continue  # "talks will resume in May" keeps no past "May 23" company
             close = abs(offset(told_day(o), day_of_year(e))) <= _SUPPORT_REACH
             near[id(e)] += close and o.year == e.year
     return [e for e in (second, first) if near[id(e)] < near[id(first if e is second else second)]]
