@@ -355,6 +355,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "dates after stretches that began on others": _page(
         "A deal was reached on July 23 after two weeks of talks that began on March 9. "
     ),
+    # the days named by weekday placed around the lede's weekday date, once each
+    "weekdays around a lede's weekday date": lambda n: (
+        "Police said on Saturday, August 16, that "
+        + "on Sunday and on Monday they searched, " * (n // 8)
+        + "and on December 17 they stopped."
+    ),
     # each day of a known event's day number looks for the words that name it once
     "known days in one long sentence": lambda n: (
         "Since the invasion of Ukraine began on July 24, 2022, and the 6 June riot, " * (n // 16)

@@ -2,7 +2,9 @@
 
 What it does
     Finds the story's timeline (at least three day-precision dates within about a month
-    of each other) and flags a lone date six weeks or more away from it whose day fits
+    of each other; with no dateline, the days its weekdays name count too, placed in
+    the week around its first sentences' weekday date, when the story has one other
+    date: "Saturday, August 16 … on Sunday … on Monday … on December 17") and flags a lone date six weeks or more away from it whose day fits
     the timeline, when nothing explains the distance: no year written (or only the
     timeline's own year, on a day of the timeline: "7 March 2003 ... 17 March ... 17
     October 2003"), no "last", "next", "since" or "until", no future tense, no other
@@ -86,6 +88,7 @@ Use instead
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from bisect import bisect_left, bisect_right
@@ -109,6 +112,7 @@ from kzaudit.extract.tense import WORD, infinitive
 from kzaudit.model import DateMention, Document, Finding, Span
 from kzaudit.rules._calendar import (
     CALENDAR_CYCLE,
+    DAYS_BEFORE_MONTH,
     YEAR_DAYS,
     day_of_year,
     day_of_year_of,
@@ -354,12 +358,18 @@ class _Line:
     text: str  # "January 2–19"
 
     @classmethod
-    def of(cls, timeline: list[DateMention]) -> _Line:
+    def of(cls, timeline: list[DateMention], placed: frozenset[int] = frozenset()) -> _Line:
+        """``placed``: ids of the timeline's days named by weekday alone, whose day numbers
+        are a guess (no twin of a slip) and which its text does not list."""
         base = day_of_year(timeline[0])
         offsets = [offset(base, day_of_year(t)) for t in timeline]
         day_months: dict[int, int] = {}
-        for t in timeline:
+        written = [t for t in timeline if id(t) not in placed]
+        for t in written:
             day_months.setdefault(t.day, t.month)  # type: ignore[arg-type]
+        text = _range_text(written)
+        if len(written) < len(timeline):
+            text += " and the weekdays around it" if len(written) == 1 else " and weekdays"
         return cls(
             positions=sorted(day_of_year(t) for t in timeline),
             months=frozenset(t.month for t in timeline),  # type: ignore[misc]
@@ -368,7 +378,7 @@ class _Line:
             base=base,
             lo=min(offsets),
             hi=max(offsets),
-            text=_range_text(timeline),
+            text=text,
         )
 
 
@@ -763,7 +773,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     # The timeline test is the strongest evidence and gives the fullest message: first.
     flagged: set[int] = set()
     spans = _Spans(doc)
-    for d, finding in _timeline_slips(doc, ctx, days, spans):
+    for d, finding in _timeline_slips(doc, ctx, days, spans, _weekdays_near_lede(doc, days)):
         flagged.add(id(d))
         yield finding
     if len(days) <= _MAX_FRAME and len(_months(doc)) <= _MAX_FRAME:  # pairwise tests below
@@ -1058,19 +1068,64 @@ def _plan(d: DateMention) -> bool:
     return d.tense == "future" or (d.tense != "past" and d.lead in _PLAN_LEADS)
 
 
+def _weekdays_near_lede(doc: Document, days: list[DateMention]) -> list[DateMention]:
+    """With no reference date, the story's days named by weekday alone ("on Sunday")
+    placed in the week around its first sentences' weekday date ("Saturday, August 16"):
+    days of its timeline, as a dateline would have made them, though a week either way
+    is a guess."""
+    if doc.reference_date is not None:
+        return []
+    anchor = next(
+        (
+            d
+            for d in days
+            if d.weekday is not None and not d.relative and d.sentence <= _LEDE_SENTENCES
+        ),
+        None,
+    )
+    if anchor is None:
+        return []
+    placed = []
+    for w in doc.dates:
+        if not w.relative or w.weekday is None or w.month or w.precision != "day":
+            continue
+        step = (w.weekday - anchor.weekday) % 7  # type: ignore[operator]
+        pos = (day_of_year(anchor) + (step if step <= 3 else step - 7)) % YEAR_DAYS
+        month = max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos)
+        day = pos - DAYS_BEFORE_MONTH[month - 1] + 1
+        placed.append(dataclasses.replace(w, month=month, day=day, year=anchor.year))
+        if len(placed) >= _MAX_FRAME:
+            break
+    return placed
+
+
 def _timeline_slips(
-    doc: Document, ctx: RuleContext, days: list[DateMention], spans: _Spans
+    doc: Document,
+    ctx: RuleContext,
+    days: list[DateMention],
+    spans: _Spans,
+    support: list[DateMention],
 ) -> Iterator[tuple[DateMention, Finding]]:
-    """Dates far from a tight cluster of at least ``min_cluster`` other day dates."""
+    """Dates far from a tight cluster of at least ``min_cluster`` other day dates (and
+    ``support``, days the timeline may hold that are never reported)."""
     opts = ctx.options
-    if len(days) < opts["min_cluster"] + 1:
+    if len(days) + len(support) < opts["min_cluster"] + 1:
         return
-    timeline = _timeline(days, opts["window_days"])
+    timeline = _timeline(days + support, opts["window_days"])
     if len(timeline) < opts["min_cluster"]:
         return
-    on_timeline = {id(t) for t in timeline}
+    placed = frozenset(id(t) for t in support)
+    if len(placed) == len(timeline):
+        return
+    on_timeline = {id(t) for t in timeline} | placed
     others = [d for d in days if id(d) not in on_timeline]
-    line = _Line.of(timeline)
+    if (
+        len(timeline) - len(placed & {id(t) for t in timeline}) < opts["min_cluster"]
+        and len(others) > 1
+    ):
+        return  # weekdays make the timeline only for a story's one other date: "May 12 …
+        # May 22 … August 4" beside "Thursday, October 9" and two weekdays tell months
+    line = _Line.of(timeline, placed)
     own_year = next(iter(line.years)) if len(line.years) == 1 else None
     # a month written with another year than the timeline's tells of another year
     # ("in September 2023" beside a yearless May 9-28): no company for a date
