@@ -2,9 +2,10 @@
 
 What it does
     Finds the story's timeline (at least three day-precision dates within about a month
-    of each other; with no dateline, the days its weekdays name count too, placed in
-    the week around its first sentences' weekday date, when the story has one other
-    date: "Saturday, August 16 … on Sunday … on Monday … on December 17") and flags a lone date six weeks or more away from it whose day fits
+    of each other; the days its weekdays name count too, as its dateline places them
+    or, with none, in the week around its first sentences' weekday date, when the
+    story has one other date, three months or more away: "Saturday, August 16 … on
+    Sunday … on Monday … on December 17") and flags a lone date six weeks or more away from it whose day fits
     the timeline, when nothing explains the distance: no year written (or only the
     timeline's own year, on a day of the timeline: "7 March 2003 ... 17 March ... 17
     October 2003"), no "last", "next", "since" or "until", no future tense, no other
@@ -23,9 +24,10 @@ What it does
     5", "June 5" and "July 2" beside "January 5" and "January 2"); a timeline of plans
     alone places no past event.  The suggestion puts the date in the timeline's month, or
     a week either side of it ("erupted on May 2" before "January 5–19" reads as "January
-    2").  It also flags a date with nothing near it (no date or month mention within a
-    month) whose day number is that of a date months away which is supported ("14 July"
-    alone, "14 December" and "early December" elsewhere): the same day in another month
+    2"), or into a month the story names near it ("the protests began in July" beside
+    August 4-5: "21 March" reads as "21 July").  It also flags a date with nothing near
+    it (no date or month mention within a month) whose day number is that of a date
+    months away which is supported ("14 July" alone, "14 December" and "early December" elsewhere): the same day in another month
     is the signature of a slipped month name (at least ``twin_gap_days``, 45, away:
     "March 6" among "January 6"s is a slip two months wide); a month mention alone ("in
     January", beside "December 2" across the year's end) is no company for a date whose
@@ -1068,13 +1070,21 @@ def _plan(d: DateMention) -> bool:
     return d.tense == "future" or (d.tense != "past" and d.lead in _PLAN_LEADS)
 
 
+_SUPPORTED_GAP = 90  # days off a timeline its weekdays fill out a lone date must lie
+
+
 def _weekdays_near_lede(doc: Document, days: list[DateMention]) -> list[DateMention]:
-    """With no reference date, the story's days named by weekday alone ("on Sunday")
-    placed in the week around its first sentences' weekday date ("Saturday, August 16"):
-    days of its timeline, as a dateline would have made them, though a week either way
-    is a guess."""
+    """The story's days named by weekday alone ("on Sunday"), as its dateline places
+    them; with no reference date, placed in the week around its first sentences'
+    weekday date ("Saturday, August 16"), though a week either way is a guess: days of
+    its timeline."""
     if doc.reference_date is not None:
-        return []
+        # the dateline placed them: "on Sunday" under "Mon 5 Aug 2024" is August 4
+        return [
+            dataclasses.replace(w, month=w.date.month, day=w.date.day)
+            for w in doc.dates[: _MAX_FRAME * 4]
+            if w.relative and w.weekday is not None and w.date is not None and w.precision == "day"
+        ][:_MAX_FRAME]
     anchor = next(
         (
             d
@@ -1119,13 +1129,12 @@ def _timeline_slips(
         return
     on_timeline = {id(t) for t in timeline} | placed
     others = [d for d in days if id(d) not in on_timeline]
-    if (
-        len(timeline) - len(placed & {id(t) for t in timeline}) < opts["min_cluster"]
-        and len(others) > 1
-    ):
-        return  # weekdays make the timeline only for a story's one other date: "May 12 …
-        # May 22 … August 4" beside "Thursday, October 9" and two weekdays tell months
     line = _Line.of(timeline, placed)
+    supported = len(timeline) - len(placed & {id(t) for t in timeline}) < opts["min_cluster"]
+    if supported and (len(others) > 1 or len(line.years) > 1):
+        return  # weekdays make the timeline only for a story's one other date, of one
+        # year: "May 12 … May 22 … August 4" beside "Thursday, October 9" and two
+        # weekdays tell months; "February 25, 1985" beside "March 5, 1987" is history
     own_year = next(iter(line.years)) if len(line.years) == 1 else None
     # a month written with another year than the timeline's tells of another year
     # ("in September 2023" beside a yearless May 9-28): no company for a date
@@ -1139,7 +1148,9 @@ def _timeline_slips(
     for d in others:
         by_sentence.setdefault(d.sentence, []).append(d)
     plans = all(_plan(t) for t in timeline)
-    gap = opts["timeline_gap_days"]
+    # a timeline its weekdays fill out is a few days: a date a month or two back is
+    # background ("on Jan. 14" under "March 2 … on Monday … Friday's")
+    gap = _SUPPORTED_GAP if supported else opts["timeline_gap_days"]
     for d in others:
         pos = day_of_year(d)
         if _nearest(line.positions, pos) < gap or d.month in months_elsewhere:
@@ -1166,11 +1177,29 @@ def _timeline_slips(
         # ``unlike`` holds ``d`` itself when its day is no timeline day's)
         if _count_within(unlike, pos, opts["window_days"]) > 1:
             continue
-        target = _target(line, d, opts["window_days"])
+        target = _target(line, d, opts["window_days"]) or _told_month_target(
+            line, d, months_elsewhere, opts["timeline_gap_days"]
+        )
         if target is None:
             continue
         month, seen = target
         yield d, _finding(doc, ctx, d, line, month, seen, len(others) == 1)
+
+
+def _told_month_target(
+    line: _Line, d: DateMention, months: set[int | None], gap: int
+) -> tuple[int, bool] | None:
+    """A month the story names that puts ``d`` within ``gap`` days of its timeline, when
+    no month of the timeline does: "the protests of July" beside August 4-5 make "21
+    March" a 21 July slipped."""
+    best: tuple[int, int] | None = None
+    for month in sorted(m for m in months if m is not None):
+        if not has_day(month, d.day):  # type: ignore[arg-type]
+            continue
+        distance = _nearest(line.positions, day_of_year_of(month, d.day))  # type: ignore[arg-type]
+        if distance < gap and (best is None or distance < best[0]):
+            best = (distance, month)
+    return (best[1], False) if best is not None else None
 
 
 def _second_timeline(
@@ -1224,6 +1253,8 @@ def _finding(
     suggestion = with_month(d.text, month)
     if seen:
         message += f'; "{month_day(month, d.day)}" appears elsewhere'  # type: ignore[arg-type]
+    elif month not in line.months:
+        message += f"; the story tells of {vocab().month_names[month]}"
     return ctx.finding(doc, d.span, message, suggestion)
 
 
