@@ -30,8 +30,8 @@ What it does
     months away which is supported ("14 July" alone, "14 December" and "early
     December" elsewhere): the same day in another month is the signature of a slipped
     month name (at least ``twin_gap_days``, 45, away: "March 6" among "January 6"s is
-    a slip two months wide); a month mention alone ("in January", beside "December 2" across the year's end) is no company for a date whose
-    twin the story writes twice ("on May 2" … "the December 2 bout" … "on May 2").  And a
+    a slip two months wide); a month mention alone ("in January", beside "December 2"
+    across the year's end) is no company for a date whose twin the story writes twice ("on May 2" … "the December 2 bout" … "on May 2").  And a
     date with nothing near it that lies months from all of at least two other dates and
     month mentions which sit within two months of each other ("20 April" among "in
     late-November", "on 8 December", "during October"); period bounds such as "until
