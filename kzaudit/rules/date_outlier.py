@@ -2,12 +2,12 @@
 
 What it does
     Finds the story's timeline (at least three day-precision dates within about a month
-    of each other; the days its weekdays name count too, as its dateline places them
-    or, with none, in the week around its first sentences' weekday date, when the
-    story has one other date, three months or more away: "Saturday, August 16 … on
-    Sunday … on Monday … on December 17") and flags a lone date six weeks or more away from it whose day fits
-    the timeline, when nothing explains the distance: no year written (or only the
-    timeline's own year, on a day of the timeline: "7 March 2003 ... 17 March ... 17
+    of each other; the days its weekdays name count too, as its dateline places them or,
+    with none, in the week around its first sentences' weekday date, when the story has
+    one other date, three months or more away: "Saturday, August 16 … on Sunday … on
+    Monday … on December 17") and flags a lone date six weeks or more away from it whose
+    day fits the timeline, when nothing explains the distance: no year written (or only
+    the timeline's own year, on a day of the timeline: "7 March 2003 ... 17 March ... 17
     October 2003"), no "last", "next", "since" or "until", no future tense, no other
     mention of that month (but one written with another year, "in September 2023", tells
     of that year), no weekday that fits it ("Thursday, July 24" in a year where it is a
@@ -22,32 +22,33 @@ What it does
     two other dates off the timeline beside it; but one other beside it is a second slip
     when either has a day number of the timeline ("June 5" and "July 5" beside "January
     5", "June 5" and "July 2" beside "January 5" and "January 2"); a timeline of plans
-    alone places no past event.  The suggestion puts the date in the timeline's month, or
-    a week either side of it ("erupted on May 2" before "January 5–19" reads as "January
-    2"), or into a month the story names near it ("the protests began in July" beside
-    August 4-5: "21 March" reads as "21 July").  It also flags a date with nothing near
-    it (no date or month mention within a month) whose day number is that of a date
-    months away which is supported ("14 July" alone, "14 December" and "early
+    alone places no past event.  The suggestion puts the date in the timeline's month,
+    or a week either side of it ("erupted on May 2" before "January 5–19" reads as
+    "January 2"), or into a month the story names near it ("the protests began in July"
+    beside August 4-5: "21 March" reads as "21 July").  It also flags a date with
+    nothing near it (no date or month mention within a month) whose day number is that
+    of a date months away which is supported ("14 July" alone, "14 December" and "early
     December" elsewhere): the same day in another month is the signature of a slipped
-    month name (at least ``twin_gap_days``, 45, away: "March 6" among "January 6"s is
-    a slip two months wide); a month mention alone ("in January", beside "December 2"
-    across the year's end) is no company for a date whose twin the story writes twice ("on May 2" … "the December 2 bout" … "on May 2").  And a
-    date with nothing near it that lies months from all of at least two other dates and
-    month mentions which sit within two months of each other ("20 April" among "in
-    late-November", "on 8 December", "during October"); period bounds such as "until
-    June" do not count, a frame of plans alone ("will host a match in June or July")
-    places no past event, and a date in the present tense is a fixture ("the Test is
-    against Canada on 13 November"), and one after an infinitive or an invitation in its
-    clause is a plan ("summoned him to testify on April 8", "invited 68 leaders to its
-    celebrations on May 9", "have been expecting an election on 5 May").  A yearless date
-    is near a mention written with a year only when that year is the one the story last
-    wrote before the date ("ousted in August 1985 … training began in 1963 … before the
-    July 28 election": August 1985 is no company for July 28).  Last, a dateline months
-    from every date the story tells: at least two day dates of the body (or three
-    mentions of months), all two months or more from it, none written with another year
-    nor a plan (unless the plan would lie over half a year ahead), and no mention of the
-    dateline's month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a
-    date written with a weekday that fits it places the story the more surely: "TBILISI,
+    month name (at least ``twin_gap_days``, 45, away: "March 6" among "January 6"s is a
+    slip two months wide); a month mention alone ("in January", beside "December 2"
+    across the year's end) is no company for a date whose twin the story writes twice
+    ("on May 2" … "the December 2 bout" … "on May 2").  And a date with nothing near it
+    that lies months from all of at least two other dates and month mentions which sit
+    within two months of each other ("20 April" among "in late-November", "on 8
+    December", "during October"); period bounds such as "until June" do not count, a
+    frame of plans alone ("will host a match in June or July") places no past event, and
+    a date in the present tense is a fixture ("the Test is against Canada on 13
+    November"), and one after an infinitive or an invitation in its clause is a plan
+    ("summoned him to testify on April 8", "invited 68 leaders to its celebrations on
+    May 9", "have been expecting an election on 5 May").  A yearless date is near a
+    mention written with a year only when that year is the one the story last wrote
+    before the date ("ousted in August 1985 … training began in 1963 … before the July
+    28 election": August 1985 is no company for July 28).  Last, a dateline months from
+    every date the story tells: at least two day dates of the body (or three mentions of
+    months), all two months or more from it, none written with another year nor a plan
+    (unless the plan would lie over half a year ahead), and no mention of the dateline's
+    month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a date
+    written with a weekday that fits it places the story the more surely: "TBILISI,
     November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
     what it reports. So is a yearless dateline months after every yearless date (or
     month) the story tells as past and months before every one it tells as coming, when
@@ -59,17 +60,17 @@ What it does
     Wednesday, October 8 … on Friday, October 17": October 13; see
     ``_dateline_weekdays``).  And a first sentence after a dateline that tells a past
     event "on" a yearless day over a month before it, outside a clause of earlier time
-    ("after", "since", "when" …): "LJUBLJANA, April 25 (Reuters) - … won an election held
-    on December 24" reports both, either month may be the slip.
-    And a yearless range that runs over half a year across the year's end ("forbade him
-    from working from August 16 to March 29"), unless its sentence names a season, a
-    school or fiscal year, a term or a winter: the end the story's other dates leave
-    alone is reported, or the whole range. And a yearless range the story tells as past
-    that starts by its date but, read forward, ends weeks after it ("NEW YORK, March
-    13 - … Between January 1 and September 15, 132 firms had applied"): its end.  And
-    the day of an event every reader knows with its month slipped, in a sentence that
-    names the event ("died in one morning in NY on May 11th 2001", "after the 11 January
-    attacks"; the list is ``_known_days.KNOWN_DAYS``).
+    ("after", "since", "when" …): "LJUBLJANA, April 25 (Reuters) - … won an election
+    held on December 24" reports both, either month may be the slip. And a yearless
+    range that runs over half a year across the year's end ("forbade him from working
+    from August 16 to March 29"), unless its sentence names a season, a school or fiscal
+    year, a term or a winter: the end the story's other dates leave alone is reported,
+    or the whole range. And a yearless range the story tells as past that starts by its
+    date but, read forward, ends weeks after it ("NEW YORK, March 13 - … Between January
+    1 and September 15, 132 firms had applied"): its end.  And the day of an event every
+    reader knows with its month slipped, in a sentence that names the event ("died in
+    one morning in NY on May 11th 2001", "after the 11 January attacks"; the list is
+    ``_known_days.KNOWN_DAYS``).
 
 Why is this bad?
     A slipped month ("June" typed for "January") moves an event half a year and
