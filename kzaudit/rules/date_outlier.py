@@ -1132,7 +1132,9 @@ def _timeline_slips(
     others = [d for d in days if id(d) not in on_timeline]
     line = _Line.of(timeline, placed)
     supported = len(timeline) - len(placed & {id(t) for t in timeline}) < opts["min_cluster"]
-    if supported and (len(others) > 1 or len(line.years) > 1):
+    # (a date written with another year is history, no second date of the story's time)
+    of_its_time = [d for d in others if d.year is None or d.year in line.years]
+    if supported and (len(of_its_time) > 1 or len(line.years) > 1):
         return  # weekdays make the timeline only for a story's one other date, of one
         # year: "May 12 … May 22 … August 4" beside "Thursday, October 9" and two
         # weekdays tell months; "February 25, 1985" beside "March 5, 1987" is history
@@ -1143,7 +1145,13 @@ def _timeline_slips(
         d.month for d in doc.dates if d.precision == "month" and d.year in (None, own_year)
     }
     # off the timeline with a day number it has not: what a second timeline is made of
-    unlike = sorted(day_of_year(d) for d in others if d.day not in line.day_months)
+    # (of a timeline its weekdays fill out, the story's time only: "June 2, 2023" makes
+    # no second timeline with "Sunday (May 18)" beside "Saturday (January 17, 2026)")
+    unlike = sorted(
+        day_of_year(d)
+        for d in (of_its_time if supported else others)
+        if d.day not in line.day_months
+    )
     unlike_months = Counter(d.month for d in others if d.day not in line.day_months)
     by_sentence: dict[int, list[DateMention]] = {}
     for d in others:
