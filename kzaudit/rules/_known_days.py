@@ -73,6 +73,23 @@ KNOWN_DAYS = (
         ("earthquake", "disaster", "tsunami", "triple disaster"),
     ),
     KnownDay(2015, 11, 13, (("paris", "attack"), ("bataclan",)), ("attacks", "paris attacks")),
+    KnownDay(
+        2013, 3, 13,
+        (("francis", "elected"), ("bergoglio", "elected"), ("francis", "became pope")),
+        ("election", "conclave"),
+    ),
+    KnownDay(2025, 4, 21, (("pope francis", "died"), ("pope francis", "death")), ("death",)),
+    KnownDay(2025, 5, 8, (("leo", "elected"), ("prevost", "elected")), ("election", "conclave")),
+    KnownDay(
+        2022, 9, 8,
+        (("queen elizabeth", "died"), ("queen elizabeth", "death"), ("the queen", "died")),
+        ("death",),
+    ),
+    KnownDay(
+        2016, 6, 23,
+        (("brexit", "referendum"), ("eu referendum",), ("referendum", "leave the eu")),
+        ("referendum", "brexit referendum", "eu referendum", "vote"),
+    ),
     # other attacks of the 11th, listed so that their dates are not read as slips
     KnownDay(2002, 4, 11, (("djerba",),), ("attack", "attacks"), reported=False),
     KnownDay(2007, 4, 11, (("algiers",),), ("attacks", "bombings"), reported=False),
