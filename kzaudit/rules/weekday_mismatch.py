@@ -592,11 +592,13 @@ _NTH_TIME = regexcache.compile(
 
 
 def _since_before(doc: Document, d: DateMention) -> bool:
-    """The date's sentence says "since" before it: a past the story counts from."""
+    """The date's clause says "since" before it: a past the story counts from (not "the
+    first budget since taking over last fall, was released on March 24, 2026")."""
     if not doc.sentences:
         return False
     start = doc.sentences[d.sentence].span.start
-    return _SINCE.search(doc.text, start, d.span.start) is not None
+    clause = max(start, doc.text.rfind(",", start, d.span.start) + 1)
+    return _SINCE.search(doc.text, clause, d.span.start) is not None
 
 
 def _latest_year(doc: Document) -> int:
