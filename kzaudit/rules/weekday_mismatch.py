@@ -602,13 +602,16 @@ def _since_before(doc: Document, d: DateMention) -> bool:
 
 
 def _latest_year(doc: Document) -> int:
-    """The latest year the story writes, leaving out target years ("by 2027") and years
-    told in the future ("growth of 1.1% in 2026 and 1.6% in 2027" in a 2025 story)."""
+    """The latest year the story writes, leaving out target years ("by 2027"), starts
+    ("from 2028") and years told in the future ("growth of 1.1% in 2026 and 1.6% in 2027" in a 2025 story)."""
     return max(
         (
             d.year
             for d in doc.dates
-            if d.year is not None and d.lead not in TARGET_LEAD_WORDS and d.tense != "future"
+            if d.year is not None
+            and d.lead not in TARGET_LEAD_WORDS
+            and d.lead != "from"  # "would extend the ban to electronics from 2028"
+            and d.tense != "future"
         ),
         default=0,
     )
