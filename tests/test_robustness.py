@@ -361,6 +361,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "on Sunday and on Monday they searched, " * (n // 8)
         + "and on December 17 they stopped."
     ),
+    # the body's yearless weekday dates read against a dated dateline, a few at most
+    "a dated dateline over many yearless weekday dates": lambda n: (
+        "BALTIMORE, September 26, 2024 — It sank early on Tuesday. "
+        + "Crews worked on Sunday, March 31, and on Monday, April 1. " * (n // 12)
+    ),
     # each day of a known event's day number looks for the words that name it once
     "known days in one long sentence": lambda n: (
         "Since the invasion of Ukraine began on July 24, 2022, and the 6 June riot, " * (n // 16)

@@ -166,3 +166,52 @@ def _other_dates(doc: Document, leave_out: list[DateMention]) -> list[tuple[Date
             continue
         out.append((o, told_day(o)))
     return out
+
+
+_FAR_DAYS = 90  # days from a dated dateline past which a yearless weekday date is no news
+
+
+class FarWeekdayDate(NamedTuple):
+    dateline: DateMention  # the dateline's day date, written with its year
+    body: DateMention  # a yearless weekday date of the body that only its year fits
+    month: int | None  # the month that puts the dateline near it on a lede weekday
+    days_apart: int
+
+
+def far_weekday_date(doc: Document, own: DateMention | None) -> FarWeekdayDate | None:
+    """A yearless weekday date of the body that falls on its weekday in the dated
+    dateline's year (the year before and after cannot both put it there), and lies
+    months from it: "BALTIMORE, September 26, 2024 — …
+    early on Tuesday … to begin removing the wreckage on Sunday, March 31".  A story
+    writes no year for its own days, and the weekday places this one in the dateline's
+    year, so the dateline's month is the likelier slip.  The suggestion is a month of
+    that year within a month of the body date that puts the dateline on (or the day
+    after) a weekday the lede names, when one does."""
+    if doc.dateline is None or own is None or own.year is None or doc.reference_guessed:
+        return None
+    ref = safe_date(own.year, own.month, own.day)  # type: ignore[arg-type]
+    if ref is None:
+        return None
+    checked = 0
+    for d in doc.dates:
+        if d.weekday is None or d.year is not None or d.relative or not d.month or not d.day:
+            continue
+        if doc.dateline.contains(d.span):
+            continue
+        checked += 1
+        if checked > _MAX_WEEKDAY_DATES:
+            return None
+        date = safe_date(ref.year, d.month, d.day)
+        if date is None or date.weekday() != d.weekday or abs((date - ref).days) <= _FAR_DAYS:
+            continue
+        lede = lede_weekdays(doc.text, doc.dateline.end)
+        months = [
+            m
+            for m in range(1, 13)
+            if (moved := safe_date(ref.year, m, own.day)) is not None  # type: ignore[arg-type]
+            and abs((moved - date).days) <= _WITHIN_A_MONTH
+            and (not lede or any(on_or_before(moved, w) for w in lede))
+        ]
+        months_fit = months[0] if len(months) == 1 else None
+        return FarWeekdayDate(own, d, months_fit, abs((date - ref).days))
+    return None

@@ -58,16 +58,19 @@ What it does
     yearless weekday dates on theirs, when another month does, near one of them, and the
     story's other dates side with it ("ROME, February 13 (Reuters) - … on Monday … on
     Wednesday, October 8 … on Friday, October 17": October 13; see
-    ``_dateline_weekdays``).  And a first sentence after a dateline that tells a past
-    event "on" a yearless day over a month before it, outside a clause of earlier time
-    ("after", "since", "when" …): "LJUBLJANA, April 25 (Reuters) - … won an election
-    held on December 24" reports both, either month may be the slip. And a yearless
-    range that runs over half a year across the year's end ("forbade him from working
-    from August 16 to March 29"), unless its sentence names a season, a school or fiscal
-    year, a term or a winter: the end the story's other dates leave alone is reported,
-    or the whole range. And a yearless range the story tells as past that starts by its
-    date but, read forward, ends weeks after it ("NEW YORK, March 13 - … Between January
-    1 and September 15, 132 firms had applied"): its end.  And the day of an event every
+    ``_dateline_weekdays``). So is a dated dateline more than three months from a
+    yearless weekday date of the body that its year puts on its weekday ("BALTIMORE,
+    September 26, 2024 — … on Sunday, March 31"): a story writes no year for its own
+    days.  And a first sentence after a dateline that tells a past event "on" a yearless
+    day over a month before it, outside a clause of earlier time ("after", "since",
+    "when" …): "LJUBLJANA, April 25 (Reuters) - … won an election held on December 24"
+    reports both, either month may be the slip. And a yearless range that runs over half
+    a year across the year's end ("forbade him from working from August 16 to March
+    29"), unless its sentence names a season, a school or fiscal year, a term or a
+    winter: the end the story's other dates leave alone is reported, or the whole range.
+    And a yearless range the story tells as past that starts by its date but, read
+    forward, ends weeks after it ("NEW YORK, March 13 - … Between January 1 and
+    September 15, 132 firms had applied"): its end.  And the day of an event every
     reader knows with its month slipped, in a sentence that names the event ("died in
     one morning in NY on May 11th 2001", "after the 11 January attacks"; the list is
     ``_known_days.KNOWN_DAYS``).
@@ -125,7 +128,12 @@ from kzaudit.rules._calendar import (
     offset,
     told_day,
 )
-from kzaudit.rules._dateline_weekdays import DatelineMonthSlip, slipped_dateline_month
+from kzaudit.rules._dateline_weekdays import (
+    DatelineMonthSlip,
+    FarWeekdayDate,
+    far_weekday_date,
+    slipped_dateline_month,
+)
 from kzaudit.rules._known_days import KnownDay, slipped_known_days
 from kzaudit.rules._mechanics import PRESCAN_MAX
 from kzaudit.rules.base import RuleContext
@@ -805,6 +813,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         elif (weekdays := slipped_dateline_month(doc, _dateline_day(doc, days))) is not None:
             flagged.add(id(weekdays.dateline))
             yield _weekdays_finding(doc, ctx, weekdays)
+        elif (far := far_weekday_date(doc, _dateline_day(doc, days))) is not None:
+            flagged.add(id(far.dateline))
+            yield _far_weekday_finding(doc, ctx, far)
     lede = _lede_event_long_before(doc, _dateline_day(doc, days), days)
     if lede is not None and id(lede[0]) not in flagged and id(lede[1]) not in flagged:
         flagged.update((id(lede[0]), id(lede[1])))
@@ -1440,6 +1451,21 @@ def _weekdays_finding(doc: Document, ctx: RuleContext, slip: DatelineMonthSlip) 
         f'no year puts the dateline "{d.text}"{lede} and {misfits} on '
         f'{"its weekday" if len(slip.misfits) == 1 else "their weekdays"}; "{moved}" does'
     )
+    return ctx.finding(doc, d.span, message, moved)
+
+
+def _far_weekday_finding(doc: Document, ctx: RuleContext, far: FarWeekdayDate) -> Finding:
+    d, body = far.dateline, far.body
+    names = vocab().weekday_names
+    months = max(1, round(far.days_apart / 30.44))
+    message = (
+        f'the dateline "{d.text}" is {number_word(months)} month{"s" if months != 1 else ""} '
+        f'from "{body.text}", which falls on a {names[body.weekday]} in {d.year} alone '  # type: ignore[index]
+        "and is written without a year as the story's own days are"
+    )
+    moved = with_month(d.text, far.month) if far.month is not None else None
+    if moved is not None:
+        message += f'; "{moved}" would fit it and the lede'
     return ctx.finding(doc, d.span, message, moved)
 
 
