@@ -180,13 +180,12 @@ class FarWeekdayDate(NamedTuple):
 
 def far_weekday_date(doc: Document, own: DateMention | None) -> FarWeekdayDate | None:
     """A yearless weekday date of the body that falls on its weekday in the dated
-    dateline's year (the year before and after cannot both put it there), and lies
-    months from it: "BALTIMORE, September 26, 2024 — …
-    early on Tuesday … to begin removing the wreckage on Sunday, March 31".  A story
-    writes no year for its own days, and the weekday places this one in the dateline's
-    year, so the dateline's month is the likelier slip.  The suggestion is a month of
-    that year within a month of the body date that puts the dateline on (or the day
-    after) a weekday the lede names, when one does."""
+    dateline's year and lies months from it: "BALTIMORE, September 26, 2024 — … early
+    on Tuesday … to begin removing the wreckage on Sunday, March 31".  A story writes no
+    year for its own days, and the weekday places this one in the dateline's year, so
+    the dateline's month is the likelier slip.  The suggestion is the one month of that
+    year within a month of the body date that puts the dateline on (or the day after) a
+    weekday the lede names, when there is one."""
     if doc.dateline is None or own is None or own.year is None or doc.reference_guessed:
         return None
     ref = safe_date(own.year, own.month, own.day)  # type: ignore[arg-type]

@@ -1,19 +1,19 @@
 """A past-tense event dated after the reference date, or a future one dated before it.
 
 What it does
-    With a reference date (``--as-of`` or the dateline), checks each day-precision
-    date that a clear verb governs ("erupted on January 9", "will resume on January
-    3").  A past event dated after the reference date, or a future event dated
-    before it, is flagged.  A date with no written year is placed at its nearest
-    occurrence, so only a date within three weeks on the wrong side is flagged, and
-    not when its paragraph (or the one before) writes out another year.  A yearless
-    date with its weekday is placed in the reference date's year when that year, and
-    not the one before or after, puts it on that weekday, and is no guess:
-    "will begin … on Sunday, March 31" under "September 26, 2024" is March 2024's.
-    So is a yearless date the story has just told as this year's, past: "It was the
-    second deadly incident at the prison this year. On July 14, four inmates were shot
-    dead" under "February 9, 2026" is July 14, 2026, months ahead.  End points ("until January 19", "by March 3") and hedged verbs ("may", "would")
-    are left alone.
+    With a reference date (``--as-of`` or the dateline), checks each day-precision date
+    that a clear verb governs ("erupted on January 9", "will resume on January 3").  A
+    past event dated after the reference date, or a future event dated before it, is
+    flagged.  A date with no written year is placed at its nearest occurrence, so only a
+    date within three weeks on the wrong side is flagged, and not when its paragraph (or
+    the one before) writes out another year.  A yearless date with its weekday is placed
+    in the reference date's year when that year, and not the one before or after, puts
+    it on that weekday, and is no guess: "will begin … on Sunday, March 31" under
+    "September 26, 2024" is March 2024's. So is a yearless date the story has just told
+    as this year's, past: "It was the second deadly incident at the prison this year. On
+    July 14, four inmates were shot dead" under "February 9, 2026" is July 14, 2026,
+    months ahead.  End points ("until January 19", "by March 3") and hedged verbs
+    ("may", "would") are left alone.
 
 Why is this bad?
     Either the date or the tense is wrong: the story reports as done something that

@@ -2,41 +2,41 @@
 
 What it does
     Keys each day-precision date by the event it is attached to: the governing
-    past-tense verb and the content words of its subject and object, lightly
-    stemmed ("authorities declared a state of emergency on January 5" and "the
-    state of emergency, declared by authorities on January 6" share the key).
-    When one key carries two different dates, the later mention is flagged and
-    the earlier mention's date suggested.  An event named back by a definite noun
-    phrase and its participle ("The state of emergency, declared on January 4", "The
-    state of emergency was declared on January 4") is the event the story dated
-    with the same verb and those words ("the government declared a state of
-    emergency on January 5"), when no other day is dated so.
+    past-tense verb and the content words of its subject and object, lightly stemmed
+    ("authorities declared a state of emergency on January 5" and "the state of
+    emergency, declared by authorities on January 6" share the key). When one key
+    carries two different dates, the later mention is flagged and the earlier mention's
+    date suggested.  An event named back by a definite noun phrase and its participle
+    ("The state of emergency, declared on January 4", "The state of emergency was
+    declared on January 4") is the event the story dated with the same verb and those
+    words ("the government declared a state of emergency on January 5"), when no other
+    day is dated so.
 
-    Also a period given twice ("the poll ran from 15 November 2004 to 3 January
-    2005" ... "between 15 March 2004 and 5 January 2005"): when one end agrees
-    within a week and the other has the same day and year but another month, both
-    mentions of that end are flagged, since either month may be the slip.
+    Also a period given twice ("the poll ran from 15 November 2004 to 3 January 2005"
+    ... "between 15 March 2004 and 5 January 2005"): when one end agrees within a week
+    and the other has the same day and year but another month, both mentions of that end
+    are flagged, since either month may be the slip.
 
-    And a date given with an offset from another that it does not fit: "arrested
-    11 days later, on July 29" when no date of the story lies 11 days before it (the
-    nearest written just before is July 15), "the next morning, July 17", or the story's
-    first date however far back, when a month put right makes the date fit it ("… on
-    Sunday (July 19)" … "an alert three days earlier, on June 16"; "on January 1, seven
-    weeks earlier", a day of room for weeks); or "1 May,
-    three days before President Saakashvili was elected" when the story dates that
-    election ("Saakashvili, elected president in January") elsewhere; or "3 October,
-    eight days before the crash" when no day the story gives the crash, in that year,
-    is eight days on ("nine days before election day", "two days before the storms
-    hit", "two days before the first releases" too); or "arrived on March 15, six days after leaving the border crossing on
-    September 9" ("on June 20, five days behind its normal onset date of October 15"),
-    the event dated in the same clause; or "a 14-day emergency period, running from
-    November 18 to March 31", a period given its length and its ends: the date fewer
-    of the story's other dates lie within a month of is reported, with the month that
-    makes the two fit, else both.  So is the one of an offset's date and the date it
-    counts from: "since the Monaco Grand Prix on 7 December … a week later, on 14 June" in a
-    story of late June reports "7 December" (not a date written with its year before
-    a yearless one: history's day).  And a deadline given both as a distance and a date
-    ("respond within three months, by 4 January"; "given seven days to submit its
+    And a date given with an offset from another that it does not fit: "arrested 11 days
+    later, on July 29" when no date of the story lies 11 days before it (the nearest
+    written just before is July 15), "the next morning, July 17", or the story's first
+    date however far back, when a month put right makes the date fit it ("… on Sunday
+    (July 19)" … "an alert three days earlier, on June 16"; "on January 1, seven weeks
+    earlier", a day of room for weeks); or "1 May, three days before President
+    Saakashvili was elected" when the story dates that election ("Saakashvili, elected
+    president in January") elsewhere; or "3 October, eight days before the crash" when
+    no day the story gives the crash, in that year, is eight days on ("nine days before
+    election day", "two days before the storms hit", "two days before the first
+    releases" too); or "arrived on March 15, six days after leaving the border crossing
+    on September 9" ("on June 20, five days behind its normal onset date of October
+    15"), the event dated in the same clause; or "a 14-day emergency period, running
+    from November 18 to March 31", a period given its length and its ends: the date
+    fewer of the story's other dates lie within a month of is reported, with the month
+    that makes the two fit, else both.  So is the one of an offset's date and the date
+    it counts from: "since the Monaco Grand Prix on 7 December … a week later, on 14
+    June" in a story of late June reports "7 December" (not a date written with its year
+    before a yearless one: history's day).  And a deadline given both as a distance and
+    a date ("respond within three months, by 4 January"; "given seven days to submit its
     report, by November 19") that does not lie that far from the story's day (its
     reference date, else its lede's date), a day early to a few late allowed.
 

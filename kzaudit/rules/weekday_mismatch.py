@@ -530,7 +530,7 @@ class _Story:
         return (year if after else year + 1), o
 
     def _dated_days(self) -> list[tuple[DateMention, int]]:
-        """The day dates written with a year, no "since" before them in their sentence
+        """The day dates written with a year, no "since" before them in their clause
         ("…since Ipswich beat them on 16 January 1996": history) and none a future regime
         starts or ends on ("will apply from January 1, 2028"), the first of each
         year, month and day (a later one gives the same answer), with their day of
@@ -603,7 +603,8 @@ def _since_before(doc: Document, d: DateMention) -> bool:
 
 def _latest_year(doc: Document) -> int:
     """The latest year the story writes, leaving out target years ("by 2027"), starts
-    ("from 2028") and years told in the future ("growth of 1.1% in 2026 and 1.6% in 2027" in a 2025 story)."""
+    ("from 2028") and years told in the future ("growth of 1.1% in 2026 and 1.6% in
+    2027" in a 2025 story)."""
     return max(
         (
             d.year
