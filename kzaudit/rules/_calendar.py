@@ -39,6 +39,11 @@ def month_span(month: int) -> tuple[int, int]:
     return DAYS_BEFORE_MONTH[month - 1], last
 
 
+def month_of(pos: int) -> int:
+    """The month (1-12) of ``pos``, a day of a non-leap year, taken round the year."""
+    return max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos % YEAR_DAYS)
+
+
 def has_day(month: int, day: int) -> bool:
     """``month`` has a ``day`` in a year that is not a leap year (no "31 April")."""
     first, last = month_span(month)

@@ -124,6 +124,7 @@ from kzaudit.rules._calendar import (
     day_of_year_of,
     falls_on,
     has_day,
+    month_of,
     month_span,
     offset,
     told_day,
@@ -801,6 +802,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if id(d) not in flagged and (_names_month(d) or not _beside_partner(days, d)):
                 flagged.add(id(d))
                 yield _stray_finding(doc, ctx, d, frame)
+    own = _dateline_day(doc, days)  # the dateline's day date, if it writes one
     slip = _dateline_slip(doc, ctx, days)
     if slip is not None:
         flagged.add(id(slip[0]))
@@ -810,13 +812,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if between is not None:
             flagged.add(id(between[0]))
             yield _between_finding(doc, ctx, *between)
-        elif (weekdays := slipped_dateline_month(doc, _dateline_day(doc, days))) is not None:
+        elif (weekdays := slipped_dateline_month(doc, own)) is not None:
             flagged.add(id(weekdays.dateline))
             yield _weekdays_finding(doc, ctx, weekdays)
-        elif (far := far_weekday_date(doc, _dateline_day(doc, days))) is not None:
+        elif (far := far_weekday_date(doc, own)) is not None:
             flagged.add(id(far.dateline))
             yield _far_weekday_finding(doc, ctx, far)
-    lede = _lede_event_long_before(doc, _dateline_day(doc, days), days)
+    lede = _lede_event_long_before(doc, own, days)
     if lede is not None and id(lede[0]) not in flagged and id(lede[1]) not in flagged:
         flagged.update((id(lede[0]), id(lede[1])))
         yield from _lede_findings(doc, ctx, *lede)
@@ -1113,7 +1115,7 @@ def _weekdays_near_lede(doc: Document, days: list[DateMention]) -> list[DateMent
             continue
         step = (w.weekday - anchor.weekday) % 7  # type: ignore[operator]
         pos = (day_of_year(anchor) + (step if step <= 3 else step - 7)) % YEAR_DAYS
-        month = max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos)
+        month = month_of(pos)
         day = pos - DAYS_BEFORE_MONTH[month - 1] + 1
         placed.append(dataclasses.replace(w, month=month, day=day, year=anchor.year))
         if len(placed) >= _MAX_FRAME:

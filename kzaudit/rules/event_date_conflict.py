@@ -68,6 +68,7 @@ from kzaudit.rules._calendar import (
     YEAR_DAYS,
     day_of_year,
     day_of_year_of,
+    month_of,
     offset,
     told_day,
 )
@@ -403,16 +404,12 @@ def _of_now(doc: Document, d: DateMention) -> bool:
     return d.year is None or ref is not None and d.year == ref.year
 
 
-def _month_of(pos: int) -> int:
-    return max(i for i, first in enumerate(DAYS_BEFORE_MONTH, 1) if first <= pos % YEAR_DAYS)
-
-
 def _fits(anchor: DateMention, target: int, tolerance: int = _TOLERANCE) -> bool:
     """The anchor can be the day ``target`` (a day of the year), give or take
     ``tolerance`` days ("the next day" allows none)."""
     if anchor.precision == "day":
         return abs(offset(day_of_year(anchor), target)) <= tolerance
-    months = {_month_of(target + k) for k in range(-tolerance, tolerance + 1)}
+    months = {month_of(target + k) for k in range(-tolerance, tolerance + 1)}
     return anchor.month in months
 
 
