@@ -158,7 +158,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     at = {d.span.start: d for d in days}  # each date by where it starts
     for u in doc.durations:
-        if u.unit not in _WITHIN_ROOM or not u.value or not float(u.value).is_integer():
+        if u.unit not in _WITHIN_ROOM or not _whole(u):
             continue
         lo = max(0, u.span.start - 30)
         if u.text.lower().startswith("within") or _WITHIN.search(doc.text, lo, u.span.start):
@@ -332,6 +332,11 @@ _ANCHOR_REACH = 31  # days: a nearer date than this that does not fit is the evi
 _NEAR = 60  # characters between the offset and the date it dates
 
 
+def _whole(u: Duration) -> bool:
+    """A whole number of units, not none: "three days", not "two and a half weeks"."""
+    return bool(u.value) and float(u.value).is_integer()  # type: ignore[arg-type]
+
+
 class _Durations:
     """The story's durations of days and weeks by start, to find the few near a date by
     bisection (a page of dates and durations is not read once per date)."""
@@ -363,7 +368,7 @@ def _offset_days(doc: Document, d: DateMention, durations: _Durations) -> int | 
             return _signed_days(u, m)
     # … or just after it: "had warned on March 23, three days earlier,"
     for u in durations.starting(d.span.end, d.span.end + 5):
-        if u.unit not in _UNIT_DAYS or not u.value or not float(u.value).is_integer():
+        if u.unit not in _UNIT_DAYS or not _whole(u):
             continue
         if not _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start):
             continue
@@ -646,7 +651,7 @@ def _dates_after_stretches(
         if m is None:
             continue
         for u in durations.starting(m.end(), m.end() + 1):
-            if u.span.start == m.end() and u.value and float(u.value).is_integer():
+            if u.span.start == m.end() and _whole(u):
                 yield d, u
 
 
@@ -717,7 +722,7 @@ def _period_lengths(doc: Document, ctx: RuleContext, durations: _Durations) -> I
         lengths = [
             u
             for u in durations.starting(lo, start.span.start)
-            if u.span.end <= start.span.start and u.value and float(u.value).is_integer()
+            if u.span.end <= start.span.start and _whole(u)
         ]
         if not lengths:
             continue
@@ -741,8 +746,7 @@ def _dates_then_durations(
     six days"), at most three characters between (``_DATE_THEN``)."""
     for d in days:
         for u in durations.starting(d.span.end, d.span.end + 4):
-            whole = bool(u.value) and float(u.value).is_integer()  # type: ignore[arg-type]
-            if whole and _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start):
+            if _whole(u) and _DATE_THEN.fullmatch(doc.text, d.span.end, u.span.start):
                 yield d, u
 
 

@@ -513,13 +513,13 @@ class _Story:
         held on Tuesday (November 11)"): copy writes a year for a day further off."""
         if d.tense not in ("past", "future"):
             return None
-        if self._own is None:
-            own = {
-                (o.year, o.month, o.day): o
+        if self._own is None:  # ``_dated_days`` holds each year, month and day once
+            own = [
+                o
                 for o, _ in self._dated_days()
                 if o.weekday is not None and falls_on(o, o.year)  # type: ignore[arg-type]
-            }
-            self._own = (next(iter(own.values())) if len(own) == 1 else None,)
+            ]
+            self._own = (own[0] if len(own) == 1 else None,)
         o = self._own[0]
         if o is None:
             return None
