@@ -532,8 +532,8 @@ _MAX_TITLED = 50  # people whose titles are read: each is found by a scan of the
 class SourceTitles:
     """The title words before each person named as a figure's source, at the first
     mention of the name, which for a surname alone ("Kreitmeier said") is mostly the full
-    name after its title ("police spokesman Andreas Kreitmeier"); read only for the names a comparison asks about, since most
-    figures' sources agree or are bodies."""
+    name after its title ("police spokesman Andreas Kreitmeier"); read only for the
+    names a comparison asks about, since most figures' sources agree or are bodies."""
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
