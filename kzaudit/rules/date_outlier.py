@@ -1462,8 +1462,8 @@ def _far_weekday_finding(doc: Document, ctx: RuleContext, far: FarWeekdayDate) -
     months = max(1, round(far.days_apart / 30.44))
     message = (
         f'the dateline "{d.text}" is {number_word(months)} month{"s" if months != 1 else ""} '
-        f'from "{body.text}", which falls on a {names[body.weekday]} in {d.year} alone '  # type: ignore[index]
-        "and is written without a year as the story's own days are"
+        f'from "{body.text}", which falls on a {names[body.weekday]} in {d.year} '  # type: ignore[index]
+        "(not in the year before or after) and is written without a year as the story's own days are"
     )
     moved = with_month(d.text, far.month) if far.month is not None else None
     if moved is not None:
