@@ -177,11 +177,23 @@ def _factors(doc: Document, tol: float) -> Iterator[tuple[Span, str, str]]:
         wanted = _HEDGE.get(new.factor[1], "") + f"{fmt(new.factor[0])} times"
         first, second = sorted((old.span, new.span), key=lambda s: s.start)
         yield (
-            Span(first.start, second.end),
+            Span(_factor_start(doc, new, first.start), second.end),
             f"{old.text} to {new.text} is {fmt(round(ratio, 2))} times the old figure, "
             f"not the {wanted} the sentence states",
             f"{wanted} {old.text} is {_times(old.text, new.factor[0])}",
         )
+
+
+def _factor_start(doc: Document, new: Claim, first: int) -> int:
+    """Where the stated change begins ("more than tripled" in "more than tripled to 84.7
+    billion yen from 42.1 billion yen"), so that the finding covers the claim it says the
+    figures contradict; ``first`` when no factor word stands before the figures."""
+    sentence = doc.sentences[new.sentence].span if 0 <= new.sentence < len(doc.sentences) else None
+    lo = sentence.start if sentence is not None else max(0, first - 200)
+    start = first
+    for m in vocab().factor_word.finditer(doc.text, lo, first):
+        start = m.start()
+    return start
 
 
 # A change by a factor told of the figure the sentence before gave: "it had grown to
