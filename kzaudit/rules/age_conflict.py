@@ -10,7 +10,9 @@ What it does
     gives less often than another, or both of two given once each, since either may be
     the slip.  A surname alone is that person only when the story names one person with
     that surname: with a father and a son ("Daniel Hirst, 34" and "Peter Hirst, 61") a
-    lone "Hirst, 61," is left alone.
+    lone "Hirst, 61," is left alone.  A name written surname first is named back by
+    its first word ("Park Min-ho, 47," … "Park, 41,") when no other full name begins or
+    ends with that word and it is no common given name.
     With a date for the story (a dateline, an HTML page's date or ``--as-of``), it also
     flags a birth year told of the person ("Smith, who was born in 1948", "Born in
     1948, Smith") that the age cannot fit (72 in 2023), unless the age's sentence dates
@@ -41,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.entities import common_words
+from kzaudit.extract.entities import common_words, word_set
 from kzaudit.model import Document, Entity, Finding, Span, overlaps_any
 from kzaudit.rules.base import RuleContext
 
@@ -127,10 +129,35 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
     if not found:
         return people
     full = {e.text.split()[-1]: e.key for e in found if len(e.text.split()) > 1}
+    leads = _surnames_first(people + found, full)
     for i, e in enumerate(found):
-        if len(e.text.split()) == 1 and e.text in full:
-            found[i] = Entity(text=e.text, span=e.span, kind="person", key=full[e.text])
+        if len(e.text.split()) != 1:
+            continue
+        key = full.get(e.text) or leads.get(e.text)
+        if key is not None:
+            found[i] = Entity(text=e.text, span=e.span, kind="person", key=key)
     return sorted(people + found, key=lambda e: e.span.start)
+
+
+def _surnames_first(people: list[Entity], last: dict[str, str]) -> dict[str, str]:
+    """The first word of a name written surname first ("Park Min-ho" … "Park, 41,", "Wang
+    Lei" … "Wang"), as the one full name it begins: only when no other full name begins
+    with it and none ends with it, so "Carter" stays with "John Carter", and never a
+    common given name ("Maria Lopez, 34" … "Maria, 12" may be her daughter)."""
+    given = word_set("names_first")
+    starts: dict[str, set[str]] = defaultdict(set)
+    for e in people:
+        words = e.text.split()
+        if len(words) > 1:
+            starts[words[0]].add(e.key)
+    return {
+        word: next(iter(keys))
+        for word, keys in starts.items()
+        if len(keys) == 1
+        and word not in last
+        and word not in _NOT_NAME
+        and word.lower() not in given
+    }
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
