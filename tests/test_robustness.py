@@ -382,6 +382,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "Gippsland and 61 in the Hume region. Josh Tran, 31, spoke. The 33-year-old said "
         "it was €485,000, €224,000 more than the €261,000 paid. "
     ),
+    "killed in strikes, counted twice": lambda n: (
+        "JERUSALEM (Reuters) - 28 people were killed in Israeli strikes. " * n
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,

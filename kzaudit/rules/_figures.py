@@ -164,6 +164,12 @@ def subjects_match(a: Claim, b: Claim) -> bool:
     return sa.endswith(" " + sb) or sb.endswith(" " + sa)
 
 
+def _bare_dateline(text: str, e) -> bool:
+    """A place in capitals opening a paragraph: a dateline with no date ("JERUSALEM
+    (Reuters) -", "KYIV, Ukraine (AP) —"), which places the story, not a figure."""
+    return e.text.isupper() and (e.span.start == 0 or text[e.span.start - 1] == "\n")
+
+
 def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
     """Per sentence: the places and the dates (month, day, year) it names."""
     dateline = doc.dateline
@@ -183,7 +189,7 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     }
     places: dict[int, set] = {}
     for e in doc.entities:
-        if e.kind == "place" and not in_dateline(e.span):
+        if e.kind == "place" and not in_dateline(e.span) and not _bare_dateline(doc.text, e):
             idx = doc.sentence_index(e.span.start)
             if e.span.start >= trailing.get(idx, len(doc.text)):
                 continue
@@ -258,6 +264,15 @@ SCOPE_REACH = 40  # characters after a figure where a name scopes it ("12 detain
 # there", "12 detainees at the office", "30 injured inside the stadium".
 # Plain character classes: the standard engine is exact here and cheaper per call.
 _CLAUSE_END = regexcache.compile_std(r"[,;:\u2014(]")
+# A people's adjective naming who caused the deaths, not a narrower group: "28 people
+# had been killed in Israeli strikes", "wounded by Russian shelling" (but "28 Israeli
+# soldiers" is a group of its own)
+_CAUSE_ADJECTIVE = regexcache.compile(
+    r"(?<=\b(?:in|by|during|from)[ ](?:(?:an?|the)[ ])?)"
+    r"\p{Lu}\p{Ll}{2,20}(?:i|ian|ese|ish|an)[ ](?:air[ ]|drone[ ]|missile[ ]|military[ ]|army[ ])?"
+    r"(?:strikes?|attacks?|shelling|fire|bombing|bombardment|raids?|assaults?|offensive"
+    r"|operations?|airstrikes?|gunfire|forces)\b"
+)
 _NEXT_ITEM = regexcache.compile(
     r",\s{1,3}(?:followed\s{1,3}by|ahead\s{1,3}of|behind|compared\s{1,3}(?:with|to)|while"
     r"|whereas|against|versus)\b"
@@ -367,7 +382,8 @@ def _claim_scopes(doc: Document, named: bool) -> dict[int, frozenset]:
         if nxt is not None:
             named_limit = nxt.start()
         while i < len(names) and names[i][0] < named_limit:
-            keys.add(names[i][1])
+            if not _CAUSE_ADJECTIVE.match(doc.text, names[i][0]):
+                keys.add(names[i][1])
             i += 1
         local = _LOCATIVE.search(doc.text, c.span.end, clause.start() if clause else limit)
         if local is not None and local.group(1) not in _WHEN_NOUNS:

@@ -26,7 +26,9 @@ What it does
     beside the lede's "612 this morning"; a named area before the figure is a
     breakdown, even in the lede below a headline: "in Al Haouz province, where 1,293
     people were killed, … followed by Taroudant with 452"; a date before "that" dates the
-    saying, not the figure: "the announcement in July that 104,000 jobs would go"), or
+    saying, not the figure: "the announcement in July that 104,000 jobs would go"; a
+    dateline with no date places the story, "JERUSALEM (Reuters) -", and who caused
+    the deaths narrows nothing, "killed in Israeli strikes"), or
     when one gives the value of a figure of another scope ("death toll passes 40,000" in
     the headline restates "rose above 40,000 in Turkey and Syria", not "35,418 in
     Turkey").  The attackers are never the people they attacked ("killed 19 people" …
