@@ -12,7 +12,8 @@ an ordinary word is never flagged ("Trace" beside "Trade") unless a "Mr"/"Ms" ma
 it a name.
 
 Two swapped letters and a letter typed twice ("Jhon", "Morrris", "Univversal") are
-typing slips, not other names: they are flagged even in short names, between names with
+typing slips, not other names (an accent dropped besides counts for nothing: "Meija"
+beside "Mejía"): they are flagged even in short names, between names with
 different neighbours, and where the slip makes an ordinary word after "Mr"/"Ms" ("Ms
 Coper" for "Cooper") -- but a doubled last letter after an ordinary word is a name of
 its own ("Peter Marshall" beside "Field Marshal").  So is a letter dropped from a name
@@ -118,6 +119,7 @@ Captain Lena Ruiz said ... Ruiz added ... Ruiz said the search would go on.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -894,9 +896,12 @@ def _confusable(
         return False  # "Somalis" beside "Somalia", "Hondurans" beside "Honduras"
     if _slavic_ending(a, b) or _slavic_ending(b, a):
         return False  # "RTV Slovenija" beside "Slovenia": the name in its own language
-    if a == b or a[0] != b[0] or not _one_edit(a, b):
+    if a == b or a[0] != b[0]:
         return False
-    slip = len(a) >= 4 and (is_swap(a, b) or _is_doubling(a, b))
+    plain_a, plain_b = _unaccented(a), _unaccented(b)
+    if not _one_edit(a, b) and not (plain_a != plain_b and _one_edit(plain_a, plain_b)):
+        return False  # (an accent dropped besides is one slip: "Meija" beside "Mejía")
+    slip = len(a) >= 4 and (is_swap(a, b) or is_swap(plain_a, plain_b) or _is_doubling(a, b))
     if (
         a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
         # "the United Sates": a word in a name whose other words agree
@@ -1582,6 +1587,14 @@ class _LookAlikes:
                 if _one_edit(a, c[1]):
                     near.append(c)
         return near
+
+
+def _unaccented(word: str) -> str:
+    """``word`` with its accents taken off ("Mejía" -> "Mejia"), to read a slip that also
+    dropped one; the word itself when it has none (the usual case, and cheap)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _deletion_keys(word: str) -> set[str]:
