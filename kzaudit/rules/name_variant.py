@@ -45,7 +45,8 @@ five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy 
 Levy") counts, or one of those or a key beside the right one that gives a form no list
 knows ("Andrew Marr ... Matr"); a final "e" dropped or added counts when it gives such a
 form ("Gareth Southgate ... Southgat", "Dana Whitcomb ... Whitcombe"; not "Des Browne ...
-Brown").
+Brown"), and so does a surname's "s" dropped or added where the lone word names one
+person ("Laura Desrochers ... Ms. Desrocher said"; not "the Desrocher family").
 
 Two names written once each that differ by a typing slip (two letters swapped, one typed
 twice: "Arcelor"/"Arcleor") are reported too, at both places (either may be the slip; so
@@ -490,7 +491,13 @@ def _back_references(
             # dropped or added into a form no list knows ("Brown", "Browne" are both known)
             final_e = (low + "e" == intro_low or intro_low + "e" == low) and not _known(low)
             if not ((titled and slight) or unknown_short or final_e) and not _confusable(
-                rare, intro, info, first, min_length, titled
+                rare,
+                intro,
+                info,
+                first,
+                min_length,
+                titled,
+                one_person=titled or _one_person(doc.text, info.spans[0]),
             ):
                 continue
             yield ctx.finding(
