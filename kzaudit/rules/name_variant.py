@@ -21,9 +21,10 @@ written in full and three times or more, making an ordinary word that speaks ('"
 Tanka said' among "Mei Tanaka", "Tanaka" x7).  A changed letter is weaker evidence: there
 it stays quiet where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
-inflections ("Russia"/"Russian", "Blair"/"Blairs"; but not a surname's "s" added or dropped
-where the word names one person: "Quinteros said" beside "Marisol Quintero", "Ms.
-Desrocher" beside "Laura Desrochers"), other forms of a word or name
+inflections ("Russia"/"Russian", "Blair"/"Blairs"; but not a surname's "s" or "e" added
+or dropped where the word names one person: "Quinteros said" beside "Marisol Quintero",
+"Ms. Desrocher" beside "Laura Desrochers", "Whitcombe said" beside "Dana Whitcomb"),
+other forms of a word or name
 ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a first name or surname
 ("Gordon Brown"/"Des Browne": different first names, where "Seuth Africa" beside "South
 African" shares a word up to its ending), two given names or two places, two peoples,
@@ -143,6 +144,9 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
+# Endings a surname written for one person does not take or lose: "Quinteros said" beside
+# "Marisol Quintero", "Whitcombe said" beside "Dana Whitcomb"
+_SURNAME_ENDINGS = frozenset("se")
 _VOWELS = frozenset("aeiouy")
 # A capitalised word standing alone, or after a lower-case prefix and a hyphen ("a
 # non-Opec supplier", "pre-Christmas sales"), or before a possessive "'s" ("the Trade
@@ -886,7 +890,7 @@ def _confusable(
     if a.replace("-", "") == b.replace("-", ""):
         return False  # "Euro-Sceptic"/"Eurosceptic"
     if _inflection(a, b):
-        if not (one_person and common_info.surname and "s" in (a[-1], b[-1])):
+        if not (one_person and common_info.surname and {a[-1], b[-1]} & _SURNAME_ENDINGS):
             return False  # "Russians"/"Russian", "the Blairs"
         return not rare_info.partners and not _known(a)
     if (
