@@ -51,7 +51,8 @@ What it does
     25,000-strong workforce"; a fraction in words, of its whole and then its part, "A
     third of the 300 workers, or 100 people", or set beside its part, "$6.2 billion for
     relief, roughly half of the $12 billion", with 15% more room; "1.9 million of Gaza's
-    2.3 million people, or 60% of the population"; "cut 11,000 jobs, or 13% of its staff
+    2.3 million people, or 60% of the population"; "85 of its 640 stores, or 13% of its
+    fleet"; "cut 11,000 jobs, or 13% of its staff
     of 87,000"; "Of the 414 fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the
     whole the extraction tied the part to; "112 of the 233 camps have been inundated,
     nearly 48 per cent of the total"; "109,000 of its 131,000 customers by 18:00 on
@@ -429,8 +430,8 @@ _THEN_COMMA = regexcache.compile(r"[^\d;:.()\n,]{0,50}?,\s{1,3}")
 _OPEN = regexcache.compile(r"\s{0,2}\(\s{0,2}")
 _SAME_WHOLE = regexcache.compile(
     r"\s{1,3}of\s{1,3}(?:the|its|their)\s{1,3}(?:housing\s{1,3})?"
-    r"(?:population|total|inhabitants|residents|stock)\b"
-)
+    r"(?:population|total|inhabitants|residents|stock|fleet|network|estate)\b"
+)  # "85 of its 640 stores, or about 13% of its fleet": the stores, named again
 # A share set beside its part: "$6.2 billion for relief, roughly half of the $12 billion"
 # (a few words may name what the part is for; no figure, clause stop or "and" between).
 _APPOSED_SHARE = regexcache.compile(r"(?:\s{1,3}(?!and\b)[a-z]{1,20}){0,4}\s{0,2},\s{1,3}")
