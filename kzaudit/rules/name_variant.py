@@ -21,9 +21,10 @@ written in full and three times or more, making an ordinary word that speaks ('"
 Tanka said' among "Mei Tanaka", "Tanaka" x7).  A changed letter is weaker evidence: there
 it stays quiet where a one-letter difference is real: two spellings that are both
 ordinary words ("Labor"/"Labour"), both recurring (a consistent transliteration),
-inflections ("Russia"/"Russian", "Blair"/"Blairs"; but not a surname's "s" or "e" added
-or dropped where the word names one person: "Quinteros said" beside "Marisol Quintero",
-"Ms. Desrocher" beside "Laura Desrochers", "Whitcombe said" beside "Dana Whitcomb"),
+inflections ("Russia"/"Russian", "Blair"/"Blairs"; but not a surname's "s", "e" or "n"
+added or dropped where the word names one person: "Quinteros said" beside "Marisol
+Quintero", "Ms. Desrocher" beside "Laura Desrochers", "Whitcombe said" beside "Dana
+Whitcomb", "Rincó said" beside "Jhon Fredy Rincón"),
 other forms of a word or name
 ("Scots"/"Scott", "Stevie"/"Steve"), different people who share a first name or surname
 ("Gordon Brown"/"Des Browne": different first names, where "Seuth Africa" beside "South
@@ -145,8 +146,9 @@ OPTIONS = {"min_length": 5, "min_majority": 2}
 _MAX_WORDS = 5000  # distinct name words considered per story (hostile input bound)
 _INFLECTIONS = frozenset("sniey")
 # Endings a surname written for one person does not take or lose: "Quinteros said" beside
-# "Marisol Quintero", "Whitcombe said" beside "Dana Whitcomb"
-_SURNAME_ENDINGS = frozenset("se")
+# "Marisol Quintero", "Whitcombe said" beside "Dana Whitcomb", "Rincó said" beside "Jhon
+# Fredy Rincón"
+_SURNAME_ENDINGS = frozenset("sen")
 _VOWELS = frozenset("aeiouy")
 # A capitalised word standing alone, or after a lower-case prefix and a hyphen ("a
 # non-Opec supplier", "pre-Christmas sales"), or before a possessive "'s" ("the Trade
