@@ -407,7 +407,7 @@ def _classify(
         return []
     if len(piece) == 1 and piece[0].acronym:
         w = piece[0]
-        if _dateline_city(text, w):
+        if dateline_city(text, w.start, w.end):
             return [Entity(w.text, Span(w.start, w.end), "place", w.text.title())]
         if _byline_name(text, w):
             return [Entity(w.text, Span(w.start, w.end), "person", w.text.title())]
@@ -472,25 +472,27 @@ def _after_role(text: str, start: int) -> bool:
     )
 
 
-def _dateline_city(text: str, w: _Word) -> bool:
+def dateline_city(text: str, start: int, end: int) -> bool:
     """ "BECKLEY, W.Va., March 6" / "LONDON (Reuters) -" / "LOS ANGELES (AP) —": a
-    capitalised city opening a line is a dateline, not an acronym."""
-    if not w.text.replace("/", "").isalpha():  # "GENEVA/PORT SUDAN": two datelines
+    capitalised city (the word at ``start``-``end``) opening a line is a dateline, not an
+    acronym; it places the story, not what the story counts."""
+    word = text[start:end]
+    if not word.replace("/", "").isalpha():  # "GENEVA/PORT SUDAN": two datelines
         return False
     # 200: in HTML the paragraph's opening tags are blanked to spaces before the city
-    line_start = _line_start_within(text, w.start, 200)
+    line_start = _line_start_within(text, start, 200)
     if line_start is None:
         return False
-    before = text[line_start : w.start].strip(" \t*_#>").split()
+    before = text[line_start:start].strip(" \t*_#>").split()
     if len(before) > 3 or not all(b.replace("/", "").isalpha() and b.isupper() for b in before):
         return False
-    end = _CAPS_AFTER.match(text, w.end, None, HOLD_GIL).end()  # "ANGELES" of "LOS ANGELES"
-    if not before and end == w.end and len(w.text) < 4:
+    caps_end = _CAPS_AFTER.match(text, end, None, HOLD_GIL).end()  # "ANGELES" of "LOS ANGELES"
+    if not before and caps_end == end and len(word) < 4:
         return False  # "UK, France and Germany": a one-word city has four letters or more
-    if text.startswith("  ", end):  # blanked markup: "<b>LONDON</b>, May 2", "**LONDON** —"
-        after = _SPACES.match(text, end, None, HOLD_GIL).end()
+    if text.startswith("  ", caps_end):  # blanked markup: "<b>LONDON</b>, May 2", "**LONDON** —"
+        after = _SPACES.match(text, caps_end, None, HOLD_GIL).end()
         return text[after : after + 1] in (",", "(", "\u2014", "\u2013")
-    return text[end : end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
+    return text[caps_end : caps_end + 2] in (", ", " (", ",\n", ": ", " \u2014", " \u2013")
 
 
 def _line_start_within(text: str, pos: int, reach: int) -> int | None:

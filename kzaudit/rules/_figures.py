@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from kzaudit import regexcache
+from kzaudit.extract.entities import dateline_city
 from kzaudit.extract.numbers import CRITICAL_CARE, PEOPLE_CATEGORIES
 from kzaudit.extract.numbers import vocab as numbers_vocab
 from kzaudit.model import Claim, Document, Finding, Span, span_at
@@ -164,12 +165,6 @@ def subjects_match(a: Claim, b: Claim) -> bool:
     return sa.endswith(" " + sb) or sb.endswith(" " + sa)
 
 
-def _bare_dateline(text: str, e) -> bool:
-    """A place in capitals opening a paragraph: a dateline with no date ("JERUSALEM
-    (Reuters) -", "KYIV, Ukraine (AP) —"), which places the story, not a figure."""
-    return e.text.isupper() and (e.span.start == 0 or text[e.span.start - 1] == "\n")
-
-
 def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
     """Per sentence: the places and the dates (month, day, year) it names."""
     dateline = doc.dateline
@@ -189,7 +184,12 @@ def _scope_keys(doc: Document) -> tuple[dict[int, frozenset], dict[int, frozense
     }
     places: dict[int, set] = {}
     for e in doc.entities:
-        if e.kind == "place" and not in_dateline(e.span) and not _bare_dateline(doc.text, e):
+        if (
+            e.kind == "place"
+            and not in_dateline(e.span)
+            # nor a dateline with no date: "JERUSALEM (Reuters) -", "KYIV, Ukraine (AP) —"
+            and not (e.text.isupper() and dateline_city(doc.text, e.span.start, e.span.end))
+        ):
             idx = doc.sentence_index(e.span.start)
             if e.span.start >= trailing.get(idx, len(doc.text)):
                 continue
