@@ -129,7 +129,7 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
     if not found:
         return people
     full = {e.text.split()[-1]: e.key for e in found if len(e.text.split()) > 1}
-    leads = _surnames_first(people + found, full)
+    leads = _surnames_first(people + found)
     for i, e in enumerate(found):
         if len(e.text.split()) != 1:
             continue
@@ -139,17 +139,19 @@ def _more_people(doc: Document, people: list[Entity]) -> list[Entity]:
     return sorted(people + found, key=lambda e: e.span.start)
 
 
-def _surnames_first(people: list[Entity], last: dict[str, str]) -> dict[str, str]:
+def _surnames_first(people: list[Entity]) -> dict[str, str]:
     """The first word of a name written surname first ("Park Min-ho" … "Park, 41,", "Wang
     Lei" … "Wang"), as the one full name it begins: only when no other full name begins
     with it and none ends with it, so "Carter" stays with "John Carter", and never a
     common given name ("Maria Lopez, 34" … "Maria, 12" may be her daughter)."""
     given = word_set("names_first")
     starts: dict[str, set[str]] = defaultdict(set)
+    last: set[str] = set()
     for e in people:
         words = e.text.split()
         if len(words) > 1:
             starts[words[0]].add(e.key)
+            last.add(words[-1])
     return {
         word: next(iter(keys))
         for word, keys in starts.items()
