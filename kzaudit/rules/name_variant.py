@@ -503,7 +503,7 @@ def _back_references(
                 first,
                 min_length,
                 titled,
-                one_person=titled or _one_person(doc.text, info.spans[0]),
+                one_person=_one_person(doc.text, info.spans[0]),
             ):
                 continue
             yield ctx.finding(
