@@ -42,7 +42,8 @@ def near_defined(
     norm: str, defined: dict[str, AcronymDefinition], uses: Counter[str], min_length: int
 ) -> AcronymDefinition | None:
     """The defined acronym that ``norm`` is one slip away from: two adjacent letters
-    swapped, or (four letters or more) one letter added, dropped or changed.  A form
+    swapped, or (four letters or more) one letter added, dropped or changed, or its
+    letters reordered in a form used once ("FDSC" for "FSCD").  A form
     used more than once, as often as the defined one, is taken as another name.
     Three-letter acronyms are dense (ADB, ADC, ADF are all bodies), so there a changed
     letter counts only as a typing slip: a neighbouring key, in a form used once,
@@ -56,6 +57,8 @@ def near_defined(
             min(len(norm), len(acronym)) >= 4 and _one_edit(norm, acronym)
         ):
             return d
+        if uses[norm] == 1 and len(norm) >= 4 and sorted(norm) == sorted(acronym):
+            return d  # its letters reordered ("LAPWD" for "LADWP", "FDSC" for "FSCD")
         if uses[norm] == 1 and is_key_slip(norm, acronym):
             return d
     return None

@@ -5,7 +5,8 @@ Flags an acronym use that is one slip away from an acronym the article defines:
 two letters swapped ("CTSO" after "Collective Security Treaty Organization (CSTO)"; a
 two-letter one too, written once beside its reverse defined or written twice, when it
 is no English word: "the UE said" after "European Union (EU)"), or, for acronyms of four
-letters or more, one letter added, dropped or changed.
+letters or more, one letter added, dropped or changed, or its letters reordered in a form
+used once ("LAPWD" after "Los Angeles Department of Water and Power (LADWP)").
 Three-letter acronyms are dense (ADB, ADC and ADF are all real bodies), so there a
 changed letter is flagged only as a typing slip: a neighbouring key on the keyboard,
 in a form used once ("QTO" after "World Trade Organization (WTO)"; "SEX" after
