@@ -203,3 +203,17 @@ def test_dateline_city_is_a_place_not_an_acronym():
     )
     kinds = {e.text: e.kind for e in doc.entities}
     assert kinds["BECKLEY"] == "place" and kinds["LONDON"] == "place"
+
+
+def test_a_name_with_a_comma_in_it_is_the_whole_expansion():
+    doc = _doc(
+        "It applied to the Ministry of Economy, Trade and Industry (METI) for aid. "
+        "Officials from Kenya, Uganda and Tanzania (EAC) met. "
+        "Shares rose in Paris, London and at the European Central Bank (ECB)."
+    )
+    got = {d.acronym: d.expansion for d in doc.acronyms}
+    assert got["METI"] == "Ministry of Economy, Trade and Industry"
+    assert got["EAC"] == "Uganda and Tanzania"  # the list before the comma spells nothing
+    assert got["ECB"] == "European Central Bank"
+    d = next(d for d in doc.acronyms if d.acronym == "METI")
+    assert doc.text[d.expansion_span.start : d.expansion_span.end] == d.expansion

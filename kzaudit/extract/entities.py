@@ -742,6 +742,8 @@ def _expansion_before(
     words = _initials_before(text, window_start, words) + words
     words = words[-min(len(letters) + 5, len(letters) * 2) :]
     start = _schwartz_hearst(acronym, words)
+    if start is None:
+        words, start = _name_across_comma(text, lo, window_start, acronym, words)
     span = Span(m.start(1), m.start(1) + len(acronym))
     if start is not None:
         chosen = _trim_articles(words[start:])
@@ -757,6 +759,31 @@ def _expansion_before(
         return None
     exp_span = Span(chosen[0].start, chosen[-1].end)
     return AcronymDefinition(acronym, text[exp_span.start : exp_span.end], span, exp_span)
+
+
+def _name_across_comma(
+    text: str, lo: int, window_start: int, acronym: str, words: list[_Word]
+) -> tuple[list[_Word], int | None]:
+    """A name with a comma in it ("Ministry of Economy, Trade and Industry (METI)"):
+    the clause before the bracket does not spell the acronym, so the capitalised words
+    before that comma are tried with it, and taken only when they are all one name
+    (every word but connectors capitalised) that spells it; else ``words``, no start."""
+    comma = window_start - 1
+    if comma < 1 or text[comma : window_start + 1] != ", ":
+        return words, None
+    earlier = last_match_end(_CLAUSE_BREAK, text, lo, comma)
+    before = [
+        _word(w.group(), w.start())
+        for w in _EXPANSION_WORD.finditer(text, earlier, comma, False, HOLD_GIL)
+    ]
+    joined = before + words
+    start = _schwartz_hearst(acronym, joined)
+    if start is None or start >= len(before):
+        return words, None
+    name = _trim_articles(joined[start:])
+    if not all(w.text[0].isupper() for w in name if w.lower not in CONNECTOR_WORDS):
+        return words, None
+    return joined, start
 
 
 # "U.S." or "U.N." right before a name: its full stops end no clause ("the U.S.
