@@ -15,6 +15,16 @@ What it does
     months ahead.  End points ("until January 19", "by March 3") and hedged verbs
     ("may", "would") are left alone.
 
+    Also flags a plan ("will", "is due to", "is expected to" before it in its clause)
+    dated with no year on a day that, in the year of the story's day, passed two months
+    or more before it and, in the next, lies over half a year ahead: "NEW DELHI,
+    July 2 — The alert will remain in force until January 10".  A plan that far into
+    next year is written with its year, so the month is the likelier slip.  The story's
+    day is the reference date or, with none, a date its lede writes with its weekday
+    ("rose to 27 on Tuesday, July 8"; not "was arrested July 3", which may open a story
+    told months later).  Not when "next year" follows, its paragraph writes another
+    year, or its weekday tells the year (read as above).
+
 Why is this bad?
     Either the date or the tense is wrong: the story reports as done something that
     has not happened yet, or announces as coming something already past.  Both are
@@ -35,6 +45,7 @@ from collections.abc import Iterator
 from kzaudit import regexcache
 from kzaudit.extract.dates import END_POINTS, format_date, month_day, number_word
 from kzaudit.model import DateMention, Document, Finding
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, story_day
 from kzaudit.rules.base import RuleContext
 
 ID = "date-tense"
@@ -79,12 +90,13 @@ def _paragraph(doc: Document, d: DateMention) -> int:
     return doc.sentences[d.sentence].paragraph if 0 <= d.sentence < len(doc.sentences) else -1
 
 
-def _other_year(doc: Document, d: DateMention, ref: dt.date) -> bool:
-    """A year other than the reference's is written near a yearless date: the story may
-    be telling another year's events ("... in March 2003. On 10 March, chiefs asked")."""
+def _other_year(doc: Document, d: DateMention, year: int | None) -> bool:
+    """A year other than ``year`` (any, with none) is written near a yearless date: the
+    story may be telling another year's events ("... in March 2003. On 10 March, chiefs
+    asked")."""
     para = _paragraph(doc, d)
     for o in doc.dates:
-        if o.year is None or o.year == ref.year:
+        if o.year is None or o.year == year:
             continue
         if (o.month, o.day) == (d.month, d.day) or para - 1 <= _paragraph(doc, o) <= para:
             return True
@@ -162,8 +174,63 @@ def _days(n: int) -> str:
     return f"{number_word(n) if n <= 12 else n} day{'s' if n != 1 else ''}"
 
 
+# A plan in the clause before a date: "will remain in force until", "is due to end on",
+# "term ends on" is no plan (present of a schedule) and is left out.
+_PLAN_BEFORE = regexcache.compile(
+    r"(?i)\b(?:will|shall|(?:is|are)\s{1,3}(?:due|expected|scheduled|set|to)(?:\s{1,3}to)?)\s"
+    r"[^.;:!?\n]{0,80}$"
+)
+_NEXT_YEAR_AFTER = regexcache.compile(r"(?i)[ ,]{1,3}(?:next|the\s{1,3}following)\s{1,3}year\b")
+_PASSED_MIN_DAYS = 60  # days a plan's date lies behind the reference date in its year
+_AHEAD_MIN_DAYS = 183  # ... and, read as next year's, ahead of it: over half a year
+_PLAN_REACH = 120  # characters before a date searched for its plan's verb
+
+
+def _passed_plans(doc: Document) -> Iterator[tuple[DateMention, int]]:
+    """Yearless dates of plans ("will remain in force until January 10") that, in the
+    year of the story's day, passed months before it and, in the next, lie half a year
+    ahead, with the days they lie back: a plan that far off is written with its year,
+    so the month is the slip."""
+    own = story_day(doc, with_weekday=True)
+    if own is None:
+        return
+    now, text = own[0], doc.text
+    ref = doc.reference_date
+    year = ref.year if ref is not None and not doc.reference_guessed else None
+    for d in doc.dates:
+        if d.precision != "day" or d.year is not None or d.relative or not (d.month and d.day):
+            continue
+        if d.weekday is not None or (doc.dateline is not None and doc.dateline.contains(d.span)):
+            continue  # a weekday tells its year: read by the check below
+        back = now - day_of_year(d)
+        if back < _PASSED_MIN_DAYS or YEAR_DAYS - back < _AHEAD_MIN_DAYS:
+            continue
+        if d.sentence < 0 or d.sentence >= len(doc.sentences):
+            continue
+        lo = max(doc.sentences[d.sentence].span.start, d.span.start - _PLAN_REACH)
+        if _PLAN_BEFORE.search(text, lo, d.span.start) is None:
+            continue
+        if _NEXT_YEAR_AFTER.match(text, d.span.end) or _other_year(doc, d, year):
+            continue
+        yield d, back
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ref = doc.reference_date
+    if ref is not None:
+        # a yearless dateline's year is the story's latest or a stand-in: not shown
+        told = month_day(ref.month, ref.day) if doc.reference_guessed else format_date(ref)
+        named = f"the reference date ({told}, from the {doc.reference_origin or 'reference'})"
+    else:
+        named = own[1] if (own := story_day(doc, with_weekday=True)) is not None else ""
+    for d, back in _passed_plans(doc):
+        yield ctx.finding(
+            doc,
+            d.span,
+            f'"{d.text}", a plan with no year written, falls {_days(back)} before {named} '
+            "in its year; a date in the next year would be written with its year: is the month "
+            "a slip?",
+        )
     if ref is None:
         return
     this_years: _ThisYears | None = None  # read when first needed
@@ -186,7 +253,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         delta = (date - ref).days
         if not year_known and abs(delta) > ctx.options["max_days"]:
             continue
-        if d.year is None and _other_year(doc, d, ref):
+        if d.year is None and _other_year(doc, d, ref.year):
             continue
         if d.tense == "past" and delta > 0:
             if _backshifted(doc, d):
@@ -199,10 +266,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         written = month_day(d.month, d.day) if d.year is None else format_date(date)
         if this_year is not None:
             written = f'{written} ("this year")'
-        # a yearless dateline's year is the story's latest or a stand-in: not shown
-        told = month_day(ref.month, ref.day) if doc.reference_guessed else format_date(ref)
         message = (
             f'"{d.governor}" is {d.tense} tense, but {written} is {_days(abs(delta))} {side} '
-            f"the reference date ({told}, from the {doc.reference_origin or 'reference'})"
+            f"{named}"
         )
         yield ctx.finding(doc, d.span, message)

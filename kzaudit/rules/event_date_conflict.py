@@ -70,6 +70,7 @@ from kzaudit.rules._calendar import (
     day_of_year_of,
     month_of,
     offset,
+    story_day,
     told_day,
 )
 from kzaudit.rules.base import RuleContext
@@ -127,7 +128,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _WITHIN = regexcache.compile(r"(?i)\bwithin\s{1,3}(?:the\s{1,3}next\s{1,3})?$")
 _THEN_BY = regexcache.compile(r"(?i)\s{0,3},?\s{1,3}(?:by|on|before|until)\s{1,3}")
 _MONTH_DAYS = 30.44
-_LEDE_SENTENCES = 2  # sentences the story's own day is sought in, with no reference date
 _WITHIN_TEXT = regexcache.compile_std(r"(?i)^within\s+")
 # ... or as the time given to do a thing: "which has been given seven days to submit its
 # report, by April 19", "gave them 30 days to leave, until March 3"
@@ -149,13 +149,9 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if "within" not in doc.text and "giv" not in doc.text and "gave" not in doc.text:
         return  # the common case, decided in one scan
     days = [d for d in doc.dates if d.precision == "day" and d.month and d.day]
-    ref = doc.reference_date
-    if ref is not None:
-        start, anchor_text = day_of_year_of(ref.month, ref.day), "the story's date"
-    elif days and days[0].sentence <= _LEDE_SENTENCES:
-        start, anchor_text = day_of_year(days[0]), f'"{days[0].text}"'  # the lede's day
-    else:
+    if (own := story_day(doc)) is None:
         return
+    start, anchor_text = own
     at = {d.span.start: d for d in days}  # each date by where it starts
     for u in doc.durations:
         if u.unit not in _WITHIN_ROOM or not _whole(u):
@@ -170,7 +166,7 @@ def _within_deadlines(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if by is None:
             continue
         d = at.get(by.end())
-        if d is None or (ref is None and d is days[0]):
+        if d is None or (doc.reference_date is None and d is days[0]):
             continue
         length = float(u.value) * (_MONTH_DAYS if u.unit == "month" else _UNIT_DAYS[u.unit])
         early, late = _WITHIN_ROOM[u.unit]
