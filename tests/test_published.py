@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from kzaudit.extract.dates import find_footer
 from kzaudit.model import Document
 from kzaudit.pipeline import analyse
 from kzaudit.published import published_date
@@ -104,6 +105,8 @@ def test_a_wire_story_s_closing_line_gives_its_date() -> None:
     doc = analyse(document_from_source("story.txt", story))
     assert doc.reference_date == dt.date(2026, 5, 12)
     assert doc.reference_origin == "publication date"
+    found = find_footer(story)
+    assert found is not None and story[found[1].start : found[1].end] == "May 12, 2026"
 
 
 def test_a_closing_line_far_from_the_end_or_a_dateline_first_wins() -> None:

@@ -1202,11 +1202,19 @@ def _footer_pattern() -> regex.Pattern[str]:
 
 def find_footer_date(text: str) -> dt.date | None:
     """The date a story's closing line says it was first published, if it has one."""
+    found = find_footer(text)
+    return found[0] if found is not None else None
+
+
+def find_footer(text: str) -> tuple[dt.date, Span] | None:
+    """The date a story's closing line says it was first published, and where its date
+    is written ("… was first published May 12, 2026.")."""
     m = _footer_pattern().search(text, max(0, len(text) - _FOOTER_CHARS))
     if m is None:
         return None
     month = vocab().months[m.group("m").rstrip(".")]
-    return safe_date(int(m.group("y")), month, _day(m.group("d")))
+    date = safe_date(int(m.group("y")), month, _day(m.group("d")))
+    return (date, Span(m.start("m"), m.end("y"))) if date is not None else None
 
 
 _ANY_YEAR = regexcache.compile(r"(?<![\w$\u00a3\u20ac.,])(?:19[5-9]\d|20\d\d)(?![\w]|[.,]\d)")

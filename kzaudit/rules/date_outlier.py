@@ -50,7 +50,8 @@ What it does
     month ("OTTAWA, July 6 - … in the week ended February 25 … on March 4"; a date
     written with a weekday that fits it places the story the more surely: "TBILISI,
     November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
-    what it reports. So is a yearless dateline months after every yearless date (or
+    what it reports.  With no dateline, a closing line's publication date is read so
+    ("… on Monday, May 11 … This report … was first published December 12, 2026."). So is a yearless dateline months after every yearless date (or
     month) the story tells as past and months before every one it tells as coming, when
     another month puts it after the first and shortly before the second ("SEOUL,
     December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").
@@ -107,6 +108,7 @@ import regex
 from kzaudit import regexcache
 from kzaudit.extract.dates import (
     END_POINTS,
+    find_footer,
     format_date,
     month_day,
     number_word,
@@ -988,14 +990,15 @@ def _dateline_slip(
     a year ahead, which a story rarely reaches for without a year, whereas a dateline
     slipped months later turns the body's next days into that.
     """
-    own = _dateline_day(doc, days)
+    own = _dateline_day(doc, days) or _footer_day(doc, days)
     if own is None or _lede_names_weekday_of(doc, own):
         return None
+    at = doc.dateline or own.span  # the dateline, or the footer's date
     window, gap = ctx.options["window_days"], ctx.options["min_gap_days"]
     frame = [
         o
         for o in _frame_mentions(doc)
-        if not doc.dateline.contains(o.span)
+        if not at.contains(o.span)
         and o.year in (None, own.year)
         and (o.tense != "future" or _before_in_year(o, own))
         and not _schedule_after(o, own)
@@ -1006,7 +1009,7 @@ def _dateline_slip(
     days_framed = sum(o.precision == "day" for o in frame)
     if len(frame) > _MAX_FRAME or (days_framed < 2 and len(frame) < _DATELINE_MONTHS):
         return None
-    if any(o.month == own.month for o in doc.dates if not doc.dateline.contains(o.span)):
+    if any(o.month == own.month for o in doc.dates if not at.contains(o.span)):
         return None
     if (
         days_framed < 2
@@ -1344,6 +1347,18 @@ def _dateline_day(doc: Document, days: list[DateMention]) -> DateMention | None:
     return next((d for d in days if doc.dateline.contains(d.span)), None)
 
 
+def _footer_day(doc: Document, days: list[DateMention]) -> DateMention | None:
+    """The day date of a closing line that says when a story with no dateline was first
+    published ("This report … was first published May 12, 2026."): a story's date, as
+    a dateline's is."""
+    if doc.dateline is not None or doc.reference_origin != "publication date":
+        return None
+    found = find_footer(doc.text)
+    if found is None:
+        return None
+    return next((d for d in reversed(days) if found[1].contains(d.span)), None)
+
+
 _LEDE_NEWS_DAYS = 31  # a story's first sentence tells an event of its last month at most
 # A clause before the date that tells of an earlier time than the news
 _EARLIER_EVENT = regexcache.compile(r"(?i)\b(?:after|since|before|following|when|until)\b")
@@ -1425,7 +1440,8 @@ def _dateline_finding(
     day date the story tells as past or present (a story is filed after what it
     reports), and before any plan it tells."""
     quoted = ", ".join(f'"{o.text}"' for o in frame[:4])
-    message = f'the dateline "{d.text}" is months from every date the story gives ({quoted})'
+    what = "dateline" if doc.dateline is not None else "publication date"
+    message = f'the {what} "{d.text}" is months from every date the story gives ({quoted})'
     told = [day_of_year(o) for o in frame if o.precision == "day" and o.tense != "future"]
     plans = [day_of_year(o) for o in frame if o.precision == "day" and o.tense == "future"]
     suggestion = None
