@@ -42,7 +42,9 @@ is a given name ("Saub" among "Saab"s, but not "Tory" beside "Tony").
 A surname referred back to once ("Iurie Leanca ... Mr Leance") is checked against the
 surname of the full name that introduced it, even when each spelling appears once:
 news style introduces people by full name, so a lone surname one letter from an
-introduced one, with no full name of its own, is that person's name mistyped.  Under
+introduced one, with no full name of its own, is that person's name mistyped.  In a
+name of seven letters or more a letter moved two places is such a slip too, as two
+letters swapped are ("Jérôme Castagnier ... Castaigner").  Under
 five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
 Levy") counts, or one of those or a key beside the right one that gives a form no list
 knows ("Andrew Marr ... Matr"); a final "e" dropped or added counts when it gives such a
@@ -506,10 +508,11 @@ def _back_references(
                 one_person=_one_person(doc.text, info.spans[0]),
             ):
                 continue
+            apart = "a letter moved" if _moved_letter(low, intro_low) else "one letter"
             yield ctx.finding(
                 doc,
                 info.spans[0],
-                f'"{rare}" is one letter from "{intro}", the surname of a person introduced '
+                f'"{rare}" is {apart} from "{intro}", the surname of a person introduced '
                 "earlier by full name and not named otherwise: one of the two is misspelt",
                 intro,
             )
@@ -519,7 +522,7 @@ def _back_references(
                 yield ctx.finding(
                     doc,
                     first.spans[0],
-                    f'"{intro}" (a full name\'s surname) is one letter from "{rare}" later in the '
+                    f'"{intro}" (a full name\'s surname) is {apart} from "{rare}" later in the '
                     "story, where the person is not named otherwise: one of the two is misspelt",
                 )
             break
@@ -873,6 +876,22 @@ def _named_alone(a: str, b: str, common_info: _Word) -> bool:
     )
 
 
+_MOVED_MIN = 7  # letters from which a letter moved two places is a slip, not another name
+
+
+def _moved_letter(a: str, b: str) -> bool:
+    """One inner letter moved two places, the rest in order ("castaigner"/"castagnier"),
+    in words long enough that no two names differ so (three-letter runs rotated)."""
+    if len(a) != len(b) or len(a) < _MOVED_MIN:
+        return False
+    diff = differing(a, b)
+    if len(diff) != 3 or diff[2] - diff[0] != 2 or diff[0] == 0:
+        return False
+    i = diff[0]
+    x, y = a[i : i + 3], b[i : i + 3]
+    return x == y[1:] + y[0] or x == y[2] + y[:2]
+
+
 def _confusable(
     rare: str,
     common: str,
@@ -912,9 +931,16 @@ def _confusable(
     if a == b or a[0] != b[0]:
         return False
     plain_a, plain_b = _unaccented(a), _unaccented(b)
-    if not _one_edit(a, b) and not (plain_a != plain_b and _one_edit(plain_a, plain_b)):
+    moved = _moved_letter(a, b)  # "Castaigner" beside "Castagnier": a swap reaching past one
+    if (
+        not moved
+        and not _one_edit(a, b)
+        and not (plain_a != plain_b and _one_edit(plain_a, plain_b))
+    ):
         return False  # (an accent dropped besides is one slip: "Meija" beside "Mejía")
-    slip = len(a) >= 4 and (is_swap(a, b) or is_swap(plain_a, plain_b) or _is_doubling(a, b))
+    slip = len(a) >= 4 and (
+        moved or is_swap(a, b) or is_swap(plain_a, plain_b) or _is_doubling(a, b)
+    )
     if (
         a in common_words()  # "Coper" after "Ms" is a name: "Cooper" mistyped
         # "the United Sates": a word in a name whose other words agree
