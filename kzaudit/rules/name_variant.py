@@ -44,7 +44,9 @@ surname of the full name that introduced it, even when each spelling appears onc
 news style introduces people by full name, so a lone surname one letter from an
 introduced one, with no full name of its own, is that person's name mistyped.  In a
 name of seven letters or more a letter moved two places is such a slip too, as two
-letters swapped are ("Jérôme Castagnier ... Castaigner").  Under
+letters swapped are ("Jérôme Castagnier ... Castaigner"), and so, in any, is an inner
+letter dropped from the surname where the lone word speaks, an English word or not
+("Prof Helen Marsh ... Mash said").  Under
 five letters only a changed vowel or a typing slip after "Mr"/"Ms" ("Alain Lovy ... Mr
 Levy") counts, or one of those or a key beside the right one that gives a form no list
 knows ("Andrew Marr ... Matr"); a final "e" dropped or added counts when it gives such a
@@ -475,7 +477,10 @@ def _back_references(
             continue
         start = info.spans[0].start
         titled = _HONORIFIC.search(doc.text, max(0, start - 6), start, HOLD_GIL) is not None
-        if not _namelike(rare) or (rare.lower() in common_words() and not titled):
+        one_person = _one_person(doc.text, info.spans[0])
+        # an ordinary word that speaks is a name too: "Prof Helen Marsh … Mash said"
+        speaks = one_person and not titled and rare.lower() in common_words()
+        if not _namelike(rare) or (rare.lower() in common_words() and not titled and not speaks):
             continue
         for intro in sorted(_neighbours(rare, index)):
             first = intros[intro]
@@ -493,7 +498,8 @@ def _back_references(
                 and (slight or is_key_slip(low, intro_low) or _inner_drop(low, intro_low))
                 and not _known(low)
             )  # "Putn" after "Vladimir Putin"
-            if len(rare) < min_length and not (slight or unknown_short):
+            dropped = speaks and _inner_drop(low, intro_low)  # "Mash said" for "Marsh"
+            if len(rare) < min_length and not (slight or unknown_short or dropped):
                 continue
             # "Gareth Southgate ... Southgat", "Dana Whitcomb ... Whitcombe": a final "e"
             # dropped or added into a form no list knows ("Brown", "Browne" are both known)
@@ -505,7 +511,8 @@ def _back_references(
                 first,
                 min_length,
                 titled,
-                one_person=_one_person(doc.text, info.spans[0]),
+                speaker=speaks,
+                one_person=one_person,
             ):
                 continue
             apart = "a letter moved" if _moved_letter(low, intro_low) else "one letter"
@@ -1004,6 +1011,9 @@ def _confusable(
         and not (is_key_slip(a, b) and _org_name(rare_info) and _org_name(common_info))
     ):  # "Scottush National Party" beside "Scottish Executive"
         return False  # "Des Browne" is not "Gordon Brown"
+    if len(a) < min_length and speaker and common_info.surname and _inner_drop(a, b):
+        # a speaking word, a surname with a letter dropped: "Prof Helen Marsh … Mash said"
+        return len(a) >= 4 and not rare_info.partners and a not in first and b not in first
     if len(a) < min_length and unknown_key_slip:  # "Jihn Taylor", "the Tody plans"
         return common_info.count >= 2 and len(a) >= 4
     if len(a) < min_length:  # "Saub" for "Saab", but "Tory" is not "Tony"
