@@ -26,8 +26,9 @@ What it does
     of its own ("killed 32 people in Texas, Louisiana and Mississippi" … "In
     Texas, 18 people died" … "Nine were killed in Louisiana" … "Six people died in
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
-    into counts and nothing else ("150 people (144 passengers and six crew members)")
-    must be their sum, and so must counts listed and then said to total a figure ("41
+    into counts and nothing else ("150 people (144 passengers and six crew members)";
+    a year may tell each apart: "14 incidents between 2020 and 2023 – two in 2020,
+    three in 2021, …") must be their sum, and so must counts listed and then said to total a figure ("41
     homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
     an Argentine"; "Those arrested were 19 soldiers, four police officers and two
@@ -369,7 +370,9 @@ _BREAKDOWN_OPEN = regexcache.compile(
     r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?[ ]{0,2}(?P<open>\()"
     # a dash may end a longer clause: "160 bridging buses were deployed over the course
     # of the morning – 100 from SMRT, …"
-    r"|(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,10}?[ ](?P<dash>[-\u2013\u2014])[ ]"
+    # (its years too: "14 near misses between 2020 and 2023 – two in 2020, …")
+    r"|(?:[ ]{1,3}(?:[\p{L}'\u2019\-]{1,20}|(?:19|20)\d\d))"
+    r"{0,10}?[ ](?P<dash>[-\u2013\u2014])[ ]"
     # a colon may end a longer phrase: "a fleet of 212 aircraft at the end of the year: 158"
     r"|(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,8}?(?P<colon>:)[ ]"
 )
@@ -381,7 +384,8 @@ _ITEM_SPLIT = regexcache.compile_std(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ITEM = regexcache.compile(
     r"(?:(?:about|some|nearly|almost|around|at[ ]least|more[ ]than|over)[ ])?"
     r"(?P<figure>[\d][\d,.]*|\p{Ll}+(?:-\p{Ll}+)?)"
-    r"(?P<noun>(?:[ ](?!of\b)\p{L}[\p{L}\d\-]{0,20}){1,4})"  # "158 Airbus A320neo-family jets"
+    # "158 Airbus A320neo-family jets", "two in 2020"
+    r"(?P<noun>(?:[ ](?!of\b)(?:\p{L}[\p{L}\d\-]{0,20}|(?:19|20)\d\d(?!\d))){1,4})"
 )
 
 
@@ -426,8 +430,10 @@ def _bracketed_breakdowns(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         items = [p for p in _ITEM_SPLIT.split(inside) if p]
         if len(items) < 2 or any(c in inside for c in ".;:!?"):
             continue
-        parts = [
-            c for c in claims[i + 1 : i + 1 + len(items) + 1] if m.end() <= c.span.start < stop
+        parts = [  # a year tells an item's time: "two in 2020" (one year each at most)
+            c
+            for c in claims[i + 1 : i + 2 + 2 * len(items)]
+            if m.end() <= c.span.start < stop and c.kind != "year"
         ]
         if len(parts) != len(items) or any(
             c.kind != "count" or (c.role, c.ref) not in ((None, None), ("part", i)) for c in parts
