@@ -67,18 +67,22 @@ def falls_on(d: DateMention, year: int) -> bool:
 LEDE_SENTENCES = 2  # sentences the story's own day is sought in, with no reference date
 
 
+def lede_date(doc: Document) -> DateMention | None:
+    """The first day date the story writes, when its lede holds it ("rose to 27 on
+    Tuesday, July 8"): the news of the day, with no reference date to place it."""
+    first = next((d for d in doc.dates if d.precision == "day" and d.month and d.day), None)
+    return first if first is not None and first.sentence <= LEDE_SENTENCES else None
+
+
 def story_day(doc: Document, with_weekday: bool = False) -> tuple[int, str] | None:
     """The story's own day of the year and how to name it: its reference date's, or,
-    with none, that of the first day date it writes when its lede holds it ("rose to
-    27 on Tuesday, July 8"), which tells the news of the day; ``with_weekday``, only a
-    date written with its weekday, as a day of this week is ("was arrested July 3" may
-    open a story told months later)."""
+    with none, its lede date's (``lede_date``); ``with_weekday``, only a lede date
+    written with its weekday, as a day of this week is ("was arrested July 3" may open
+    a story told months later)."""
     ref = doc.reference_date
     if ref is not None:
         return day_of_year_of(ref.month, ref.day), "the story's date"
-    first = next((d for d in doc.dates if d.precision == "day" and d.month and d.day), None)
-    if first is None or first.sentence > LEDE_SENTENCES:
-        return None
-    if with_weekday and first.weekday is None:
+    first = lede_date(doc)
+    if first is None or (with_weekday and first.weekday is None):
         return None
     return day_of_year(first), f'"{first.text}"'

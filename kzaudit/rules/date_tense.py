@@ -23,7 +23,11 @@ What it does
     day is the reference date or, with none, a date its lede writes with its weekday
     ("rose to 27 on Tuesday, July 8"; not "was arrested July 3", which may open a story
     told months later).  Not when "next year" follows, its paragraph writes another
-    year, or its weekday tells the year (read as above).
+    year, or its weekday tells the year (read as above).  With no reference date, a
+    plan dated up to three weeks before a lede date written with its weekday and told
+    as past or as a status is flagged too ("As of Thursday, January 22, 241 passengers
+    had reported illness … The ship will call at Cartagena on January 16"): a story is
+    told on or after the day its lede reports.
 
 Why is this bad?
     Either the date or the tense is wrong: the story reports as done something that
@@ -43,9 +47,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kzaudit import regexcache
-from kzaudit.extract.dates import END_POINTS, format_date, month_day, number_word
+from kzaudit.extract.dates import END_POINTS, format_date, month_day, number_word, vocab
 from kzaudit.model import DateMention, Document, Finding
-from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, story_day
+from kzaudit.rules._calendar import YEAR_DAYS, day_of_year, lede_date, story_day
 from kzaudit.rules.base import RuleContext
 
 ID = "date-tense"
@@ -215,6 +219,34 @@ def _passed_plans(doc: Document) -> Iterator[tuple[DateMention, int]]:
         yield d, back
 
 
+def _plans_before_lede(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """With no reference date, a future event dated days before the lede's weekday date
+    told as past or as a status ("As of Thursday, January 22, 241 … had reported" …
+    "The ship will call at Cartagena on January 16"): a story is told on or after the
+    day its lede reports, so the plan had passed."""
+    lede = lede_date(doc)
+    if lede is None or lede.weekday is None or not (lede.tense == "past" or lede.lead == "as of"):
+        return
+    now = day_of_year(lede)
+    told = f"{vocab().weekday_names[lede.weekday]}, {month_day(lede.month, lede.day)}"  # type: ignore[arg-type]
+    for d in doc.dates:
+        if d is lede or d.precision != "day" or d.relative or not (d.month and d.day):
+            continue
+        if not d.governor_clear or d.tense != "future" or d.lead in _NOT_EVENT:
+            continue
+        if d.year is not None and d.year != lede.year:
+            continue  # another year's: a lede without one places nothing
+        back = now - day_of_year(d)
+        if not 0 < back <= ctx.options["max_days"] or _other_year(doc, d, lede.year):
+            continue
+        yield ctx.finding(
+            doc,
+            d.span,
+            f'"{d.governor}" is future tense, but {month_day(d.month, d.day)} is '
+            f"{_days(back)} before {told}, a day the story reports as past",
+        )
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ref = doc.reference_date
     if ref is not None:
@@ -232,6 +264,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "a slip?",
         )
     if ref is None:
+        yield from _plans_before_lede(doc, ctx)
         return
     this_years: _ThisYears | None = None  # read when first needed
     for d in doc.dates:
