@@ -904,8 +904,15 @@ def same_quantity_pairs(doc: Document, named: bool = True) -> Iterator[tuple[Cla
                     continue  # one figure dated to another day than the story's event
                 if moving and (earlier.date is None) != (later.date is None):
                     continue  # "On Monday, the toll was 812": which day is the undated one?
-                if headline and _part_restated(doc, earlier, later, by_sentence[later.sentence]):
-                    continue  # "cancels 1,140 flights" over "1,140 of the 1,820 flights"
+                if (
+                    headline
+                    and (part := _part_told(doc, later, by_sentence[later.sentence])) is not None
+                ):
+                    # "cancels 1,140 flights" over "1,140 of the 1,820 flights": the
+                    # headline restates the part, so that is the figure it must equal
+                    if float(part.value) != float(earlier.value) and part.kind == earlier.kind:
+                        yield earlier, part
+                    continue
                 scope_a, scope_b = scopes[earlier.span.start], scopes[later.span.start]
                 if scope_a != scope_b and (not headline or _areas(scope_a) != _areas(scope_b)):
                     continue  # but a lede's "in Al Haouz province, where 1,293" is a breakdown
@@ -1071,16 +1078,24 @@ def _recap_over(doc: Document, earlier: Claim, later: Claim, group: list[Claim])
     )
 
 
-def _part_restated(doc: Document, head: Claim, whole: Claim, sentence: list[Claim]) -> bool:
-    """The headline's figure is a part of ``whole`` in its sentence ("Lufthansa cancels
-    1,140 flights" over "will cancel 1,140 of the 1,820 flights"), not the whole."""
-    return any(
-        c.role == "part"
+def _part_told(doc: Document, whole: Claim, sentence: list[Claim]) -> Claim | None:
+    """The one part of ``whole`` its sentence tells ("will cancel 1,140 of the 1,820
+    flights"): what a headline's figure over it restates ("Lufthansa cancels 1,140
+    flights"), not the whole."""
+    parts = [
+        c
+        for c in sentence
+        if c.role == "part"
         and c.ref is not None
         and doc.claims[c.ref] is whole
-        and float(c.value) == float(head.value)
-        for c in sentence
-    )
+        # "1,140 of the 1,820": not "14 killed, including two children", whose whole
+        # the headline restates
+        and _OF_WHOLE.fullmatch(doc.text, c.span.end, whole.span.start) is not None
+    ]
+    return parts[0] if len(parts) == 1 else None
+
+
+_OF_WHOLE = regexcache.compile(r"[ ](?:out[ ])?of[ ](?:the|its|their|his|her)[ ]")
 
 
 def _restates_other_scope(

@@ -31,7 +31,10 @@ What it does
     the deaths narrows nothing, "killed in Israeli strikes"), or
     when one gives the value of a figure of another scope ("death toll passes 40,000" in
     the headline restates "rose above 40,000 in Turkey and Syria", not "35,418 in
-    Turkey").  The attackers are never the people they attacked ("killed 19 people" …
+    Turkey"); a headline's figure over a lede's part of a whole ("will cancel 1,410 of
+    the 1,820 flights") restates the part, so it is compared with that, not the whole
+    ("Lufthansa cancels 1,140 flights": the part and the headline are reported).  The
+    attackers are never the people they attacked ("killed 19 people" …
     "killed two attackers"), and a count added to another is no restatement of it ("two
     other gunmen killed 12 more people").  A group named back by its bare number with
     two neighbouring digits swapped ("48 of the 104" beside "140 Palestinian prisoners")
