@@ -295,6 +295,7 @@ def test_people_verbs_do_not_make_business_figures_people_counts():
         "The 3G network is ready.",
         "Demand for 747s is weak.",
         "A 600m drop is steep.",
+        "He won the 100m final and a 140m tower stands by it.",
         "It happened on January 7 at dawn.",
         "It happened on 7 January at dawn.",
         "The filing of 2005-01-03 was late.",
@@ -310,6 +311,13 @@ def test_people_verbs_do_not_make_business_figures_people_counts():
 )
 def test_never_a_count(text: str):
     assert [c.text for c in claims(text) if c.kind in ("count", "money", "percent", "range")] == []
+
+
+def test_an_m_before_people_or_homes_is_millions():
+    got = {
+        c.text: (c.kind, c.value, c.subject) for c in claims("It has 231.4m people and 2m homes.")
+    }
+    assert got == {"231.4m": ("count", 231_400_000, "people"), "2m": ("count", 2_000_000, "homes")}
 
 
 # -- roles and links -------------------------------------------------------------

@@ -754,6 +754,13 @@ def _words_value(text: str, v: _Vocab) -> tuple[float, bool] | None:
     return total + current, scaled
 
 
+# Things counted in millions that an "m" after the figure leaves no doubt of: "2m homes"
+_MILLIONS_OF = frozenset(
+    "customers users viewers subscribers households homes jobs barrels tonnes tons votes"
+    " doses vehicles cars copies shares acres hectares".split()
+)
+
+
 def _number(s: str) -> float | None:
     """Value of a digit string ("2,000", "2.4", Indian "6,72,717"); None when the
     commas group no digits as thousands or as lakhs and crores."""
@@ -1036,6 +1043,7 @@ class _Scanner:
                 short_word in ("m", "k", "b")
                 and cur is None
                 and not self._currency_word_after(mag.end())
+                and not (short_word == "m" and self._millions_of(mag.end()))
             ):
                 return None  # "a 600m drop" is metres
             raw.value = value * self.v.suffixes[word.lower().removesuffix("s")]
@@ -1206,6 +1214,12 @@ class _Scanner:
         key = m.group().strip().lower()
         unit = self.v.currency_prefix.get(key) or self.v.currency_prefix.get(key.replace(" ", ""))
         return (m.start(), unit) if unit else None
+
+    def _millions_of(self, end: int) -> bool:
+        """ "231.4m people", "4.5m workers", "2m homes": an "m" before a noun that counts
+        people or things no one measures in metres is millions (a "600m drop" is not)."""
+        m = _NEXT_WORD.match(self.text, end)
+        return m is not None and (m.group(1) in self.v.people or m.group(1) in _MILLIONS_OF)
 
     def _currency_word_after(self, end: int) -> tuple[int, str] | None:
         m = self.v.currency_after.match(self.text, end, None, HOLD_GIL)
