@@ -318,6 +318,11 @@ def test_an_m_before_people_or_homes_is_millions():
         c.text: (c.kind, c.value, c.subject) for c in claims("It has 231.4m people and 2m homes.")
     }
     assert got == {"231.4m": ("count", 231_400_000, "people"), "2m": ("count", 2_000_000, "homes")}
+    changed = claims("The total: 231.4m people, up from 140.4m two decades ago.")
+    assert [(c.text, c.value) for c in changed] == [
+        ("231.4m", 231_400_000),
+        ("140.4m", 140_400_000),
+    ]
 
 
 # -- roles and links -------------------------------------------------------------

@@ -402,6 +402,9 @@ MARKUP: dict[str, Callable[[int], str]] = {
     "html time without date": lambda n: '<time datetime="' * n,
     "html blanked line leads": lambda n: ('<p class="lead">' * 20 + "LONDON, March\n") * (n // 20),
     "md front matter dates": lambda n: "---\n" + "date: 2024-13-40\n" * n + "---\n",
+    "millions written with an m, one from another": lambda n: (
+        "2.5m people, up from 1.5m " * (n // 5)
+    ),
     "breakdowns by year after dashes": lambda n: (
         "They recorded 14 incidents between 2020 and 2023 – two in 2020, three in 2021 and "
         * (n // 16)

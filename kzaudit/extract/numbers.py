@@ -754,6 +754,8 @@ def _words_value(text: str, v: _Vocab) -> tuple[float, bool] | None:
     return total + current, scaled
 
 
+_MILLIONS_BEFORE = regexcache.compile_std(r"\d(?:[.,]\d+)?m[ ]([a-z]{2,15})")
+_MILLIONS_REACH = 60  # characters before a "from" figure searched for its millions
 # Things counted in millions that an "m" after the figure leaves no doubt of: "2m homes"
 _MILLIONS_OF = frozenset(
     "customers users viewers subscribers households homes jobs barrels tonnes tons votes"
@@ -1043,7 +1045,7 @@ class _Scanner:
                 short_word in ("m", "k", "b")
                 and cur is None
                 and not self._currency_word_after(mag.end())
-                and not (short_word == "m" and self._millions_of(mag.end()))
+                and not (short_word == "m" and self._millions_of(start, mag.end()))
             ):
                 return None  # "a 600m drop" is metres
             raw.value = value * self.v.suffixes[word.lower().removesuffix("s")]
@@ -1215,11 +1217,21 @@ class _Scanner:
         unit = self.v.currency_prefix.get(key) or self.v.currency_prefix.get(key.replace(" ", ""))
         return (m.start(), unit) if unit else None
 
-    def _millions_of(self, end: int) -> bool:
+    def _millions_of(self, start: int, end: int) -> bool:
         """ "231.4m people", "4.5m workers", "2m homes": an "m" before a noun that counts
-        people or things no one measures in metres is millions (a "600m drop" is not)."""
+        people or things no one measures in metres is millions (a "600m drop" is not);
+        so is one a change sets against such a figure ("231.4m people, up from 140.4m
+        two decades ago")."""
         m = _NEXT_WORD.match(self.text, end)
-        return m is not None and (m.group(1) in self.v.people or m.group(1) in _MILLIONS_OF)
+        if m is not None and self._counted_in_millions(m.group(1)):
+            return True
+        before = self.text[max(0, start - _MILLIONS_REACH) : start]
+        if not before.endswith(("from ", "to ", "than ")):
+            return False
+        return any(self._counted_in_millions(w.group(1)) for w in _MILLIONS_BEFORE.finditer(before))
+
+    def _counted_in_millions(self, noun: str) -> bool:
+        return noun in self.v.people or noun in _MILLIONS_OF
 
     def _currency_word_after(self, end: int) -> tuple[int, str] | None:
         m = self.v.currency_after.match(self.text, end, None, HOLD_GIL)
