@@ -385,6 +385,17 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "killed in strikes, counted twice": lambda n: (
         "JERUSALEM (Reuters) - 28 people were killed in Israeli strikes. " * n
     ),
+    "millions written with an m, one from another": lambda n: (
+        "2.5m people, up from 1.5m " * (n // 5)
+    ),
+    "breakdowns by year after dashes": lambda n: (
+        "They recorded 14 incidents between 2020 and 2023 – two in 2020, three in 2021 and "
+        * (n // 16)
+    ),
+    "plans months behind a lede's weekday date": lambda n: (
+        "Prices rose on Tuesday, July 8. "
+        + "It will be is due to be expected to stay until January 10 next year, " * (n // 12)
+    ),
 }
 MARKUP: dict[str, Callable[[int], str]] = {
     "md brackets": lambda n: "[" * n + "](" * n,
@@ -402,17 +413,6 @@ MARKUP: dict[str, Callable[[int], str]] = {
     "html time without date": lambda n: '<time datetime="' * n,
     "html blanked line leads": lambda n: ('<p class="lead">' * 20 + "LONDON, March\n") * (n // 20),
     "md front matter dates": lambda n: "---\n" + "date: 2024-13-40\n" * n + "---\n",
-    "millions written with an m, one from another": lambda n: (
-        "2.5m people, up from 1.5m " * (n // 5)
-    ),
-    "breakdowns by year after dashes": lambda n: (
-        "They recorded 14 incidents between 2020 and 2023 – two in 2020, three in 2021 and "
-        * (n // 16)
-    ),
-    "plans months behind a lede's weekday date": lambda n: (
-        "Prices rose on Tuesday, July 8. "
-        + "It will be is due to be expected to stay until January 10 next year, " * (n // 12)
-    ),
 }
 
 

@@ -1095,6 +1095,7 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
     for c in doc.claims:  # of its sentence: not "Eleven police officers were among the injured"
         if c.role == "part" and c.ref is not None and doc.claims[c.ref].sentence == c.sentence:
             part_of.setdefault(id(doc.claims[c.ref]), c)
+    quoted: dict[int, bool] = {}  # by sentence: it quotes a rate
     for a, b in zip(claims, claims[1:], strict=False):
         if a.sentence != b.sentence or a.kind != b.kind or a.unit != b.unit:
             continue
@@ -1117,7 +1118,9 @@ def _directions(doc: Document) -> Iterator[tuple[Span, str]]:
         new = part_of.get(id(new), new)
         if new.kind != old.kind or new.unit != old.unit or new.kind == "range":
             continue
-        if _QUOTE.search(doc.sentence_text(a.sentence)):
+        if a.sentence not in quoted:  # read once a sentence: a long one holds many pairs
+            quoted[a.sentence] = _QUOTE.search(doc.sentence_text(a.sentence)) is not None
+        if quoted[a.sentence]:
             continue  # "the rupee fell to 86.5 per dollar from 85.2": a quote runs inverse
         if _RANK_BEFORE.search(text, max(0, new.span.start - 8), new.span.start):
             continue  # "Ant and Dec at five, up from 13": a place in a list, where up is lower
