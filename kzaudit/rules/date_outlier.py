@@ -51,7 +51,8 @@ What it does
     written with a weekday that fits it places the story the more surely: "TBILISI,
     November 14, 2024 — … On Monday, May 13, … on April 3"); a story is filed days after
     what it reports.  With no dateline, a closing line's publication date is read so
-    ("… on Monday, May 11 … This report … was first published December 12, 2026."). So is a yearless dateline months after every yearless date (or
+    ("… on Monday, May 11 … This report … was first published December 12, 2026.").
+    So is a yearless dateline months after every yearless date (or
     month) the story tells as past and months before every one it tells as coming, when
     another month puts it after the first and shortly before the second ("SEOUL,
     December 8 (Yonhap) -- … since March 10 … plan to hold drills from April 20 to 24").

@@ -190,16 +190,12 @@ _AHEAD_MIN_DAYS = 183  # ... and, read as next year's, ahead of it: over half a 
 _PLAN_REACH = 120  # characters before a date searched for its plan's verb
 
 
-def _passed_plans(doc: Document) -> Iterator[tuple[DateMention, int]]:
+def _passed_plans(doc: Document, now: int) -> Iterator[tuple[DateMention, int]]:
     """Yearless dates of plans ("will remain in force until January 10") that, in the
-    year of the story's day, passed months before it and, in the next, lie half a year
-    ahead, with the days they lie back: a plan that far off is written with its year,
-    so the month is the slip."""
-    own = story_day(doc, with_weekday=True)
-    if own is None:
-        return
-    now, text = own[0], doc.text
-    ref = doc.reference_date
+    year of the story's day (``now``, a day of the year), passed months before it and,
+    in the next, lie half a year ahead, with the days they lie back: a plan that far off
+    is written with its year, so the month is the slip."""
+    text, ref = doc.text, doc.reference_date
     year = ref.year if ref is not None and not doc.reference_guessed else None
     for d in doc.dates:
         if d.precision != "day" or d.year is not None or d.relative or not (d.month and d.day):
@@ -219,6 +215,11 @@ def _passed_plans(doc: Document) -> Iterator[tuple[DateMention, int]]:
         yield d, back
 
 
+def _weekday_date(d: DateMention) -> str:
+    """ "Tuesday, July 8", however the story wrote it ("Tuesday (July 8)")."""
+    return f"{vocab().weekday_names[d.weekday]}, {month_day(d.month, d.day)}"  # type: ignore[arg-type,index]
+
+
 def _plans_before_lede(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """With no reference date, a future event dated days before the lede's weekday date
     told as past or as a status ("As of Thursday, January 22, 241 … had reported" …
@@ -227,8 +228,7 @@ def _plans_before_lede(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     lede = lede_date(doc)
     if lede is None or lede.weekday is None or not (lede.tense == "past" or lede.lead == "as of"):
         return
-    now = day_of_year(lede)
-    told = f"{vocab().weekday_names[lede.weekday]}, {month_day(lede.month, lede.day)}"  # type: ignore[arg-type]
+    now, told = day_of_year(lede), _weekday_date(lede)
     for d in doc.dates:
         if d is lede or d.precision != "day" or d.relative or not (d.month and d.day):
             continue
@@ -249,20 +249,21 @@ def _plans_before_lede(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ref = doc.reference_date
+    named = ""
     if ref is not None:
         # a yearless dateline's year is the story's latest or a stand-in: not shown
         told = month_day(ref.month, ref.day) if doc.reference_guessed else format_date(ref)
         named = f"the reference date ({told}, from the {doc.reference_origin or 'reference'})"
-    else:
-        named = own[1] if (own := story_day(doc, with_weekday=True)) is not None else ""
-    for d, back in _passed_plans(doc):
-        yield ctx.finding(
-            doc,
-            d.span,
-            f'"{d.text}", a plan with no year written, falls {_days(back)} before {named} '
-            "in its year; a date in the next year would be written with its year: is the month "
-            "a slip?",
-        )
+    if (own := story_day(doc, with_weekday=True)) is not None:
+        lede = lede_date(doc) if ref is None else None
+        for d, back in _passed_plans(doc, own[0]):
+            yield ctx.finding(
+                doc,
+                d.span,
+                f'"{d.text}", a plan with no year written, falls {_days(back)} before '
+                f"{_weekday_date(lede) if lede is not None else named} in its year; a date "
+                "in the next year would be written with its year: is the month a slip?",
+            )
     if ref is None:
         yield from _plans_before_lede(doc, ctx)
         return
