@@ -28,8 +28,8 @@ What it does
     Mississippi").  A count broken down between brackets or dashes, or after a colon,
     into counts and nothing else ("150 people (144 passengers and six crew members)";
     a year may tell each apart: "14 incidents between 2020 and 2023 – two in 2020,
-    three in 2021, …") must be their sum, and so must counts listed and then said to total a figure ("41
-    homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
+    three in 2021, …") must be their sum, and so must counts listed and then said to
+    total a figure ("41 homes and 17 outbuildings, a total of 58 structures").  The kinds a counted group is
     said to include ("The dead included 21 Peruvians, four Venezuelans, a Colombian and
     an Argentine"; "Those arrested were 19 soldiers, four police officers and two
     civilians") cannot add up to more than the largest count the story gives of it. Nor
@@ -370,7 +370,7 @@ _BREAKDOWN_OPEN = regexcache.compile(
     r"(?:[ ]{1,3}[\p{L}'\u2019\-]{1,20}){0,4}?[ ]{0,2}(?P<open>\()"
     # a dash may end a longer clause: "160 bridging buses were deployed over the course
     # of the morning – 100 from SMRT, …"
-    # (its years too: "14 near misses between 2020 and 2023 – two in 2020, …")
+    # (its years too: "14 incidents between 2020 and 2023 – two in 2020, …")
     r"|(?:[ ]{1,3}(?:[\p{L}'\u2019\-]{1,20}|(?:19|20)\d\d))"
     r"{0,10}?[ ](?P<dash>[-\u2013\u2014])[ ]"
     # a colon may end a longer phrase: "a fleet of 212 aircraft at the end of the year: 158"
