@@ -478,9 +478,10 @@ def _back_references(
         start = info.spans[0].start
         titled = _HONORIFIC.search(doc.text, max(0, start - 6), start, HOLD_GIL) is not None
         one_person = _one_person(doc.text, info.spans[0])
+        ordinary = rare.lower() in common_words()
         # an ordinary word that speaks is a name too: "Prof Helen Marsh … Mash said"
-        speaks = one_person and not titled and rare.lower() in common_words()
-        if not _namelike(rare) or (rare.lower() in common_words() and not titled and not speaks):
+        speaks = one_person and not titled and ordinary
+        if not _namelike(rare) or (ordinary and not titled and not speaks):
             continue
         for intro in sorted(_neighbours(rare, index)):
             first = intros[intro]

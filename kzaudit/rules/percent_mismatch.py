@@ -52,8 +52,7 @@ What it does
     third of the 300 workers, or 100 people", or set beside its part, "$6.2 billion for
     relief, roughly half of the $12 billion", with 15% more room; "1.9 million of Gaza's
     2.3 million people, or 60% of the population"; "85 of its 640 stores, or 13% of its
-    fleet"; "cut 11,000 jobs, or 13% of its staff
-    of 87,000"; "Of the 414 fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the
+    fleet"; "cut 11,000 jobs, or 13% of its staff of 87,000"; "Of the 414 fires, 239 or about 58%"; "1,932 of them, or 4.0%", of the
     whole the extraction tied the part to; "112 of the 233 camps have been inundated,
     nearly 48 per cent of the total"; "109,000 of its 131,000 customers by 18:00 on
     Sunday, about 83%" (a rough share after a comma alone); the share first: "71% of her
